@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace IncidentResponse.Domain.Accounts;
+
+/// <summary>A person who signs in. Identified by a username; an email address is optional and never required.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public DateTime CreatedUtc { get; set; }
+}

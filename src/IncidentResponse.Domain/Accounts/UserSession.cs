@@ -1,0 +1,26 @@
+namespace IncidentResponse.Domain.Accounts;
+
+/// <summary>
+/// One signed-in browser. The cookie carries only this session's id; the server decides whether the session is still
+/// alive, so "sign out" and "sign out everywhere" take effect on the very next request.
+/// </summary>
+public sealed class UserSession
+{
+    public Guid Id { get; set; }
+
+    public Guid UserId { get; set; }
+
+    /// <summary>A coarse description such as "Chrome on Android": enough to recognise a device, no more.</summary>
+    public string DeviceDescription { get; set; } = "";
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime LastSeenUtc { get; set; }
+
+    public DateTime? EndedUtc { get; set; }
+
+    public bool IsAlive(DateTime nowUtc, TimeSpan idleTimeout, TimeSpan absoluteTimeout) =>
+        EndedUtc is null
+        && nowUtc - LastSeenUtc < idleTimeout
+        && nowUtc - CreatedUtc < absoluteTimeout;
+}

@@ -1,0 +1,28 @@
+namespace IncidentResponse.Domain.Cases;
+
+/// <summary>Everything a person can ask to do with a case. Each page handler names the one it needs.</summary>
+public enum CaseOperation
+{
+    View,
+    AddEntry,
+    ViewEvidence,
+    FinaliseLetter,
+    Share,
+    Export,
+    Rename,
+    Delete,
+}
+
+/// <summary>The one table of which role may do what.</summary>
+public static class CasePermissions
+{
+    public static bool Allows(CaseRole role, CaseOperation operation) => operation switch
+    {
+        CaseOperation.View => true,
+        CaseOperation.AddEntry => role is CaseRole.Owner or CaseRole.Advocate or CaseRole.Helper,
+        CaseOperation.FinaliseLetter => role is CaseRole.Owner or CaseRole.Advocate,
+        CaseOperation.ViewEvidence or CaseOperation.Share or CaseOperation.Export
+            or CaseOperation.Rename or CaseOperation.Delete => role is CaseRole.Owner,
+        _ => false,
+    };
+}

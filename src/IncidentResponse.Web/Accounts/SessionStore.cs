@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Accounts;
+
+/// <summary>
+/// Server-side sessions. The cookie names a session; this store decides whether it is still alive (not signed out,
+/// not idle past the idle timeout, not older than the absolute timeout).
+/// </summary>
+public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvider clock)
+{
+    public const string SessionClaim = "sid";
+
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(30);
+
+    public async Task<UserSession> StartAsync(Guid userId, string? userAgent, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new UserSession
+        {
+            Id = Guid.NewGuid(),
+            UserId = userId,
+            DeviceDescription = DeviceDescription.From(userAgent),
+            CreatedUtc = now,
+            LastSeenUtc = now,
+        };
+        db.UserSessions.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return session;
+    }
+
+    /// <summary>True while the session is alive; records activity at most every half minute.</summary>
+    public async Task<bool> TouchAsync(Guid sessionId, Guid userId, bool force, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken);
+        if (session is null)
+        {
+            return false;
+        }
+
+        if (!session.IsAlive(now, options.IdleTimeout, options.AbsoluteTimeout))
+        {
+            if (session.EndedUtc is null)
+            {
+                session.EndedUtc = now;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return false;
+        }
+
+        if (force || now - session.LastSeenUtc >= TouchInterval)
+        {
+            session.LastSeenUtc = now;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task EndAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.UserSessions.Where(s => s.Id == sessionId && s.EndedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
+    }
+
+    public async Task<int> EndAllAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.UserSessions.Where(s => s.UserId == userId && s.EndedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedUtc, now), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserSession>> ListAliveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var idleSince = now - options.IdleTimeout;
+        var createdSince = now - options.AbsoluteTimeout;
+        return await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.EndedUtc == null && s.LastSeenUtc > idleSince && s.CreatedUtc > createdSince)
+            .OrderByDescending(s => s.LastSeenUtc)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Cookie validation: a cookie whose session has ended is refused and cleared on this very request.</summary>
+    public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var principal = context.Principal;
+        if (!TryRead(principal, out var userId, out var sessionId))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        var store = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
+        if (!await store.TouchAsync(sessionId, userId, force: false, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
+    }
+
+    public static bool TryRead(ClaimsPrincipal? principal, out Guid userId, out Guid sessionId)
+    {
+        userId = Guid.Empty;
+        sessionId = Guid.Empty;
+        return principal is not null
+            && Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out userId)
+            && Guid.TryParse(principal.FindFirstValue(SessionClaim), out sessionId);
+    }
+}

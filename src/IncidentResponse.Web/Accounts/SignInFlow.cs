@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using IncidentResponse.Domain.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace IncidentResponse.Web.Accounts;
+
+/// <summary>
+/// Signing in and out with a server-side session. Every failure looks and takes the same (unknown name, wrong
+/// passphrase, paused account), and failures count towards the lockout.
+/// </summary>
+public sealed class SignInFlow(
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signInManager,
+    SessionStore sessions,
+    IPasswordHasher<AppUser> hasher)
+{
+    private static readonly Lazy<string> DecoyHash =
+        new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+
+    public async Task<bool> PasswordSignInAsync(string username, string passphrase, HttpContext http)
+    {
+        var user = await users.FindByNameAsync(username);
+        if (user is null)
+        {
+            // Spend the same work as a real check, so timing does not tell whether the name exists.
+            hasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, passphrase);
+            return false;
+        }
+
+        var result = await signInManager.CheckPasswordSignInAsync(user, passphrase, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            return false;
+        }
+
+        await SignInAsync(user, http);
+        return true;
+    }
+
+    /// <summary>Starts a new server-side session and issues a fresh cookie naming it (no session fixation).</summary>
+    public async Task SignInAsync(AppUser user, HttpContext http)
+    {
+        var session = await sessions.StartAsync(user.Id, http.Request.Headers.UserAgent.ToString(), http.RequestAborted);
+        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionStore.SessionClaim, session.Id.ToString())]);
+    }
+
+    public async Task SignOutAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (SessionStore.TryRead(http.User, out _, out var sessionId))
+        {
+            await sessions.EndAsync(sessionId, cancellationToken);
+        }
+
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        http.Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
+    }
+}

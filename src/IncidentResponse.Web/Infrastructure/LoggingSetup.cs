@@ -1,0 +1,34 @@
+using Serilog;
+using Serilog.Formatting.Json;
+
+namespace IncidentResponse.Web.Infrastructure;
+
+/// <summary>
+/// Serilog through Microsoft.Extensions.Logging (TOOLCHAIN: Serilog.AspNetCore is not served). Console as text, or JSON
+/// with <c>Logging:Format=json</c>; a file as well with <c>Logging:FilePath</c>.
+/// </summary>
+public static class LoggingSetup
+{
+    public static void AddAppLogging(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var logger = new LoggerConfiguration().ReadFrom.Configuration(configuration);
+        var json = string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
+        logger = json
+            ? logger.WriteTo.Console(new JsonFormatter(renderMessage: true))
+            : logger.WriteTo.Console(
+                outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}",
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        var filePath = configuration["Logging:FilePath"];
+        if (!string.IsNullOrWhiteSpace(filePath))
+        {
+            logger = json
+                ? logger.WriteTo.File(new JsonFormatter(renderMessage: true), filePath)
+                : logger.WriteTo.File(filePath, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Trace);
+        builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Threading.RateLimiting;
+using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace IncidentResponse.Web.Infrastructure;
+
+public static class ServiceRegistration
+{
+    public const string AccountRateLimit = "accounts";
+
+    public static AppOptions AddIncidentResponse(this WebApplicationBuilder builder)
+    {
+        var options = AppOptions.From(builder.Configuration, builder.Environment);
+        Directory.CreateDirectory(options.DataDirectory);
+        var services = builder.Services;
+        builder.AddAppLogging();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxFormBodyBytes;
+        });
+        services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxFormBodyBytes);
+
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(MasterKey.Load(builder.Configuration, builder.Environment, options.DataDirectory));
+        services.AddDbContext<AppDbContext>(db => db.UseAppDatabase(options.Provider, options.ConnectionString));
+        services.AddHostedService<DatabaseMigrator>();
+
+        services.AddDataProtection().SetApplicationName("IncidentResponse");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(k =>
+        {
+            k.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>());
+            k.XmlEncryptor = new MasterKeyXmlEncryptor(sp.GetRequiredService<MasterKey>());
+        }));
+
+        AddAccounts(services, options, builder.Environment);
+
+        services.AddScoped<CaseMembershipFilter>();
+        services.AddRazorPages()
+            .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
+        services.AddAntiforgery(a =>
+        {
+            a.Cookie.Name = "__Host-ir-af";
+            a.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            a.Cookie.SameSite = SameSiteMode.Strict;
+            a.Cookie.HttpOnly = true;
+            a.HeaderName = "X-CSRF-TOKEN";
+            a.FormFieldName = "__rvt";
+        });
+        services.AddValidatorsFrom(typeof(ServiceRegistration).Assembly);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddRateLimiter(r =>
+        {
+            r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            r.AddPolicy(AccountRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.AccountAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
+        if (!builder.Environment.IsDevelopment())
+        {
+            services.AddHsts(h =>
+            {
+                h.MaxAge = TimeSpan.FromDays(365);
+                h.IncludeSubDomains = true;
+            });
+        }
+
+        return options;
+    }
+
+    private static void AddAccounts(IServiceCollection services, AppOptions options, IHostEnvironment environment)
+    {
+        services.AddSingleton(PassphraseValidator.LoadPolicy(environment.ContentRootPath));
+        services.AddScoped<SessionStore>();
+        services.AddScoped<SignInFlow>();
+        services.Configure<PasswordHasherOptions>(h => h.IterationCount = 210_000);
+        services.AddIdentityCore<AppUser>(identity =>
+            {
+                identity.User.RequireUniqueEmail = false;
+                identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Password.RequiredUniqueChars = 1;
+                identity.Password.RequiredLength = PassphrasePolicy.MinimumLength;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PassphraseValidator>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "__Host-ir-session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.IsEssential = true;
+            cookie.ExpireTimeSpan = options.IdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/account/sign-in";
+            cookie.LogoutPath = "/account/sign-out";
+            cookie.AccessDeniedPath = "/account/sign-in";
+            cookie.ReturnUrlParameter = "returnUrl";
+            cookie.Events = new CookieAuthenticationEvents { OnValidatePrincipal = SessionStore.ValidatePrincipalAsync };
+        });
+        services.Configure<SecurityStampValidatorOptions>(s => s.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddAuthorization(a => a.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+    }
+}

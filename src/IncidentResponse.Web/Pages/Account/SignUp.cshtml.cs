@@ -1,0 +1,98 @@
+using FluentValidation;
+using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace IncidentResponse.Web.Pages.Account;
+
+[AllowAnonymous]
+[EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
+public sealed class SignUpModel(
+    UserManager<AppUser> users,
+    SignInFlow signIn,
+    IValidator<SignUpModel.InputModel> validator,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var user = new AppUser
+        {
+            UserName = Input.Username.Trim(),
+            Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, Input.Passphrase);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code is nameof(IdentityErrorDescriber.DuplicateUserName) or nameof(IdentityErrorDescriber.InvalidUserName)
+                    ? "Input.Username"
+                    : "Input.Passphrase";
+                var message = error.Code == nameof(IdentityErrorDescriber.DuplicateUserName)
+                    ? "That username can't be used. Please choose a different one."
+                    : error.Description;
+                ModelState.AddModelError(field, message);
+            }
+
+            return Page();
+        }
+
+        await signIn.SignInAsync(user, HttpContext);
+        return Redirect("/cases/new");
+    }
+
+    public sealed class InputModel
+    {
+        public string Username { get; set; } = "";
+
+        public string Passphrase { get; set; } = "";
+
+        public string ConfirmPassphrase { get; set; } = "";
+
+        public string? Email { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(PassphrasePolicy policy)
+        {
+            RuleFor(x => x.Username).Cascade(CascadeMode.Stop)
+                .NotEmpty().WithMessage("Please choose a username.")
+                .Length(3, 32).WithMessage("Use 3 to 32 characters for your username.")
+                .Matches("^[A-Za-z0-9._-]+$").WithMessage("Use only letters, numbers, dots, dashes and underscores in your username.");
+            RuleFor(x => x.Passphrase).Custom((passphrase, context) =>
+            {
+                foreach (var problem in policy.Check(passphrase, context.InstanceToValidate.Username))
+                {
+                    context.AddFailure(nameof(InputModel.Passphrase), problem);
+                }
+            });
+            RuleFor(x => x.ConfirmPassphrase).Equal(x => x.Passphrase)
+                .When(x => !string.IsNullOrEmpty(x.Passphrase))
+                .WithMessage("The two passphrases don't match. Please type it again.");
+            RuleFor(x => x.Email).EmailAddress().WithMessage("That doesn't look like an email address. You can also leave it empty.")
+                .MaximumLength(254).WithMessage("That email address is too long.")
+                .When(x => !string.IsNullOrWhiteSpace(x.Email));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using IncidentResponse.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace IncidentResponse.Web.Pages.Account;
+
+[AllowAnonymous]
+public sealed class SignedOutModel(SignInFlow signIn) : PageModel
+{
+    public bool TimedOut { get; private set; }
+
+    /// <summary>The idle timer lands here; it ends the session in case the server has not yet.</summary>
+    public async Task OnGetAsync(bool idle, CancellationToken cancellationToken)
+    {
+        TimedOut = idle;
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await signIn.SignOutAsync(HttpContext, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+// IncidentResponse: the only script. Everything works without it; with it, quick exit also answers the Esc key and
+// replaces this page in the history, and a signed-in person is warned before the idle timeout and can stay.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("has-js");
+
+  var exitLink = document.getElementById("quick-exit");
+  function quickExit(event) {
+    if (event) { event.preventDefault(); }
+    try { window.sessionStorage.clear(); } catch (e) { /* storage may be unavailable */ }
+    // replace(): the page being left is not kept in the history, so Back does not return to it.
+    window.location.replace(exitLink ? exitLink.getAttribute("href") : "/exit");
+  }
+  if (exitLink) { exitLink.addEventListener("click", quickExit); }
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" || event.key === "Esc") { quickExit(event); }
+  });
+
+  var idleSeconds = parseInt(document.body.getAttribute("data-idle-seconds") || "", 10);
+  var dialog = document.getElementById("idle-warning");
+  if (!idleSeconds || !dialog) { return; }
+
+  var warnBefore = Math.min(120, Math.floor(idleSeconds / 2));
+  var countdown = document.getElementById("idle-countdown");
+  var extendForm = document.getElementById("idle-extend-form");
+  var deadline, warnTimer, tickTimer, endTimer;
+
+  function describe(seconds) {
+    if (seconds >= 60) {
+      var minutes = Math.ceil(seconds / 60);
+      return minutes + (minutes === 1 ? " minute" : " minutes");
+    }
+    return seconds + (seconds === 1 ? " second" : " seconds");
+  }
+  function showWarning() {
+    dialog.hidden = false;
+    var button = document.getElementById("idle-extend");
+    if (button) { button.focus(); }
+    tickTimer = window.setInterval(function () {
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      // Announce only at whole minutes and the last few seconds, so a screen reader is not flooded.
+      if (left % 60 === 0 || left <= 10) { countdown.textContent = describe(left); }
+    }, 1000);
+  }
+  function schedule() {
+    window.clearTimeout(warnTimer);
+    window.clearTimeout(endTimer);
+    window.clearInterval(tickTimer);
+    dialog.hidden = true;
+    deadline = Date.now() + idleSeconds * 1000;
+    countdown.textContent = describe(warnBefore);
+    warnTimer = window.setTimeout(showWarning, (idleSeconds - warnBefore) * 1000);
+    endTimer = window.setTimeout(function () {
+      window.location.replace("/account/signed-out?idle=true");
+    }, idleSeconds * 1000);
+  }
+  extendForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var token = extendForm.querySelector("input[name='__rvt']");
+    window.fetch(extendForm.action, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-CSRF-TOKEN": token ? token.value : "" }
+    }).then(function (response) {
+      if (response.ok) { schedule(); } else { window.location.replace("/account/signed-out?idle=true"); }
+    });
+  });
+  schedule();
+})();

@@ -29,6 +29,9 @@ public static class LoggingSetup
 
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Trace);
+
+        // The framework's own request lines carry the full address and query string; ours log the route template only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
     }
 }

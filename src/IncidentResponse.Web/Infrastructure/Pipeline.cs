@@ -13,7 +13,12 @@ public static class Pipeline
         {
             ExceptionHandlingPath = "/error",
             AllowStatusCode404Response = true,
-            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = ex => ex switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+                _ => StatusCodes.Status500InternalServerError,
+            },
         });
         if (!app.Environment.IsDevelopment())
         {
@@ -33,6 +38,7 @@ public static class Pipeline
         });
         app.UseRouting();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseMiddleware<RequestSizeGuard>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

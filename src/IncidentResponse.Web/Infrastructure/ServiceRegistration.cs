@@ -29,7 +29,11 @@ public static class ServiceRegistration
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = options.MaxFormBodyBytes;
         });
-        services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxFormBodyBytes);
+        services.Configure<FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = options.MaxFormBodyBytes;
+            f.ValueLengthLimit = (int)Math.Min(options.MaxFormBodyBytes, int.MaxValue);
+        });
 
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# One entry point for people and CI.
+#   ./build.sh test    install what a bare Debian machine lacks (chromium, postgresql) if missing, check formatting,
+#                      build, and run every test project. .ci/run calls exactly this.
+#   ./build.sh bench   run the benchmarks (figures are printed, nothing is asserted).
+#   ./build.sh run     run the app on SQLite with no setup (same as: dotnet run --project src/IncidentResponse.Web).
+set -euo pipefail
+cd "$(dirname "$0")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+find_postgres_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/pg_ctl" ]; then echo "$dir"; fi
+  done | sort -V | tail -n 1
+}
+
+ensure_machine() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -n "$(find_postgres_bin)" ] || missing+=(postgresql)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing missing Debian packages: ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  POSTGRES_BIN="$(find_postgres_bin)"
+  export POSTGRES_BIN
+}
+
+run_tests() {
+  ensure_machine
+  dotnet tool restore
+  dotnet restore IncidentResponse.sln
+  dotnet format IncidentResponse.sln --verify-no-changes --no-restore
+  dotnet build IncidentResponse.sln -c Release --no-restore
+  local passed=0 failed=0 skipped=0 status=0 project log line
+  for project in tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Web.Tests tests/IncidentResponse.Browser.Tests; do
+    log=$(mktemp)
+    echo "== $project"
+    if ! dotnet test "$project" -c Release --no-build --logger "console;verbosity=minimal" 2>&1 | tee "$log"; then status=1; fi
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    line=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
+    if [ -z "$line" ]; then echo "No test summary from $project"; status=1; fi
+    failed=$((failed + $(echo "$line" | sed -E 's/.*Failed: +([0-9]+).*/\1/;t;s/.*/0/')))
+    passed=$((passed + $(echo "$line" | sed -E 's/.*Passed: +([0-9]+).*/\1/;t;s/.*/0/')))
+    skipped=$((skipped + $(echo "$line" | sed -E 's/.*Skipped: +([0-9]+).*/\1/;t;s/.*/0/')))
+    rm -f "$log"
+  done
+  echo "Total: $passed passed, $failed failed, $skipped skipped"
+  return $status
+}
+
+case "${1:-test}" in
+  test) run_tests ;;
+  bench) dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter "${2:-*}" ;;
+  run) dotnet run --project src/IncidentResponse.Web ;;
+  *) echo "usage: ./build.sh [test|bench|run]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,39 @@
+using IncidentResponse.Domain.Cases;
+
+namespace IncidentResponse.Domain.Tests.Cases;
+
+public sealed class CaseTests
+{
+    [Fact]
+    public void Opening_a_case_makes_its_creator_the_owner()
+    {
+        var owner = Guid.NewGuid();
+        var now = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc);
+
+        var opened = Case.Open("  Spring notes  ", owner, now);
+
+        Assert.Equal("Spring notes", opened.Title);
+        Assert.NotEqual(Guid.Empty, opened.Id);
+        var member = Assert.Single(opened.Members);
+        Assert.Equal((opened.Id, owner, CaseRole.Owner, now), (member.CaseId, member.UserId, member.Role, member.JoinedUtc));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_case_needs_a_title(string title) =>
+        Assert.ThrowsAny<ArgumentException>(() => Case.Open(title, Guid.NewGuid(), DateTime.UtcNow));
+
+    [Theory]
+    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete })]
+    [InlineData(CaseRole.Advocate, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.FinaliseLetter })]
+    [InlineData(CaseRole.Helper, new[] { CaseOperation.View, CaseOperation.AddEntry })]
+    [InlineData(CaseRole.Viewer, new[] { CaseOperation.View })]
+    public void Each_role_may_do_exactly_its_operations(CaseRole role, CaseOperation[] allowed)
+    {
+        foreach (var operation in Enum.GetValues<CaseOperation>())
+        {
+            Assert.Equal(allowed.Contains(operation), CasePermissions.Allows(role, operation));
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Security.Cryptography;
+using IncidentResponse.Domain.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace IncidentResponse.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app, in process, on a real database of its own: a SQLite file in a temp directory, or a database on the
+/// real PostgreSQL server the tests start. Every log entry is captured so tests can inspect it.
+/// </summary>
+public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    protected AppFixture()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "ir-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(DataDirectory);
+        LogFile = Path.Combine(DataDirectory, "app.log");
+    }
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string DataDirectory { get; }
+
+    public string LogFile { get; }
+
+    public string ConnectionString { get; private set; } = "";
+
+    public LogCapture Logs { get; } = new();
+
+    public AdjustableClock Clock { get; } = new();
+
+    public string MasterKeyBase64 { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Extra settings for one fixture (applied over appsettings.json, before the app starts).</summary>
+    protected void Set(string key, string? value) => _settings[key] = value;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+    }
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    public AppClient CreateAppClient()
+    {
+        var cookies = new CookieContainer();
+        return new AppClient(CreateDefaultClient(new Uri("https://app.test"), new CookieContainerHandler(cookies)), cookies);
+    }
+
+    public AppDbContext CreateDbContext() => new(DatabaseProviders.CreateOptions(Provider, ConnectionString));
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting($"ConnectionStrings:{Provider}", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "true");
+        builder.UseSetting("Storage:DataDirectory", DataDirectory);
+        builder.UseSetting("Security:MasterKey", MasterKeyBase64);
+        builder.UseSetting("Security:AccountAttemptsPerMinute", "100000");
+        builder.UseSetting("Logging:FilePath", LogFile);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A log file may still be held open briefly; the temp directory is cleaned by the OS.
+        }
+    }
+}
+
+public class SqliteApp : AppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(DataDirectory, "test.db")};Default Timeout=30");
+}
+
+public class PostgresApp : AppFixture
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task<string> CreateDatabaseAsync() =>
+        await (await PostgresServer.SharedAsync()).CreateDatabaseAsync();
+}

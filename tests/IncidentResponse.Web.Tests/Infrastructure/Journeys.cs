@@ -1,0 +1,55 @@
+using System.Net;
+
+namespace IncidentResponse.Web.Tests.Infrastructure;
+
+/// <summary>What a person does, as intent methods on a client.</summary>
+public static class Journeys
+{
+    public const string GoodPassphrase = "kettle river orange lamp";
+
+    public static string NewUsername() => "user_" + Guid.NewGuid().ToString("N")[..10];
+
+    public static async Task<string> SignUpAsync(this AppClient client, string? username = null, string passphrase = GoodPassphrase)
+    {
+        username ??= NewUsername();
+        var result = await client.SubmitAsync("/account/sign-up", new Dictionary<string, string>
+        {
+            ["Input.Username"] = username,
+            ["Input.Passphrase"] = passphrase,
+            ["Input.ConfirmPassphrase"] = passphrase,
+        });
+        if (result.Status != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-up failed ({(int)result.Status}): {result.MainText}");
+        }
+
+        return username;
+    }
+
+    public static async Task<AppClient.PageResult> SignInAsync(this AppClient client, string username, string passphrase = GoodPassphrase) =>
+        await client.SubmitAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Input.Username"] = username,
+            ["Input.Passphrase"] = passphrase,
+        });
+
+    public static async Task<Guid> CreateCaseAsync(this AppClient client, string title = "Spring notes")
+    {
+        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = title });
+        if (result.Status != HttpStatusCode.Redirect || result.Location is null)
+        {
+            throw new InvalidOperationException($"Creating a case failed ({(int)result.Status}): {result.MainText}");
+        }
+
+        return Guid.Parse(result.Location.OriginalString.Split('/').Last());
+    }
+
+    /// <summary>A new person, signed up and with one case.</summary>
+    public static async Task<(AppClient Client, string Username, Guid CaseId)> NewSurvivorWithCaseAsync(this AppFixture app, string title = "Spring notes")
+    {
+        var client = app.CreateAppClient();
+        var username = await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync(title);
+        return (client, username, caseId);
+    }
+}

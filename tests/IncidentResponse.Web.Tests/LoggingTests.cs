@@ -1,0 +1,58 @@
+using IncidentResponse.Web.Tests.Infrastructure;
+
+namespace IncidentResponse.Web.Tests;
+
+/// <summary>Case content never reaches a log: not the title, not a form value, not a failed sign-in's name.</summary>
+public abstract class LoggingTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    [Fact]
+    public async Task A_marker_typed_into_forms_is_nowhere_in_the_log_output()
+    {
+        var marker = "MARKER" + Guid.NewGuid().ToString("N")[..12];
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync($"{marker} title");
+        await client.GetAsync($"/cases/{caseId}");
+        await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = $"{marker}\u0007 bad" });
+        await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = new string('m', 81) + marker });
+        using var stranger = app.CreateAppClient();
+        await stranger.SignInAsync($"{marker}user", $"{marker} passphrase");
+        await stranger.SubmitAsync("/account/sign-up", new Dictionary<string, string>
+        {
+            ["Input.Username"] = $"{marker}x",
+            ["Input.Passphrase"] = "short",
+            ["Input.Email"] = $"{marker}@example.org",
+        });
+        await stranger.GetAsync($"/cases/{caseId}?q={marker}");
+
+        Assert.NotEmpty(app.Logs.Entries);
+        Assert.Contains(app.Logs.Entries, e => e.Contains("responded", StringComparison.Ordinal));
+        Assert.False(app.Logs.Contains(marker), "The marker reached the captured log: " + app.Logs.Entries.FirstOrDefault(e => e.Contains(marker, StringComparison.OrdinalIgnoreCase)));
+        var file = await ReadSharedAsync(app.LogFile);
+        Assert.Contains("responded", file, StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, file, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Request_log_lines_name_the_route_template_not_the_address()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.GetAsync($"/cases/{caseId}");
+
+        Assert.Contains(app.Logs.Entries, e => e.Contains("/cases/{caseId:guid}", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.Entries, e => e.Contains("RequestLogging", StringComparison.Ordinal) && e.Contains(caseId.ToString(), StringComparison.Ordinal));
+    }
+
+    private static async Task<string> ReadSharedAsync(string path)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync();
+    }
+}
+
+public sealed class LoggingTestsOnSqlite(SqliteApp app) : LoggingTests<SqliteApp>(app);
+
+public sealed class LoggingTestsOnPostgres(PostgresApp app) : LoggingTests<PostgresApp>(app);

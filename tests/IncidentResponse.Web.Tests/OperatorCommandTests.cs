@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Tests;
+
+/// <summary>The operator commands, run as an operator would: the real executable, in its own process.</summary>
+public sealed class OperatorCommandTests
+{
+    [Fact]
+    public async Task Migrate_creates_the_SQLite_database_and_exits()
+    {
+        var directory = NewDirectory();
+        var (exitCode, output) = await RunAsync(directory, "migrate");
+
+        Assert.True(exitCode == 0, output);
+        await using var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "incidentresponse.db")}"));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task Seed_demo_creates_an_account_that_can_sign_in_and_see_its_case()
+    {
+        var directory = NewDirectory();
+        var (exitCode, output) = await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide");
+        Assert.True(exitCode == 0, output);
+
+        await using var app = new SeededApp(directory);
+        await app.InitializeAsync();
+        using var client = app.CreateAppClient();
+        var signIn = await client.SignInAsync("demo_person", "marble orchard violet tide");
+        Assert.Equal(HttpStatusCode.Redirect, signIn.Status);
+        var cases = await client.GetAsync("/cases");
+        Assert.Contains("Spring notes", cases.MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seed_demo_refuses_a_weak_passphrase()
+    {
+        var directory = NewDirectory();
+        var (exitCode, output) = await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "password1234");
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("many people use", output, StringComparison.Ordinal);
+    }
+
+    private static string NewDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ir-cmd-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string dataDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "IncidentResponse.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Storage__DataDirectory"] = dataDirectory;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private sealed class SeededApp(string directory) : SqliteApp
+    {
+        protected override Task<string> CreateDatabaseAsync() =>
+            Task.FromResult($"Data Source={Path.Combine(directory, "incidentresponse.db")}");
+    }
+}

@@ -1,0 +1,198 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace IncidentResponse.Domain.Safety;
+
+/// <summary>
+/// Checks a <see cref="JurisdictionPack"/> against the schema: required fields, phone formats, https-only URLs and
+/// valid, non-future dates on every fact. Pure: "today" is passed in (use the UTC date).
+/// </summary>
+/// <remarks>
+/// Our own prose (descriptions and notes) must say "intimate image abuse" and "survivor": a description containing
+/// "revenge porn" or "victim" is reported. Organisation names are quoted as they are and are not checked.
+/// </remarks>
+public static partial class JurisdictionPackValidator
+{
+    private static readonly string[] WordsWeDoNotUse = ["revenge porn", "victim"];
+
+    /// <summary>Every problem found, each starting with the path of the field ("helplines[0].phone: ...").</summary>
+    public static IReadOnlyList<string> Validate(JurisdictionPack pack, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        var problems = new List<string>();
+
+        if (pack.SchemaVersion != JurisdictionPack.CurrentSchemaVersion)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"schemaVersion: expected {JurisdictionPack.CurrentSchemaVersion}, found {pack.SchemaVersion}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(pack.Code) || !CodePattern().IsMatch(pack.Code))
+        {
+            problems.Add("code: must be a two-letter upper-case country code, or INTL.");
+        }
+
+        Required(problems, "name", pack.Name);
+        if (pack.ContentVersion < 1)
+        {
+            problems.Add("contentVersion: must be 1 or more.");
+        }
+
+        if (pack.EmergencyNumber is null)
+        {
+            problems.Add("emergencyNumber: is required.");
+        }
+        else
+        {
+            var emergency = pack.EmergencyNumber;
+            if (string.IsNullOrWhiteSpace(emergency.Number) || !EmergencyNumberPattern().IsMatch(emergency.Number))
+            {
+                problems.Add("emergencyNumber.number: must be three digits, such as 911, 999, 000 or 112.");
+            }
+
+            OurProse(problems, "emergencyNumber.note", emergency.Note);
+            Source(problems, "emergencyNumber", emergency.SourceUrl, emergency.LastVerified, today);
+        }
+
+        Routes(problems, "helplines", pack.Helplines, today);
+        Routes(problems, "reportingRoutes", pack.ReportingRoutes, today);
+        Routes(problems, "underEighteenRoutes", pack.UnderEighteenRoutes, today);
+
+        if (pack.LegalRemedies is null)
+        {
+            problems.Add("legalRemedies: is required.");
+        }
+        else
+        {
+            Remedy(problems, "legalRemedies.emergencyProtectiveOrder", pack.LegalRemedies.EmergencyProtectiveOrder, today);
+            Remedy(problems, "legalRemedies.restrainingOrder", pack.LegalRemedies.RestrainingOrder, today);
+            Remedy(problems, "legalRemedies.policeReport", pack.LegalRemedies.PoliceReport, today);
+        }
+
+        return problems;
+    }
+
+    /// <summary>Digits, spaces, a leading +, hyphens and parentheses, with 3 to 15 digits.</summary>
+    public static bool IsValidPhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone) || !PhonePattern().IsMatch(phone))
+        {
+            return false;
+        }
+
+        var digits = phone.Count(char.IsAsciiDigit);
+        return digits is >= 3 and <= 15;
+    }
+
+    /// <summary>An absolute https URL with a host.</summary>
+    public static bool IsHttpsUrl(string? url) =>
+        !string.IsNullOrWhiteSpace(url)
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttps
+        && !string.IsNullOrEmpty(uri.Host)
+        && !url.Any(char.IsWhiteSpace);
+
+    private static void Routes(List<string> problems, string path, IReadOnlyList<ContactRoute>? routes, DateOnly today)
+    {
+        if (routes is null || routes.Count == 0)
+        {
+            problems.Add($"{path}: at least one is required.");
+            return;
+        }
+
+        for (var i = 0; i < routes.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]");
+            var route = routes[i];
+            if (route is null)
+            {
+                problems.Add($"{at}: is empty.");
+                continue;
+            }
+
+            Required(problems, $"{at}.name", route.Name);
+            Required(problems, $"{at}.description", route.Description);
+            OurProse(problems, $"{at}.description", route.Description);
+            if (route.Phone is not null && !IsValidPhone(route.Phone))
+            {
+                problems.Add($"{at}.phone: use only digits, spaces, a leading +, hyphens and parentheses.");
+            }
+
+            if (route.Phone is not null && string.IsNullOrWhiteSpace(route.Hours))
+            {
+                problems.Add($"{at}.hours: is required when there is a phone number.");
+            }
+
+            if (!IsHttpsUrl(route.WebUrl))
+            {
+                problems.Add($"{at}.webUrl: must be an https address.");
+            }
+
+            Source(problems, at, route.SourceUrl, route.LastVerified, today);
+        }
+    }
+
+    private static void Remedy(List<string> problems, string path, RemedyName? remedy, DateOnly today)
+    {
+        if (remedy is null)
+        {
+            problems.Add($"{path}: is required.");
+            return;
+        }
+
+        Required(problems, $"{path}.name", remedy.Name);
+        Required(problems, $"{path}.description", remedy.Description);
+        OurProse(problems, $"{path}.description", remedy.Description);
+        Source(problems, path, remedy.SourceUrl, remedy.LastVerified, today);
+    }
+
+    private static void Source(List<string> problems, string path, string? sourceUrl, string? lastVerified, DateOnly today)
+    {
+        if (!IsHttpsUrl(sourceUrl))
+        {
+            problems.Add($"{path}.sourceUrl: must be an https address.");
+        }
+
+        if (!DateOnly.TryParseExact(lastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            problems.Add($"{path}.lastVerified: must be a date written yyyy-MM-dd.");
+        }
+        else if (date > today)
+        {
+            problems.Add($"{path}.lastVerified: is in the future.");
+        }
+    }
+
+    private static void Required(List<string> problems, string path, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{path}: is required.");
+        }
+    }
+
+    private static void OurProse(List<string> problems, string path, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        foreach (var word in WordsWeDoNotUse)
+        {
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{path}: our own wording must not say \"{word}\" (say \"intimate image abuse\" or \"survivor\").");
+            }
+        }
+    }
+
+    [GeneratedRegex("^([A-Z]{2}|INTL)$", RegexOptions.CultureInvariant)]
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex("^[0-9]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmergencyNumberPattern();
+
+    [GeneratedRegex(@"^\+?[0-9() \-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhonePattern();
+}

@@ -1,0 +1,175 @@
+namespace IncidentResponse.Domain.Safety;
+
+/// <summary>Whether the survivor knows who is behind the abuse.</summary>
+public enum PerpetratorKnown
+{
+    Known = 0,
+    Unknown = 1,
+    NotSure = 2,
+}
+
+/// <summary>Whether the survivor wants to take legal action.</summary>
+public enum LegalActionIntent
+{
+    Yes = 0,
+    No = 1,
+    Undecided = 2,
+}
+
+/// <summary>
+/// The case answers the plan depends on. <see cref="LatestThreatResult"/> is the most recent threat assessment, or
+/// null; a draft result (missing required answers) counts as none.
+/// </summary>
+public sealed record SafetyPlanInput(
+    PerpetratorKnown Perpetrator,
+    bool ThreatsReceived,
+    LegalActionIntent LegalAction,
+    ThreatResult? LatestThreatResult);
+
+/// <summary>
+/// One step as it appears in a person's plan. <see cref="Section"/> can differ from the step's catalog section when
+/// the step was moved up. <see cref="Why"/> says, in plain words, why a step was added or moved; <see cref="Notes"/>
+/// are extra cautions from the assessment (both may contain placeholders).
+/// </summary>
+public sealed record SafetyPlanItem(
+    SafetyStep Step,
+    SafetySection Section,
+    bool MovedUp,
+    string? Why,
+    IReadOnlyList<string> Notes)
+{
+    public string Key => Step.Key;
+
+    /// <summary>The same item with every placeholder filled from the pack.</summary>
+    public SafetyPlanItem ResolveFor(JurisdictionPack pack) => this with
+    {
+        Step = Step with { Title = SafetyText.Resolve(Step.Title, pack), Body = SafetyText.Resolve(Step.Body, pack) },
+        Why = Why is null ? null : SafetyText.Resolve(Why, pack),
+        Notes = Notes.Select(n => SafetyText.Resolve(n, pack)).ToList(),
+    };
+}
+
+/// <summary>
+/// Builds the ordered list of safety plan steps for a case. Pure: the same input always gives the same plan.
+/// </summary>
+/// <remarks>
+/// Starting from <see cref="SafetyStepCatalog.Steps"/> in catalog order, conditional steps appear only when:
+/// <list type="bullet">
+/// <item><c>sextortion-response</c>: the latest assessment has the <see cref="ThreatSignals.Sextortion"/> flag.</item>
+/// <item><c>under-18-routes</c>: the latest assessment has the <see cref="ThreatSignals.UnderEighteen"/> flag.</item>
+/// <item><c>preservation-request</c>: legal action is wanted or undecided (legal action is possible).</item>
+/// <item><c>emergency-protective-order</c>: threats were received, or the assessment has
+/// <see cref="ThreatSignals.ThreatOfViolence"/>, or its level is High or ImmediateDanger.</item>
+/// <item><c>restraining-order-and-police-report</c>: the perpetrator is known.</item>
+/// <item><c>digital-abuse-lawyer</c>: the perpetrator is unknown or the survivor is not sure (a lawyer can help find
+/// out who it is; a restraining order needs a named person).</item>
+/// </list>
+/// At High or ImmediateDanger the emergency number and urgent protection go first: <c>physical-safety</c> stays first
+/// and <c>emergency-protective-order</c> moves straight after it, into the Now section. Device-compromise and doxxing
+/// signals add cautionary notes to the steps they affect. All other steps keep their catalog order and section.
+/// </remarks>
+public static class SafetyPlanBuilder
+{
+    public const string MovedUpWhy = "Shown first because of your answers to the safety questions.";
+
+    public const string DeviceNote =
+        "The person may be able to see what you do on a device or account they have had access to. If you can, use a "
+        + "device they have never had access to, or a trusted friend's, for this. Think before changing passwords or "
+        + "removing apps, as the person may notice; a helpline can help you plan this.";
+
+    public const string DoxxingSafetyNote =
+        "Your personal details have been posted. Think about whether the places in those details are safe for you "
+        + "right now.";
+
+    public const string DoxxingTakedownNote =
+        "Ask for your personal details to be removed as well as the images: many sites remove personal information "
+        + "posted without consent.";
+
+    public static IReadOnlyList<SafetyPlanItem> Build(SafetyPlanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var result = input.LatestThreatResult is { IsDraft: false } complete ? complete : null;
+        var signals = result?.Signals ?? ThreatSignals.None;
+        var level = result?.Level ?? ThreatLevel.Standard;
+        var urgent = level >= ThreatLevel.High;
+
+        var items = new List<SafetyPlanItem>();
+        foreach (var step in SafetyStepCatalog.Steps)
+        {
+            var why = step.Conditional ? WhyIncluded(step.Key, input, signals, urgent) : null;
+            if (step.Conditional && why is null)
+            {
+                continue;
+            }
+
+            items.Add(new SafetyPlanItem(step, step.Section, MovedUp: false, why, NotesFor(step.Key, signals)));
+        }
+
+        if (urgent)
+        {
+            MoveUpAfterPhysicalSafety(items, SafetyStepCatalog.EmergencyProtectiveOrder);
+        }
+
+        return items;
+    }
+
+    /// <summary>Builds the plan and fills every placeholder from the pack.</summary>
+    public static IReadOnlyList<SafetyPlanItem> Build(SafetyPlanInput input, JurisdictionPack pack) =>
+        Build(input).Select(item => item.ResolveFor(pack)).ToList();
+
+    private static string? WhyIncluded(string key, SafetyPlanInput input, ThreatSignals signals, bool urgent) => key switch
+    {
+        SafetyStepCatalog.SextortionResponse when signals.HasFlag(ThreatSignals.Sextortion) =>
+            "Shown because you said the person has asked for something in return.",
+        SafetyStepCatalog.UnderEighteenRoutes when signals.HasFlag(ThreatSignals.UnderEighteen) =>
+            "Shown because you said the images may show someone who was under 18 when they were made.",
+        SafetyStepCatalog.PreservationRequest when input.LegalAction is LegalActionIntent.Yes or LegalActionIntent.Undecided =>
+            "Shown because you might take legal action.",
+        SafetyStepCatalog.EmergencyProtectiveOrder when input.ThreatsReceived || signals.HasFlag(ThreatSignals.ThreatOfViolence) =>
+            "Shown because you said you have been threatened.",
+        SafetyStepCatalog.EmergencyProtectiveOrder when urgent =>
+            "Shown because of your answers to the safety questions.",
+        SafetyStepCatalog.RestrainingOrderAndPoliceReport when input.Perpetrator == PerpetratorKnown.Known =>
+            "Shown because you know who the person is.",
+        SafetyStepCatalog.DigitalAbuseLawyer when input.Perpetrator is PerpetratorKnown.Unknown or PerpetratorKnown.NotSure =>
+            "Shown because you don't know, or aren't sure, who the person is.",
+        _ => null,
+    };
+
+    private static List<string> NotesFor(string key, ThreatSignals signals)
+    {
+        var notes = new List<string>();
+        if (signals.HasFlag(ThreatSignals.DeviceCompromise)
+            && key is SafetyStepCatalog.BreatheAndReachOut or SafetyStepCatalog.SaveEvidence or SafetyStepCatalog.ManageCommunication)
+        {
+            notes.Add(DeviceNote);
+        }
+
+        if (signals.HasFlag(ThreatSignals.DoxxingRisk) && key == SafetyStepCatalog.PhysicalSafety)
+        {
+            notes.Add(DoxxingSafetyNote);
+        }
+
+        if (signals.HasFlag(ThreatSignals.DoxxingRisk) && key == SafetyStepCatalog.TakedownRoute)
+        {
+            notes.Add(DoxxingTakedownNote);
+        }
+
+        return notes;
+    }
+
+    /// <summary>Puts a step straight after <c>physical-safety</c> (always first), in the Now section.</summary>
+    private static void MoveUpAfterPhysicalSafety(List<SafetyPlanItem> items, string key)
+    {
+        var index = items.FindIndex(i => i.Key == key);
+        if (index < 0)
+        {
+            return;
+        }
+
+        var item = items[index];
+        items.RemoveAt(index);
+        var position = items.FindIndex(i => i.Key == SafetyStepCatalog.PhysicalSafety) + 1;
+        items.Insert(position, item with { Section = SafetySection.Now, MovedUp = true, Why = MovedUpWhy });
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace IncidentResponse.Domain.Safety;
+
+/// <summary>
+/// Fills the placeholders in safety plan text from a jurisdiction pack. Pure. Unknown placeholders are left as they
+/// are, so a typo shows up in review instead of vanishing.
+/// </summary>
+public static class SafetyText
+{
+    public const string EmergencyNumber = "{EmergencyNumber}";
+    public const string Helplines = "{Helplines}";
+    public const string ReportingRoutes = "{ReportingRoutes}";
+    public const string UnderEighteenRoutes = "{UnderEighteenRoutes}";
+    public const string ProtectiveOrderName = "{ProtectiveOrderName}";
+    public const string RestrainingOrderName = "{RestrainingOrderName}";
+    public const string PoliceReportName = "{PoliceReportName}";
+
+    public static IReadOnlyList<string> Placeholders { get; } =
+    [
+        EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes,
+        ProtectiveOrderName, RestrainingOrderName, PoliceReportName,
+    ];
+
+    public static string Resolve(string template, JurisdictionPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(pack);
+        if (!template.Contains('{', StringComparison.Ordinal))
+        {
+            return template;
+        }
+
+        var text = new StringBuilder(template);
+        text.Replace(EmergencyNumber, pack.EmergencyNumber?.Number ?? "your local emergency number");
+        text.Replace(Helplines, List(pack.Helplines));
+        text.Replace(ReportingRoutes, List(pack.ReportingRoutes));
+        text.Replace(UnderEighteenRoutes, List(pack.UnderEighteenRoutes));
+        text.Replace(ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder?.Name ?? "an emergency protection order");
+        text.Replace(RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder?.Name ?? "a restraining or protection order");
+        text.Replace(PoliceReportName, pack.LegalRemedies?.PoliceReport?.Name ?? "a report to your local police");
+        return text.ToString();
+    }
+
+    /// <summary>"Name (phone)" for a route with a phone number, "Name (web address)" otherwise.</summary>
+    public static string Describe(ContactRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return string.IsNullOrWhiteSpace(route.Phone)
+            ? string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.WebUrl})")
+            : string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.Phone})");
+    }
+
+    private static string List(IReadOnlyList<ContactRoute>? routes) =>
+        routes is null || routes.Count == 0 ? "a local support service" : string.Join("; ", routes.Select(Describe));
+}

@@ -1,0 +1,192 @@
+using static IncidentResponse.Domain.Safety.ThreatQuestionnaire;
+
+namespace IncidentResponse.Domain.Safety;
+
+/// <summary>
+/// Turns a set of threat assessment answers into a level, signals and plain reasons. Pure: no clock, no I/O.
+/// </summary>
+/// <remarks>
+/// <para><b>Score.</b> Each "Yes" adds the question's <see cref="ThreatQuestion.Weight"/>; each "Not sure" adds half
+/// of it; "No" and unanswered optional questions add nothing. The score maps to a level by fixed thresholds:
+/// below <see cref="ElevatedFrom"/> Standard, below <see cref="HighFrom"/> Elevated, below
+/// <see cref="ImmediateDangerFrom"/> High, otherwise ImmediateDanger.</para>
+/// <para><b>Overrides</b> set a floor and can only raise the level, never lower it; the final level is the highest
+/// of the score's level and every floor that applies:</para>
+/// <list type="bullet">
+/// <item>afraid for your safety right now: Yes → ImmediateDanger; Not sure → High.</item>
+/// <item>threats to kill you or someone close: Yes → ImmediateDanger; Not sure → High.</item>
+/// <item>has or could get a weapon: Yes → ImmediateDanger; Not sure → Elevated.</item>
+/// <item>threats of physical harm: Yes → High; Not sure → Elevated.</item>
+/// <item>demands (money, more images, contact): Yes → Elevated, and the <see cref="ThreatSignals.Sextortion"/> flag.</item>
+/// <item>stalking or monitoring, doxxing, access to devices or accounts: Yes → Elevated.</item>
+/// <item>past physical or sexual violence together with a recent separation (both Yes) → High.</item>
+/// <item>knows where you live, work or study together with stalking (both Yes) → High.</item>
+/// </list>
+/// <para>"Images made under 18" carries no weight and no floor: it is not a measure of danger, but it raises the
+/// <see cref="ThreatSignals.UnderEighteen"/> flag so the plan shows the dedicated services.</para>
+/// <para><b>Drafts.</b> An answer set missing any required question is a draft: the result names the missing
+/// questions and has no score, level, signals or reasons. Answers to ids this version does not know are ignored, so
+/// answers saved under an older questionnaire never break scoring.</para>
+/// </remarks>
+public static class ThreatScorer
+{
+    public const int ElevatedFrom = 10;
+    public const int HighFrom = 20;
+    public const int ImmediateDangerFrom = 35;
+
+    /// <summary>Shown with every level: what the level is for, and what it is not.</summary>
+    public const string PurposeStatement =
+        "This level is not a prediction of what the person will do. It only decides which steps of your plan come first. "
+        + "You know your situation best: if you feel unsafe, trust that, whatever the level says.";
+
+    /// <summary>A floor one answer puts under the level.</summary>
+    public sealed record Override(string QuestionId, ThreatAnswer When, ThreatLevel AtLeast);
+
+    /// <summary>A floor that applies only when every listed question is answered "Yes".</summary>
+    public sealed record CombinedOverride(string Key, IReadOnlyList<string> AllYes, ThreatLevel AtLeast, string Reason);
+
+    public static IReadOnlyList<Override> Overrides { get; } =
+    [
+        new(AfraidNow, ThreatAnswer.Yes, ThreatLevel.ImmediateDanger),
+        new(AfraidNow, ThreatAnswer.NotSure, ThreatLevel.High),
+        new(ThreatToKill, ThreatAnswer.Yes, ThreatLevel.ImmediateDanger),
+        new(ThreatToKill, ThreatAnswer.NotSure, ThreatLevel.High),
+        new(Weapons, ThreatAnswer.Yes, ThreatLevel.ImmediateDanger),
+        new(Weapons, ThreatAnswer.NotSure, ThreatLevel.Elevated),
+        new(ThreatOfHarm, ThreatAnswer.Yes, ThreatLevel.High),
+        new(ThreatOfHarm, ThreatAnswer.NotSure, ThreatLevel.Elevated),
+        new(Demands, ThreatAnswer.Yes, ThreatLevel.Elevated),
+        new(Stalking, ThreatAnswer.Yes, ThreatLevel.Elevated),
+        new(Doxxing, ThreatAnswer.Yes, ThreatLevel.Elevated),
+        new(DeviceAccess, ThreatAnswer.Yes, ThreatLevel.Elevated),
+    ];
+
+    public static IReadOnlyList<CombinedOverride> CombinedOverrides { get; } =
+    [
+        new("past-violence-and-separation", [PastViolence, Separation], ThreatLevel.High,
+            "Because you said the person has been violent before and you have recently separated from them."),
+        new("knows-location-and-stalking", [KnowsLocation, Stalking], ThreatLevel.High,
+            "Because you said the person knows where you live, work or study and has followed, watched or tracked you."),
+    ];
+
+    /// <summary>The level a score alone gives.</summary>
+    public static ThreatLevel LevelForScore(int score) => score switch
+    {
+        >= ImmediateDangerFrom => ThreatLevel.ImmediateDanger,
+        >= HighFrom => ThreatLevel.High,
+        >= ElevatedFrom => ThreatLevel.Elevated,
+        _ => ThreatLevel.Standard,
+    };
+
+    /// <summary>Scores an answer set keyed by question id. Missing keys are unanswered questions.</summary>
+    public static ThreatResult Score(IReadOnlyDictionary<string, ThreatAnswer> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+
+        var missing = Questions
+            .Where(q => q.Required && !IsAnswered(answers, q.Id))
+            .Select(q => q.Id)
+            .ToList();
+        if (missing.Count > 0)
+        {
+            return new ThreatResult { QuestionnaireVersion = ThreatQuestionnaire.Version, MissingRequired = missing };
+        }
+
+        var score = 0;
+        var reasons = new List<(ThreatReason Reason, int Order)>();
+        for (var index = 0; index < Questions.Count; index++)
+        {
+            var question = Questions[index];
+            var answer = AnswerTo(answers, question.Id);
+            var points = question.PointsFor(answer);
+            score += points;
+            var floor = FloorFor(question.Id, answer);
+            if (points > 0 || floor is not null)
+            {
+                var text = answer == ThreatAnswer.Yes ? question.YesReason : question.NotSureReason;
+                reasons.Add((new ThreatReason(question.Id, text, points, floor), index));
+            }
+        }
+
+        foreach (var combined in CombinedOverrides)
+        {
+            if (combined.AllYes.All(id => AnswerTo(answers, id) == ThreatAnswer.Yes))
+            {
+                reasons.Add((new ThreatReason(combined.Key, combined.Reason, 0, combined.AtLeast), Questions.Count));
+            }
+        }
+
+        var scoreLevel = LevelForScore(score);
+        var level = reasons
+            .Select(r => r.Reason.AtLeast)
+            .OfType<ThreatLevel>()
+            .Aggregate(scoreLevel, ThreatLevels.Max);
+
+        return new ThreatResult
+        {
+            QuestionnaireVersion = ThreatQuestionnaire.Version,
+            MissingRequired = [],
+            Score = score,
+            ScoreLevel = scoreLevel,
+            Level = level,
+            Signals = SignalsFor(answers),
+            Reasons = reasons
+                .OrderByDescending(r => r.Reason.AtLeast.HasValue ? (int)r.Reason.AtLeast.Value : -1)
+                .ThenByDescending(r => r.Reason.Points)
+                .ThenBy(r => r.Order)
+                .Select(r => r.Reason)
+                .ToList(),
+        };
+    }
+
+    private static ThreatLevel? FloorFor(string questionId, ThreatAnswer answer)
+    {
+        ThreatLevel? floor = null;
+        foreach (var rule in Overrides)
+        {
+            if (rule.QuestionId == questionId && rule.When == answer && (floor is null || rule.AtLeast > floor))
+            {
+                floor = rule.AtLeast;
+            }
+        }
+
+        return floor;
+    }
+
+    private static ThreatSignals SignalsFor(IReadOnlyDictionary<string, ThreatAnswer> answers)
+    {
+        var signals = ThreatSignals.None;
+        if (AnswerTo(answers, Demands) == ThreatAnswer.Yes)
+        {
+            signals |= ThreatSignals.Sextortion;
+        }
+
+        if (AnswerTo(answers, UnderEighteen) is ThreatAnswer.Yes or ThreatAnswer.NotSure)
+        {
+            signals |= ThreatSignals.UnderEighteen;
+        }
+
+        if (AnswerTo(answers, Doxxing) == ThreatAnswer.Yes)
+        {
+            signals |= ThreatSignals.DoxxingRisk;
+        }
+
+        if (AnswerTo(answers, DeviceAccess) is ThreatAnswer.Yes or ThreatAnswer.NotSure)
+        {
+            signals |= ThreatSignals.DeviceCompromise;
+        }
+
+        if (AnswerTo(answers, ThreatOfHarm) == ThreatAnswer.Yes || AnswerTo(answers, ThreatToKill) == ThreatAnswer.Yes)
+        {
+            signals |= ThreatSignals.ThreatOfViolence;
+        }
+
+        return signals;
+    }
+
+    private static bool IsAnswered(IReadOnlyDictionary<string, ThreatAnswer> answers, string id) =>
+        answers.TryGetValue(id, out var answer) && Enum.IsDefined(answer);
+
+    private static ThreatAnswer AnswerTo(IReadOnlyDictionary<string, ThreatAnswer> answers, string id) =>
+        answers.TryGetValue(id, out var answer) && Enum.IsDefined(answer) ? answer : ThreatAnswer.No;
+}

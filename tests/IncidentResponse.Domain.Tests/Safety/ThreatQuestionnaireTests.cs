@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using IncidentResponse.Domain.Safety;
+using static IncidentResponse.Domain.Safety.ThreatQuestionnaire;
+
+namespace IncidentResponse.Domain.Tests.Safety;
+
+public sealed partial class ThreatQuestionnaireTests
+{
+    [Fact]
+    public void Covers_every_topic_the_assessment_must_ask_about()
+    {
+        string[] topics =
+        [
+            ThreatToShare, Demands, ThreatOfHarm, ThreatToKill, KnowsLocation, Doxxing, DeviceAccess, Stalking,
+            Escalation, PastViolence, Separation, Weapons, UnderEighteen, AfraidNow,
+        ];
+
+        Assert.Equal(topics.Order(StringComparer.Ordinal), Questions.Select(q => q.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Ids_are_unique_stable_kebab_case_keys()
+    {
+        Assert.Equal(Questions.Count, Questions.Select(q => q.Id).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(Questions, q => Assert.Matches(KebabCase(), q.Id));
+    }
+
+    [Fact]
+    public void Every_question_has_plain_text_ending_in_a_question_mark()
+    {
+        Assert.All(Questions, q =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(q.Text));
+            Assert.EndsWith("?", q.Text, StringComparison.Ordinal);
+            Assert.False(string.IsNullOrWhiteSpace(q.Fact));
+        });
+    }
+
+    [Fact]
+    public void Weights_are_even_so_not_sure_counts_exactly_half()
+    {
+        Assert.All(Questions, q =>
+        {
+            Assert.True(q.Weight >= 0);
+            Assert.Equal(0, q.Weight % 2);
+            Assert.Equal(q.Weight / 2, q.PointsFor(ThreatAnswer.NotSure));
+            Assert.Equal(q.Weight, q.PointsFor(ThreatAnswer.Yes));
+            Assert.Equal(0, q.PointsFor(ThreatAnswer.No));
+        });
+    }
+
+    [Fact]
+    public void Only_the_relationship_questions_may_be_skipped()
+    {
+        var optional = Questions.Where(q => !q.Required).Select(q => q.Id).Order(StringComparer.Ordinal);
+
+        Assert.Equal([PastViolence, Separation], optional);
+    }
+
+    [Fact]
+    public void Every_question_offers_yes_no_and_not_sure()
+    {
+        Assert.Equal(
+            [ThreatAnswer.Yes, ThreatAnswer.No, ThreatAnswer.NotSure],
+            AnswerOptions.Select(o => o.Answer));
+        Assert.Equal(["Yes", "No", "Not sure"], AnswerOptions.Select(o => o.Label));
+    }
+
+    [Fact]
+    public void Asks_first_whether_you_are_afraid_right_now()
+    {
+        Assert.Equal(AfraidNow, Questions[0].Id);
+    }
+
+    [Fact]
+    public void Find_returns_null_for_an_unknown_id()
+    {
+        Assert.Null(Find("no-such-question"));
+        Assert.Same(Questions[1], Find(Questions[1].Id));
+    }
+
+    [Fact]
+    public void Wording_never_says_victim_or_revenge_porn()
+    {
+        var prose = Questions.SelectMany(q => new[] { q.Text, q.HelpText ?? "", q.YesReason, q.NotSureReason });
+
+        Assert.All(prose, text =>
+        {
+            Assert.DoesNotContain("victim", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("revenge porn", text, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+}

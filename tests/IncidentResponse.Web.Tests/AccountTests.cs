@@ -119,6 +119,62 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Every_failed_sign_in_costs_one_full_passphrase_check_so_timing_tells_nothing()
+    {
+        using var owner = app.CreateAppClient();
+        var username = await owner.SignUpAsync();
+        using var stranger = app.CreateAppClient();
+        await stranger.GetAsync("/account/sign-in");
+
+        async Task<int> VerificationsFor(string name, string passphrase)
+        {
+            var before = app.Hasher.Verifications;
+            await stranger.SignInAsync(name, passphrase);
+            return app.Hasher.Verifications - before;
+        }
+
+        Assert.Equal(1, await VerificationsFor(Journeys.NewUsername(), "unknown person's guess"));
+        Assert.Equal(1, await VerificationsFor(username, "a wrong passphrase here"));
+        for (var i = 0; i < 5; i++)
+        {
+            await stranger.SignInAsync(username, $"more wrong guesses {i}");
+        }
+
+        Assert.Equal(1, await VerificationsFor(username, "guess while paused now"));
+    }
+
+    [Fact]
+    public async Task Changing_the_passphrase_signs_out_every_other_device_and_the_old_one_stops_working()
+    {
+        using var phone = app.CreateAppClient();
+        var username = await phone.SignUpAsync();
+        using var laptop = app.CreateAppClient();
+        await laptop.SignInAsync(username);
+
+        var wrongCurrent = await phone.SubmitAsync("/account/passphrase", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassphrase"] = "not my passphrase at all",
+            ["Input.NewPassphrase"] = "lantern meadow copper wave",
+            ["Input.ConfirmNewPassphrase"] = "lantern meadow copper wave",
+        });
+        Assert.Contains("isn't your current passphrase", wrongCurrent.FieldError("Input.CurrentPassphrase"), StringComparison.Ordinal);
+
+        var changed = await phone.SubmitAsync("/account/passphrase", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassphrase"] = Journeys.GoodPassphrase,
+            ["Input.NewPassphrase"] = "lantern meadow copper wave",
+            ["Input.ConfirmNewPassphrase"] = "lantern meadow copper wave",
+        });
+
+        Assert.Equal("/account/passphrase?changed=true", changed.Location?.OriginalString);
+        Assert.Contains("every other device has been signed out", (await phone.GetAsync(changed.Location!.OriginalString)).MainText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/cases")).Status);
+        using var again = app.CreateAppClient();
+        Assert.Equal(HttpStatusCode.OK, (await again.SignInAsync(username)).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(username, "lantern meadow copper wave")).Status);
+    }
+
+    [Fact]
     public async Task Five_failures_in_a_row_pause_the_account_even_for_the_right_passphrase()
     {
         using var owner = app.CreateAppClient();

@@ -45,7 +45,37 @@ public abstract class LoggingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(app.Logs.Entries, e => e.Contains("RequestLogging", StringComparison.Ordinal) && e.Contains(caseId.ToString(), StringComparison.Ordinal));
     }
 
-    private static async Task<string> ReadSharedAsync(string path)
+    [Fact]
+    public async Task Json_log_lines_carry_no_request_address()
+    {
+        var json = new JsonLoggingApp();
+        await json.InitializeAsync();
+        try
+        {
+            var (client, _, caseId) = await json.NewSurvivorWithCaseAsync();
+            using (client)
+            {
+                await client.GetAsync($"/cases/{caseId}");
+            }
+
+            await json.DisposeAsync();
+            var file = await ReadSharedAsync(json.LogFile);
+            Assert.Contains("\"Route\":\"/cases/{caseId:guid}\"", file, StringComparison.Ordinal);
+            Assert.DoesNotContain(caseId.ToString(), file, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("RequestPath", file, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)json).DisposeAsync();
+        }
+    }
+
+    private sealed class JsonLoggingApp : SqliteApp
+    {
+        public JsonLoggingApp() => Set("Logging:Format", "json");
+    }
+
+    internal static async Task<string> ReadSharedAsync(string path)
     {
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new StreamReader(stream);

@@ -93,6 +93,8 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
     /// <summary>Cookie validation: a cookie whose session has ended is refused and cleared on this very request.</summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
     {
+        // Identity's own check first: a changed security stamp (new passphrase) ends every cookie issued before it.
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
         var principal = context.Principal;
         if (!TryRead(principal, out var userId, out var sessionId))
         {

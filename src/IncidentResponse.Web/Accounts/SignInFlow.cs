@@ -15,8 +15,7 @@ public sealed class SignInFlow(
     SessionStore sessions,
     IPasswordHasher<AppUser> hasher)
 {
-    private static readonly Lazy<string> DecoyHash =
-        new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString()));
+    private static string? _decoyHash;
 
     public async Task<bool> PasswordSignInAsync(string username, string passphrase, HttpContext http)
     {
@@ -24,11 +23,17 @@ public sealed class SignInFlow(
         if (user is null)
         {
             // Spend the same work as a real check, so timing does not tell whether the name exists.
-            hasher.VerifyHashedPassword(new AppUser(), DecoyHash.Value, passphrase);
+            SpendDecoyCheck(passphrase);
             return false;
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, passphrase, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            // A paused account is not checked at all; spend the same work so it does not answer faster.
+            SpendDecoyCheck(passphrase);
+        }
+
         if (!result.Succeeded)
         {
             return false;
@@ -36,6 +41,13 @@ public sealed class SignInFlow(
 
         await SignInAsync(user, http);
         return true;
+    }
+
+    private void SpendDecoyCheck(string passphrase)
+    {
+        // Made with the app's own hasher, so it costs the same iterations as a real account's hash.
+        _decoyHash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(new AppUser(), _decoyHash, passphrase);
     }
 
     /// <summary>Starts a new server-side session and issues a fresh cookie naming it (no session fixation).</summary>

@@ -21,6 +21,12 @@ public sealed class AppOptions
 
     public required int AccountAttemptsPerMinute { get; init; }
 
+    /// <summary>
+    /// Cookies are <c>__Host-</c> and Secure, and the app must see HTTPS (directly or through a trusted proxy's
+    /// X-Forwarded-Proto). Off only for local development over plain http://localhost.
+    /// </summary>
+    public required bool CookiesRequireHttps { get; init; }
+
     public required string SiteTitle { get; init; }
 
     public required string QuickExitUrl { get; init; }
@@ -53,7 +59,8 @@ public sealed class AppOptions
             IdleTimeout = configuration.GetValue("Security:IdleTimeout", TimeSpan.FromMinutes(30)),
             AbsoluteTimeout = configuration.GetValue("Security:AbsoluteTimeout", TimeSpan.FromHours(12)),
             MaxFormBodyBytes = configuration.GetValue("Security:MaxFormBodyBytes", 1024L * 1024),
-            AccountAttemptsPerMinute = configuration.GetValue("Security:AccountAttemptsPerMinute", 20),
+            AccountAttemptsPerMinute = configuration.GetValue("Security:AccountAttemptsPerMinute", 60),
+            CookiesRequireHttps = configuration.GetValue("Security:CookiesRequireHttps", !environment.IsDevelopment()),
             SiteTitle = NonEmpty(configuration["Safety:SiteTitle"]) ?? "IncidentResponse",
             QuickExitUrl = NonEmpty(configuration["Safety:QuickExitUrl"]) ?? "https://www.google.com/",
         };

@@ -1,4 +1,6 @@
 using Serilog;
+using Serilog.Core;
+using Serilog.Events;
 using Serilog.Formatting.Json;
 
 namespace IncidentResponse.Web.Infrastructure;
@@ -12,7 +14,8 @@ public static class LoggingSetup
     public static void AddAppLogging(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var logger = new LoggerConfiguration().ReadFrom.Configuration(configuration);
+        var logger = new LoggerConfiguration().ReadFrom.Configuration(configuration)
+            .Enrich.With<DropRequestAddress>();
         var json = string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
         logger = json
             ? logger.WriteTo.Console(new JsonFormatter(renderMessage: true))
@@ -33,5 +36,19 @@ public static class LoggingSetup
         // The framework's own request lines carry the full address and query string; ours log the route template only.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Logging.AddSerilog(logger.CreateLogger(), dispose: true);
+    }
+
+    /// <summary>
+    /// ASP.NET Core's logging scope adds the raw request path to every event; a path names a case, so it is dropped.
+    /// Our request log line carries the route template instead.
+    /// </summary>
+    private sealed class DropRequestAddress : ILogEventEnricher
+    {
+        public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+        {
+            logEvent.RemovePropertyIfPresent("RequestPath");
+            logEvent.RemovePropertyIfPresent("Path");
+            logEvent.RemovePropertyIfPresent("QueryString");
+        }
     }
 }

@@ -2,8 +2,8 @@ namespace IncidentResponse.Web.Infrastructure;
 
 /// <summary>
 /// The key that wraps every other key (Data Protection's key ring now, case keys for the evidence vault).
-/// From <c>Security:MasterKey</c> (32 bytes, base64). Outside Production a development key is generated once under
-/// the data directory; in Production the app refuses to start without a configured one.
+/// From <c>Security:MasterKey</c> (32 bytes, base64). In Development a development key is generated once under the
+/// data directory; in every other environment the app refuses to start without a configured one.
 /// </summary>
 public sealed class MasterKey
 {
@@ -23,11 +23,11 @@ public sealed class MasterKey
             return new MasterKey(Parse(configured));
         }
 
-        if (environment.IsProduction())
+        if (!environment.IsDevelopment())
         {
             throw new InvalidOperationException(
-                "Security:MasterKey is not set. In Production the app will not start without it: generate one with "
-                + "'openssl rand -base64 32' and set Security__MasterKey (see docs/operations.md).");
+                $"Security:MasterKey is not set. Outside Development (here: {environment.EnvironmentName}) the app will not "
+                + "start without it: generate one with 'openssl rand -base64 32' and set Security__MasterKey (see docs/operations.md).");
         }
 
         var path = Path.Combine(dataDirectory, "keys", "development-master.key");

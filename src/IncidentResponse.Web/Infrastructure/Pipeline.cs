@@ -8,6 +8,7 @@ public static class Pipeline
 {
     public static WebApplication UseIncidentResponse(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

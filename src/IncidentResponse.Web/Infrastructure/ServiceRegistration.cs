@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,15 @@ public static class ServiceRegistration
         });
 
         services.AddSingleton(options);
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            // Only proxies on loopback are trusted by default; add others with ReverseProxy:KnownProxies.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in builder.Configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [])
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(MasterKey.Load(builder.Configuration, builder.Environment, options.DataDirectory));
         services.AddDbContext<AppDbContext>(db => db.UseAppDatabase(options.Provider, options.ConnectionString));
@@ -55,8 +65,8 @@ public static class ServiceRegistration
             .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
         services.AddAntiforgery(a =>
         {
-            a.Cookie.Name = "__Host-ir-af";
-            a.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            a.Cookie.Name = options.CookiesRequireHttps ? "__Host-ir-af" : "ir-af";
+            a.Cookie.SecurePolicy = options.CookiesRequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             a.Cookie.SameSite = SameSiteMode.Strict;
             a.Cookie.HttpOnly = true;
             a.HeaderName = "X-CSRF-TOKEN";
@@ -117,9 +127,9 @@ public static class ServiceRegistration
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "__Host-ir-session";
+            cookie.Cookie.Name = options.CookiesRequireHttps ? "__Host-ir-session" : "ir-session";
             cookie.Cookie.HttpOnly = true;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            cookie.Cookie.SecurePolicy = options.CookiesRequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.IsEssential = true;
             cookie.ExpireTimeSpan = options.IdleTimeout;
@@ -130,7 +140,21 @@ public static class ServiceRegistration
             cookie.ReturnUrlParameter = "returnUrl";
             cookie.Events = new CookieAuthenticationEvents { OnValidatePrincipal = SessionStore.ValidatePrincipalAsync };
         });
-        services.Configure<SecurityStampValidatorOptions>(s => s.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(s =>
+        {
+            s.ValidationInterval = TimeSpan.FromMinutes(1);
+            s.OnRefreshingPrincipal = refresh =>
+            {
+                // The refreshed principal is rebuilt from the user; keep naming the same server-side session.
+                if (refresh.CurrentPrincipal?.FindFirst(SessionStore.SessionClaim) is { } session
+                    && refresh.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(SessionStore.SessionClaim, session.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
         services.AddAuthorization(a => a.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
     }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
+using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -37,6 +39,8 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     public LogCapture Logs { get; } = new();
 
     public AdjustableClock Clock { get; } = new();
+
+    public CountingPasswordHasher Hasher => Services.GetRequiredService<CountingPasswordHasher>();
 
     public string MasterKeyBase64 { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
@@ -78,6 +82,10 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.RemoveAll<IPasswordHasher<AppUser>>();
+            services.AddSingleton(sp => new CountingPasswordHasher(
+                new PasswordHasher<AppUser>(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>())));
+            services.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<CountingPasswordHasher>());
         });
     }
 

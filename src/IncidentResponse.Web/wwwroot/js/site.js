@@ -60,9 +60,11 @@
     window.fetch(extendForm.action, {
       method: "POST",
       credentials: "same-origin",
+      redirect: "manual",
       headers: { "X-CSRF-TOKEN": token ? token.value : "" }
     }).then(function (response) {
-      if (response.ok) { schedule(); } else { window.location.replace("/account/signed-out?idle=true"); }
+      // A signed-out session is answered with a redirect to sign in: that is not success.
+      if (response.status === 204) { schedule(); } else { window.location.replace("/account/signed-out?idle=true"); }
     });
   });
   schedule();

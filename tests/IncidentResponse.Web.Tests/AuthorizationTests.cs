@@ -21,6 +21,8 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
         var pages = await CaseScopedPagesAsync();
 
         Assert.Contains(pages, p => p.Route == "cases/{caseId:guid}");
+        Assert.Contains(pages, p => p.Route == "cases/{caseId:guid}/plan/{number:int}");
+        Assert.Contains(pages, p => p.Route == "cases/{caseId:guid}/assessment/{assessmentId:guid}");
         foreach (var page in pages)
         {
             Assert.True(typeof(CasePageModel).IsAssignableFrom(page.ModelType), $"{page.Route} must derive from CasePageModel.");
@@ -38,7 +40,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
 
         foreach (var page in await CaseScopedPagesAsync())
         {
-            var url = "/" + page.Route.Replace("{caseId:guid}", caseId.ToString(), StringComparison.Ordinal);
+            var url = UrlFor(page.Route, caseId);
             var get = await stranger.GetAsync(url);
             Assert.True(get.Status == HttpStatusCode.NotFound, $"GET {page.Route} answered {(int)get.Status} to a stranger.");
             Assert.DoesNotContain("Owner only", get.Html, StringComparison.Ordinal);
@@ -62,11 +64,21 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
 
         foreach (var page in await CaseScopedPagesAsync())
         {
-            var url = "/" + page.Route.Replace("{caseId:guid}", caseId.ToString(), StringComparison.Ordinal);
+            var url = UrlFor(page.Route, caseId);
             var get = await anonymous.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, get.Status);
             Assert.Contains("/account/sign-in", get.Location?.ToString(), StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>A real address for the route: the case's id, and a plausible value for every other parameter.</summary>
+    private static string UrlFor(string route, Guid caseId)
+    {
+        var url = "/" + route.Replace("{caseId:guid}", caseId.ToString(), StringComparison.Ordinal);
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]+:guid\}", _ => Guid.NewGuid().ToString());
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]+:int\}", "1");
+        Assert.DoesNotContain("{", url, StringComparison.Ordinal);
+        return url;
     }
 
     private async Task<List<CaseScopedPage>> CaseScopedPagesAsync()

@@ -35,7 +35,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, dashboard.Status);
         Assert.Contains("Garden plans", dashboard.Document.QuerySelector("h1")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("Garden", dashboard.Title, StringComparison.Ordinal);
-        var steps = dashboard.Document.QuerySelectorAll("ol.steps > li h2").Select(h => h.TextContent).ToList();
+        var steps = dashboard.Document.QuerySelectorAll("ol.steps > li h2").Select(h => h.TextContent.Trim()).ToList();
         Assert.Equal(["Safety first", "Understand the risk", "Keep a record", "Get it taken down", "Evidence binder", "Trusted allies"], steps);
     }
 

@@ -1,4 +1,5 @@
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Safety;
 
 namespace IncidentResponse.Domain.Cases;
 
@@ -17,10 +18,35 @@ public sealed class Case : IVersioned
 
     public uint Version { get; set; }
 
+    /// <summary>The survivor's country: which jurisdiction pack the plan and texts use. Changeable at any time.</summary>
+    public string JurisdictionCode { get; set; } = JurisdictionCatalog.FallbackCode;
+
+    /// <summary>Whether the survivor knows who is behind it; null until they say.</summary>
+    public PerpetratorKnown? Perpetrator { get; set; }
+
+    /// <summary>Whether threats have been received; null until they say.</summary>
+    public bool? ThreatsReceived { get; set; }
+
+    /// <summary>Whether legal action is wanted; null until they say.</summary>
+    public LegalActionIntent? LegalAction { get; set; }
+
+    /// <summary>
+    /// Set once an assessment says the images show someone under 18: the app then stores no images for this case and
+    /// points to the services that remove them. It is never unset by a later assessment.
+    /// </summary>
+    public bool UnderEighteenRoute { get; set; }
+
     public List<CaseMember> Members { get; set; } = [];
 
+    /// <summary>What the plan builder needs to know; unanswered questions count as "not sure" and "undecided".</summary>
+    public SafetyPlanInput PlanInput(ThreatResult? latestAssessment) => new(
+        Perpetrator ?? PerpetratorKnown.NotSure,
+        ThreatsReceived ?? false,
+        LegalAction ?? LegalActionIntent.Undecided,
+        latestAssessment);
+
     /// <summary>A new case, owned by the person who opened it.</summary>
-    public static Case Open(string title, Guid ownerId, DateTime nowUtc)
+    public static Case Open(string title, Guid ownerId, DateTime nowUtc, string jurisdictionCode = JurisdictionCatalog.FallbackCode)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         var id = Guid.NewGuid();
@@ -28,6 +54,7 @@ public sealed class Case : IVersioned
         {
             Id = id,
             Title = title.Trim(),
+            JurisdictionCode = jurisdictionCode,
             CreatedUtc = nowUtc,
             UpdatedUtc = nowUtc,
             Members = [new CaseMember { CaseId = id, UserId = ownerId, Role = CaseRole.Owner, JoinedUtc = nowUtc }],

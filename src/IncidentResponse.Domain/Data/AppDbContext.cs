@@ -1,5 +1,6 @@
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Safety;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -14,6 +15,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CaseMember> CaseMembers => Set<CaseMember>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<ThreatAssessment> ThreatAssessments => Set<ThreatAssessment>();
+
+    public DbSet<SafetyPlanStepState> SafetyPlanSteps => Set<SafetyPlanStepState>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

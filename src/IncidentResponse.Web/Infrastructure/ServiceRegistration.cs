@@ -2,7 +2,9 @@ using System.Threading.RateLimiting;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
+using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Safety;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -61,6 +63,8 @@ public static class ServiceRegistration
         AddAccounts(services, options, builder.Environment);
 
         services.AddScoped<CaseMembershipFilter>();
+        services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
+        services.AddScoped<CasePlanLoader>();
         services.AddRazorPages()
             .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
         services.AddAntiforgery(a =>

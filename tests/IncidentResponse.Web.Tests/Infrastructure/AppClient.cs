@@ -38,11 +38,22 @@ public sealed class AppClient(HttpClient http, CookieContainer cookies) : IDispo
             .OfType<IHtmlFormElement>()
             .First(f => string.Equals(f.Method, "post", StringComparison.OrdinalIgnoreCase)
                 && (formAction is null || (f.GetAttribute("action") ?? "").Contains(formAction, StringComparison.Ordinal)));
-        var values = form.QuerySelectorAll("input[type=hidden]")
-            .Select(i => (Name: i.GetAttribute("name"), Value: i.GetAttribute("value") ?? ""))
-            .Where(p => p.Name is not null)
-            .GroupBy(p => p.Name!)
-            .ToDictionary(g => g.Key, g => g.First().Value);
+        // What a browser would send: every named field's current value, checked choices only, no buttons.
+        var current = form.QuerySelectorAll("input, textarea, select")
+            .Where(e => e.GetAttribute("name") is not null)
+            .Where(e => e.LocalName != "input" || (e.GetAttribute("type") ?? "text") switch
+            {
+                "submit" or "button" or "reset" or "file" => false,
+                "radio" or "checkbox" => e.HasAttribute("checked"),
+                _ => true,
+            })
+            .Select(e => (Name: e.GetAttribute("name")!, Value: e.LocalName switch
+            {
+                "textarea" => e.TextContent.StartsWith('\n') ? e.TextContent[1..] : e.TextContent,
+                "select" => (e.QuerySelector("option[selected]") ?? e.QuerySelector("option"))?.GetAttribute("value") ?? "",
+                _ => e.GetAttribute("value") ?? (e.GetAttribute("type") == "checkbox" ? "on" : ""),
+            }));
+        var values = current.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.First().Value);
         foreach (var (name, value) in fields)
         {
             values[name] = value;

@@ -41,7 +41,8 @@ public static class Journeys
             throw new InvalidOperationException($"Creating a case failed ({(int)result.Status}): {result.MainText}");
         }
 
-        return Guid.Parse(result.Location.OriginalString.Split('/').Last());
+        // New cases open on "Safety first": /cases/{id}/safety.
+        return Guid.Parse(result.Location.OriginalString.Split('/')[2]);
     }
 
     /// <summary>A new person, signed up and with one case.</summary>

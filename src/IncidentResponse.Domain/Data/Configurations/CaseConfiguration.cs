@@ -12,6 +12,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Title).HasMaxLength(Case.TitleMaxLength).IsRequired();
+        builder.Property(c => c.JurisdictionCode).HasMaxLength(8).IsRequired();
+        builder.Property(c => c.Perpetrator).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.LegalAction).HasConversion<string>().HasMaxLength(16);
         builder.HasMany(c => c.Members).WithOne(m => m.Case).HasForeignKey(m => m.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,24 +1,22 @@
-using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Cases;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using IncidentResponse.Web.Safety;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
-/// <summary>The case dashboard: the journey's steps and how far along each one is.</summary>
-public sealed class DashboardModel(AppDbContext db) : CasePageModel
+/// <summary>The case dashboard: the journey's steps, how far along each one is, and the one next step.</summary>
+public sealed class DashboardModel(CasePlanLoader plans) : CasePageModel
 {
-    public string Title { get; private set; } = "";
+    public CasePlan Plan { get; private set; } = null!;
 
     public IReadOnlyList<JourneyStep> Steps { get; private set; } = [];
 
-    public int DoneCount => Steps.Count(s => s.State == StepState.Done);
+    public JourneyStep? Next => Steps.FirstOrDefault(s => s.Link is not null && s.State != StepState.Done);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Title = await db.Cases.AsNoTracking().Where(c => c.Id == CaseId).Select(c => c.Title).SingleAsync(cancellationToken);
-        Steps = JourneyStep.For();
-        return Page();
+        Plan = await plans.LoadAsync(CaseId, cancellationToken);
+        Steps = JourneyStep.For(Plan);
     }
 }
 
@@ -30,9 +28,9 @@ public enum StepState
     Done,
 }
 
-public sealed record JourneyStep(string Name, string Description, StepState State)
+public sealed record JourneyStep(string Name, string Description, StepState State, string? Link, string? Progress = null)
 {
-    public string StateText => State switch
+    public string StateText => Progress ?? State switch
     {
         StepState.Done => "Done",
         StepState.InProgress => "In progress",
@@ -40,14 +38,26 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
         _ => "Not available yet",
     };
 
-    /// <summary>The six steps of the journey; each later part of the app reports its own progress here.</summary>
-    public static IReadOnlyList<JourneyStep> For() =>
-    [
-        new("Safety first", "Your physical safety, someone to talk to, and saving evidence before anything is deleted.", StepState.NotAvailableYet),
-        new("Understand the risk", "A few questions that shape your next steps.", StepState.NotAvailableYet),
-        new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", StepState.NotAvailableYet),
-        new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", StepState.NotAvailableYet),
-        new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet),
-        new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", StepState.NotAvailableYet),
-    ];
+    /// <summary>The six steps of the journey; each part of the app reports its own progress here.</summary>
+    public static IReadOnlyList<JourneyStep> For(CasePlan plan)
+    {
+        var nowSteps = plan.Entries.Where(e => e.Item.Section == SafetySection.Now).ToList();
+        var nowDone = nowSteps.Count(e => e.Status is SafetyStepStatus.Done or SafetyStepStatus.NotForMe);
+        var safety = nowDone == nowSteps.Count ? StepState.Done
+            : plan.Entries.Any(e => e.UpdatedUtc is not null) ? StepState.InProgress
+            : StepState.NotStarted;
+        var risk = plan.LatestAssessment is not null ? StepState.Done : plan.HasDraftAssessment ? StepState.InProgress : StepState.NotStarted;
+        return
+        [
+            new("Safety first", "Your physical safety, someone to talk to, and saving evidence before anything is deleted.", safety,
+                $"/cases/{plan.CaseId}/safety",
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in your plan done")),
+            new("Understand the risk", "A few questions that shape your next steps.", risk, $"/cases/{plan.CaseId}/assessment",
+                plan.LatestAssessment?.Level is { } level ? $"Done: {ThreatLevels.DisplayName(level)}" : null),
+            new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", StepState.NotAvailableYet, null),
+            new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", StepState.NotAvailableYet, null),
+            new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null),
+            new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", StepState.NotAvailableYet, null),
+        ];
+    }
 }

@@ -2,16 +2,25 @@ using FluentValidation;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
+using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
-public sealed class NewModel(AppDbContext db, IValidator<NewModel.InputModel> validator, TimeProvider clock) : PageModel
+public sealed class NewModel(
+    AppDbContext db,
+    JurisdictionCatalog jurisdictions,
+    IValidator<NewModel.InputModel> validator,
+    TimeProvider clock) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions);
 
     public void OnGet()
     {
@@ -26,25 +35,26 @@ public sealed class NewModel(AppDbContext db, IValidator<NewModel.InputModel> va
             return Page();
         }
 
-        var opened = Case.Open(Input.Title, User.UserId(), clock.GetUtcNow().UtcDateTime);
+        var opened = Case.Open(Input.Title, User.UserId(), clock.GetUtcNow().UtcDateTime, jurisdictions.Get(Input.JurisdictionCode).Code);
         db.Cases.Add(opened);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/cases/{opened.Id}");
+        return Redirect($"/cases/{opened.Id}/safety");
     }
 
     public sealed class InputModel
     {
         public string Title { get; set; } = "";
+
+        public string JurisdictionCode { get; set; } = JurisdictionCatalog.FallbackCode;
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(JurisdictionCatalog jurisdictions)
         {
-            RuleFor(x => x.Title).Cascade(CascadeMode.Stop)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give your case a name. Anything neutral will do.")
-                .Must(t => t.Trim().Length <= Case.TitleMaxLength).WithMessage($"Please keep the name to {Case.TitleMaxLength} characters or fewer.")
-                .Must(t => !t.Any(char.IsControl)).WithMessage("Please use ordinary letters, numbers and punctuation in the name.");
+            Include(new CaseTitleRules<InputModel>(x => x.Title));
+            RuleFor(x => x.JurisdictionCode).Must(code => jurisdictions.TryGet(code ?? "", out _))
+                .WithMessage("Please choose a country from the list.");
         }
     }
 }

@@ -1,0 +1,37 @@
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Safety;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Assessment;
+
+/// <summary>One completed assessment: its level, the reasons, and (for the latest) what comes first in the plan.</summary>
+public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePageModel
+{
+    public ThreatResult Result { get; private set; } = null!;
+
+    public DateTime CompletedUtc { get; private set; }
+
+    public bool IsLatest { get; private set; }
+
+    public CasePlan Plan { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid assessmentId, CancellationToken cancellationToken)
+    {
+        // Loaded through the case already authorized: an assessment id from another case is simply not found.
+        var assessment = await db.ThreatAssessments.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.CaseId == CaseId && a.Id == assessmentId && a.CompletedUtc != null, cancellationToken);
+        if (assessment?.Result is not { } result)
+        {
+            return NotFound();
+        }
+
+        Result = result;
+        CompletedUtc = assessment.CompletedUtc!.Value;
+        Plan = await plans.LoadAsync(CaseId, cancellationToken);
+        IsLatest = Plan.LatestAssessment?.Id == assessment.Id;
+        return Page();
+    }
+}

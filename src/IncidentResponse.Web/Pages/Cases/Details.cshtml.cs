@@ -1,0 +1,109 @@
+using FluentValidation;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases;
+
+/// <summary>The case's name, country and the answers the plan adapts to. Switching country keeps everything else.</summary>
+public sealed class DetailsModel(
+    AppDbContext db,
+    JurisdictionCatalog jurisdictions,
+    IValidator<DetailsModel.InputModel> validator,
+    TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Rename) is { } denied)
+        {
+            return denied;
+        }
+
+        var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == CaseId, cancellationToken);
+        Input = new InputModel
+        {
+            Title = found.Title,
+            JurisdictionCode = found.JurisdictionCode,
+            Perpetrator = found.Perpetrator,
+            ThreatsReceived = found.ThreatsReceived,
+            LegalAction = found.LegalAction,
+            Version = found.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Rename) is { } denied)
+        {
+            return denied;
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var found = await db.Cases.SingleAsync(c => c.Id == CaseId, cancellationToken);
+        db.Entry(found).Property(c => c.Version).OriginalValue = Input.Version;
+        found.Title = Input.Title.Trim();
+        found.JurisdictionCode = jurisdictions.Get(Input.JurisdictionCode).Code;
+        found.Perpetrator = Input.Perpetrator;
+        found.ThreatsReceived = Input.ThreatsReceived;
+        found.LegalAction = Input.LegalAction;
+        found.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError("Input.Title", "Someone else changed these details while you were editing. Your answers are still below: check them and save again.");
+            db.ChangeTracker.Clear();
+            ModelState.Remove("Input.Version");
+            Input.Version = await db.Cases.Where(c => c.Id == CaseId).Select(c => c.Version).SingleAsync(cancellationToken);
+            return Page();
+        }
+
+        return Redirect($"/cases/{CaseId}/plan");
+    }
+
+    public sealed class InputModel
+    {
+        public string Title { get; set; } = "";
+
+        public string JurisdictionCode { get; set; } = JurisdictionCatalog.FallbackCode;
+
+        public PerpetratorKnown? Perpetrator { get; set; }
+
+        public bool? ThreatsReceived { get; set; }
+
+        public LegalActionIntent? LegalAction { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(JurisdictionCatalog jurisdictions)
+        {
+            Include(new CaseTitleRules<InputModel>(x => x.Title));
+            RuleFor(x => x.JurisdictionCode).Must(code => jurisdictions.TryGet(code ?? "", out _))
+                .WithMessage("Please choose a country from the list.");
+            RuleFor(x => x.Perpetrator).IsInEnum();
+            RuleFor(x => x.LegalAction).IsInEnum();
+        }
+    }
+}

@@ -1,0 +1,11 @@
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Safety;
+
+namespace IncidentResponse.Web.Pages.Cases.Plan;
+
+public sealed class IndexModel(CasePlanLoader plans) : CasePageModel
+{
+    public CasePlan Plan { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Plan = await plans.LoadAsync(CaseId, cancellationToken);
+}

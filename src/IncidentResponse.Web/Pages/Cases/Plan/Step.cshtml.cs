@@ -1,0 +1,137 @@
+using FluentValidation;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Safety;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Plan;
+
+/// <summary>One step of the plan on its own screen: why and how, its status, and a private note.</summary>
+public sealed class StepModel(
+    AppDbContext db,
+    CasePlanLoader plans,
+    IValidator<StepModel.InputModel> validator,
+    TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public CasePlan.Entry Entry { get; private set; } = null!;
+
+    public bool Conflict { get; private set; }
+
+    public string SavedNote { get; private set; } = "";
+
+    public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input = new InputModel { Status = Entry.Status, Note = Entry.Note, Version = Entry.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int number, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(number, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var state = await db.SafetyPlanSteps.SingleOrDefaultAsync(s => s.CaseId == CaseId && s.StepKey == Entry.Item.Key, cancellationToken);
+        if ((state?.Version ?? 0) != Input.Version)
+        {
+            return ShowConflict(state);
+        }
+
+        if (state is null)
+        {
+            state = new SafetyPlanStepState { CaseId = CaseId, StepKey = Entry.Item.Key };
+            db.SafetyPlanSteps.Add(state);
+        }
+        else
+        {
+            db.Entry(state).Property(s => s.Version).OriginalValue = Input.Version;
+        }
+
+        state.Status = Input.Status;
+        state.Note = Input.Note?.Trim() ?? "";
+        state.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        state.UpdatedByUserId = User.UserId();
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved this step between our read and our write: show both, keep what was typed.
+            db.ChangeTracker.Clear();
+            return ShowConflict(await db.SafetyPlanSteps.AsNoTracking()
+                .SingleOrDefaultAsync(s => s.CaseId == CaseId && s.StepKey == Entry.Item.Key, cancellationToken));
+        }
+
+        return Redirect($"/cases/{CaseId}/plan");
+    }
+
+    /// <summary>Shows what is saved now beside what was typed; saving again (with the new version) keeps the typed one.</summary>
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult ShowConflict(SafetyPlanStepState? saved)
+    {
+        Conflict = true;
+        SavedNote = saved?.Note ?? "";
+        ModelState.Remove("Input.Version");
+        Input.Version = saved?.Version ?? 0;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int number, CancellationToken cancellationToken)
+    {
+        var key = CasePlan.KeyOf(number);
+        var plan = await plans.LoadAsync(CaseId, cancellationToken);
+        var entry = plan.Entries.FirstOrDefault(e => e.Item.Key == key);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        Entry = entry;
+        return true;
+    }
+
+    public sealed class InputModel
+    {
+        public SafetyStepStatus Status { get; set; }
+
+        public string? Note { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator()
+        {
+            RuleFor(x => x.Status).IsInEnum().WithMessage("Please choose where you are with this step.");
+            RuleFor(x => x.Note).MaximumLength(SafetyPlanStepState.NoteMaxLength)
+                .WithMessage($"Please keep the note to {SafetyPlanStepState.NoteMaxLength} characters or fewer.");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Safety;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Safety;
+
+/// <summary>A case's safety plan as the pages show it: the adapted steps, each with its stored status and note.</summary>
+public sealed record CasePlan(
+    Guid CaseId,
+    string Title,
+    JurisdictionPack Pack,
+    bool UnderEighteenRoute,
+    ThreatAssessment? LatestAssessment,
+    bool HasDraftAssessment,
+    IReadOnlyList<CasePlan.Entry> Entries)
+{
+    public int DoneCount => Entries.Count(e => e.Status is SafetyStepStatus.Done or SafetyStepStatus.NotForMe);
+
+    public ThreatLevel? Level => LatestAssessment?.Level;
+
+    public bool IsUrgent => Level is ThreatLevel.High or ThreatLevel.ImmediateDanger;
+
+    /// <summary>One step with where the person is with it. <see cref="Number"/> is the step's stable place in the catalog.</summary>
+    public sealed record Entry(SafetyPlanItem Item, int Number, SafetyStepStatus Status, string Note, uint Version, DateTime? UpdatedUtc);
+
+    /// <summary>Stable, neutral numbers for steps in addresses: a step's key names its subject, which URLs must not.</summary>
+    public static int NumberOf(string stepKey) =>
+        SafetyStepCatalog.Steps.Select((s, i) => (s.Key, i)).Single(x => x.Key == stepKey).i + 1;
+
+    public static string? KeyOf(int number) =>
+        number >= 1 && number <= SafetyStepCatalog.Steps.Count ? SafetyStepCatalog.Steps[number - 1].Key : null;
+
+    /// <summary>Where in the app a step is done, once that part exists.</summary>
+    public static string? LinkFor(Guid caseId, string? target) => target switch
+    {
+        SafetyStepCatalog.LinkAssessment => $"/cases/{caseId}/assessment",
+        _ => null,
+    };
+}
+
+/// <summary>Loads a case's plan in four queries whatever its size: case, latest assessment, any draft, step states.</summary>
+public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdictions)
+{
+    public async Task<CasePlan> LoadAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, cancellationToken);
+        var latest = await db.ThreatAssessments.AsNoTracking()
+            .Where(a => a.CaseId == caseId && a.CompletedUtc != null)
+            .OrderByDescending(a => a.CompletedUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        var hasDraft = await db.ThreatAssessments.AnyAsync(a => a.CaseId == caseId && a.CompletedUtc == null, cancellationToken);
+        var states = await db.SafetyPlanSteps.AsNoTracking().Where(s => s.CaseId == caseId).ToDictionaryAsync(s => s.StepKey, cancellationToken);
+        var pack = jurisdictions.Get(found.JurisdictionCode);
+        var items = SafetyPlanBuilder.Build(found.PlanInput(latest?.Result), pack);
+        var entries = items.Select(item =>
+        {
+            var state = states.GetValueOrDefault(item.Key);
+            return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), state?.Status ?? SafetyStepStatus.ToDo, state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc);
+        }).ToList();
+        return new CasePlan(found.Id, found.Title, pack, found.UnderEighteenRoute, latest, hasDraft, entries);
+    }
+}
+
+public static class SafetyWording
+{
+    public static string StatusText(SafetyStepStatus status) => status switch
+    {
+        SafetyStepStatus.Doing => "Doing",
+        SafetyStepStatus.Done => "Done",
+        SafetyStepStatus.NotForMe => "Not for me",
+        _ => "To do",
+    };
+
+    public static string SectionText(SafetySection section) => section switch
+    {
+        SafetySection.Now => "Now",
+        SafetySection.Then => "Then",
+        _ => "Worth considering",
+    };
+
+    public static string PerpetratorText(PerpetratorKnown value) => value switch
+    {
+        PerpetratorKnown.Known => "Yes, I know who it is",
+        PerpetratorKnown.Unknown => "No, I don't know who it is",
+        _ => "I'm not sure",
+    };
+
+    public static string LegalActionText(LegalActionIntent value) => value switch
+    {
+        LegalActionIntent.Yes => "Yes, or I might",
+        LegalActionIntent.No => "No",
+        _ => "I haven't decided",
+    };
+}

@@ -1,0 +1,273 @@
+using System.Net;
+using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Tests;
+
+public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    private static Dictionary<string, string> AllAnswers(ThreatAnswer answer, params (string Id, ThreatAnswer Answer)[] overrides)
+    {
+        var answers = ThreatQuestionnaire.Questions.ToDictionary(q => $"Input.Answers[{q.Id}]", _ => answer.ToString());
+        foreach (var (id, value) in overrides)
+        {
+            answers[$"Input.Answers[{id}]"] = value.ToString();
+        }
+
+        answers["Input.Intent"] = "finish";
+        return answers;
+    }
+
+    private static async Task<Guid> NewCaseInAsync(AppClient client, string country)
+    {
+        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = "Notes", ["Input.JurisdictionCode"] = country });
+        Assert.Equal(HttpStatusCode.Redirect, result.Status);
+        Assert.EndsWith("/safety", result.Location!.OriginalString, StringComparison.Ordinal);
+        return Guid.Parse(result.Location.OriginalString.Split('/')[2]);
+    }
+
+    [Fact]
+    public async Task A_new_case_starts_with_safety_first_in_the_survivors_country()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "GB");
+
+        var safety = await client.GetAsync($"/cases/{caseId}/safety");
+
+        Assert.Equal(HttpStatusCode.OK, safety.Status);
+        var emergency = safety.Document.QuerySelector("#emergency-heading")!.TextContent;
+        Assert.Contains("999", emergency, StringComparison.Ordinal);
+        Assert.Contains("Save evidence before anything is deleted", safety.MainText, StringComparison.Ordinal);
+        Assert.NotNull(safety.Document.QuerySelector("a[href='tel:999']"));
+        Assert.Contains("Revenge Porn Helpline", safety.MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Switching_country_changes_the_help_shown_and_keeps_everything_else()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "US");
+        await client.SubmitAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.SaveEvidence)}", new Dictionary<string, string>
+        {
+            ["Input.Status"] = "Done",
+            ["Input.Note"] = "Saved the first messages",
+        });
+
+        var saved = await client.SubmitAsync($"/cases/{caseId}/details", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Notes",
+            ["Input.JurisdictionCode"] = "AU",
+            ["Input.Perpetrator"] = "Known",
+            ["Input.ThreatsReceived"] = "true",
+            ["Input.LegalAction"] = "Yes",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        Assert.Contains("000", (await client.GetAsync($"/cases/{caseId}/safety")).Document.QuerySelector("#emergency-heading")!.TextContent, StringComparison.Ordinal);
+        var step = await client.GetAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.SaveEvidence)}");
+        Assert.Equal("Saved the first messages", step.Document.QuerySelector("textarea")!.TextContent.Trim());
+        var plan = await client.GetAsync($"/cases/{caseId}/plan");
+        var titles = plan.Document.QuerySelectorAll("ol.steps h3").Select(h => h.TextContent).ToList();
+        Assert.Contains(titles, t => t.Contains(SafetyStepCatalog.Get(SafetyStepCatalog.RestrainingOrderAndPoliceReport).Title.Split('{')[0].Trim(), StringComparison.Ordinal));
+        var details = await client.GetAsync($"/cases/{caseId}/details");
+        Assert.Equal("AU", details.Document.QuerySelector("select option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task An_unknown_country_is_refused_and_what_was_typed_is_kept()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync();
+
+        var result = await client.SubmitAsync($"/cases/{caseId}/details", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Renamed notes",
+            ["Input.JurisdictionCode"] = "XX",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("choose a country", result.FieldError("Input.JurisdictionCode"), StringComparison.Ordinal);
+        Assert.Equal("Renamed notes", result.FieldValue("Input.Title"));
+    }
+
+    [Fact]
+    public async Task A_partial_assessment_is_kept_as_a_draft_and_never_scored()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync();
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/assessment", new Dictionary<string, string>
+        {
+            [$"Input.Answers[{ThreatQuestionnaire.Demands}]"] = "Yes",
+            ["Input.Intent"] = "draft",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+
+        var finish = await client.SubmitAsync($"/cases/{caseId}/assessment", new Dictionary<string, string>
+        {
+            [$"Input.Answers[{ThreatQuestionnaire.Weapons}]"] = "No",
+            ["Input.Intent"] = "finish",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, finish.Status);
+        Assert.Contains("Please answer this one", finish.FieldError($"Input.Answers[{ThreatQuestionnaire.AfraidNow}]"), StringComparison.Ordinal);
+        Assert.Equal("", finish.FieldError($"Input.Answers[{ThreatQuestionnaire.Weapons}]"));
+        Assert.Equal("", finish.FieldError($"Input.Answers[{ThreatQuestionnaire.PastViolence}]"));
+        Assert.NotNull(finish.Document.QuerySelector($"input[name='Input.Answers[{ThreatQuestionnaire.Weapons}]'][value='No'][checked]"));
+        Assert.NotNull(finish.Document.QuerySelector($"input[name='Input.Answers[{ThreatQuestionnaire.Demands}]'][value='Yes'][checked]"));
+
+        await using var db = app.CreateDbContext();
+        var stored = await db.ThreatAssessments.SingleAsync(a => a.CaseId == caseId);
+        Assert.Null(stored.CompletedUtc);
+        Assert.Null(stored.Level);
+        Assert.Null(stored.Score);
+        Assert.Equal(ThreatAnswer.No, stored.Answers[ThreatQuestionnaire.Weapons]);
+        Assert.Equal(ThreatAnswer.Yes, stored.Answers[ThreatQuestionnaire.Demands]);
+    }
+
+    [Fact]
+    public async Task Fear_right_now_puts_the_emergency_number_and_protection_first_and_retaking_changes_the_plan()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "US");
+
+        var first = await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No, (ThreatQuestionnaire.AfraidNow, ThreatAnswer.Yes)));
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        var result = await client.GetAsync(first.Location!.OriginalString);
+        Assert.Contains("Immediate danger", result.MainText, StringComparison.Ordinal);
+        Assert.Contains("911", result.Document.QuerySelector("main > .emergency, main .emergency")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not a prediction", result.MainText, StringComparison.Ordinal);
+        Assert.Contains("Because you said", result.MainText, StringComparison.Ordinal);
+        var firstSteps = result.Document.QuerySelectorAll("main ol li a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Equal($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.PhysicalSafety)}", firstSteps[0]);
+        Assert.Equal($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.EmergencyProtectiveOrder)}", firstSteps[1]);
+        Assert.NotNull((await client.GetAsync($"/cases/{caseId}")).Document.QuerySelector(".emergency"));
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var second = await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No));
+        var calmer = await client.GetAsync(second.Location!.OriginalString);
+        Assert.Contains("Level: Standard", calmer.MainText, StringComparison.Ordinal);
+        Assert.Null((await client.GetAsync($"/cases/{caseId}/plan")).Document.QuerySelector(".emergency"));
+        var history = await client.GetAsync($"/cases/{caseId}/assessment");
+        Assert.Equal(2, history.Document.QuerySelectorAll("main .card-list li").Length);
+        var earlier = await client.GetAsync(first.Location!.OriginalString);
+        Assert.Contains("These are earlier answers", earlier.MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Demands_bring_sextortion_guidance_into_the_plan()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync();
+        var sextortion = SafetyStepCatalog.Get(SafetyStepCatalog.SextortionResponse);
+        Assert.DoesNotContain($"/plan/{CasePlan.NumberOf(sextortion.Key)}\"", (await client.GetAsync($"/cases/{caseId}/plan")).Html, StringComparison.Ordinal);
+
+        await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No, (ThreatQuestionnaire.Demands, ThreatAnswer.Yes)));
+
+        var plan = await client.GetAsync($"/cases/{caseId}/plan");
+        Assert.Contains($"/plan/{CasePlan.NumberOf(sextortion.Key)}\"", plan.Html, StringComparison.Ordinal);
+        var step = await client.GetAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(sextortion.Key)}");
+        Assert.Contains("pay", step.MainText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Images_of_someone_under_18_route_the_case_to_the_right_services()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "US");
+
+        var done = await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No, (ThreatQuestionnaire.UnderEighteen, ThreatAnswer.Yes)));
+        var result = await client.GetAsync(done.Location!.OriginalString);
+
+        Assert.Contains("will not store those images", result.MainText, StringComparison.Ordinal);
+        Assert.Contains("Take It Down", result.MainText, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.True((await db.Cases.SingleAsync(c => c.Id == caseId)).UnderEighteenRoute);
+        Assert.Contains("will not store those images", (await client.GetAsync($"/cases/{caseId}/safety")).MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_plan_step_keeps_its_status_and_note_and_a_stale_save_is_shown_not_lost()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync();
+        var url = $"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.BreatheAndReachOut)}";
+        var stale = await client.GetAsync(url);
+        var staleToken = stale.Document.QuerySelector("main input[name=__rvt]")!.GetAttribute("value")!;
+
+        var first = await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = "Doing", ["Input.Note"] = "Called my sister" });
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+
+        var second = await client.PostAsync(url, new Dictionary<string, string>
+        {
+            ["__rvt"] = staleToken,
+            ["Input.Version"] = stale.FieldValue("Input.Version")!,
+            ["Input.Status"] = "Done",
+            ["Input.Note"] = "Typed on the other phone",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Contains("changed while you were editing", second.MainText, StringComparison.Ordinal);
+        Assert.Contains("Called my sister", second.MainText, StringComparison.Ordinal);
+        Assert.Equal("Typed on the other phone", second.Document.QuerySelector("textarea")!.TextContent.Trim());
+        var plan = await client.GetAsync($"/cases/{caseId}/plan");
+        Assert.Contains("Doing", plan.MainText, StringComparison.Ordinal);
+
+        var third = await client.PostAsync(url, new Dictionary<string, string>
+        {
+            ["__rvt"] = staleToken,
+            ["Input.Version"] = second.FieldValue("Input.Version")!,
+            ["Input.Status"] = "Done",
+            ["Input.Note"] = "Typed on the other phone",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, third.Status);
+        Assert.Equal("Typed on the other phone", (await client.GetAsync(url)).Document.QuerySelector("textarea")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task An_overlong_note_is_refused_kindly_and_kept()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync();
+        var note = new string('n', SafetyPlanStepState.NoteMaxLength + 1);
+
+        var result = await client.SubmitAsync($"/cases/{caseId}/plan/1", new Dictionary<string, string> { ["Input.Status"] = "Doing", ["Input.Note"] = note });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains("4000 characters", result.FieldError("Input.Note"), StringComparison.Ordinal);
+        Assert.Equal(note, result.Document.QuerySelector("textarea")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Another_cases_assessment_cannot_be_read_through_your_own_case()
+    {
+        using var owner = app.CreateAppClient();
+        await owner.SignUpAsync();
+        var ownerCase = await owner.CreateCaseAsync();
+        var done = await owner.SubmitAsync($"/cases/{ownerCase}/assessment", AllAnswers(ThreatAnswer.No));
+        var assessmentId = done.Location!.OriginalString.Split('/').Last();
+
+        using var other = app.CreateAppClient();
+        await other.SignUpAsync();
+        var otherCase = await other.CreateCaseAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/cases/{otherCase}/assessment/{assessmentId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/cases/{otherCase}/plan/999")).Status);
+    }
+}
+
+public sealed class SafetyTestsOnSqlite(SqliteApp app) : SafetyTests<SqliteApp>(app);
+
+public sealed class SafetyTestsOnPostgres(PostgresApp app) : SafetyTests<PostgresApp>(app);

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentResponse.Browser.Tests.Infrastructure;
+
+/// <summary>
+/// What a person does, driven through the real forms with the locators a screen-reader user would rely on (labels,
+/// roles and accessible names). Each step ends when the app has answered, so the next step can start straight away.
+/// </summary>
+public static partial class Journeys
+{
+    /// <summary>Passes the passphrase policy (long enough, not a common one, no username in it).</summary>
+    public const string Passphrase = "velvet harbour pencil drum";
+
+    /// <summary>A username no other test uses (the tests of a collection share one database).</summary>
+    public static string NewUsername(string prefix = "person") =>
+        $"{prefix}-{Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture)[..12]}";
+
+    public static ILocator Heading(this IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+    /// <summary>The header's account links: "Your cases", "Signed-in devices", "Sign out" (or "Sign in" when signed out).</summary>
+    public static ILocator AccountNavigation(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
+
+    public static ILocator QuickExitLink(this IPage page) => page.GetByRole(AriaRole.Link, new() { Name = "Quick exit", Exact = true });
+
+    /// <summary>Opens the sign-up form, creates the account and waits to be asked to start a case.</summary>
+    public static async Task SignUpAsync(this IPage page, string username, string passphrase = Passphrase)
+    {
+        await page.GotoAsync("/account/sign-up");
+        await page.FillSignUpFormAsync(username, passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(StartCaseUrl());
+    }
+
+    /// <summary>Fills the sign-up form on the current page without sending it.</summary>
+    public static async Task FillSignUpFormAsync(
+        this IPage page, string username, string passphrase, string? confirmation = null, string? email = null)
+    {
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
+        await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(passphrase);
+        await page.GetByLabel("Type the passphrase again").FillAsync(confirmation ?? passphrase);
+        if (email is not null)
+        {
+            await page.GetByLabel("Email address (optional)").FillAsync(email);
+        }
+    }
+
+    /// <summary>Signs in on the sign-in page the app has sent us to, or opens it first.</summary>
+    public static async Task SignInAsync(this IPage page, string username, string passphrase = Passphrase)
+    {
+        if (!SignInUrl().IsMatch(page.Url))
+        {
+            await page.GotoAsync("/account/sign-in");
+        }
+
+        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
+        await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page).Not.ToHaveURLAsync(SignInUrl());
+    }
+
+    /// <summary>Starts a case from the "Start a case" form (opening it unless it is already open); returns the dashboard's address.</summary>
+    public static async Task<string> CreateCaseAsync(this IPage page, string title)
+    {
+        if (!StartCaseUrl().IsMatch(page.Url))
+        {
+            await page.GotoAsync("/cases/new");
+        }
+
+        await page.GetByLabel("Case name").FillAsync(title);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(DashboardUrl());
+        return page.Url;
+    }
+
+    /// <summary>Waits until the page's script has run, for tests of what it adds (Esc, the idle warning).</summary>
+    public static Task WaitForScriptAsync(this IPage page) =>
+        Expect(page.Locator("html")).ToHaveClassAsync(ScriptRan());
+
+    [GeneratedRegex(@"/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
+    public static partial Regex DashboardUrl();
+
+    [GeneratedRegex(@"/cases/new$")]
+    public static partial Regex StartCaseUrl();
+
+    [GeneratedRegex(@"/account/sign-in(\?|$)")]
+    public static partial Regex SignInUrl();
+
+    /// <summary>The class the page's script puts on the root element as soon as it runs.</summary>
+    [GeneratedRegex(@"(^|\s)has-js(\s|$)")]
+    public static partial Regex ScriptRan();
+}

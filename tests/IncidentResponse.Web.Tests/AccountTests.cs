@@ -52,6 +52,10 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(username, result.FieldValue("Input.Username"));
         Assert.Equal("kept@example.org", result.FieldValue("Input.Email"));
         Assert.NotNull(result.Document.QuerySelector(".error-summary"));
+        var field = result.Document.QuerySelector("input[name='Input.Passphrase']")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        Assert.Contains("Input_Passphrase-error", field.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Null(result.Document.QuerySelector("input[name='Input.Username']")!.GetAttribute("aria-invalid"));
         await using var db = app.CreateDbContext();
         Assert.False(await db.Users.AnyAsync(u => u.UserName == username));
     }

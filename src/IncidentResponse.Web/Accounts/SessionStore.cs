@@ -17,7 +17,16 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
 {
     public const string SessionClaim = "sid";
 
-    private static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Activity is recorded at most this often. The page's idle timer counts this much less than the idle timeout, so
+    /// it always warns and signs out before the server would have ended the session.
+    /// </summary>
+    public static TimeSpan TouchInterval(AppOptions options) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(30).Ticks, options.IdleTimeout.Ticks / 10));
+
+    /// <summary>Seconds the page may stay idle before its timer must have warned and signed out.</summary>
+    public static int ClientIdleSeconds(AppOptions options) =>
+        (int)Math.Floor((options.IdleTimeout - TouchInterval(options)).TotalSeconds);
 
     public async Task<UserSession> StartAsync(Guid userId, string? userAgent, CancellationToken cancellationToken)
     {
@@ -56,7 +65,7 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
             return false;
         }
 
-        if (force || now - session.LastSeenUtc >= TouchInterval)
+        if (force || now - session.LastSeenUtc >= TouchInterval(options))
         {
             session.LastSeenUtc = now;
             await db.SaveChangesAsync(cancellationToken);

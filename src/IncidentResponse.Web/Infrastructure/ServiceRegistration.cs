@@ -1,8 +1,8 @@
 using System.Threading.RateLimiting;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Accounts;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Safety;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -136,8 +136,10 @@ public static class ServiceRegistration
             cookie.Cookie.SecurePolicy = options.CookiesRequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.Cookie.IsEssential = true;
-            cookie.ExpireTimeSpan = options.IdleTimeout;
-            cookie.SlidingExpiration = true;
+            // The server-side session decides idleness (SessionStore); the cookie only bounds the absolute lifetime,
+            // so it can never expire before the page's idle warning has had its say.
+            cookie.ExpireTimeSpan = options.AbsoluteTimeout;
+            cookie.SlidingExpiration = false;
             cookie.LoginPath = "/account/sign-in";
             cookie.LogoutPath = "/account/sign-out";
             cookie.AccessDeniedPath = "/account/sign-in";

@@ -1,8 +1,8 @@
 using FluentValidation;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Accounts;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;

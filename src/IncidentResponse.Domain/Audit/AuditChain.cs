@@ -1,0 +1,210 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace IncidentResponse.Domain.Audit;
+
+/// <summary>
+/// A tamper-evident history: each event's hash covers its own fields and the previous event's hash, so changing,
+/// removing, inserting or reordering an event breaks every hash from there on.
+/// <para>Canonical encoding, version 1, hashed with SHA-256. Each text field is a 4-byte big-endian byte count followed
+/// by its strict UTF-8 bytes; in order:</para>
+/// <code>
+/// text "IncidentResponse.Audit.v1"  | previous hash (4-byte length, then 32 bytes) | sequence (int64 big-endian)
+/// case id (16 bytes, RFC 4122 order) | actor: 0x00, or 0x01 then 16 bytes (RFC 4122 order)
+/// text occurred: yyyy-MM-ddTHH:mm:ss.ffffffZ (UTC, invariant culture, microseconds)
+/// text action | text entity type | text entity id | text details
+/// </code>
+/// The first event has sequence 1 and previous hash 32 zero bytes. A plain hash chain proves the history unaltered
+/// only against a head recorded elsewhere (<see cref="AuditChainHead"/>): whoever can rewrite the whole table can
+/// recompute every hash.
+/// </summary>
+public static class AuditChain
+{
+    public const int HashSize = 32;
+    public const long FirstSequence = 1;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The previous hash of the first event: 32 zero bytes.</summary>
+    public static byte[] GenesisHash => new byte[HashSize];
+
+    public static byte[] Compute(ReadOnlySpan<byte> previousHash, AuditEvent auditEvent) =>
+        SHA256.HashData(CanonicalEncoding(previousHash, auditEvent));
+
+    /// <summary>The exact bytes hashed for an event, so anyone can recompute a hash independently.</summary>
+    public static byte[] CanonicalEncoding(ReadOnlySpan<byte> previousHash, AuditEvent auditEvent)
+    {
+        ArgumentNullException.ThrowIfNull(auditEvent);
+        if (previousHash.Length != HashSize)
+        {
+            throw new ArgumentException("A previous hash is 32 bytes.", nameof(previousHash));
+        }
+
+        using var buffer = new MemoryStream();
+        WriteText(buffer, "IncidentResponse.Audit.v1");
+        WriteBytes(buffer, previousHash);
+        Span<byte> scratch = stackalloc byte[16];
+        BinaryPrimitives.WriteInt64BigEndian(scratch, auditEvent.Sequence);
+        buffer.Write(scratch[..8]);
+        WriteGuid(buffer, auditEvent.CaseId, scratch);
+        if (auditEvent.ActorId is { } actorId)
+        {
+            buffer.WriteByte(1);
+            WriteGuid(buffer, actorId, scratch);
+        }
+        else
+        {
+            buffer.WriteByte(0);
+        }
+
+        WriteText(buffer, FormatTimestamp(auditEvent.OccurredUtc));
+        WriteText(buffer, auditEvent.Action);
+        WriteText(buffer, auditEvent.EntityType);
+        WriteText(buffer, auditEvent.EntityId);
+        WriteText(buffer, auditEvent.Details);
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Chains <paramref name="next"/> after <paramref name="previous"/> (null for the first event). Its sequence must
+    /// follow on, and its timestamp should already be normalised so the stored value is the hashed one.
+    /// </summary>
+    public static ChainedAuditEvent Append(ChainedAuditEvent? previous, AuditEvent next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var expected = previous is null ? FirstSequence : previous.Sequence + 1;
+        if (next.Sequence != expected)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"The next event's sequence must be {expected}, not {next.Sequence}."),
+                nameof(next));
+        }
+
+        var previousHash = previous?.Hash ?? GenesisHash;
+        return new ChainedAuditEvent(next, previousHash, Compute(previousHash, next));
+    }
+
+    /// <summary>
+    /// Checks a whole chain, given in sequence order from its first event. Reports the first event at which it breaks.
+    /// With <paramref name="expectedHead"/>, also checks the chain reaches that sequence with that hash, which is what
+    /// catches deleting the newest events.
+    /// </summary>
+    public static AuditChainVerification Verify(IEnumerable<ChainedAuditEvent> eventsInOrder, AuditChainHead? expectedHead = null)
+    {
+        ArgumentNullException.ThrowIfNull(eventsInOrder);
+        var expectedSequence = FirstSequence;
+        var expectedPreviousHash = GenesisHash;
+        long position = 0;
+        var headReached = false;
+        foreach (var chained in eventsInOrder)
+        {
+            var sequence = chained.Event.Sequence;
+            if (sequence != expectedSequence)
+            {
+                return Broken(
+                    AuditChainFault.SequenceGap,
+                    sequence,
+                    position,
+                    string.Create(CultureInfo.InvariantCulture, $"expected sequence {expectedSequence}, found {sequence}"));
+            }
+
+            if (!chained.PreviousHash.AsSpan().SequenceEqual(expectedPreviousHash))
+            {
+                return Broken(
+                    AuditChainFault.PreviousHashMismatch, sequence, position, "its previous hash is not the hash of the event before it");
+            }
+
+            if (!TryCompute(chained.PreviousHash, chained.Event, out var computed))
+            {
+                return Broken(AuditChainFault.HashMismatch, sequence, position, "its fields cannot be encoded (missing or invalid text)");
+            }
+
+            if (!chained.Hash.AsSpan().SequenceEqual(computed))
+            {
+                return Broken(AuditChainFault.HashMismatch, sequence, position, "its stored hash does not match its contents");
+            }
+
+            if (expectedHead is not null && sequence == expectedHead.Sequence)
+            {
+                if (!chained.Hash.AsSpan().SequenceEqual(expectedHead.Hash))
+                {
+                    return Broken(AuditChainFault.HeadMismatch, sequence, position, "its hash is not the one recorded for the head");
+                }
+
+                headReached = true;
+            }
+
+            expectedSequence = sequence + 1;
+            expectedPreviousHash = chained.Hash;
+            position++;
+        }
+
+        if (expectedHead is not null && !headReached)
+        {
+            return Broken(
+                AuditChainFault.HeadMismatch,
+                expectedSequence,
+                position,
+                string.Create(CultureInfo.InvariantCulture, $"the chain ends before sequence {expectedHead.Sequence}, the head recorded"));
+        }
+
+        return new AuditChainVerification(AuditChainFault.None, null, null, null, position);
+    }
+
+    /// <summary>
+    /// The timestamp exactly as hashed: UTC, cut to whole microseconds (what PostgreSQL keeps). Store this value.
+    /// Unspecified kind is taken as UTC (as SQLite reads it back); local time is refused.
+    /// </summary>
+    public static DateTime NormaliseTimestamp(DateTime utc)
+    {
+        if (utc.Kind == DateTimeKind.Local)
+        {
+            throw new ArgumentException("Audit timestamps are UTC.", nameof(utc));
+        }
+
+        var ticks = utc.Ticks - (utc.Ticks % TimeSpan.TicksPerMicrosecond);
+        return new DateTime(ticks, DateTimeKind.Utc);
+    }
+
+    private static bool TryCompute(byte[] previousHash, AuditEvent auditEvent, out byte[] hash)
+    {
+        try
+        {
+            hash = Compute(previousHash, auditEvent);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            hash = [];
+            return false;
+        }
+    }
+
+    private static AuditChainVerification Broken(AuditChainFault fault, long sequence, long position, string explanation) =>
+        new(fault, sequence, position, explanation, position);
+
+    private static string FormatTimestamp(DateTime utc) =>
+        NormaliseTimestamp(utc).ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'", CultureInfo.InvariantCulture);
+
+    private static void WriteGuid(Stream buffer, Guid value, Span<byte> scratch)
+    {
+        value.TryWriteBytes(scratch, bigEndian: true, out _);
+        buffer.Write(scratch[..16]);
+    }
+
+    private static void WriteText(Stream buffer, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        WriteBytes(buffer, StrictUtf8.GetBytes(value));
+    }
+
+    private static void WriteBytes(Stream buffer, ReadOnlySpan<byte> value)
+    {
+        Span<byte> length = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, value.Length);
+        buffer.Write(length);
+        buffer.Write(value);
+    }
+}

@@ -1,0 +1,341 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Text;
+
+namespace IncidentResponse.Domain.Tests.Evidence;
+
+/// <summary>Small, valid image files assembled byte by byte, with the metadata the tests need.</summary>
+internal static class TestImages
+{
+    private const string Xmp =
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+        + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" dc:format=\"image/jpeg\"/>"
+        + "</rdf:RDF></x:xmpmeta>";
+
+    public static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    /// <summary>The scan data of <see cref="JpegScan"/>: two all-zero 8×8 blocks, each DC "0" then EOB "0", padded with ones.</summary>
+    public static readonly byte[] JpegScanData = [0x0F];
+
+    /// <summary>
+    /// A baseline greyscale JPEG, <paramref name="width"/>×8 (a multiple of 8 wide), every block mid-grey: quantisation
+    /// table of ones, one-code Huffman tables. <paramref name="segmentsAfterSoi"/> go straight after SOI.
+    /// </summary>
+    public static byte[] Jpeg(int width = 16, int height = 8, params byte[][] segmentsAfterSoi)
+    {
+        var file = new List<byte> { 0xFF, 0xD8 };
+        foreach (var segment in segmentsAfterSoi)
+        {
+            file.AddRange(segment);
+        }
+
+        file.AddRange(JpegTables());
+        file.AddRange(JpegSegment(0xC0, [8, (byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width, 1, 1, 0x11, 0]));
+        file.AddRange(JpegHuffmanTables());
+        file.AddRange(JpegScan());
+        file.AddRange([0xFF, 0xD9]);
+        return [.. file];
+    }
+
+    public static byte[] JpegTables() => JpegSegment(0xDB, [0x00, .. Enumerable.Repeat((byte)1, 64)]);
+
+    public static byte[] JpegHuffmanTables() =>
+    [
+        .. JpegSegment(0xC4, [0x00, 1, .. new byte[15], 0x00]),
+        .. JpegSegment(0xC4, [0x10, 1, .. new byte[15], 0x00]),
+    ];
+
+    /// <summary>SOS for one component with tables 0/0, then the scan data (for a 16×8 image).</summary>
+    public static byte[] JpegScan() => [.. JpegSegment(0xDA, [1, 1, 0x00, 0, 63, 0]), .. JpegScanData];
+
+    public static byte[] JpegSegment(byte marker, byte[] body)
+    {
+        var length = body.Length + 2;
+        return [0xFF, marker, (byte)(length >> 8), (byte)length, .. body];
+    }
+
+    public static byte[] JpegSegment(byte marker, string prefix, byte[] body) =>
+        JpegSegment(marker, [.. Encoding.ASCII.GetBytes(prefix), .. body]);
+
+    public static byte[] JfifSegment(byte thumbnailWidth = 0, byte thumbnailHeight = 0) =>
+        JpegSegment(0xE0, "JFIF\0", [1, 2, 0, 0, 1, 0, 1, thumbnailWidth, thumbnailHeight, .. new byte[3 * thumbnailWidth * thumbnailHeight]]);
+
+    public static byte[] ExifSegment() => JpegSegment(0xE1, "Exif\0\0", ExifWithGps());
+
+    public static byte[] XmpSegment() =>
+        JpegSegment(0xE1, "http://ns.adobe.com/xap/1.0/\0", Encoding.UTF8.GetBytes(Xmp));
+
+    /// <summary>An ICC_PROFILE segment holding a small, well-formed (if useless) profile header.</summary>
+    public static byte[] IccSegment() => JpegSegment(0xE2, "ICC_PROFILE\0", [1, 1, .. IccProfile()]);
+
+    public static byte[] PhotoshopIptcSegment()
+    {
+        // An IPTC record 2 "By-line" (2:80) dataset inside a Photoshop image resource block 0x0404.
+        byte[] iptc = [0x1C, 2, 80, 0, 9, .. Encoding.ASCII.GetBytes("Jane Blog")];
+        byte[] resource =
+        [
+            .. Encoding.ASCII.GetBytes("8BIM"), 0x04, 0x04, 0, 0,
+            0, 0, 0, (byte)iptc.Length, .. iptc, .. (iptc.Length % 2 == 1 ? new byte[] { 0 } : []),
+        ];
+        return JpegSegment(0xED, "Photoshop 3.0\0", resource);
+    }
+
+    public static byte[] AdobeSegment() => JpegSegment(0xEE, "Adobe", [0, 100, 0, 0, 0, 0, 0]);
+
+    public static byte[] CommentSegment(string text) => JpegSegment(0xFE, Encoding.ASCII.GetBytes(text));
+
+    /// <summary>A TIFF (big-endian) with IFD0 naming a camera and pointing to a GPS IFD at 51.5°N 0.12°W.</summary>
+    public static byte[] ExifWithGps()
+    {
+        var tiff = new byte[146];
+        var span = tiff.AsSpan();
+        "MM"u8.CopyTo(span);
+        BinaryPrimitives.WriteUInt16BigEndian(span[2..], 42);
+        BinaryPrimitives.WriteUInt32BigEndian(span[4..], 8);
+
+        // IFD0 at 8: two entries, then the next-IFD offset.
+        BinaryPrimitives.WriteUInt16BigEndian(span[8..], 2);
+        WriteEntry(span[10..], 0x010F, 2, 6, 38); // Make, ASCII, "Canon\0" at 38
+        WriteEntry(span[22..], 0x8825, 4, 1, 44); // GPSInfo IFD pointer
+        BinaryPrimitives.WriteUInt32BigEndian(span[34..], 0);
+        "Canon\0"u8.CopyTo(span[38..]);
+
+        // GPS IFD at 44: four entries (12 bytes each), next-IFD offset, then the rationals at 98 and 122.
+        BinaryPrimitives.WriteUInt16BigEndian(span[44..], 4);
+        WriteEntry(span[46..], 0x0001, 2, 2, 0x4E000000); // GPSLatitudeRef "N"
+        WriteEntry(span[58..], 0x0002, 5, 3, 98); // GPSLatitude
+        WriteEntry(span[70..], 0x0003, 2, 2, 0x57000000); // GPSLongitudeRef "W"
+        WriteEntry(span[82..], 0x0004, 5, 3, 122); // GPSLongitude
+        BinaryPrimitives.WriteUInt32BigEndian(span[94..], 0);
+        WriteRationals(span[98..], (51, 1), (30, 1), (0, 1));
+        WriteRationals(span[122..], (0, 1), (7, 1), (12, 1));
+        return tiff;
+    }
+
+    public static byte[] Png(int width, int height, params (string Type, byte[] Data)[] chunksBeforeImageData) =>
+        Png(width, height, chunksBeforeImageData, []);
+
+    /// <summary>An 8-bit greyscale PNG, all black, with the given extra chunks around its IDAT.</summary>
+    public static byte[] Png(
+        int width,
+        int height,
+        IEnumerable<(string Type, byte[] Data)> chunksBeforeImageData,
+        IEnumerable<(string Type, byte[] Data)> chunksAfterImageData)
+    {
+        var file = new List<byte>(PngSignature);
+        file.AddRange(PngChunk("IHDR", PngHeader(width, height)));
+        foreach (var (type, data) in chunksBeforeImageData)
+        {
+            file.AddRange(PngChunk(type, data));
+        }
+
+        file.AddRange(PngChunk("IDAT", PngImageData(width, height)));
+        foreach (var (type, data) in chunksAfterImageData)
+        {
+            file.AddRange(PngChunk(type, data));
+        }
+
+        file.AddRange(PngChunk("IEND", []));
+        return [.. file];
+    }
+
+    /// <summary>A PNG whose header declares <paramref name="width"/>×<paramref name="height"/> but carries one row of data.</summary>
+    public static byte[] PngDeclaring(int width, int height) =>
+    [
+        .. PngSignature,
+        .. PngChunk("IHDR", PngHeader(width, height)),
+        .. PngChunk("IDAT", PngImageData(1, 1)),
+        .. PngChunk("IEND", []),
+    ];
+
+    public static byte[] PngHeader(int width, int height)
+    {
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8; // bit depth; colour type 0 (greyscale), deflate, adaptive filtering, no interlace
+        return header;
+    }
+
+    public static byte[] PngImageData(int width, int height)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            var row = new byte[width + 1]; // filter type 0, then the pixels
+            for (var y = 0; y < height; y++)
+            {
+                zlib.Write(row);
+            }
+        }
+
+        return compressed.ToArray();
+    }
+
+    public static byte[] PngChunk(string type, byte[] data)
+    {
+        var chunk = new byte[12 + data.Length];
+        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+        Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
+        data.CopyTo(chunk, 8);
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, 4 + data.Length)));
+        return chunk;
+    }
+
+    public static (string Type, byte[] Data) PngText(string keyword, string text) =>
+        ("tEXt", Encoding.Latin1.GetBytes(keyword + "\0" + text));
+
+    public static (string Type, byte[] Data) PngCompressedText(string keyword, string text)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(Encoding.Latin1.GetBytes(text));
+        }
+
+        return ("zTXt", [.. Encoding.Latin1.GetBytes(keyword + "\0"), 0, .. compressed.ToArray()]);
+    }
+
+    public static (string Type, byte[] Data) PngXmp() =>
+        ("iTXt", [.. Encoding.ASCII.GetBytes("XML:com.adobe.xmp\0"), 0, 0, 0, 0, .. Encoding.UTF8.GetBytes(Xmp)]);
+
+    public static (string Type, byte[] Data) PngTime() => ("tIME", [0x07, 0xE9, 3, 14, 15, 9, 26]);
+
+    /// <summary>A minimal GIF89a: a logical screen, a two-colour table and one frame of the given size.</summary>
+    public static byte[] Gif(int screenWidth, int screenHeight, int frameWidth = 1, int frameHeight = 1) =>
+    [
+        .. "GIF89a"u8, (byte)screenWidth, (byte)(screenWidth >> 8), (byte)screenHeight, (byte)(screenHeight >> 8), 0x80, 0, 0,
+        0, 0, 0, 0xFF, 0xFF, 0xFF,
+        0x2C, 0, 0, 0, 0, (byte)frameWidth, (byte)(frameWidth >> 8), (byte)frameHeight, (byte)(frameHeight >> 8), 0,
+        2, 2, 0x44, 0x01, 0,
+        0x3B,
+    ];
+
+    /// <summary>A WebP with a lossless (VP8L) header declaring the given size; the bitstream after it is a stub.</summary>
+    public static byte[] WebPLossless(int width, int height)
+    {
+        var bits = (uint)(width - 1) | ((uint)(height - 1) << 14);
+        byte[] vp8l = [0x2F, (byte)bits, (byte)(bits >> 8), (byte)(bits >> 16), (byte)(bits >> 24), 0, 0, 0];
+        return Riff("WEBP", ("VP8L", vp8l));
+    }
+
+    /// <summary>A WebP with an extended (VP8X) header declaring a canvas of the given size.</summary>
+    public static byte[] WebPExtended(int width, int height)
+    {
+        var vp8x = new byte[10];
+        WriteUInt24LittleEndian(vp8x.AsSpan(4), width - 1);
+        WriteUInt24LittleEndian(vp8x.AsSpan(7), height - 1);
+        return Riff("WEBP", ("VP8X", vp8x), ("VP8L", [0x2F, 0, 0, 0, 0, 0, 0, 0]));
+    }
+
+    /// <summary>
+    /// A HEIF still-image skeleton: ftyp, then meta with hdlr "pict", a primary item, item info, and one ispe property
+    /// of the given size associated with it, then an mdat box with no real coded image data in it.
+    /// </summary>
+    public static byte[] Heif(int width, int height, string majorBrand = "heic")
+    {
+        byte[] ftyp = Box("ftyp", [.. Encoding.ASCII.GetBytes(majorBrand), 0, 0, 0, 0, .. "mif1"u8, .. "heic"u8]);
+        byte[] hdlr = FullBox("hdlr", 0, [0, 0, 0, 0, .. "pict"u8, .. new byte[12], 0]);
+        byte[] pitm = FullBox("pitm", 0, [0, 1]);
+        byte[] infe = FullBox("infe", 2, [0, 1, 0, 0, .. "hvc1"u8, 0]);
+        byte[] iinf = FullBox("iinf", 0, [0, 1, .. infe]);
+        var ispeBody = new byte[8];
+        BinaryPrimitives.WriteInt32BigEndian(ispeBody, width);
+        BinaryPrimitives.WriteInt32BigEndian(ispeBody.AsSpan(4), height);
+        byte[] ipco = Box("ipco", FullBox("ispe", 0, ispeBody));
+        byte[] ipma = FullBox("ipma", 0, [0, 0, 0, 1, 0, 1, 1, 0x81]);
+        byte[] iprp = Box("iprp", [.. ipco, .. ipma]);
+        byte[] meta = FullBox("meta", 0, [.. hdlr, .. pitm, .. iinf, .. iprp]);
+        return [.. ftyp, .. meta, .. Box("mdat", new byte[16])];
+    }
+
+    public static byte[] Box(string type, byte[] body)
+    {
+        var box = new byte[8 + body.Length];
+        BinaryPrimitives.WriteInt32BigEndian(box, box.Length);
+        Encoding.ASCII.GetBytes(type).CopyTo(box, 4);
+        body.CopyTo(box, 8);
+        return box;
+    }
+
+    public static byte[] FullBox(string type, byte version, byte[] body) => Box(type, [version, 0, 0, 0, .. body]);
+
+    public static byte[] Riff(string form, params (string Id, byte[] Data)[] chunks)
+    {
+        var body = new List<byte>(Encoding.ASCII.GetBytes(form));
+        foreach (var (id, data) in chunks)
+        {
+            body.AddRange(Encoding.ASCII.GetBytes(id));
+            var size = new byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(size, data.Length);
+            body.AddRange(size);
+            body.AddRange(data);
+            if (data.Length % 2 == 1)
+            {
+                body.Add(0);
+            }
+        }
+
+        var header = new byte[8];
+        "RIFF"u8.CopyTo(header);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(4), body.Count);
+        return [.. header, .. body];
+    }
+
+    /// <summary>The offset of the first SOS marker (0xFF 0xDA) in a JPEG.</summary>
+    public static int StartOfScan(byte[] jpeg) => jpeg.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]);
+
+    private static byte[] IccProfile()
+    {
+        var profile = new byte[128 + 4];
+        BinaryPrimitives.WriteInt32BigEndian(profile, profile.Length);
+        "mntr"u8.CopyTo(profile.AsSpan(12));
+        "GRAY"u8.CopyTo(profile.AsSpan(16));
+        "XYZ "u8.CopyTo(profile.AsSpan(20));
+        "acsp"u8.CopyTo(profile.AsSpan(36));
+        return profile;
+    }
+
+    private static void WriteEntry(Span<byte> entry, ushort tag, ushort type, uint count, uint valueOrOffset)
+    {
+        BinaryPrimitives.WriteUInt16BigEndian(entry, tag);
+        BinaryPrimitives.WriteUInt16BigEndian(entry[2..], type);
+        BinaryPrimitives.WriteUInt32BigEndian(entry[4..], count);
+        BinaryPrimitives.WriteUInt32BigEndian(entry[8..], valueOrOffset);
+    }
+
+    private static void WriteRationals(Span<byte> destination, params (uint Numerator, uint Denominator)[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(destination[(i * 8)..], values[i].Numerator);
+            BinaryPrimitives.WriteUInt32BigEndian(destination[((i * 8) + 4)..], values[i].Denominator);
+        }
+    }
+
+    private static void WriteUInt24LittleEndian(Span<byte> destination, int value)
+    {
+        destination[0] = (byte)value;
+        destination[1] = (byte)(value >> 8);
+        destination[2] = (byte)(value >> 16);
+    }
+}
+
+/// <summary>CRC-32 (ISO-HDLC, as PNG uses), bit by bit: slow and obviously right.</summary>
+internal static class Crc32
+{
+    public static uint Compute(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+            }
+        }
+
+        return ~crc;
+    }
+}

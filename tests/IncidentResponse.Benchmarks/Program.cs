@@ -1,5 +1,12 @@
 using BenchmarkDotNet.Running;
 
-// One command: ./build.sh bench (or dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter '*').
-// Benchmarks print figures; they assert nothing.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace IncidentResponse.Benchmarks;
+
+/// <summary>
+/// One command: <c>./build.sh bench</c> (or <c>dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter '*'</c>).
+/// Benchmarks print figures; they assert nothing.
+/// </summary>
+public static class BenchmarkEntry
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+}

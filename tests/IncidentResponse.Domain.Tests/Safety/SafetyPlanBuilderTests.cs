@@ -13,7 +13,7 @@ public sealed class SafetyPlanBuilderTests
     {
         Assert.Equal(
         [
-            PhysicalSafety, BreatheAndReachOut, SextortionResponse, UnderEighteenRoutes, ThreatAssessment, SaveEvidence,
+            PhysicalSafety, BreatheAndReachOut, SextortionResponse, UnderEighteenRoutes, SafetyStepCatalog.ThreatAssessment, SaveEvidence,
             FindPosts, PreservationRequest, IncidentLog, EvidenceBinder, TakedownRoute, OthersAffected,
             Support, MonitorNewPosts, ManageCommunication, EmergencyProtectiveOrder, RestrainingOrderAndPoliceReport,
             DigitalAbuseLawyer,
@@ -42,7 +42,7 @@ public sealed class SafetyPlanBuilderTests
             Assert.False(string.IsNullOrWhiteSpace(s.Body));
             Assert.Contains(s.LinkTarget, targets);
         });
-        Assert.Equal(LinkAssessment, Get(ThreatAssessment).LinkTarget);
+        Assert.Equal(LinkAssessment, Get(SafetyStepCatalog.ThreatAssessment).LinkTarget);
         Assert.Equal(LinkTakedowns, Get(TakedownRoute).LinkTarget);
         Assert.Equal(LinkBinder, Get(EvidenceBinder).LinkTarget);
     }
@@ -68,7 +68,7 @@ public sealed class SafetyPlanBuilderTests
 
         Assert.Equal(
         [
-            PhysicalSafety, BreatheAndReachOut, ThreatAssessment, SaveEvidence, FindPosts, IncidentLog, EvidenceBinder,
+            PhysicalSafety, BreatheAndReachOut, SafetyStepCatalog.ThreatAssessment, SaveEvidence, FindPosts, IncidentLog, EvidenceBinder,
             TakedownRoute, OthersAffected, Support, MonitorNewPosts, ManageCommunication, RestrainingOrderAndPoliceReport,
         ], Keys(plan));
         Assert.All(plan, item => Assert.False(item.MovedUp));

@@ -37,6 +37,37 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
+    public async Task Verify_audit_passes_an_intact_history_and_names_the_first_altered_event()
+    {
+        var directory = NewDirectory();
+        Assert.Equal(0, (await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide")).ExitCode);
+        await using (var app = new SeededApp(directory))
+        {
+            await app.InitializeAsync();
+            using var client = app.CreateAppClient();
+            await client.SignInAsync("demo_person", "marble orchard violet tide");
+            await using var read = app.CreateDbContext();
+            var caseId = await read.Cases.Select(c => c.Id).SingleAsync();
+            await client.SubmitAsync($"/cases/{caseId}/plan/1", new Dictionary<string, string> { ["Input.Status"] = "Done" });
+            await client.SubmitAsync($"/cases/{caseId}/plan/2", new Dictionary<string, string> { ["Input.Status"] = "Doing" });
+        }
+
+        var intact = await RunAsync(directory, "verify-audit");
+        Assert.True(intact.ExitCode == 0, intact.Output);
+        Assert.Contains("3 audit events: every chain is intact", intact.Output, StringComparison.Ordinal);
+
+        var connection = $"Data Source={Path.Combine(directory, "incidentresponse.db")};Pooling=false";
+        await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, connection)))
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE AuditEvents SET Details = 'NotForMe' WHERE Sequence = 2");
+        }
+
+        var broken = await RunAsync(directory, "verify-audit");
+        Assert.Equal(1, broken.ExitCode);
+        Assert.Contains("first broken event is #2", broken.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Seed_demo_refuses_a_weak_passphrase()
     {
         var directory = NewDirectory();

@@ -1,4 +1,5 @@
 using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Safety;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -15,6 +16,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CaseMember> CaseMembers => Set<CaseMember>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     public DbSet<ThreatAssessment> ThreatAssessments => Set<ThreatAssessment>();
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Infrastructure;
 
@@ -16,6 +18,7 @@ public static class OperatorCommands
     {
         "migrate" => MigrateAsync,
         "seed-demo" => app => SeedDemoAsync(app, args[1..]),
+        "verify-audit" => VerifyAuditAsync,
         _ => null,
     };
 
@@ -58,6 +61,7 @@ public static class OperatorCommands
 
         var demo = Case.Open("Spring notes", user.Id, now);
         db.Cases.Add(demo);
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(demo.Id, user.Id, "case.opened", "Case", demo.Id.ToString());
         await db.SaveChangesAsync();
         Console.WriteLine($"Seeded a demo case for '{username}'.");
         if (incidents > 0 || images > 0)
@@ -66,6 +70,32 @@ public static class OperatorCommands
         }
 
         return 0;
+    }
+
+    /// <summary>Checks every case's audit chain; exits 1 and names the first broken event of each broken case.</summary>
+    private static async Task<int> VerifyAuditAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
+        var caseIds = await db.Cases.AsNoTracking().OrderBy(c => c.CreatedUtc).Select(c => c.Id).ToListAsync();
+        var broken = 0;
+        long events = 0;
+        foreach (var caseId in caseIds)
+        {
+            var result = await trail.VerifyAsync(caseId);
+            events += result.EventsChecked;
+            if (!result.IsIntact)
+            {
+                broken++;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"BROKEN case {caseId}: first broken event is #{result.BrokenAtSequence} ({result.Fault}): {result.Explanation}"));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Checked {caseIds.Count} cases, {events} audit events: {(broken == 0 ? "every chain is intact" : $"{broken} broken")}."));
+        return broken == 0 ? 0 : 1;
     }
 
     private static Dictionary<string, string> ParseOptions(string[] args)

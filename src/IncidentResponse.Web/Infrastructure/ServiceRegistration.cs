@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
@@ -65,6 +66,7 @@ public static class ServiceRegistration
         services.AddScoped<CaseMembershipFilter>();
         services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<CasePlanLoader>();
+        services.AddScoped<AuditTrail>();
         services.AddRazorPages()
             .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
         services.AddAntiforgery(a =>

@@ -1,7 +1,9 @@
 using FluentValidation;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +16,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 public sealed class DetailsModel(
     AppDbContext db,
     JurisdictionCatalog jurisdictions,
+    AuditTrail audit,
     IValidator<DetailsModel.InputModel> validator,
     TimeProvider clock) : CasePageModel
 {
@@ -64,6 +67,7 @@ public sealed class DetailsModel(
         found.ThreatsReceived = Input.ThreatsReceived;
         found.LegalAction = Input.LegalAction;
         found.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        await audit.RecordAsync(CaseId, User.UserId(), "case.details-changed", "Case", CaseId.ToString(), cancellationToken: cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using FluentValidation;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
@@ -14,6 +15,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 public sealed class NewModel(
     AppDbContext db,
     JurisdictionCatalog jurisdictions,
+    AuditTrail audit,
     IValidator<NewModel.InputModel> validator,
     TimeProvider clock) : PageModel
 {
@@ -37,6 +39,7 @@ public sealed class NewModel(
 
         var opened = Case.Open(Input.Title, User.UserId(), clock.GetUtcNow().UtcDateTime, jurisdictions.Get(Input.JurisdictionCode).Code);
         db.Cases.Add(opened);
+        await audit.RecordAsync(opened.Id, User.UserId(), "case.opened", "Case", opened.Id.ToString(), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/cases/{opened.Id}/safety");
     }

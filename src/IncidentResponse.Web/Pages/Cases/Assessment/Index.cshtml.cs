@@ -1,4 +1,5 @@
 using FluentValidation;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
@@ -14,7 +15,7 @@ namespace IncidentResponse.Web.Pages.Cases.Assessment;
 /// The threat assessment: answers can be saved as a draft at any point; a draft is never scored. Finishing with a
 /// required answer missing keeps everything typed, saves the draft, and says which questions are left.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, IValidator<IndexModel.InputModel> validator, TimeProvider clock) : CasePageModel
+public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<IndexModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -75,6 +76,7 @@ public sealed class IndexModel(AppDbContext db, IValidator<IndexModel.InputModel
         if (Input.Intent != "finish")
         {
             assessment.QuestionnaireVersion = ThreatQuestionnaire.Version;
+            await audit.RecordAsync(CaseId, User.UserId(), "assessment.draft-saved", "ThreatAssessment", assessment.Id.ToString(), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Redirect($"/cases/{CaseId}");
         }
@@ -82,6 +84,7 @@ public sealed class IndexModel(AppDbContext db, IValidator<IndexModel.InputModel
         var result = assessment.Complete(now);
         if (result.IsDraft)
         {
+            await audit.RecordAsync(CaseId, User.UserId(), "assessment.draft-saved", "ThreatAssessment", assessment.Id.ToString(), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             foreach (var missing in result.MissingRequired)
             {
@@ -99,6 +102,7 @@ public sealed class IndexModel(AppDbContext db, IValidator<IndexModel.InputModel
             found.UpdatedUtc = now;
         }
 
+        await audit.RecordAsync(CaseId, User.UserId(), "assessment.completed", "ThreatAssessment", assessment.Id.ToString(), result.Level.ToString() ?? "", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/cases/{CaseId}/assessment/{assessment.Id}");
     }

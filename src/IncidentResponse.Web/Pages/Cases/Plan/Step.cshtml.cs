@@ -1,4 +1,5 @@
 using FluentValidation;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
@@ -15,6 +16,7 @@ namespace IncidentResponse.Web.Pages.Cases.Plan;
 public sealed class StepModel(
     AppDbContext db,
     CasePlanLoader plans,
+    AuditTrail audit,
     IValidator<StepModel.InputModel> validator,
     TimeProvider clock) : CasePageModel
 {
@@ -77,6 +79,7 @@ public sealed class StepModel(
         state.Note = Input.Note?.Trim() ?? "";
         state.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         state.UpdatedByUserId = User.UserId();
+        await audit.RecordAsync(CaseId, state.UpdatedByUserId, "plan.step-updated", "SafetyPlanStep", number.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Status.ToString(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

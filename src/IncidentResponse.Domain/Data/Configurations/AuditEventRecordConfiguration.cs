@@ -1,0 +1,23 @@
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace IncidentResponse.Domain.Data.Configurations;
+
+internal sealed class AuditEventRecordConfiguration : IEntityTypeConfiguration<AuditEventRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditEventRecord> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.HasKey(e => new { e.CaseId, e.Sequence });
+        builder.Property(e => e.Sequence).ValueGeneratedNever();
+        builder.Property(e => e.Action).HasMaxLength(AuditEvent.ActionMaxLength).IsRequired();
+        builder.Property(e => e.EntityType).HasMaxLength(AuditEvent.EntityTypeMaxLength).IsRequired();
+        builder.Property(e => e.EntityId).HasMaxLength(AuditEvent.EntityIdMaxLength).IsRequired();
+        builder.Property(e => e.Details).HasMaxLength(AuditEvent.DetailsMaxLength).IsRequired();
+        builder.Property(e => e.PreviousHash).HasMaxLength(AuditChain.HashSize).IsRequired();
+        builder.Property(e => e.Hash).HasMaxLength(AuditChain.HashSize).IsRequired();
+        builder.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

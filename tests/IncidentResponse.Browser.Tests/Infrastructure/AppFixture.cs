@@ -103,6 +103,8 @@ public class AppFixture : IAsyncLifetime
             ["Security:MasterKey"] = "",
             ["Security:IdleTimeout"] = IdleTimeout.ToString("c", CultureInfo.InvariantCulture),
             ["Security:AccountAttemptsPerMinute"] = "10000",
+            // The factory runs the app in Development; over HTTPS the production cookies (__Host-, Secure) are the ones to test.
+            ["Security:CookiesRequireHttps"] = "true",
             ["Safety:QuickExitUrl"] = QuickExitUrl.ToString(),
             ["Logging:FilePath"] = "",
             // Not "Serilog:MinimumLevel:Default": the factory hands host settings to Program as "--key=value"

@@ -61,7 +61,10 @@ public static partial class Journeys
         await Expect(page).Not.ToHaveURLAsync(SignInUrl());
     }
 
-    /// <summary>Starts a case from the "Start a case" form (opening it unless it is already open); returns the dashboard's address.</summary>
+    /// <summary>
+    /// Starts a case from the "Start a case" form (opening it unless it is already open). A new case opens on "Safety
+    /// first"; this then goes on to the case's dashboard and returns its address.
+    /// </summary>
     public static async Task<string> CreateCaseAsync(this IPage page, string title)
     {
         if (!StartCaseUrl().IsMatch(page.Url))
@@ -71,6 +74,9 @@ public static partial class Journeys
 
         await page.GetByLabel("Case name").FillAsync(title);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(SafetyFirstUrl());
+        await Expect(page.Heading()).ToHaveTextAsync("Safety first");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your case" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(DashboardUrl());
         return page.Url;
     }
@@ -81,6 +87,9 @@ public static partial class Journeys
 
     [GeneratedRegex(@"/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
     public static partial Regex DashboardUrl();
+
+    [GeneratedRegex(@"/cases/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/safety$")]
+    public static partial Regex SafetyFirstUrl();
 
     [GeneratedRegex(@"/cases/new$")]
     public static partial Regex StartCaseUrl();

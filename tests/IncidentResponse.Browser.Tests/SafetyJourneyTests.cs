@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using IncidentResponse.Browser.Tests.Infrastructure;
+using IncidentResponse.Domain.Safety;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace IncidentResponse.Browser.Tests;
+
+/// <summary>A new case from "Safety first" through an assessment that reaches the top level.</summary>
+[Collection(WithApp.Name)]
+public sealed partial class SafetyJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Fact]
+    public Task A_new_case_walks_from_safety_first_to_an_assessment_that_puts_the_emergency_number_first() => RunAsync(async () =>
+    {
+        await Page.SignUpAsync(Journeys.NewUsername());
+        await Page.GetByLabel("Case name").FillAsync("Spring notes");
+        await Page.GetByLabel("Where do you live?").SelectOptionAsync(new SelectOptionValue { Label = "United States" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
+
+        await Expect(Page.Heading()).ToHaveTextAsync("Safety first");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Call 911" })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "3. Save evidence before anything is deleted" })).ToBeVisibleAsync();
+        await Screenshots.SaveForGuideAsync(Page, "safety-first");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "See your plan" }).ClickAsync();
+        await Expect(Page.Heading()).ToHaveTextAsync("Your plan");
+        await Screenshots.SaveForGuideAsync(Page, "plan");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "answer the safety questions", Exact = true }).ClickAsync();
+        await Expect(Page.Heading()).ToHaveTextAsync("A few questions about your situation");
+        foreach (var question in ThreatQuestionnaire.Questions)
+        {
+            var answer = question.Id == ThreatQuestionnaire.AfraidNow ? "Yes" : "No";
+            await Page.GetByRole(AriaRole.Group, new() { Name = question.Text, Exact = false })
+                .GetByLabel(answer, new() { Exact = true }).CheckAsync();
+        }
+
+        await Screenshots.SaveForGuideAsync(Page, "assessment");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "See what this means for your plan" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(ResultUrl());
+        await Expect(Page.Heading()).ToHaveTextAsync("What your answers mean for your plan");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Level: Immediate danger" })).ToBeVisibleAsync();
+        var emergency = Page.GetByRole(AriaRole.Heading, new() { Name = "If you are in danger right now, call 911" });
+        await Expect(emergency).ToBeVisibleAsync();
+        var emergencyTop = (await emergency.BoundingBoxAsync())!.Y;
+        var headingTop = (await Page.Heading().BoundingBoxAsync())!.Y;
+        Assert.True(emergencyTop < headingTop, "The emergency number must come before everything else on the result page.");
+        var firstSteps = Page.GetByRole(AriaRole.Main).Locator("ol li a");
+        await Expect(firstSteps.First).ToHaveTextAsync(new Regex("physical safety|safe", RegexOptions.IgnoreCase));
+        Assert.DoesNotContain("danger", await Page.TitleAsync(), StringComparison.OrdinalIgnoreCase);
+        await Screenshots.SaveForGuideAsync(Page, "assessment-result");
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "See your whole plan" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Call 911" })).ToBeVisibleAsync();
+    });
+
+    [GeneratedRegex(@"/cases/[0-9a-f-]{36}/assessment/[0-9a-f-]{36}$")]
+    private static partial Regex ResultUrl();
+}

@@ -103,9 +103,7 @@ public sealed class DetailsModel(
     {
         public InputValidator(JurisdictionCatalog jurisdictions)
         {
-            Include(new CaseTitleRules<InputModel>(x => x.Title));
-            RuleFor(x => x.JurisdictionCode).Must(code => jurisdictions.TryGet(code ?? "", out _))
-                .WithMessage("Please choose a country from the list.");
+            Include(new CaseRules<InputModel>(x => x.Title, x => x.JurisdictionCode, jurisdictions));
             RuleFor(x => x.Perpetrator).IsInEnum();
             RuleFor(x => x.LegalAction).IsInEnum();
         }

@@ -1,5 +1,7 @@
 using System.Net;
 using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,6 +32,8 @@ public abstract class LogTests<TApp>(TApp app) : IClassFixture<TApp>
         var step = dashboard.Document.QuerySelectorAll("ol.steps > li").Single(li => li.TextContent.Contains("Keep a record", StringComparison.Ordinal));
         Assert.Equal($"/cases/{caseId}/log", step.QuerySelector("h2 a")!.GetAttribute("href"));
         Assert.Contains("1 entry, 0 places found", step.TextContent, StringComparison.Ordinal);
+        var planStep = await client.GetAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.IncidentLog)}");
+        Assert.NotNull(planStep.Document.QuerySelector($"main a[href='/cases/{caseId}/log']"));
 
         await using var db = app.CreateDbContext();
         var audit = await db.AuditEvents.Where(e => e.CaseId == caseId && e.Action == "incident.added").SingleAsync();
@@ -282,6 +286,35 @@ public abstract class LogTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, nonsense.Status);
         Assert.Contains("58 entries", nonsense.MainText, StringComparison.Ordinal);
         Assert.NotEqual(firstPost, threat);
+    }
+
+    [Fact]
+    public async Task The_timeline_takes_the_same_number_of_queries_whatever_the_size_of_the_case()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddIncidentAsync(caseId, app.IncidentForm());
+        var small = await QueriesForAsync(client, $"/cases/{caseId}/log");
+
+        for (var i = 0; i < 12; i++)
+        {
+            await client.AddIncidentAsync(caseId, app.IncidentForm($"Entry {i}", ("Concern", "3")));
+        }
+
+        await client.AddSightingsAsync(caseId, string.Join('\n', Enumerable.Range(0, 12).Select(i => $"https://example.org/{i}")));
+        var large = await QueriesForAsync(client, $"/cases/{caseId}/log");
+
+        Assert.True(small >= 5, $"Only {small} commands were seen: is EF Core's command log captured?");
+        Assert.Equal(small, large);
+    }
+
+    private async Task<int> QueriesForAsync(AppClient client, string url)
+    {
+        var before = app.Logs.Entries.Count(IsCommand);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).Status);
+        return app.Logs.Entries.Count(IsCommand) - before;
+
+        static bool IsCommand(string entry) => entry.Contains("Executed DbCommand", StringComparison.Ordinal);
     }
 
     [Fact]

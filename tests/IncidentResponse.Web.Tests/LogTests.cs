@@ -349,6 +349,43 @@ public abstract class LogTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_viewer_can_read_the_record_but_not_add_to_it_or_change_it()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var incidentId = await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared with a viewer"));
+        await owner.AddSightingsAsync(caseId, "https://example.org/viewed");
+        using var viewer = app.CreateAppClient();
+        var viewerName = await viewer.SignUpAsync();
+        Guid sightingId;
+        await using (var db = app.CreateDbContext())
+        {
+            var viewerId = await db.Users.Where(u => u.UserName == viewerName).Select(u => u.Id).SingleAsync();
+            db.CaseMembers.Add(new Domain.Cases.CaseMember { CaseId = caseId, UserId = viewerId, Role = Domain.Cases.CaseRole.Viewer, JoinedUtc = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+            sightingId = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Id).SingleAsync();
+        }
+
+        var token = await viewer.AntiforgeryTokenAsync("/cases/new");
+        var log = await viewer.GetAsync($"/cases/{caseId}/log");
+        Assert.Contains("Shared with a viewer", log.MainText, StringComparison.Ordinal);
+        Assert.Null(log.Document.QuerySelector($"a[href='/cases/{caseId}/log/new']"));
+        Assert.Null((await viewer.GetAsync($"/cases/{caseId}/log/{incidentId}")).Document.QuerySelector($"a[href$='/edit']"));
+        Assert.Null((await viewer.GetAsync($"/cases/{caseId}/sightings/{sightingId}")).Document.QuerySelector("main form"));
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/cases/{caseId}/history")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/cases/{caseId}/log/new")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/cases/{caseId}/log/{incidentId}/edit")).Status);
+        var add = app.IncidentForm("Added by a viewer");
+        add["__rvt"] = token;
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.PostAsync($"/cases/{caseId}/log/new", add)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.PostAsync($"/cases/{caseId}/sightings/add", new Dictionary<string, string> { ["__rvt"] = token, ["Input.Urls"] = "https://example.org/new" })).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.PostAsync($"/cases/{caseId}/sightings/{sightingId}", new Dictionary<string, string> { ["__rvt"] = token, ["Input.Status"] = "Removed", ["Input.Version"] = "1" })).Status);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(1, await check.Incidents.CountAsync(i => i.CaseId == caseId));
+        Assert.Equal(SightingStatus.Found, (await check.Sightings.SingleAsync(s => s.Id == sightingId)).Status);
+    }
+
+    [Fact]
     public async Task An_incident_or_place_from_another_case_is_404_under_your_case()
     {
         var (owner, _, ownerCase) = await app.NewSurvivorWithCaseAsync();

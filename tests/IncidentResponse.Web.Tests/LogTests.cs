@@ -233,6 +233,31 @@ public abstract class LogTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_stale_status_change_says_what_happened_meanwhile_and_keeps_the_note()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, "https://example.org/raced");
+        await using var db = app.CreateDbContext();
+        var url = $"/cases/{caseId}/sightings/{await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Id).SingleAsync()}";
+        var stale = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.Status"] = "Reported" })).Status);
+
+        var late = await client.PostAsync(url, new Dictionary<string, string>
+        {
+            ["__rvt"] = stale.Document.QuerySelector("main input[name=__rvt]")!.GetAttribute("value")!,
+            ["Input.Version"] = stale.FieldValue("Input.Version")!,
+            ["Input.Status"] = "Saved",
+            ["Input.Note"] = "Saved a screenshot",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, late.Status);
+        Assert.Contains("It is now \"Reported to the platform\"", late.Document.QuerySelector("#conflict")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Saved a screenshot", late.Document.QuerySelector("textarea")!.TextContent.Trim());
+        Assert.Single(await db.SightingStatusChanges.Where(c => c.CaseId == caseId).ToListAsync());
+    }
+
+    [Fact]
     public async Task The_timeline_mixes_incidents_and_places_in_order_a_page_at_a_time_with_filters_and_triage()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -1,4 +1,5 @@
 using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Tests;
 
@@ -25,6 +26,19 @@ public abstract class LoggingTests<TApp>(TApp app) : IClassFixture<TApp>
             ["Input.Email"] = $"{marker}@example.org",
         });
         await stranger.GetAsync($"/cases/{caseId}?q={marker}");
+        var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm($"{marker} narrative", ("AccountHandle", $"@{marker}"), ("WhoYouThink", marker)));
+        await client.SubmitAsync($"/cases/{caseId}/log/{incidentId}/edit", new Dictionary<string, string> { ["Input.Narrative"] = $"{marker} edited" });
+        await client.SubmitAsync($"/cases/{caseId}/log/new", app.IncidentForm($"{marker} refused", ("Url", $"ftp://{marker}.example.org/")));
+        await client.AddSightingsAsync(caseId, $"https://{marker}.example.org/post/1\nhttps://example.org/{marker}\nnot-a-url-{marker}");
+        await using (var db = app.CreateDbContext())
+        {
+            var sightingId = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Id).FirstAsync();
+            await client.SubmitAsync($"/cases/{caseId}/sightings/{sightingId}", new Dictionary<string, string> { ["Input.Status"] = "Reported", ["Input.Note"] = marker });
+        }
+
+        await client.GetAsync($"/cases/{caseId}/log");
+        await client.GetAsync($"/cases/{caseId}/sightings");
+        await client.GetAsync($"/cases/{caseId}/history");
 
         Assert.NotEmpty(app.Logs.Entries);
         Assert.Contains(app.Logs.Entries, e => e.Contains("responded", StringComparison.Ordinal));

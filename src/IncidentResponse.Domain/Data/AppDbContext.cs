@@ -1,6 +1,7 @@
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ThreatAssessment> ThreatAssessments => Set<ThreatAssessment>();
 
     public DbSet<SafetyPlanStepState> SafetyPlanSteps => Set<SafetyPlanStepState>();
+
+    public DbSet<Incident> Incidents => Set<Incident>();
+
+    public DbSet<IncidentRevision> IncidentRevisions => Set<IncidentRevision>();
+
+    public DbSet<Sighting> Sightings => Set<Sighting>();
+
+    public DbSet<SightingStatusChange> SightingStatusChanges => Set<SightingStatusChange>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

@@ -1,11 +1,13 @@
+using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Safety;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
 /// <summary>The case dashboard: the journey's steps, how far along each one is, and the one next step.</summary>
-public sealed class DashboardModel(CasePlanLoader plans) : CasePageModel
+public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db) : CasePageModel
 {
     public CasePlan Plan { get; private set; } = null!;
 
@@ -16,8 +18,23 @@ public sealed class DashboardModel(CasePlanLoader plans) : CasePageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Plan = await plans.LoadAsync(CaseId, cancellationToken);
-        Steps = JourneyStep.For(Plan);
+        var record = new RecordProgress(
+            await db.Incidents.CountAsync(i => i.CaseId == CaseId, cancellationToken),
+            await db.Sightings.CountAsync(s => s.CaseId == CaseId, cancellationToken));
+        Steps = JourneyStep.For(Plan, record);
     }
+}
+
+/// <summary>How much of the record is kept so far: entries in the log, and places the content was found.</summary>
+public sealed record RecordProgress(int Incidents, int Sightings)
+{
+    public static readonly RecordProgress None = new(0, 0);
+
+    public StepState State => Incidents + Sightings > 0 ? StepState.InProgress : StepState.NotStarted;
+
+    public string? Text => Incidents + Sightings == 0 ? null : string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{Incidents} {(Incidents == 1 ? "entry" : "entries")}, {Sightings} {(Sightings == 1 ? "place" : "places")} found");
 }
 
 public enum StepState
@@ -39,8 +56,9 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
     };
 
     /// <summary>The six steps of the journey; each part of the app reports its own progress here.</summary>
-    public static IReadOnlyList<JourneyStep> For(CasePlan plan)
+    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null)
     {
+        record ??= RecordProgress.None;
         var nowSteps = plan.Entries.Where(e => e.Item.Section == SafetySection.Now).ToList();
         var nowDone = nowSteps.Count(e => e.Status is SafetyStepStatus.Done or SafetyStepStatus.NotForMe);
         var safety = nowDone == nowSteps.Count ? StepState.Done
@@ -54,7 +72,8 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in your plan done")),
             new("Understand the risk", "A few questions that shape your next steps.", risk, $"/cases/{plan.CaseId}/assessment",
                 plan.LatestAssessment?.Level is { } level ? $"Done: {ThreatLevels.DisplayName(level)}" : null),
-            new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", StepState.NotAvailableYet, null),
+            new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", record.State,
+                $"/cases/{plan.CaseId}/log", record.Text),
             new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", StepState.NotAvailableYet, null),
             new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null),
             new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", StepState.NotAvailableYet, null),

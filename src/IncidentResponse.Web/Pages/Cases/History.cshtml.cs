@@ -1,0 +1,70 @@
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases;
+
+/// <summary>
+/// Everything that changed in the case, newest first, a page at a time, and whether the chain of changes is intact
+/// (each event's hash covers the one before, so an altered or removed event shows here).
+/// </summary>
+public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageModel
+{
+    public const int PageSize = 50;
+
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    public AuditChainVerification Verification { get; private set; } = null!;
+
+    public int PageNumber { get; private set; } = 1;
+
+    public long TotalCount { get; private set; }
+
+    public int PageCount => (int)Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken cancellationToken)
+    {
+        Verification = await audit.VerifyAsync(CaseId, cancellationToken);
+        TotalCount = await db.AuditEvents.LongCountAsync(e => e.CaseId == CaseId, cancellationToken);
+        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        Items = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.CaseId == CaseId)
+            .OrderByDescending(e => e.Sequence)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Item(
+                e.Sequence,
+                e.OccurredUtc,
+                e.Action,
+                e.EntityType,
+                e.EntityId,
+                db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Where an event's subject can be seen, for the kinds that have a page.</summary>
+    public string? LinkFor(Item item) => item.EntityType switch
+    {
+        "Incident" when Guid.TryParse(item.EntityId, out var id) => $"/cases/{CaseId}/log/{id}",
+        "Sighting" when Guid.TryParse(item.EntityId, out var id) => $"/cases/{CaseId}/sightings/{id}",
+        _ => null,
+    };
+
+    public static string Describe(string action) => action switch
+    {
+        "case.opened" => "Opened the case",
+        "case.details-changed" => "Changed the case details",
+        "plan.step-updated" => "Updated a step of the plan",
+        "assessment.draft-saved" => "Saved answers to finish later",
+        "assessment.completed" => "Answered the risk questions",
+        "incident.added" => "Added an entry to the record",
+        "incident.edited" => "Changed an entry (the earlier version is kept)",
+        "sighting.added" => "Added a place it was found",
+        "sighting.status-changed" => "Updated where a takedown stands",
+        _ => action,
+    };
+
+    public sealed record Item(long Sequence, DateTime OccurredUtc, string Action, string EntityType, string EntityId, string? Actor);
+}

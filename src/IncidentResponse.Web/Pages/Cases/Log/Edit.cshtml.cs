@@ -1,0 +1,118 @@
+using FluentValidation;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Incidents;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Log;
+
+/// <summary>
+/// Change an incident. The version replaced is kept as a revision in the same save; if someone else saved it first,
+/// both are shown and what was typed is kept.
+/// </summary>
+public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<EditModel.InputModel> validator, TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    /// <summary>Set when someone saved this entry after it was opened here: what is saved now.</summary>
+    public IncidentSnapshot? SavedByOthers { get; private set; }
+
+    public Guid IncidentId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        IncidentId = incident.Id;
+        Input.CopyFrom(incident.Snapshot());
+        Input.Version = incident.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        var incident = await db.Incidents.SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        IncidentId = incident.Id;
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        if (incident.Version != Input.Version)
+        {
+            return ShowConflict(incident);
+        }
+
+        db.Entry(incident).Property(i => i.Version).OriginalValue = Input.Version;
+        var kept = incident.Revise(Input.ToSnapshot(), User.UserId(), clock.GetUtcNow().UtcDateTime);
+        db.IncidentRevisions.Add(kept);
+        await audit.RecordAsync(
+            CaseId,
+            incident.UpdatedBy,
+            "incident.edited",
+            "Incident",
+            incident.Id.ToString(),
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"version {incident.Revision}"),
+            cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone saved between our read and our write (the version, or the revision number, collided).
+            db.ChangeTracker.Clear();
+            var now = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
+            return now is null ? NotFound() : ShowConflict(now);
+        }
+
+        return Redirect($"/cases/{CaseId}/log/{incident.Id}");
+    }
+
+    private PageResult ShowConflict(Incident saved)
+    {
+        SavedByOthers = saved.Snapshot();
+        ModelState.Remove("Input.Version");
+        Input.Version = saved.Version;
+        return Page();
+    }
+
+    public sealed class InputModel : IncidentFields
+    {
+        public uint Version { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(TimeProvider clock) => Include(new IncidentFieldRules<InputModel>(clock));
+    }
+}

@@ -1,0 +1,85 @@
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Web.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Log;
+
+/// <summary>One incident as it stands, with every earlier version kept and the places it was found.</summary>
+public sealed class IncidentModel(AppDbContext db) : CasePageModel
+{
+    public Guid IncidentId { get; private set; }
+
+    public IncidentSnapshot Current { get; private set; } = null!;
+
+    public int Revision { get; private set; }
+
+    public DateTime CreatedUtc { get; private set; }
+
+    public DateTime UpdatedUtc { get; private set; }
+
+    public string CreatedByName { get; private set; } = "";
+
+    public string UpdatedByName { get; private set; } = "";
+
+    public IReadOnlyList<EarlierVersion> Earlier { get; private set; } = [];
+
+    public IReadOnlyList<PlaceFound> Places { get; private set; } = [];
+
+    public bool CanEdit => Membership.Can(CaseOperation.AddEntry);
+
+    public async Task<IActionResult> OnGetAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        var found = await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId == CaseId && i.Id == incidentId)
+            .Select(i => new
+            {
+                Incident = i,
+                CreatedBy = db.Users.Where(u => u.Id == i.CreatedBy).Select(u => u.UserName).FirstOrDefault(),
+                UpdatedBy = db.Users.Where(u => u.Id == i.UpdatedBy).Select(u => u.UserName).FirstOrDefault(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        IncidentId = found.Incident.Id;
+        Current = found.Incident.Snapshot();
+        Revision = found.Incident.Revision;
+        CreatedUtc = found.Incident.CreatedUtc;
+        UpdatedUtc = found.Incident.UpdatedUtc;
+        CreatedByName = found.CreatedBy ?? "someone no longer on this case";
+        UpdatedByName = found.UpdatedBy ?? "someone no longer on this case";
+
+        var revisions = await db.IncidentRevisions.AsNoTracking()
+            .Where(r => r.CaseId == CaseId && r.IncidentId == incidentId)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new
+            {
+                r.Number,
+                r.SnapshotJson,
+                r.SavedUtc,
+                SavedBy = db.Users.Where(u => u.Id == r.SavedBy).Select(u => u.UserName).FirstOrDefault(),
+                r.ReplacedUtc,
+                ReplacedBy = db.Users.Where(u => u.Id == r.ReplacedBy).Select(u => u.UserName).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        Earlier = revisions.Select(r => new EarlierVersion(
+            r.Number, IncidentSnapshot.FromJson(r.SnapshotJson), r.SavedUtc, r.SavedBy ?? "someone no longer on this case", r.ReplacedUtc,
+            r.ReplacedBy ?? "someone no longer on this case")).ToList();
+
+        Places = await db.Sightings.AsNoTracking()
+            .Where(s => s.CaseId == CaseId && s.IncidentId == incidentId)
+            .OrderBy(s => s.FirstSeenUtc)
+            .Select(s => new PlaceFound(s.Id, s.Url, s.Platform, s.Status))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public sealed record EarlierVersion(int Number, IncidentSnapshot Snapshot, DateTime SavedUtc, string SavedBy, DateTime ReplacedUtc, string ReplacedBy);
+
+    public sealed record PlaceFound(Guid Id, string Url, string Platform, SightingStatus Status);
+}

@@ -1,0 +1,49 @@
+using FluentValidation;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Incidents;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IncidentResponse.Web.Pages.Cases.Log;
+
+/// <summary>Add an incident to the log. Anything refused comes back with what was typed and a note by the field.</summary>
+public sealed class NewModel(AppDbContext db, AuditTrail audit, IValidator<NewModel.InputModel> validator, TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IActionResult OnGet() => Deny(CaseOperation.AddEntry) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var incident = Incident.Add(CaseId, Input.ToSnapshot(), User.UserId(), clock.GetUtcNow().UtcDateTime);
+        db.Incidents.Add(incident);
+        await audit.RecordAsync(CaseId, incident.CreatedBy, "incident.added", "Incident", incident.Id.ToString(), cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/cases/{CaseId}/log/{incident.Id}");
+    }
+
+    public sealed class InputModel : IncidentFields;
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(TimeProvider clock) => Include(new IncidentFieldRules<InputModel>(clock));
+    }
+}

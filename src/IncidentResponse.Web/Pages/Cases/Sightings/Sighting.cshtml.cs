@@ -1,0 +1,141 @@
+using FluentValidation;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Sightings;
+
+/// <summary>One place the content was found: its takedown story so far, and the next step, dated and attributed.</summary>
+public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<SightingModel.InputModel> validator, TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public Sighting Current { get; private set; } = null!;
+
+    public string? IncidentTitle { get; private set; }
+
+    public IReadOnlyList<Change> Changes { get; private set; } = [];
+
+    public bool Conflict { get; private set; }
+
+    public bool CanChange => Membership.Can(CaseOperation.AddEntry);
+
+    public async Task<IActionResult> OnGetAsync(Guid sightingId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(sightingId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Input.Version = Current.Version;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid sightingId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(sightingId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Current.Version != Input.Version)
+        {
+            return ShowConflict();
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (validation.IsValid && (Input.Status is not { } to || !SightingStatusRules.CanMove(Current.Status, to)))
+        {
+            ModelState.AddModelError("Input.Status", "Please choose one of the next steps listed.");
+            return Page();
+        }
+
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var sighting = await db.Sightings.SingleAsync(s => s.CaseId == CaseId && s.Id == sightingId, cancellationToken);
+        db.Entry(sighting).Property(s => s.Version).OriginalValue = Input.Version;
+        var change = sighting.ChangeStatus(Input.Status!.Value, Input.Note, User.UserId(), clock.GetUtcNow().UtcDateTime)!;
+        db.SightingStatusChanges.Add(change);
+        await audit.RecordAsync(CaseId, change.ChangedBy, "sighting.status-changed", "Sighting", sighting.Id.ToString(), $"{change.From} -> {change.To}", cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(sightingId, cancellationToken);
+            return ShowConflict();
+        }
+
+        return Redirect($"/cases/{CaseId}/sightings/{sighting.Id}");
+    }
+
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult ShowConflict()
+    {
+        Conflict = true;
+        ModelState.Remove("Input.Version");
+        ModelState.Remove("Input.Status");
+        Input.Version = Current.Version;
+        Input.Status = null;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid sightingId, CancellationToken cancellationToken)
+    {
+        var found = await db.Sightings.AsNoTracking()
+            .Where(s => s.CaseId == CaseId && s.Id == sightingId)
+            .Select(s => new { Sighting = s, Kind = db.Incidents.Where(i => i.Id == s.IncidentId).Select(i => (IncidentKind?)i.Kind).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return false;
+        }
+
+        Current = found.Sighting;
+        IncidentTitle = found.Kind is { } kind ? IncidentKinds.DisplayName(kind) : null;
+        Changes = await db.SightingStatusChanges.AsNoTracking()
+            .Where(c => c.CaseId == CaseId && c.SightingId == sightingId)
+            .OrderByDescending(c => c.ChangedUtc).ThenByDescending(c => c.Id)
+            .Select(c => new Change(c.From, c.To, c.ChangedUtc, db.Users.Where(u => u.Id == c.ChangedBy).Select(u => u.UserName).FirstOrDefault() ?? "someone no longer on this case", c.Note))
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+
+    public sealed record Change(SightingStatus From, SightingStatus To, DateTime ChangedUtc, string By, string Note);
+
+    public sealed class InputModel
+    {
+        public SightingStatus? Status { get; set; }
+
+        public string? Note { get; set; }
+
+        public uint Version { get; set; }
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator()
+        {
+            RuleFor(x => x.Status).NotNull().WithMessage("Please choose what has happened with this place.").IsInEnum();
+            RuleFor(x => x.Note).MaximumLength(SightingStatusChange.NoteMaxLength)
+                .WithMessage($"Please keep the note to {SightingStatusChange.NoteMaxLength} characters or fewer.");
+        }
+    }
+}

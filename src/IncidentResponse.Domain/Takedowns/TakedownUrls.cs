@@ -22,7 +22,7 @@ public static class TakedownUrls
                 continue;
             }
 
-            if (trimmed.Any(char.IsWhiteSpace) || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
+            if (trimmed.Any(char.IsWhiteSpace) || !Uri.TryCreate(trimmed, UriKind.Absolute, out var uri))
             {
                 dropped.Add(new DroppedUrl(original!, UrlDropReason.NotAnAddress));
                 continue;
@@ -31,6 +31,12 @@ public static class TakedownUrls
             if (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             {
                 dropped.Add(new DroppedUrl(original!, UrlDropReason.NotHttpOrHttps));
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(uri.Host))
+            {
+                dropped.Add(new DroppedUrl(original!, UrlDropReason.NotAnAddress));
                 continue;
             }
 

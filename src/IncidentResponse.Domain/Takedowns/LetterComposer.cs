@@ -88,7 +88,7 @@ public static class LetterComposer
             policy is null ? [] : [LetterElement.PlatformRule]);
         l.Locations($"Please remove the content at these addresses, and stop it being uploaded again:");
         l.OptionalReasons();
-        l.GoodFaith($"I believe in good faith that this content was shared without the consent of {l.Subject}, and that the information in this report is accurate.");
+        l.GoodFaith($"I believe in good faith that this content was shared without {l.Consent}, and that the information in this report is accurate.");
         l.Add(null, ["Please confirm by email when the content has been removed."], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
@@ -180,7 +180,7 @@ public static class LetterComposer
             "This is a personal content request, not a copyright notice. Please handle it under that policy, and do not publish it or pass it to third parties.",
         ], policy is null ? [] : [LetterElement.PlatformRule]);
         l.Locations("The addresses to remove from search results:");
-        l.GoodFaith($"I believe in good faith that these images were made public without the consent of {l.Subject}, and that this request is accurate.");
+        l.GoodFaith($"I believe in good faith that these images were made public without {l.Consent}, and that this request is accurate.");
         l.Add(null, ["Please confirm by email when the results have been removed."], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
@@ -244,7 +244,8 @@ public static class LetterComposer
         }
 
         l.Locations("The content is still at these addresses:");
-        var next = (l.Input.Recipient.Escalation ?? []).FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form);
+        var next = (l.Input.Recipient.Escalation ?? [])
+            .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode));
         var escalation = next is null ? "" : $" If I do not hear from you, I will take this to {next.Name}.";
         l.Add(null, [$"Please remove it, or tell me your decision and the reasons, within 7 days.{escalation}"], [LetterElement.ResponseRequested]);
         l.Contact();
@@ -294,6 +295,8 @@ public static class LetterComposer
         public List<LetterElement> Elements { get; } = [];
 
         public string Subject => Input.SenderActsForPersonShown ? "the person I represent" : "me";
+
+        public string Consent => Input.SenderActsForPersonShown ? "the consent of the person I represent" : "my consent";
 
         public void Add(string? heading, IReadOnlyList<string> paragraphs, IReadOnlyList<LetterElement> elements)
         {

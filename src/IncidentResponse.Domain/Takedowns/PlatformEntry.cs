@@ -172,6 +172,25 @@ public sealed record EscalationStep
     /// <summary>An https address or an email address.</summary>
     public string Contact { get; init; } = "";
 
+    /// <summary>
+    /// Where the step applies: country codes, or <c>EU</c> for every EU member state. Empty or missing means anywhere
+    /// (a regulator usually only takes complaints from people where it has power).
+    /// </summary>
+    public IReadOnlyList<string>? AppliesIn { get; init; }
+
+    /// <summary>True when the step is open to someone in the jurisdiction <paramref name="code"/>.</summary>
+    public bool AppliesTo(string? code)
+    {
+        if (AppliesIn is null || AppliesIn.Count == 0)
+        {
+            return true;
+        }
+
+        var normalised = (code ?? "").Trim().ToUpperInvariant();
+        return AppliesIn.Contains(normalised, StringComparer.Ordinal)
+               || (AppliesIn.Contains(EuropeanUnion.Code, StringComparer.Ordinal) && EuropeanUnion.IsMember(normalised));
+    }
+
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";

@@ -176,6 +176,11 @@ public static partial class PlatformEntryValidator
                 problems.Add($"{at}.contact: must be an https address or an email address.");
             }
 
+            if (step.AppliesIn is not null && step.AppliesIn.Any(c => c is null || !AppliesInPattern().IsMatch(c)))
+            {
+                problems.Add($"{at}.appliesIn: use two-letter upper-case country codes, or EU.");
+            }
+
             Source(problems, at, step.SourceUrl, step.LastVerified, today);
         }
     }
@@ -268,6 +273,9 @@ public static partial class PlatformEntryValidator
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AppliesInPattern();
 
     [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();

@@ -177,7 +177,40 @@ public sealed class LetterComposerTests
 
         Assert.Contains("On 10 November 2026 I sent you a report of intimate images shared without consent (your reference T-123).", text, StringComparison.Ordinal);
         Assert.Contains("I have had no answer by 17 November 2026", text, StringComparison.Ordinal);
-        Assert.Contains("I will take this to Coimisiún na Meán", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("US", "I will take this to US Federal Trade Commission")]
+    [InlineData("IE", "I will take this to Coimisiún na Meán")]
+    [InlineData("de", "I will take this to Coimisiún na Meán")]
+    public void A_follow_up_names_the_next_step_open_to_someone_where_the_person_lives(string code, string expected)
+    {
+        var input = TestLetters.Complete(LetterKind.FollowUp) with { JurisdictionCode = code };
+
+        Assert.Contains(expected, LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_follow_up_names_no_regulator_when_none_applies()
+    {
+        var input = TestLetters.Complete(LetterKind.FollowUp) with { JurisdictionCode = "AU" };
+
+        var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
+
+        Assert.Contains("within 7 days.\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I will take this to", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Statements_about_consent_read_naturally_for_the_person_and_for_someone_acting_for_them()
+    {
+        var own = Compose(LetterKind.PlatformPolicyReport);
+        var forThem = LetterComposer.Compose(LetterKind.PlatformPolicyReport,
+            TestLetters.Complete(LetterKind.PlatformPolicyReport) with { SenderActsForPersonShown = true }).ToPlainText();
+
+        Assert.Contains("shared without my consent, and that the information", own, StringComparison.Ordinal);
+        Assert.Contains("shared without the consent of the person I represent, and that", forThem, StringComparison.Ordinal);
+        Assert.Contains("I am writing on behalf of the person shown, with their permission.", forThem, StringComparison.Ordinal);
     }
 
     [Fact]

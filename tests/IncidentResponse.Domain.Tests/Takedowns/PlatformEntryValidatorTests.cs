@@ -150,6 +150,31 @@ public sealed class PlatformEntryValidatorTests
     }
 
     [Theory]
+    [InlineData("eu")]
+    [InlineData("USA")]
+    [InlineData("")]
+    public void Catches_a_bad_applies_in_code(string code)
+    {
+        var step = TestPlatforms.Step(EscalationStepKind.Form, "https://example.org/report") with { AppliesIn = ["US", code] };
+
+        AssertSingleProblem(TestPlatforms.Valid() with { Escalation = [step] }, "escalation[0].appliesIn:");
+    }
+
+    [Theory]
+    [InlineData(null, "US", true)]
+    [InlineData(new[] { "US" }, "us", true)]
+    [InlineData(new[] { "US" }, "GB", false)]
+    [InlineData(new[] { "EU" }, "FR", true)]
+    [InlineData(new[] { "EU" }, "GB", false)]
+    [InlineData(new[] { "EU" }, "", false)]
+    public void An_escalation_step_applies_where_it_says(string[]? appliesIn, string code, bool expected)
+    {
+        var step = TestPlatforms.Step(EscalationStepKind.Regulator, "https://regulator.example.org/") with { AppliesIn = appliesIn };
+
+        Assert.Equal(expected, step.AppliesTo(code));
+    }
+
+    [Theory]
     [InlineData("Report it as revenge porn.")]
     [InlineData("For any victim of image abuse.")]
     public void Catches_words_we_do_not_use_in_our_own_prose(string text)

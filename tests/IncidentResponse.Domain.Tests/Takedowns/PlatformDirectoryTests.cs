@@ -63,12 +63,13 @@ public sealed class PlatformDirectoryTests
 
     [Theory]
     [InlineData("youtube", "legal name")]
-    [InlineData("facebook", "your name")]
+    [InlineData("facebook", "your email address")]
+    [InlineData("discord", "not given to the person who uploaded")]
     [InlineData("x", "your name")]
-    public void Platforms_that_pass_a_notice_to_the_uploader_warn_before_the_route_is_chosen(string id, string words)
+    public void Platforms_say_before_a_route_is_chosen_whether_the_uploader_sees_your_details(string id, string words)
     {
         Assert.Contains(TestLetters.Shipped.Get(id).Warnings!,
-            w => w.Route == WarningRoute.Dmca && w.Text.Contains(words, StringComparison.Ordinal));
+            w => w.Route is WarningRoute.Dmca or WarningRoute.TakeItDown && w.Text.Contains(words, StringComparison.Ordinal));
     }
 
     [Theory]

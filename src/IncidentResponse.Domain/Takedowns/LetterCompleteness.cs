@@ -115,7 +115,38 @@ public static class LetterCompleteness
             }
         }
 
-        return new LetterCheck(kind, issues);
+        return new LetterCheck(kind, issues, Warnings(input, sender));
+    }
+
+    /// <summary>Things worth knowing that do not block finalising.</summary>
+    private static List<CompletenessIssue> Warnings(LetterInput input, SenderIdentity sender)
+    {
+        var warnings = new List<CompletenessIssue>();
+        if (LetterComposer.Addresses(input).Any(a => sender.ContainsPrivateValue(a.Url)))
+        {
+            warnings.Add(new(CompletenessCodes.PrivateValueInUrl,
+                "One of the web addresses contains something you marked private (your name, for example). The address has to go into the letter as it is, so the recipient will see it."));
+        }
+
+        string?[] freeText =
+        [
+            input.Reasons, input.CopyrightedWork, input.PoliceReference, input.Previous?.Reference,
+            .. (input.Incidents ?? []).Select(i => i?.Kind),
+        ];
+        if (freeText.Any(sender.ContainsPrivateValue))
+        {
+            warnings.Add(new(CompletenessCodes.PrivateValueInText,
+                $"Something you typed contains a detail you marked private. It will show as {SenderIdentity.Withheld} in the letter; you may want to reword it."));
+        }
+
+        IdentityField[] printable = [sender.Name, sender.Email, sender.PostalAddress, sender.Phone];
+        if (printable.Any(f => f?.Printable is { } value && sender.ContainsPrivateValue(value)))
+        {
+            warnings.Add(new(CompletenessCodes.PrivateValueInPublicField,
+                "A detail you chose to show in the letter contains one you marked private (for example, your name in your email address)."));
+        }
+
+        return warnings;
     }
 
     public static bool CanFinalise(LetterKind kind, LetterInput input) => Check(kind, input).CanFinalise;
@@ -175,7 +206,8 @@ public static class LetterCompleteness
 }
 
 /// <summary>The result of a completeness check. Finalising is allowed only when nothing is missing.</summary>
-public sealed record LetterCheck(LetterKind Kind, IReadOnlyList<CompletenessIssue> Missing)
+/// <param name="Warnings">Worth telling the person, but not blocking (for example, a private value inside a web address).</param>
+public sealed record LetterCheck(LetterKind Kind, IReadOnlyList<CompletenessIssue> Missing, IReadOnlyList<CompletenessIssue> Warnings)
 {
     public bool CanFinalise => Missing.Count == 0;
 
@@ -226,4 +258,9 @@ public static class CompletenessCodes
     public const string NoReasons = "no-reasons";
     public const string RecipientNotSearchEngine = "recipient-not-search-engine";
     public const string NoPreviousRequest = "no-previous-request";
+
+    /// <summary>Warnings (do not block finalising).</summary>
+    public const string PrivateValueInUrl = "private-value-in-url";
+    public const string PrivateValueInText = "private-value-in-text";
+    public const string PrivateValueInPublicField = "private-value-in-public-field";
 }

@@ -5,7 +5,10 @@ namespace IncidentResponse.Domain.Takedowns;
 /// <summary>
 /// Writes the text of each letter kind from a <see cref="LetterInput"/>. Pure. It writes what is present and leaves out
 /// what is missing (check <see cref="LetterCompleteness"/> before finalising), and it prints only identity fields that
-/// are not marked private (<see cref="IdentityField.Printable"/>).
+/// are not marked private (<see cref="IdentityField.Printable"/>). A private value typed into free text (reasons, the
+/// description of the work, incident kinds, references) is replaced by <see cref="SenderIdentity.Withheld"/>; web
+/// addresses are never changed (they must reach the platform as they are), and the check warns when one contains a
+/// private value.
 /// </summary>
 public static class LetterComposer
 {
@@ -104,7 +107,7 @@ public static class LetterComposer
             var owner = l.Input.CopyrightBasis == CopyrightBasis.AuthorisedByOwner
                 ? "I am authorized to act for the owner of the copyright in this work."
                 : "I own the copyright in this work.";
-            l.Add("The copyrighted work", [$"{l.Input.CopyrightedWork.Trim()}. {owner}"], [LetterElement.CopyrightedWork]);
+            l.Add("The copyrighted work", [$"{l.Free(l.Input.CopyrightedWork)}. {owner}"], [LetterElement.CopyrightedWork]);
         }
 
         l.Locations("The infringing material is at these addresses. Please remove it or disable access to it:", "The infringing material");
@@ -148,7 +151,7 @@ public static class LetterComposer
             [LetterElement.LegalBasis]);
         if (!string.IsNullOrWhiteSpace(l.Input.Reasons))
         {
-            l.Add("Why this content is illegal", [l.Input.Reasons.Trim()], [LetterElement.Reasons]);
+            l.Add("Why this content is illegal", [l.Free(l.Input.Reasons)], [LetterElement.Reasons]);
         }
 
         l.Locations("The exact addresses of the content:", "Where the content is");
@@ -219,7 +222,7 @@ public static class LetterComposer
         l.Add("Legal basis", [basis], [LetterElement.LegalBasis]);
         if (!string.IsNullOrWhiteSpace(l.Input.PoliceReference))
         {
-            l.Add(null, [$"Police reference: {l.Input.PoliceReference.Trim()}"], []);
+            l.Add(null, [$"Police reference: {l.Free(l.Input.PoliceReference)}"], []);
         }
 
         l.Scope();
@@ -235,7 +238,7 @@ public static class LetterComposer
         var previous = l.Input.Previous;
         if (previous is not null && previous.SentOn != default)
         {
-            var reference = string.IsNullOrWhiteSpace(previous.Reference) ? "" : $" (your reference {previous.Reference.Trim()})";
+            var reference = string.IsNullOrWhiteSpace(previous.Reference) ? "" : $" (your reference {l.Free(previous.Reference)})";
             var deadline = previous.Deadline ?? TakedownDeadlines.DueOn(previous.Kind, previous.SentOn);
             var reason = previous.Reason == FollowUpReason.Refused
                 ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
@@ -298,6 +301,9 @@ public static class LetterComposer
 
         public string Consent => Input.SenderActsForPersonShown ? "the consent of the person I represent" : "my consent";
 
+        /// <summary>Free text typed by the person, trimmed, with any private value withheld.</summary>
+        public string Free(string? text) => (Input.Sender ?? new SenderIdentity()).Redact((text ?? "").Trim());
+
         public void Add(string? heading, IReadOnlyList<string> paragraphs, IReadOnlyList<LetterElement> elements)
         {
             Sections.Add(new LetterSection(heading, paragraphs));
@@ -328,7 +334,7 @@ public static class LetterComposer
         {
             if (!string.IsNullOrWhiteSpace(Input.Reasons))
             {
-                Add(null, [Input.Reasons.Trim()], [LetterElement.Reasons]);
+                Add(null, [Free(Input.Reasons)], [LetterElement.Reasons]);
             }
         }
 
@@ -345,7 +351,7 @@ public static class LetterComposer
             var incidents = (Input.Incidents ?? []).Where(i => i is not null).OrderBy(i => i.Date).ToList();
             if (incidents.Count > 0)
             {
-                Add("What happened", [.. incidents.Select(i => $"- {Date(i.Date)}: {i.Kind.Trim()}")], []);
+                Add("What happened", [.. incidents.Select(i => $"- {Date(i.Date)}: {Free(i.Kind)}")], []);
             }
         }
 

@@ -14,6 +14,32 @@ public sealed record SenderIdentity
     public IdentityField PostalAddress { get; init; } = IdentityField.Empty;
 
     public IdentityField Phone { get; init; } = IdentityField.Empty;
+
+    /// <summary>The values marked private (trimmed, at least three characters), for keeping them out of free text.</summary>
+    public IReadOnlyList<string> PrivateValues() =>
+        new[] { Name, Email, PostalAddress, Phone }
+            .Where(f => f is { IsPrivate: true } && !f.IsMissing)
+            .Select(f => f.Value!.Trim())
+            .Where(v => v.Length >= MinimumPrivateLength)
+            .ToList();
+
+    /// <summary>Shorter private values are not searched for in free text (they would match ordinary words).</summary>
+    public const int MinimumPrivateLength = 3;
+
+    /// <summary>True when <paramref name="text"/> contains a private value (ignoring case).</summary>
+    public bool ContainsPrivateValue(string? text) =>
+        !string.IsNullOrEmpty(text) && PrivateValues().Any(v => text.Contains(v, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The text with every private value replaced by <see cref="Withheld"/>.</summary>
+    public string Redact(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return PrivateValues()
+            .OrderByDescending(v => v.Length)
+            .Aggregate(text, (current, value) => current.Replace(value, Withheld, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public const string Withheld = "[withheld]";
 }
 
 /// <summary>One piece of contact information and whether it must stay out of letters.</summary>

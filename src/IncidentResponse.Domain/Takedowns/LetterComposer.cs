@@ -1,0 +1,403 @@
+using System.Globalization;
+
+namespace IncidentResponse.Domain.Takedowns;
+
+/// <summary>
+/// Writes the text of each letter kind from a <see cref="LetterInput"/>. Pure. It writes what is present and leaves out
+/// what is missing (check <see cref="LetterCompleteness"/> before finalising), and it prints only identity fields that
+/// are not marked private (<see cref="IdentityField.Printable"/>). A private value typed into free text (reasons, the
+/// description of the work, incident kinds, references) is replaced by <see cref="SenderIdentity.Withheld"/>; web
+/// addresses are never changed (they must reach the platform as they are), and the check warns when one contains a
+/// private value.
+/// </summary>
+public static class LetterComposer
+{
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+
+    /// <summary>The plain name of a kind, used in titles and messages.</summary>
+    public static string TitleOf(LetterKind kind) => kind switch
+    {
+        LetterKind.PlatformPolicyReport => "report of intimate images shared without consent",
+        LetterKind.DmcaNotice => "copyright (DMCA) notice",
+        LetterKind.TakeItDownRequest => "TAKE IT DOWN Act removal request",
+        LetterKind.DsaNotice => "Digital Services Act notice",
+        LetterKind.SearchDelisting => "search result removal request",
+        LetterKind.PreservationToPlatform => "request to preserve content and records",
+        LetterKind.PreservationForPolice => "preservation request for police",
+        LetterKind.FollowUp => "follow-up letter",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind."),
+    };
+
+    /// <summary>The sightings' addresses cleaned for a letter (http and https only, no repeats), with first-seen dates.</summary>
+    public static IReadOnlyList<SightingRef> Addresses(LetterInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var sightings = input.Sightings ?? [];
+        var kept = TakedownUrls.Clean(sightings.Select(s => s?.Url)).Kept;
+        return kept
+            .Select(url => sightings.First(s => s is not null && string.Equals(s.Url?.Trim(), url, StringComparison.Ordinal)))
+            .Select(s => s with { Url = s.Url.Trim() })
+            .ToList();
+    }
+
+    public static LetterDocument Compose(LetterKind kind, LetterInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(input.Recipient);
+        var letter = new Builder(input);
+        switch (kind)
+        {
+            case LetterKind.PlatformPolicyReport:
+                PolicyReport(letter);
+                break;
+            case LetterKind.DmcaNotice:
+                Dmca(letter);
+                break;
+            case LetterKind.TakeItDownRequest:
+                TakeItDown(letter);
+                break;
+            case LetterKind.DsaNotice:
+                Dsa(letter);
+                break;
+            case LetterKind.SearchDelisting:
+                SearchDelisting(letter);
+                break;
+            case LetterKind.PreservationToPlatform:
+                PreservationToPlatform(letter);
+                break;
+            case LetterKind.PreservationForPolice:
+                PreservationForPolice(letter);
+                break;
+            case LetterKind.FollowUp:
+                FollowUp(letter);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind.");
+        }
+
+        var title = TitleOf(kind);
+        return new LetterDocument(kind, char.ToUpperInvariant(title[0]) + title[1..], letter.Sections, letter.Elements,
+            Guidance(kind, input));
+    }
+
+    private static void PolicyReport(Builder l)
+    {
+        l.Header();
+        var policy = l.Input.Recipient.Policy;
+        var rule = policy is null
+            ? "This breaks your rules."
+            : $"This breaks your rule \"{policy.Name}\" ({policy.Url}).";
+        l.Add(null, [$"I am reporting content on {l.Input.Recipient.Name} that shows {l.Subject} in an intimate image shared without consent. {rule}"],
+            policy is null ? [] : [LetterElement.PlatformRule]);
+        l.Locations($"Please remove the content at these addresses, and stop it being uploaded again:");
+        l.OptionalReasons();
+        l.GoodFaith($"I believe in good faith that this content was shared without {l.Consent}, and that the information in this report is accurate.");
+        l.Add(null, ["Please confirm by email when the content has been removed."], [LetterElement.ResponseRequested]);
+        l.Contact();
+        l.Signature();
+    }
+
+    private static void Dmca(Builder l)
+    {
+        l.Header();
+        l.Add(null, ["This is a notice of copyright infringement under the Digital Millennium Copyright Act, 17 U.S.C. §512(c)(3)."],
+            [LetterElement.LegalBasis]);
+        if (!string.IsNullOrWhiteSpace(l.Input.CopyrightedWork))
+        {
+            var owner = l.Input.CopyrightBasis == CopyrightBasis.AuthorisedByOwner
+                ? "I am authorized to act for the owner of the copyright in this work."
+                : "I own the copyright in this work.";
+            l.Add("The copyrighted work", [$"{l.Free(l.Input.CopyrightedWork)}. {owner}"], [LetterElement.CopyrightedWork]);
+        }
+
+        l.Locations("The infringing material is at these addresses. Please remove it or disable access to it:", "The infringing material");
+        l.Contact();
+        l.GoodFaith("I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.");
+        if (l.Input.AccuracyConfirmed)
+        {
+            l.Add(null, ["The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner of an exclusive right that is allegedly infringed."],
+                [LetterElement.AccuracyUnderPenaltyOfPerjury]);
+        }
+
+        l.Signature();
+    }
+
+    private static void TakeItDown(Builder l)
+    {
+        l.Header();
+        l.Add(null,
+        [
+            "This is a removal request under the TAKE IT DOWN Act (S. 146, 119th Congress). A covered platform must remove an intimate visual depiction published without consent as soon as possible, and no later than 48 hours after it receives a valid request, and make reasonable efforts to remove known identical copies.",
+        ], [LetterElement.LegalBasis]);
+        l.Locations($"The intimate visual depiction of {l.Subject} is at these addresses:", "Where to find it");
+        l.GoodFaith(l.Input.SenderActsForPersonShown
+            ? "I have a good faith belief that this intimate visual depiction of an identifiable individual is not consensual: it was published without the consent of the person shown. I am authorized to make this request on their behalf."
+            : "I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.");
+        if (l.Input.LetterDate != default)
+        {
+            var due = TakedownDeadlines.DueOn(LetterKind.TakeItDownRequest, l.Input.LetterDate);
+            l.Add(null, [$"Please remove it, and any identical copies you know of, within 48 hours of receiving this request (by {Date(due)} at the latest), and tell me when it is done."],
+                [LetterElement.ResponseRequested]);
+        }
+
+        l.Contact();
+        l.Signature();
+    }
+
+    private static void Dsa(Builder l)
+    {
+        l.Header();
+        l.Add(null, ["This is a notice of illegal content under Article 16 of Regulation (EU) 2022/2065, the Digital Services Act."],
+            [LetterElement.LegalBasis]);
+        if (!string.IsNullOrWhiteSpace(l.Input.Reasons))
+        {
+            l.Add("Why this content is illegal", [l.Free(l.Input.Reasons)], [LetterElement.Reasons]);
+        }
+
+        l.Locations("The exact addresses of the content:", "Where the content is");
+        var name = l.Input.Sender.Name?.Printable;
+        var email = l.Input.Sender.Email?.Printable;
+        if (name is not null && email is not null)
+        {
+            l.Add("Who is sending this notice", [$"Name: {name}", $"Email: {email}"], [LetterElement.NameAndEmail, LetterElement.ContactInformation]);
+        }
+        else
+        {
+            l.Contact();
+        }
+
+        l.GoodFaith("I confirm my bona fide belief that the information and allegations in this notice are accurate and complete.");
+        l.Add(null, ["Please confirm that you have received this notice and tell me your decision, as Article 16 requires."],
+            [LetterElement.ResponseRequested]);
+        l.Signature();
+    }
+
+    private static void SearchDelisting(Builder l)
+    {
+        l.Header();
+        var policy = l.Input.Recipient.Policy;
+        l.Add(null,
+        [
+            $"I ask you to remove from {l.Input.Recipient.Name} results the addresses below. They lead to intimate images of {l.Subject} shared without consent."
+            + (policy is null ? "" : $" This falls under your policy \"{policy.Name}\" ({policy.Url})."),
+            "This is a personal content request, not a copyright notice. Please handle it under that policy, and do not publish it or pass it to third parties.",
+        ], policy is null ? [] : [LetterElement.PlatformRule]);
+        l.Locations("The addresses to remove from search results:");
+        l.GoodFaith($"I believe in good faith that these images were made public without {l.Consent}, and that this request is accurate.");
+        l.Add(null, ["Please confirm by email when the results have been removed."], [LetterElement.ResponseRequested]);
+        l.Contact();
+        l.Signature();
+    }
+
+    private static void PreservationToPlatform(Builder l)
+    {
+        l.Header();
+        l.Add(null,
+        [
+            $"I ask you to preserve, and not delete, the records below, which concern intimate images of {l.Subject} shared without consent on {l.Input.Recipient.Name}. They may be needed in legal proceedings and by the police.",
+        ], []);
+        l.Scope();
+        l.Locations("The content concerned:");
+        l.Incidents();
+        l.Add(null,
+        [
+            "Please keep these records even if you remove the content or close the accounts, and please do not tell the account holders about this request.",
+            "Please confirm by email that the records are preserved.",
+        ], [LetterElement.ResponseRequested]);
+        l.Contact();
+        l.Signature();
+    }
+
+    private static void PreservationForPolice(Builder l)
+    {
+        var recipient = l.Input.Recipient;
+        l.Add(null, [$"Date: {DateOrBlank(l.Input.LetterDate)}", "To: the investigating officer"], [LetterElement.Recipient]);
+        l.Add(null,
+        [
+            $"I am asking you to send a preservation request to {recipient.Operator}, which runs {recipient.Name}, so that the records below are kept while the case is investigated. Intimate images of {l.Subject} were shared there without consent, and the provider may delete these records in the ordinary course of business.",
+        ], []);
+        var basis = string.Equals(l.Input.JurisdictionCode?.Trim(), "US", StringComparison.OrdinalIgnoreCase)
+            ? "Under 18 U.S.C. §2703(f), a provider must, at the request of a governmental entity, preserve records and other evidence in its possession for 90 days, and for another 90 days if the request is renewed."
+            : "If the provider is in the United States, 18 U.S.C. §2703(f) requires it, at the request of a governmental entity, to preserve records for 90 days (renewable for another 90). Elsewhere, please use the preservation powers that apply where you are.";
+        l.Add("Legal basis", [basis], [LetterElement.LegalBasis]);
+        if (!string.IsNullOrWhiteSpace(l.Input.PoliceReference))
+        {
+            l.Add(null, [$"Police reference: {l.Free(l.Input.PoliceReference)}"], []);
+        }
+
+        l.Scope();
+        l.Locations("The content concerned:");
+        l.Incidents();
+        l.Contact();
+        l.Signature();
+    }
+
+    private static void FollowUp(Builder l)
+    {
+        l.Header();
+        var previous = l.Input.Previous;
+        if (previous is not null && previous.SentOn != default)
+        {
+            var reference = string.IsNullOrWhiteSpace(previous.Reference) ? "" : $" (your reference {l.Free(previous.Reference)})";
+            var deadline = previous.Deadline ?? TakedownDeadlines.DueOn(previous.Kind, previous.SentOn);
+            var reason = previous.Reason == FollowUpReason.Refused
+                ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
+                : $"I have had no answer by {Date(deadline)}, the date I asked for one.";
+            l.Add(null, [$"On {Date(previous.SentOn)} I sent you a {TitleOf(previous.Kind)}{reference}. {reason}"], [LetterElement.PreviousRequest]);
+        }
+
+        l.Locations("The content is still at these addresses:");
+        var next = (l.Input.Recipient.Escalation ?? [])
+            .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode));
+        var escalation = next is null ? "" : $" If I do not hear from you, I will take this to {next.Name}.";
+        l.Add(null, [$"Please remove it, or tell me your decision and the reasons, within 7 days.{escalation}"], [LetterElement.ResponseRequested]);
+        l.Contact();
+        l.Signature();
+    }
+
+    private static List<string> Guidance(LetterKind kind, LetterInput input)
+    {
+        var guidance = new List<string>();
+        var route = kind switch
+        {
+            LetterKind.DmcaNotice => WarningRoute.Dmca,
+            LetterKind.TakeItDownRequest => WarningRoute.TakeItDown,
+            LetterKind.DsaNotice => WarningRoute.Dsa,
+            _ => WarningRoute.PolicyReport,
+        };
+        guidance.AddRange((input.Recipient.Warnings ?? [])
+            .Where(w => w is not null && (w.Route == route || w.Route == WarningRoute.Any))
+            .Select(w => w.Text));
+
+        if (kind == LetterKind.DmcaNotice)
+        {
+            guidance.Add("Copyright usually belongs to whoever took the picture. If you took it yourself (a selfie, or a timer shot), it is yours. If someone else took it, they own it unless they transferred it to you in writing, and a copyright notice from you may be refused. The platform's own report, or a TAKE IT DOWN Act request in the United States, does not depend on copyright.");
+            guidance.Add("You do not need to register a copyright to send a notice. You do need a US registration before you can sue for infringement in the United States. The US Copyright Office allows registration of unpublished images, and applications are not shown with the image itself; an attorney or a helpline can explain the options first.");
+            guidance.Add("A copyright notice is a legal statement made under penalty of perjury, and the platform may pass your name and contact details to the person who posted the content. Consider sending it from an attorney or a dedicated contact address.");
+        }
+
+        if (kind == LetterKind.PreservationForPolice)
+        {
+            guidance.Add("This request is for the police to send, or to use when they ask the provider. A provider only has to preserve records under 18 U.S.C. §2703(f) when a governmental entity asks.");
+        }
+
+        return guidance;
+    }
+
+    private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    private static string DateOrBlank(DateOnly date) => date == default ? "" : Date(date);
+
+    /// <summary>Collects sections and the elements they carry.</summary>
+    private sealed class Builder(LetterInput input)
+    {
+        public LetterInput Input { get; } = input;
+
+        public List<LetterSection> Sections { get; } = [];
+
+        public List<LetterElement> Elements { get; } = [];
+
+        public string Subject => Input.SenderActsForPersonShown ? "the person I represent" : "me";
+
+        public string Consent => Input.SenderActsForPersonShown ? "the consent of the person I represent" : "my consent";
+
+        /// <summary>Free text typed by the person, trimmed, with any private value withheld.</summary>
+        public string Free(string? text) => (Input.Sender ?? new SenderIdentity()).Redact((text ?? "").Trim());
+
+        public void Add(string? heading, IReadOnlyList<string> paragraphs, IReadOnlyList<LetterElement> elements)
+        {
+            Sections.Add(new LetterSection(heading, paragraphs));
+            foreach (var element in elements.Where(e => !Elements.Contains(e)))
+            {
+                Elements.Add(element);
+            }
+        }
+
+        public void Header()
+        {
+            var recipient = Input.Recipient;
+            Add(null, [$"Date: {DateOrBlank(Input.LetterDate)}", $"To: {recipient.Operator} ({recipient.Name})"], [LetterElement.Recipient]);
+        }
+
+        public void Locations(string lead, string? heading = null)
+        {
+            var addresses = Addresses(Input);
+            if (addresses.Count == 0)
+            {
+                return;
+            }
+
+            Add(heading, [lead, .. addresses.Select(a => $"- {a.Url} (first seen {Date(a.FirstSeen)})")], [LetterElement.ContentLocation]);
+        }
+
+        public void OptionalReasons()
+        {
+            if (!string.IsNullOrWhiteSpace(Input.Reasons))
+            {
+                Add(null, [Free(Input.Reasons)], [LetterElement.Reasons]);
+            }
+        }
+
+        public void GoodFaith(string statement)
+        {
+            if (Input.GoodFaithConfirmed)
+            {
+                Add(null, [statement], [LetterElement.GoodFaithStatement]);
+            }
+        }
+
+        public void Incidents()
+        {
+            var incidents = (Input.Incidents ?? []).Where(i => i is not null).OrderBy(i => i.Date).ToList();
+            if (incidents.Count > 0)
+            {
+                Add("What happened", [.. incidents.Select(i => $"- {Date(i.Date)}: {Free(i.Kind)}")], []);
+            }
+        }
+
+        public void Scope() => Add("Records to preserve",
+        [
+            "- the content at the addresses below, including copies already removed;",
+            "- the accounts that posted or shared it, with their subscriber and registration details;",
+            "- logs of uploads, access and sharing, with IP addresses and timestamps;",
+            "- messages and other records connected with the content or the accounts.",
+        ], [LetterElement.PreservationScope]);
+
+        public void Contact()
+        {
+            var sender = Input.Sender ?? new SenderIdentity();
+            var lines = new List<string>();
+            AddLine(lines, "Name", sender.Name);
+            AddLine(lines, "Email", sender.Email);
+            AddLine(lines, "Postal address", sender.PostalAddress);
+            AddLine(lines, "Phone", sender.Phone);
+            if (Input.SenderActsForPersonShown && lines.Count > 0)
+            {
+                lines.Add("I am writing on behalf of the person shown, with their permission.");
+            }
+
+            if (lines.Count > 0 && !Sections.Any(s => s.Heading == "Contact"))
+            {
+                Add("Contact", lines, [LetterElement.ContactInformation]);
+            }
+        }
+
+        public void Signature()
+        {
+            var name = Input.Sender?.Name?.Printable;
+            if (Input.SignatureConfirmed && name is not null)
+            {
+                Add(null, [$"/s/ {name}", $"Signed electronically on {DateOrBlank(Input.LetterDate)}"], [LetterElement.Signature]);
+            }
+        }
+
+        private static void AddLine(List<string> lines, string label, IdentityField? field)
+        {
+            var value = field?.Printable;
+            if (value is not null)
+            {
+                lines.Add($"{label}: {value.ReplaceLineEndings(", ")}");
+            }
+        }
+    }
+}

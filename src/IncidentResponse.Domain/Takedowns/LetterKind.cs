@@ -1,0 +1,29 @@
+namespace IncidentResponse.Domain.Takedowns;
+
+/// <summary>The letters and notices the takedown tools can write.</summary>
+public enum LetterKind
+{
+    /// <summary>A report under the platform's own rule against sharing intimate images without consent.</summary>
+    PlatformPolicyReport = 1,
+
+    /// <summary>A copyright notice under 17 U.S.C. §512(c)(3).</summary>
+    DmcaNotice = 2,
+
+    /// <summary>A removal request under the US TAKE IT DOWN Act (covered platforms must remove within 48 hours).</summary>
+    TakeItDownRequest = 3,
+
+    /// <summary>A notice of illegal content under Article 16 of the EU Digital Services Act.</summary>
+    DsaNotice = 4,
+
+    /// <summary>A request to a search engine to stop showing results that lead to the images.</summary>
+    SearchDelisting = 5,
+
+    /// <summary>A letter asking a platform or host to keep the content, account data and logs.</summary>
+    PreservationToPlatform = 6,
+
+    /// <summary>A request the person can hand to police, asking them to have the provider preserve records.</summary>
+    PreservationForPolice = 7,
+
+    /// <summary>A follow-up when there was no answer by the deadline, or the request was refused.</summary>
+    FollowUp = 8,
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IncidentResponse.Domain.Takedowns;
+
+/// <summary>
+/// The platform entries shipped inside the Domain assembly (embedded from <c>Content/platforms/*.json</c>), with
+/// lookup by id. The <see cref="OtherHostId"/> entry covers any website or host not listed.
+/// </summary>
+public sealed class PlatformDirectory
+{
+    public const string OtherHostId = "other-host";
+
+    /// <summary>Manifest resource names of the entries start with this.</summary>
+    public const string ResourcePrefix = "IncidentResponse.Domain.Content.platforms.";
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = false,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    private readonly Dictionary<string, PlatformEntry> _entries;
+
+    private PlatformDirectory(Dictionary<string, PlatformEntry> entries)
+    {
+        _entries = entries;
+        OtherHost = entries[OtherHostId];
+    }
+
+    /// <summary>Every entry, ordered by name, with "other website or host" last.</summary>
+    public IReadOnlyList<PlatformEntry> Entries =>
+        _entries.Values
+            .OrderBy(e => e.Id == OtherHostId)
+            .ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    public PlatformEntry OtherHost { get; }
+
+    /// <summary>The entry for an id, or the "other website or host" entry.</summary>
+    public PlatformEntry Get(string? id) => id is not null && TryGet(id, out var entry) ? entry : OtherHost;
+
+    public bool TryGet(string id, out PlatformEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _entries.TryGetValue(id.Trim().ToLowerInvariant(), out entry!);
+    }
+
+    /// <summary>
+    /// Reads every embedded entry and validates it. Throws <see cref="InvalidDataException"/> listing every problem, so
+    /// a broken content edit stops the app at start-up rather than sending a survivor to a wrong address.
+    /// </summary>
+    public static PlatformDirectory LoadEmbedded(DateOnly todayUtc)
+    {
+        var assembly = typeof(PlatformDirectory).Assembly;
+        var entries = new List<PlatformEntry>();
+        foreach (var name in EmbeddedResourceNames(assembly))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidDataException($"The platform entry {name} could not be opened.");
+            using var reader = new StreamReader(stream);
+            var entry = ParseEntry(reader.ReadToEnd(), name);
+            var fileId = name[ResourcePrefix.Length..^".json".Length];
+            if (!string.Equals(fileId, entry.Id, StringComparison.Ordinal))
+            {
+                throw new InvalidDataException($"The platform entry {name} has the id \"{entry.Id}\"; name the file after its id.");
+            }
+
+            entries.Add(entry);
+        }
+
+        return FromEntries(entries, todayUtc);
+    }
+
+    /// <summary>Builds a directory from entries, validating each; it must include the other-host entry.</summary>
+    public static PlatformDirectory FromEntries(IEnumerable<PlatformEntry> entries, DateOnly todayUtc)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var byId = new Dictionary<string, PlatformEntry>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var entry in entries)
+        {
+            problems.AddRange(PlatformEntryValidator.Validate(entry, todayUtc).Select(p => $"{entry.Id}: {p}"));
+            if (!byId.TryAdd(entry.Id, entry))
+            {
+                problems.Add($"{entry.Id}: more than one entry has this id.");
+            }
+        }
+
+        if (!byId.ContainsKey(OtherHostId))
+        {
+            problems.Add($"The {OtherHostId} entry is missing.");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException("Platform content is not valid:" + Environment.NewLine
+                + string.Join(Environment.NewLine, problems));
+        }
+
+        return new PlatformDirectory(byId);
+    }
+
+    /// <summary>Reads one entry from JSON. Unknown properties and enum values are errors.</summary>
+    public static PlatformEntry ParseEntry(string json, string sourceName = "entry")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonSerializer.Deserialize<PlatformEntry>(json, JsonOptions)
+                ?? throw new InvalidDataException($"The platform entry {sourceName} is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"The platform entry {sourceName} is not valid JSON for the schema: {exception.Message}"), exception);
+        }
+    }
+
+    /// <summary>The manifest resource names of the embedded entries, sorted.</summary>
+    public static IReadOnlyList<string> EmbeddedResourceNames(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)
+                        && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}

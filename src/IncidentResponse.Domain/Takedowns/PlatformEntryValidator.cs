@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using IncidentResponse.Domain.Safety;
+
+namespace IncidentResponse.Domain.Takedowns;
+
+/// <summary>
+/// Checks a <see cref="PlatformEntry"/> against the schema: required fields, https-only addresses, well-formed email
+/// addresses, escalation steps in order, and a valid, non-future "last verified" date on every fact. Pure: "today" is
+/// passed in (use the UTC date).
+/// </summary>
+/// <remarks>
+/// Our own prose (steps, notes and warnings) must say "intimate image abuse" and "survivor": text containing
+/// "revenge porn" or "victim" is reported. Platform and rule names are quoted as they are and are not checked.
+/// </remarks>
+public static partial class PlatformEntryValidator
+{
+    private static readonly string[] WordsWeDoNotUse = ["revenge porn", "victim"];
+
+    /// <summary>Every problem found, each starting with the path of the field ("dmca.formUrl: ...").</summary>
+    public static IReadOnlyList<string> Validate(PlatformEntry entry, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var problems = new List<string>();
+
+        if (entry.SchemaVersion != PlatformEntry.CurrentSchemaVersion)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"schemaVersion: expected {PlatformEntry.CurrentSchemaVersion}, found {entry.SchemaVersion}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(entry.Id) || !IdPattern().IsMatch(entry.Id))
+        {
+            problems.Add("id: use lower-case letters, digits and hyphens.");
+        }
+
+        Required(problems, "name", entry.Name);
+        Required(problems, "operator", entry.Operator);
+        if (!Enum.IsDefined(entry.Kind))
+        {
+            problems.Add("kind: must be platform, searchEngine or otherHost.");
+        }
+
+        if (entry.ContentVersion < 1)
+        {
+            problems.Add("contentVersion: must be 1 or more.");
+        }
+
+        Policy(problems, entry.Policy, today);
+        NciiRoute(problems, entry.NciiRoute, today);
+        Dmca(problems, entry.Dmca, today);
+
+        if (entry.HashMatching is null)
+        {
+            problems.Add("hashMatching: is required.");
+        }
+        else
+        {
+            Required(problems, "hashMatching.note", entry.HashMatching.Note);
+            OurProse(problems, "hashMatching.note", entry.HashMatching.Note);
+            Source(problems, "hashMatching", entry.HashMatching.SourceUrl, entry.HashMatching.LastVerified, today);
+        }
+
+        if (entry.AsksFor is null || entry.AsksFor.Count == 0)
+        {
+            problems.Add("asksFor: at least one is required.");
+        }
+        else if (entry.AsksFor.Any(i => !Enum.IsDefined(i)))
+        {
+            problems.Add("asksFor: contains an unknown item.");
+        }
+
+        if (entry.ResponseTime is null)
+        {
+            problems.Add("responseTime: is required (write \"Not published.\" when the platform does not say).");
+        }
+        else
+        {
+            Required(problems, "responseTime.text", entry.ResponseTime.Text);
+            OurProse(problems, "responseTime.text", entry.ResponseTime.Text);
+            Source(problems, "responseTime", entry.ResponseTime.SourceUrl, entry.ResponseTime.LastVerified, today);
+        }
+
+        Escalation(problems, entry.Escalation, today);
+        Warnings(problems, entry.Warnings, today);
+        return problems;
+    }
+
+    /// <summary>A plain email address: one @, a dot in the domain, no spaces.</summary>
+    public static bool IsEmail(string? value) => !string.IsNullOrWhiteSpace(value) && EmailPattern().IsMatch(value);
+
+    private static void Policy(List<string> problems, PlatformPolicy? policy, DateOnly today)
+    {
+        if (policy is null)
+        {
+            problems.Add("policy: is required.");
+            return;
+        }
+
+        Required(problems, "policy.name", policy.Name);
+        Https(problems, "policy.url", policy.Url);
+        Source(problems, "policy", policy.SourceUrl, policy.LastVerified, today);
+    }
+
+    private static void NciiRoute(List<string> problems, ReportRoute? route, DateOnly today)
+    {
+        if (route is null)
+        {
+            problems.Add("nciiRoute: is required.");
+            return;
+        }
+
+        Https(problems, "nciiRoute.startUrl", route.StartUrl);
+        OptionalEmail(problems, "nciiRoute.email", route.Email);
+        Required(problems, "nciiRoute.howTo", route.HowTo);
+        OurProse(problems, "nciiRoute.howTo", route.HowTo);
+        Source(problems, "nciiRoute", route.SourceUrl, route.LastVerified, today);
+    }
+
+    private static void Dmca(List<string> problems, DmcaRoute? dmca, DateOnly today)
+    {
+        if (dmca is null)
+        {
+            problems.Add("dmca: is required.");
+            return;
+        }
+
+        Required(problems, "dmca.howTo", dmca.HowTo);
+        OurProse(problems, "dmca.howTo", dmca.HowTo);
+        if (dmca.FormUrl is not null)
+        {
+            Https(problems, "dmca.formUrl", dmca.FormUrl);
+        }
+
+        OptionalEmail(problems, "dmca.email", dmca.Email);
+        if (dmca.Accepted && dmca.FormUrl is null && dmca.Email is null)
+        {
+            problems.Add("dmca: a platform that takes notices needs a formUrl or an email.");
+        }
+
+        Source(problems, "dmca", dmca.SourceUrl, dmca.LastVerified, today);
+    }
+
+    private static void Escalation(List<string> problems, IReadOnlyList<EscalationStep>? steps, DateOnly today)
+    {
+        if (steps is null || steps.Count == 0)
+        {
+            problems.Add("escalation: at least one step is required.");
+            return;
+        }
+
+        EscalationStepKind? previous = null;
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"escalation[{i}]");
+            var step = steps[i];
+            if (step is null)
+            {
+                problems.Add($"{at}: is empty.");
+                continue;
+            }
+
+            if (!Enum.IsDefined(step.Step))
+            {
+                problems.Add($"{at}.step: must be form, trustAndSafetyEmail, privacyOfficer or regulator.");
+            }
+            else if (previous is { } before && step.Step < before)
+            {
+                problems.Add($"{at}.step: steps must run form, trust and safety, privacy officer, regulator.");
+            }
+
+            previous = step.Step;
+            Required(problems, $"{at}.name", step.Name);
+            if (!JurisdictionPackValidator.IsHttpsUrl(step.Contact) && !IsEmail(step.Contact))
+            {
+                problems.Add($"{at}.contact: must be an https address or an email address.");
+            }
+
+            if (step.AppliesIn is not null && step.AppliesIn.Any(c => c is null || !AppliesInPattern().IsMatch(c)))
+            {
+                problems.Add($"{at}.appliesIn: use two-letter upper-case country codes, or EU.");
+            }
+
+            Source(problems, at, step.SourceUrl, step.LastVerified, today);
+        }
+    }
+
+    private static void Warnings(List<string> problems, IReadOnlyList<RouteWarning>? warnings, DateOnly today)
+    {
+        if (warnings is null)
+        {
+            problems.Add("warnings: is required (use an empty list when there are none).");
+            return;
+        }
+
+        for (var i = 0; i < warnings.Count; i++)
+        {
+            var at = string.Create(CultureInfo.InvariantCulture, $"warnings[{i}]");
+            var warning = warnings[i];
+            if (warning is null)
+            {
+                problems.Add($"{at}: is empty.");
+                continue;
+            }
+
+            if (!Enum.IsDefined(warning.Route))
+            {
+                problems.Add($"{at}.route: is not a known route.");
+            }
+
+            Required(problems, $"{at}.text", warning.Text);
+            OurProse(problems, $"{at}.text", warning.Text);
+            Source(problems, at, warning.SourceUrl, warning.LastVerified, today);
+        }
+    }
+
+    private static void Https(List<string> problems, string path, string? url)
+    {
+        if (!JurisdictionPackValidator.IsHttpsUrl(url))
+        {
+            problems.Add($"{path}: must be an https address.");
+        }
+    }
+
+    private static void OptionalEmail(List<string> problems, string path, string? email)
+    {
+        if (email is not null && !IsEmail(email))
+        {
+            problems.Add($"{path}: is not an email address.");
+        }
+    }
+
+    private static void Source(List<string> problems, string path, string? sourceUrl, string? lastVerified, DateOnly today)
+    {
+        if (!JurisdictionPackValidator.IsHttpsUrl(sourceUrl))
+        {
+            problems.Add($"{path}.sourceUrl: must be an https address.");
+        }
+
+        if (!DateOnly.TryParseExact(lastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            problems.Add($"{path}.lastVerified: must be a date written yyyy-MM-dd.");
+        }
+        else if (date > today)
+        {
+            problems.Add($"{path}.lastVerified: is in the future.");
+        }
+    }
+
+    private static void Required(List<string> problems, string path, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{path}: is required.");
+        }
+    }
+
+    private static void OurProse(List<string> problems, string path, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        foreach (var word in WordsWeDoNotUse)
+        {
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{path}: our own wording must not say \"{word}\" (say \"intimate image abuse\" or \"survivor\").");
+            }
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Z]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex AppliesInPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+}

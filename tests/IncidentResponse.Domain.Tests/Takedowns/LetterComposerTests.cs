@@ -1,0 +1,270 @@
+using IncidentResponse.Domain.Takedowns;
+
+namespace IncidentResponse.Domain.Tests.Takedowns;
+
+public sealed class LetterComposerTests
+{
+    private static readonly Dictionary<LetterKind, LetterElement[]> RequiredElements = new()
+    {
+        [LetterKind.PlatformPolicyReport] =
+            [LetterElement.Recipient, LetterElement.PlatformRule, LetterElement.ContentLocation, LetterElement.GoodFaithStatement, LetterElement.ContactInformation],
+        [LetterKind.DmcaNotice] =
+        [
+            LetterElement.LegalBasis, LetterElement.Signature, LetterElement.CopyrightedWork, LetterElement.ContentLocation,
+            LetterElement.ContactInformation, LetterElement.GoodFaithStatement, LetterElement.AccuracyUnderPenaltyOfPerjury,
+        ],
+        [LetterKind.TakeItDownRequest] =
+        [
+            LetterElement.LegalBasis, LetterElement.Signature, LetterElement.ContentLocation, LetterElement.GoodFaithStatement,
+            LetterElement.ContactInformation, LetterElement.ResponseRequested,
+        ],
+        [LetterKind.DsaNotice] =
+            [LetterElement.LegalBasis, LetterElement.Reasons, LetterElement.ContentLocation, LetterElement.NameAndEmail, LetterElement.GoodFaithStatement],
+        [LetterKind.SearchDelisting] =
+            [LetterElement.PlatformRule, LetterElement.ContentLocation, LetterElement.GoodFaithStatement, LetterElement.ContactInformation],
+        [LetterKind.PreservationToPlatform] =
+            [LetterElement.PreservationScope, LetterElement.ContentLocation, LetterElement.ContactInformation],
+        [LetterKind.PreservationForPolice] =
+            [LetterElement.LegalBasis, LetterElement.PreservationScope, LetterElement.ContentLocation, LetterElement.ContactInformation],
+        [LetterKind.FollowUp] =
+            [LetterElement.PreviousRequest, LetterElement.ContentLocation, LetterElement.ResponseRequested, LetterElement.ContactInformation],
+    };
+
+    [Theory]
+    [MemberData(nameof(TestLetters.Kinds), MemberType = typeof(TestLetters))]
+    public void A_complete_letter_has_every_element_its_kind_needs(LetterKind kind)
+    {
+        var letter = LetterComposer.Compose(kind, TestLetters.Complete(kind));
+
+        Assert.Equal(kind, letter.Kind);
+        Assert.All(RequiredElements[kind], e => Assert.True(letter.Has(e), $"{kind} lacks {e}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLetters.Kinds), MemberType = typeof(TestLetters))]
+    public void Every_letter_lists_each_address_with_its_first_seen_date_and_avoids_words_we_do_not_use(LetterKind kind)
+    {
+        var text = LetterComposer.Compose(kind, TestLetters.Complete(kind)).ToPlainText();
+
+        Assert.Contains("- https://x.com/someone/status/1 (first seen 1 November 2026)", text, StringComparison.Ordinal);
+        Assert.Contains("- https://x.com/someone/status/2 (first seen 3 November 2026)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("victim", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("revenge porn", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_dmca_notice_has_all_six_elements_of_section_512c3()
+    {
+        var text = Compose(LetterKind.DmcaNotice);
+
+        Assert.Contains("17 U.S.C. §512(c)(3)", text, StringComparison.Ordinal);
+        Assert.Contains("/s/ Sam Ally", text, StringComparison.Ordinal);
+        Assert.Contains("A photograph I took of myself in 2023. I own the copyright in this work.", text, StringComparison.Ordinal);
+        Assert.Contains("The infringing material", text, StringComparison.Ordinal);
+        Assert.Contains("https://x.com/someone/status/1", text, StringComparison.Ordinal);
+        Assert.Contains("Email: contact@example.org", text, StringComparison.Ordinal);
+        Assert.Contains("Postal address: PO Box 12, Springfield", text, StringComparison.Ordinal);
+        Assert.Contains("Phone: +1 555 0100", text, StringComparison.Ordinal);
+        Assert.Contains("good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law", text, StringComparison.Ordinal);
+        Assert.Contains("information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dmca_notice_comes_with_guidance_on_who_owns_the_copyright_and_on_registering_it()
+    {
+        var letter = LetterComposer.Compose(LetterKind.DmcaNotice, TestLetters.Complete(LetterKind.DmcaNotice));
+
+        Assert.Contains(letter.Guidance, g => g.Contains("whoever took the picture", StringComparison.Ordinal));
+        Assert.Contains(letter.Guidance, g => g.Contains("register a copyright", StringComparison.Ordinal));
+        Assert.Contains(letter.Guidance, g => g.Contains("Lumen", StringComparison.Ordinal));
+        Assert.DoesNotContain("whoever took the picture", letter.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dmca_notice_from_an_authorised_agent_says_so()
+    {
+        var input = TestLetters.Complete(LetterKind.DmcaNotice) with { CopyrightBasis = CopyrightBasis.AuthorisedByOwner };
+
+        Assert.Contains("I am authorized to act for the owner of the copyright in this work.",
+            LetterComposer.Compose(LetterKind.DmcaNotice, input).ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_take_it_down_request_has_its_four_elements_and_the_48_hour_deadline()
+    {
+        var text = Compose(LetterKind.TakeItDownRequest);
+
+        Assert.Contains("TAKE IT DOWN Act", text, StringComparison.Ordinal);
+        Assert.Contains("/s/ Sam Ally", text, StringComparison.Ordinal);
+        Assert.Contains("The intimate visual depiction of me is at these addresses:", text, StringComparison.Ordinal);
+        Assert.Contains("good faith belief that this intimate visual depiction of me is not consensual", text, StringComparison.Ordinal);
+        Assert.Contains("Email: contact@example.org", text, StringComparison.Ordinal);
+        Assert.Contains("within 48 hours of receiving this request (by 23 November 2026 at the latest)", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_take_it_down_request_from_someone_acting_for_the_person_shown_says_they_are_authorised()
+    {
+        var input = TestLetters.Complete(LetterKind.TakeItDownRequest) with { SenderActsForPersonShown = true };
+
+        var text = LetterComposer.Compose(LetterKind.TakeItDownRequest, input).ToPlainText();
+
+        Assert.Contains("I am authorized to make this request on their behalf.", text, StringComparison.Ordinal);
+        Assert.Contains("the person I represent", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dsa_notice_has_the_article_16_elements()
+    {
+        var text = Compose(LetterKind.DsaNotice);
+
+        Assert.Contains("Article 16 of Regulation (EU) 2022/2065", text, StringComparison.Ordinal);
+        Assert.Contains("Why this content is illegal\nThis is an intimate image of me shared without my consent", text, StringComparison.Ordinal);
+        Assert.Contains("The exact addresses of the content:", text, StringComparison.Ordinal);
+        Assert.Contains("Name: Sam Ally\nEmail: contact@example.org", text, StringComparison.Ordinal);
+        Assert.Contains("bona fide belief that the information and allegations in this notice are accurate and complete", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_platform_report_cites_the_platforms_own_rule()
+    {
+        var text = Compose(LetterKind.PlatformPolicyReport);
+
+        Assert.Contains("This breaks your rule \"Non-consensual nudity policy\" (https://help.x.com/rules-and-policies/personal-information).", text, StringComparison.Ordinal);
+        Assert.StartsWith("Report of intimate images shared without consent\n\nDate: 21 November 2026\nTo: X Corp. (X)\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_search_delisting_request_asks_to_be_handled_as_a_personal_content_request_not_a_copyright_notice()
+    {
+        var text = Compose(LetterKind.SearchDelisting);
+
+        Assert.Contains("To: Google LLC (Google Search)", text, StringComparison.Ordinal);
+        Assert.Contains("not a copyright notice", text, StringComparison.Ordinal);
+        Assert.Contains("Remove explicit or intimate personal images from Google", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_preservation_letter_names_content_accounts_and_logs()
+    {
+        var text = Compose(LetterKind.PreservationToPlatform);
+
+        Assert.Contains("the content at the addresses below", text, StringComparison.Ordinal);
+        Assert.Contains("the accounts that posted or shared it", text, StringComparison.Ordinal);
+        Assert.Contains("logs of uploads, access and sharing, with IP addresses and timestamps", text, StringComparison.Ordinal);
+        Assert.Contains("- 30 October 2026: Images posted without consent", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("US", "Under 18 U.S.C. §2703(f), a provider must")]
+    [InlineData("GB", "If the provider is in the United States, 18 U.S.C. §2703(f)")]
+    public void A_police_preservation_request_cites_2703f_for_the_jurisdiction(string code, string expected)
+    {
+        var input = TestLetters.Complete(LetterKind.PreservationForPolice) with { JurisdictionCode = code };
+
+        var letter = LetterComposer.Compose(LetterKind.PreservationForPolice, input);
+
+        Assert.Contains(expected, letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("To: the investigating officer", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("Police reference: CR-2026-55", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains(letter.Guidance, g => g.Contains("governmental entity", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_follow_up_names_the_earlier_request_its_deadline_and_the_next_step()
+    {
+        var text = Compose(LetterKind.FollowUp);
+
+        Assert.Contains("On 10 November 2026 I sent you a report of intimate images shared without consent (your reference T-123).", text, StringComparison.Ordinal);
+        Assert.Contains("I have had no answer by 17 November 2026", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("US", "I will take this to US Federal Trade Commission")]
+    [InlineData("IE", "I will take this to Coimisiún na Meán")]
+    [InlineData("de", "I will take this to Coimisiún na Meán")]
+    public void A_follow_up_names_the_next_step_open_to_someone_where_the_person_lives(string code, string expected)
+    {
+        var input = TestLetters.Complete(LetterKind.FollowUp) with { JurisdictionCode = code };
+
+        Assert.Contains(expected, LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_follow_up_names_no_regulator_when_none_applies()
+    {
+        var input = TestLetters.Complete(LetterKind.FollowUp) with { JurisdictionCode = "AU" };
+
+        var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
+
+        Assert.Contains("within 7 days.\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I will take this to", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Statements_about_consent_read_naturally_for_the_person_and_for_someone_acting_for_them()
+    {
+        var own = Compose(LetterKind.PlatformPolicyReport);
+        var forThem = LetterComposer.Compose(LetterKind.PlatformPolicyReport,
+            TestLetters.Complete(LetterKind.PlatformPolicyReport) with { SenderActsForPersonShown = true }).ToPlainText();
+
+        Assert.Contains("shared without my consent, and that the information", own, StringComparison.Ordinal);
+        Assert.Contains("shared without the consent of the person I represent, and that", forThem, StringComparison.Ordinal);
+        Assert.Contains("I am writing on behalf of the person shown, with their permission.", forThem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_follow_up_after_a_refusal_asks_for_a_review()
+    {
+        var input = TestLetters.Complete(LetterKind.FollowUp);
+        input = input with { Previous = input.Previous! with { Reason = FollowUpReason.Refused } };
+
+        Assert.Contains("You declined to remove the content. I ask you to review that decision",
+            LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLetters.Kinds), MemberType = typeof(TestLetters))]
+    public void Missing_statements_are_left_out_rather_than_made_up(LetterKind kind)
+    {
+        var input = TestLetters.Complete(kind) with { GoodFaithConfirmed = false, SignatureConfirmed = false, AccuracyConfirmed = false };
+
+        var letter = LetterComposer.Compose(kind, input);
+
+        Assert.False(letter.Has(LetterElement.GoodFaithStatement));
+        Assert.False(letter.Has(LetterElement.Signature));
+        Assert.False(letter.Has(LetterElement.AccuracyUnderPenaltyOfPerjury));
+        Assert.DoesNotContain("/s/", letter.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Addresses_that_are_not_web_addresses_or_repeat_are_left_out_of_the_letter()
+    {
+        var input = TestLetters.Complete(LetterKind.PlatformPolicyReport) with
+        {
+            Sightings =
+            [
+                new SightingRef("https://x.com/a", "x", TestLetters.Today),
+                new SightingRef("HTTPS://X.COM/a/", "x", TestLetters.Today),
+                new SightingRef("javascript:alert(1)", "x", TestLetters.Today),
+            ],
+        };
+
+        var text = LetterComposer.Compose(LetterKind.PlatformPolicyReport, input).ToPlainText();
+
+        Assert.Contains("- https://x.com/a (first seen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("X.COM", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plain_text_is_the_title_then_sections_separated_by_blank_lines()
+    {
+        var letter = new LetterDocument(LetterKind.FollowUp, "Title",
+            [new LetterSection(null, ["One", "Two"]), new LetterSection("Heading", ["Three"])], [], []);
+
+        Assert.Equal("Title\n\nOne\nTwo\n\nHeading\nThree\n", letter.ToPlainText());
+    }
+
+    private static string Compose(LetterKind kind) => LetterComposer.Compose(kind, TestLetters.Complete(kind)).ToPlainText();
+}

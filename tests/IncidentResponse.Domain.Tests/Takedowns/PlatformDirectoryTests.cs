@@ -1,0 +1,130 @@
+using IncidentResponse.Domain.Takedowns;
+
+namespace IncidentResponse.Domain.Tests.Takedowns;
+
+public sealed class PlatformDirectoryTests
+{
+    private static readonly string[] ShippedIds =
+    [
+        "bing", "discord", "facebook", "google-search", "instagram", "onlyfans", "other-host", "pornhub", "reddit",
+        "snapchat", "telegram", "threads", "tiktok", "tumblr", "whatsapp", "x", "youtube",
+    ];
+
+    public static TheoryData<string> Ids() => new(ShippedIds);
+
+    [Fact]
+    public void Ships_one_entry_per_platform_as_embedded_resources()
+    {
+        var names = PlatformDirectory.EmbeddedResourceNames(typeof(PlatformDirectory).Assembly);
+
+        Assert.Equal(ShippedIds, names.Select(n => n[PlatformDirectory.ResourcePrefix.Length..^".json".Length]));
+        Assert.Equal(ShippedIds, TestLetters.Shipped.Entries.Select(e => e.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_shipped_entry_validates(string id)
+    {
+        var entry = TestLetters.Shipped.Get(id);
+
+        Assert.Equal(id, entry.Id);
+        Assert.Empty(PlatformEntryValidator.Validate(entry, DateOnly.FromDateTime(DateTime.UtcNow)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Every_shipped_entry_file_is_copied_to_the_output(string id)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Content", "platforms", id + ".json");
+
+        Assert.True(File.Exists(path), path);
+        Assert.Equal(id, PlatformDirectory.ParseEntry(File.ReadAllText(path)).Id);
+    }
+
+    [Fact]
+    public void Unknown_ids_fall_back_to_the_other_host_entry_and_other_host_is_listed_last()
+    {
+        Assert.Equal(PlatformDirectory.OtherHostId, TestLetters.Shipped.Get("no-such-site").Id);
+        Assert.Equal(PlatformDirectory.OtherHostId, TestLetters.Shipped.Get(null).Id);
+        Assert.Equal("x", TestLetters.Shipped.Get(" X ").Id);
+        Assert.Equal(PlatformDirectory.OtherHostId, TestLetters.Shipped.Entries[^1].Id);
+    }
+
+    [Theory]
+    [InlineData("google-search")]
+    [InlineData("bing")]
+    public void Search_engines_warn_that_copyright_notices_may_be_published_in_lumen(string id)
+    {
+        var entry = TestLetters.Shipped.Get(id);
+
+        Assert.Equal(PlatformKind.SearchEngine, entry.Kind);
+        Assert.Contains(entry.Warnings!, w => w.Route == WarningRoute.Dmca && w.Text.Contains("Lumen", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("youtube", "legal name")]
+    [InlineData("facebook", "your email address")]
+    [InlineData("discord", "not given to the person who uploaded")]
+    [InlineData("x", "your name")]
+    public void Platforms_say_before_a_route_is_chosen_whether_the_uploader_sees_your_details(string id, string words)
+    {
+        Assert.Contains(TestLetters.Shipped.Get(id).Warnings!,
+            w => w.Route is WarningRoute.Dmca or WarningRoute.TakeItDown && w.Text.Contains(words, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("facebook", true)]
+    [InlineData("instagram", true)]
+    [InlineData("threads", true)]
+    [InlineData("tiktok", true)]
+    [InlineData("snapchat", true)]
+    [InlineData("reddit", true)]
+    [InlineData("onlyfans", true)]
+    [InlineData("pornhub", true)]
+    [InlineData("bing", true)]
+    [InlineData("youtube", false)]
+    [InlineData("telegram", false)]
+    public void Records_stopncii_participation(string id, bool partner)
+    {
+        Assert.Equal(partner, TestLetters.Shipped.Get(id).HashMatching!.StopNciiPartner);
+    }
+
+    [Fact]
+    public void A_broken_entry_stops_loading_with_every_problem_listed()
+    {
+        var broken = TestPlatforms.Valid() with { Id = PlatformDirectory.OtherHostId, Name = "", ContentVersion = 0 };
+
+        var error = Assert.Throws<InvalidDataException>(() => PlatformDirectory.FromEntries([broken], TestPlatforms.Today));
+
+        Assert.Contains("other-host: name: is required.", error.Message, StringComparison.Ordinal);
+        Assert.Contains("other-host: contentVersion:", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_other_host_entry_is_required()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => PlatformDirectory.FromEntries([TestPlatforms.Valid()], TestPlatforms.Today));
+
+        Assert.Contains("The other-host entry is missing.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Duplicate_ids_are_rejected()
+    {
+        var other = TestPlatforms.Valid() with { Id = PlatformDirectory.OtherHostId };
+
+        var error = Assert.Throws<InvalidDataException>(() => PlatformDirectory.FromEntries([other, other], TestPlatforms.Today));
+
+        Assert.Contains("more than one entry has this id", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"schemaVersion\":1,\"id\":\"a\",\"unknownField\":true}")]
+    [InlineData("{\"schemaVersion\":1,\"kind\":\"spaceship\"}")]
+    [InlineData("{\"schemaVersion\":1,\"kind\":2}")]
+    [InlineData("not json")]
+    public void Unknown_fields_enum_values_and_bad_json_are_errors(string json)
+    {
+        Assert.Throws<InvalidDataException>(() => PlatformDirectory.ParseEntry(json));
+    }
+}

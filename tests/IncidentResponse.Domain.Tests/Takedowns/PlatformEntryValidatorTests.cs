@@ -1,0 +1,200 @@
+using IncidentResponse.Domain.Takedowns;
+
+namespace IncidentResponse.Domain.Tests.Takedowns;
+
+public sealed class PlatformEntryValidatorTests
+{
+    private static readonly DateOnly Today = TestPlatforms.Today;
+
+    [Fact]
+    public void The_test_entry_is_valid()
+    {
+        Assert.Empty(PlatformEntryValidator.Validate(TestPlatforms.Valid(), Today));
+    }
+
+    [Fact]
+    public void Catches_a_different_schema_version()
+    {
+        AssertSingleProblem(TestPlatforms.Valid() with { SchemaVersion = 2 }, "schemaVersion:");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("Facebook")]
+    [InlineData("google search")]
+    [InlineData("-x")]
+    [InlineData("x-")]
+    public void Catches_a_bad_id(string id)
+    {
+        AssertSingleProblem(TestPlatforms.Valid() with { Id = id }, "id:");
+    }
+
+    [Fact]
+    public void Catches_missing_required_fields()
+    {
+        var entry = TestPlatforms.Valid() with { Name = " ", Operator = "", ContentVersion = 0, Kind = (PlatformKind)99 };
+
+        var problems = PlatformEntryValidator.Validate(entry, Today);
+
+        Assert.Equal(["name: is required.", "operator: is required."], problems.Take(2));
+        Assert.Contains(problems, p => p.StartsWith("kind:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("contentVersion:", StringComparison.Ordinal));
+        Assert.Equal(4, problems.Count);
+    }
+
+    [Fact]
+    public void Catches_missing_sections()
+    {
+        var entry = TestPlatforms.Valid() with
+        {
+            Policy = null,
+            NciiRoute = null,
+            Dmca = null,
+            HashMatching = null,
+            ResponseTime = null,
+            AsksFor = [],
+            Escalation = [],
+            Warnings = null,
+        };
+
+        var problems = PlatformEntryValidator.Validate(entry, Today);
+
+        Assert.Equal(
+            ["policy:", "nciiRoute:", "dmca:", "hashMatching:", "asksFor:", "responseTime:", "escalation:", "warnings:"],
+            problems.Select(p => p[..(p.IndexOf(':', StringComparison.Ordinal) + 1)]));
+    }
+
+    [Theory]
+    [InlineData("http://example.org/report")]
+    [InlineData("ftp://example.org/report")]
+    [InlineData("example.org/report")]
+    [InlineData("https://example.org/has space")]
+    [InlineData("")]
+    public void Catches_an_address_that_is_not_https(string url)
+    {
+        var entry = TestPlatforms.Valid();
+        AssertSingleProblem(entry with { NciiRoute = entry.NciiRoute! with { StartUrl = url } }, "nciiRoute.startUrl: must be an https address.");
+        AssertSingleProblem(entry with { Policy = entry.Policy! with { Url = url } }, "policy.url: must be an https address.");
+        AssertSingleProblem(entry with { Dmca = entry.Dmca! with { FormUrl = url } }, "dmca.formUrl: must be an https address.");
+    }
+
+    [Theory]
+    [InlineData("http://example.org/source")]
+    [InlineData("")]
+    public void Catches_a_source_that_is_not_https_on_every_fact(string url)
+    {
+        var entry = TestPlatforms.Valid();
+        AssertSingleProblem(entry with { Policy = entry.Policy! with { SourceUrl = url } }, "policy.sourceUrl:");
+        AssertSingleProblem(entry with { NciiRoute = entry.NciiRoute! with { SourceUrl = url } }, "nciiRoute.sourceUrl:");
+        AssertSingleProblem(entry with { Dmca = entry.Dmca! with { SourceUrl = url } }, "dmca.sourceUrl:");
+        AssertSingleProblem(entry with { HashMatching = entry.HashMatching! with { SourceUrl = url } }, "hashMatching.sourceUrl:");
+        AssertSingleProblem(entry with { ResponseTime = entry.ResponseTime! with { SourceUrl = url } }, "responseTime.sourceUrl:");
+        AssertSingleProblem(entry with { Escalation = [entry.Escalation![0] with { SourceUrl = url }] }, "escalation[0].sourceUrl:");
+        AssertSingleProblem(entry with { Warnings = [entry.Warnings![0] with { SourceUrl = url }] }, "warnings[0].sourceUrl:");
+    }
+
+    [Theory]
+    [InlineData("", "must be a date written yyyy-MM-dd.")]
+    [InlineData("21/11/2026", "must be a date written yyyy-MM-dd.")]
+    [InlineData("2026-02-30", "must be a date written yyyy-MM-dd.")]
+    [InlineData("2026-11-22", "is in the future.")]
+    public void Catches_a_bad_or_future_last_verified_date(string date, string message)
+    {
+        var entry = TestPlatforms.Valid();
+        AssertSingleProblem(entry with { Policy = entry.Policy! with { LastVerified = date } }, "policy.lastVerified: " + message);
+        AssertSingleProblem(entry with { Warnings = [entry.Warnings![0] with { LastVerified = date }] }, "warnings[0].lastVerified: " + message);
+    }
+
+    [Theory]
+    [InlineData("not-an-email")]
+    [InlineData("a@b")]
+    [InlineData("a b@example.org")]
+    public void Catches_a_bad_email(string email)
+    {
+        var entry = TestPlatforms.Valid();
+        AssertSingleProblem(entry with { NciiRoute = entry.NciiRoute! with { Email = email } }, "nciiRoute.email:");
+        AssertSingleProblem(entry with { Dmca = entry.Dmca! with { Email = email } }, "dmca.email:");
+    }
+
+    [Fact]
+    public void A_platform_that_takes_copyright_notices_needs_a_form_or_an_email()
+    {
+        var entry = TestPlatforms.Valid();
+
+        AssertSingleProblem(entry with { Dmca = entry.Dmca! with { FormUrl = null } }, "dmca: a platform that takes notices");
+        Assert.Empty(PlatformEntryValidator.Validate(entry with { Dmca = entry.Dmca! with { FormUrl = null, Accepted = false } }, Today));
+    }
+
+    [Fact]
+    public void Catches_escalation_steps_out_of_order()
+    {
+        var entry = TestPlatforms.Valid() with
+        {
+            Escalation =
+            [
+                TestPlatforms.Step(EscalationStepKind.Form, "https://example.org/report"),
+                TestPlatforms.Step(EscalationStepKind.Regulator, "https://regulator.example.org/"),
+                TestPlatforms.Step(EscalationStepKind.TrustAndSafetyEmail, "safety@example.org"),
+            ],
+        };
+
+        AssertSingleProblem(entry, "escalation[2].step:");
+    }
+
+    [Theory]
+    [InlineData("http://example.org/x")]
+    [InlineData("call us")]
+    public void Catches_an_escalation_contact_that_is_neither_https_nor_email(string contact)
+    {
+        AssertSingleProblem(TestPlatforms.Valid() with { Escalation = [TestPlatforms.Step(EscalationStepKind.Form, contact)] }, "escalation[0].contact:");
+    }
+
+    [Theory]
+    [InlineData("eu")]
+    [InlineData("USA")]
+    [InlineData("")]
+    public void Catches_a_bad_applies_in_code(string code)
+    {
+        var step = TestPlatforms.Step(EscalationStepKind.Form, "https://example.org/report") with { AppliesIn = ["US", code] };
+
+        AssertSingleProblem(TestPlatforms.Valid() with { Escalation = [step] }, "escalation[0].appliesIn:");
+    }
+
+    [Theory]
+    [InlineData(null, "US", true)]
+    [InlineData(new[] { "US" }, "us", true)]
+    [InlineData(new[] { "US" }, "GB", false)]
+    [InlineData(new[] { "EU" }, "FR", true)]
+    [InlineData(new[] { "EU" }, "GB", false)]
+    [InlineData(new[] { "EU" }, "", false)]
+    public void An_escalation_step_applies_where_it_says(string[]? appliesIn, string code, bool expected)
+    {
+        var step = TestPlatforms.Step(EscalationStepKind.Regulator, "https://regulator.example.org/") with { AppliesIn = appliesIn };
+
+        Assert.Equal(expected, step.AppliesTo(code));
+    }
+
+    [Theory]
+    [InlineData("Report it as revenge porn.")]
+    [InlineData("For any victim of image abuse.")]
+    public void Catches_words_we_do_not_use_in_our_own_prose(string text)
+    {
+        var entry = TestPlatforms.Valid();
+        AssertSingleProblem(entry with { Warnings = [entry.Warnings![0] with { Text = text }] }, "warnings[0].text: our own wording");
+        AssertSingleProblem(entry with { NciiRoute = entry.NciiRoute! with { HowTo = text } }, "nciiRoute.howTo: our own wording");
+    }
+
+    [Fact]
+    public void Catches_an_empty_warning_text_and_a_missing_response_time_text()
+    {
+        var entry = TestPlatforms.Valid();
+        AssertSingleProblem(entry with { Warnings = [entry.Warnings![0] with { Text = "" }] }, "warnings[0].text: is required.");
+        AssertSingleProblem(entry with { ResponseTime = entry.ResponseTime! with { Text = " " } }, "responseTime.text: is required.");
+    }
+
+    private static void AssertSingleProblem(PlatformEntry entry, string startsWith)
+    {
+        var problem = Assert.Single(PlatformEntryValidator.Validate(entry, Today));
+        Assert.StartsWith(startsWith, problem, StringComparison.Ordinal);
+    }
+}

@@ -35,6 +35,7 @@ public sealed record CasePlan(
     public static string? LinkFor(Guid caseId, string? target) => target switch
     {
         SafetyStepCatalog.LinkAssessment => $"/cases/{caseId}/assessment",
+        SafetyStepCatalog.LinkEvidence => $"/cases/{caseId}/evidence",
         _ => null,
     };
 }

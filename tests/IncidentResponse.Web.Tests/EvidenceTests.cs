@@ -51,6 +51,11 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.StartsWith("exhibit-", disposition?.FileNameStar, StringComparison.Ordinal);
         Assert.Equal("nosniff", string.Join(",", download.Headers.GetValues("X-Content-Type-Options")));
         Assert.Contains("no-store", download.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        await using var db = app.CreateDbContext();
+        var audit = await db.AuditEvents.Where(e => e.CaseId == caseId && e.Action == "evidence.added").SingleAsync();
+        Assert.Equal(evidenceId.ToString(), audit.EntityId);
+        Assert.DoesNotContain(fileName, audit.Details, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -190,6 +195,30 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, result.Status);
         Assert.Contains("larger than we can keep", result.FieldError("Input.File"), StringComparison.Ordinal);
+        await AssertNothingKeptAsync(caseId, filesBefore);
+    }
+
+    [Fact]
+    public async Task An_upload_cut_off_part_way_leaves_no_row_and_no_file()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        var filesBefore = EvidenceFiles();
+        const string Finished = "HTTP POST /cases/{caseId:guid}/evidence/add responded";
+        var finishedBefore = app.Logs.Entries.Count(e => e.Contains(Finished, StringComparison.Ordinal));
+        var head = TestFiles.Pdf(new byte[16]);
+        using var abort = new CancellationTokenSource();
+        using var cutOff = new StreamContent(new FailingStream(new GeneratedStream(head, 4 * 1024 * 1024), failAfter: 1024 * 1024, abort.Cancel));
+
+        await Assert.ThrowsAnyAsync<Exception>(() => client.UploadEvidenceAsync(caseId, cutOff, "cut.pdf", cancellationToken: abort.Token));
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (app.Logs.Entries.Count(e => e.Contains(Finished, StringComparison.Ordinal)) == finishedBefore)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "The server did not finish the cut-off upload.");
+            await Task.Delay(50);
+        }
+
         await AssertNothingKeptAsync(caseId, filesBefore);
     }
 

@@ -75,6 +75,12 @@ public static class MultipartUpload
         }
 
         var clean = new string(name.Where(c => !char.IsControl(c) && c is not ('\u202E' or '\u202D' or '\u200E' or '\u200F')).ToArray()).Trim();
-        return clean.Length <= maxLength ? clean : clean[..maxLength];
+        if (clean.Length <= maxLength)
+        {
+            return clean;
+        }
+
+        // Never cut between the two halves of a surrogate pair (an emoji, say).
+        return char.IsHighSurrogate(clean[maxLength - 1]) ? clean[..(maxLength - 1)] : clean[..maxLength];
     }
 }

@@ -14,7 +14,7 @@ public static class EvidenceJourneys
         client.UploadEvidenceAsync(caseId, new ByteArrayContent(file), fileName, fields);
 
     public static async Task<AppClient.PageResult> UploadEvidenceAsync(
-        this AppClient client, Guid caseId, HttpContent file, string fileName, IReadOnlyDictionary<string, string>? fields = null, string? token = null)
+        this AppClient client, Guid caseId, HttpContent file, string fileName, IReadOnlyDictionary<string, string>? fields = null, string? token = null, CancellationToken cancellationToken = default)
     {
         token ??= await client.AntiforgeryTokenAsync($"/cases/{caseId}/evidence/add");
         using var body = new MultipartFormDataContent();
@@ -26,7 +26,7 @@ public static class EvidenceJourneys
 
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         body.Add(file, "File", fileName);
-        using var response = await client.Http.PostAsync($"/cases/{caseId}/evidence/add", body);
+        using var response = await client.Http.PostAsync($"/cases/{caseId}/evidence/add", body, cancellationToken);
         return await AppClient.PageResult.ReadAsync(response);
     }
 

@@ -149,7 +149,9 @@ public sealed class AddModel(
             }
 
             var id = await evidence.KeepAsync(CaseId, User.UserId(), received, Input.ToDescription(fileName), cancellationToken);
-            return Redirect($"/cases/{CaseId}/evidence/{id}");
+
+            // Someone who may add but not view evidence (a helper) goes back to the case instead of a page they cannot see.
+            return Redirect(Membership.Can(CaseOperation.ViewEvidence) ? $"/cases/{CaseId}/evidence/{id}" : $"/cases/{CaseId}");
         }
         finally
         {

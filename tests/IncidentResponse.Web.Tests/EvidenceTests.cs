@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Safety;
@@ -306,6 +307,38 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.True(response.Status == HttpStatusCode.NotFound, $"{suffix} answered {(int)response.Status}.");
             var own = await client.GetAsync($"/cases/{otherCaseId}/evidence/{evidenceId}{suffix}");
             Assert.Equal(HttpStatusCode.OK, own.Status);
+        }
+    }
+
+    [Theory]
+    [InlineData(CaseRole.Advocate)]
+    [InlineData(CaseRole.Helper)]
+    [InlineData(CaseRole.Viewer)]
+    public async Task Only_the_owner_can_view_or_download_evidence(CaseRole role)
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role));
+        }
+
+        foreach (var suffix in new[] { "", $"/{evidenceId}", $"/{evidenceId}?show=true", $"/{evidenceId}/preview", $"/{evidenceId}/download" })
+        {
+            var response = await client.GetAsync($"/cases/{caseId}/evidence{suffix}");
+            Assert.True(response.Status == HttpStatusCode.NotFound, $"A {role} got {(int)response.Status} for evidence{suffix}.");
+        }
+
+        if (role == CaseRole.Viewer)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{caseId}/evidence/add")).Status);
+        }
+        else
+        {
+            var added = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "b.png");
+            Assert.Equal(HttpStatusCode.Redirect, added.Status);
+            Assert.Equal($"/cases/{caseId}", added.Location?.OriginalString);
         }
     }
 

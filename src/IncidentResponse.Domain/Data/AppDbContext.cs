@@ -2,6 +2,7 @@ using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Safety;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<SightingStatusChange> SightingStatusChanges => Set<SightingStatusChange>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+
+    public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
+
+    public DbSet<CaseEvidenceKey> CaseEvidenceKeys => Set<CaseEvidenceKey>();
 
     private bool IsPostgres => Database.ProviderName == DatabaseProviders.NpgsqlProviderName;
 

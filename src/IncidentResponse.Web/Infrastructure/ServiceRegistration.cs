@@ -2,9 +2,11 @@ using System.Threading.RateLimiting;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Safety;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -67,6 +69,11 @@ public static class ServiceRegistration
         services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<CasePlanLoader>();
         services.AddScoped<AuditTrail>();
+
+        // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
+        services.AddSingleton(new EvidenceVault());
+        services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
+        services.AddScoped<EvidenceService>();
         services.AddRazorPages()
             .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
         services.AddAntiforgery(a =>

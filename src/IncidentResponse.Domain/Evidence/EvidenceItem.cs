@@ -1,0 +1,69 @@
+using IncidentResponse.Domain.Data;
+
+namespace IncidentResponse.Domain.Evidence;
+
+/// <summary>
+/// One file the survivor added, kept bit-exact and encrypted at rest (<see cref="EvidenceVault"/>), with the SHA-256
+/// it had when it was received and what the person said about it. The blob holds ciphertext only; the key to read it
+/// is <see cref="WrappedFileKey"/>, which only the case's key (<see cref="CaseEvidenceKey"/>) unwraps.
+/// </summary>
+public sealed class EvidenceItem : IVersioned
+{
+    public const int OriginalFileNameMaxLength = 255;
+    public const int SourceUrlMaxLength = 2048;
+    public const int WhatItShowsMaxLength = 4000;
+    public const int KindMaxLength = 16;
+
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    /// <summary>Where the ciphertext lives in the <see cref="IEvidenceBlobStore"/>.</summary>
+    public Guid BlobId { get; set; }
+
+    /// <summary>What the file is, decided from its bytes by <see cref="FileSniffer"/>, never from its name.</summary>
+    public EvidenceKind Kind { get; set; }
+
+    /// <summary>The name the file had on the person's device, kept as a record only: never used as a path or in a header.</summary>
+    public string OriginalFileName { get; set; } = "";
+
+    /// <summary>Length of the file as received, in bytes.</summary>
+    public long Length { get; set; }
+
+    /// <summary>SHA-256 of the file as received (32 bytes).</summary>
+    public byte[] Sha256 { get; set; } = [];
+
+    /// <summary>The file's own key, wrapped by the case key (<see cref="EvidenceVault.WrappedFileKeySize"/> bytes).</summary>
+    public byte[] WrappedFileKey { get; set; } = [];
+
+    public DateTime ReceivedUtc { get; set; }
+
+    public Guid UploadedByUserId { get; set; }
+
+    /// <summary>Where the content was found: an http or https address, or empty.</summary>
+    public string SourceUrl { get; set; } = "";
+
+    /// <summary>The day the person saved or captured it, as they remember it; null when not given.</summary>
+    public DateOnly? CapturedOn { get; set; }
+
+    /// <summary>The time of day it was captured, in the person's own time zone; null when not given.</summary>
+    public TimeOnly? CapturedAtTime { get; set; }
+
+    /// <summary>What the file shows, in the person's words.</summary>
+    public string WhatItShows { get; set; } = "";
+
+    /// <summary>The incident this belongs to, if any (the incident log links it).</summary>
+    public Guid? IncidentId { get; set; }
+
+    /// <summary>Declared pixel size, for images; null for other kinds.</summary>
+    public int? Width { get; set; }
+
+    public int? Height { get; set; }
+
+    public uint Version { get; set; }
+
+    public EvidenceKindInfo KindInfo => EvidenceKinds.Describe(Kind);
+
+    /// <summary><see cref="Sha256"/> as 64 lowercase hex digits, as shown to people and printed in exports.</summary>
+    public string Sha256Hex => Convert.ToHexStringLower(Sha256);
+}

@@ -1,0 +1,349 @@
+using System.Security.Cryptography;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Evidence;
+
+/// <summary>Why a file was not kept. Each has one plain message (<see cref="EvidenceWording.Refusal"/>).</summary>
+public enum EvidenceRefusal
+{
+    Empty,
+    NotAccepted,
+    TooLarge,
+    ImageUnreadable,
+    ImageTooManyPixels,
+    NotStoredForUnderEighteen,
+}
+
+/// <summary>
+/// A file read, checked and sealed into a pending blob, not yet kept: <see cref="EvidenceService.KeepAsync"/> keeps
+/// it; disposing it without keeping deletes the partial blob, so a refused upload leaves nothing behind.
+/// </summary>
+public sealed class ReceivedEvidence : IAsyncDisposable
+{
+    internal ReceivedEvidence(IPendingEvidenceBlob blob, SealedEvidence sealedEvidence, EvidenceKind kind, int? width, int? height)
+    {
+        Blob = blob;
+        Sealed = sealedEvidence;
+        Kind = kind;
+        Width = width;
+        Height = height;
+    }
+
+    internal IPendingEvidenceBlob Blob { get; }
+
+    public SealedEvidence Sealed { get; }
+
+    public EvidenceKind Kind { get; }
+
+    public int? Width { get; }
+
+    public int? Height { get; }
+
+    public ValueTask DisposeAsync() => Blob.DisposeAsync();
+}
+
+/// <summary>The outcome of reading an uploaded file: either received (to keep or dispose) or refused, with why.</summary>
+public sealed record EvidenceIntake(ReceivedEvidence? Received, EvidenceRefusal? Refusal, string? Detail = null)
+{
+    public static EvidenceIntake Refused(EvidenceRefusal refusal, string? detail = null) => new(null, refusal, detail);
+}
+
+/// <summary>What the person said about a file when adding it.</summary>
+public sealed record EvidenceDescription(
+    string OriginalFileName,
+    string SourceUrl,
+    DateOnly? CapturedOn,
+    TimeOnly? CapturedAtTime,
+    string WhatItShows,
+    Guid? IncidentId);
+
+/// <summary>
+/// The web side of the evidence vault: takes an upload's bytes from a stream (never a temp file), decides what the
+/// file is from its bytes, checks it, seals it under the case's key, and later opens it again, bit-exact, or as an
+/// EXIF-free preview. Plaintext only ever passes through memory.
+/// </summary>
+public sealed partial class EvidenceService(
+    AppDbContext db,
+    EvidenceVault vault,
+    IEvidenceBlobStore store,
+    MasterKey masterKey,
+    AuditTrail audit,
+    TimeProvider clock,
+    ILogger<EvidenceService> logger)
+{
+    /// <summary>
+    /// Reads <paramref name="content"/> to its end (or until it is refused), sniffs it, and seals it into a pending blob.
+    /// Images are held in memory (at most <see cref="EvidenceLimits.ImageMaxBytes"/>) so their declared size can be
+    /// checked before anything is kept; other kinds stream straight through the vault.
+    /// </summary>
+    public async Task<EvidenceIntake> ReceiveAsync(Guid caseId, Stream content, bool refuseImagesAndVideos, CancellationToken cancellationToken)
+    {
+        var sniffed = await FileSniffer.SniffAsync(content, cancellationToken);
+        await using var plaintext = sniffed.Content;
+        if (!sniffed.Result.IsKnown)
+        {
+            var first = new byte[1];
+            var isEmpty = await plaintext.ReadAsync(first, cancellationToken) == 0;
+            return Refuse(caseId, isEmpty ? EvidenceRefusal.Empty : EvidenceRefusal.NotAccepted);
+        }
+
+        var info = sniffed.Result.Info;
+        if (refuseImagesAndVideos && info.Category is EvidenceCategory.Image or EvidenceCategory.Video)
+        {
+            return Refuse(caseId, EvidenceRefusal.NotStoredForUnderEighteen);
+        }
+
+        int? width = null;
+        int? height = null;
+        Stream toSeal = plaintext;
+        MemoryStream? image = null;
+        try
+        {
+            if (info.Category == EvidenceCategory.Image)
+            {
+                image = await BufferAsync(plaintext, info.MaxBytes, cancellationToken);
+                if (image is null)
+                {
+                    return Refuse(caseId, EvidenceRefusal.TooLarge);
+                }
+
+                var inspection = ImageInspector.Inspect(image, info.Kind);
+                if (!inspection.IsAccepted)
+                {
+                    return Refuse(
+                        caseId,
+                        inspection.Outcome == ImageInspectionOutcome.TooManyPixels ? EvidenceRefusal.ImageTooManyPixels : EvidenceRefusal.ImageUnreadable,
+                        inspection.Problem);
+                }
+
+                (width, height) = (inspection.Width, inspection.Height);
+                image.Position = 0;
+                toSeal = image;
+            }
+
+            var caseKey = await CaseKeyAsync(caseId, create: true, cancellationToken);
+            var pending = await store.CreateAsync(cancellationToken);
+            try
+            {
+                var sealedEvidence = await vault.SealAsync(toSeal, caseKey, pending.Content, info.MaxBytes, cancellationToken);
+                return new EvidenceIntake(new ReceivedEvidence(pending, sealedEvidence, info.Kind, width, height), null);
+            }
+            catch (EvidenceTooLargeException)
+            {
+                await pending.DisposeAsync();
+                return Refuse(caseId, EvidenceRefusal.TooLarge);
+            }
+            catch
+            {
+                await pending.DisposeAsync();
+                throw;
+            }
+            finally
+            {
+                CaseKeys.Destroy(caseKey);
+            }
+        }
+        finally
+        {
+            if (image is not null)
+            {
+                CryptographicOperations.ZeroMemory(image.GetBuffer());
+                await image.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps a received file: commits its blob, then saves its row and audit event in one save. If that save fails the
+    /// blob is deleted again, so no file is ever kept without its row.
+    /// </summary>
+    public async Task<Guid> KeepAsync(Guid caseId, Guid userId, ReceivedEvidence received, EvidenceDescription description, CancellationToken cancellationToken)
+    {
+        var item = new EvidenceItem
+        {
+            Id = Guid.NewGuid(),
+            CaseId = caseId,
+            BlobId = received.Blob.BlobId,
+            Kind = received.Kind,
+            OriginalFileName = description.OriginalFileName,
+            Length = received.Sealed.Length,
+            Sha256 = received.Sealed.Sha256,
+            WrappedFileKey = received.Sealed.WrappedFileKey,
+            ReceivedUtc = clock.GetUtcNow().UtcDateTime,
+            UploadedByUserId = userId,
+            SourceUrl = description.SourceUrl,
+            CapturedOn = description.CapturedOn,
+            CapturedAtTime = description.CapturedAtTime,
+            WhatItShows = description.WhatItShows,
+            IncidentId = description.IncidentId,
+            Width = received.Width,
+            Height = received.Height,
+        };
+        db.EvidenceItems.Add(item);
+        await audit.RecordAsync(caseId, userId, "evidence.added", nameof(EvidenceItem), item.Id.ToString(), $"{item.Kind} sha256:{item.Sha256Hex}", cancellationToken);
+        await received.Blob.CommitAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            await store.DeleteAsync(item.BlobId, CancellationToken.None);
+            throw;
+        }
+
+        LogKept(logger, caseId, item.Id, item.Kind);
+        return item.Id;
+    }
+
+    /// <summary>A readable stream of the original bytes, each chunk verified before it is read.</summary>
+    /// <exception cref="EvidenceIntegrityException">The case key or the file's key does not open.</exception>
+    public async Task<Stream> OpenOriginalAsync(EvidenceItem item, CancellationToken cancellationToken)
+    {
+        var caseKey = await CaseKeyAsync(item.CaseId, create: false, cancellationToken);
+        try
+        {
+            var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
+            try
+            {
+                return vault.OpenRead(ciphertext, item.WrappedFileKey, caseKey);
+            }
+            catch
+            {
+                await ciphertext.DisposeAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            CaseKeys.Destroy(caseKey);
+        }
+    }
+
+    /// <summary>
+    /// A copy of a JPEG or PNG without its metadata (GPS, camera, comments), for showing on screen; null for other kinds.
+    /// The original is verified against its recorded SHA-256 first.
+    /// </summary>
+    /// <exception cref="EvidenceIntegrityException">The file does not decrypt, or is not what was received.</exception>
+    public async Task<byte[]?> PreviewAsync(EvidenceItem item, CancellationToken cancellationToken)
+    {
+        if (!MetadataStripper.Supports(item.Kind))
+        {
+            return null;
+        }
+
+        var caseKey = await CaseKeyAsync(item.CaseId, create: false, cancellationToken);
+        using var original = new MemoryStream();
+        try
+        {
+            await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
+            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, original, cancellationToken);
+            if (opened.Length != item.Length || !opened.Sha256.AsSpan().SequenceEqual(item.Sha256))
+            {
+                throw new EvidenceIntegrityException("The file does not match the SHA-256 recorded when it was received.");
+            }
+
+            original.Position = 0;
+            using var stripped = new MemoryStream();
+            var result = MetadataStripper.Strip(original, stripped, item.Kind);
+            if (!result.Succeeded)
+            {
+                return null;
+            }
+
+            return stripped.ToArray();
+        }
+        finally
+        {
+            CaseKeys.Destroy(caseKey);
+            CryptographicOperations.ZeroMemory(original.GetBuffer());
+        }
+    }
+
+    /// <summary>The case's key, unwrapped; the caller destroys it after use. Created (and saved on its own) when asked.</summary>
+    private async Task<byte[]> CaseKeyAsync(Guid caseId, bool create, CancellationToken cancellationToken)
+    {
+        var wrapped = await db.CaseEvidenceKeys.AsNoTracking()
+            .Where(k => k.CaseId == caseId)
+            .Select(k => k.WrappedKey)
+            .SingleOrDefaultAsync(cancellationToken);
+        if (wrapped is not null)
+        {
+            return CaseKeys.Unwrap(wrapped, masterKey.Bytes);
+        }
+
+        if (!create)
+        {
+            throw new EvidenceIntegrityException("This case has no evidence key.");
+        }
+
+        var caseKey = CaseKeys.Create();
+        var row = new CaseEvidenceKey
+        {
+            CaseId = caseId,
+            WrappedKey = CaseKeys.Wrap(caseKey, masterKey.Bytes),
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.CaseEvidenceKeys.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return caseKey;
+        }
+        catch (DbUpdateException)
+        {
+            // Another upload to this case created its key first: use that one.
+            CaseKeys.Destroy(caseKey);
+            db.Entry(row).State = EntityState.Detached;
+            return await CaseKeyAsync(caseId, create: false, cancellationToken);
+        }
+    }
+
+    /// <summary>Copies at most <paramref name="maxBytes"/> into memory; null when there is more.</summary>
+    private static async Task<MemoryStream?> BufferAsync(Stream source, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        try
+        {
+            while (true)
+            {
+                var read = await source.ReadAsync(chunk, cancellationToken);
+                if (read == 0)
+                {
+                    buffer.Position = 0;
+                    return buffer;
+                }
+
+                if (buffer.Length + read > maxBytes)
+                {
+                    CryptographicOperations.ZeroMemory(buffer.GetBuffer());
+                    await buffer.DisposeAsync();
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(chunk);
+        }
+    }
+
+    private EvidenceIntake Refuse(Guid caseId, EvidenceRefusal refusal, string? detail = null)
+    {
+        LogRefused(logger, caseId, refusal);
+        return EvidenceIntake.Refused(refusal, detail);
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Evidence {EvidenceId} of kind {Kind} kept for case {CaseId}")]
+    private static partial void LogKept(ILogger logger, Guid caseId, Guid evidenceId, EvidenceKind kind);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "An upload to case {CaseId} was refused: {Refusal}")]
+    private static partial void LogRefused(ILogger logger, Guid caseId, EvidenceRefusal refusal);
+}

@@ -1,0 +1,277 @@
+using System.Globalization;
+using FluentValidation;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
+
+/// <summary>
+/// Adding a file. The body is read here, section by section, and the file streamed into the vault: nothing is model
+/// bound and nothing is buffered to disk (IFormFile would spill to a temp file). The form puts its antiforgery token
+/// first, and it is checked before any other part of the body is read.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[DisableFormValueModelBinding]
+[RequestSizeLimit(UploadLimitBytes)]
+public sealed class AddModel(
+    AppDbContext db,
+    EvidenceService evidence,
+    IAntiforgery antiforgery,
+    IOptions<AntiforgeryOptions> antiforgeryOptions,
+    IValidator<AddModel.InputModel> validator,
+    JurisdictionCatalog jurisdictions) : CasePageModel
+{
+    /// <summary>The largest file any kind allows, plus room for the description fields.</summary>
+    public const long UploadLimitBytes = EvidenceLimits.LargestMaxBytes + EvidenceLimits.Megabyte;
+
+    public const string FileField = "File";
+
+    private const int MaxFields = 16;
+
+    public InputModel Input { get; set; } = new();
+
+    public bool UnderEighteenRoute { get; private set; }
+
+    public IReadOnlyList<ContactRoute> UnderEighteenRoutes { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        await LoadCaseAsync(HttpContext.RequestAborted);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        var cancellationToken = HttpContext.RequestAborted;
+        var reader = MultipartUpload.ReaderFor(Request);
+        if (reader is null || !await IsAntiforgeryTokenFirstAndValidAsync(reader, cancellationToken))
+        {
+            return BadRequest();
+        }
+
+        await LoadCaseAsync(cancellationToken);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        ReceivedEvidence? received = null;
+        EvidenceIntake? refused = null;
+        var fileName = "";
+        var fileChosen = false;
+        try
+        {
+            for (var section = await reader.ReadNextSectionAsync(cancellationToken); section is not null; section = await reader.ReadNextSectionAsync(cancellationToken))
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+                {
+                    return BadRequest();
+                }
+
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (disposition.IsFileDisposition())
+                {
+                    if (name != FileField || fileChosen)
+                    {
+                        return BadRequest();
+                    }
+
+                    fileChosen = true;
+                    fileName = MultipartUpload.CleanFileName(
+                        HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
+                        EvidenceItem.OriginalFileNameMaxLength);
+                    var intake = await evidence.ReceiveAsync(CaseId, section.Body, UnderEighteenRoute, cancellationToken);
+                    received = intake.Received;
+                    if (intake.Refusal is not null)
+                    {
+                        refused = intake;
+
+                        // The rest of a refused file is not read: the description fields come before it in the form.
+                        break;
+                    }
+
+                    continue;
+                }
+
+                var value = await MultipartUpload.ReadTextAsync(section, cancellationToken);
+                if (value is null)
+                {
+                    ModelState.AddModelError("Input", "Part of what you entered is too long. Please shorten it and try again.");
+                    break;
+                }
+
+                if (fields.Count >= MaxFields)
+                {
+                    return BadRequest();
+                }
+
+                fields.TryAdd(name, value);
+            }
+
+            Input = InputModel.From(fields);
+            var validation = await validator.ValidateAsync(Input, cancellationToken);
+            validation.AddTo(ModelState);
+            if (refused is { Refusal: { } refusal })
+            {
+                var noFileChosen = refusal == EvidenceRefusal.Empty && fileName.Length == 0;
+                ModelState.AddModelError($"Input.{FileField}", noFileChosen ? "Please choose a file to add." : EvidenceWording.Refusal(refusal));
+                if (refusal == EvidenceRefusal.TooLarge)
+                {
+                    Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                }
+            }
+            else if (received is null)
+            {
+                ModelState.AddModelError($"Input.{FileField}", "Please choose a file to add.");
+            }
+
+            if (!ModelState.IsValid || received is null)
+            {
+                return Page();
+            }
+
+            var id = await evidence.KeepAsync(CaseId, User.UserId(), received, Input.ToDescription(fileName), cancellationToken);
+
+            // Someone who may add but not view evidence (a helper) goes back to the case instead of a page they cannot see.
+            return Redirect(Membership.Can(CaseOperation.ViewEvidence) ? $"/cases/{CaseId}/evidence/{id}" : $"/cases/{CaseId}");
+        }
+        finally
+        {
+            if (received is not null)
+            {
+                await received.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first section must be the antiforgery token. It is checked through the request-header route of
+    /// <see cref="IAntiforgery"/>, which then never reads the form (reading it would buffer the file to disk).
+    /// </summary>
+    private async Task<bool> IsAntiforgeryTokenFirstAndValidAsync(Microsoft.AspNetCore.WebUtilities.MultipartReader reader, CancellationToken cancellationToken)
+    {
+        var options = antiforgeryOptions.Value;
+        var first = await reader.ReadNextSectionAsync(cancellationToken);
+        if (first is null
+            || !ContentDispositionHeaderValue.TryParse(first.ContentDisposition, out var disposition)
+            || !disposition.IsFormDisposition()
+            || HeaderUtilities.RemoveQuotes(disposition.Name).Value != options.FormFieldName
+            || options.HeaderName is null)
+        {
+            return false;
+        }
+
+        var token = await MultipartUpload.ReadTextAsync(first, cancellationToken);
+        if (string.IsNullOrEmpty(token))
+        {
+            return false;
+        }
+
+        Request.Headers[options.HeaderName] = token;
+        try
+        {
+            await antiforgery.ValidateRequestAsync(HttpContext);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            return false;
+        }
+    }
+
+    private async Task LoadCaseAsync(CancellationToken cancellationToken)
+    {
+        var found = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == CaseId)
+            .Select(c => new { c.UnderEighteenRoute, c.JurisdictionCode })
+            .SingleAsync(cancellationToken);
+        UnderEighteenRoute = found.UnderEighteenRoute;
+        UnderEighteenRoutes = jurisdictions.Get(found.JurisdictionCode).UnderEighteenRoutes ?? [];
+    }
+
+    /// <summary>The description fields as typed; the file is read separately.</summary>
+    public sealed class InputModel
+    {
+        public string SourceUrl { get; set; } = "";
+
+        /// <summary>yyyy-MM-dd, as a date input sends it.</summary>
+        public string CapturedOn { get; set; } = "";
+
+        /// <summary>HH:mm, as a time input sends it.</summary>
+        public string CapturedAtTime { get; set; } = "";
+
+        public string WhatItShows { get; set; } = "";
+
+        public static InputModel From(IReadOnlyDictionary<string, string> fields) => new()
+        {
+            SourceUrl = fields.GetValueOrDefault("Input.SourceUrl", "").Trim(),
+            CapturedOn = fields.GetValueOrDefault("Input.CapturedOn", "").Trim(),
+            CapturedAtTime = fields.GetValueOrDefault("Input.CapturedAtTime", "").Trim(),
+            WhatItShows = fields.GetValueOrDefault("Input.WhatItShows", "").Trim(),
+        };
+
+        public EvidenceDescription ToDescription(string originalFileName) => new(
+            originalFileName,
+            SourceUrl,
+            ParseDate(CapturedOn),
+            ParseTime(CapturedAtTime),
+            WhatItShows,
+            null);
+
+        internal static DateOnly? ParseDate(string value) =>
+            DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+        internal static TimeOnly? ParseTime(string value) =>
+            TimeOnly.TryParseExact(value, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator(TimeProvider clock)
+        {
+            RuleFor(x => x.SourceUrl)
+                .MaximumLength(EvidenceItem.SourceUrlMaxLength)
+                .WithMessage($"Please keep the web address to {EvidenceItem.SourceUrlMaxLength} characters or fewer.")
+                .Must(url => url.Length == 0 || IsWebAddress(url))
+                .WithMessage("Please enter the web address as it appears in the browser, starting with https:// or http://, or leave it empty.");
+            RuleFor(x => x.CapturedOn)
+                .Must(date => date.Length == 0 || InputModel.ParseDate(date) is not null)
+                .WithMessage("Please enter the date as day, month and year, or leave it empty.")
+                .Must(date => InputModel.ParseDate(date) is not { } day || day <= LatestToday(clock))
+                .WithMessage("This date is in the future. Please enter the day you saved or captured it.");
+            RuleFor(x => x.CapturedAtTime)
+                .Must(time => time.Length == 0 || InputModel.ParseTime(time) is not null)
+                .WithMessage("Please enter the time as hours and minutes, or leave it empty.");
+            RuleFor(x => x.WhatItShows)
+                .MaximumLength(EvidenceItem.WhatItShowsMaxLength)
+                .WithMessage($"Please keep the description to {EvidenceItem.WhatItShowsMaxLength} characters or fewer.");
+        }
+
+        private static bool IsWebAddress(string url) =>
+            Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && !string.IsNullOrEmpty(uri.Host);
+
+        /// <summary>Today where it is latest on Earth (UTC+14): no one can have captured anything after that day.</summary>
+        private static DateOnly LatestToday(TimeProvider clock) =>
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14));
+    }
+}

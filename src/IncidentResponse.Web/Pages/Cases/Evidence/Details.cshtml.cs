@@ -1,0 +1,38 @@
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
+
+/// <summary>One file: what was said about it, its SHA-256 in full with how to check it, and the choice to see it.</summary>
+public sealed class DetailsModel(AppDbContext db) : CasePageModel
+{
+    public EvidenceItem Item { get; private set; } = null!;
+
+    /// <summary>True once the person chose to see the image (only JPEG and PNG previews exist).</summary>
+    public bool Show { get; private set; }
+
+    public bool CanPreview => MetadataStripper.Supports(Item.Kind);
+
+    public async Task<IActionResult> OnGetAsync(Guid evidenceId, bool show, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.ViewEvidence) is { } denied)
+        {
+            return denied;
+        }
+
+        var item = await db.EvidenceItems.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        Item = item;
+        Show = show && CanPreview;
+        return Page();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Evidence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
+
+/// <summary>
+/// The original file, bit-exact, as an attachment under a neutral name (<c>exhibit-1a2b3c4d.jpg</c>): the name it
+/// had on the person's device may say too much on a shared computer. Each chunk is verified as it is decrypted, and
+/// the whole file's SHA-256 against the one recorded at receipt; on any mismatch the connection is cut, so a browser
+/// reports a failed download instead of saving a wrong file.
+/// </summary>
+public sealed partial class DownloadModel(AppDbContext db, EvidenceService evidence, ILogger<DownloadModel> logger) : CasePageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid evidenceId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.ViewEvidence) is { } denied)
+        {
+            return denied;
+        }
+
+        var item = await db.EvidenceItems.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        Stream original;
+        try
+        {
+            original = await evidence.OpenOriginalAsync(item, cancellationToken);
+        }
+        catch (Exception ex) when (ex is EvidenceIntegrityException or FileNotFoundException)
+        {
+            LogUnreadable(logger, CaseId, item.Id);
+            return StatusCode(StatusCodes.Status500InternalServerError);
+        }
+
+        await using (original)
+        {
+            var disposition = new ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(ExhibitFileName(item));
+            Response.Headers.ContentDisposition = disposition.ToString();
+            Response.Headers.CacheControl = "no-store";
+            Response.Headers.XContentTypeOptions = "nosniff";
+            Response.ContentType = item.KindInfo.MediaType;
+            Response.ContentLength = item.Length;
+
+            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[EvidenceVault.DefaultChunkSize];
+            long sent = 0;
+            try
+            {
+                int read;
+                while ((read = await original.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    sha256.AppendData(buffer, 0, read);
+                    sent += read;
+                    await Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            catch (EvidenceIntegrityException)
+            {
+                LogUnreadable(logger, CaseId, item.Id);
+                HttpContext.Abort();
+                return new EmptyResult();
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(buffer);
+            }
+
+            if (sent != item.Length || !sha256.GetHashAndReset().AsSpan().SequenceEqual(item.Sha256))
+            {
+                LogUnreadable(logger, CaseId, item.Id);
+                HttpContext.Abort();
+            }
+        }
+
+        return new EmptyResult();
+    }
+
+    /// <summary>A neutral ASCII name: "exhibit-", the first 8 hex digits of the item's id, the kind's extension.</summary>
+    public static string ExhibitFileName(EvidenceItem item) =>
+        string.Create(CultureInfo.InvariantCulture, $"exhibit-{item.Id.ToString("N", CultureInfo.InvariantCulture)[..8]}{item.KindInfo.FileExtension}");
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Evidence {EvidenceId} of case {CaseId} could not be read back intact")]
+    private static partial void LogUnreadable(ILogger logger, Guid caseId, Guid evidenceId);
+}

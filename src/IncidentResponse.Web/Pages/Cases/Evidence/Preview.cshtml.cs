@@ -1,0 +1,42 @@
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Evidence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
+
+/// <summary>
+/// The image for showing on screen: a copy of a JPEG or PNG without its metadata (GPS, camera, comments). Derived,
+/// never stored, never cached. Other kinds have no preview.
+/// </summary>
+public sealed class PreviewModel(AppDbContext db, EvidenceService evidence) : CasePageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid evidenceId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.ViewEvidence) is { } denied)
+        {
+            return denied;
+        }
+
+        var item = await db.EvidenceItems.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
+        if (item is null || !MetadataStripper.Supports(item.Kind))
+        {
+            return NotFound();
+        }
+
+        var bytes = await evidence.PreviewAsync(item, cancellationToken);
+        if (bytes is null)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline").ToString();
+        return File(bytes, item.KindInfo.MediaType);
+    }
+}

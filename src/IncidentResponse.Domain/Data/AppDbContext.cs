@@ -1,8 +1,8 @@
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
-using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

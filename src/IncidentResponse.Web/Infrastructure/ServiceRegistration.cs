@@ -3,9 +3,11 @@ using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -66,6 +68,8 @@ public static class ServiceRegistration
         services.AddScoped<CaseMembershipFilter>();
         services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<CasePlanLoader>();
+        services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
+        services.AddScoped<TakedownLetters>();
         services.AddScoped<AuditTrail>();
         services.AddRazorPages()
             .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));

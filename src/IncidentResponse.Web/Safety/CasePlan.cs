@@ -36,6 +36,7 @@ public sealed record CasePlan(
     {
         SafetyStepCatalog.LinkAssessment => $"/cases/{caseId}/assessment",
         SafetyStepCatalog.LinkLog => $"/cases/{caseId}/log",
+        SafetyStepCatalog.LinkTakedowns => $"/cases/{caseId}/takedowns",
         _ => null,
     };
 }

@@ -98,6 +98,47 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task An_unanswered_letter_is_marked_overdue_and_a_refusal_moves_the_places_and_shapes_the_follow_up()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise");
+        var sent = await client.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Send.Channel"] = "Email", ["Send.SentOn"] = app.Day(8) }, "handler=Send");
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+
+        var list = await client.GetAsync($"/cases/{caseId}/takedowns");
+        var item = list.Document.QuerySelector("ul.takedowns > li.overdue")!;
+        Assert.Contains("Overdue", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("write a follow-up", item.TextContent, StringComparison.Ordinal);
+        var dashboard = await client.GetAsync($"/cases/{caseId}");
+        Assert.Contains("1 overdue", dashboard.Document.QuerySelectorAll("ol.steps > li").Single(li => li.TextContent.Contains("Get it taken down", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+
+        var refused = await client.SubmitAsync(letterUrl, new Dictionary<string, string>
+        {
+            ["Answer.Outcome"] = "Refused",
+            ["Answer.Reason"] = "Not against our rules",
+        }, "handler=Answer");
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Equal(SightingStatus.Refused, (await db.Sightings.AsNoTracking().SingleAsync(s => s.Id == posted.Id)).Status);
+        Assert.Contains("Not against our rules", (await client.GetAsync(letterUrl)).Document.QuerySelector("#answers")!.TextContent, StringComparison.Ordinal);
+
+        var followUp = await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=FollowUp");
+        var text = (await client.GetAsync(followUp.Location!.OriginalString)).Document.QuerySelector("#letter")!.TextContent;
+        Assert.Contains("You declined to remove the content", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_private_detail_never_reaches_the_finalised_text_or_the_download()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();

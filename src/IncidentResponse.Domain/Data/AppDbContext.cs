@@ -4,6 +4,7 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -32,6 +33,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Sighting> Sightings => Set<Sighting>();
 
     public DbSet<SightingStatusChange> SightingStatusChanges => Set<SightingStatusChange>();
+
+    public DbSet<TakedownRequest> TakedownRequests => Set<TakedownRequest>();
+
+    public DbSet<TakedownRequestSighting> TakedownRequestSightings => Set<TakedownRequestSighting>();
+
+    public DbSet<TakedownResponse> TakedownResponses => Set<TakedownResponse>();
 
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

@@ -698,6 +698,196 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.ToTable("ThreatAssessments", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AccuracyConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("CopyrightBasis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CopyrightedWork")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalText")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FinalisedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FollowsUpId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("GoodFaithConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("SenderActsForPersonShown")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SenderEmail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("SenderEmailPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("SenderNamePrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SenderPhone")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("SenderPhonePrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SenderPostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("SenderPostalAddressPrivate")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("SignatureConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowsUpId");
+
+                    b.HasIndex("ReplacesId");
+
+                    b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.ToTable("TakedownRequests", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequestSighting", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RequestId", "SightingId");
+
+                    b.HasIndex("SightingId");
+
+                    b.ToTable("TakedownRequestSightings", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RequestId", "RecordedUtc");
+
+                    b.ToTable("TakedownResponses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -874,6 +1064,49 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequest", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequestSighting", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany("Sightings")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentResponse.Domain.Incidents.Sighting", null)
+                        .WithMany()
+                        .HasForeignKey("SightingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownResponse", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("IncidentResponse.Domain.Accounts.AppUser", null)
@@ -904,6 +1137,11 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
             modelBuilder.Entity("IncidentResponse.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequest", b =>
+                {
+                    b.Navigation("Sightings");
                 });
 #pragma warning restore 612, 618
         }

@@ -679,6 +679,194 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.ToTable("ThreatAssessments", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AccuracyConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyrightBasis")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyrightedWork")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalisedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FollowsUpId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GoodFaithConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LetterDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlatformId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SenderActsForPersonShown")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderEmail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SenderEmailPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderName")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SenderNamePrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderPhone")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SenderPhonePrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderPostalAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SenderPostalAddressPrivate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignatureConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FollowsUpId");
+
+                    b.HasIndex("ReplacesId");
+
+                    b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.ToTable("TakedownRequests", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequestSighting", b =>
+                {
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RequestId", "SightingId");
+
+                    b.HasIndex("SightingId");
+
+                    b.ToTable("TakedownRequestSightings", (string)null);
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownResponse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("RequestId", "RecordedUtc");
+
+                    b.ToTable("TakedownResponses", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.Property<int>("Id")
@@ -853,6 +1041,49 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequest", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany()
+                        .HasForeignKey("FollowsUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacesId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequestSighting", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany("Sightings")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IncidentResponse.Domain.Incidents.Sighting", null)
+                        .WithMany()
+                        .HasForeignKey("SightingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownResponse", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Takedowns.TakedownRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
                 {
                     b.HasOne("IncidentResponse.Domain.Accounts.AppUser", null)
@@ -883,6 +1114,11 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IncidentResponse.Domain.Cases.Case", b =>
                 {
                     b.Navigation("Members");
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Takedowns.TakedownRequest", b =>
+                {
+                    b.Navigation("Sightings");
                 });
 #pragma warning restore 612, 618
         }

@@ -4,10 +4,12 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -68,6 +70,8 @@ public static class ServiceRegistration
         services.AddScoped<CaseMembershipFilter>();
         services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<CasePlanLoader>();
+        services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
+        services.AddScoped<TakedownLetters>();
         services.AddScoped<AuditTrail>();
 
         // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.

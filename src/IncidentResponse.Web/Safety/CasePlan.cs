@@ -37,6 +37,7 @@ public sealed record CasePlan(
         SafetyStepCatalog.LinkAssessment => $"/cases/{caseId}/assessment",
         SafetyStepCatalog.LinkLog => $"/cases/{caseId}/log",
         SafetyStepCatalog.LinkEvidence => $"/cases/{caseId}/evidence",
+        SafetyStepCatalog.LinkTakedowns => $"/cases/{caseId}/takedowns",
         _ => null,
     };
 }

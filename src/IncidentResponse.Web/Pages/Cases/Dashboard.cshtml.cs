@@ -1,5 +1,7 @@
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Safety;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases;
 
 /// <summary>The case dashboard: the journey's steps, how far along each one is, and the one next step.</summary>
-public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db) : CasePageModel
+public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimeProvider clock) : CasePageModel
 {
     public CasePlan Plan { get; private set; } = null!;
 
@@ -21,7 +23,13 @@ public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db) : Case
         var record = new RecordProgress(
             await db.Incidents.CountAsync(i => i.CaseId == CaseId, cancellationToken),
             await db.Sightings.CountAsync(s => s.CaseId == CaseId, cancellationToken));
-        Steps = JourneyStep.For(Plan, record);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var takedowns = new TakedownProgress(
+            await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId, cancellationToken),
+            await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.SentOn != null, cancellationToken),
+            await db.Sightings.CountAsync(s => s.CaseId == CaseId && s.Status == SightingStatus.Removed, cancellationToken),
+            await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.Status == TakedownStatus.Sent && r.DueUtc < now, cancellationToken));
+        Steps = JourneyStep.For(Plan, record, takedowns);
     }
 }
 
@@ -35,6 +43,18 @@ public sealed record RecordProgress(int Incidents, int Sightings)
     public string? Text => Incidents + Sightings == 0 ? null : string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
         $"{Incidents} {(Incidents == 1 ? "entry" : "entries")}, {Sightings} {(Sightings == 1 ? "place" : "places")} found");
+}
+
+/// <summary>How far the takedowns are: letters written and sent, places removed, answers overdue.</summary>
+public sealed record TakedownProgress(int Letters, int Sent, int Removed, int Overdue)
+{
+    public static readonly TakedownProgress None = new(0, 0, 0, 0);
+
+    public StepState State => Letters > 0 ? StepState.InProgress : StepState.NotStarted;
+
+    public string? Text => Letters == 0 ? null : string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{Sent} {(Sent == 1 ? "request" : "requests")} sent, {Removed} {(Removed == 1 ? "place" : "places")} removed{(Overdue > 0 ? $", {Overdue} overdue" : "")}");
 }
 
 public enum StepState
@@ -56,9 +76,10 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
     };
 
     /// <summary>The six steps of the journey; each part of the app reports its own progress here.</summary>
-    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null)
+    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null, TakedownProgress? takedowns = null)
     {
         record ??= RecordProgress.None;
+        takedowns ??= TakedownProgress.None;
         var nowSteps = plan.Entries.Where(e => e.Item.Section == SafetySection.Now).ToList();
         var nowDone = nowSteps.Count(e => e.Status is SafetyStepStatus.Done or SafetyStepStatus.NotForMe);
         var safety = nowDone == nowSteps.Count ? StepState.Done
@@ -74,7 +95,8 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
                 plan.LatestAssessment?.Level is { } level ? $"Done: {ThreatLevels.DisplayName(level)}" : null),
             new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", record.State,
                 $"/cases/{plan.CaseId}/log", record.Text),
-            new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", StepState.NotAvailableYet, null),
+            new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", takedowns.State,
+                CasePlan.LinkFor(plan.CaseId, SafetyStepCatalog.LinkTakedowns), takedowns.Text),
             new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null),
             new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", StepState.NotAvailableYet, null),
         ];

@@ -1,0 +1,205 @@
+using IncidentResponse.Domain.Data;
+
+namespace IncidentResponse.Domain.Takedowns;
+
+/// <summary>Where a takedown request stands. Stored by name.</summary>
+public enum TakedownStatus
+{
+    /// <summary>Being written; can be edited.</summary>
+    Draft,
+
+    /// <summary>The text is fixed (<see cref="TakedownRequest.FinalText"/>) and ready to send.</summary>
+    Final,
+
+    /// <summary>Sent to the platform; an answer is due by <see cref="TakedownRequest.DueUtc"/>.</summary>
+    Sent,
+
+    /// <summary>The platform answered (see its <see cref="TakedownResponse"/> records).</summary>
+    Answered,
+
+    /// <summary>A finalised letter that was never sent and has a newer version.</summary>
+    Replaced,
+}
+
+/// <summary>How a letter was sent.</summary>
+public enum TakedownChannel
+{
+    Form,
+    Email,
+    Post,
+}
+
+/// <summary>
+/// One letter to one platform about chosen sightings of a case: its input while a draft, its exact text once
+/// finalised, and when and how it was sent. A finalised letter's text never changes; editing it starts a new version
+/// (<see cref="ReplacesId"/>), and a follow-up is its own request (<see cref="FollowsUpId"/>).
+/// </summary>
+public sealed class TakedownRequest : IVersioned
+{
+    public const int TextMaxLength = 4000;
+    public const int FieldMaxLength = 500;
+    public const int ReferenceMaxLength = 200;
+
+    public Guid Id { get; set; }
+
+    public Guid CaseId { get; set; }
+
+    public LetterKind Kind { get; set; }
+
+    /// <summary>The <see cref="PlatformDirectory"/> id of the recipient.</summary>
+    public string PlatformId { get; set; } = "";
+
+    public List<TakedownRequestSighting> Sightings { get; set; } = [];
+
+    public string? SenderName { get; set; }
+
+    public bool SenderNamePrivate { get; set; }
+
+    public string? SenderEmail { get; set; }
+
+    public bool SenderEmailPrivate { get; set; }
+
+    public string? SenderPostalAddress { get; set; }
+
+    public bool SenderPostalAddressPrivate { get; set; }
+
+    public string? SenderPhone { get; set; }
+
+    public bool SenderPhonePrivate { get; set; }
+
+    public bool SenderActsForPersonShown { get; set; }
+
+    public bool GoodFaithConfirmed { get; set; }
+
+    public bool AccuracyConfirmed { get; set; }
+
+    public bool SignatureConfirmed { get; set; }
+
+    public CopyrightBasis CopyrightBasis { get; set; }
+
+    public string? CopyrightedWork { get; set; }
+
+    public string? Reasons { get; set; }
+
+    public DateOnly LetterDate { get; set; }
+
+    public TakedownStatus Status { get; set; } = TakedownStatus.Draft;
+
+    /// <summary>The text exactly as finalised; never changed afterwards.</summary>
+    public string? FinalText { get; set; }
+
+    public DateTime? FinalisedUtc { get; set; }
+
+    public DateOnly? SentOn { get; set; }
+
+    public TakedownChannel? Channel { get; set; }
+
+    /// <summary>The platform's reference or ticket number, when it gave one.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>When an answer is due (<see cref="TakedownDeadlines"/>), once sent.</summary>
+    public DateTime? DueUtc { get; set; }
+
+    /// <summary>The version this one replaces (an edit of a finalised letter).</summary>
+    public Guid? ReplacesId { get; set; }
+
+    /// <summary>The sent request this one follows up.</summary>
+    public Guid? FollowsUpId { get; set; }
+
+    public Guid CreatedBy { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    public DateTime UpdatedUtc { get; set; }
+
+    public uint Version { get; set; }
+
+    public bool IsEditable => Status == TakedownStatus.Draft;
+
+    public SenderIdentity Sender() => new()
+    {
+        Name = new IdentityField(SenderName, SenderNamePrivate),
+        Email = new IdentityField(SenderEmail, SenderEmailPrivate),
+        PostalAddress = new IdentityField(SenderPostalAddress, SenderPostalAddressPrivate),
+        Phone = new IdentityField(SenderPhone, SenderPhonePrivate),
+    };
+
+    /// <summary>True when sent and no answer has come by the deadline.</summary>
+    public bool IsOverdue(DateTime nowUtc) => Status == TakedownStatus.Sent && DueUtc is { } due && nowUtc > due;
+
+    /// <summary>Fixes the text. Only a draft can be finalised.</summary>
+    public void Finalise(string text, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Status != TakedownStatus.Draft)
+        {
+            throw new InvalidOperationException("Only a draft can be finalised.");
+        }
+
+        FinalText = text;
+        FinalisedUtc = nowUtc;
+        Status = TakedownStatus.Final;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>Records the sending and sets when an answer is due. Only a finalised letter can be sent.</summary>
+    public void MarkSent(DateOnly sentOn, TakedownChannel channel, string? reference, DateTime nowUtc)
+    {
+        if (Status != TakedownStatus.Final)
+        {
+            throw new InvalidOperationException("Only a finalised letter can be marked as sent.");
+        }
+
+        var today = DateOnly.FromDateTime(nowUtc);
+        var sentAt = sentOn == today ? nowUtc : sentOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        SentOn = sentOn;
+        Channel = channel;
+        Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
+        DueUtc = TakedownDeadlines.DueBy(Kind, new DateTimeOffset(sentAt, TimeSpan.Zero)).UtcDateTime;
+        Status = TakedownStatus.Sent;
+        UpdatedUtc = nowUtc;
+    }
+
+    /// <summary>A new draft with the same input: the next version of this letter, or a follow-up to it.</summary>
+    public TakedownRequest CopyAsDraft(LetterKind kind, Guid by, DateTime nowUtc, bool followUp)
+    {
+        var copy = new TakedownRequest
+        {
+            Id = Guid.NewGuid(),
+            CaseId = CaseId,
+            Kind = kind,
+            PlatformId = PlatformId,
+            SenderName = SenderName,
+            SenderNamePrivate = SenderNamePrivate,
+            SenderEmail = SenderEmail,
+            SenderEmailPrivate = SenderEmailPrivate,
+            SenderPostalAddress = SenderPostalAddress,
+            SenderPostalAddressPrivate = SenderPostalAddressPrivate,
+            SenderPhone = SenderPhone,
+            SenderPhonePrivate = SenderPhonePrivate,
+            SenderActsForPersonShown = SenderActsForPersonShown,
+            GoodFaithConfirmed = GoodFaithConfirmed,
+            AccuracyConfirmed = AccuracyConfirmed,
+            SignatureConfirmed = SignatureConfirmed,
+            CopyrightBasis = CopyrightBasis,
+            CopyrightedWork = CopyrightedWork,
+            Reasons = Reasons,
+            LetterDate = DateOnly.FromDateTime(nowUtc),
+            ReplacesId = followUp ? null : Id,
+            FollowsUpId = followUp ? Id : null,
+            CreatedBy = by,
+            CreatedUtc = nowUtc,
+            UpdatedUtc = nowUtc,
+        };
+        copy.Sightings = Sightings.Select(s => new TakedownRequestSighting { RequestId = copy.Id, SightingId = s.SightingId }).ToList();
+        return copy;
+    }
+}
+
+/// <summary>A sighting a request covers.</summary>
+public sealed class TakedownRequestSighting
+{
+    public Guid RequestId { get; set; }
+
+    public Guid SightingId { get; set; }
+}

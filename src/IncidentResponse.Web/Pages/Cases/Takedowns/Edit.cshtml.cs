@@ -1,0 +1,119 @@
+using FluentValidation;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
+
+/// <summary>Editing a draft letter. A finalised letter is never edited: it gets a new version instead.</summary>
+public sealed class EditModel(AppDbContext db, PlatformDirectory directory, AuditTrail audit, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public LetterForm Input { get; set; } = new();
+
+    public TakedownRequest Current { get; private set; } = null!;
+
+    public PlatformEntry Entry { get; private set; } = null!;
+
+    public IReadOnlyList<SightingChoice> Sightings { get; private set; } = [];
+
+    public bool Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(requestId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Current.IsEditable)
+        {
+            return Redirect($"/cases/{CaseId}/takedowns/{requestId}");
+        }
+
+        Input = LetterForm.From(Current);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(requestId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (!Current.IsEditable)
+        {
+            return Redirect($"/cases/{CaseId}/takedowns/{requestId}");
+        }
+
+        if (Current.Version != Input.Version)
+        {
+            return ShowConflict();
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var request = await db.TakedownRequests.Include(r => r.Sightings)
+            .SingleAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
+        db.Entry(request).Property(r => r.Version).OriginalValue = Input.Version;
+        Input.ApplyTo(request, Sightings.Select(s => s.Id).Where(Input.SightingIds.Contains).ToList(), clock.GetUtcNow().UtcDateTime);
+        await audit.RecordAsync(CaseId, User.UserId(), "takedown.edited", "TakedownRequest", request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(requestId, cancellationToken);
+            return ShowConflict();
+        }
+
+        return Redirect($"/cases/{CaseId}/takedowns/{requestId}");
+    }
+
+    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult ShowConflict()
+    {
+        Conflict = true;
+        ModelState.Remove("Input.Version");
+        Input.Version = Current.Version;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings)
+            .SingleOrDefaultAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
+        if (request is null)
+        {
+            return false;
+        }
+
+        Current = request;
+        Entry = directory.Get(request.PlatformId);
+        Sightings = await NewModel.LoadSightingsAsync(db, CaseId, cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
+
+/// <summary>Every takedown letter in the case, where each stands, overdue ones marked, and what to do next.</summary>
+public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, TimeProvider clock) : CasePageModel
+{
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    public bool CanWrite => Membership.Can(CaseOperation.AddEntry);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rows = await db.TakedownRequests.AsNoTracking()
+            .Where(r => r.CaseId == CaseId)
+            .OrderByDescending(r => r.CreatedUtc)
+            .Select(r => new
+            {
+                r.Id,
+                r.Kind,
+                r.PlatformId,
+                r.Status,
+                r.DueUtc,
+                r.SentOn,
+                Places = r.Sightings.Count,
+                Outcome = db.TakedownResponses.Where(a => a.RequestId == r.Id).OrderByDescending(a => a.RecordedUtc).Select(a => (TakedownOutcome?)a.Outcome).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        Items = rows.Select(r =>
+        {
+            var overdue = r.Status == TakedownStatus.Sent && r.DueUtc is { } due && now > due;
+            return new Item(r.Id, LetterComposer.TitleOf(r.Kind), directory.Get(r.PlatformId).Name, r.Status, r.Places, r.DueUtc, overdue, r.Outcome,
+                NextStep(r.Status, overdue, r.Outcome));
+        }).ToList();
+    }
+
+    public static string NextStep(TakedownStatus status, bool overdue, TakedownOutcome? outcome) => status switch
+    {
+        TakedownStatus.Draft => "Check what it still needs, then finalise it.",
+        TakedownStatus.Final => "Send it, then mark it as sent.",
+        TakedownStatus.Sent when overdue => "No answer in time: write a follow-up.",
+        TakedownStatus.Sent => "Wait for their answer, and note it here when it comes.",
+        TakedownStatus.Answered when outcome == TakedownOutcome.Refused => "They refused: you can write a follow-up asking them to look again.",
+        TakedownStatus.Answered when outcome == TakedownOutcome.AskedForMore => "They asked for more: make a new version with what they need.",
+        TakedownStatus.Answered => "Nothing more to do here. Check now and then that it stays down.",
+        _ => "A newer version replaced this one.",
+    };
+
+    public sealed record Item(Guid Id, string Title, string Platform, TakedownStatus Status, int Places, DateTime? DueUtc, bool Overdue, TakedownOutcome? Outcome, string Next);
+}

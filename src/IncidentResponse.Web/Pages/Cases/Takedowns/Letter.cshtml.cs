@@ -1,0 +1,336 @@
+using FluentValidation;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Takedowns;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
+
+/// <summary>
+/// One letter: its text, what it still needs, and the one next step (finalise, send, log the answer, follow up).
+/// </summary>
+public sealed class LetterModel(
+    AppDbContext db,
+    PlatformDirectory directory,
+    TakedownLetters letters,
+    AuditTrail audit,
+    IValidator<LetterModel.SendInput> sendValidator,
+    IValidator<LetterModel.AnswerInput> answerValidator,
+    TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public uint Version { get; set; }
+
+    [BindProperty]
+    public SendInput Send { get; set; } = new();
+
+    [BindProperty]
+    public AnswerInput Answer { get; set; } = new();
+
+    public TakedownRequest Current { get; private set; } = null!;
+
+    public PlatformEntry Platform { get; private set; } = null!;
+
+    public ComposedLetter Letter { get; private set; } = null!;
+
+    /// <summary>The text to show: exactly as finalised, or the draft as it reads now.</summary>
+    public string Text => Current.FinalText ?? Letter.Text;
+
+    public IReadOnlyList<TakedownResponse> Answers { get; private set; } = [];
+
+    public bool CanEdit => Membership.Can(CaseOperation.AddEntry);
+
+    public bool CanFinalise => Membership.Can(CaseOperation.FinaliseLetter);
+
+    public bool Overdue => Current.IsOverdue(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(requestId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Send.SentOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Answer.ReceivedOn = Send.SentOn;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostFinaliseAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.FinaliseLetter) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(requestId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Current.Status != TakedownStatus.Draft || Current.Version != Version)
+        {
+            return Redirect(Here);
+        }
+
+        if (!Letter.Check.CanFinalise)
+        {
+            ModelState.AddModelError("Finalise", "This letter still needs the things listed before it can be finalised.");
+            return Page();
+        }
+
+        var request = await TrackedAsync(requestId, cancellationToken);
+        request.Finalise(Letter.Text, clock.GetUtcNow().UtcDateTime);
+        await audit.RecordAsync(CaseId, User.UserId(), "takedown.finalised", "TakedownRequest", request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.FinaliseLetter) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(requestId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Current.Status != TakedownStatus.Final || Current.Version != Version)
+        {
+            return Redirect(Here);
+        }
+
+        var validation = await sendValidator.ValidateAsync(Send, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (validation.IsValid && Send.SentOn > DateOnly.FromDateTime(now))
+        {
+            ModelState.AddModelError("Send.SentOn", "The date sent can't be in the future.");
+            return Page();
+        }
+
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState, "Send");
+            return Page();
+        }
+
+        var request = await TrackedAsync(requestId, cancellationToken);
+        request.MarkSent(Send.SentOn!.Value, Send.Channel!.Value, Send.Reference, now);
+        await audit.RecordAsync(CaseId, User.UserId(), "takedown.sent", "TakedownRequest", request.Id.ToString(), request.Channel!.Value.ToString(), cancellationToken);
+        await MoveSightingsAsync(request, SightingStatus.RemovalRequested, now, cancellationToken);
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(requestId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Current.Status is not (TakedownStatus.Sent or TakedownStatus.Answered))
+        {
+            return Redirect(Here);
+        }
+
+        var validation = await answerValidator.ValidateAsync(Answer, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState, "Answer");
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = await TrackedAsync(requestId, cancellationToken);
+        var response = new TakedownResponse
+        {
+            Id = Guid.NewGuid(),
+            RequestId = request.Id,
+            CaseId = CaseId,
+            ReceivedOn = Answer.ReceivedOn!.Value,
+            Outcome = Answer.Outcome!.Value,
+            Reason = Answer.Reason?.Trim() ?? "",
+            Note = Answer.Note?.Trim() ?? "",
+            RecordedBy = User.UserId(),
+            RecordedUtc = now,
+        };
+        db.TakedownResponses.Add(response);
+        if (response.Outcome != TakedownOutcome.NoAnswer)
+        {
+            request.Status = TakedownStatus.Answered;
+            request.UpdatedUtc = now;
+        }
+
+        await audit.RecordAsync(CaseId, response.RecordedBy, "takedown.answer-logged", "TakedownRequest", request.Id.ToString(), response.Outcome.ToString(), cancellationToken);
+        var moveTo = response.Outcome switch
+        {
+            TakedownOutcome.Removed => SightingStatus.Removed,
+            TakedownOutcome.Refused => SightingStatus.Refused,
+            _ => (SightingStatus?)null,
+        };
+        if (moveTo is { } to)
+        {
+            await MoveSightingsAsync(request, to, now, cancellationToken);
+        }
+
+        return await SaveAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostFollowUpAsync(Guid requestId, CancellationToken cancellationToken) =>
+        await CopyAsync(requestId, followUp: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostReviseAsync(Guid requestId, CancellationToken cancellationToken) =>
+        await CopyAsync(requestId, followUp: false, cancellationToken);
+
+    /// <summary>A new draft from this letter: a follow-up to a sent one, or the next version of a finalised one.</summary>
+    private async Task<IActionResult> CopyAsync(Guid requestId, bool followUp, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await LoadAsync(requestId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var allowed = followUp
+            ? Current.Status is TakedownStatus.Sent or TakedownStatus.Answered
+            : Current.Status is TakedownStatus.Final or TakedownStatus.Sent or TakedownStatus.Answered;
+        if (!allowed)
+        {
+            return Redirect(Here);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = await TrackedAsync(requestId, cancellationToken);
+        var copy = request.CopyAsDraft(followUp ? LetterKind.FollowUp : request.Kind, User.UserId(), now, followUp);
+        db.TakedownRequests.Add(copy);
+        if (!followUp && request.Status == TakedownStatus.Final)
+        {
+            request.Status = TakedownStatus.Replaced;
+            request.UpdatedUtc = now;
+        }
+
+        await audit.RecordAsync(CaseId, copy.CreatedBy, followUp ? "takedown.follow-up-drafted" : "takedown.revised", "TakedownRequest", copy.Id.ToString(), request.Id.ToString(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect(followUp ? $"/cases/{CaseId}/takedowns/{copy.Id}" : $"/cases/{CaseId}/takedowns/{copy.Id}/edit");
+    }
+
+    private string Here => $"/cases/{CaseId}/takedowns/{Current.Id}";
+
+    private async Task MoveSightingsAsync(TakedownRequest request, SightingStatus to, DateTime now, CancellationToken cancellationToken)
+    {
+        var ids = request.Sightings.Select(s => s.SightingId).ToList();
+        var sightings = await db.Sightings.Where(s => s.CaseId == CaseId && ids.Contains(s.Id)).ToListAsync(cancellationToken);
+        var note = $"{LetterComposer.TitleOf(request.Kind)} to {Platform.Name}";
+        foreach (var sighting in sightings)
+        {
+            if (sighting.ChangeStatus(to, note, User.UserId(), now) is { } change)
+            {
+                db.SightingStatusChanges.Add(change);
+                await audit.RecordAsync(CaseId, change.ChangedBy, "sighting.status-changed", "Sighting", sighting.Id.ToString(), $"{change.From} -> {change.To}", cancellationToken);
+            }
+        }
+    }
+
+    private async Task<IActionResult> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone changed this letter between our read and our write: show it as it is now.
+        }
+
+        return Redirect(Here);
+    }
+
+    private async Task<TakedownRequest> TrackedAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.TakedownRequests.Include(r => r.Sightings)
+            .SingleAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
+        db.Entry(request).Property(r => r.Version).OriginalValue = Current.Version;
+        return request;
+    }
+
+    private async Task<bool> LoadAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings)
+            .SingleOrDefaultAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
+        if (request is null)
+        {
+            return false;
+        }
+
+        Current = request;
+        Platform = directory.Get(request.PlatformId);
+        Letter = await letters.ComposeAsync(request, cancellationToken);
+        Answers = await db.TakedownResponses.AsNoTracking()
+            .Where(r => r.CaseId == CaseId && r.RequestId == requestId)
+            .OrderByDescending(r => r.RecordedUtc)
+            .ToListAsync(cancellationToken);
+        return true;
+    }
+
+    public sealed class SendInput
+    {
+        public DateOnly? SentOn { get; set; }
+
+        public TakedownChannel? Channel { get; set; }
+
+        public string? Reference { get; set; }
+    }
+
+    public sealed class SendInputValidator : AbstractValidator<SendInput>
+    {
+        public SendInputValidator()
+        {
+            RuleFor(x => x.SentOn).NotNull().WithMessage("Please give the date you sent it.");
+            RuleFor(x => x.Channel).NotNull().WithMessage("Please choose how you sent it.").IsInEnum();
+            RuleFor(x => x.Reference).MaximumLength(TakedownRequest.ReferenceMaxLength)
+                .WithMessage($"Please keep the reference to {TakedownRequest.ReferenceMaxLength} characters or fewer.");
+        }
+    }
+
+    public sealed class AnswerInput
+    {
+        public DateOnly? ReceivedOn { get; set; }
+
+        public TakedownOutcome? Outcome { get; set; }
+
+        public string? Reason { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    public sealed class AnswerInputValidator : AbstractValidator<AnswerInput>
+    {
+        public AnswerInputValidator()
+        {
+            RuleFor(x => x.ReceivedOn).NotNull().WithMessage("Please give the date.");
+            RuleFor(x => x.Outcome).NotNull().WithMessage("Please choose what they did.").IsInEnum();
+            RuleFor(x => x.Reason).MaximumLength(TakedownResponse.NoteMaxLength)
+                .WithMessage($"Please keep this to {TakedownResponse.NoteMaxLength} characters or fewer.");
+            RuleFor(x => x.Note).MaximumLength(TakedownResponse.NoteMaxLength)
+                .WithMessage($"Please keep the note to {TakedownResponse.NoteMaxLength} characters or fewer.");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using FluentValidation;
+using IncidentResponse.Domain.Takedowns;
+
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
+
+/// <summary>
+/// The letter's input as typed, shared by writing a new letter and editing a draft (the same fields, the same rules).
+/// </summary>
+public sealed class LetterForm
+{
+    public LetterKind? Kind { get; set; }
+
+    public List<Guid> SightingIds { get; set; } = [];
+
+    public string? SenderName { get; set; }
+
+    public bool SenderNamePrivate { get; set; }
+
+    public string? SenderEmail { get; set; }
+
+    public bool SenderEmailPrivate { get; set; }
+
+    public string? SenderPostalAddress { get; set; }
+
+    public bool SenderPostalAddressPrivate { get; set; }
+
+    public string? SenderPhone { get; set; }
+
+    public bool SenderPhonePrivate { get; set; }
+
+    public bool SenderActsForPersonShown { get; set; }
+
+    public bool GoodFaithConfirmed { get; set; }
+
+    public bool AccuracyConfirmed { get; set; }
+
+    public bool SignatureConfirmed { get; set; }
+
+    public CopyrightBasis CopyrightBasis { get; set; }
+
+    public string? CopyrightedWork { get; set; }
+
+    public string? Reasons { get; set; }
+
+    public DateOnly? LetterDate { get; set; }
+
+    public uint Version { get; set; }
+
+    public static LetterForm From(TakedownRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new LetterForm
+        {
+            Kind = request.Kind,
+            SightingIds = request.Sightings.Select(s => s.SightingId).ToList(),
+            SenderName = request.SenderName,
+            SenderNamePrivate = request.SenderNamePrivate,
+            SenderEmail = request.SenderEmail,
+            SenderEmailPrivate = request.SenderEmailPrivate,
+            SenderPostalAddress = request.SenderPostalAddress,
+            SenderPostalAddressPrivate = request.SenderPostalAddressPrivate,
+            SenderPhone = request.SenderPhone,
+            SenderPhonePrivate = request.SenderPhonePrivate,
+            SenderActsForPersonShown = request.SenderActsForPersonShown,
+            GoodFaithConfirmed = request.GoodFaithConfirmed,
+            AccuracyConfirmed = request.AccuracyConfirmed,
+            SignatureConfirmed = request.SignatureConfirmed,
+            CopyrightBasis = request.CopyrightBasis,
+            CopyrightedWork = request.CopyrightedWork,
+            Reasons = request.Reasons,
+            LetterDate = request.LetterDate,
+            Version = request.Version,
+        };
+    }
+
+    /// <summary>Copies what was typed onto a draft; <paramref name="sightingIds"/> are the ones checked to be in the case.</summary>
+    public void ApplyTo(TakedownRequest request, IReadOnlyCollection<Guid> sightingIds, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(sightingIds);
+        request.Kind = Kind!.Value;
+        request.SenderName = Clean(SenderName);
+        request.SenderNamePrivate = SenderNamePrivate;
+        request.SenderEmail = Clean(SenderEmail);
+        request.SenderEmailPrivate = SenderEmailPrivate;
+        request.SenderPostalAddress = Clean(SenderPostalAddress);
+        request.SenderPostalAddressPrivate = SenderPostalAddressPrivate;
+        request.SenderPhone = Clean(SenderPhone);
+        request.SenderPhonePrivate = SenderPhonePrivate;
+        request.SenderActsForPersonShown = SenderActsForPersonShown;
+        request.GoodFaithConfirmed = GoodFaithConfirmed;
+        request.AccuracyConfirmed = AccuracyConfirmed;
+        request.SignatureConfirmed = SignatureConfirmed;
+        request.CopyrightBasis = CopyrightBasis;
+        request.CopyrightedWork = Clean(CopyrightedWork);
+        request.Reasons = Clean(Reasons);
+        request.LetterDate = LetterDate ?? DateOnly.FromDateTime(nowUtc);
+        request.UpdatedUtc = nowUtc;
+        request.Sightings.RemoveAll(s => !sightingIds.Contains(s.SightingId));
+        foreach (var id in sightingIds.Where(id => request.Sightings.All(s => s.SightingId != id)))
+        {
+            request.Sightings.Add(new TakedownRequestSighting { RequestId = request.Id, SightingId = id });
+        }
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public sealed class Validator : AbstractValidator<LetterForm>
+    {
+        public Validator()
+        {
+            RuleFor(x => x.Kind).NotNull().WithMessage("Please choose which kind of letter to write.").IsInEnum();
+            RuleFor(x => x.CopyrightBasis).IsInEnum();
+            foreach (var field in new System.Linq.Expressions.Expression<Func<LetterForm, string?>>[]
+                     { x => x.SenderName, x => x.SenderEmail, x => x.SenderPostalAddress, x => x.SenderPhone, x => x.CopyrightedWork })
+            {
+                RuleFor(field).MaximumLength(TakedownRequest.FieldMaxLength)
+                    .WithMessage($"Please keep this to {TakedownRequest.FieldMaxLength} characters or fewer.");
+            }
+
+            RuleFor(x => x.Reasons).MaximumLength(TakedownRequest.TextMaxLength)
+                .WithMessage($"Please keep this to {TakedownRequest.TextMaxLength} characters or fewer.");
+        }
+    }
+}
+
+/// <summary>A sighting offered as a checkbox.</summary>
+public sealed record SightingChoice(Guid Id, string Url, string Platform, string Status);
+
+/// <summary>What the shared letter fields need to show.</summary>
+public sealed record LetterFieldsView(LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform);

@@ -1,0 +1,98 @@
+using FluentValidation;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
+
+/// <summary>
+/// Writing a letter: first the platform, then (with its routes and warnings in view) the kind, the places, who it is
+/// from and what is confirmed. Saves a draft.
+/// </summary>
+public sealed class NewModel(AppDbContext db, PlatformDirectory directory, AuditTrail audit, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public LetterForm Input { get; set; } = new();
+
+    /// <summary>The chosen platform's directory id (a neutral key, never case content).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Platform { get; set; }
+
+    public PlatformEntry? Entry { get; private set; }
+
+    public IReadOnlyList<PlatformEntry> Platforms => directory.Entries;
+
+    public IReadOnlyList<SightingChoice> Sightings { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        await LoadAsync(cancellationToken);
+        Input.LetterDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.AddEntry) is { } denied)
+        {
+            return denied;
+        }
+
+        await LoadAsync(cancellationToken);
+        if (Entry is null)
+        {
+            ModelState.AddModelError("Platform", "Please choose where the letter goes.");
+            return Page();
+        }
+
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState);
+            return Page();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = new TakedownRequest
+        {
+            Id = Guid.NewGuid(),
+            CaseId = CaseId,
+            PlatformId = Entry.Id,
+            CreatedBy = User.UserId(),
+            CreatedUtc = now,
+        };
+        Input.ApplyTo(request, Sightings.Select(s => s.Id).Where(Input.SightingIds.Contains).ToList(), now);
+        db.TakedownRequests.Add(request);
+        await audit.RecordAsync(CaseId, request.CreatedBy, "takedown.drafted", "TakedownRequest", request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/cases/{CaseId}/takedowns/{request.Id}");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Entry = Platform is not null && directory.TryGet(Platform, out var entry) ? entry : null;
+        Sightings = await LoadSightingsAsync(db, CaseId, cancellationToken);
+    }
+
+    internal static async Task<IReadOnlyList<SightingChoice>> LoadSightingsAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Sightings.AsNoTracking()
+            .Where(s => s.CaseId == caseId)
+            .OrderBy(s => s.FirstSeenUtc).ThenBy(s => s.Url)
+            .Select(s => new { s.Id, s.Url, s.Platform, s.Status })
+            .ToListAsync(cancellationToken);
+        return rows.Select(s => new SightingChoice(s.Id, s.Url, Domain.Incidents.Platforms.NameOf(s.Platform), SightingStatusRules.DisplayName(s.Status))).ToList();
+    }
+}

@@ -1,0 +1,91 @@
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Takedowns;
+
+/// <summary>A request's letter as it reads now: composed from the case while a draft, and its completeness.</summary>
+public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, string Text);
+
+/// <summary>Copies a request and the case's sightings into a <see cref="LetterInput"/> and composes it.</summary>
+public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory)
+{
+    public async Task<ComposedLetter> ComposeAsync(TakedownRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var ids = request.Sightings.Select(s => s.SightingId).ToList();
+        var sightings = await db.Sightings.AsNoTracking()
+            .Where(s => s.CaseId == request.CaseId && ids.Contains(s.Id))
+            .OrderBy(s => s.FirstSeenUtc).ThenBy(s => s.Url)
+            .Select(s => new { s.Url, s.Platform, s.FirstSeenUtc, s.IncidentId })
+            .ToListAsync(cancellationToken);
+        var incidentIds = sightings.Where(s => s.IncidentId != null).Select(s => s.IncidentId!.Value).Distinct().ToList();
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId == request.CaseId && incidentIds.Contains(i.Id))
+            .Select(i => new { i.OccurredOn, i.Kind })
+            .ToListAsync(cancellationToken);
+        var jurisdiction = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId).Select(c => c.JurisdictionCode).SingleAsync(cancellationToken);
+        var input = new LetterInput
+        {
+            Recipient = directory.Get(request.PlatformId),
+            Sightings = sightings.Select(s => new SightingRef(s.Url, s.Platform, DateOnly.FromDateTime(s.FirstSeenUtc))).ToList(),
+            Incidents = incidents.Select(i => new IncidentRef(i.OccurredOn, IncidentKinds.DisplayName(i.Kind))).ToList(),
+            Sender = request.Sender(),
+            SenderActsForPersonShown = request.SenderActsForPersonShown,
+            JurisdictionCode = jurisdiction,
+            LetterDate = request.LetterDate,
+            SignatureConfirmed = request.SignatureConfirmed,
+            GoodFaithConfirmed = request.GoodFaithConfirmed,
+            AccuracyConfirmed = request.AccuracyConfirmed,
+            CopyrightBasis = request.CopyrightBasis,
+            CopyrightedWork = request.CopyrightedWork,
+            Reasons = request.Reasons,
+            Previous = await PreviousAsync(request, cancellationToken),
+        };
+        var document = LetterComposer.Compose(request.Kind, input);
+        return new ComposedLetter(document, LetterCompleteness.Check(request.Kind, input), document.ToPlainText());
+    }
+
+    private async Task<PreviousRequest?> PreviousAsync(TakedownRequest request, CancellationToken cancellationToken)
+    {
+        if (request.FollowsUpId is not { } previousId)
+        {
+            return null;
+        }
+
+        var previous = await db.TakedownRequests.AsNoTracking()
+            .Where(r => r.CaseId == request.CaseId && r.Id == previousId)
+            .Select(r => new { r.Kind, r.SentOn, r.Reference, r.DueUtc })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (previous?.SentOn is not { } sentOn)
+        {
+            return null;
+        }
+
+        var refused = await db.TakedownResponses.AsNoTracking()
+            .Where(r => r.CaseId == request.CaseId && r.RequestId == previousId)
+            .OrderByDescending(r => r.RecordedUtc)
+            .Select(r => (TakedownOutcome?)r.Outcome)
+            .FirstOrDefaultAsync(cancellationToken) == TakedownOutcome.Refused;
+        return new PreviousRequest(previous.Kind, sentOn, previous.Reference,
+            refused ? FollowUpReason.Refused : FollowUpReason.NoAnswerByDeadline,
+            previous.DueUtc is { } due ? DateOnly.FromDateTime(due) : null);
+    }
+
+    public static string StatusText(TakedownStatus status) => status switch
+    {
+        TakedownStatus.Draft => "Draft",
+        TakedownStatus.Final => "Ready to send",
+        TakedownStatus.Sent => "Sent, waiting for an answer",
+        TakedownStatus.Answered => "Answered",
+        _ => "Replaced by a newer version",
+    };
+
+    public static string ChannelText(TakedownChannel channel) => channel switch
+    {
+        TakedownChannel.Form => "The platform's online form",
+        TakedownChannel.Email => "Email",
+        _ => "Post",
+    };
+}

@@ -1,0 +1,75 @@
+using IncidentResponse.Domain.Takedowns;
+
+namespace IncidentResponse.Domain.Tests.Takedowns;
+
+public sealed class TakedownRequestTests
+{
+    private static readonly DateTime Now = new(2026, 3, 10, 9, 30, 0, DateTimeKind.Utc);
+
+    private static TakedownRequest Draft(LetterKind kind = LetterKind.PlatformPolicyReport) => new()
+    {
+        Id = Guid.NewGuid(),
+        CaseId = Guid.NewGuid(),
+        Kind = kind,
+        PlatformId = "reddit",
+        SenderEmail = "sam@example.org",
+        SenderPostalAddress = "1 Private Road",
+        SenderPostalAddressPrivate = true,
+        Sightings = [new TakedownRequestSighting { SightingId = Guid.NewGuid() }],
+    };
+
+    [Fact]
+    public void Only_a_draft_can_be_finalised_and_only_a_finalised_letter_sent()
+    {
+        var request = Draft();
+        Assert.Throws<InvalidOperationException>(() => request.MarkSent(DateOnly.FromDateTime(Now), TakedownChannel.Form, null, Now));
+
+        request.Finalise("The text", Now);
+
+        Assert.Equal((TakedownStatus.Final, "The text"), (request.Status, request.FinalText));
+        Assert.Throws<InvalidOperationException>(() => request.Finalise("Other text", Now));
+        Assert.Equal("The text", request.FinalText);
+    }
+
+    [Fact]
+    public void A_take_it_down_request_sent_today_is_due_48_hours_later_and_then_overdue()
+    {
+        var request = Draft(LetterKind.TakeItDownRequest);
+        request.Finalise("The text", Now);
+
+        request.MarkSent(DateOnly.FromDateTime(Now), TakedownChannel.Email, "  REF-1 ", Now);
+
+        Assert.Equal(Now.AddHours(48), request.DueUtc);
+        Assert.Equal("REF-1", request.Reference);
+        Assert.False(request.IsOverdue(Now.AddHours(47)));
+        Assert.True(request.IsOverdue(Now.AddHours(49)));
+    }
+
+    [Fact]
+    public void A_letter_sent_on_an_earlier_day_counts_from_midday_that_day()
+    {
+        var request = Draft();
+        request.Finalise("The text", Now);
+
+        request.MarkSent(new DateOnly(2026, 3, 1), TakedownChannel.Post, null, Now);
+
+        Assert.Equal(new DateTime(2026, 3, 8, 12, 0, 0, DateTimeKind.Utc), request.DueUtc);
+        Assert.True(request.IsOverdue(Now));
+    }
+
+    [Fact]
+    public void A_new_version_or_follow_up_copies_the_input_and_its_places_but_not_the_text()
+    {
+        var request = Draft();
+        request.Finalise("The text", Now);
+
+        var version = request.CopyAsDraft(request.Kind, Guid.NewGuid(), Now, followUp: false);
+        var followUp = request.CopyAsDraft(LetterKind.FollowUp, Guid.NewGuid(), Now, followUp: true);
+
+        Assert.Equal((TakedownStatus.Draft, (string?)null, (Guid?)request.Id, (Guid?)null), (version.Status, version.FinalText, version.ReplacesId, version.FollowsUpId));
+        Assert.Equal(((Guid?)null, (Guid?)request.Id, LetterKind.FollowUp), (followUp.ReplacesId, followUp.FollowsUpId, followUp.Kind));
+        Assert.Equal(request.Sightings.Select(s => s.SightingId), version.Sightings.Select(s => s.SightingId));
+        Assert.All(version.Sightings, s => Assert.Equal(version.Id, s.RequestId));
+        Assert.True(version.Sender().PostalAddress.IsPrivate);
+    }
+}

@@ -1,0 +1,270 @@
+using System.Net;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Tests;
+
+/// <summary>Takedown letters: written from the record, finalised only when complete, sent, answered and followed up.</summary>
+public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    private const string Posted = "https://www.reddit.com/r/a/comments/letter1";
+    private const string Other = "https://example.org/not-in-this-letter";
+
+    [Fact]
+    public async Task A_letter_goes_from_draft_to_removed_and_the_places_move_with_it()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, $"{Posted}\n{Other}");
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderName"] = "Sam Example",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var requestId = Guid.Parse(letterUrl.Split('/')[4]);
+
+        var incomplete = await client.GetAsync(letterUrl);
+        var missing = incomplete.Document.QuerySelector("#missing")!.TextContent;
+        Assert.Contains("email", missing, StringComparison.OrdinalIgnoreCase);
+        Assert.NotNull(incomplete.Document.QuerySelector("#Finalise button[disabled]"));
+        var blocked = await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise");
+        Assert.Equal(HttpStatusCode.OK, blocked.Status);
+        Assert.Contains("still needs", blocked.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(TakedownStatus.Draft, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId)).Status);
+
+        var edited = await client.SubmitAsync($"/cases/{caseId}/takedowns/{requestId}/edit", new Dictionary<string, string>
+        {
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, edited.Status);
+        var complete = await client.GetAsync(letterUrl);
+        Assert.Null(complete.Document.QuerySelector("#missing"));
+        Assert.Contains(Posted, complete.Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Other, complete.Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        var final = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+        Assert.Equal(TakedownStatus.Final, final.Status);
+        Assert.Contains("sam@example.org", final.FinalText, StringComparison.Ordinal);
+
+        var sent = await client.SubmitAsync(letterUrl, new Dictionary<string, string>
+        {
+            ["Send.Channel"] = "Form",
+            ["Send.Reference"] = "TICKET-42",
+        }, "handler=Send");
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+        var afterSend = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+        Assert.Equal(TakedownStatus.Sent, afterSend.Status);
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromDays(7), afterSend.DueUtc!.Value, TimeSpan.FromSeconds(1));
+        Assert.Equal(SightingStatus.RemovalRequested, (await db.Sightings.AsNoTracking().SingleAsync(s => s.Id == posted.Id)).Status);
+        Assert.Equal(SightingStatus.Found, (await db.Sightings.AsNoTracking().SingleAsync(s => s.CaseId == caseId && s.Url == Other)).Status);
+        var change = await db.SightingStatusChanges.AsNoTracking().SingleAsync(c => c.SightingId == posted.Id);
+        Assert.Equal((SightingStatus.Found, SightingStatus.RemovalRequested), (change.From, change.To));
+        Assert.Contains("TICKET-42", (await client.GetAsync(letterUrl)).Document.QuerySelector("#sent")!.TextContent, StringComparison.Ordinal);
+
+        var answered = await client.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Answer.Outcome"] = "Removed" }, "handler=Answer");
+        Assert.Equal(HttpStatusCode.Redirect, answered.Status);
+        Assert.Equal(SightingStatus.Removed, (await db.Sightings.AsNoTracking().SingleAsync(s => s.Id == posted.Id)).Status);
+        Assert.Equal(2, await db.SightingStatusChanges.CountAsync(c => c.SightingId == posted.Id));
+        Assert.Equal(TakedownStatus.Answered, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId)).Status);
+
+        var followUp = await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=FollowUp");
+        Assert.Equal(HttpStatusCode.Redirect, followUp.Status);
+        var followUpId = Guid.Parse(followUp.Location!.OriginalString.Split('/')[4]);
+        var followUpRow = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == followUpId);
+        Assert.Equal((LetterKind.FollowUp, TakedownStatus.Draft, (Guid?)requestId), (followUpRow.Kind, followUpRow.Status, followUpRow.FollowsUpId));
+        var followUpPage = await client.GetAsync(followUp.Location!.OriginalString);
+        Assert.Contains("TICKET-42", followUpPage.Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+
+        var list = await client.GetAsync($"/cases/{caseId}/takedowns");
+        Assert.Equal(2, list.Document.QuerySelectorAll("ul.takedowns > li").Length);
+        var dashboard = await client.GetAsync($"/cases/{caseId}");
+        var step = dashboard.Document.QuerySelectorAll("ol.steps > li").Single(li => li.TextContent.Contains("Get it taken down", StringComparison.Ordinal));
+        Assert.Equal($"/cases/{caseId}/takedowns", step.QuerySelector("h2 a")!.GetAttribute("href"));
+        Assert.Contains("1 request sent, 1 place removed", step.TextContent, StringComparison.Ordinal);
+
+        var actions = await db.AuditEvents.Where(e => e.CaseId == caseId && e.Action.StartsWith("takedown.")).Select(e => e.Action).ToListAsync();
+        Assert.Equal(["takedown.answer-logged", "takedown.drafted", "takedown.edited", "takedown.finalised", "takedown.follow-up-drafted", "takedown.sent"], actions.Order());
+    }
+
+    [Fact]
+    public async Task An_unanswered_letter_is_marked_overdue_and_a_refusal_moves_the_places_and_shapes_the_follow_up()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise");
+        var sent = await client.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Send.Channel"] = "Email", ["Send.SentOn"] = app.Day(8) }, "handler=Send");
+        Assert.Equal(HttpStatusCode.Redirect, sent.Status);
+
+        var list = await client.GetAsync($"/cases/{caseId}/takedowns");
+        var item = list.Document.QuerySelector("ul.takedowns > li.overdue")!;
+        Assert.Contains("Overdue", item.TextContent, StringComparison.Ordinal);
+        Assert.Contains("write a follow-up", item.TextContent, StringComparison.Ordinal);
+        var dashboard = await client.GetAsync($"/cases/{caseId}");
+        Assert.Contains("1 overdue", dashboard.Document.QuerySelectorAll("ol.steps > li").Single(li => li.TextContent.Contains("Get it taken down", StringComparison.Ordinal)).TextContent, StringComparison.Ordinal);
+
+        var refused = await client.SubmitAsync(letterUrl, new Dictionary<string, string>
+        {
+            ["Answer.Outcome"] = "Refused",
+            ["Answer.Reason"] = "Not against our rules",
+        }, "handler=Answer");
+        Assert.Equal(HttpStatusCode.Redirect, refused.Status);
+        Assert.Equal(SightingStatus.Refused, (await db.Sightings.AsNoTracking().SingleAsync(s => s.Id == posted.Id)).Status);
+        Assert.Contains("Not against our rules", (await client.GetAsync(letterUrl)).Document.QuerySelector("#answers")!.TextContent, StringComparison.Ordinal);
+
+        var followUp = await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=FollowUp");
+        var text = (await client.GetAsync(followUp.Location!.OriginalString)).Document.QuerySelector("#letter")!.TextContent;
+        Assert.Contains("You declined to remove the content", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_private_detail_never_reaches_the_finalised_text_or_the_download()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+        const string Secret = "12 Hidden Lane, Privatetown";
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderEmail"] = "contact@example.org",
+            ["Input.SenderPostalAddress"] = Secret,
+            ["Input.SenderPostalAddressPrivate"] = "true",
+            ["Input.Reasons"] = $"I live at {Secret} and am frightened.",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+
+        var page = await client.GetAsync(letterUrl);
+        Assert.DoesNotContain(Secret, page.Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(SenderIdentity.Withheld, page.Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+        var final = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
+        Assert.DoesNotContain(Secret, final.FinalText, StringComparison.Ordinal);
+
+        using var download = await client.Http.GetAsync($"{letterUrl}/text");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/plain", download.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", download.Content.Headers.ContentType.CharSet);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
+        Assert.True(download.Headers.CacheControl!.NoStore);
+        var text = await download.Content.ReadAsStringAsync();
+        Assert.Equal(final.FinalText, text);
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_new_version_of_a_sent_letter_keeps_the_sent_one_as_it_was()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderEmail"] = "first@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise");
+        await client.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Send.Channel"] = "Email" }, "handler=Send");
+        var sentText = (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId)).FinalText;
+
+        var revised = await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Revise");
+        Assert.Equal(HttpStatusCode.Redirect, revised.Status);
+        Assert.EndsWith("/edit", revised.Location!.OriginalString, StringComparison.Ordinal);
+        var saved = await client.SubmitAsync(revised.Location!.OriginalString, new Dictionary<string, string> { ["Input.SenderEmail"] = "second@example.org" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        var rows = await db.TakedownRequests.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync();
+        var original = rows.Single(r => r.ReplacesId == null);
+        var next = rows.Single(r => r.ReplacesId == original.Id);
+        Assert.Equal(TakedownStatus.Sent, original.Status);
+        Assert.Equal(sentText, original.FinalText);
+        Assert.Contains("first@example.org", original.FinalText, StringComparison.Ordinal);
+        Assert.Equal(TakedownStatus.Draft, next.Status);
+        Assert.Equal("second@example.org", next.SenderEmail);
+        Assert.Contains("first@example.org", (await client.GetAsync(letterUrl)).Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+        var editSent = await client.GetAsync($"{letterUrl}/edit");
+        Assert.Equal(HttpStatusCode.Redirect, editSent.Status);
+    }
+
+    [Fact]
+    public async Task The_platforms_warnings_are_shown_before_choosing_how_to_ask()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+
+        var choose = await client.GetAsync($"/cases/{caseId}/takedowns/new");
+        Assert.NotNull(choose.Document.QuerySelector("main input[name=platform][value=reddit]"));
+        Assert.Null(choose.Document.QuerySelector("main input[name='Input.Kind']"));
+
+        var page = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        var warnings = page.Document.QuerySelector("#warnings")!;
+        Assert.Contains("Lumen", warnings.TextContent, StringComparison.Ordinal);
+        var kind = page.Document.QuerySelector("main input[name='Input.Kind']")!;
+        Assert.True(warnings.CompareDocumentPosition(kind).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+        Assert.DoesNotContain("victim", page.MainText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Another_cases_letters_and_places_are_not_found()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.AddSightingsAsync(caseId, Posted);
+        var draft = await owner.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "PlatformPolicyReport" });
+        var requestId = draft.Location!.OriginalString.Split('/')[4];
+        await using var db = app.CreateDbContext();
+        var ownersSighting = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+
+        var (other, _, otherCaseId) = await app.NewSurvivorWithCaseAsync();
+        using var __ = other;
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/cases/{otherCaseId}/takedowns/{requestId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/cases/{otherCaseId}/takedowns/{requestId}/text")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/cases/{otherCaseId}/takedowns/{requestId}/edit")).Status);
+        var token = await other.AntiforgeryTokenAsync($"/cases/{otherCaseId}/takedowns/new");
+        var post = await other.PostAsync($"/cases/{otherCaseId}/takedowns/{requestId}?handler=Finalise", new Dictionary<string, string> { ["__rvt"] = token });
+        Assert.Equal(HttpStatusCode.NotFound, post.Status);
+
+        var smuggled = await other.SubmitAsync($"/cases/{otherCaseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = ownersSighting.Id.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, smuggled.Status);
+        Assert.False(await db.TakedownRequestSightings.AnyAsync(s => s.SightingId == ownersSighting.Id));
+    }
+}
+
+public sealed class TakedownTestsOnSqlite(SqliteApp app) : TakedownTests<SqliteApp>(app);
+
+public sealed class TakedownTestsOnPostgres(PostgresApp app) : TakedownTests<PostgresApp>(app);

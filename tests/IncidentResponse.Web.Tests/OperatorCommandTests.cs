@@ -24,8 +24,9 @@ public sealed class OperatorCommandTests
     public async Task Seed_demo_creates_an_account_that_can_sign_in_and_see_its_case()
     {
         var directory = NewDirectory();
-        var (exitCode, output) = await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide");
+        var (exitCode, output) = await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide", "--incidents", "21", "--images", "2");
         Assert.True(exitCode == 0, output);
+        Assert.Contains("with 21 incidents and 2 evidence images", output, StringComparison.Ordinal);
 
         await using var app = new SeededApp(directory);
         await app.InitializeAsync();
@@ -34,6 +35,20 @@ public sealed class OperatorCommandTests
         Assert.Equal(HttpStatusCode.Redirect, signIn.Status);
         var cases = await client.GetAsync("/cases");
         Assert.Contains("Spring notes", cases.MainText, StringComparison.Ordinal);
+
+        await using var db = app.CreateDbContext();
+        var caseId = await db.Cases.Select(c => c.Id).SingleAsync();
+        Assert.Equal(21, await db.Incidents.CountAsync(i => i.CaseId == caseId));
+        var statuses = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Status).Distinct().ToListAsync();
+        Assert.Equal(Enum.GetValues<IncidentResponse.Domain.Incidents.SightingStatus>().Order(), statuses.Order());
+        Assert.Equal(2, await db.EvidenceItems.CountAsync(e => e.CaseId == caseId));
+        var evidenceId = await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.Id).FirstAsync();
+        using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
+        Assert.True((await download.Content.ReadAsByteArrayAsync()).Length > 100_000, "Demo screenshots should be of realistic size.");
+        Assert.Contains("Spring notes", (await client.GetAsync($"/cases/{caseId}")).MainText, StringComparison.Ordinal);
+        Assert.True((await RunAsync(directory, "verify-audit")).ExitCode == 0);
     }
 
     [Fact]
@@ -103,9 +118,23 @@ public sealed class OperatorCommandTests
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private sealed class SeededApp(string directory) : SqliteApp
+    /// <summary>The app over what the commands made: their database, their evidence folder and their development key.</summary>
+    private sealed class SeededApp : SqliteApp
     {
+        private readonly string _directory;
+
+        public SeededApp(string directory)
+        {
+            _directory = directory;
+            Set("Storage:DataDirectory", directory);
+            var key = Path.Combine(directory, "keys", "development-master.key");
+            if (File.Exists(key))
+            {
+                Set("Security:MasterKey", File.ReadAllText(key));
+            }
+        }
+
         protected override Task<string> CreateDatabaseAsync() =>
-            Task.FromResult($"Data Source={Path.Combine(directory, "incidentresponse.db")}");
+            Task.FromResult($"Data Source={Path.Combine(_directory, "incidentresponse.db")}");
     }
 }

@@ -63,11 +63,9 @@ public static class OperatorCommands
         db.Cases.Add(demo);
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(demo.Id, user.Id, "case.opened", "Case", demo.Id.ToString());
         await db.SaveChangesAsync();
-        Console.WriteLine($"Seeded a demo case for '{username}'.");
-        if (incidents > 0 || images > 0)
-        {
-            Console.WriteLine("Incidents and evidence are not part of the case model yet; --incidents and --images were not used.");
-        }
+        await scope.ServiceProvider.GetRequiredService<DemoCase>().FillAsync(demo.Id, user.Id, incidents, images, CancellationToken.None);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Seeded a demo case for '{username}' with {incidents} incidents and {images} evidence images."));
 
         return 0;
     }

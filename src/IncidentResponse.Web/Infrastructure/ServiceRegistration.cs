@@ -73,6 +73,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<TakedownLetters>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<DemoCase>();
 
         // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
         services.AddSingleton(new EvidenceVault());

@@ -69,7 +69,7 @@ public sealed class OperatorCommandTests
 
         var intact = await RunAsync(directory, "verify-audit");
         Assert.True(intact.ExitCode == 0, intact.Output);
-        Assert.Contains("3 audit events: every chain is intact", intact.Output, StringComparison.Ordinal);
+        Assert.Contains("3 audit events, 0 evidence files: every chain is intact", intact.Output, StringComparison.Ordinal);
 
         var connection = $"Data Source={Path.Combine(directory, "incidentresponse.db")};Pooling=false";
         await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, connection)))
@@ -80,6 +80,41 @@ public sealed class OperatorCommandTests
         var broken = await RunAsync(directory, "verify-audit");
         Assert.Equal(1, broken.ExitCode);
         Assert.Contains("first broken event is #2", broken.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Verify_audit_catches_one_changed_byte_in_an_evidence_file_and_a_changed_fingerprint_in_its_row()
+    {
+        var directory = NewDirectory();
+        Assert.Equal(0, (await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide", "--incidents", "3", "--images", "2")).ExitCode);
+        var intact = await RunAsync(directory, "verify-audit");
+        Assert.True(intact.ExitCode == 0, intact.Output);
+        Assert.Contains("2 evidence files: every chain is intact", intact.Output, StringComparison.Ordinal);
+
+        var blob = Directory.GetFiles(Path.Combine(directory, "evidence"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+        var bytes = await File.ReadAllBytesAsync(blob);
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(blob, bytes);
+
+        var flipped = await RunAsync(directory, "verify-audit");
+        Assert.Equal(1, flipped.ExitCode);
+        Assert.Contains("first broken event is #", flipped.Output, StringComparison.Ordinal);
+        Assert.Contains("altered or damaged", flipped.Output, StringComparison.Ordinal);
+
+        bytes[bytes.Length / 2] ^= 0x01;
+        await File.WriteAllBytesAsync(blob, bytes);
+        Assert.Equal(0, (await RunAsync(directory, "verify-audit")).ExitCode);
+        var connection = $"Data Source={Path.Combine(directory, "incidentresponse.db")};Pooling=false";
+        await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, connection)))
+        {
+            var item = await db.EvidenceItems.OrderBy(e => e.ReceivedUtc).FirstAsync();
+            item.Sha256 = new byte[32];
+            await db.SaveChangesAsync();
+        }
+
+        var rewritten = await RunAsync(directory, "verify-audit");
+        Assert.Equal(1, rewritten.ExitCode);
+        Assert.Contains("recorded SHA-256 was changed", rewritten.Output, StringComparison.Ordinal);
     }
 
     [Fact]

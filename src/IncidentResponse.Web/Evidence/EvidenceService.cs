@@ -225,6 +225,44 @@ public sealed partial class EvidenceService(
     }
 
     /// <summary>
+    /// Decrypts the whole file (keeping nothing) and checks it against the length and SHA-256 recorded when it was
+    /// received; null when it matches, otherwise what is wrong.
+    /// </summary>
+    public async Task<string?> CheckAsync(EvidenceItem item, CancellationToken cancellationToken)
+    {
+        byte[] caseKey;
+        try
+        {
+            caseKey = await CaseKeyAsync(item.CaseId, create: false, cancellationToken);
+        }
+        catch (EvidenceIntegrityException)
+        {
+            return "the case's key does not open";
+        }
+
+        try
+        {
+            await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
+            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, Stream.Null, cancellationToken);
+            return opened.Length == item.Length && opened.Sha256.AsSpan().SequenceEqual(item.Sha256)
+                ? null
+                : "the file does not match the SHA-256 recorded when it was received";
+        }
+        catch (EvidenceIntegrityException)
+        {
+            return "the stored file has been altered or damaged";
+        }
+        catch (FileNotFoundException)
+        {
+            return "the stored file is missing";
+        }
+        finally
+        {
+            CaseKeys.Destroy(caseKey);
+        }
+    }
+
+    /// <summary>
     /// A copy of a JPEG or PNG without its metadata (GPS, camera, comments), for showing on screen; null for other kinds.
     /// The original is verified against its recorded SHA-256 first.
     /// </summary>

@@ -3,6 +3,7 @@ using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Evidence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -79,6 +80,8 @@ public static class OperatorCommands
         var caseIds = await db.Cases.AsNoTracking().OrderBy(c => c.CreatedUtc).Select(c => c.Id).ToListAsync();
         var broken = 0;
         long events = 0;
+        var evidence = scope.ServiceProvider.GetRequiredService<EvidenceService>();
+        long files = 0;
         foreach (var caseId in caseIds)
         {
             var result = await trail.VerifyAsync(caseId);
@@ -88,12 +91,53 @@ public static class OperatorCommands
                 broken++;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"BROKEN case {caseId}: first broken event is #{result.BrokenAtSequence} ({result.Fault}): {result.Explanation}"));
+                continue;
+            }
+
+            // Each evidence file must still be what its "evidence.added" event recorded, byte for byte.
+            var problem = await FirstEvidenceProblemAsync(db, evidence, caseId);
+            files += problem.Checked;
+            if (problem.Message is not null)
+            {
+                broken++;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BROKEN case {caseId}: {problem.Message}"));
             }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Checked {caseIds.Count} cases, {events} audit events: {(broken == 0 ? "every chain is intact" : $"{broken} broken")}."));
+            $"Checked {caseIds.Count} cases, {events} audit events, {files} evidence files: {(broken == 0 ? "every chain is intact" : $"{broken} broken")}."));
         return broken == 0 ? 0 : 1;
+    }
+
+    private static async Task<(long Checked, string? Message)> FirstEvidenceProblemAsync(AppDbContext db, EvidenceService evidence, Guid caseId)
+    {
+        var added = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.CaseId == caseId && e.Action == "evidence.added")
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.Sequence, e.EntityId, e.Details })
+            .ToListAsync();
+        var items = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).ToDictionaryAsync(e => e.Id.ToString());
+        long count = 0;
+        foreach (var record in added)
+        {
+            count++;
+            if (!items.TryGetValue(record.EntityId, out var item))
+            {
+                return (count, $"first broken event is #{record.Sequence}: its evidence item is gone");
+            }
+
+            if (!record.Details.Contains("sha256:" + item.Sha256Hex, StringComparison.Ordinal))
+            {
+                return (count, $"first broken event is #{record.Sequence}: the evidence item's recorded SHA-256 was changed");
+            }
+
+            if (await evidence.CheckAsync(item, CancellationToken.None) is { } problem)
+            {
+                return (count, $"first broken event is #{record.Sequence}: {problem}");
+            }
+        }
+
+        return (count, null);
     }
 
     private static Dictionary<string, string> ParseOptions(string[] args)

@@ -1,12 +1,18 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace IncidentResponse.Benchmarks;
 
 /// <summary>
 /// One command: <c>./build.sh bench</c> (or <c>dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter '*'</c>).
-/// Benchmarks print figures; they assert nothing.
+/// Benchmarks print figures; they assert nothing. They run in-process: BenchmarkDotNet's generated project could not
+/// restore the Identity packages our feed lacks (TOOLCHAIN gotcha A).
 /// </summary>
 public static class BenchmarkEntry
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly)
+            .Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault()));
 }

@@ -417,6 +417,35 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
             ? System.IO.Directory.EnumerateFiles(EvidenceDirectory, "*", SearchOption.AllDirectories).ToHashSet(StringComparer.Ordinal)
             : [];
 
+    [Fact]
+    public async Task A_file_can_belong_to_an_entry_in_the_record_and_is_listed_on_it_but_never_to_another_cases_entry()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm());
+        var form = await client.GetAsync($"/cases/{caseId}/evidence/add?incident={incidentId}");
+        Assert.NotNull(form.Document.QuerySelector($"select[name='Input.IncidentId'] option[value='{incidentId}'][selected]"));
+
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png",
+            new Dictionary<string, string> { ["Input.IncidentId"] = incidentId.ToString() });
+
+        var entry = await client.GetAsync($"/cases/{caseId}/log/{incidentId}");
+        Assert.NotNull(entry.Document.QuerySelector($"a[href='/cases/{caseId}/evidence/{evidenceId}']"));
+        Assert.Empty(entry.Document.QuerySelectorAll("main img"));
+
+        using var other = app.CreateAppClient();
+        await other.SignUpAsync();
+        var otherCase = await other.CreateCaseAsync();
+        var otherIncident = await other.AddIncidentAsync(otherCase, app.IncidentForm());
+        var refused = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "b.png",
+            new Dictionary<string, string> { ["Input.IncidentId"] = otherIncident.ToString(), ["Input.WhatItShows"] = "kept text" });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("choose an entry from your record", refused.FieldError("Input.IncidentId"), StringComparison.Ordinal);
+        Assert.Contains("kept text", refused.Document.QuerySelector("textarea[name='Input.WhatItShows']")!.TextContent, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.EvidenceItems.CountAsync(e => e.CaseId == caseId));
+    }
+
     private async Task AssertNothingKeptAsync(Guid caseId, HashSet<string> filesBefore)
     {
         await using (var db = app.CreateDbContext())

@@ -3,6 +3,7 @@ using FluentValidation;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
@@ -45,6 +46,9 @@ public sealed class AddModel(
 
     public IReadOnlyList<ContactRoute> UnderEighteenRoutes { get; private set; } = [];
 
+    /// <summary>The case's record entries a file can belong to, newest first.</summary>
+    public IReadOnlyList<(Guid Id, string Label)> Incidents { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Deny(CaseOperation.AddEntry) is { } denied)
@@ -53,6 +57,11 @@ public sealed class AddModel(
         }
 
         await LoadCaseAsync(HttpContext.RequestAborted);
+        if (Guid.TryParse(Request.Query["incident"], out var incidentId) && Incidents.Any(i => i.Id == incidentId))
+        {
+            Input.IncidentId = incidentId.ToString();
+        }
+
         return Page();
     }
 
@@ -129,6 +138,12 @@ public sealed class AddModel(
             Input = InputModel.From(fields);
             var validation = await validator.ValidateAsync(Input, cancellationToken);
             validation.AddTo(ModelState);
+            if (Input.IncidentId.Length > 0 && !Incidents.Any(i => i.Id.ToString() == Input.IncidentId))
+            {
+                // Only an entry of this very case: an id from elsewhere is treated as not chosen, kindly.
+                ModelState.AddModelError("Input.IncidentId", "Please choose an entry from your record, or none.");
+            }
+
             if (refused is { Refusal: { } refusal })
             {
                 var noFileChosen = refusal == EvidenceRefusal.Empty && fileName.Length == 0;
@@ -205,6 +220,15 @@ public sealed class AddModel(
             .SingleAsync(cancellationToken);
         UnderEighteenRoute = found.UnderEighteenRoute;
         UnderEighteenRoutes = jurisdictions.Get(found.JurisdictionCode).UnderEighteenRoutes ?? [];
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId == CaseId)
+            .OrderByDescending(i => i.OccurredSortUtc)
+            .Take(200)
+            .Select(i => new { i.Id, i.OccurredOn, i.Kind })
+            .ToListAsync(cancellationToken);
+        Incidents = incidents
+            .Select(i => (i.Id, string.Create(CultureInfo.InvariantCulture, $"{i.OccurredOn:d MMM yyyy}: {IncidentKinds.DisplayName(i.Kind)}")))
+            .ToList();
     }
 
     /// <summary>The description fields as typed; the file is read separately.</summary>
@@ -220,12 +244,16 @@ public sealed class AddModel(
 
         public string WhatItShows { get; set; } = "";
 
+        /// <summary>The record entry this file belongs to, or empty.</summary>
+        public string IncidentId { get; set; } = "";
+
         public static InputModel From(IReadOnlyDictionary<string, string> fields) => new()
         {
             SourceUrl = fields.GetValueOrDefault("Input.SourceUrl", "").Trim(),
             CapturedOn = fields.GetValueOrDefault("Input.CapturedOn", "").Trim(),
             CapturedAtTime = fields.GetValueOrDefault("Input.CapturedAtTime", "").Trim(),
             WhatItShows = fields.GetValueOrDefault("Input.WhatItShows", "").Trim(),
+            IncidentId = fields.GetValueOrDefault("Input.IncidentId", "").Trim(),
         };
 
         public EvidenceDescription ToDescription(string originalFileName) => new(
@@ -234,7 +262,7 @@ public sealed class AddModel(
             ParseDate(CapturedOn),
             ParseTime(CapturedAtTime),
             WhatItShows,
-            null);
+            Guid.TryParse(IncidentId, out var incident) ? incident : null);
 
         internal static DateOnly? ParseDate(string value) =>
             DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

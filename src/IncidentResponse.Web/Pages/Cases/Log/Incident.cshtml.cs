@@ -1,5 +1,6 @@
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +28,11 @@ public sealed class IncidentModel(AppDbContext db) : CasePageModel
     public IReadOnlyList<EarlierVersion> Earlier { get; private set; } = [];
 
     public IReadOnlyList<PlaceFound> Places { get; private set; } = [];
+
+    /// <summary>Evidence files added for this entry: a neutral card each, never the image itself.</summary>
+    public IReadOnlyList<LinkedFile> Files { get; private set; } = [];
+
+    public bool CanViewEvidence => Membership.Can(CaseOperation.ViewEvidence);
 
     public bool CanEdit => Membership.Can(CaseOperation.AddEntry);
 
@@ -76,10 +82,18 @@ public sealed class IncidentModel(AppDbContext db) : CasePageModel
             .OrderBy(s => s.FirstSeenUtc)
             .Select(s => new PlaceFound(s.Id, s.Url, s.Platform, s.Status))
             .ToListAsync(cancellationToken);
+        var files = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.CaseId == CaseId && e.IncidentId == incidentId)
+            .OrderBy(e => e.ReceivedUtc)
+            .Select(e => new { e.Id, e.Kind, e.Length, e.Sha256, e.ReceivedUtc })
+            .ToListAsync(cancellationToken);
+        Files = files.Select(f => new LinkedFile(f.Id, f.Kind, f.Length, Convert.ToHexStringLower(f.Sha256), f.ReceivedUtc)).ToList();
         return Page();
     }
 
     public sealed record EarlierVersion(int Number, IncidentSnapshot Snapshot, DateTime SavedUtc, string SavedBy, DateTime ReplacedUtc, string ReplacedBy);
+
+    public sealed record LinkedFile(Guid Id, EvidenceKind Kind, long Length, string Sha256Hex, DateTime ReceivedUtc);
 
     public sealed record PlaceFound(Guid Id, string Url, string Platform, SightingStatus Status);
 }

@@ -446,6 +446,29 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1, await db.EvidenceItems.CountAsync(e => e.CaseId == caseId));
     }
 
+    [Fact]
+    public async Task Kept_files_take_their_place_in_the_record_and_can_be_shown_on_their_own()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddIncidentAsync(caseId, app.IncidentForm());
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png",
+            new Dictionary<string, string> { ["Input.WhatItShows"] = "The post with the caption" });
+
+        var everything = await client.GetAsync($"/cases/{caseId}/log");
+        Assert.Equal(2, everything.Document.QuerySelectorAll("ol.timeline > li").Length);
+        var file = everything.Document.QuerySelector("ol.timeline > li.evidence")!;
+        Assert.Contains("The post with the caption", file.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(file.QuerySelector($"a[href='/cases/{caseId}/evidence/{evidenceId}']"));
+        Assert.Empty(everything.Document.QuerySelectorAll("main img"));
+
+        var onlyFiles = await client.GetAsync($"/cases/{caseId}/log?kind=Evidence");
+        Assert.Single(onlyFiles.Document.QuerySelectorAll("ol.timeline > li"));
+        Assert.Single(onlyFiles.Document.QuerySelectorAll("ol.timeline > li.evidence"));
+        var onlyIncidents = await client.GetAsync($"/cases/{caseId}/log?kind=Post");
+        Assert.Empty(onlyIncidents.Document.QuerySelectorAll("ol.timeline > li.evidence"));
+    }
+
     private async Task AssertNothingKeptAsync(Guid caseId, HashSet<string> filesBefore)
     {
         await using (var db = app.CreateDbContext())

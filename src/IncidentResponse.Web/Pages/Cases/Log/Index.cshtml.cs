@@ -1,5 +1,6 @@
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Log;
 
 /// <summary>
-/// The record: incidents and the places content was found, together in the order they happened, a page at a time.
-/// Five queries whatever the size of the case: count, the page's ids, its incidents, its sightings, and triage.
+/// The record: incidents, the places content was found and the evidence files kept, together in the order they
+/// happened, a page at a time. Six queries whatever the size of the case: count, the page's ids, its incidents, its
+/// sightings, its files, and triage.
 /// Filters are neutral values (a kind, a platform key), never free text.
 /// </summary>
 public sealed class IndexModel(AppDbContext db) : CasePageModel
@@ -18,6 +20,9 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     /// <summary>The "kind" filter value that shows only places the content was found.</summary>
     public const string SightingsOnly = "Sighting";
+
+    /// <summary>The "kind" filter value that shows only evidence files.</summary>
+    public const string EvidenceOnly = "Evidence";
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -35,33 +40,45 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     public bool CanAdd => Membership.Can(CaseOperation.AddEntry);
 
+    public bool CanViewEvidence => Membership.Can(CaseOperation.ViewEvidence);
+
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, [FromQuery] string? kind, [FromQuery] string? platform, CancellationToken cancellationToken)
     {
         IncidentKind? incidentKind = Enum.TryParse<IncidentKind>(kind, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _) ? parsed : null;
-        Kind = incidentKind?.ToString() ?? (kind == SightingsOnly ? SightingsOnly : null);
+        Kind = incidentKind?.ToString() ?? (kind is SightingsOnly or EvidenceOnly ? kind : null);
         Platform = Platforms.IsKnown(platform) ? platform : null;
         PageNumber = Math.Max(1, page ?? 1);
 
         var incidents = db.Incidents.AsNoTracking().Where(i => i.CaseId == CaseId);
         var sightings = db.Sightings.AsNoTracking().Where(s => s.CaseId == CaseId);
+        var files = db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == CaseId);
         if (incidentKind is { } only)
         {
             incidents = incidents.Where(i => i.Kind == only);
             sightings = sightings.Where(_ => false);
+            files = files.Where(_ => false);
         }
         else if (Kind == SightingsOnly)
         {
             incidents = incidents.Where(_ => false);
+            files = files.Where(_ => false);
+        }
+        else if (Kind == EvidenceOnly)
+        {
+            incidents = incidents.Where(_ => false);
+            sightings = sightings.Where(_ => false);
         }
 
         if (Platform is { } key)
         {
             incidents = incidents.Where(i => i.Platform == key);
             sightings = sightings.Where(s => s.Platform == key);
+            files = files.Where(_ => false);
         }
 
         var timeline = incidents.Select(i => new TimelineKey { Id = i.Id, At = i.OccurredSortUtc })
-            .Concat(sightings.Select(s => new TimelineKey { Id = s.Id, At = s.FirstSeenUtc }));
+            .Concat(sightings.Select(s => new TimelineKey { Id = s.Id, At = s.FirstSeenUtc }))
+            .Concat(files.Select(e => new TimelineKey { Id = e.Id, At = e.ReceivedUtc }));
         TotalCount = await timeline.CountAsync(cancellationToken);
         PageNumber = Math.Min(PageNumber, PageCount);
         var keys = await timeline.OrderBy(k => k.At).ThenBy(k => k.Id)
@@ -77,6 +94,10 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
             .Where(s => s.CaseId == CaseId && ids.Contains(s.Id))
             .Select(s => new { s.Id, s.Url, s.Platform, s.Status, s.FirstSeenUtc })
             .ToDictionaryAsync(s => s.Id, cancellationToken);
+        var pageFiles = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.CaseId == CaseId && ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Kind, e.Length, e.ReceivedUtc, e.WhatItShows })
+            .ToDictionaryAsync(e => e.Id, cancellationToken);
 
         // Triage looks at the whole case, not the filtered page: "most recent" means most recent of everything.
         var marks = Triage.Mark(await db.Incidents.AsNoTracking()
@@ -89,13 +110,22 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
             if (pageIncidents.TryGetValue(k.Id, out var i))
             {
                 return new Row(
-                    i.Id, IsIncident: true, Web.Incidents.IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
+                    i.Id, RowType.Incident, Web.Incidents.IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
                     IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null);
+            }
+
+            if (pageFiles.TryGetValue(k.Id, out var e))
+            {
+                var size = e.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+                return new Row(
+                    e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
+                    $"Evidence kept: {EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant()} file, {size} bytes",
+                    null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null);
             }
 
             var s = pageSightings[k.Id];
             return new Row(
-                s.Id, IsIncident: false, Web.Incidents.IncidentWording.Moment(s.FirstSeenUtc), "Found online", s.Platform, s.Url, 0,
+                s.Id, RowType.Sighting, Web.Incidents.IncidentWording.Moment(s.FirstSeenUtc), "Found online", s.Platform, s.Url, 0,
                 TriageMarks.None, s.Status);
         }).ToList();
         return Page();
@@ -120,8 +150,27 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     private static string Excerpt(string text) => text.Length <= 240 ? text : string.Concat(text.AsSpan(0, 240), "…");
 
+    public enum RowType
+    {
+        Incident,
+        Sighting,
+        Evidence,
+    }
+
     public sealed record Row(
-        Guid Id, bool IsIncident, string When, string What, string Platform, string Text, int Concern, TriageMarks Marks, SightingStatus? Status);
+        Guid Id, RowType Type, string When, string What, string? Platform, string Text, int Concern, TriageMarks Marks, SightingStatus? Status)
+    {
+        public bool IsIncident => Type == RowType.Incident;
+
+        public string CssClass => Type.ToString().ToLowerInvariant();
+
+        public string Path => Type switch
+        {
+            RowType.Incident => "log",
+            RowType.Evidence => "evidence",
+            _ => "sightings",
+        };
+    }
 
     private sealed class TimelineKey
     {

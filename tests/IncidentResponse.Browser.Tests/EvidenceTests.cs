@@ -22,7 +22,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
     public Task A_screenshot_added_through_the_form_is_shown_on_request_and_downloads_unchanged() => RunAsync(async () =>
     {
         await Page.SignUpAsync(Journeys.NewUsername());
-        // Not Journeys.CreateCaseAsync: new cases now open on "Safety first", which it does not expect yet.
+        // Straight to the new case's own pages from "Safety first", where a new case opens.
         await Page.GotoAsync("/cases/new");
         await Page.GetByLabel("Case name").FillAsync("Spring notes");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
@@ -52,6 +52,41 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         var path = await download.PathAsync();
         Assert.Equal(png, await File.ReadAllBytesAsync(path));
     });
+
+    [Fact]
+    public Task An_incident_logged_through_the_form_gets_its_evidence_from_its_own_page() => RunAsync(async () =>
+    {
+        await Page.SignUpAsync(Journeys.NewUsername());
+        var dashboard = await Page.CreateCaseAsync("Spring notes");
+
+        await Page.GotoAsync(dashboard + "/log/new");
+        await Page.GetByRole(AriaRole.Group, new() { Name = "What happened?" }).GetByLabel("A threat").CheckAsync();
+        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await Page.GetByLabel("When did it happen?").FillAsync(yesterday);
+        await Page.GetByLabel("When did you find out about it?").FillAsync(yesterday);
+        await Page.GetByLabel("Where did it happen?").SelectOptionAsync(new SelectOptionValue { Label = "Instagram" });
+        await Page.GetByLabel("What happened, in your own words").FillAsync("A message saying the photos would be sent to my work.");
+        await Page.GetByRole(AriaRole.Group, new() { Name = "How worrying does this feel to you?" }).GetByLabel("Very worrying").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save to your record" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(IncidentPage());
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("A message saying the photos would be sent to my work.");
+        var incidentUrl = Page.Url;
+
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Add evidence for this entry" }).ClickAsync();
+        await Expect(Page.GetByLabel("Which entry in your record does it belong to? (optional)")).Not.ToHaveValueAsync("");
+        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = Png(16, 16) });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(EvidencePage());
+
+        await Page.GotoAsync(incidentUrl);
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "PNG file, " , Exact = false })).ToBeVisibleAsync();
+        await Expect(Page.Locator("main img")).ToHaveCountAsync(0);
+        await Page.GotoAsync(dashboard + "/log");
+        await Expect(Page.Locator("ol.timeline > li")).ToHaveCountAsync(2);
+    });
+
+    [GeneratedRegex("/cases/[0-9a-f-]{36}/log/[0-9a-f-]{36}$")]
+    private static partial Regex IncidentPage();
 
     [GeneratedRegex("/cases/[0-9a-f-]{36}/safety$")]
     private static partial Regex SafetyFirstPage();

@@ -40,6 +40,12 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         Assert.True(PageCount(info) >= 3, info);
         Assert.Matches(@"Tagged:\s+yes", info);
 
+        // Skia writes the outline uncompressed: one entry per heading, sections and exhibits included.
+        var raw = System.Text.Encoding.Latin1.GetString(pdf);
+        Assert.Contains("/Outlines", raw, StringComparison.Ordinal);
+        Assert.Contains("/Title (Where the images were seen)", raw, StringComparison.Ordinal);
+        Assert.Contains("/Title (Exhibit 2)", raw, StringComparison.Ordinal);
+
         Assert.Equal(["exhibit/1", "exhibit/2"], resources.Requested.Order());
         Assert.Equal(["exhibit/1", "exhibit/2"], report.ServedResources.Order());
         Assert.Empty(report.BlockedRequests);

@@ -38,7 +38,7 @@ run_tests() {
   dotnet format IncidentResponse.sln --verify-no-changes --no-restore
   dotnet build IncidentResponse.sln -c Release --no-restore
   local passed=0 failed=0 skipped=0 status=0 project log line
-  for project in tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Web.Tests tests/IncidentResponse.Browser.Tests; do
+  for project in tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Web.Tests tests/IncidentResponse.Documents.Tests tests/IncidentResponse.Browser.Tests; do
     log=$(mktemp)
     echo "== $project"
     if ! dotnet test "$project" -c Release --no-build --logger "console;verbosity=minimal" 2>&1 | tee "$log"; then status=1; fi

@@ -1,0 +1,268 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Playwright;
+
+namespace IncidentResponse.Documents.Pdf;
+
+/// <summary>
+/// Prints HTML to PDF with headless Chromium through Playwright. One browser is started on first use and kept warm;
+/// each document gets its own isolated, in-memory browser context with JavaScript off, and at most
+/// <see cref="ChromiumPdfPrinterOptions.MaxConcurrentRenders"/> documents print at once. Register it as a singleton.
+/// </summary>
+/// <remarks>
+/// The page may reach nothing but the resources under <see cref="DocumentResources.Prefix"/>, answered from the
+/// caller's callback in memory (decrypted evidence never touches the disk); every other request is aborted and
+/// reported in <see cref="PrintReport.BlockedRequests"/>.
+/// </remarks>
+public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run", "--disable-quic",
+    ];
+
+    private readonly ChromiumPdfPrinterOptions _options;
+    private readonly ILogger<ChromiumPdfPrinter> _logger;
+    private readonly SemaphoreSlim _renders;
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private bool _disposed;
+
+    public ChromiumPdfPrinter(ChromiumPdfPrinterOptions? options = null, ILogger<ChromiumPdfPrinter>? logger = null)
+    {
+        _options = options ?? new ChromiumPdfPrinterOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentRenders, 1, nameof(options));
+        _logger = logger ?? NullLogger<ChromiumPdfPrinter>.Instance;
+        _renders = new SemaphoreSlim(_options.MaxConcurrentRenders, _options.MaxConcurrentRenders);
+    }
+
+    /// <summary>Whether a Chromium executable is where the options say, without starting it.</summary>
+    public bool IsChromiumInstalled => File.Exists(_options.ExecutablePath);
+
+    /// <summary>
+    /// Prints <paramref name="html"/> to <paramref name="destination"/>. Pictures under
+    /// <see cref="DocumentResources.Prefix"/> are fetched from <paramref name="resolveResource"/> by resource name;
+    /// null answers 404 and the page prints without that picture.
+    /// </summary>
+    /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
+    public async Task<PrintReport> PrintAsync(
+        string html,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        Stream destination,
+        PdfOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(resolveResource);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+
+        var browser = await GetBrowserAsync(cancellationToken);
+        await _renders.WaitAsync(cancellationToken);
+        try
+        {
+            var served = new ConcurrentQueue<string>();
+            var blocked = new ConcurrentQueue<string>();
+            var failures = new ConcurrentQueue<Exception>();
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                JavaScriptEnabled = false,
+                ServiceWorkers = ServiceWorkerPolicy.Block,
+                AcceptDownloads = false,
+                Offline = false,
+            });
+            await using (context)
+            {
+                var page = await context.NewPageAsync();
+                var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
+                page.SetDefaultTimeout(timeout);
+                page.SetDefaultNavigationTimeout(timeout);
+                await page.RouteAsync("**/*", route => AnswerAsync(route, resolveResource, served, blocked, failures, cancellationToken));
+
+                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+                cancellationToken.ThrowIfCancellationRequested();
+                if (failures.TryDequeue(out var failure))
+                {
+                    throw new InvalidOperationException("A resource for the document could not be loaded.", failure);
+                }
+
+                var pdf = await page.PdfAsync(PagePdfOptionsFor(options));
+                await destination.WriteAsync(pdf, cancellationToken);
+            }
+
+            if (!blocked.IsEmpty)
+            {
+                LogBlockedRequests(blocked.Count);
+            }
+
+            return new PrintReport([.. served], [.. blocked]);
+        }
+        finally
+        {
+            _renders.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        _startLock.Dispose();
+        _renders.Dispose();
+    }
+
+    internal static string HeaderTemplate(PdfOptions options) =>
+        $"""
+        <div style="width:100%;font-size:8pt;font-family:sans-serif;color:#000;margin:0 18mm;display:flex;justify-content:space-between;">
+        <span>{Encode(options.RunningHeader)}</span><span style="font-weight:bold;text-transform:uppercase;">{Encode(options.ConfidentialityMarking)}</span>
+        </div>
+        """;
+
+    internal static string FooterTemplate(PdfOptions options) =>
+        $"""
+        <div style="width:100%;font-size:8pt;font-family:sans-serif;color:#000;margin:0 18mm;display:flex;justify-content:space-between;">
+        <span>Generated {Encode(Html.Formats.Utc(options.GeneratedAtUtc))}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
+        </div>
+        """;
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static PagePdfOptions PagePdfOptionsFor(PdfOptions options) => new()
+    {
+        Format = options.PaperSize == PaperSize.Letter ? "Letter" : "A4",
+        PreferCSSPageSize = true,
+        PrintBackground = true,
+        DisplayHeaderFooter = true,
+        HeaderTemplate = HeaderTemplate(options),
+        FooterTemplate = FooterTemplate(options),
+        Margin = new Margin
+        {
+            Top = PageLayout.MarginTop,
+            Bottom = PageLayout.MarginBottom,
+            Left = PageLayout.MarginSide,
+            Right = PageLayout.MarginSide,
+        },
+        Tagged = true,
+        Outline = true,
+    };
+
+    private static async Task AnswerAsync(
+        IRoute route,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        ConcurrentQueue<string> served,
+        ConcurrentQueue<string> blocked,
+        ConcurrentQueue<Exception> failures,
+        CancellationToken cancellationToken)
+    {
+        var url = route.Request.Url;
+        if (!DocumentResources.TryGetResourceName(url, out var name) || route.Request.Method != "GET")
+        {
+            blocked.Enqueue(url);
+            await route.AbortAsync("blockedbyclient");
+            return;
+        }
+
+        served.Enqueue(name);
+        (byte[] Bytes, string ContentType)? resource;
+        try
+        {
+            resource = await resolveResource(name, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            // Playwright swallows a route handler's exception and the page would wait for the picture until it times out.
+            failures.Enqueue(exception);
+            await route.AbortAsync("failed");
+            return;
+        }
+
+        if (resource is not { } found)
+        {
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 404, ContentType = "text/plain", Body = "" });
+            return;
+        }
+
+        await route.FulfillAsync(new RouteFulfillOptions
+        {
+            Status = 200,
+            ContentType = found.ContentType,
+            BodyBytes = found.Bytes,
+            Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
+        });
+    }
+
+    private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } warm)
+        {
+            return warm;
+        }
+
+        await _startLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_browser is { IsConnected: true } started)
+            {
+                return started;
+            }
+
+            if (!IsChromiumInstalled)
+            {
+                throw new PdfRendererUnavailableException(
+                    $"Chromium is not installed at {_options.ExecutablePath}, so PDFs cannot be made here; "
+                    + "the print view still works. Install it with 'apt-get install chromium'.");
+            }
+
+            if (_browser is not null)
+            {
+                LogBrowserRestart();
+                await _browser.DisposeAsync();
+                _browser = null;
+            }
+
+            try
+            {
+                _playwright ??= await Playwright.CreateAsync();
+                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                {
+                    ExecutablePath = _options.ExecutablePath,
+                    Headless = true,
+                    Args = ChromiumArgs,
+                });
+            }
+            catch (PlaywrightException exception)
+            {
+                throw new PdfRendererUnavailableException(
+                    $"Chromium at {_options.ExecutablePath} did not start, so PDFs cannot be made here; the print view still works.",
+                    exception);
+            }
+
+            return _browser;
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "A document tried to reach {Count} addresses outside its own resources; all were blocked")]
+    private partial void LogBlockedRequests(int count);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "The PDF browser had disconnected and is being restarted")]
+    private partial void LogBrowserRestart();
+}

@@ -1,0 +1,14 @@
+namespace IncidentResponse.Documents.Pdf;
+
+public sealed record ChromiumPdfPrinterOptions
+{
+    public const string DebianChromiumPath = "/usr/bin/chromium";
+
+    public string ExecutablePath { get; init; } = DebianChromiumPath;
+
+    /// <summary>How many documents print at once; each one holds a browser page and its pictures in memory.</summary>
+    public int MaxConcurrentRenders { get; init; } = 2;
+
+    /// <summary>The longest one document may take to load and print.</summary>
+    public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -79,7 +79,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Expect(Page).ToHaveURLAsync(EvidencePage());
 
         await Page.GotoAsync(incidentUrl);
-        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "PNG file, " , Exact = false })).ToBeVisibleAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "PNG file, ", Exact = false })).ToBeVisibleAsync();
         await Expect(Page.Locator("main img")).ToHaveCountAsync(0);
         await Page.GotoAsync(dashboard + "/log");
         await Expect(Page.Locator("ol.timeline > li")).ToHaveCountAsync(2);

@@ -20,6 +20,8 @@ ensure_machine() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -n "$(find_postgres_bin)" ] || missing+=(postgresql)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  # Chinese, Japanese and Korean text in a printed binder needs a CJK font; Debian's Chromium brings none.
+  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "Installing missing Debian packages: ${missing[*]}"
     local sudo=""

@@ -64,10 +64,7 @@ public sealed class JurisdictionCatalog
         var packs = new List<JurisdictionPack>();
         foreach (var name in EmbeddedResourceNames(assembly))
         {
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidDataException($"The jurisdiction pack {name} could not be opened.");
-            using var reader = new StreamReader(stream);
-            packs.Add(ParsePack(reader.ReadToEnd(), name));
+            packs.Add(ParsePack(ContentFiles.ReadEmbedded(assembly, name, "jurisdiction pack"), name));
         }
 
         return FromPacks(packs, todayUtc);
@@ -76,56 +73,26 @@ public sealed class JurisdictionCatalog
     /// <summary>Builds a catalog from packs, validating each; it must include the INTL fallback.</summary>
     public static JurisdictionCatalog FromPacks(IEnumerable<JurisdictionPack> packs, DateOnly todayUtc)
     {
-        ArgumentNullException.ThrowIfNull(packs);
-        var byCode = new Dictionary<string, JurisdictionPack>(StringComparer.Ordinal);
-        var problems = new List<string>();
-        foreach (var pack in packs)
-        {
-            problems.AddRange(JurisdictionPackValidator.Validate(pack, todayUtc).Select(p => $"{pack.Code}: {p}"));
-            if (!byCode.TryAdd(pack.Code, pack))
-            {
-                problems.Add($"{pack.Code}: more than one pack has this code.");
-            }
-        }
-
-        if (!byCode.ContainsKey(FallbackCode))
-        {
-            problems.Add($"The {FallbackCode} fallback pack is missing.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidDataException("Jurisdiction content is not valid:" + Environment.NewLine
-                + string.Join(Environment.NewLine, problems));
-        }
-
+        var byCode = ContentFiles.Index(
+            packs,
+            pack => pack.Code,
+            pack => JurisdictionPackValidator.Validate(pack, todayUtc),
+            FallbackCode,
+            "more than one pack has this code.",
+            $"The {FallbackCode} fallback pack is missing.",
+            "Jurisdiction");
         return new JurisdictionCatalog(byCode);
     }
 
     /// <summary>Reads one pack from JSON. Unknown properties are errors, so a misspelt field cannot pass silently.</summary>
     public static JurisdictionPack ParsePack(string json, string sourceName = "pack")
     {
-        ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            return JsonSerializer.Deserialize<JurisdictionPack>(json, JsonOptions)
-                ?? throw new InvalidDataException($"The jurisdiction pack {sourceName} is empty.");
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"The jurisdiction pack {sourceName} is not valid JSON for the schema: {exception.Message}"), exception);
-        }
+        return ContentFiles.Parse<JurisdictionPack>(json, JsonOptions, "jurisdiction pack", sourceName);
     }
 
     /// <summary>The manifest resource names of the embedded packs, sorted.</summary>
     public static IReadOnlyList<string> EmbeddedResourceNames(Assembly assembly)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)
-                        && n.EndsWith(".json", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return ContentFiles.EmbeddedNames(assembly, ResourcePrefix);
     }
 }

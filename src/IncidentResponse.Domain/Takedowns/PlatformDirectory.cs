@@ -61,10 +61,7 @@ public sealed class PlatformDirectory
         var entries = new List<PlatformEntry>();
         foreach (var name in EmbeddedResourceNames(assembly))
         {
-            using var stream = assembly.GetManifestResourceStream(name)
-                ?? throw new InvalidDataException($"The platform entry {name} could not be opened.");
-            using var reader = new StreamReader(stream);
-            var entry = ParseEntry(reader.ReadToEnd(), name);
+            var entry = ParseEntry(ContentFiles.ReadEmbedded(assembly, name, "platform entry"), name);
             var fileId = name[ResourcePrefix.Length..^".json".Length];
             if (!string.Equals(fileId, entry.Id, StringComparison.Ordinal))
             {
@@ -80,56 +77,26 @@ public sealed class PlatformDirectory
     /// <summary>Builds a directory from entries, validating each; it must include the other-host entry.</summary>
     public static PlatformDirectory FromEntries(IEnumerable<PlatformEntry> entries, DateOnly todayUtc)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        var byId = new Dictionary<string, PlatformEntry>(StringComparer.Ordinal);
-        var problems = new List<string>();
-        foreach (var entry in entries)
-        {
-            problems.AddRange(PlatformEntryValidator.Validate(entry, todayUtc).Select(p => $"{entry.Id}: {p}"));
-            if (!byId.TryAdd(entry.Id, entry))
-            {
-                problems.Add($"{entry.Id}: more than one entry has this id.");
-            }
-        }
-
-        if (!byId.ContainsKey(OtherHostId))
-        {
-            problems.Add($"The {OtherHostId} entry is missing.");
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidDataException("Platform content is not valid:" + Environment.NewLine
-                + string.Join(Environment.NewLine, problems));
-        }
-
+        var byId = ContentFiles.Index(
+            entries,
+            entry => entry.Id,
+            entry => PlatformEntryValidator.Validate(entry, todayUtc),
+            OtherHostId,
+            "more than one entry has this id.",
+            $"The {OtherHostId} entry is missing.",
+            "Platform");
         return new PlatformDirectory(byId);
     }
 
     /// <summary>Reads one entry from JSON. Unknown properties and enum values are errors.</summary>
     public static PlatformEntry ParseEntry(string json, string sourceName = "entry")
     {
-        ArgumentNullException.ThrowIfNull(json);
-        try
-        {
-            return JsonSerializer.Deserialize<PlatformEntry>(json, JsonOptions)
-                ?? throw new InvalidDataException($"The platform entry {sourceName} is empty.");
-        }
-        catch (JsonException exception)
-        {
-            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"The platform entry {sourceName} is not valid JSON for the schema: {exception.Message}"), exception);
-        }
+        return ContentFiles.Parse<PlatformEntry>(json, JsonOptions, "platform entry", sourceName);
     }
 
     /// <summary>The manifest resource names of the embedded entries, sorted.</summary>
     public static IReadOnlyList<string> EmbeddedResourceNames(Assembly assembly)
     {
-        ArgumentNullException.ThrowIfNull(assembly);
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)
-                        && n.EndsWith(".json", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        return ContentFiles.EmbeddedNames(assembly, ResourcePrefix);
     }
 }

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+
+namespace IncidentResponse.Domain;
+
+/// <summary>
+/// What the content files (jurisdiction packs, the platform directory) share: embedded JSON read strictly, each item
+/// validated, and one exception listing every problem, so the app refuses to start on broken content.
+/// </summary>
+internal static class ContentFiles
+{
+    /// <summary>The manifest resource names under <paramref name="prefix"/> ending in .json, sorted.</summary>
+    public static IReadOnlyList<string> EmbeddedNames(Assembly assembly, string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string ReadEmbedded(Assembly assembly, string name, string what)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidDataException($"The {what} {name} could not be opened.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads one item; unknown properties (and, per the options, enum values) are errors.</summary>
+    public static T Parse<T>(string json, JsonSerializerOptions options, string what, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            return JsonSerializer.Deserialize<T>(json, options)
+                ?? throw new InvalidDataException($"The {what} {sourceName} is empty.");
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"The {what} {sourceName} is not valid JSON for the schema: {exception.Message}"), exception);
+        }
+    }
+
+    /// <summary>
+    /// Indexes items by key after validating each; a duplicate key or a missing required item is a problem too. Throws
+    /// one exception naming every problem.
+    /// </summary>
+    public static Dictionary<string, T> Index<T>(
+        IEnumerable<T> items,
+        Func<T, string> key,
+        Func<T, IEnumerable<string>> validate,
+        string requiredKey,
+        string duplicateProblem,
+        string missingProblem,
+        string contentName)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var byKey = new Dictionary<string, T>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var item in items)
+        {
+            problems.AddRange(validate(item).Select(p => $"{key(item)}: {p}"));
+            if (!byKey.TryAdd(key(item), item))
+            {
+                problems.Add($"{key(item)}: {duplicateProblem}");
+            }
+        }
+
+        if (!byKey.ContainsKey(requiredKey))
+        {
+            problems.Add(missingProblem);
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"{contentName} content is not valid:" + Environment.NewLine
+                + string.Join(Environment.NewLine, problems));
+        }
+
+        return byKey;
+    }
+}

@@ -83,3 +83,52 @@ internal static class ContentFiles
         return byKey;
     }
 }
+
+/// <summary>The checks every content file's validator makes the same way.</summary>
+internal static class ContentChecks
+{
+    /// <summary>Words our own prose never uses; an organisation's or a law's own name is quoted as it is.</summary>
+    public static readonly IReadOnlyList<string> WordsWeDoNotUse = ["revenge porn", "victim"];
+
+    /// <summary>Every fact carries an https source and the date it was last checked, not in the future.</summary>
+    public static void Source(List<string> problems, string path, string? sourceUrl, string? lastVerified, DateOnly today)
+    {
+        if (!Safety.JurisdictionPackValidator.IsHttpsUrl(sourceUrl))
+        {
+            problems.Add($"{path}.sourceUrl: must be an https address.");
+        }
+
+        if (!DateOnly.TryParseExact(lastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            problems.Add($"{path}.lastVerified: must be a date written yyyy-MM-dd.");
+        }
+        else if (date > today)
+        {
+            problems.Add($"{path}.lastVerified: is in the future.");
+        }
+    }
+
+    public static void Required(List<string> problems, string path, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            problems.Add($"{path}: is required.");
+        }
+    }
+
+    public static void OurProse(List<string> problems, string path, string? value)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        foreach (var word in WordsWeDoNotUse)
+        {
+            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{path}: our own wording must not say \"{word}\" (say \"intimate image abuse\" or \"survivor\").");
+            }
+        }
+    }
+}

@@ -13,8 +13,6 @@ namespace IncidentResponse.Domain.Safety;
 /// </remarks>
 public static partial class JurisdictionPackValidator
 {
-    private static readonly string[] WordsWeDoNotUse = ["revenge porn", "victim"];
-
     /// <summary>Every problem found, each starting with the path of the field ("helplines[0].phone: ...").</summary>
     public static IReadOnlyList<string> Validate(JurisdictionPack pack, DateOnly today)
     {
@@ -32,7 +30,7 @@ public static partial class JurisdictionPackValidator
             problems.Add("code: must be a two-letter upper-case country code, or INTL.");
         }
 
-        Required(problems, "name", pack.Name);
+        ContentChecks.Required(problems, "name", pack.Name);
         if (pack.ContentVersion < 1)
         {
             problems.Add("contentVersion: must be 1 or more.");
@@ -50,8 +48,8 @@ public static partial class JurisdictionPackValidator
                 problems.Add("emergencyNumber.number: must be three digits, such as 911, 999, 000 or 112.");
             }
 
-            OurProse(problems, "emergencyNumber.note", emergency.Note);
-            Source(problems, "emergencyNumber", emergency.SourceUrl, emergency.LastVerified, today);
+            ContentChecks.OurProse(problems, "emergencyNumber.note", emergency.Note);
+            ContentChecks.Source(problems, "emergencyNumber", emergency.SourceUrl, emergency.LastVerified, today);
         }
 
         Routes(problems, "helplines", pack.Helplines, today);
@@ -110,9 +108,9 @@ public static partial class JurisdictionPackValidator
                 continue;
             }
 
-            Required(problems, $"{at}.name", route.Name);
-            Required(problems, $"{at}.description", route.Description);
-            OurProse(problems, $"{at}.description", route.Description);
+            ContentChecks.Required(problems, $"{at}.name", route.Name);
+            ContentChecks.Required(problems, $"{at}.description", route.Description);
+            ContentChecks.OurProse(problems, $"{at}.description", route.Description);
             if (route.Phone is not null && !IsValidPhone(route.Phone))
             {
                 problems.Add($"{at}.phone: use only digits, spaces, a leading +, hyphens and parentheses.");
@@ -128,7 +126,7 @@ public static partial class JurisdictionPackValidator
                 problems.Add($"{at}.webUrl: must be an https address.");
             }
 
-            Source(problems, at, route.SourceUrl, route.LastVerified, today);
+            ContentChecks.Source(problems, at, route.SourceUrl, route.LastVerified, today);
         }
     }
 
@@ -140,51 +138,10 @@ public static partial class JurisdictionPackValidator
             return;
         }
 
-        Required(problems, $"{path}.name", remedy.Name);
-        Required(problems, $"{path}.description", remedy.Description);
-        OurProse(problems, $"{path}.description", remedy.Description);
-        Source(problems, path, remedy.SourceUrl, remedy.LastVerified, today);
-    }
-
-    private static void Source(List<string> problems, string path, string? sourceUrl, string? lastVerified, DateOnly today)
-    {
-        if (!IsHttpsUrl(sourceUrl))
-        {
-            problems.Add($"{path}.sourceUrl: must be an https address.");
-        }
-
-        if (!DateOnly.TryParseExact(lastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            problems.Add($"{path}.lastVerified: must be a date written yyyy-MM-dd.");
-        }
-        else if (date > today)
-        {
-            problems.Add($"{path}.lastVerified: is in the future.");
-        }
-    }
-
-    private static void Required(List<string> problems, string path, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add($"{path}: is required.");
-        }
-    }
-
-    private static void OurProse(List<string> problems, string path, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        foreach (var word in WordsWeDoNotUse)
-        {
-            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"{path}: our own wording must not say \"{word}\" (say \"intimate image abuse\" or \"survivor\").");
-            }
-        }
+        ContentChecks.Required(problems, $"{path}.name", remedy.Name);
+        ContentChecks.Required(problems, $"{path}.description", remedy.Description);
+        ContentChecks.OurProse(problems, $"{path}.description", remedy.Description);
+        ContentChecks.Source(problems, path, remedy.SourceUrl, remedy.LastVerified, today);
     }
 
     [GeneratedRegex("^([A-Z]{2}|INTL)$", RegexOptions.CultureInvariant)]

@@ -15,8 +15,6 @@ namespace IncidentResponse.Domain.Takedowns;
 /// </remarks>
 public static partial class PlatformEntryValidator
 {
-    private static readonly string[] WordsWeDoNotUse = ["revenge porn", "victim"];
-
     /// <summary>Every problem found, each starting with the path of the field ("dmca.formUrl: ...").</summary>
     public static IReadOnlyList<string> Validate(PlatformEntry entry, DateOnly today)
     {
@@ -34,8 +32,8 @@ public static partial class PlatformEntryValidator
             problems.Add("id: use lower-case letters, digits and hyphens.");
         }
 
-        Required(problems, "name", entry.Name);
-        Required(problems, "operator", entry.Operator);
+        ContentChecks.Required(problems, "name", entry.Name);
+        ContentChecks.Required(problems, "operator", entry.Operator);
         if (!Enum.IsDefined(entry.Kind))
         {
             problems.Add("kind: must be platform, searchEngine or otherHost.");
@@ -56,9 +54,9 @@ public static partial class PlatformEntryValidator
         }
         else
         {
-            Required(problems, "hashMatching.note", entry.HashMatching.Note);
-            OurProse(problems, "hashMatching.note", entry.HashMatching.Note);
-            Source(problems, "hashMatching", entry.HashMatching.SourceUrl, entry.HashMatching.LastVerified, today);
+            ContentChecks.Required(problems, "hashMatching.note", entry.HashMatching.Note);
+            ContentChecks.OurProse(problems, "hashMatching.note", entry.HashMatching.Note);
+            ContentChecks.Source(problems, "hashMatching", entry.HashMatching.SourceUrl, entry.HashMatching.LastVerified, today);
         }
 
         if (entry.AsksFor is null || entry.AsksFor.Count == 0)
@@ -76,9 +74,9 @@ public static partial class PlatformEntryValidator
         }
         else
         {
-            Required(problems, "responseTime.text", entry.ResponseTime.Text);
-            OurProse(problems, "responseTime.text", entry.ResponseTime.Text);
-            Source(problems, "responseTime", entry.ResponseTime.SourceUrl, entry.ResponseTime.LastVerified, today);
+            ContentChecks.Required(problems, "responseTime.text", entry.ResponseTime.Text);
+            ContentChecks.OurProse(problems, "responseTime.text", entry.ResponseTime.Text);
+            ContentChecks.Source(problems, "responseTime", entry.ResponseTime.SourceUrl, entry.ResponseTime.LastVerified, today);
         }
 
         Escalation(problems, entry.Escalation, today);
@@ -97,9 +95,9 @@ public static partial class PlatformEntryValidator
             return;
         }
 
-        Required(problems, "policy.name", policy.Name);
+        ContentChecks.Required(problems, "policy.name", policy.Name);
         Https(problems, "policy.url", policy.Url);
-        Source(problems, "policy", policy.SourceUrl, policy.LastVerified, today);
+        ContentChecks.Source(problems, "policy", policy.SourceUrl, policy.LastVerified, today);
     }
 
     private static void NciiRoute(List<string> problems, ReportRoute? route, DateOnly today)
@@ -112,9 +110,9 @@ public static partial class PlatformEntryValidator
 
         Https(problems, "nciiRoute.startUrl", route.StartUrl);
         OptionalEmail(problems, "nciiRoute.email", route.Email);
-        Required(problems, "nciiRoute.howTo", route.HowTo);
-        OurProse(problems, "nciiRoute.howTo", route.HowTo);
-        Source(problems, "nciiRoute", route.SourceUrl, route.LastVerified, today);
+        ContentChecks.Required(problems, "nciiRoute.howTo", route.HowTo);
+        ContentChecks.OurProse(problems, "nciiRoute.howTo", route.HowTo);
+        ContentChecks.Source(problems, "nciiRoute", route.SourceUrl, route.LastVerified, today);
     }
 
     private static void Dmca(List<string> problems, DmcaRoute? dmca, DateOnly today)
@@ -125,8 +123,8 @@ public static partial class PlatformEntryValidator
             return;
         }
 
-        Required(problems, "dmca.howTo", dmca.HowTo);
-        OurProse(problems, "dmca.howTo", dmca.HowTo);
+        ContentChecks.Required(problems, "dmca.howTo", dmca.HowTo);
+        ContentChecks.OurProse(problems, "dmca.howTo", dmca.HowTo);
         if (dmca.FormUrl is not null)
         {
             Https(problems, "dmca.formUrl", dmca.FormUrl);
@@ -138,7 +136,7 @@ public static partial class PlatformEntryValidator
             problems.Add("dmca: a platform that takes notices needs a formUrl or an email.");
         }
 
-        Source(problems, "dmca", dmca.SourceUrl, dmca.LastVerified, today);
+        ContentChecks.Source(problems, "dmca", dmca.SourceUrl, dmca.LastVerified, today);
     }
 
     private static void Escalation(List<string> problems, IReadOnlyList<EscalationStep>? steps, DateOnly today)
@@ -170,7 +168,7 @@ public static partial class PlatformEntryValidator
             }
 
             previous = step.Step;
-            Required(problems, $"{at}.name", step.Name);
+            ContentChecks.Required(problems, $"{at}.name", step.Name);
             if (!JurisdictionPackValidator.IsHttpsUrl(step.Contact) && !IsEmail(step.Contact))
             {
                 problems.Add($"{at}.contact: must be an https address or an email address.");
@@ -181,7 +179,7 @@ public static partial class PlatformEntryValidator
                 problems.Add($"{at}.appliesIn: use two-letter upper-case country codes, or EU.");
             }
 
-            Source(problems, at, step.SourceUrl, step.LastVerified, today);
+            ContentChecks.Source(problems, at, step.SourceUrl, step.LastVerified, today);
         }
     }
 
@@ -208,9 +206,9 @@ public static partial class PlatformEntryValidator
                 problems.Add($"{at}.route: is not a known route.");
             }
 
-            Required(problems, $"{at}.text", warning.Text);
-            OurProse(problems, $"{at}.text", warning.Text);
-            Source(problems, at, warning.SourceUrl, warning.LastVerified, today);
+            ContentChecks.Required(problems, $"{at}.text", warning.Text);
+            ContentChecks.OurProse(problems, $"{at}.text", warning.Text);
+            ContentChecks.Source(problems, at, warning.SourceUrl, warning.LastVerified, today);
         }
     }
 
@@ -227,47 +225,6 @@ public static partial class PlatformEntryValidator
         if (email is not null && !IsEmail(email))
         {
             problems.Add($"{path}: is not an email address.");
-        }
-    }
-
-    private static void Source(List<string> problems, string path, string? sourceUrl, string? lastVerified, DateOnly today)
-    {
-        if (!JurisdictionPackValidator.IsHttpsUrl(sourceUrl))
-        {
-            problems.Add($"{path}.sourceUrl: must be an https address.");
-        }
-
-        if (!DateOnly.TryParseExact(lastVerified, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            problems.Add($"{path}.lastVerified: must be a date written yyyy-MM-dd.");
-        }
-        else if (date > today)
-        {
-            problems.Add($"{path}.lastVerified: is in the future.");
-        }
-    }
-
-    private static void Required(List<string> problems, string path, string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            problems.Add($"{path}: is required.");
-        }
-    }
-
-    private static void OurProse(List<string> problems, string path, string? value)
-    {
-        if (value is null)
-        {
-            return;
-        }
-
-        foreach (var word in WordsWeDoNotUse)
-        {
-            if (value.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"{path}: our own wording must not say \"{word}\" (say \"intimate image abuse\" or \"survivor\").");
-            }
         }
     }
 

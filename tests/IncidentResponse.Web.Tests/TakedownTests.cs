@@ -176,6 +176,41 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         var text = await download.Content.ReadAsStringAsync();
         Assert.Equal(final.FinalText, text);
         Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+
+        // The PDF is printed from the same text: the address of the content is in it, the private detail is not.
+        using var pdf = await client.Http.GetAsync($"{letterUrl}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.True(pdf.Headers.CacheControl!.NoStore);
+        var pdfText = await PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains(Posted, Normalise(pdfText), StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden Lane", pdfText, StringComparison.Ordinal);
+        Assert.Contains("Page 1 of", pdfText, StringComparison.Ordinal);
+    }
+
+    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The PDF's text as poppler's pdftotext reads it.</summary>
+    private static async Task<string> PdfTextAsync(byte[] pdf)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "ir-letter-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        try
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+            start.ArgumentList.Add("-layout");
+            start.ArgumentList.Add(path);
+            start.ArgumentList.Add("-");
+            using var process = System.Diagnostics.Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.Equal(0, process.ExitCode);
+            return output;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -75,6 +75,12 @@ public static class ServiceRegistration
         services.AddScoped<AuditTrail>();
         services.AddScoped<DemoCase>();
 
+        // Documents printed by Chromium: one warm browser for the whole app, started on first use.
+        services.AddSingleton(sp => new IncidentResponse.Documents.Html.DocumentHtmlRenderer(sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(sp => new IncidentResponse.Documents.Pdf.ChromiumPdfPrinter(
+            logger: sp.GetRequiredService<ILogger<IncidentResponse.Documents.Pdf.ChromiumPdfPrinter>>()));
+        services.AddScoped<IncidentResponse.Web.Takedowns.LetterPdf>();
+
         // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
         services.AddSingleton(new EvidenceVault());
         services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));

@@ -1,4 +1,5 @@
 using System.Net;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Tests.Infrastructure;
@@ -186,6 +187,39 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(Posted, Normalise(pdfText), StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Lane", pdfText, StringComparison.Ordinal);
         Assert.Contains("Page 1 of", pdfText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_helper_may_draft_a_letter_but_only_the_owner_or_an_advocate_may_finalise_or_send_it()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+        await db.CaseMembers.Where(m => m.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, CaseRole.Helper));
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderEmail"] = "contact@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var token = await client.AntiforgeryTokenAsync(letterUrl);
+
+        var finalise = await client.PostAsync($"{letterUrl}?handler=Finalise", new Dictionary<string, string> { ["__rvt"] = token });
+        Assert.Equal(HttpStatusCode.NotFound, finalise.Status);
+        var send = await client.PostAsync($"{letterUrl}?handler=Send", new Dictionary<string, string> { ["__rvt"] = token, ["Send.Channel"] = "Email" });
+        Assert.Equal(HttpStatusCode.NotFound, send.Status);
+        var request = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
+        Assert.Null(request.FinalText);
+        Assert.Null(request.SentOn);
+
+        await db.CaseMembers.Where(m => m.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, CaseRole.Advocate));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostAsync($"{letterUrl}?handler=Finalise", new Dictionary<string, string> { ["__rvt"] = token })).Status);
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -11,6 +11,22 @@ public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, 
 /// <summary>Copies a request and the case's sightings into a <see cref="LetterInput"/> and composes it.</summary>
 public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory)
 {
+    /// <summary>
+    /// The words a download carries, loaded through the case already authorized: exactly as finalised, or the draft as
+    /// it reads now. Null when the case has no such request. The text and PDF downloads both use this.
+    /// </summary>
+    public async Task<(TakedownRequest Request, string Text)?> DownloadTextAsync(Guid caseId, Guid requestId, CancellationToken cancellationToken)
+    {
+        var request = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings)
+            .SingleOrDefaultAsync(r => r.CaseId == caseId && r.Id == requestId, cancellationToken);
+        if (request is null)
+        {
+            return null;
+        }
+
+        return (request, request.FinalText ?? (await ComposeAsync(request, cancellationToken)).Text);
+    }
+
     public async Task<ComposedLetter> ComposeAsync(TakedownRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,38 +1,33 @@
 using IncidentResponse.Documents.Pdf;
-using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>A letter as a PDF: exactly the text of the plain-text download, printed. Never cached.</summary>
-public sealed class PdfModel(AppDbContext db, TakedownLetters letters, LetterPdf pdf) : CasePageModel
+public sealed class PdfModel(TakedownLetters letters, LetterPdf pdf) : CasePageModel
 {
     public Guid RequestId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        var request = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings)
-            .SingleOrDefaultAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
-        if (request is null)
+        if (await letters.DownloadTextAsync(CaseId, requestId, cancellationToken) is not { } letter)
         {
             return NotFound();
         }
 
-        RequestId = request.Id;
+        RequestId = letter.Request.Id;
         Response.Headers.CacheControl = "no-store";
         if (!pdf.IsAvailable)
         {
             return Page();
         }
 
-        var text = request.FinalText ?? (await letters.ComposeAsync(request, cancellationToken)).Text;
         using var buffer = new MemoryStream();
         try
         {
-            await pdf.WriteAsync(request.Kind, text, buffer, cancellationToken);
+            await pdf.WriteAsync(letter.Request.Kind, letter.Text, buffer, cancellationToken);
         }
         catch (PdfRendererUnavailableException)
         {

@@ -305,6 +305,53 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Only_the_letters_that_make_sense_for_the_platform_are_offered_and_another_kind_is_refused_keeping_the_form()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await using var db = app.CreateDbContext();
+
+        static string[] Offered(AppClient.PageResult page) =>
+            page.Document.QuerySelectorAll("main input[name='Input.Kind']").Select(e => e.GetAttribute("value")!).ToArray();
+        var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
+        Assert.Equal(["SearchDelisting", "DmcaNotice", "DsaNotice"], Offered(google));
+        var reddit = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "TakeItDownRequest", "DsaNotice", "PreservationToPlatform", "PreservationForPolice"], Offered(reddit));
+
+        var refused = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "SearchDelisting",
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderEmail"] = "sam@example.org",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("not one of the letters for Reddit", refused.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not one of the letters for Reddit", refused.Document.QuerySelector("#Input_Kind")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sam Example", refused.Document.QuerySelector("#Input_SenderName")!.GetAttribute("value"));
+        Assert.Equal("sam@example.org", refused.Document.QuerySelector("#Input_SenderEmail")!.GetAttribute("value"));
+        Assert.DoesNotContain("SearchDelisting", Offered(refused));
+        Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
+
+        var followUp = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "FollowUp" });
+        Assert.Equal(HttpStatusCode.OK, followUp.Status);
+        Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "TakeItDownRequest" });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var editUrl = draft.Location!.OriginalString + "/edit";
+        var editRefused = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "SearchDelisting", ["Input.SenderName"] = "Sam Example" });
+        Assert.Equal(HttpStatusCode.OK, editRefused.Status);
+        Assert.Contains("not one of the letters for Reddit", editRefused.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sam Example", editRefused.Document.QuerySelector("#Input_SenderName")!.GetAttribute("value"));
+        var row = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
+        Assert.Equal((LetterKind.TakeItDownRequest, (string?)null), (row.Kind, row.SenderName));
+
+        var changed = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "DmcaNotice" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
+        Assert.Equal(LetterKind.DmcaNotice, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId)).Kind);
+    }
+
+    [Fact]
     public async Task Another_cases_letters_and_places_are_not_found()
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -64,6 +64,12 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Audit
             return Page();
         }
 
+        if (!Entry.Offers(Input.Kind!.Value))
+        {
+            ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(Input.Kind.Value, Entry));
+            return Page();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new TakedownRequest
         {

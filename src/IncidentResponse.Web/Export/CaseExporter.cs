@@ -52,7 +52,8 @@ public sealed partial class CaseExporter(
         var items = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync(cancellationToken);
         var numbered = ExhibitNumbers.Assign(items);
 
-        await using (var zip = await ZipArchive.CreateAsync(destination, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+        await using var body = new AsyncOnlyWriteStream(destination);
+        await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
             await WriteTextAsync(zip, ReadMeName, ReadMe, request.ExportedUtc, cancellationToken);
 
@@ -109,7 +110,8 @@ public sealed partial class CaseExporter(
             await WriteTextAsync(zip, ManifestName, lines, request.ExportedUtc, cancellationToken);
         }
 
-        await destination.FlushAsync(cancellationToken);
+        await body.FlushAsync(cancellationToken);
+        LogWritten(logger, caseId, numbered.Count, body.MostHeld);
     }
 
     private async Task WriteExhibitAsync(ZipArchive zip, string fileName, EvidenceItem item, DateTime exportedUtc, CancellationToken cancellationToken)
@@ -272,6 +274,9 @@ public sealed partial class CaseExporter(
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Evidence {EvidenceId} of case {CaseId} was left out of an export: it does not read back as received")]
     private static partial void LogExhibitLeftOut(ILogger logger, Guid caseId, Guid evidenceId);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Case {CaseId} exported with {ExhibitCount} exhibits; at most {MostHeldBytes} bytes were held for the response")]
+    private static partial void LogWritten(ILogger logger, Guid caseId, int exhibitCount, long mostHeldBytes);
 
     [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "The export part {PartName} of case {CaseId} failed")]
     private static partial void LogPartFailed(ILogger logger, Guid caseId, string partName);

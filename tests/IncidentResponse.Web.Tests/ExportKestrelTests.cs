@@ -27,7 +27,11 @@ public sealed class ExportKestrelApp : SqliteApp
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services => services.AddScoped<ICaseExportPart, ExtraNotesPart>());
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddScoped<ICaseExportPart, ExtraNotesPart>();
+            services.AddScoped<ICaseExportPart, BreakingPart>();
+        });
     }
 
     public AppClient CreateSocketClient()
@@ -51,6 +55,25 @@ public sealed class ExportKestrelApp : SqliteApp
                 await destination.WriteAsync(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"part {i} of {request.CaseId}\n")), cancellationToken);
             }
         }
+    }
+}
+
+/// <summary>A part that breaks halfway for the cases a test names, as a binder might if Chromium fails.</summary>
+public sealed class BreakingPart : ICaseExportPart
+{
+    public static System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> BreakFor { get; } = new();
+
+    public string FileName => "sometimes-broken.txt";
+
+    public async Task WriteAsync(CaseExportRequest request, Stream destination, CancellationToken cancellationToken)
+    {
+        await destination.WriteAsync("the first half\n"u8.ToArray(), cancellationToken);
+        if (BreakFor.ContainsKey(request.CaseId))
+        {
+            throw new InvalidOperationException("The part broke halfway.");
+        }
+
+        await destination.WriteAsync("the second half\n"u8.ToArray(), cancellationToken);
     }
 }
 
@@ -90,5 +113,32 @@ public sealed class ExportKestrelTests(ExportKestrelApp app) : IClassFixture<Exp
         var written = app.Logs.Entries.Last(e => e.Contains("exported with 2 exhibits", StringComparison.Ordinal));
         var held = long.Parse(Regex.Match(written, @"MostHeldBytes=(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.InRange(held, 0, 256 * 1024);
+    }
+
+    [Fact]
+    public async Task A_part_that_breaks_is_named_in_problems_txt_and_left_out_of_the_manifest()
+    {
+        using var client = app.CreateSocketClient();
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync();
+        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        BreakingPart.BreakFor[caseId] = true;
+
+        var folder = await client.DownloadEverythingAsync(caseId);
+        try
+        {
+            var problems = await File.ReadAllTextAsync(Path.Combine(folder, CaseExporter.ProblemsName));
+            Assert.Contains("sometimes-broken.txt could not be completed", problems, StringComparison.Ordinal);
+            var manifest = await File.ReadAllTextAsync(Path.Combine(folder, CaseExporter.ManifestName));
+            Assert.DoesNotContain("sometimes-broken.txt", manifest, StringComparison.Ordinal);
+            Assert.Contains("  extra-notes.txt\n", manifest, StringComparison.Ordinal);
+            Assert.Contains("  exhibit-001.png\n", manifest, StringComparison.Ordinal);
+            var check = await ExportJourneys.Sha256SumCheckAsync(folder);
+            Assert.True(check.ExitCode == 0, check.Output);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

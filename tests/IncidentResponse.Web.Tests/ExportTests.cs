@@ -74,6 +74,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
         await using var db = app.CreateDbContext();
         var exported = await db.AuditEvents.AsNoTracking().SingleAsync(e => e.CaseId == caseId && e.Action == "case.exported");
         Assert.Equal("", exported.Details);
+        Assert.Contains("Downloaded everything", (await client.GetAsync($"/cases/{caseId}/history")).MainText, StringComparison.Ordinal);
         Assert.False(app.Logs.Contains(Title));
     }
 

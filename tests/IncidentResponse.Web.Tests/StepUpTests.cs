@@ -37,6 +37,7 @@ public abstract class StepUpTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, confirm.Status);
         Assert.Contains("check it is really you", confirm.MainText, StringComparison.Ordinal);
         Assert.Equal($"/cases/{caseId}/export", confirm.FieldValue("ReturnUrl"));
+        Assert.Null((await client.GetAsync($"/cases/{caseId}/export")).Document.QuerySelector("#confirmed"));
         await using var db = app.CreateDbContext();
         Assert.DoesNotContain(await db.AuditEvents.Where(e => e.CaseId == caseId).Select(e => e.Action).ToListAsync(), a => a == "case.exported");
     }
@@ -92,6 +93,7 @@ public abstract class StepUpTests<TApp>(TApp app) : IClassFixture<TApp>
         await using var db = app.CreateDbContext();
         var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == username);
         Assert.Equal(0, user.AccessFailedCount);
+        Assert.NotNull((await client.GetAsync($"/cases/{caseId}/export")).Document.QuerySelector("#confirmed"));
 
         using (var first = await client.PressDownloadEverythingAsync(caseId))
         {

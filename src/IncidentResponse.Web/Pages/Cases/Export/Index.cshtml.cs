@@ -18,10 +18,14 @@ public sealed partial class IndexModel(
     AppDbContext db,
     AuditTrail audit,
     CaseExporter exporter,
+    StepUp stepUp,
     TimeProvider clock,
     ILogger<IndexModel> logger) : CasePageModel
 {
     public int EvidenceCount { get; private set; }
+
+    /// <summary>The passphrase was entered again a moment ago: the button downloads straight away.</summary>
+    public bool Confirmed { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +35,7 @@ public sealed partial class IndexModel(
         }
 
         EvidenceCount = await db.EvidenceItems.AsNoTracking().CountAsync(e => e.CaseId == CaseId, cancellationToken);
+        Confirmed = await stepUp.IsRecentAsync(User, cancellationToken);
         return Page();
     }
 

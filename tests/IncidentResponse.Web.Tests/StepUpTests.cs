@@ -114,6 +114,17 @@ public abstract class StepUpTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public void The_confirm_page_shares_the_sign_in_pages_per_address_rate_limit()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        string? PolicyOf(string route) => endpoints.Single(e => e.RoutePattern.RawText == route)
+            .Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
+
+        Assert.Equal(IncidentResponse.Web.Infrastructure.ServiceRegistration.AccountRateLimit, PolicyOf("account/confirm"));
+        Assert.Equal(PolicyOf("account/sign-in"), PolicyOf("account/confirm"));
+    }
+
+    [Fact]
     public async Task Stepping_up_on_one_device_does_not_step_up_another_signed_in_device()
     {
         var (phone, username, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -95,7 +95,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
     private static partial Regex EvidencePage();
 
     /// <summary>An 8-bit greyscale PNG, all black.</summary>
-    private static byte[] Png(int width, int height)
+    internal static byte[] Png(int width, int height)
     {
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);

@@ -19,6 +19,12 @@ public sealed class UserSession
 
     public DateTime? EndedUtc { get; set; }
 
+    /// <summary>
+    /// When the person last re-entered their passphrase in this session (step-up), for sensitive actions such as
+    /// downloading everything; null until they do.
+    /// </summary>
+    public DateTime? StepUpUtc { get; set; }
+
     public bool IsAlive(DateTime nowUtc, TimeSpan idleTimeout, TimeSpan absoluteTimeout) =>
         EndedUtc is null
         && nowUtc - LastSeenUtc < idleTimeout

@@ -109,6 +109,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateTime>("LastSeenUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("StepUpUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
 

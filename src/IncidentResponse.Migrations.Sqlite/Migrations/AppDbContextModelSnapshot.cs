@@ -104,6 +104,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("LastSeenUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("StepUpUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 

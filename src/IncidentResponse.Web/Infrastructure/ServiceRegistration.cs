@@ -87,8 +87,16 @@ public static class ServiceRegistration
         services.AddSingleton(new EvidenceVault());
         services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
         services.AddScoped<EvidenceService>();
+
+        // "Download everything" (issue 6). Further files join the ZIP by registering an ICaseExportPart (binder.pdf).
+        services.AddScoped<IncidentResponse.Web.Export.CaseExporter>();
         services.AddRazorPages()
-            .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
+            .AddMvcOptions(mvc =>
+            {
+                // In this order: membership (404 for strangers) before step-up (re-enter your passphrase).
+                mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter)));
+                mvc.Filters.Add(new ServiceFilterAttribute(typeof(RecentPassphraseFilter)));
+            });
         services.AddAntiforgery(a =>
         {
             a.Cookie.Name = options.CookiesRequireHttps ? "__Host-ir-af" : "ir-af";
@@ -129,6 +137,8 @@ public static class ServiceRegistration
         services.AddSingleton(PassphraseValidator.LoadPolicy(environment.ContentRootPath));
         services.AddScoped<SessionStore>();
         services.AddScoped<SignInFlow>();
+        services.AddScoped<StepUp>();
+        services.AddScoped<RecentPassphraseFilter>();
         services.Configure<PasswordHasherOptions>(h => h.IterationCount = 210_000);
         services.AddIdentityCore<AppUser>(identity =>
             {

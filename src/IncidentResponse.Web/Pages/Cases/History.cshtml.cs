@@ -63,6 +63,7 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         "incident.edited" => "Changed an entry (the earlier version is kept)",
         "sighting.added" => "Added a place it was found",
         "sighting.status-changed" => "Updated where a takedown stands",
+        "case.exported" => "Downloaded everything (a copy of the whole case)",
         _ => action,
     };
 

@@ -1,0 +1,19 @@
+namespace IncidentResponse.Web.Export;
+
+/// <summary>Who asked for an export of which case, for the parts that add files to it.</summary>
+public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc);
+
+/// <summary>
+/// The seam for further files in a "Download everything" ZIP, beside <c>case.json</c> and the exhibits: register an
+/// implementation in DI (<c>services.AddScoped&lt;ICaseExportPart, …&gt;()</c>) and its file is written into the ZIP,
+/// hashed and listed in <c>manifest.sha256</c>. The evidence binder registers one for <c>binder.pdf</c>.
+/// </summary>
+public interface ICaseExportPart
+{
+    /// <summary>The file's name inside the ZIP, such as <c>binder.pdf</c>: plain ASCII, no folders.</summary>
+    string FileName { get; }
+
+    /// <summary>Writes the file to <paramref name="destination"/> asynchronously (the ZIP streams to the response;
+    /// synchronous writes are not allowed there). Throwing leaves the file marked as incomplete in <c>problems.txt</c>.</summary>
+    Task WriteAsync(CaseExportRequest request, Stream destination, CancellationToken cancellationToken);
+}

@@ -1,0 +1,290 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Evidence;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Export;
+
+/// <summary>
+/// "Download everything": one ZIP of a case, written straight to a (non-seekable) stream as it is made. Nothing is
+/// put in a temporary file and no file is held whole in memory: each exhibit is decrypted chunk by chunk from the
+/// vault into its ZIP entry. Before an exhibit is written it is checked end to end against the SHA-256 recorded when
+/// it was received; one that does not match is left out and named in <c>problems.txt</c> and in <c>case.json</c>,
+/// so the ZIP never carries wrong bytes under an exhibit's name. Should a file change between that check and its
+/// copy, <see cref="ExportIntegrityException"/> is thrown and the caller must cut the download off.
+/// </summary>
+public sealed partial class CaseExporter(
+    AppDbContext db,
+    EvidenceService evidence,
+    AuditTrail audit,
+    IEnumerable<ICaseExportPart> parts,
+    ILogger<CaseExporter> logger)
+{
+    public const string CaseJsonName = "case.json";
+    public const string ManifestName = "manifest.sha256";
+    public const string ProblemsName = "problems.txt";
+    public const string ReadMeName = "README.txt";
+
+    public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>A neutral name for the download: the date only, never the case's title.</summary>
+    public static string DownloadFileName(DateTime exportedUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"records-{exportedUtc:yyyy-MM-dd}.zip");
+
+    /// <summary>Writes the whole ZIP to <paramref name="destination"/> using asynchronous writes only.</summary>
+    public async Task WriteAsync(CaseExportRequest request, Stream destination, CancellationToken cancellationToken)
+    {
+        var caseId = request.CaseId;
+        var manifest = new List<(string Name, byte[] Hash)>();
+        var problems = new List<string>();
+
+        var items = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync(cancellationToken);
+        var numbered = ExhibitNumbers.Assign(items);
+
+        await using var body = new AsyncOnlyWriteStream(destination);
+        await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
+        {
+            await WriteTextAsync(zip, ReadMeName, ReadMe, request.ExportedUtc, cancellationToken);
+
+            var exported = new List<CaseExportEvidence>(numbered.Count);
+            foreach (var (number, item) in numbered)
+            {
+                var fileName = ExhibitNumbers.FileName(number, item);
+                var problem = await evidence.CheckAsync(item, cancellationToken);
+                if (problem is null)
+                {
+                    await WriteExhibitAsync(zip, fileName, item, request.ExportedUtc, cancellationToken);
+                    manifest.Add((fileName, item.Sha256));
+                }
+                else
+                {
+                    LogExhibitLeftOut(logger, caseId, item.Id);
+                    problems.Add(string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"Exhibit {number} ({fileName}) is not in this ZIP: {problem}. Its SHA-256 when it was received was {item.Sha256Hex}."));
+                }
+
+                exported.Add(ToExport(number, problem is null ? fileName : null, problem, item));
+            }
+
+            foreach (var part in parts)
+            {
+                var entry = zip.CreateEntry(part.FileName, CompressionLevel.Fastest);
+                entry.LastWriteTime = request.ExportedUtc;
+                await using var entryStream = await entry.OpenAsync(cancellationToken);
+                using var hashing = new HashingWriteStream(entryStream);
+                try
+                {
+                    await part.WriteAsync(request, hashing, cancellationToken);
+                    manifest.Add((part.FileName, hashing.Hash()));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogPartFailed(logger, caseId, part.FileName);
+                    problems.Add($"{part.FileName} could not be completed and is incomplete in this ZIP. Please do not rely on it; download again later.");
+                }
+            }
+
+            var document = await LoadDocumentAsync(request, exported, cancellationToken);
+            manifest.Insert(0, (CaseJsonName, await WriteJsonAsync(zip, document, request.ExportedUtc, cancellationToken)));
+
+            if (problems.Count > 0)
+            {
+                var text = "Some files could not be included exactly as they were received.\n\n" + string.Join("\n", problems) + "\n";
+                await WriteTextAsync(zip, ProblemsName, text, request.ExportedUtc, cancellationToken);
+            }
+
+            // The format `sha256sum -c` reads: 64 hex digits, two spaces, the name; one line each, "\n" endings.
+            var lines = string.Concat(manifest.Select(m => $"{Convert.ToHexStringLower(m.Hash)}  {m.Name}\n"));
+            await WriteTextAsync(zip, ManifestName, lines, request.ExportedUtc, cancellationToken);
+        }
+
+        await body.FlushAsync(cancellationToken);
+        LogWritten(logger, caseId, numbered.Count, body.MostHeld);
+    }
+
+    private async Task WriteExhibitAsync(ZipArchive zip, string fileName, EvidenceItem item, DateTime exportedUtc, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(fileName, CompressionLevel.Fastest);
+        entry.LastWriteTime = exportedUtc;
+        Stream original;
+        try
+        {
+            original = await evidence.OpenOriginalAsync(item, cancellationToken);
+        }
+        catch (Exception ex) when (ex is EvidenceIntegrityException or FileNotFoundException)
+        {
+            throw new ExportIntegrityException(item.Id, ex);
+        }
+
+        await using (original)
+        await using (var entryStream = await entry.OpenAsync(cancellationToken))
+        {
+            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = new byte[EvidenceVault.DefaultChunkSize];
+            long copied = 0;
+            try
+            {
+                int read;
+                while ((read = await original.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    sha256.AppendData(buffer, 0, read);
+                    copied += read;
+                    await entryStream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+            catch (EvidenceIntegrityException ex)
+            {
+                throw new ExportIntegrityException(item.Id, ex);
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(buffer);
+            }
+
+            if (copied != item.Length || !sha256.GetHashAndReset().AsSpan().SequenceEqual(item.Sha256))
+            {
+                throw new ExportIntegrityException(item.Id, null);
+            }
+        }
+    }
+
+    private static async Task<byte[]> WriteJsonAsync(ZipArchive zip, CaseExportDocument document, DateTime exportedUtc, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(CaseJsonName, CompressionLevel.Optimal);
+        entry.LastWriteTime = exportedUtc;
+        await using var entryStream = await entry.OpenAsync(cancellationToken);
+        using var hashing = new HashingWriteStream(entryStream);
+        await JsonSerializer.SerializeAsync(hashing, document, JsonOptions, cancellationToken);
+        await hashing.FlushAsync(cancellationToken);
+        return hashing.Hash();
+    }
+
+    private static async Task WriteTextAsync(ZipArchive zip, string name, string text, DateTime exportedUtc, CancellationToken cancellationToken)
+    {
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        entry.LastWriteTime = exportedUtc;
+        await using var entryStream = await entry.OpenAsync(cancellationToken);
+        await entryStream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+    }
+
+    private static CaseExportEvidence ToExport(int number, string? fileName, string? problem, EvidenceItem e) => new(
+        e.Id, number, fileName, problem, e.Kind.ToString(), e.KindInfo.MediaType, e.OriginalFileName, e.Length, e.Sha256Hex,
+        e.ReceivedUtc, e.UploadedByUserId, e.SourceUrl, e.CapturedOn, e.CapturedAtTime, e.WhatItShows, e.IncidentId, e.Width, e.Height);
+
+    private async Task<CaseExportDocument> LoadDocumentAsync(
+        CaseExportRequest request, IReadOnlyList<CaseExportEvidence> exhibits, CancellationToken cancellationToken)
+    {
+        var caseId = request.CaseId;
+        var record = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new CaseExportCase(c.Id, c.Title, c.CreatedUtc, c.UpdatedUtc, c.JurisdictionCode, c.Perpetrator, c.ThreatsReceived, c.LegalAction, c.UnderEighteenRoute))
+            .SingleAsync(cancellationToken);
+        var members = await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == caseId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new CaseExportMember(m.UserId, u.UserName ?? "", m.Role, m.JoinedUtc))
+            .ToListAsync(cancellationToken);
+
+        var assessments = (await db.ThreatAssessments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(a => a.StartedUtc)
+            .Select(a => new CaseExportAssessment(a.Id, a.TakenByUserId, a.StartedUtc, a.UpdatedUtc, a.CompletedUtc, a.QuestionnaireVersion,
+                ParseJson(a.AnswersJson), a.Score, a.Level, a.Signals))
+            .ToList();
+        var steps = (await db.SafetyPlanSteps.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(s => s.StepKey, StringComparer.Ordinal)
+            .Select(s => new CaseExportPlanStep(s.StepKey, s.Status, s.Note, s.UpdatedUtc, s.UpdatedByUserId))
+            .ToList();
+
+        var revisions = (await db.IncidentRevisions.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
+            .ToLookup(r => r.IncidentId);
+        var incidents = (await db.Incidents.AsNoTracking().Where(i => i.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(i => i.OccurredSortUtc).ThenBy(i => i.CreatedUtc)
+            .Select(i => new CaseExportIncident(
+                i.Id, i.Kind, i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn, i.FoundOn, i.Platform, i.Url, i.AccountHandle,
+                i.Perpetrator, i.PerpetratorName, i.Narrative, i.EvidenceOfIt, i.WhoYouThink, i.EvidenceOfWho, i.EvidenceStillNeeded,
+                i.Concern, i.Revision, i.CreatedUtc, i.CreatedBy, i.UpdatedUtc, i.UpdatedBy,
+                revisions[i.Id].OrderBy(r => r.Number)
+                    .Select(r => new CaseExportIncidentRevision(r.Number, r.SavedUtc, r.SavedBy, r.ReplacedUtc, r.ReplacedBy, ParseJson(r.SnapshotJson)))
+                    .ToList()))
+            .ToList();
+
+        var changes = (await db.SightingStatusChanges.AsNoTracking().Where(c => c.CaseId == caseId).ToListAsync(cancellationToken))
+            .ToLookup(c => c.SightingId);
+        var sightings = (await db.Sightings.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(s => s.FirstSeenUtc).ThenBy(s => s.Id)
+            .Select(s => new CaseExportSighting(s.Id, s.IncidentId, s.Url, s.Platform, s.FirstSeenUtc, s.LastCheckedUtc, s.Status, s.CreatedBy,
+                changes[s.Id].OrderBy(c => c.ChangedUtc)
+                    .Select(c => new CaseExportStatusChange(c.From, c.To, c.ChangedUtc, c.ChangedBy, c.Note))
+                    .ToList()))
+            .ToList();
+
+        var responses = (await db.TakedownResponses.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
+            .ToLookup(r => r.RequestId);
+        var requests = (await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings).Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
+            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
+            .Select(r => new CaseExportTakedownRequest(
+                r.Id, r.Kind, r.PlatformId, r.Sightings.Select(s => s.SightingId).Order().ToList(),
+                r.SenderName, r.SenderNamePrivate, r.SenderEmail, r.SenderEmailPrivate, r.SenderPostalAddress, r.SenderPostalAddressPrivate,
+                r.SenderPhone, r.SenderPhonePrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
+                r.CopyrightBasis, r.CopyrightedWork, r.Reasons, r.LetterDate, r.Status, r.FinalText, r.FinalisedUtc, r.SentOn, r.Channel,
+                r.Reference, r.DueUtc, r.ReplacesId, r.FollowsUpId, r.CreatedBy, r.CreatedUtc, r.UpdatedUtc,
+                responses[r.Id].OrderBy(x => x.RecordedUtc)
+                    .Select(x => new CaseExportTakedownResponse(x.Id, x.ReceivedOn, x.Outcome, x.Reason, x.Note, x.RecordedBy, x.RecordedUtc))
+                    .ToList()))
+            .ToList();
+
+        var events = (await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
+            .Select(e => new CaseExportAuditEvent(e.Sequence, e.ActorId, e.OccurredUtc, e.Action, e.EntityType, e.EntityId, e.Details,
+                Convert.ToHexStringLower(e.PreviousHash), Convert.ToHexStringLower(e.Hash)))
+            .ToList();
+        var verification = await audit.VerifyAsync(caseId, cancellationToken);
+        var chain = new CaseExportAuditChain(verification.IsIntact, verification.EventsChecked, events.LastOrDefault()?.Hash,
+            verification.BrokenAtSequence, verification.Explanation);
+
+        return new CaseExportDocument(CaseExportDocument.CurrentSchemaVersion, request.ExportedUtc, request.UserId, record, members,
+            assessments, steps, incidents, sightings, exhibits, requests, events, chain);
+    }
+
+    private static JsonElement ParseJson(string json)
+    {
+        using var parsed = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
+        return parsed.RootElement.Clone();
+    }
+
+    private const string ReadMe =
+        "This ZIP holds everything kept in one case.\n\n"
+        + "case.json        every record of the case (the format is described in the app's docs/export-format.md)\n"
+        + "exhibit-NNN.ext  each evidence file exactly as it was received, numbered in the order it was added\n"
+        + "manifest.sha256  the SHA-256 of each file, to check nothing has changed\n"
+        + "problems.txt     only present when a file could not be included exactly as received\n\n"
+        + "To check the files, open a terminal in this folder and run:\n"
+        + "  Linux:   sha256sum -c manifest.sha256\n"
+        + "  macOS:   shasum -a 256 -c manifest.sha256\n"
+        + "  Windows: Get-FileHash exhibit-001.png -Algorithm SHA256   (compare with the line in manifest.sha256)\n\n"
+        + "These files are private. Keep this ZIP somewhere only you can reach, and delete it from shared or borrowed devices.\n";
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Evidence {EvidenceId} of case {CaseId} was left out of an export: it does not read back as received")]
+    private static partial void LogExhibitLeftOut(ILogger logger, Guid caseId, Guid evidenceId);
+
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Information, Message = "Case {CaseId} exported with {ExhibitCount} exhibits; at most {MostHeldBytes} bytes were held for the response")]
+    private static partial void LogWritten(ILogger logger, Guid caseId, int exhibitCount, long mostHeldBytes);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Error, Message = "The export part {PartName} of case {CaseId} failed")]
+    private static partial void LogPartFailed(ILogger logger, Guid caseId, string partName);
+}
+
+/// <summary>An exhibit changed or broke between its check and its copy: the ZIP being written must not be finished.</summary>
+public sealed class ExportIntegrityException(Guid evidenceId, Exception? inner)
+    : Exception("An exhibit could not be read back as received while it was being exported.", inner)
+{
+    public Guid EvidenceId { get; } = evidenceId;
+}

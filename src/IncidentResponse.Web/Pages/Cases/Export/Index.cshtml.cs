@@ -1,0 +1,77 @@
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Export;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace IncidentResponse.Web.Pages.Cases.Export;
+
+/// <summary>
+/// "Download everything": what the ZIP holds, and the button. The download itself needs the passphrase re-entered
+/// (step-up) and streams the ZIP straight to the response (<see cref="CaseExporter"/>).
+/// </summary>
+public sealed partial class IndexModel(
+    AppDbContext db,
+    AuditTrail audit,
+    CaseExporter exporter,
+    StepUp stepUp,
+    TimeProvider clock,
+    ILogger<IndexModel> logger) : CasePageModel
+{
+    public int EvidenceCount { get; private set; }
+
+    /// <summary>The passphrase was entered again a moment ago: the button downloads straight away.</summary>
+    public bool Confirmed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Export) is { } denied)
+        {
+            return denied;
+        }
+
+        EvidenceCount = await db.EvidenceItems.AsNoTracking().CountAsync(e => e.CaseId == CaseId, cancellationToken);
+        Confirmed = await stepUp.IsRecentAsync(User, cancellationToken);
+        return Page();
+    }
+
+    [RequiresRecentPassphrase]
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Export) is { } denied)
+        {
+            return denied;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var userId = User.UserId();
+        await audit.RecordAsync(CaseId, userId, "case.exported", nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(CaseExporter.DownloadFileName(now));
+        Response.Headers.ContentDisposition = disposition.ToString();
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.ContentType = "application/zip";
+        try
+        {
+            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now), Response.Body, cancellationToken);
+        }
+        catch (ExportIntegrityException ex)
+        {
+            // Better a download the browser reports as failed than a ZIP with a wrong file in it.
+            LogExportCut(logger, CaseId, ex.EvidenceId);
+            HttpContext.Abort();
+        }
+
+        return new EmptyResult();
+    }
+
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "The export of case {CaseId} was cut off: evidence {EvidenceId} changed while it was copied")]
+    private static partial void LogExportCut(ILogger logger, Guid caseId, Guid evidenceId);
+}

@@ -82,7 +82,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     private void HidePrivateItems(ModelBuilder builder)
     {
         builder.Entity<Incident>().HasQueryFilter(i => !i.IsPrivate || ShowPrivateItems);
-        builder.Entity<EvidenceItem>().HasQueryFilter(e => !e.IsPrivate || ShowPrivateItems);
+        // A file that belongs to a private entry is hidden with it (the entry's own filter decides whether it is found).
+        builder.Entity<EvidenceItem>().HasQueryFilter(e => ShowPrivateItems
+            || (!e.IsPrivate && (e.IncidentId == null || Set<Incident>().Any(i => i.Id == e.IncidentId))));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

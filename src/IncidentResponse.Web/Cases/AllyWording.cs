@@ -25,3 +25,6 @@ public static class AllyWording
         _ => "",
     };
 }
+
+/// <summary>The owner's private/shared switch on an entry or a file.</summary>
+public sealed record PrivacyFormModel(bool IsPrivate, string Noun);

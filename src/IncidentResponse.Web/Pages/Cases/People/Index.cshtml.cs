@@ -197,8 +197,8 @@ public sealed class IndexModel(
             members = members.Where(m => m.UserId == Membership.UserId);
         }
 
-        Members = await members
-            .OrderBy(m => m.Role).ThenBy(m => m.JoinedUtc)
+        // (Roles are stored as text: ordered here, owner first, by the enum's order.)
+        var rows = await members
             .Select(m => new MemberRow(
                 m.UserId,
                 db.Users.Where(u => u.Id == m.UserId).Select(u => u.UserName).FirstOrDefault() ?? "",
@@ -207,10 +207,11 @@ public sealed class IndexModel(
                 m.EvidenceImagesGranted,
                 m.ExportAllowed))
             .ToListAsync(cancellationToken);
+        Members = rows.OrderBy(m => m.Role).ThenBy(m => m.JoinedUtc).ToList();
 
         if (Membership.IsOwner)
         {
-            var rows = await db.CaseInvitations.AsNoTracking()
+            var invitations = await db.CaseInvitations.AsNoTracking()
                 .Where(i => i.CaseId == CaseId)
                 .OrderByDescending(i => i.CreatedUtc)
                 .Select(i => new
@@ -220,7 +221,7 @@ public sealed class IndexModel(
                 })
                 .ToListAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            Invitations = rows.Select(r => new InvitationRow(r.Invitation.Id, r.Invitation.Role, r.Invitation.Label, r.Invitation.CreatedUtc, r.Invitation.ExpiresUtc, StateOf(r.Invitation, now, r.AcceptedBy), r.Invitation.IsOpenAt(now))).ToList();
+            Invitations = invitations.Select(r => new InvitationRow(r.Invitation.Id, r.Invitation.Role, r.Invitation.Label, r.Invitation.CreatedUtc, r.Invitation.ExpiresUtc, StateOf(r.Invitation, now, r.AcceptedBy), r.Invitation.IsOpenAt(now))).ToList();
         }
     }
 

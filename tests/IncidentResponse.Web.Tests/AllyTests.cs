@@ -270,6 +270,27 @@ public abstract class AllyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(allyId, await db.AuditEvents.Where(e => e.CaseId == caseId && e.Action == "ally.left").Select(e => e.ActorId).SingleAsync());
     }
 
+    [Fact]
+    public async Task The_owner_sees_every_action_by_name_and_an_ally_sees_only_their_own()
+    {
+        var (owner, ownerName, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var (helper, helperName) = await app.NewAllyAsync(owner, caseId, CaseRole.Helper);
+        using var __ = helper;
+        await helper.AddIncidentAsync(caseId, app.IncidentForm("Added by the helper"));
+        await owner.AddIncidentAsync(caseId, app.IncidentForm("Added by the owner"));
+
+        var owners = (await owner.GetAsync($"/cases/{caseId}/activity")).Document.QuerySelectorAll("#activity > li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.StartsWith($"{ownerName}: Added an entry to the record", owners[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{helperName}: Added an entry to the record", owners[1], StringComparison.Ordinal);
+        Assert.StartsWith($"{helperName}: Joined the case", owners[2], StringComparison.Ordinal);
+        Assert.StartsWith($"{ownerName}: Made an invitation link", owners[3], StringComparison.Ordinal);
+
+        var helpers = (await helper.GetAsync($"/cases/{caseId}/activity")).Document.QuerySelectorAll("#activity > li").Select(li => li.TextContent.Trim()).ToList();
+        Assert.Equal(2, helpers.Count);
+        Assert.All(helpers, h => Assert.StartsWith($"{helperName}:", h, StringComparison.Ordinal));
+    }
+
     private async Task<Guid> MemberIdAsync(Guid caseId, CaseRole role)
     {
         await using var db = app.CreateDbContext();

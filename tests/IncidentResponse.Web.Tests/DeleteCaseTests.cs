@@ -20,6 +20,30 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
         await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
         var privateFile = await owner.AddEvidenceAsync(caseId, TestFiles.Png(9, 9), "b.png");
         await owner.SubmitAsync($"/cases/{caseId}/evidence/{privateFile}", new Dictionary<string, string>(), "handler=Privacy");
+        await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/a/comments/deleted1");
+        Guid sightingId;
+        await using (var db = app.CreateDbContext())
+        {
+            sightingId = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Id).SingleAsync();
+        }
+
+        // A sent letter with a follow-up: letters point at each other with restricting keys.
+        var draft = await owner.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = sightingId.ToString(),
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        await owner.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise");
+        await owner.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Send.Channel"] = "Email", ["Send.SentOn"] = app.Day(8) }, "handler=Send");
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=FollowUp")).Status);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.True(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId && r.FollowsUpId != null));
+        }
+
         var (otherOwner, _, otherCase) = await app.NewSurvivorWithCaseAsync("Someone else's");
         using var ___ = otherOwner;
         var otherFile = await otherOwner.AddEvidenceAsync(otherCase, TestFiles.Png(10, 10), "c.png");
@@ -61,6 +85,8 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await check.EvidenceItems.AnyAsync(e => e.CaseId == caseId));
         Assert.False(await check.AuditEvents.AnyAsync(e => e.CaseId == caseId));
         Assert.False(await check.CaseInvitations.AnyAsync(i => i.CaseId == caseId));
+        Assert.False(await check.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
+        Assert.False(await check.Sightings.AnyAsync(r => r.CaseId == caseId));
 
         // Nobody else's case is touched.
         Assert.Equal(HttpStatusCode.OK, (await otherOwner.GetAsync($"/cases/{otherCase}/evidence/{otherFile}/download")).Status);

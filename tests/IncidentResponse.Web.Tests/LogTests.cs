@@ -127,7 +127,7 @@ public abstract class LogTests<TApp>(TApp app) : IClassFixture<TApp>
         var second = await client.PostAsync(url, form);
 
         Assert.Equal(HttpStatusCode.OK, second.Status);
-        Assert.Contains("changed by someone while you were editing", second.MainText, StringComparison.Ordinal);
+        Assert.Contains("changed by you, in another window while you were editing", second.MainText, StringComparison.Ordinal);
         Assert.Contains("Saved on the laptop", second.Document.QuerySelector("#conflict")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Typed on the phone", second.Document.QuerySelector("textarea[name='Input.Narrative']")!.TextContent.Trim());
         Assert.Contains("Saved on the laptop", (await client.GetAsync($"/cases/{caseId}/log/{incidentId}")).MainText, StringComparison.Ordinal);

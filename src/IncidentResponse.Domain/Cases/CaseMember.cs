@@ -11,5 +11,11 @@ public sealed class CaseMember
 
     public DateTime JoinedUtc { get; set; }
 
+    /// <summary>An ally sees evidence images only when the owner grants it (the owner always does).</summary>
+    public bool EvidenceImagesGranted { get; set; }
+
+    /// <summary>An ally may export the case only when the owner allows it (the owner always may).</summary>
+    public bool ExportAllowed { get; set; }
+
     public Case? Case { get; set; }
 }

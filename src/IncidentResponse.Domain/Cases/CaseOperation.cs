@@ -11,6 +11,9 @@ public enum CaseOperation
     Export,
     Rename,
     Delete,
+
+    /// <summary>Marking an incident or evidence item private (hidden from every ally): the owner only.</summary>
+    MarkPrivate,
 }
 
 /// <summary>The one table of which role may do what.</summary>
@@ -22,7 +25,15 @@ public static class CasePermissions
         CaseOperation.AddEntry => role is CaseRole.Owner or CaseRole.Advocate or CaseRole.Helper,
         CaseOperation.FinaliseLetter => role is CaseRole.Owner or CaseRole.Advocate,
         CaseOperation.ViewEvidence or CaseOperation.Share or CaseOperation.Export
-            or CaseOperation.Rename or CaseOperation.Delete => role is CaseRole.Owner,
+            or CaseOperation.Rename or CaseOperation.Delete or CaseOperation.MarkPrivate => role is CaseRole.Owner,
         _ => false,
     };
+
+    /// <summary>
+    /// The role's table, widened only by what the owner granted this one member: evidence images and export.
+    /// </summary>
+    public static bool Allows(CaseRole role, CaseOperation operation, bool evidenceImagesGranted, bool exportAllowed) =>
+        Allows(role, operation)
+        || (operation == CaseOperation.ViewEvidence && evidenceImagesGranted)
+        || (operation == CaseOperation.Export && exportAllowed);
 }

@@ -46,12 +46,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CaseEvidenceKey> CaseEvidenceKeys => Set<CaseEvidenceKey>();
 
+    public DbSet<CaseInvitation> CaseInvitations => Set<CaseInvitation>();
+
+    /// <summary>
+    /// Whether this unit of work may see private incidents and evidence items. False unless set: the case filter sets
+    /// it for the case's owner only, and operator commands for the system. Every query of those two sets obeys it
+    /// (<see cref="HidePrivateItems"/>), so a page written later cannot forget it.
+    /// </summary>
+    public bool ShowPrivateItems { get; set; }
+
     private bool IsPostgres => Database.ProviderName == DatabaseProviders.NpgsqlProviderName;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        HidePrivateItems(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
         {
@@ -66,6 +76,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
                 version.IsConcurrencyToken();
             }
         }
+    }
+
+    /// <summary>Private items exist only for the owner (and the system): fails closed when nobody said who is looking.</summary>
+    private void HidePrivateItems(ModelBuilder builder)
+    {
+        builder.Entity<Incident>().HasQueryFilter(i => !i.IsPrivate || ShowPrivateItems);
+        // A file that belongs to a private entry is hidden with it (the entry's own filter decides whether it is found).
+        builder.Entity<EvidenceItem>().HasQueryFilter(e => ShowPrivateItems
+            || (!e.IsPrivate && (e.IncidentId == null || Set<Incident>().Any(i => i.Id == e.IncidentId))));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

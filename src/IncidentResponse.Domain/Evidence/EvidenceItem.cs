@@ -60,6 +60,9 @@ public sealed class EvidenceItem : IVersioned
 
     public int? Height { get; set; }
 
+    /// <summary>Hidden from every ally everywhere (a global query filter on <c>AppDbContext</c>); only the owner sees it.</summary>
+    public bool IsPrivate { get; set; }
+
     public uint Version { get; set; }
 
     public EvidenceKindInfo KindInfo => EvidenceKinds.Describe(Kind);

@@ -76,6 +76,9 @@ public sealed class Incident : IVersioned
 
     public Guid UpdatedBy { get; set; }
 
+    /// <summary>Hidden from every ally everywhere (a global query filter on <c>AppDbContext</c>); only the owner sees it.</summary>
+    public bool IsPrivate { get; set; }
+
     public uint Version { get; set; }
 
     public bool IsSeries => SeriesEndOn is not null;

@@ -9,9 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Cases;
 
 /// <summary>The signed-in person's place on one case, read fresh on every request (no cached permission).</summary>
-public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role)
+public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, bool EvidenceImagesGranted = false, bool ExportAllowed = false)
 {
-    public bool Can(CaseOperation operation) => CasePermissions.Allows(Role, operation);
+    public bool Can(CaseOperation operation) => CasePermissions.Allows(Role, operation, EvidenceImagesGranted, ExportAllowed);
+
+    public bool IsOwner => Role == CaseRole.Owner;
 }
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
         var userId = context.HttpContext.User.UserId();
         var membership = await db.CaseMembers.AsNoTracking()
             .Where(m => m.CaseId == caseId && m.UserId == userId)
-            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role))
+            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed))
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         if (membership is null)
         {
@@ -58,6 +60,9 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
         if (context.HandlerInstance is CasePageModel page)
         {
             page.Membership = membership;
+
+            // Who is looking decides whether private items exist for this request (fails closed for allies).
+            db.ShowPrivateItems = membership.IsOwner;
         }
         else
         {

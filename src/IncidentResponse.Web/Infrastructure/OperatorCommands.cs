@@ -79,6 +79,9 @@ public static class OperatorCommands
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The operator checks every file, private ones included.
+        db.ShowPrivateItems = true;
         var trail = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         var caseIds = await db.Cases.AsNoTracking().OrderBy(c => c.CreatedUtc).Select(c => c.Id).ToListAsync();
         var broken = 0;

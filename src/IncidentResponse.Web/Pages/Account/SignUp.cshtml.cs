@@ -21,6 +21,10 @@ public sealed class SignUpModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Where to go after signing up (an invitation link, say); only a local address is followed.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
     public void OnGet()
     {
     }
@@ -58,7 +62,7 @@ public sealed class SignUpModel(
         }
 
         await signIn.SignInAsync(user, HttpContext);
-        return Redirect("/cases/new");
+        return Redirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases/new");
     }
 
     public sealed class InputModel

@@ -27,10 +27,17 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken cancellationToken)
     {
         Verification = await audit.VerifyAsync(CaseId, cancellationToken);
-        TotalCount = await db.AuditEvents.LongCountAsync(e => e.CaseId == CaseId, cancellationToken);
+        var events = db.AuditEvents.AsNoTracking().Where(e => e.CaseId == CaseId);
+        if (!Membership.IsOwner)
+        {
+            // An ally does not learn that private entries or files exist: their events are left out.
+            var hidden = await PrivateItemIdsAsync(cancellationToken);
+            events = events.Where(e => !hidden.Contains(e.EntityId));
+        }
+
+        TotalCount = await events.LongCountAsync(cancellationToken);
         PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
-        Items = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.CaseId == CaseId)
+        Items = await events
             .OrderByDescending(e => e.Sequence)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(e => new Item(
@@ -42,6 +49,17 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
                 db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>The ids (as audit events name them) of the case's private entries and of every file hidden with them.</summary>
+    private async Task<List<string>> PrivateItemIdsAsync(CancellationToken cancellationToken)
+    {
+        var incidents = await db.Incidents.IgnoreQueryFilters()
+            .Where(i => i.CaseId == CaseId && i.IsPrivate).Select(i => i.Id).ToListAsync(cancellationToken);
+        var files = await db.EvidenceItems.IgnoreQueryFilters()
+            .Where(e => e.CaseId == CaseId && (e.IsPrivate || (e.IncidentId != null && incidents.Contains(e.IncidentId.Value))))
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        return incidents.Concat(files).Select(id => id.ToString()).ToList();
     }
 
     /// <summary>Where an event's subject can be seen, for the kinds that have a page.</summary>

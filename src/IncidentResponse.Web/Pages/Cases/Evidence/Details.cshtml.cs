@@ -1,6 +1,8 @@
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>One file: what was said about it, its SHA-256 in full with how to check it, and the choice to see it.</summary>
-public sealed class DetailsModel(AppDbContext db) : CasePageModel
+public sealed class DetailsModel(AppDbContext db, AuditTrail audit) : CasePageModel
 {
     public EvidenceItem Item { get; private set; } = null!;
 
@@ -16,6 +18,32 @@ public sealed class DetailsModel(AppDbContext db) : CasePageModel
     public bool Show { get; private set; }
 
     public bool CanPreview => MetadataStripper.Supports(Item.Kind);
+
+    public bool CanMarkPrivate => Membership.Can(CaseOperation.MarkPrivate);
+
+    /// <summary>The owner hides this file from every ally, or shares it again. Effective on their next request.</summary>
+    public async Task<IActionResult> OnPostPrivacyAsync(Guid evidenceId, bool makePrivate, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.MarkPrivate) is { } denied)
+        {
+            return denied;
+        }
+
+        var item = await db.EvidenceItems.SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (item.IsPrivate != makePrivate)
+        {
+            item.IsPrivate = makePrivate;
+            await audit.RecordAsync(CaseId, User.UserId(), makePrivate ? "evidence.made-private" : "evidence.made-shared", nameof(EvidenceItem), item.Id.ToString(), cancellationToken: cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/cases/{CaseId}/evidence/{evidenceId}");
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid evidenceId, bool show, CancellationToken cancellationToken)
     {

@@ -69,7 +69,7 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
 
         if (incident.Version != Input.Version)
         {
-            return ShowConflict(incident);
+            return await ShowConflictAsync(incident, cancellationToken);
         }
 
         db.Entry(incident).Property(i => i.Version).OriginalValue = Input.Version;
@@ -92,15 +92,21 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
             // Someone saved between our read and our write (the version, or the revision number, collided).
             db.ChangeTracker.Clear();
             var now = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
-            return now is null ? NotFound() : ShowConflict(now);
+            return now is null ? NotFound() : await ShowConflictAsync(now, cancellationToken);
         }
 
         return Redirect($"/cases/{CaseId}/log/{incident.Id}");
     }
 
-    private PageResult ShowConflict(Incident saved)
+    /// <summary>Who saved the version that is in the way, by their display name.</summary>
+    public string SavedByName { get; private set; } = "";
+
+    private async Task<PageResult> ShowConflictAsync(Incident saved, CancellationToken cancellationToken)
     {
         SavedByOthers = saved.Snapshot();
+        SavedByName = saved.UpdatedBy == User.UserId()
+            ? "you, in another window"
+            : await db.Users.Where(u => u.Id == saved.UpdatedBy).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "someone no longer on this case";
         ModelState.Remove("Input.Version");
         Input.Version = saved.Version;
         return Page();

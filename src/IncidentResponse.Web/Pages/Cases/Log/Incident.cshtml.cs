@@ -1,7 +1,9 @@
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Log;
 
 /// <summary>One incident as it stands, with every earlier version kept and the places it was found.</summary>
-public sealed class IncidentModel(AppDbContext db) : CasePageModel
+public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageModel
 {
     public Guid IncidentId { get; private set; }
 
@@ -36,6 +38,34 @@ public sealed class IncidentModel(AppDbContext db) : CasePageModel
 
     public bool CanEdit => Membership.Can(CaseOperation.AddEntry);
 
+    public bool CanMarkPrivate => Membership.Can(CaseOperation.MarkPrivate);
+
+    public bool IsPrivate { get; private set; }
+
+    /// <summary>The owner hides this entry from every ally, or shares it again. Effective on their next request.</summary>
+    public async Task<IActionResult> OnPostPrivacyAsync(Guid incidentId, bool makePrivate, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.MarkPrivate) is { } denied)
+        {
+            return denied;
+        }
+
+        var incident = await db.Incidents.SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
+        if (incident is null)
+        {
+            return NotFound();
+        }
+
+        if (incident.IsPrivate != makePrivate)
+        {
+            incident.IsPrivate = makePrivate;
+            await audit.RecordAsync(CaseId, User.UserId(), makePrivate ? "incident.made-private" : "incident.made-shared", nameof(Incident), incident.Id.ToString(), cancellationToken: cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/cases/{CaseId}/log/{incidentId}");
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid incidentId, CancellationToken cancellationToken)
     {
         var found = await db.Incidents.AsNoTracking()
@@ -53,6 +83,7 @@ public sealed class IncidentModel(AppDbContext db) : CasePageModel
         }
 
         IncidentId = found.Incident.Id;
+        IsPrivate = found.Incident.IsPrivate;
         Current = found.Incident.Snapshot();
         Revision = found.Incident.Revision;
         CreatedUtc = found.Incident.CreatedUtc;

@@ -65,7 +65,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
 
         if (Current.Version != Input.Version)
         {
-            return ShowConflict();
+            return await ShowConflictAsync(cancellationToken);
         }
 
         var validation = await validator.ValidateAsync(Input, cancellationToken);
@@ -95,15 +95,25 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         {
             db.ChangeTracker.Clear();
             await LoadAsync(requestId, cancellationToken);
-            return ShowConflict();
+            return await ShowConflictAsync(cancellationToken);
         }
 
         return Redirect($"/cases/{CaseId}/takedowns/{requestId}");
     }
 
-    private Microsoft.AspNetCore.Mvc.RazorPages.PageResult ShowConflict()
+    /// <summary>Who saved the letter last (from its newest audit event), by their display name.</summary>
+    public string SavedByName { get; private set; } = "";
+
+    private async Task<Microsoft.AspNetCore.Mvc.RazorPages.PageResult> ShowConflictAsync(CancellationToken cancellationToken)
     {
         Conflict = true;
+        var requestId = Current.Id.ToString();
+        var actor = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.CaseId == CaseId && e.EntityType == "TakedownRequest" && e.EntityId == requestId)
+            .OrderByDescending(e => e.Sequence).Select(e => e.ActorId).FirstOrDefaultAsync(cancellationToken);
+        SavedByName = actor == User.UserId()
+            ? "you, in another window"
+            : await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "someone";
         ModelState.Remove("Input.Version");
         Input.Version = Current.Version;
         return Page();

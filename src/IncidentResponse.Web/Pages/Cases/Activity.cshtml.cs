@@ -1,0 +1,66 @@
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases;
+
+/// <summary>
+/// What each person did, from the audit events, newest first, a page at a time. The owner sees every action by
+/// everyone; an ally sees only their own actions (what others did, and anything about private items, is the owner's).
+/// </summary>
+public sealed class ActivityModel(AppDbContext db) : CasePageModel
+{
+    public const int PageSize = 50;
+
+    public IReadOnlyList<Item> Items { get; private set; } = [];
+
+    public int PageNumber { get; private set; } = 1;
+
+    public int PageCount { get; private set; } = 1;
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken cancellationToken)
+    {
+        var events = db.AuditEvents.AsNoTracking().Where(e => e.CaseId == CaseId);
+        if (!Membership.IsOwner)
+        {
+            events = events.Where(e => e.ActorId == Membership.UserId);
+        }
+
+        var total = await events.LongCountAsync(cancellationToken);
+        PageCount = (int)Math.Max(1, (total + PageSize - 1) / PageSize);
+        PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
+        Items = await events
+            .OrderByDescending(e => e.Sequence)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(e => new Item(
+                e.Sequence,
+                e.OccurredUtc,
+                e.Action,
+                db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault(),
+                e.EntityType == "CaseMember" ? db.Users.Where(u => u.Id.ToString() == e.EntityId).Select(u => u.UserName).FirstOrDefault() : null))
+            .ToListAsync(cancellationToken);
+        return Page();
+    }
+
+    public static string Describe(Item item) => item.Action switch
+    {
+        "invitation.created" => "Made an invitation link",
+        "invitation.revoked" => "Cancelled an invitation link",
+        "ally.joined" => "Joined the case",
+        "ally.left" => "Left the case",
+        "ally.role-changed" => $"Changed what {item.Subject ?? "someone"} may do",
+        "ally.removed" => $"Removed {item.Subject ?? "someone"} from the case",
+        "ally.evidence-images-granted" => $"Shared evidence images with {item.Subject ?? "someone"}",
+        "ally.evidence-images-withdrawn" => $"Stopped sharing evidence images with {item.Subject ?? "someone"}",
+        "ally.export-allowed" => $"Allowed {item.Subject ?? "someone"} to export the case",
+        "ally.export-withdrawn" => $"Stopped allowing {item.Subject ?? "someone"} to export the case",
+        "incident.made-private" => "Made an entry private",
+        "incident.made-shared" => "Shared an entry with allies again",
+        "evidence.made-private" => "Made an evidence file private",
+        "evidence.made-shared" => "Shared an evidence file with allies again",
+        _ => HistoryModel.Describe(item.Action),
+    };
+
+    public sealed record Item(long Sequence, DateTime OccurredUtc, string Action, string? Actor, string? Subject);
+}

@@ -1,0 +1,258 @@
+using FluentValidation;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.People;
+
+/// <summary>
+/// Who is on the case and what each may do. The owner invites, changes roles, grants evidence images and export per
+/// person, and removes people; an ally sees only their own place and can leave. Each change is read on the person's
+/// very next request: nothing here is cached.
+/// </summary>
+public sealed class IndexModel(
+    AppDbContext db,
+    AuditTrail audit,
+    IValidator<IndexModel.InviteInput> inviteValidator,
+    TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public InviteInput Invite { get; set; } = new();
+
+    public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+
+    public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
+
+    /// <summary>The link of an invitation just made: shown once, in this response only, never stored.</summary>
+    public string? NewLink { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Share) is { } denied)
+        {
+            return denied;
+        }
+
+        var validation = await inviteValidator.ValidateAsync(Invite, cancellationToken);
+        if (!validation.IsValid)
+        {
+            validation.AddTo(ModelState, "Invite");
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var (invitation, token) = CaseInvitation.Create(CaseId, Invite.Role, Invite.Label ?? "", User.UserId(), clock.GetUtcNow().UtcDateTime);
+        db.CaseInvitations.Add(invitation);
+        await audit.RecordAsync(CaseId, User.UserId(), "invitation.created", "CaseInvitation", invitation.Id.ToString(), $"role={invitation.Role}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        NewLink = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
+        ModelState.Clear();
+        Invite = new InviteInput();
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeInvitationAsync(Guid invitationId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Share) is { } denied)
+        {
+            return denied;
+        }
+
+        var invitation = await db.CaseInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CaseId == CaseId, cancellationToken);
+        if (invitation is null)
+        {
+            return NotFound();
+        }
+
+        if (invitation.IsOpenAt(clock.GetUtcNow().UtcDateTime))
+        {
+            invitation.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+            await audit.RecordAsync(CaseId, User.UserId(), "invitation.revoked", "CaseInvitation", invitation.Id.ToString(), cancellationToken: cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/cases/{CaseId}/people");
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(Guid userId, CaseRole role, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Share) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!AllyWording.InvitableRoles.Contains(role))
+        {
+            return BadRequest();
+        }
+
+        return await ChangeAllyAsync(userId, m =>
+        {
+            var from = m.Role;
+            m.Role = role;
+            return from == role ? null : ("ally.role-changed", $"from={from};to={role}");
+        }, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostEvidenceImagesAsync(Guid userId, bool grant, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Share) is { } denied)
+        {
+            return denied;
+        }
+
+        return await ChangeAllyAsync(userId, m =>
+        {
+            var changed = m.EvidenceImagesGranted != grant;
+            m.EvidenceImagesGranted = grant;
+            return changed ? (grant ? "ally.evidence-images-granted" : "ally.evidence-images-withdrawn", "") : null;
+        }, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostExportAsync(Guid userId, bool allow, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Share) is { } denied)
+        {
+            return denied;
+        }
+
+        return await ChangeAllyAsync(userId, m =>
+        {
+            var changed = m.ExportAllowed != allow;
+            m.ExportAllowed = allow;
+            return changed ? (allow ? "ally.export-allowed" : "ally.export-withdrawn", "") : null;
+        }, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Share) is { } denied)
+        {
+            return denied;
+        }
+
+        return await ChangeAllyAsync(userId, m =>
+        {
+            db.CaseMembers.Remove(m);
+            return ("ally.removed", $"role={m.Role}");
+        }, cancellationToken);
+    }
+
+    /// <summary>An ally stops helping with this case. The owner cannot leave their own case (they can delete it).</summary>
+    public async Task<IActionResult> OnPostLeaveAsync(CancellationToken cancellationToken)
+    {
+        if (Membership.IsOwner)
+        {
+            return NotFound();
+        }
+
+        var member = await db.CaseMembers.SingleOrDefaultAsync(m => m.CaseId == CaseId && m.UserId == Membership.UserId, cancellationToken);
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        db.CaseMembers.Remove(member);
+        await audit.RecordAsync(CaseId, User.UserId(), "ally.left", "CaseMember", member.UserId.ToString(), $"role={member.Role}", cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/cases");
+    }
+
+    /// <summary>One change to one ally (never the owner), audited and saved together.</summary>
+    private async Task<IActionResult> ChangeAllyAsync(Guid userId, Func<CaseMember, (string Action, string Details)?> change, CancellationToken cancellationToken)
+    {
+        var member = await db.CaseMembers.SingleOrDefaultAsync(m => m.CaseId == CaseId && m.UserId == userId, cancellationToken);
+        if (member is null || member.Role == CaseRole.Owner)
+        {
+            return NotFound();
+        }
+
+        if (change(member) is { } done)
+        {
+            await audit.RecordAsync(CaseId, User.UserId(), done.Action, "CaseMember", member.UserId.ToString(), done.Details, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/cases/{CaseId}/people");
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var members = db.CaseMembers.AsNoTracking().Where(m => m.CaseId == CaseId);
+        if (!Membership.IsOwner)
+        {
+            // An ally sees their own place only: who else helps is the owner's to share.
+            members = members.Where(m => m.UserId == Membership.UserId);
+        }
+
+        // (Roles are stored as text: ordered here, owner first, by the enum's order.)
+        var rows = await members
+            .Select(m => new MemberRow(
+                m.UserId,
+                db.Users.Where(u => u.Id == m.UserId).Select(u => u.UserName).FirstOrDefault() ?? "",
+                m.Role,
+                m.JoinedUtc,
+                m.EvidenceImagesGranted,
+                m.ExportAllowed))
+            .ToListAsync(cancellationToken);
+        Members = rows.OrderBy(m => m.Role).ThenBy(m => m.JoinedUtc).ToList();
+
+        if (Membership.IsOwner)
+        {
+            var invitations = await db.CaseInvitations.AsNoTracking()
+                .Where(i => i.CaseId == CaseId)
+                .OrderByDescending(i => i.CreatedUtc)
+                .Select(i => new
+                {
+                    Invitation = i,
+                    AcceptedBy = db.Users.Where(u => u.Id == i.AcceptedByUserId).Select(u => u.UserName).FirstOrDefault(),
+                })
+                .ToListAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            Invitations = invitations.Select(r => new InvitationRow(r.Invitation.Id, r.Invitation.Role, r.Invitation.Label, r.Invitation.CreatedUtc, r.Invitation.ExpiresUtc, StateOf(r.Invitation, now, r.AcceptedBy), r.Invitation.IsOpenAt(now))).ToList();
+        }
+    }
+
+    private static string StateOf(CaseInvitation invitation, DateTime now, string? acceptedBy) =>
+        invitation.AcceptedUtc is not null ? $"Accepted by {acceptedBy ?? "an account that has since closed"}"
+        : invitation.RevokedUtc is not null ? "Cancelled before it was used"
+        : now >= invitation.ExpiresUtc ? "Expired unused"
+        : "Waiting to be used";
+
+    public sealed record MemberRow(Guid UserId, string Name, CaseRole Role, DateTime JoinedUtc, bool EvidenceImagesGranted, bool ExportAllowed);
+
+    public sealed record InvitationRow(Guid Id, CaseRole Role, string Label, DateTime CreatedUtc, DateTime ExpiresUtc, string State, bool IsOpen);
+
+    public sealed class InviteInput
+    {
+        public CaseRole Role { get; set; } = CaseRole.Viewer;
+
+        public string? Label { get; set; }
+    }
+
+    public sealed class InviteValidator : AbstractValidator<InviteInput>
+    {
+        public InviteValidator()
+        {
+            RuleFor(x => x.Role).Must(r => AllyWording.InvitableRoles.Contains(r))
+                .WithMessage("Please choose what they may do: viewer, helper or advocate.");
+            RuleFor(x => x.Label).Cascade(CascadeMode.Stop)
+                .Must(l => (l ?? "").Trim().Length <= CaseInvitation.LabelMaxLength)
+                .WithMessage($"Please keep the note to {CaseInvitation.LabelMaxLength} characters or fewer.")
+                .Must(l => !(l ?? "").Any(char.IsControl))
+                .WithMessage("Please use ordinary letters, numbers and punctuation in the note.");
+        }
+    }
+}

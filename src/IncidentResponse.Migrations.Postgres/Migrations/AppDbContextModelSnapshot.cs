@@ -353,7 +353,7 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.HasIndex("BlobId")
                         .IsUnique();
 
-                    b.HasIndex("CaseId", "ReceivedUtc");
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("EvidenceItems", (string)null);
                 });
@@ -467,7 +467,7 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "OccurredSortUtc");
+                    b.HasIndex("CaseId", "OccurredSortUtc", "Id");
 
                     b.ToTable("Incidents", (string)null);
                 });
@@ -562,10 +562,10 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("CaseId", "FirstSeenUtc");
-
                     b.HasIndex("CaseId", "UrlKey")
                         .IsUnique();
+
+                    b.HasIndex("CaseId", "FirstSeenUtc", "Id");
 
                     b.ToTable("Sightings", (string)null);
                 });
@@ -801,6 +801,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("SignatureConfirmed")
                         .HasColumnType("boolean");
 
@@ -825,6 +828,8 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.HasIndex("ReplacesId");
 
                     b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.HasIndex("CaseId", "SentUtc", "Id");
 
                     b.ToTable("TakedownRequests", (string)null);
                 });
@@ -870,6 +875,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("uuid");
 
@@ -881,9 +889,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("RequestId", "RecordedUtc");
+
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("TakedownResponses", (string)null);
                 });

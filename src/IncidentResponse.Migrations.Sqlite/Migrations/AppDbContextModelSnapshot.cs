@@ -342,7 +342,7 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.HasIndex("BlobId")
                         .IsUnique();
 
-                    b.HasIndex("CaseId", "ReceivedUtc");
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("EvidenceItems", (string)null);
                 });
@@ -454,7 +454,7 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "OccurredSortUtc");
+                    b.HasIndex("CaseId", "OccurredSortUtc", "Id");
 
                     b.ToTable("Incidents", (string)null);
                 });
@@ -547,10 +547,10 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("CaseId", "FirstSeenUtc");
-
                     b.HasIndex("CaseId", "UrlKey")
                         .IsUnique();
+
+                    b.HasIndex("CaseId", "FirstSeenUtc", "Id");
 
                     b.ToTable("Sightings", (string)null);
                 });
@@ -782,6 +782,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SignatureConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -804,6 +807,8 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.HasIndex("ReplacesId");
 
                     b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.HasIndex("CaseId", "SentUtc", "Id");
 
                     b.ToTable("TakedownRequests", (string)null);
                 });
@@ -849,6 +854,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("TEXT");
 
@@ -860,9 +868,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("RequestId", "RecordedUtc");
+
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("TakedownResponses", (string)null);
                 });

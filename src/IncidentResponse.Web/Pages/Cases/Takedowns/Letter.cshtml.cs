@@ -156,18 +156,7 @@ public sealed class LetterModel(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var request = await TrackedAsync(requestId, cancellationToken);
-        var response = new TakedownResponse
-        {
-            Id = Guid.NewGuid(),
-            RequestId = request.Id,
-            CaseId = CaseId,
-            ReceivedOn = Answer.ReceivedOn!.Value,
-            Outcome = Answer.Outcome!.Value,
-            Reason = Answer.Reason?.Trim() ?? "",
-            Note = Answer.Note?.Trim() ?? "",
-            RecordedBy = User.UserId(),
-            RecordedUtc = now,
-        };
+        var response = TakedownResponse.Record(request, Answer.ReceivedOn!.Value, Answer.Outcome!.Value, Answer.Reason, Answer.Note, User.UserId(), now);
         db.TakedownResponses.Add(response);
         if (response.Outcome != TakedownOutcome.NoAnswer)
         {

@@ -85,6 +85,8 @@ public static class ServiceRegistration
         services.AddSingleton(new EvidenceVault());
         services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
         services.AddScoped<EvidenceService>();
+        services.AddSingleton<EvidenceSweeper>();
+        services.AddHostedService<EvidenceSweepAtStartup>();
         services.AddRazorPages()
             .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
         services.AddAntiforgery(a =>

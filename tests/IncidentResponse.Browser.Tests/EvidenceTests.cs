@@ -1,9 +1,7 @@
-using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using IncidentResponse.Browser.Tests.Infrastructure;
+using IncidentResponse.Domain.Evidence;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -95,46 +93,6 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
     private static partial Regex EvidencePage();
 
     /// <summary>An 8-bit greyscale PNG, all black.</summary>
-    private static byte[] Png(int width, int height)
-    {
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        using var pixels = new MemoryStream();
-        using (var zlib = new ZLibStream(pixels, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            for (var y = 0; y < height; y++)
-            {
-                zlib.Write(new byte[width + 1]);
-            }
-        }
-
-        return [0x89, .. "PNG\r\n\u001a\n"u8, .. Chunk("IHDR", header), .. Chunk("IDAT", pixels.ToArray()), .. Chunk("IEND", [])];
-    }
-
-    private static byte[] Chunk(string type, byte[] data)
-    {
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
-        Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
-        data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32(chunk.AsSpan(4, 4 + data.Length)));
-        return chunk;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
-    }
+    private static byte[] Png(int width, int height) =>
+        PngFile.Build(width, height, PngFile.ColourType.Greyscale, new byte[height * (width + 1)]);
 }

@@ -69,9 +69,8 @@ public sealed class BaselineJpegEncoderTests
     }
 
     [Fact]
-    public void A_png_chunk_carries_the_standard_crc()
+    public void A_png_chunk_carries_its_length_type_and_crc()
     {
-        Assert.Equal(0xCBF43926u, PngFile.Crc32("123456789"u8));
         Assert.Equal([0, 0, 0, 0, (byte)'I', (byte)'E', (byte)'N', (byte)'D', 0xAE, 0x42, 0x60, 0x82], PngFile.Chunk("IEND", []));
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using IncidentResponse.Browser.Tests.Infrastructure;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Infrastructure;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -49,6 +50,28 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         Assert.Matches("^exhibit-[0-9a-f]{8}\\.png$", download.SuggestedFilename);
         var path = await download.PathAsync();
         Assert.Equal(png, await File.ReadAllBytesAsync(path));
+    });
+
+    [Fact]
+    public Task A_demo_phone_jpeg_with_exif_is_decoded_by_the_browser_from_its_stripped_preview() => RunAsync(async () =>
+    {
+        await Page.SignUpAsync(Journeys.NewUsername());
+        var dashboard = await Page.CreateCaseAsync("Spring notes");
+        var jpeg = DemoImages.ScreenshotJpeg(1080, 1920, 1);
+
+        await Page.GotoAsync(dashboard + "/evidence/add");
+        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "IMG_20260102.jpg", MimeType = "image/jpeg", Buffer = jpeg });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(EvidencePage());
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Show this image" }).ClickAsync();
+
+        // Our own encoder's output, without its Exif, decodes in Chromium to the full picture.
+        var image = Page.Locator("main img");
+        await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 1080);
+        await Expect(image).ToHaveJSPropertyAsync("naturalHeight", 1920);
+        var download = await Page.RunAndWaitForDownloadAsync(() =>
+            Page.GetByRole(AriaRole.Link, new() { Name = "Download the original" }).ClickAsync());
+        Assert.Equal(jpeg, await File.ReadAllBytesAsync(await download.PathAsync()));
     });
 
     [Fact]

@@ -3,6 +3,8 @@ using System.Net;
 using System.Security.Cryptography;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Infrastructure;
 using IncidentResponse.Web.Tests.Infrastructure;
 using MetadataExtractor;
@@ -56,6 +58,82 @@ public sealed class OperatorCommandTests
         Assert.True((await download.Content.ReadAsByteArrayAsync()).Length > 100_000, "Demo screenshots should be of realistic size.");
         Assert.Contains("Spring notes", (await client.GetAsync($"/cases/{caseId}")).MainText, StringComparison.Ordinal);
         Assert.True((await RunAsync(directory, "verify-audit")).ExitCode == 0);
+    }
+
+    [Fact]
+    public async Task Seed_demo_adds_takedown_requests_in_every_state_with_their_places_moved_and_audited()
+    {
+        var directory = NewDirectory();
+        var (exitCode, output) = await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("Added 8 takedown requests", output, StringComparison.Ordinal);
+
+        await using var app = new SeededApp(directory);
+        await app.InitializeAsync();
+        await using var db = app.CreateDbContext();
+        var caseId = await db.Cases.Select(c => c.Id).SingleAsync();
+        var now = DateTime.UtcNow;
+        var requests = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings).Where(r => r.CaseId == caseId).ToListAsync();
+        var responses = await db.TakedownResponses.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync();
+        var places = await db.Sightings.AsNoTracking().Where(s => s.CaseId == caseId).ToDictionaryAsync(s => s.Id);
+        var sightings = places.ToDictionary(p => p.Key, p => p.Value.Status);
+        SightingStatus[] StatusesOf(TakedownRequest request) => request.Sightings.Select(s => sightings[s.SightingId]).Distinct().ToArray();
+        TakedownOutcome? OutcomeOf(TakedownRequest request) => responses.Where(a => a.RequestId == request.Id).Select(a => (TakedownOutcome?)a.Outcome).SingleOrDefault();
+
+        Assert.Equal(8, requests.Count);
+        Assert.True(requests.Select(r => r.Kind).Distinct().Count() >= 6, "Several kinds of letter.");
+        var draft = Assert.Single(requests, r => r.Status == TakedownStatus.Draft);
+        Assert.Null(draft.FinalText);
+        Assert.Equal([SightingStatus.Found], StatusesOf(draft));
+        var ready = Assert.Single(requests, r => r.Status == TakedownStatus.Final);
+        Assert.Equal([SightingStatus.Found], StatusesOf(ready));
+
+        var waiting = requests.Where(r => r.Status == TakedownStatus.Sent && r.FollowsUpId is null && !r.IsOverdue(now)).ToList();
+        Assert.NotEmpty(waiting);
+        Assert.All(waiting, r => Assert.Equal([SightingStatus.RemovalRequested], StatusesOf(r)));
+        var overdue = Assert.Single(requests, r => r.IsOverdue(now));
+        Assert.Equal(LetterKind.TakeItDownRequest, overdue.Kind);
+        Assert.Null(OutcomeOf(overdue));
+        Assert.Equal([SightingStatus.RemovalRequested], StatusesOf(overdue));
+
+        var removed = requests.Where(r => OutcomeOf(r) == TakedownOutcome.Removed).ToList();
+        Assert.Equal(2, removed.Count);
+        Assert.All(removed, r =>
+        {
+            Assert.Equal(TakedownStatus.Answered, r.Status);
+            Assert.Equal([SightingStatus.Removed], StatusesOf(r));
+        });
+        var refused = Assert.Single(requests, r => OutcomeOf(r) == TakedownOutcome.Refused);
+        Assert.False(string.IsNullOrWhiteSpace(responses.Single(a => a.RequestId == refused.Id).Reason));
+        var followUp = Assert.Single(requests, r => r.FollowsUpId == refused.Id);
+        Assert.Equal((LetterKind.FollowUp, TakedownStatus.Sent), (followUp.Kind, followUp.Status));
+        // The refused place was asked for again by the follow-up: found, removal requested, refused, requested again.
+        var refusedPlace = refused.Sightings.Single().SightingId;
+        Assert.Equal(refusedPlace, followUp.Sightings.Single().SightingId);
+        var moves = await db.SightingStatusChanges.AsNoTracking().Where(c => c.SightingId == refusedPlace).OrderBy(c => c.ChangedUtc).ThenBy(c => c.Id).ToListAsync();
+        Assert.Equal([SightingStatus.RemovalRequested, SightingStatus.Refused, SightingStatus.RemovalRequested], moves.Select(c => c.To));
+        Assert.Contains(refused.SentOn!.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), followUp.FinalText, StringComparison.Ordinal);
+
+        // Written and moved by the pages' own code: the letters' text is composed, private details stay out, all audited.
+        Assert.All(requests.Where(r => r.Status != TakedownStatus.Draft), r =>
+        {
+            Assert.Contains("Alex Rivera", r.FinalText, StringComparison.Ordinal);
+            Assert.DoesNotContain("10 Example Street", r.FinalText, StringComparison.Ordinal);
+            Assert.All(r.Sightings, s => Assert.Contains(places[s.SightingId].Url, r.FinalText, StringComparison.Ordinal));
+        });
+        var actions = await db.AuditEvents.Where(e => e.CaseId == caseId).Select(e => e.Action).ToListAsync();
+        Assert.Equal(8, actions.Count(a => a == "takedown.drafted") + actions.Count(a => a == "takedown.follow-up-drafted"));
+        Assert.Equal(7, actions.Count(a => a == "takedown.finalised"));
+        Assert.Equal(6, actions.Count(a => a == "takedown.sent"));
+        Assert.Equal(3, actions.Count(a => a == "takedown.answer-logged"));
+        Assert.Equal(await db.SightingStatusChanges.CountAsync(c => c.CaseId == caseId), actions.Count(a => a == "sighting.status-changed"));
+        Assert.True((await RunAsync(directory, "verify-audit")).ExitCode == 0);
+
+        using var client = app.CreateAppClient();
+        await client.SignInAsync("demo_person", "marble orchard violet tide");
+        var list = await client.GetAsync($"/cases/{caseId}/takedowns");
+        Assert.Equal(8, list.Document.QuerySelectorAll("ul.takedowns > li").Length);
+        Assert.Single(list.Document.QuerySelectorAll("ul.takedowns > li.overdue"));
     }
 
     [Fact]
@@ -114,7 +192,13 @@ public sealed class OperatorCommandTests
 
         var intact = await RunAsync(directory, "verify-audit");
         Assert.True(intact.ExitCode == 0, intact.Output);
-        Assert.Contains("3 audit events, 0 evidence files: every chain is intact", intact.Output, StringComparison.Ordinal);
+        int events;
+        await using (var count = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "incidentresponse.db")};Pooling=false")))
+        {
+            events = await count.AuditEvents.CountAsync();
+        }
+
+        Assert.Contains($"{events} audit events, 0 evidence files: every chain is intact", intact.Output, StringComparison.Ordinal);
 
         var connection = $"Data Source={Path.Combine(directory, "incidentresponse.db")};Pooling=false";
         await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, connection)))

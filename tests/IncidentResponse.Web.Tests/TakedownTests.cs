@@ -286,6 +286,57 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Redirect, editSent.Status);
     }
 
+    /// <summary>ADR 0007: the text as finalised is what was sent; nothing that changes later reaches it.</summary>
+    [Fact]
+    public async Task A_finalised_letter_is_never_regenerated_and_editing_it_keeps_the_sent_text_byte_for_byte()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderEmail"] = "first@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise");
+        await client.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Send.Channel"] = "Email" }, "handler=Send");
+        var sent = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
+        using (var first = await client.Http.GetAsync($"{letterUrl}/text"))
+        {
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(sent.FinalText!), await first.Content.ReadAsByteArrayAsync());
+        }
+
+        // Something the letter is written from changes after it was sent: the date the place was first seen.
+        await db.Sightings.Where(s => s.Id == posted.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.FirstSeenUtc, new DateTime(2020, 1, 1, 9, 0, 0, DateTimeKind.Utc)));
+
+        var revised = await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Revise");
+        await client.SubmitAsync(revised.Location!.OriginalString, new Dictionary<string, string> { ["Input.SenderEmail"] = "second@example.org" });
+        var nextUrl = revised.Location!.OriginalString[..^"/edit".Length];
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(nextUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+
+        // The new version reads as it would now ...
+        var next = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.ReplacesId == sent.Id);
+        Assert.Equal(TakedownStatus.Final, next.Status);
+        Assert.Contains("1 January 2020", next.FinalText, StringComparison.Ordinal);
+        Assert.Contains("second@example.org", next.FinalText, StringComparison.Ordinal);
+
+        // ... and the sent one is exactly what was sent, in the database, the download and the page, deadline and all.
+        var original = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == sent.Id);
+        Assert.Equal((TakedownStatus.Sent, sent.DueUtc, sent.SentOn), (original.Status, original.DueUtc, original.SentOn));
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(sent.FinalText!), System.Text.Encoding.UTF8.GetBytes(original.FinalText!));
+        using var again = await client.Http.GetAsync($"{letterUrl}/text");
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(sent.FinalText!), await again.Content.ReadAsByteArrayAsync());
+        Assert.DoesNotContain("2020", original.FinalText, StringComparison.Ordinal);
+        var page = (await client.GetAsync(letterUrl)).Document.QuerySelector("#letter")!.TextContent;
+        Assert.Equal(sent.FinalText!.ReplaceLineEndings("\n"), page.ReplaceLineEndings("\n"));
+    }
+
     [Fact]
     public async Task The_platforms_warnings_are_shown_before_choosing_how_to_ask()
     {
@@ -302,6 +353,53 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         var kind = page.Document.QuerySelector("main input[name='Input.Kind']")!;
         Assert.True(warnings.CompareDocumentPosition(kind).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
         Assert.DoesNotContain("victim", page.MainText, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Only_the_letters_that_make_sense_for_the_platform_are_offered_and_another_kind_is_refused_keeping_the_form()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await using var db = app.CreateDbContext();
+
+        static string[] Offered(AppClient.PageResult page) =>
+            page.Document.QuerySelectorAll("main input[name='Input.Kind']").Select(e => e.GetAttribute("value")!).ToArray();
+        var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
+        Assert.Equal(["SearchDelisting", "DmcaNotice", "DsaNotice"], Offered(google));
+        var reddit = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "TakeItDownRequest", "DsaNotice", "PreservationToPlatform", "PreservationForPolice"], Offered(reddit));
+
+        var refused = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "SearchDelisting",
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderEmail"] = "sam@example.org",
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("not one of the letters for Reddit", refused.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("not one of the letters for Reddit", refused.Document.QuerySelector("#Input_Kind")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sam Example", refused.Document.QuerySelector("#Input_SenderName")!.GetAttribute("value"));
+        Assert.Equal("sam@example.org", refused.Document.QuerySelector("#Input_SenderEmail")!.GetAttribute("value"));
+        Assert.DoesNotContain("SearchDelisting", Offered(refused));
+        Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
+
+        var followUp = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "FollowUp" });
+        Assert.Equal(HttpStatusCode.OK, followUp.Status);
+        Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "TakeItDownRequest" });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var editUrl = draft.Location!.OriginalString + "/edit";
+        var editRefused = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "SearchDelisting", ["Input.SenderName"] = "Sam Example" });
+        Assert.Equal(HttpStatusCode.OK, editRefused.Status);
+        Assert.Contains("not one of the letters for Reddit", editRefused.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Sam Example", editRefused.Document.QuerySelector("#Input_SenderName")!.GetAttribute("value"));
+        var row = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
+        Assert.Equal((LetterKind.TakeItDownRequest, (string?)null), (row.Kind, row.SenderName));
+
+        var changed = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "DmcaNotice" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.Status);
+        Assert.Equal(LetterKind.DmcaNotice, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId)).Kind);
     }
 
     [Fact]

@@ -28,6 +28,13 @@ public static class LetterComposer
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind."),
     };
 
+    /// <summary>The plain name of a kind starting with a capital, for headings and choices.</summary>
+    public static string HeadingOf(LetterKind kind)
+    {
+        var title = TitleOf(kind);
+        return char.ToUpperInvariant(title[0]) + title[1..];
+    }
+
     /// <summary>The sightings' addresses cleaned for a letter (http and https only, no repeats), with first-seen dates.</summary>
     public static IReadOnlyList<SightingRef> Addresses(LetterInput input)
     {
@@ -75,8 +82,7 @@ public static class LetterComposer
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind.");
         }
 
-        var title = TitleOf(kind);
-        return new LetterDocument(kind, char.ToUpperInvariant(title[0]) + title[1..], letter.Sections, letter.Elements,
+        return new LetterDocument(kind, HeadingOf(kind), letter.Sections, letter.Elements,
             Guidance(kind, input));
     }
 

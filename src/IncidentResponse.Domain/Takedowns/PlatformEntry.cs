@@ -56,6 +56,17 @@ public sealed record PlatformEntry
 
     /// <summary>Things to know before choosing a route (for example, who sees your contact details).</summary>
     public IReadOnlyList<RouteWarning>? Warnings { get; init; } = [];
+
+    /// <summary>
+    /// The letters it makes sense to write to it, in the order they are offered: for example a search result removal
+    /// request only to a search engine, a copyright notice only where it takes them, a TAKE IT DOWN Act request only to a
+    /// US covered platform (a service for user-generated content). A follow-up is never listed: it is written from a
+    /// sent letter.
+    /// </summary>
+    public IReadOnlyList<LetterKind>? LetterKinds { get; init; } = [];
+
+    /// <summary>True when a new letter of <paramref name="kind"/> may be written to it.</summary>
+    public bool Offers(LetterKind kind) => LetterKinds is { } kinds && kinds.Contains(kind);
 }
 
 public enum PlatformKind

@@ -81,6 +81,7 @@ public static partial class PlatformEntryValidator
 
         Escalation(problems, entry.Escalation, today);
         Warnings(problems, entry.Warnings, today);
+        LetterKinds(problems, entry);
         return problems;
     }
 
@@ -209,6 +210,41 @@ public static partial class PlatformEntryValidator
             ContentChecks.Required(problems, $"{at}.text", warning.Text);
             ContentChecks.OurProse(problems, $"{at}.text", warning.Text);
             ContentChecks.Source(problems, at, warning.SourceUrl, warning.LastVerified, today);
+        }
+    }
+
+    private static void LetterKinds(List<string> problems, PlatformEntry entry)
+    {
+        var kinds = entry.LetterKinds;
+        if (kinds is null || kinds.Count == 0)
+        {
+            problems.Add("letterKinds: at least one is required.");
+            return;
+        }
+
+        if (kinds.Any(k => !Enum.IsDefined(k)))
+        {
+            problems.Add("letterKinds: contains an unknown kind.");
+        }
+
+        if (kinds.Contains(LetterKind.FollowUp))
+        {
+            problems.Add("letterKinds: followUp is written from a sent letter; do not list it.");
+        }
+
+        if (kinds.Distinct().Count() != kinds.Count)
+        {
+            problems.Add("letterKinds: lists a kind more than once.");
+        }
+
+        if (kinds.Contains(LetterKind.DmcaNotice) && entry.Dmca is { Accepted: false })
+        {
+            problems.Add("letterKinds: dmcaNotice is listed but dmca.accepted is false.");
+        }
+
+        if (kinds.Contains(LetterKind.SearchDelisting) && entry.Kind != PlatformKind.SearchEngine)
+        {
+            problems.Add("letterKinds: searchDelisting is only for a search engine.");
         }
     }
 

@@ -65,8 +65,11 @@ public static class OperatorCommands
         await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(demo.Id, user.Id, "case.opened", "Case", demo.Id.ToString());
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<DemoCase>().FillAsync(demo.Id, user.Id, incidents, images, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<DemoTakedowns>().FillAsync(demo.Id, user.Id, CancellationToken.None);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Seeded a demo case for '{username}' with {incidents} incidents and {images} evidence images."));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Added {DemoTakedowns.RequestCount} takedown requests: a draft, one ready to send, sent, overdue, removed, refused and followed up."));
 
         return 0;
     }

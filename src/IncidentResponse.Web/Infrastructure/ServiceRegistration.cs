@@ -72,8 +72,10 @@ public static class ServiceRegistration
         services.AddScoped<CasePlanLoader>();
         services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<TakedownLetters>();
+        services.AddScoped<TakedownActions>();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DemoCase>();
+        services.AddScoped<DemoTakedowns>();
 
         // Documents printed by Chromium: one warm browser for the whole app, started on first use.
         services.AddSingleton(sp => new IncidentResponse.Documents.Html.DocumentHtmlRenderer(sp.GetRequiredService<ILoggerFactory>()));

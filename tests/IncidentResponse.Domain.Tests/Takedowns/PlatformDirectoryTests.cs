@@ -33,6 +33,39 @@ public sealed class PlatformDirectoryTests
 
     [Theory]
     [MemberData(nameof(Ids))]
+    public void Every_shipped_entry_offers_at_least_one_known_kind_of_letter_and_never_a_follow_up(string id)
+    {
+        var kinds = TestLetters.Shipped.Get(id).LetterKinds;
+
+        Assert.NotNull(kinds);
+        Assert.NotEmpty(kinds);
+        Assert.All(kinds, k => Assert.True(Enum.IsDefined(k), $"{id} lists an unknown kind {(int)k}."));
+        Assert.DoesNotContain(LetterKind.FollowUp, kinds);
+        Assert.Equal(kinds.Count, kinds.Distinct().Count());
+    }
+
+    [Fact]
+    public void Each_kind_of_letter_goes_only_where_it_makes_sense()
+    {
+        var entries = TestLetters.Shipped.Entries;
+
+        Assert.Equal(["bing", "google-search"], entries.Where(e => e.Offers(LetterKind.SearchDelisting)).Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(entries.Where(e => e.Kind == PlatformKind.SearchEngine), e =>
+        {
+            Assert.False(e.Offers(LetterKind.TakeItDownRequest), $"{e.Id} is not a covered platform under the TAKE IT DOWN Act.");
+            Assert.False(e.Offers(LetterKind.PlatformPolicyReport), $"{e.Id} takes a search result removal request instead.");
+        });
+        Assert.All(entries.Where(e => e.Kind != PlatformKind.SearchEngine), e =>
+        {
+            Assert.True(e.Offers(LetterKind.PlatformPolicyReport), $"{e.Id} should take a report under its own rules.");
+            Assert.True(e.Offers(LetterKind.TakeItDownRequest), $"{e.Id} hosts user-generated content for the US public.");
+        });
+        Assert.All(entries, e => Assert.Equal(e.Dmca!.Accepted, e.Offers(LetterKind.DmcaNotice)));
+        Assert.All(entries, e => Assert.True(e.Offers(LetterKind.DsaNotice), $"{e.Id} serves people in the EU."));
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
     public void Every_shipped_entry_file_is_copied_to_the_output(string id)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Content", "platforms", id + ".json");

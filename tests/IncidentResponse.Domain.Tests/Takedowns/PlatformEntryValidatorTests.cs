@@ -122,7 +122,8 @@ public sealed class PlatformEntryValidatorTests
         var entry = TestPlatforms.Valid();
 
         AssertSingleProblem(entry with { Dmca = entry.Dmca! with { FormUrl = null } }, "dmca: a platform that takes notices");
-        Assert.Empty(PlatformEntryValidator.Validate(entry with { Dmca = entry.Dmca! with { FormUrl = null, Accepted = false } }, Today));
+        Assert.Empty(PlatformEntryValidator.Validate(
+            entry with { Dmca = entry.Dmca! with { FormUrl = null, Accepted = false }, LetterKinds = [LetterKind.PlatformPolicyReport] }, Today));
     }
 
     [Fact]
@@ -190,6 +191,57 @@ public sealed class PlatformEntryValidatorTests
         var entry = TestPlatforms.Valid();
         AssertSingleProblem(entry with { Warnings = [entry.Warnings![0] with { Text = "" }] }, "warnings[0].text: is required.");
         AssertSingleProblem(entry with { ResponseTime = entry.ResponseTime! with { Text = " " } }, "responseTime.text: is required.");
+    }
+
+    [Fact]
+    public void Catches_a_missing_or_empty_list_of_letter_kinds()
+    {
+        AssertSingleProblem(TestPlatforms.Valid() with { LetterKinds = null }, "letterKinds: at least one is required.");
+        AssertSingleProblem(TestPlatforms.Valid() with { LetterKinds = [] }, "letterKinds: at least one is required.");
+    }
+
+    [Fact]
+    public void Catches_an_unknown_listed_twice_or_follow_up_letter_kind()
+    {
+        AssertSingleProblem(TestPlatforms.Valid() with { LetterKinds = [LetterKind.PlatformPolicyReport, (LetterKind)99] }, "letterKinds: contains an unknown kind.");
+        AssertSingleProblem(TestPlatforms.Valid() with { LetterKinds = [LetterKind.PlatformPolicyReport, LetterKind.PlatformPolicyReport] }, "letterKinds: lists a kind more than once.");
+        AssertSingleProblem(TestPlatforms.Valid() with { LetterKinds = [LetterKind.PlatformPolicyReport, LetterKind.FollowUp] }, "letterKinds: followUp");
+    }
+
+    [Fact]
+    public void A_copyright_notice_is_only_offered_where_notices_are_taken()
+    {
+        var entry = TestPlatforms.Valid();
+        var noNotices = entry with { Dmca = entry.Dmca! with { Accepted = false } };
+
+        AssertSingleProblem(noNotices, "letterKinds: dmcaNotice is listed but dmca.accepted is false.");
+        Assert.Empty(PlatformEntryValidator.Validate(noNotices with { LetterKinds = [LetterKind.PlatformPolicyReport] }, Today));
+    }
+
+    [Fact]
+    public void A_search_result_removal_request_is_only_offered_by_a_search_engine()
+    {
+        var entry = TestPlatforms.Valid() with { LetterKinds = [LetterKind.SearchDelisting] };
+
+        AssertSingleProblem(entry, "letterKinds: searchDelisting is only for a search engine.");
+        Assert.Empty(PlatformEntryValidator.Validate(entry with { Kind = PlatformKind.SearchEngine }, Today));
+    }
+
+    [Fact]
+    public void Offers_is_true_only_for_listed_kinds()
+    {
+        var entry = TestPlatforms.Valid() with { LetterKinds = [LetterKind.DmcaNotice] };
+
+        Assert.True(entry.Offers(LetterKind.DmcaNotice));
+        Assert.False(entry.Offers(LetterKind.PlatformPolicyReport));
+        Assert.False((entry with { LetterKinds = null }).Offers(LetterKind.DmcaNotice));
+    }
+
+    [Fact]
+    public void An_unknown_letter_kind_in_a_file_is_an_error()
+    {
+        Assert.Throws<InvalidDataException>(() => PlatformDirectory.ParseEntry("{\"schemaVersion\":1,\"letterKinds\":[\"sendFlowers\"]}"));
+        Assert.Equal([LetterKind.DsaNotice], PlatformDirectory.ParseEntry("{\"schemaVersion\":1,\"letterKinds\":[\"dsaNotice\"]}").LetterKinds);
     }
 
     private static void AssertSingleProblem(PlatformEntry entry, string startsWith)

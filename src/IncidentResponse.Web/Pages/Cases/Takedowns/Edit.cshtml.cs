@@ -75,6 +75,13 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
             return Page();
         }
 
+        // The draft's own kind stays allowed (a follow-up, or a kind the directory has since stopped offering).
+        if (Input.Kind != Current.Kind && !Entry.Offers(Input.Kind!.Value))
+        {
+            ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(Input.Kind!.Value, Entry));
+            return Page();
+        }
+
         var request = await db.TakedownRequests.Include(r => r.Sightings)
             .SingleAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
         db.Entry(request).Property(r => r.Version).OriginalValue = Input.Version;

@@ -20,7 +20,7 @@ public sealed class LetterModel(
     AppDbContext db,
     PlatformDirectory directory,
     TakedownLetters letters,
-    AuditTrail audit,
+    TakedownActions actions,
     IValidator<LetterModel.SendInput> sendValidator,
     IValidator<LetterModel.AnswerInput> answerValidator,
     TimeProvider clock) : CasePageModel
@@ -87,8 +87,7 @@ public sealed class LetterModel(
         }
 
         var request = await TrackedAsync(requestId, cancellationToken);
-        request.Finalise(Letter.Text, clock.GetUtcNow().UtcDateTime);
-        await audit.RecordAsync(CaseId, User.UserId(), "takedown.finalised", "TakedownRequest", request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        await actions.FinaliseAsync(request, Letter.Text, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -124,9 +123,7 @@ public sealed class LetterModel(
         }
 
         var request = await TrackedAsync(requestId, cancellationToken);
-        request.MarkSent(Send.SentOn!.Value, Send.Channel!.Value, Send.Reference, now);
-        await audit.RecordAsync(CaseId, User.UserId(), "takedown.sent", "TakedownRequest", request.Id.ToString(), request.Channel!.Value.ToString(), cancellationToken);
-        await MoveSightingsAsync(request, SightingStatus.RemovalRequested, now, cancellationToken);
+        await actions.SendAsync(request, Platform, Send.SentOn!.Value, Send.Channel!.Value, Send.Reference, User.UserId(), now, cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -154,28 +151,8 @@ public sealed class LetterModel(
             return Page();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var request = await TrackedAsync(requestId, cancellationToken);
-        var response = TakedownResponse.Record(request, Answer.ReceivedOn!.Value, Answer.Outcome!.Value, Answer.Reason, Answer.Note, User.UserId(), now);
-        db.TakedownResponses.Add(response);
-        if (response.Outcome != TakedownOutcome.NoAnswer)
-        {
-            request.Status = TakedownStatus.Answered;
-            request.UpdatedUtc = now;
-        }
-
-        await audit.RecordAsync(CaseId, response.RecordedBy, "takedown.answer-logged", "TakedownRequest", request.Id.ToString(), response.Outcome.ToString(), cancellationToken);
-        var moveTo = response.Outcome switch
-        {
-            TakedownOutcome.Removed => SightingStatus.Removed,
-            TakedownOutcome.Refused => SightingStatus.Refused,
-            _ => (SightingStatus?)null,
-        };
-        if (moveTo is { } to)
-        {
-            await MoveSightingsAsync(request, to, now, cancellationToken);
-        }
-
+        await actions.LogAnswerAsync(request, Platform, Answer.ReceivedOn!.Value, Answer.Outcome!.Value, Answer.Reason, Answer.Note, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -206,37 +183,13 @@ public sealed class LetterModel(
             return Redirect(Here);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var request = await TrackedAsync(requestId, cancellationToken);
-        var copy = request.CopyAsDraft(followUp ? LetterKind.FollowUp : request.Kind, User.UserId(), now, followUp);
-        db.TakedownRequests.Add(copy);
-        if (!followUp && request.Status == TakedownStatus.Final)
-        {
-            request.Status = TakedownStatus.Replaced;
-            request.UpdatedUtc = now;
-        }
-
-        await audit.RecordAsync(CaseId, copy.CreatedBy, followUp ? "takedown.follow-up-drafted" : "takedown.revised", "TakedownRequest", copy.Id.ToString(), request.Id.ToString(), cancellationToken);
+        var copy = await actions.CopyAsDraftAsync(request, followUp, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect(followUp ? $"/cases/{CaseId}/takedowns/{copy.Id}" : $"/cases/{CaseId}/takedowns/{copy.Id}/edit");
     }
 
     private string Here => $"/cases/{CaseId}/takedowns/{Current.Id}";
-
-    private async Task MoveSightingsAsync(TakedownRequest request, SightingStatus to, DateTime now, CancellationToken cancellationToken)
-    {
-        var ids = request.Sightings.Select(s => s.SightingId).ToList();
-        var sightings = await db.Sightings.Where(s => s.CaseId == CaseId && ids.Contains(s.Id)).ToListAsync(cancellationToken);
-        var note = $"{LetterComposer.TitleOf(request.Kind)} to {Platform.Name}";
-        foreach (var sighting in sightings)
-        {
-            if (sighting.ChangeStatus(to, note, User.UserId(), now) is { } change)
-            {
-                db.SightingStatusChanges.Add(change);
-                await audit.RecordAsync(CaseId, change.ChangedBy, "sighting.status-changed", "Sighting", sighting.Id.ToString(), $"{change.From} -> {change.To}", cancellationToken);
-            }
-        }
-    }
 
     private async Task<IActionResult> SaveAsync(CancellationToken cancellationToken)
     {

@@ -103,6 +103,13 @@ public sealed class LetterForm
         }
     }
 
+    /// <summary>The message when a kind of letter the platform does not take was sent anyway.</summary>
+    public static string KindNotOffered(LetterKind kind, PlatformEntry platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        return $"A {LetterComposer.TitleOf(kind)} is not one of the letters for {platform.Name}. Please choose one of the letters listed.";
+    }
+
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public sealed class Validator : AbstractValidator<LetterForm>
@@ -128,4 +135,12 @@ public sealed class LetterForm
 public sealed record SightingChoice(Guid Id, string Url, string Platform, string Status);
 
 /// <summary>What the shared letter fields need to show.</summary>
-public sealed record LetterFieldsView(LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform);
+/// <param name="KeepKind">A kind to show even if the platform does not offer it: the kind a draft already has.</param>
+public sealed record LetterFieldsView(LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform, LetterKind? KeepKind = null)
+{
+    /// <summary>The kinds to offer, in the platform's order, with the draft's own kind kept.</summary>
+    public IReadOnlyList<LetterKind> Kinds =>
+        (Platform.LetterKinds ?? []).Where(k => k != LetterKind.FollowUp)
+            .Concat(KeepKind is { } keep && keep != LetterKind.FollowUp && !Platform.Offers(keep) ? [keep] : [])
+            .ToList();
+}

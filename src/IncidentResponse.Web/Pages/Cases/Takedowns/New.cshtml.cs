@@ -7,6 +7,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +17,7 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 /// Writing a letter: first the platform, then (with its routes and warnings in view) the kind, the places, who it is
 /// from and what is confirmed. Saves a draft.
 /// </summary>
-public sealed class NewModel(AppDbContext db, PlatformDirectory directory, AuditTrail audit, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
+public sealed class NewModel(AppDbContext db, PlatformDirectory directory, TakedownActions actions, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
     public LetterForm Input { get; set; } = new();
@@ -64,6 +65,12 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Audit
             return Page();
         }
 
+        if (!Entry.Offers(Input.Kind!.Value))
+        {
+            ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(Input.Kind.Value, Entry));
+            return Page();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var request = new TakedownRequest
         {
@@ -74,8 +81,7 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Audit
             CreatedUtc = now,
         };
         Input.ApplyTo(request, Sightings.Select(s => s.Id).Where(Input.SightingIds.Contains).ToList(), now);
-        db.TakedownRequests.Add(request);
-        await audit.RecordAsync(CaseId, request.CreatedBy, "takedown.drafted", "TakedownRequest", request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        await actions.DraftAsync(request, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/cases/{CaseId}/takedowns/{request.Id}");
     }

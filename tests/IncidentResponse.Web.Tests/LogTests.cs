@@ -314,6 +314,71 @@ public abstract class LogTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Takedown_requests_sent_and_their_answers_are_on_the_timeline_in_order_and_link_to_the_request()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddIncidentAsync(caseId, app.IncidentForm("Posted on a forum", ("OccurredOn", app.Day(20)), ("FoundOn", app.Day(20))));
+        await client.AddSightingsAsync(caseId, "https://example.org/forum-post");
+        var letterUrl = await SendLetterAsync(client, caseId, app.Day(8), "TICKET-7");
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>
+        {
+            ["Answer.Outcome"] = "Refused",
+            ["Answer.ReceivedOn"] = app.Day(5),
+        }, "handler=Answer")).Status);
+        var followUp = (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=FollowUp")).Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(followUp, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(followUp, new Dictionary<string, string> { ["Send.Channel"] = "Email" }, "handler=Send")).Status);
+
+        var timeline = await client.GetAsync($"/cases/{caseId}/log");
+
+        var rows = timeline.Document.QuerySelectorAll("ol.timeline > li").ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.Contains("Posted on a forum", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Takedown request sent to Reddit", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("TICKET-7", rows[1].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Answer from Reddit: Refused", rows[2].TextContent, StringComparison.Ordinal);
+        Assert.Contains("https://example.org/forum-post", rows[3].TextContent, StringComparison.Ordinal);
+        Assert.Contains("Follow-up sent to Reddit", rows[4].TextContent, StringComparison.Ordinal);
+        Assert.Equal(letterUrl, rows[1].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(letterUrl, rows[2].QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(followUp, rows[4].QuerySelector("a")!.GetAttribute("href"));
+        Assert.All(new[] { rows[1], rows[2], rows[4] }, r => Assert.Contains("takedown", r.ClassName!.Split(' ')));
+
+        var takedownsOnly = await client.GetAsync($"/cases/{caseId}/log?kind=Takedown");
+        Assert.Equal(
+            ["Takedown request sent to Reddit", "Answer from Reddit: Refused", "Follow-up sent to Reddit"],
+            takedownsOnly.Document.QuerySelectorAll("ol.timeline > li h2 a").Select(a => a.TextContent.Trim()).ToList());
+        Assert.NotNull(takedownsOnly.Document.QuerySelector("select#kind option[value=Takedown][selected]"));
+        Assert.Equal(4, (await client.GetAsync($"/cases/{caseId}/log?platform=reddit")).Document.QuerySelectorAll("ol.timeline > li").Length);
+        Assert.Empty((await client.GetAsync($"/cases/{caseId}/log?platform=instagram")).Document.QuerySelectorAll("ol.timeline > li"));
+        Assert.Single((await client.GetAsync($"/cases/{caseId}/log?kind=Sighting")).Document.QuerySelectorAll("ol.timeline > li"));
+    }
+
+    /// <summary>Writes, finalises and sends a report to Reddit about the case's first place found; returns the letter's page.</summary>
+    private async Task<string> SendLetterAsync(AppClient client, Guid caseId, string sentOn, string reference)
+    {
+        await using var db = app.CreateDbContext();
+        var sightingId = await db.Sightings.Where(s => s.CaseId == caseId).OrderBy(s => s.FirstSeenUtc).Select(s => s.Id).FirstAsync();
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = sightingId.ToString(),
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>
+        {
+            ["Send.Channel"] = "Form",
+            ["Send.SentOn"] = sentOn,
+            ["Send.Reference"] = reference,
+        }, "handler=Send")).Status);
+        return letterUrl;
+    }
+
+    [Fact]
     public async Task The_timeline_takes_the_same_number_of_queries_whatever_the_size_of_the_case()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
@@ -327,10 +392,14 @@ public abstract class LogTests<TApp>(TApp app) : IClassFixture<TApp>
         }
 
         await client.AddSightingsAsync(caseId, string.Join('\n', Enumerable.Range(0, 12).Select(i => $"https://example.org/{i}")));
+        var letterUrl = await SendLetterAsync(client, caseId, app.Day(3), "REF-1");
+        await client.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Answer.Outcome"] = "Removed" }, "handler=Answer");
         var large = await QueriesForAsync(client, $"/cases/{caseId}/log");
+        var takedownsOnly = await QueriesForAsync(client, $"/cases/{caseId}/log?kind=Takedown&page=2");
 
         Assert.True(small >= 5, $"Only {small} commands were seen: is EF Core's command log captured?");
         Assert.Equal(small, large);
+        Assert.Equal(small, takedownsOnly);
     }
 
     private async Task<int> QueriesForAsync(AppClient client, string url)

@@ -1,10 +1,17 @@
 using System.Diagnostics;
 using System.Net;
+using System.Security.Cryptography;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Infrastructure;
 using IncidentResponse.Web.Tests.Infrastructure;
+using MetadataExtractor;
+using MetadataExtractor.Formats.Exif;
+using MetadataExtractor.Formats.Jpeg;
 using Microsoft.EntityFrameworkCore;
+using Directory = System.IO.Directory;
 
 namespace IncidentResponse.Web.Tests;
 
@@ -44,7 +51,7 @@ public sealed class OperatorCommandTests
         var statuses = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Status).Distinct().ToListAsync();
         Assert.Equal(Enum.GetValues<IncidentResponse.Domain.Incidents.SightingStatus>().Order(), statuses.Order());
         Assert.Equal(2, await db.EvidenceItems.CountAsync(e => e.CaseId == caseId));
-        var evidenceId = await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.Id).FirstAsync();
+        var evidenceId = await db.EvidenceItems.Where(e => e.CaseId == caseId && e.Kind == EvidenceKind.Png).Select(e => e.Id).SingleAsync();
         using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
@@ -127,6 +134,44 @@ public sealed class OperatorCommandTests
         var list = await client.GetAsync($"/cases/{caseId}/takedowns");
         Assert.Equal(8, list.Document.QuerySelectorAll("ul.takedowns > li").Length);
         Assert.Single(list.Document.QuerySelectorAll("ul.takedowns > li.overdue"));
+    }
+
+    [Fact]
+    public async Task Seed_demo_keeps_jpegs_with_exif_whose_preview_has_none_and_whose_download_is_bit_exact()
+    {
+        var directory = NewDirectory();
+        var (exitCode, output) = await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide", "--incidents", "2", "--images", "2");
+        Assert.True(exitCode == 0, output);
+        await using var app = new SeededApp(directory);
+        await app.InitializeAsync();
+        using var client = app.CreateAppClient();
+        await client.SignInAsync("demo_person", "marble orchard violet tide");
+        await using var db = app.CreateDbContext();
+        var jpeg = await db.EvidenceItems.SingleAsync(e => e.Kind == EvidenceKind.Jpeg);
+        var url = $"/cases/{jpeg.CaseId}/evidence/{jpeg.Id}";
+
+        var original = await client.Http.GetByteArrayAsync($"{url}/download");
+
+        // The second demo image (seed 1) is the JPEG: what comes back is exactly what the demo made and the vault hashed.
+        Assert.Equal(DemoImages.ScreenshotJpeg(1080, 1920, 1), original);
+        Assert.Equal(jpeg.Sha256, SHA256.HashData(original));
+        Assert.True(original.Length > 100_000, "Demo images should be of realistic size.");
+        var metadata = ImageMetadataReader.ReadMetadata(new MemoryStream(original));
+        var frame = metadata.OfType<JpegDirectory>().Single();
+        Assert.Equal((1080, 1920), (frame.GetImageWidth(), frame.GetImageHeight()));
+        var expected = DemoImages.ExifFor(1);
+        var device = metadata.OfType<ExifIfd0Directory>().Single();
+        Assert.Equal((expected.Make, expected.Model), (device.GetString(ExifDirectoryBase.TagMake), device.GetString(ExifDirectoryBase.TagModel)));
+        var place = metadata.OfType<GpsDirectory>().Single().GetGeoLocation();
+        Assert.NotNull(place);
+        Assert.Equal(expected.Latitude, place.Latitude, 3);
+
+        using var preview = await client.Http.GetAsync($"{url}/preview");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var shown = ImageMetadataReader.ReadMetadata(new MemoryStream(await preview.Content.ReadAsByteArrayAsync()));
+        Assert.Empty(shown.OfType<GpsDirectory>());
+        Assert.Empty(shown.OfType<ExifIfd0Directory>());
+        Assert.Equal(1920, shown.OfType<JpegDirectory>().Single().GetImageHeight());
     }
 
     [Fact]

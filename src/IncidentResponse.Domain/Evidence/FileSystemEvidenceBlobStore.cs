@@ -1,11 +1,13 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace IncidentResponse.Domain.Evidence;
 
 /// <summary>
 /// Blobs as files in one directory, named by id. A blob is written to a hidden ".partial" file in the same directory
 /// and renamed into place on commit, so a reader never sees half a file; an uncommitted one is deleted on dispose.
-/// On Unix the directory is created owner-only (0700) and files owner read/write (0600).
+/// Commit flushes the file to disk, renames it, then (on Linux and macOS) flushes the directory too, so the new name
+/// survives a power cut. On Unix the directory is created owner-only (0700) and files owner read/write (0600).
 /// </summary>
 public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
 {
@@ -91,6 +93,24 @@ public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
         return deleted;
     }
 
+    /// <summary>
+    /// The ids of committed blobs last written before <paramref name="olderThanUtc"/>: the candidates for a sweep of
+    /// blobs no evidence row refers to. Files that are not blobs (partials, anything else) are not listed.
+    /// </summary>
+    public IEnumerable<Guid> CommittedBlobIds(DateTime olderThanUtc)
+    {
+        foreach (var path in Directory.EnumerateFiles(_root, "*" + BlobExtension))
+        {
+            if (Guid.TryParseExact(Path.GetFileNameWithoutExtension(path), "N", out var blobId)
+                && blobId != Guid.Empty
+                && string.Equals(Path.GetFileName(path), blobId.ToString("N", CultureInfo.InvariantCulture) + BlobExtension, StringComparison.Ordinal)
+                && File.GetLastWriteTimeUtc(path) < olderThanUtc)
+            {
+                yield return blobId;
+            }
+        }
+    }
+
     private string PathFor(Guid blobId)
     {
         if (blobId == Guid.Empty)
@@ -99,6 +119,36 @@ public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
         }
 
         return Path.Combine(_root, blobId.ToString("N", CultureInfo.InvariantCulture) + BlobExtension);
+    }
+
+    /// <summary>
+    /// Flushes a directory's entries (a rename into it) to disk. Only Linux and macOS allow opening a directory for
+    /// this; elsewhere, and on file systems that do not support it (EINVAL), the rename is as durable as the OS makes it.
+    /// </summary>
+    private static void FlushDirectory(string directory)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
+        {
+            return;
+        }
+
+        var handle = NativeMethods.Open(System.Text.Encoding.UTF8.GetBytes(directory + "\0"), 0);
+        if (handle < 0)
+        {
+            throw new IOException($"The evidence directory could not be opened to flush it (error {Marshal.GetLastPInvokeError()}).");
+        }
+
+        try
+        {
+            if (NativeMethods.FSync(handle) != 0 && Marshal.GetLastPInvokeError() is var error && error != NativeMethods.EINVAL)
+            {
+                throw new IOException($"The evidence directory could not be flushed to disk (error {error}).");
+            }
+        }
+        finally
+        {
+            _ = NativeMethods.Close(handle);
+        }
     }
 
     private sealed class PendingBlob : IPendingEvidenceBlob
@@ -134,6 +184,7 @@ public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
             await _stream.DisposeAsync();
             File.Move(_partialPath, _finalPath, overwrite: false);
             _committed = true;
+            FlushDirectory(Path.GetDirectoryName(_finalPath)!);
         }
 
         public async ValueTask DisposeAsync()
@@ -150,5 +201,22 @@ public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
                 File.Delete(_partialPath);
             }
         }
+    }
+
+    private static class NativeMethods
+    {
+        public const int EINVAL = 22;
+
+        [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int Open(byte[] nullTerminatedUtf8Path, int flags);
+
+        [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int FSync(int descriptor);
+
+        [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+        [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+        public static extern int Close(int descriptor);
     }
 }

@@ -92,6 +92,12 @@ public sealed class TakedownRequest : IVersioned
 
     public DateOnly? SentOn { get; set; }
 
+    /// <summary>
+    /// When it was sent, for ordering the case's timeline: the moment it was marked sent when that was the same day,
+    /// otherwise midday (UTC) of <see cref="SentOn"/>.
+    /// </summary>
+    public DateTime? SentUtc { get; set; }
+
     public TakedownChannel? Channel { get; set; }
 
     /// <summary>The platform's reference or ticket number, when it gave one.</summary>
@@ -150,9 +156,9 @@ public sealed class TakedownRequest : IVersioned
             throw new InvalidOperationException("Only a finalised letter can be marked as sent.");
         }
 
-        var today = DateOnly.FromDateTime(nowUtc);
-        var sentAt = sentOn == today ? nowUtc : sentOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        var sentAt = TakedownResponse.MomentOf(sentOn, nowUtc);
         SentOn = sentOn;
+        SentUtc = sentAt;
         Channel = channel;
         Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
         DueUtc = TakedownDeadlines.DueBy(Kind, new DateTimeOffset(sentAt, TimeSpan.Zero)).UtcDateTime;

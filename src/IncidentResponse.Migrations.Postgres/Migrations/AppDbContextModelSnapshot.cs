@@ -418,7 +418,7 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.HasIndex("BlobId")
                         .IsUnique();
 
-                    b.HasIndex("CaseId", "ReceivedUtc");
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("EvidenceItems", (string)null);
                 });
@@ -535,7 +535,7 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "OccurredSortUtc");
+                    b.HasIndex("CaseId", "OccurredSortUtc", "Id");
 
                     b.ToTable("Incidents", (string)null);
                 });
@@ -630,10 +630,10 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("CaseId", "FirstSeenUtc");
-
                     b.HasIndex("CaseId", "UrlKey")
                         .IsUnique();
+
+                    b.HasIndex("CaseId", "FirstSeenUtc", "Id");
 
                     b.ToTable("Sightings", (string)null);
                 });
@@ -869,6 +869,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("SignatureConfirmed")
                         .HasColumnType("boolean");
 
@@ -893,6 +896,8 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.HasIndex("ReplacesId");
 
                     b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.HasIndex("CaseId", "SentUtc", "Id");
 
                     b.ToTable("TakedownRequests", (string)null);
                 });
@@ -938,6 +943,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("uuid");
 
@@ -949,9 +957,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("RequestId", "RecordedUtc");
+
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("TakedownResponses", (string)null);
                 });

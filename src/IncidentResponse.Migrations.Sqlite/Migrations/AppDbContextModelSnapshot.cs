@@ -407,7 +407,7 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.HasIndex("BlobId")
                         .IsUnique();
 
-                    b.HasIndex("CaseId", "ReceivedUtc");
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("EvidenceItems", (string)null);
                 });
@@ -522,7 +522,7 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "OccurredSortUtc");
+                    b.HasIndex("CaseId", "OccurredSortUtc", "Id");
 
                     b.ToTable("Incidents", (string)null);
                 });
@@ -615,10 +615,10 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.HasIndex("IncidentId");
 
-                    b.HasIndex("CaseId", "FirstSeenUtc");
-
                     b.HasIndex("CaseId", "UrlKey")
                         .IsUnique();
+
+                    b.HasIndex("CaseId", "FirstSeenUtc", "Id");
 
                     b.ToTable("Sightings", (string)null);
                 });
@@ -850,6 +850,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("SentOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SignatureConfirmed")
                         .HasColumnType("INTEGER");
 
@@ -872,6 +875,8 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.HasIndex("ReplacesId");
 
                     b.HasIndex("CaseId", "CreatedUtc");
+
+                    b.HasIndex("CaseId", "SentUtc", "Id");
 
                     b.ToTable("TakedownRequests", (string)null);
                 });
@@ -917,6 +922,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("ReceivedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("TEXT");
 
@@ -928,9 +936,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("RequestId", "RecordedUtc");
+
+                    b.HasIndex("CaseId", "ReceivedUtc", "Id");
 
                     b.ToTable("TakedownResponses", (string)null);
                 });

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
@@ -11,7 +9,7 @@ namespace IncidentResponse.Web.Infrastructure;
 
 /// <summary>
 /// Fills a demo case with fictional, realistic content through the same domain, vault and audit code the pages use:
-/// incidents across platforms, sightings in every takedown status, and screenshot-sized PNG evidence. Deterministic
+/// incidents across platforms, sightings in every takedown status, and screenshot-sized PNG and JPEG evidence (the JPEGs with Exif metadata). Deterministic
 /// for a given size, so benchmarks compare like with like.
 /// </summary>
 public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService evidence, TimeProvider clock)
@@ -102,118 +100,20 @@ public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService 
 
         for (var i = 0; i < images; i++)
         {
-            await using var png = new MemoryStream(ScreenshotPng(1080, 1920, i));
-            var intake = await evidence.ReceiveAsync(caseId, png, refuseImagesAndVideos: false, cancellationToken);
+            // Every other image is a JPEG carrying the device and the place it was taken, as a phone's would.
+            var jpeg = i % 2 == 1;
+            await using var image = new MemoryStream(jpeg ? DemoImages.ScreenshotJpeg(1080, 1920, i) : DemoImages.ScreenshotPng(1080, 1920, i));
+            var intake = await evidence.ReceiveAsync(caseId, image, refuseImagesAndVideos: false, cancellationToken);
             await using var received = intake.Received
                 ?? throw new InvalidOperationException($"The demo image was refused: {intake.Refusal} {intake.Detail}");
             await evidence.KeepAsync(caseId, ownerId, received, new EvidenceDescription(
-                string.Create(CultureInfo.InvariantCulture, $"Screenshot_{20260101 + i}.png"),
+                string.Create(CultureInfo.InvariantCulture, $"{(jpeg ? "IMG" : "Screenshot")}_{20260101 + i}.{(jpeg ? "jpg" : "png")}"),
                 string.Create(CultureInfo.InvariantCulture, $"https://{PlatformKeys[i % PlatformKeys.Length]}.example/post/{1000 + i}"),
                 today.AddDays(-(i % 30) - 1),
                 new TimeOnly(10, i % 60),
-                "A full-page screenshot showing the post, its address and the time.",
+                jpeg ? "A photo of the post on another phone's screen." : "A full-page screenshot showing the post, its address and the time.",
                 null), cancellationToken);
             db.ChangeTracker.Clear();
         }
-    }
-
-    /// <summary>
-    /// A phone-screenshot-like PNG: a header bar, text-like rows and a noisy "photo" block, so it compresses like a real
-    /// screenshot (a few hundred kilobytes) rather than like a flat colour.
-    /// </summary>
-    public static byte[] ScreenshotPng(int width, int height, int seed)
-    {
-        var random = new Random(seed);
-        var raw = new byte[height * ((width * 3) + 1)];
-        var offset = 0;
-        for (var y = 0; y < height; y++)
-        {
-            raw[offset++] = 0;
-            for (var x = 0; x < width; x++)
-            {
-                byte r, g, b;
-                if (y < 160)
-                {
-                    (r, g, b) = ((byte)(40 + (seed * 17 % 80)), 60, 120);
-                }
-                else if (y > 500 && y < 1300 && x > 60 && x < width - 60)
-                {
-                    var n = random.Next(48);
-                    (r, g, b) = ((byte)(120 + n + (x / 12)), (byte)(100 + n + (y / 20)), (byte)(90 + n));
-                }
-                else if ((y / 40) % 3 == 0 && x > 60 && x < 60 + ((y * 37 + seed) % (width - 120)))
-                {
-                    (r, g, b) = (70, 70, 70);
-                }
-                else
-                {
-                    (r, g, b) = (250, 250, 250);
-                }
-
-                raw[offset++] = r;
-                raw[offset++] = g;
-                raw[offset++] = b;
-            }
-        }
-
-        using var output = new MemoryStream();
-        output.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        var header = new byte[13];
-        WriteBigEndian(header, 0, (uint)width);
-        WriteBigEndian(header, 4, (uint)height);
-        header[8] = 8;
-        header[9] = 2;
-        WriteChunk(output, "IHDR", header);
-        using (var compressed = new MemoryStream())
-        {
-            using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
-            {
-                zlib.Write(raw);
-            }
-
-            WriteChunk(output, "IDAT", compressed.ToArray());
-        }
-
-        WriteChunk(output, "IEND", []);
-        return output.ToArray();
-    }
-
-    private static void WriteChunk(Stream output, string type, byte[] data)
-    {
-        var length = new byte[4];
-        WriteBigEndian(length, 0, (uint)data.Length);
-        output.Write(length);
-        var typeBytes = Encoding.ASCII.GetBytes(type);
-        output.Write(typeBytes);
-        output.Write(data);
-        var crc = new byte[4];
-        WriteBigEndian(crc, 0, Crc32(typeBytes, data));
-        output.Write(crc);
-    }
-
-    private static void WriteBigEndian(byte[] buffer, int at, uint value)
-    {
-        buffer[at] = (byte)(value >> 24);
-        buffer[at + 1] = (byte)(value >> 16);
-        buffer[at + 2] = (byte)(value >> 8);
-        buffer[at + 3] = (byte)value;
-    }
-
-    private static uint Crc32(byte[] type, byte[] data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var part in new[] { type, data })
-        {
-            foreach (var value in part)
-            {
-                crc ^= value;
-                for (var k = 0; k < 8; k++)
-                {
-                    crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-                }
-            }
-        }
-
-        return ~crc;
     }
 }

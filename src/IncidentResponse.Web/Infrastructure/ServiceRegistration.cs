@@ -90,6 +90,8 @@ public static class ServiceRegistration
 
         // "Download everything" (issue 6). Further files join the ZIP by registering an ICaseExportPart (binder.pdf).
         services.AddScoped<IncidentResponse.Web.Export.CaseExporter>();
+        services.AddSingleton<EvidenceSweeper>();
+        services.AddHostedService<EvidenceSweepAtStartup>();
         services.AddRazorPages()
             .AddMvcOptions(mvc =>
             {

@@ -51,18 +51,7 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
             throw new InvalidOperationException("Only a sent letter can be answered.");
         }
 
-        var response = new TakedownResponse
-        {
-            Id = Guid.NewGuid(),
-            RequestId = request.Id,
-            CaseId = request.CaseId,
-            ReceivedOn = receivedOn,
-            Outcome = outcome,
-            Reason = reason?.Trim() ?? "",
-            Note = note?.Trim() ?? "",
-            RecordedBy = by,
-            RecordedUtc = nowUtc,
-        };
+        var response = TakedownResponse.Record(request, receivedOn, outcome, reason, note, by, nowUtc);
         db.TakedownResponses.Add(response);
         if (outcome != TakedownOutcome.NoAnswer)
         {

@@ -1,8 +1,10 @@
+using IncidentResponse.Domain.Evidence;
+
 namespace IncidentResponse.Domain.Tests.Evidence;
 
 public class Crc32Tests
 {
     [Fact]
-    public void The_test_helper_matches_the_standard_check_value() =>
-        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
+    public void The_png_crc_matches_the_standard_check_value() =>
+        Assert.Equal(0xCBF43926u, PngFile.Crc32("123456789"u8));
 }

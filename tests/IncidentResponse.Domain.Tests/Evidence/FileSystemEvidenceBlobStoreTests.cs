@@ -136,6 +136,32 @@ public sealed class FileSystemEvidenceBlobStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_committed_blobs_older_than_the_cut_off_are_listed_for_a_sweep()
+    {
+        var old = await CommitAsync();
+        var recent = await CommitAsync();
+        var partial = Path.Combine(_root, $".{Guid.NewGuid():N}.{Guid.NewGuid():N}.partial");
+        var stranger = Path.Combine(_root, "notes.blob");
+        await File.WriteAllBytesAsync(partial, [1]);
+        await File.WriteAllBytesAsync(stranger, [1]);
+        foreach (var path in Directory.GetFiles(_root).Where(p => !p.Contains(recent.ToString("N"), StringComparison.Ordinal)))
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddHours(-2));
+        }
+
+        Assert.Equal([old], _store.CommittedBlobIds(DateTime.UtcNow.AddHours(-1)));
+        Assert.Equal(new[] { old, recent }.Order(), _store.CommittedBlobIds(DateTime.UtcNow.AddMinutes(1)).Order());
+    }
+
+    private async Task<Guid> CommitAsync()
+    {
+        await using var pending = await _store.CreateAsync();
+        await pending.Content.WriteAsync(new byte[] { 7 });
+        await pending.CommitAsync();
+        return pending.BlobId;
+    }
+
+    [Fact]
     public async Task Files_and_directory_are_private_to_the_owner_on_unix()
     {
         if (OperatingSystem.IsWindows())

@@ -40,6 +40,7 @@ public sealed class TakedownRequestTests
         request.MarkSent(DateOnly.FromDateTime(Now), TakedownChannel.Email, "  REF-1 ", Now);
 
         Assert.Equal(Now.AddHours(48), request.DueUtc);
+        Assert.Equal(Now, request.SentUtc);
         Assert.Equal("REF-1", request.Reference);
         Assert.False(request.IsOverdue(Now.AddHours(47)));
         Assert.True(request.IsOverdue(Now.AddHours(49)));
@@ -54,7 +55,22 @@ public sealed class TakedownRequestTests
         request.MarkSent(new DateOnly(2026, 3, 1), TakedownChannel.Post, null, Now);
 
         Assert.Equal(new DateTime(2026, 3, 8, 12, 0, 0, DateTimeKind.Utc), request.DueUtc);
+        Assert.Equal(new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), request.SentUtc);
         Assert.True(request.IsOverdue(Now));
+    }
+
+    [Fact]
+    public void An_answer_is_placed_in_time_on_the_day_it_came_and_keeps_who_recorded_it_and_when()
+    {
+        var request = Draft();
+        var by = Guid.NewGuid();
+
+        var earlier = TakedownResponse.Record(request, new DateOnly(2026, 3, 4), TakedownOutcome.Refused, " Not against our rules ", null, by, Now);
+        var today = TakedownResponse.Record(request, DateOnly.FromDateTime(Now), TakedownOutcome.Removed, null, " Gone ", by, Now);
+
+        Assert.Equal((request.Id, request.CaseId, new DateTime(2026, 3, 4, 12, 0, 0, DateTimeKind.Utc), "Not against our rules", ""), (earlier.RequestId, earlier.CaseId, earlier.ReceivedUtc, earlier.Reason, earlier.Note));
+        Assert.Equal((Now, "Gone", by, Now), (today.ReceivedUtc, today.Note, today.RecordedBy, today.RecordedUtc));
+        Assert.NotEqual(earlier.Id, today.Id);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 using System.Text;
+using IncidentResponse.Domain.Evidence;
 
 namespace IncidentResponse.Web.Tests.Infrastructure;
 
@@ -10,7 +10,7 @@ namespace IncidentResponse.Web.Tests.Infrastructure;
 /// </summary>
 internal static class TestFiles
 {
-    public static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    public static readonly byte[] PngSignature = PngFile.Signature.ToArray();
 
     /// <summary>A one-page PDF whose content stream carries <paramref name="text"/> as raw bytes.</summary>
     public static byte[] Pdf(byte[] text) =>
@@ -150,39 +150,13 @@ internal static class TestFiles
         .. PngChunk("IEND", []),
     ];
 
-    public static byte[] PngHeader(int width, int height)
-    {
-        var header = new byte[13];
-        BinaryPrimitives.WriteInt32BigEndian(header, width);
-        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8; // bit depth; colour type 0 (greyscale), deflate, adaptive filtering, no interlace
-        return header;
-    }
+    /// <summary>An 8-bit greyscale, non-interlaced header.</summary>
+    public static byte[] PngHeader(int width, int height) => PngFile.Header(width, height, PngFile.ColourType.Greyscale);
 
-    public static byte[] PngImageData(int width, int height)
-    {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            var row = new byte[width + 1]; // filter type 0, then the pixels
-            for (var y = 0; y < height; y++)
-            {
-                zlib.Write(row);
-            }
-        }
+    /// <summary>Compressed all-black rows: for each, filter type 0 then the pixels.</summary>
+    public static byte[] PngImageData(int width, int height) => PngFile.Compress(new byte[height * (width + 1)]);
 
-        return compressed.ToArray();
-    }
-
-    public static byte[] PngChunk(string type, byte[] data)
-    {
-        var chunk = new byte[12 + data.Length];
-        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
-        Encoding.ASCII.GetBytes(type).CopyTo(chunk, 4);
-        data.CopyTo(chunk, 8);
-        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, 4 + data.Length)));
-        return chunk;
-    }
+    public static byte[] PngChunk(string type, byte[] data) => PngFile.Chunk(type, data);
 
     private static void WriteEntry(Span<byte> entry, ushort tag, ushort type, uint count, uint valueOrOffset)
     {
@@ -199,24 +173,5 @@ internal static class TestFiles
             BinaryPrimitives.WriteUInt32BigEndian(destination[(i * 8)..], values[i].Numerator);
             BinaryPrimitives.WriteUInt32BigEndian(destination[((i * 8) + 4)..], values[i].Denominator);
         }
-    }
-}
-
-/// <summary>CRC-32 (ISO-HDLC, as PNG uses), bit by bit: slow and obviously right.</summary>
-internal static class Crc32
-{
-    public static uint Compute(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }

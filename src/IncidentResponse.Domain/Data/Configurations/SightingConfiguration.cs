@@ -17,7 +17,7 @@ internal sealed class SightingConfiguration : IEntityTypeConfiguration<Sighting>
         builder.Property(s => s.Platform).HasMaxLength(32).IsRequired();
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(24);
         builder.HasIndex(s => new { s.CaseId, s.UrlKey }).IsUnique();
-        builder.HasIndex(s => new { s.CaseId, s.FirstSeenUtc });
+        builder.HasIndex(s => new { s.CaseId, s.FirstSeenUtc, s.Id });
         builder.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Incident>().WithMany().HasForeignKey(s => s.IncidentId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -26,6 +26,7 @@ internal sealed class TakedownRequestConfiguration : IEntityTypeConfiguration<Ta
         builder.Property(r => r.Reasons).HasMaxLength(TakedownRequest.TextMaxLength);
         builder.Property(r => r.Reference).HasMaxLength(TakedownRequest.ReferenceMaxLength);
         builder.HasIndex(r => new { r.CaseId, r.CreatedUtc });
+        builder.HasIndex(r => new { r.CaseId, r.SentUtc, r.Id });
         builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<TakedownRequest>().WithMany().HasForeignKey(r => r.ReplacesId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TakedownRequest>().WithMany().HasForeignKey(r => r.FollowsUpId).OnDelete(DeleteBehavior.Restrict);

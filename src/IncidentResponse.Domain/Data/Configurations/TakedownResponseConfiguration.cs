@@ -15,7 +15,7 @@ internal sealed class TakedownResponseConfiguration : IEntityTypeConfiguration<T
         builder.Property(r => r.Reason).HasMaxLength(TakedownResponse.NoteMaxLength).IsRequired();
         builder.Property(r => r.Note).HasMaxLength(TakedownResponse.NoteMaxLength).IsRequired();
         builder.HasIndex(r => new { r.RequestId, r.RecordedUtc });
-        builder.HasIndex(r => r.CaseId);
+        builder.HasIndex(r => new { r.CaseId, r.ReceivedUtc, r.Id });
         builder.HasOne<TakedownRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -2,6 +2,7 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Log;
 
 /// <summary>
-/// The record: incidents, the places content was found and the evidence files kept, together in the order they
-/// happened, a page at a time. Six queries whatever the size of the case: count, the page's ids, its incidents, its
-/// sightings, its files, and triage's few candidates.
+/// The record: incidents, the places content was found, the evidence files kept, and the takedown requests sent and
+/// answered, together in the order they happened, a page at a time. Nine queries whatever the size of the case:
+/// count, the page's ids, its incidents, sightings, files, requests sent and answers, and triage's few candidates.
 /// Filters are neutral values (a kind, a platform key), never free text.
 /// </summary>
-public sealed class IndexModel(AppDbContext db) : CasePageModel
+public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : CasePageModel
 {
     public const int PageSize = 50;
 
@@ -23,6 +24,9 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     /// <summary>The "kind" filter value that shows only evidence files.</summary>
     public const string EvidenceOnly = "Evidence";
+
+    /// <summary>The "kind" filter value that shows only takedown requests sent and the answers to them.</summary>
+    public const string TakedownsOnly = "Takedown";
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -45,45 +49,63 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, [FromQuery] string? kind, [FromQuery] string? platform, CancellationToken cancellationToken)
     {
         IncidentKind? incidentKind = Enum.TryParse<IncidentKind>(kind, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _) ? parsed : null;
-        Kind = incidentKind?.ToString() ?? (kind is SightingsOnly or EvidenceOnly ? kind : null);
+        Kind = incidentKind?.ToString() ?? (kind is SightingsOnly or EvidenceOnly or TakedownsOnly ? kind : null);
         Platform = Platforms.IsKnown(platform) ? platform : null;
         PageNumber = Math.Max(1, page ?? 1);
 
         var incidents = db.Incidents.AsNoTracking().Where(i => i.CaseId == CaseId);
         var sightings = db.Sightings.AsNoTracking().Where(s => s.CaseId == CaseId);
         var files = db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == CaseId);
+        var sent = db.TakedownRequests.AsNoTracking().Where(r => r.CaseId == CaseId && r.SentUtc != null);
+        var answers = db.TakedownResponses.AsNoTracking().Where(r => r.CaseId == CaseId);
         if (incidentKind is { } only)
         {
             incidents = incidents.Where(i => i.Kind == only);
-            sightings = sightings.Where(_ => false);
-            files = files.Where(_ => false);
-        }
-        else if (Kind == SightingsOnly)
-        {
-            incidents = incidents.Where(_ => false);
-            files = files.Where(_ => false);
-        }
-        else if (Kind == EvidenceOnly)
-        {
-            incidents = incidents.Where(_ => false);
-            sightings = sightings.Where(_ => false);
         }
 
         if (Platform is { } key)
         {
+            var recipient = TakedownPlatformId(key);
             incidents = incidents.Where(i => i.Platform == key);
             sightings = sightings.Where(s => s.Platform == key);
-            files = files.Where(_ => false);
+            sent = sent.Where(r => r.PlatformId == recipient);
+            answers = answers.Where(a => db.TakedownRequests.Any(r => r.Id == a.RequestId && r.PlatformId == recipient));
         }
 
-        var timeline = incidents.Select(i => new TimelineKey { Id = i.Id, At = i.OccurredSortUtc })
-            .Concat(sightings.Select(s => new TimelineKey { Id = s.Id, At = s.FirstSeenUtc }))
-            .Concat(files.Select(e => new TimelineKey { Id = e.Id, At = e.ReceivedUtc }));
-        TotalCount = await timeline.CountAsync(cancellationToken);
+        // Each kind's entries come from its own index on (case, moment, id) in that order, so the database reads
+        // only the first entries of each kind up to the end of the page (never sorting or counting beyond it); they
+        // are merged here in the same order. Filtered-out kinds are left out of the query altogether.
+        var shown = new List<IQueryable<TimelineKey>>();
+        if (Kind is null || incidentKind is not null)
+        {
+            shown.Add(incidents.Select(i => new TimelineKey { Id = i.Id, At = i.OccurredSortUtc, Type = RowType.Incident }));
+        }
+
+        if (Kind is null or SightingsOnly)
+        {
+            shown.Add(sightings.Select(s => new TimelineKey { Id = s.Id, At = s.FirstSeenUtc, Type = RowType.Sighting }));
+        }
+
+        if (Kind is null or EvidenceOnly && Platform is null)
+        {
+            shown.Add(files.Select(e => new TimelineKey { Id = e.Id, At = e.ReceivedUtc, Type = RowType.Evidence }));
+        }
+
+        if (Kind is null or TakedownsOnly)
+        {
+            shown.Add(sent.Select(r => new TimelineKey { Id = r.Id, At = r.SentUtc!.Value, Type = RowType.TakedownSent }));
+            shown.Add(answers.Select(a => new TimelineKey { Id = a.Id, At = a.ReceivedUtc, Type = RowType.TakedownAnswer }));
+        }
+
+        var counted = shown.Aggregate(Queryable.Concat);
+        TotalCount = await counted.CountAsync(cancellationToken);
         PageNumber = Math.Min(PageNumber, PageCount);
-        var keys = await timeline.OrderBy(k => k.At).ThenBy(k => k.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+        var reach = PageNumber * PageSize;
+        var heads = await shown.Select(q => q.OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach)).Aggregate(Queryable.Concat)
             .ToListAsync(cancellationToken);
+        var keys = heads.OrderBy(k => k.At).ThenBy(k => k.Type).ThenBy(k => k.Id.ToString("D"), StringComparer.Ordinal)
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .ToList();
         var ids = keys.Select(k => k.Id).ToList();
 
         var pageIncidents = await db.Incidents.AsNoTracking()
@@ -98,6 +120,21 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
             .Where(e => e.CaseId == CaseId && ids.Contains(e.Id))
             .Select(e => new { e.Id, e.Kind, e.Length, e.ReceivedUtc, e.WhatItShows })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var pageSent = await db.TakedownRequests.AsNoTracking()
+            .Where(r => r.CaseId == CaseId && ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Kind, r.PlatformId, r.SentOn, r.Reference, r.FollowsUpId })
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        var pageAnswers = await db.TakedownResponses.AsNoTracking()
+            .Where(a => a.CaseId == CaseId && ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
+                a.RequestId,
+                a.Outcome,
+                a.ReceivedOn,
+                Request = db.TakedownRequests.Where(r => r.Id == a.RequestId).Select(r => new { r.Kind, r.PlatformId }).First(),
+            })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
 
         // Triage looks at the whole case, not the filtered page: "most recent" means most recent of everything. Only
         // the few candidates each mark could go to are read (with room for ties), so this costs the same at 10
@@ -118,26 +155,39 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
         Rows = keys.Select(k =>
         {
-            if (pageIncidents.TryGetValue(k.Id, out var i))
+            switch (k.Type)
             {
-                return new Row(
-                    i.Id, RowType.Incident, Web.Incidents.IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
-                    IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null);
+                case RowType.Incident:
+                    var i = pageIncidents[k.Id];
+                    return new Row(
+                        i.Id, RowType.Incident, Web.Incidents.IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
+                        IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null);
+                case RowType.Evidence:
+                    var e = pageFiles[k.Id];
+                    var size = e.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
+                    return new Row(
+                        e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
+                        $"Evidence kept: {EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant()} file, {size} bytes",
+                        null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null);
+                case RowType.TakedownSent:
+                    var r = pageSent[k.Id];
+                    var reference = r.Reference is null ? "" : $" · their reference {r.Reference}";
+                    return new Row(
+                        r.Id, RowType.TakedownSent, Web.Incidents.IncidentWording.Date(r.SentOn!.Value),
+                        $"{(r.FollowsUpId is null ? "Takedown request" : "Follow-up")} sent to {directory.Get(r.PlatformId).Name}",
+                        null, LetterComposer.TitleOf(r.Kind) + reference, 0, TriageMarks.None, null);
+                case RowType.TakedownAnswer:
+                    var a = pageAnswers[k.Id];
+                    return new Row(
+                        a.RequestId, RowType.TakedownAnswer, Web.Incidents.IncidentWording.Date(a.ReceivedOn),
+                        $"Answer from {directory.Get(a.Request.PlatformId).Name}: {TakedownResponse.DisplayName(a.Outcome)}",
+                        null, LetterComposer.TitleOf(a.Request.Kind), 0, TriageMarks.None, null);
+                default:
+                    var s = pageSightings[k.Id];
+                    return new Row(
+                        s.Id, RowType.Sighting, Web.Incidents.IncidentWording.Moment(s.FirstSeenUtc), "Found online", s.Platform, s.Url, 0,
+                        TriageMarks.None, s.Status);
             }
-
-            if (pageFiles.TryGetValue(k.Id, out var e))
-            {
-                var size = e.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-                return new Row(
-                    e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
-                    $"Evidence kept: {EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant()} file, {size} bytes",
-                    null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null);
-            }
-
-            var s = pageSightings[k.Id];
-            return new Row(
-                s.Id, RowType.Sighting, Web.Incidents.IncidentWording.Moment(s.FirstSeenUtc), "Found online", s.Platform, s.Url, 0,
-                TriageMarks.None, s.Status);
         }).ToList();
         return Page();
     }
@@ -159,6 +209,14 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
         return $"/cases/{CaseId}/log?{string.Join('&', query)}";
     }
 
+    /// <summary>The takedown recipient (<see cref="PlatformDirectory"/> id) for a platform filter key.</summary>
+    private static string TakedownPlatformId(string platformKey) => platformKey switch
+    {
+        "google" => "google-search",
+        Platforms.Other => PlatformDirectory.OtherHostId,
+        _ => platformKey,
+    };
+
     private static string Excerpt(string text) => text.Length <= 240 ? text : string.Concat(text.AsSpan(0, 240), "…");
 
     public enum RowType
@@ -166,6 +224,8 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
         Incident,
         Sighting,
         Evidence,
+        TakedownSent,
+        TakedownAnswer,
     }
 
     public sealed record Row(
@@ -173,12 +233,13 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
     {
         public bool IsIncident => Type == RowType.Incident;
 
-        public string CssClass => Type.ToString().ToLowerInvariant();
+        public string CssClass => Type is RowType.TakedownSent or RowType.TakedownAnswer ? "takedown" : Type.ToString().ToLowerInvariant();
 
         public string Path => Type switch
         {
             RowType.Incident => "log",
             RowType.Evidence => "evidence",
+            RowType.TakedownSent or RowType.TakedownAnswer => "takedowns",
             _ => "sightings",
         };
     }
@@ -188,5 +249,7 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
         public Guid Id { get; init; }
 
         public DateTime At { get; init; }
+
+        public RowType Type { get; init; }
     }
 }

@@ -85,6 +85,7 @@ public static class ServiceRegistration
         services.AddSingleton(new EvidenceVault());
         services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
         services.AddScoped<EvidenceService>();
+        services.AddScoped<IncidentResponse.Web.Binder.BinderService>();
         services.AddRazorPages()
             .AddMvcOptions(mvc => mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter))));
         services.AddAntiforgery(a =>

@@ -94,8 +94,8 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
     [GeneratedRegex("/cases/[0-9a-f-]{36}/evidence/[0-9a-f-]{36}$")]
     private static partial Regex EvidencePage();
 
-    /// <summary>An 8-bit greyscale PNG, all black.</summary>
-    private static byte[] Png(int width, int height)
+    /// <summary>An 8-bit greyscale PNG, all black, or a left-to-right grey ramp.</summary>
+    internal static byte[] Png(int width, int height, bool ramp = false)
     {
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, width);
@@ -104,9 +104,15 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         using var pixels = new MemoryStream();
         using (var zlib = new ZLibStream(pixels, CompressionLevel.Optimal, leaveOpen: true))
         {
+            var row = new byte[width + 1];
+            for (var x = 0; ramp && x < width; x++)
+            {
+                row[x + 1] = (byte)(40 + (x * 180 / Math.Max(1, width - 1)));
+            }
+
             for (var y = 0; y < height; y++)
             {
-                zlib.Write(new byte[width + 1]);
+                zlib.Write(row);
             }
         }
 

@@ -11,10 +11,17 @@ public static class DocumentResources
     public const string Prefix = Origin + "/resource/";
 
     /// <summary>The address of a resource name such as <c>exhibit/3</c>; each segment is escaped.</summary>
-    public static string UrlFor(string resourceName)
+    public static string UrlFor(string resourceName) => UrlFor(resourceName, Prefix);
+
+    /// <summary>
+    /// The address of a resource name under another prefix, such as the web app's own authorised endpoint for a
+    /// browser-printable view (<c>/cases/…/binder/resource/</c>); each segment is escaped.
+    /// </summary>
+    public static string UrlFor(string resourceName, string prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(resourceName);
-        return Prefix + string.Join('/', resourceName.Split('/').Select(Uri.EscapeDataString));
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
+        return prefix + string.Join('/', resourceName.Split('/').Select(Uri.EscapeDataString));
     }
 
     /// <summary>The resource name an address stands for, or false when the address is not one of ours.</summary>

@@ -115,7 +115,18 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
     [GeneratedRegex("/cases/[0-9a-f-]{36}/evidence/[0-9a-f-]{36}$")]
     private static partial Regex EvidencePage();
 
-    /// <summary>An 8-bit greyscale PNG, all black.</summary>
-    internal static byte[] Png(int width, int height) =>
-        PngFile.Build(width, height, PngFile.ColourType.Greyscale, new byte[height * (width + 1)]);
+    /// <summary>An 8-bit greyscale PNG, all black, or a left-to-right grey ramp.</summary>
+    internal static byte[] Png(int width, int height, bool ramp = false)
+    {
+        var rows = new byte[height * (width + 1)];
+        for (var y = 0; ramp && y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                rows[(y * (width + 1)) + x + 1] = (byte)(40 + (x * 180 / Math.Max(1, width - 1)));
+            }
+        }
+
+        return PngFile.Build(width, height, PngFile.ColourType.Greyscale, rows);
+    }
 }

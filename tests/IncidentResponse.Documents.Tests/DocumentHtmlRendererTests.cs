@@ -93,6 +93,48 @@ public class DocumentHtmlRendererTests
     }
 
     [Fact]
+    public async Task An_obscured_exhibit_shows_only_its_pixelated_rendering_and_a_problem_exhibit_no_picture()
+    {
+        var exhibit = (ExhibitBlock)SampleDocuments.Binder().Sections[2].Blocks[0];
+        var document = SampleDocuments.Binder() with
+        {
+            Sections =
+            [
+                new Section
+                {
+                    Id = "exhibits",
+                    Heading = "Exhibits",
+                    Blocks =
+                    [
+                        exhibit with { Redaction = Redaction.Obscure, ImageResource = "exhibit/1", ObscuredImageResource = "obscured/1" },
+                        exhibit with { Number = 2, ImageResource = "exhibit/2", Problem = "The stored file has been altered or damaged." },
+                    ],
+                },
+            ],
+        };
+
+        var html = await _renderer.RenderAsync(document);
+
+        Assert.Equal(1, CountOf(html, "<img"));
+        Assert.Contains("src=\"https://binder.invalid/resource/obscured/1\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("resource/exhibit/", html, StringComparison.Ordinal);
+        Assert.Contains("heavily pixelated on purpose", html, StringComparison.Ordinal);
+        Assert.Contains("Exhibit 2: problem found", html, StringComparison.Ordinal);
+        Assert.Contains("The stored file has been altered or damaged.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_print_view_takes_its_pictures_from_another_prefix_and_carries_a_screen_only_note()
+    {
+        var html = await _renderer.RenderAsync(SampleDocuments.Binder(), new HtmlViewOptions { ResourcePrefix = "/cases/x/binder/resource/", ScreenNote = "Use Print." });
+
+        Assert.Contains("src=\"/cases/x/binder/resource/exhibit/1\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(DocumentResources.Origin, html, StringComparison.Ordinal);
+        Assert.Contains("<aside class=\"screen-only\" role=\"note\"><p>Use Print.</p></aside>", html, StringComparison.Ordinal);
+        Assert.Contains(DocumentHtmlRenderer.StylesheetFor(PaperSize.A4), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Resource_names_round_trip_through_their_address()
     {
         var url = DocumentResources.UrlFor("exhibit/a b?c");

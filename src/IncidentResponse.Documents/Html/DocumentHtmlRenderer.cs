@@ -22,9 +22,17 @@ public sealed class DocumentHtmlRenderer
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     }
 
-    public async Task<string> RenderAsync(DocumentModel document, PaperSize paper = PaperSize.A4, CancellationToken cancellationToken = default)
+    public Task<string> RenderAsync(DocumentModel document, PaperSize paper = PaperSize.A4, CancellationToken cancellationToken = default) =>
+        RenderAsync(document, new HtmlViewOptions { PaperSize = paper }, cancellationToken);
+
+    /// <summary>
+    /// The same page for a person's own browser: pictures under <see cref="HtmlViewOptions.ResourcePrefix"/> (an
+    /// endpoint that checks who is asking), and a note shown on screen only.
+    /// </summary>
+    public async Task<string> RenderAsync(DocumentModel document, HtmlViewOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
 
         await using var renderer = new HtmlRenderer(NoServices, _loggerFactory);
@@ -33,10 +41,30 @@ public sealed class DocumentHtmlRenderer
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
             {
                 [nameof(DocumentView.Document)] = document,
-                [nameof(DocumentView.PaperSize)] = paper,
+                [nameof(DocumentView.PaperSize)] = options.PaperSize,
+                [nameof(DocumentView.ResourcePrefix)] = options.ResourcePrefix,
+                [nameof(DocumentView.ScreenNote)] = options.ScreenNote,
             });
             var output = await renderer.RenderComponentAsync<DocumentView>(parameters);
             return output.ToHtmlString();
         });
     }
+
+    /// <summary>
+    /// The exact text of the page's one <c>&lt;style&gt;</c> element, so a web page serving the HTML can allow it by
+    /// hash in its Content-Security-Policy instead of allowing inline styles.
+    /// </summary>
+    public static string StylesheetFor(PaperSize paper) => Stylesheet.For(paper);
+}
+
+/// <summary>How <see cref="DocumentHtmlRenderer"/> writes a page for a browser rather than the printer.</summary>
+public sealed record HtmlViewOptions
+{
+    public PaperSize PaperSize { get; init; } = PaperSize.A4;
+
+    /// <summary>Where pictures are fetched from; the printer's own origin unless a web page serves them.</summary>
+    public string ResourcePrefix { get; init; } = DocumentResources.Prefix;
+
+    /// <summary>A short note shown on screen and never printed, such as how to print the page.</summary>
+    public string? ScreenNote { get; init; }
 }

@@ -23,12 +23,24 @@ public sealed record KeyValueRow(string Label, string Value);
 public sealed record Table(IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string>> Rows) : Block
 {
     public string? Caption { get; init; }
+
+    /// <summary>Columns (0-based) holding fingerprints: printed in a fixed-width font on one line, never broken.</summary>
+    public IReadOnlySet<int> FingerprintColumns { get; init; } = new HashSet<int>();
+
+    /// <summary>
+    /// Columns (0-based) holding long unbroken text such as web addresses: these may break anywhere, while the other
+    /// columns break only between words.
+    /// </summary>
+    public IReadOnlySet<int> AddressColumns { get; init; } = new HashSet<int>();
 }
 
 /// <summary>Starts the next block on a new page.</summary>
 public sealed record PageBreak : Block;
 
-/// <summary>A contents list of the document's sections, linked to them.</summary>
+/// <summary>
+/// A contents list of the document's sections, linked to them (a section holding nothing but the list is not listed). An empty
+/// <see cref="Heading"/> prints no heading of its own, for a list that is its section's only content.
+/// </summary>
 public sealed record TableOfContents : Block
 {
     public string Heading { get; init; } = "Contents";
@@ -41,8 +53,10 @@ public enum Redaction
     None,
 
     /// <summary>
-    /// The picture is replaced by a plain box; the caption stays, so the fingerprint still identifies the original.
-    /// The picture's bytes are never sent to the renderer.
+    /// The picture is never shown: in its place is either the heavily pixelated rendering named by
+    /// <see cref="ExhibitBlock.ObscuredImageResource"/> (a few hundred pixels in all, marked as obscured), or a plain
+    /// box when there is none. The caption stays, so the fingerprint still identifies the original. The original
+    /// picture (<see cref="ExhibitBlock.ImageResource"/>) is never referenced, so its bytes are never sent to the renderer.
     /// </summary>
     Obscure,
 
@@ -77,6 +91,12 @@ public sealed record ExhibitBlock : Block
 
     public DateTimeOffset? CapturedAt { get; init; }
 
+    /// <summary>
+    /// When it was captured as the person gave it (a day, perhaps a time in their own zone), printed as written; used
+    /// instead of <see cref="CapturedAt"/> when set.
+    /// </summary>
+    public string? CapturedAtText { get; init; }
+
     public string? Description { get; init; }
 
     /// <summary>
@@ -86,4 +106,20 @@ public sealed record ExhibitBlock : Block
     public string? ImageResource { get; init; }
 
     public Redaction Redaction { get; init; } = Redaction.None;
+
+    /// <summary>
+    /// For <see cref="Redaction.Obscure"/> only: an opaque name for a heavily pixelated rendering of the picture (made
+    /// by whoever builds the document, never from the original inside the printed page), shown scaled up and marked as
+    /// obscured. Null shows a plain box instead.
+    /// </summary>
+    public string? ObscuredImageResource { get; init; }
+
+    /// <summary>What the file is, in words ("MP4 video", "PDF document"), for the card shown when there is no picture.</summary>
+    public string? FileDescription { get; init; }
+
+    /// <summary>
+    /// Set when the stored file could not be checked or no longer matches its fingerprint: the exhibit is printed as a
+    /// clearly marked problem page, without any picture, and this text says what is wrong.
+    /// </summary>
+    public string? Problem { get; init; }
 }

@@ -79,8 +79,10 @@ public static class ServiceRegistration
 
         // Documents printed by Chromium: one warm browser for the whole app, started on first use.
         services.AddSingleton(sp => new IncidentResponse.Documents.Html.DocumentHtmlRenderer(sp.GetRequiredService<ILoggerFactory>()));
+        // A binder of a few hundred screenshots takes over a minute to load on a small machine (see docs/performance.md).
         services.AddSingleton(sp => new IncidentResponse.Documents.Pdf.ChromiumPdfPrinter(
-            logger: sp.GetRequiredService<ILogger<IncidentResponse.Documents.Pdf.ChromiumPdfPrinter>>()));
+            new IncidentResponse.Documents.Pdf.ChromiumPdfPrinterOptions { RenderTimeout = TimeSpan.FromMinutes(5) },
+            sp.GetRequiredService<ILogger<IncidentResponse.Documents.Pdf.ChromiumPdfPrinter>>()));
         services.AddScoped<IncidentResponse.Web.Takedowns.LetterPdf>();
 
         // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
@@ -92,6 +94,7 @@ public static class ServiceRegistration
         services.AddScoped<IncidentResponse.Web.Export.CaseExporter>();
         services.AddSingleton<EvidenceSweeper>();
         services.AddHostedService<EvidenceSweepAtStartup>();
+        services.AddScoped<IncidentResponse.Web.Binder.BinderService>();
         services.AddRazorPages()
             .AddMvcOptions(mvc =>
             {

@@ -38,6 +38,7 @@ public sealed record CasePlan(
         SafetyStepCatalog.LinkLog => $"/cases/{caseId}/log",
         SafetyStepCatalog.LinkEvidence => $"/cases/{caseId}/evidence",
         SafetyStepCatalog.LinkTakedowns => $"/cases/{caseId}/takedowns",
+        SafetyStepCatalog.LinkBinder => $"/cases/{caseId}/binder",
         _ => null,
     };
 }

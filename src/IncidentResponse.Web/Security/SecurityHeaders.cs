@@ -9,6 +9,7 @@ namespace IncidentResponse.Web.Security;
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string NonceKey = "csp-nonce";
+    private const string StyleHashKey = "csp-style-hash";
 
     public Task InvokeAsync(HttpContext context)
     {
@@ -17,8 +18,9 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
+            var styleHash = context.Items[StyleHashKey] is string hash ? $" 'sha256-{hash}'" : "";
             headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data: blob:; "
+                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'{styleHash}; img-src 'self' data: blob:; "
                 + "font-src 'self'; connect-src 'self'; media-src 'self' blob:; form-action 'self'; "
                 + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
@@ -38,6 +40,17 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             return Task.CompletedTask;
         });
         return next(context);
+    }
+
+    /// <summary>
+    /// Allows this one response a single inline <c>&lt;style&gt;</c> element with exactly <paramref name="css"/> as its
+    /// text (by its SHA-256 in the policy), for a self-contained document such as the printable binder.
+    /// </summary>
+    public static void AllowInlineStyle(HttpContext context, string css)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(css);
+        context.Items[StyleHashKey] = Convert.ToBase64String(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(css)));
     }
 
     public static string NonceFor(HttpContext context) =>

@@ -29,7 +29,7 @@ public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimePr
             await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.SentOn != null, cancellationToken),
             await db.Sightings.CountAsync(s => s.CaseId == CaseId && s.Status == SightingStatus.Removed, cancellationToken),
             await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.Status == TakedownStatus.Sent && r.DueUtc < now, cancellationToken));
-        Steps = JourneyStep.For(Plan, record, takedowns);
+        Steps = JourneyStep.For(Plan, record, takedowns, Membership.Can(Domain.Cases.CaseOperation.Export));
     }
 }
 
@@ -76,7 +76,7 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
     };
 
     /// <summary>The six steps of the journey; each part of the app reports its own progress here.</summary>
-    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null, TakedownProgress? takedowns = null)
+    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null, TakedownProgress? takedowns = null, bool canMakeBinder = false)
     {
         record ??= RecordProgress.None;
         takedowns ??= TakedownProgress.None;
@@ -97,7 +97,9 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
                 $"/cases/{plan.CaseId}/log", record.Text),
             new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", takedowns.State,
                 CasePlan.LinkFor(plan.CaseId, SafetyStepCatalog.LinkTakedowns), takedowns.Text),
-            new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null),
+            canMakeBinder
+                ? new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotStarted, $"/cases/{plan.CaseId}/binder")
+                : new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null),
             new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", StepState.NotAvailableYet, null),
         ];
     }

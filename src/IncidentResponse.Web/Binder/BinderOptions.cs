@@ -1,0 +1,105 @@
+using IncidentResponse.Documents.Model;
+
+namespace IncidentResponse.Web.Binder;
+
+/// <summary>The parts of a binder, in the order they are printed. Each one the person can leave out.</summary>
+public enum BinderSection
+{
+    Cover,
+    Contents,
+    Summary,
+    ThreatAssessment,
+    IncidentLog,
+    Exhibits,
+    Sightings,
+    Letters,
+    Verification,
+}
+
+/// <summary>Who the binder is for: each preset chooses its sections; the person can still change every one.</summary>
+public enum BinderPreset
+{
+    Police,
+    Lawyer,
+    Platform,
+    MyRecords,
+}
+
+public static class BinderPresets
+{
+    private static readonly BinderSection[] Everything = Enum.GetValues<BinderSection>();
+
+    public static IReadOnlyList<BinderSection> SectionsFor(BinderPreset preset) => preset switch
+    {
+        // A platform needs where the content is, what was asked and the proof; not the person's risk assessment,
+        // their own narrative of every incident, or letters sent to others.
+        BinderPreset.Platform =>
+        [
+            BinderSection.Cover, BinderSection.Contents, BinderSection.Summary, BinderSection.Exhibits,
+            BinderSection.Sightings, BinderSection.Verification,
+        ],
+        _ => Everything,
+    };
+
+    public static string DisplayName(BinderPreset preset) => preset switch
+    {
+        BinderPreset.Police => "For the police",
+        BinderPreset.Lawyer => "For a lawyer",
+        BinderPreset.Platform => "For a platform",
+        _ => "For my own records",
+    };
+
+    /// <summary>The word for the reader on the cover's "prepared for" line when the person leaves it empty.</summary>
+    public static string DefaultReader(BinderPreset preset) => preset switch
+    {
+        BinderPreset.Police => "The police",
+        BinderPreset.Lawyer => "A lawyer",
+        BinderPreset.Platform => "A platform's safety team",
+        _ => "My own records",
+    };
+
+    public static string SectionName(BinderSection section) => section switch
+    {
+        BinderSection.Cover => "Cover",
+        BinderSection.Contents => "Contents",
+        BinderSection.Summary => "Case summary",
+        BinderSection.ThreatAssessment => "Threat assessment summary",
+        BinderSection.IncidentLog => "Incident log",
+        BinderSection.Exhibits => "Exhibits",
+        BinderSection.Sightings => "Sightings and takedown log",
+        BinderSection.Letters => "Letters as sent",
+        _ => "Verification appendix",
+    };
+}
+
+/// <summary>What the person chose for one binder.</summary>
+public sealed record BinderOptions
+{
+    public const string DefaultTitle = "Evidence record";
+    public const int TitleMaxLength = 80;
+    public const int NameMaxLength = 120;
+
+    /// <summary>The neutral title printed on the cover and on every page's header.</summary>
+    public string Title { get; init; } = DefaultTitle;
+
+    public string PreparedBy { get; init; } = "";
+
+    public string PreparedFor { get; init; } = "";
+
+    public BinderPreset Preset { get; init; } = BinderPreset.MyRecords;
+
+    public IReadOnlySet<BinderSection> Sections { get; init; } = new HashSet<BinderSection>(Enum.GetValues<BinderSection>());
+
+    /// <summary>Per evidence item id; an item not named is shown in full.</summary>
+    public IReadOnlyDictionary<Guid, Redaction> Redactions { get; init; } = new Dictionary<Guid, Redaction>();
+
+    public static BinderOptions For(BinderPreset preset) => new()
+    {
+        Preset = preset,
+        Sections = new HashSet<BinderSection>(BinderPresets.SectionsFor(preset)),
+    };
+
+    public bool Includes(BinderSection section) => Sections.Contains(section);
+
+    public Redaction RedactionOf(Guid evidenceId) => Redactions.TryGetValue(evidenceId, out var redaction) ? redaction : Redaction.None;
+}

@@ -1,0 +1,209 @@
+using FluentValidation;
+using IncidentResponse.Documents;
+using IncidentResponse.Documents.Html;
+using IncidentResponse.Documents.Model;
+using IncidentResponse.Documents.Pdf;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Binder;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
+
+namespace IncidentResponse.Web.Pages.Cases.Binder;
+
+/// <summary>
+/// The evidence binder: the person picks who it is for, which parts go in, a neutral title and how each picture is
+/// shown, then downloads it as a PDF or opens the same pages to print from their own browser.
+/// </summary>
+public sealed class IndexModel(
+    AppDbContext db,
+    BinderService binders,
+    IValidator<IndexModel.InputModel> validator,
+    TimeProvider clock) : CasePageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<ExhibitChoice> Exhibits { get; private set; } = [];
+
+    public bool PdfAvailable => binders.IsPdfAvailable;
+
+    /// <summary>Set when a PDF was asked for but Chromium would not start.</summary>
+    public bool PdfFailed { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(BinderPreset? preset, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Export) is { } denied)
+        {
+            return denied;
+        }
+
+        var chosen = preset is { } p && Enum.IsDefined(p) ? p : BinderPreset.MyRecords;
+        Input = new InputModel { Preset = chosen, Sections = [.. BinderPresets.SectionsFor(chosen)] };
+        await LoadExhibitsAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>"Use this preset": ticks the preset's parts, keeping everything else that was typed (works without JavaScript).</summary>
+    public async Task<IActionResult> OnPostPresetAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Export) is { } denied)
+        {
+            return denied;
+        }
+
+        var preset = Enum.IsDefined(Input.Preset) ? Input.Preset : BinderPreset.MyRecords;
+        ModelState.Clear();
+        Input.Preset = preset;
+        Input.Sections = [.. BinderPresets.SectionsFor(preset)];
+        await LoadExhibitsAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPdfAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Export) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await InvalidAsync(cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (!binders.IsPdfAvailable)
+        {
+            PdfFailed = true;
+            await LoadExhibitsAsync(cancellationToken);
+            return Page();
+        }
+
+        var options = Input.ToOptions();
+        var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
+        Response.ContentType = "application/pdf";
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.XContentTypeOptions = "nosniff";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = FileName() }.ToString();
+        try
+        {
+            // The printer writes nothing until the whole PDF is ready, so a failure here can still answer with a page.
+            await binders.WritePdfAsync(binder, Response.Body, cancellationToken);
+        }
+        catch (PdfRendererUnavailableException)
+        {
+            Response.Headers.Remove(HeaderNames.ContentDisposition);
+            Response.ContentType = "text/html; charset=utf-8";
+            PdfFailed = true;
+            await LoadExhibitsAsync(cancellationToken);
+            return Page();
+        }
+
+        await binders.RecordMadeAsync(CaseId, User.UserId(), "pdf", options, binder, CancellationToken.None);
+        return new EmptyResult();
+    }
+
+    public async Task<IActionResult> OnPostViewAsync(CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Export) is { } denied)
+        {
+            return denied;
+        }
+
+        if (await InvalidAsync(cancellationToken) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var options = Input.ToOptions();
+        var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
+        var html = await binders.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
+        await binders.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
+        SecurityHeadersMiddleware.AllowInlineStyle(HttpContext, DocumentHtmlRenderer.StylesheetFor(PaperSize.A4));
+        Response.Headers.CacheControl = "no-store";
+        return Content(html, "text/html; charset=utf-8");
+    }
+
+    private string FileName() =>
+        "record-" + clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".pdf";
+
+    private async Task<IActionResult?> InvalidAsync(CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        if (validation.IsValid)
+        {
+            return null;
+        }
+
+        validation.AddTo(ModelState);
+        await LoadExhibitsAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadExhibitsAsync(CancellationToken cancellationToken)
+    {
+        var rows = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.CaseId == CaseId)
+            .OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.OriginalFileName, e.Kind })
+            .ToListAsync(cancellationToken);
+        Exhibits = rows.Select((r, i) => new ExhibitChoice(
+            r.Id,
+            i + 1,
+            r.OriginalFileName,
+            BinderService.IsPrintable(r.Kind),
+            Input.Redactions.TryGetValue(r.Id, out var chosen) && Enum.IsDefined(chosen) ? chosen : Redaction.None)).ToList();
+    }
+
+    public sealed record ExhibitChoice(Guid Id, int Number, string FileName, bool HasPicture, Redaction Redaction);
+
+    public sealed class InputModel
+    {
+        public BinderPreset Preset { get; set; } = BinderPreset.MyRecords;
+
+        public List<BinderSection> Sections { get; set; } = [];
+
+        public string? Title { get; set; } = BinderOptions.DefaultTitle;
+
+        public string? PreparedBy { get; set; }
+
+        public string? PreparedFor { get; set; }
+
+        public Dictionary<Guid, Redaction> Redactions { get; set; } = [];
+
+        public BinderOptions ToOptions() => new()
+        {
+            Title = (Title ?? "").Trim(),
+            PreparedBy = (PreparedBy ?? "").Trim(),
+            PreparedFor = (PreparedFor ?? "").Trim(),
+            Preset = Preset,
+            Sections = new HashSet<BinderSection>(Sections.Where(Enum.IsDefined)),
+            Redactions = Redactions.Where(r => Enum.IsDefined(r.Value)).ToDictionary(r => r.Key, r => r.Value),
+        };
+    }
+
+    public sealed class InputValidator : AbstractValidator<InputModel>
+    {
+        public InputValidator()
+        {
+            RuleFor(x => x.Title).Cascade(CascadeMode.Stop)
+                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the binder a title. Something neutral, like \"Evidence record\", is best: it is printed on every page.")
+                .Must(t => t!.Trim().Length <= BinderOptions.TitleMaxLength).WithMessage($"Please keep the title to {BinderOptions.TitleMaxLength} characters or fewer.")
+                .Must(t => !t!.Any(char.IsControl)).WithMessage("Please use ordinary letters, numbers and punctuation in the title.");
+            RuleFor(x => x.PreparedBy).Must(t => (t ?? "").Trim().Length <= BinderOptions.NameMaxLength)
+                .WithMessage($"Please keep this to {BinderOptions.NameMaxLength} characters or fewer.");
+            RuleFor(x => x.PreparedFor).Must(t => (t ?? "").Trim().Length <= BinderOptions.NameMaxLength)
+                .WithMessage($"Please keep this to {BinderOptions.NameMaxLength} characters or fewer.");
+            RuleFor(x => x.Preset).IsInEnum().WithMessage("Please choose who the binder is for.");
+            RuleFor(x => x.Sections).Must(s => s.Any(Enum.IsDefined)).WithMessage("Please choose at least one part to put in the binder.");
+            RuleForEach(x => x.Redactions).Must(r => Enum.IsDefined(r.Value)).WithMessage("Please choose how each picture is shown.");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+using IncidentResponse.Web.Binder;
+
+namespace IncidentResponse.Web.Pages.Cases.Binder;
+
+/// <summary>An exhibit's pixelated rendering, for the print view of an obscured exhibit.</summary>
+public sealed class ObscuredModel(BinderService binders) : BinderResourceModel(binders)
+{
+    protected override string Kind => "obscured";
+}

@@ -1,0 +1,34 @@
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Web.Binder;
+using IncidentResponse.Web.Cases;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace IncidentResponse.Web.Pages.Cases.Binder;
+
+/// <summary>
+/// A picture for the browser-printable binder: the metadata-free copy, or its pixelated rendering. Only for those who
+/// may make a binder; never cached.
+/// </summary>
+public abstract class BinderResourceModel(BinderService binders) : CasePageModel
+{
+    protected abstract string Kind { get; }
+
+    public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
+    {
+        if (Deny(CaseOperation.Export) is { } denied)
+        {
+            return denied;
+        }
+
+        var name = Kind + "/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (await binders.ResourceAsync(CaseId, name, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline").ToString();
+        return File(found.Bytes, found.ContentType);
+    }
+}

@@ -26,6 +26,9 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
 
         await Page.GotoAsync(caseUrl);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Evidence binder" }).ClickAsync();
+        await Expect(Page.Heading()).ToHaveTextAsync("Enter your passphrase again");
+        await Page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(BinderPage());
         await Expect(Page.Heading()).ToHaveTextAsync("Evidence binder");
         await Page.GetByLabel("For the police").CheckAsync();

@@ -25,7 +25,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task A_police_binder_has_every_section_every_exhibit_with_its_fingerprint_and_the_manifest()
     {
-        var (client, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        var (client, username, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
         var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("Binder narrative marker"));
         await client.AddSightingsAsync(caseId, $"{Posted}\n{Removed}", incidentId);
@@ -96,7 +96,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task The_platform_preset_leaves_out_the_assessment_the_incident_log_and_the_letters()
     {
-        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
         await client.AddIncidentAsync(caseId, app.IncidentForm("Platform preset narrative"));
         await client.AddSightingsAsync(caseId, Posted);
@@ -130,7 +130,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task Obscured_and_withheld_pictures_never_reach_the_pdf_and_a_shown_one_keeps_its_full_size()
     {
-        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
         var shown = TestFiles.Png(640, 480);
         var obscured = TestFiles.Png(1080, 1920);
@@ -179,7 +179,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task A_damaged_file_becomes_a_marked_problem_page_and_a_failure_in_the_appendix()
     {
-        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
         var good = TestFiles.Png(64, 64);
         var bad = TestFiles.Png(96, 64);
@@ -216,7 +216,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task The_form_keeps_what_was_typed_when_something_needs_fixing()
     {
-        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
         await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
         var evidenceId = await FirstEvidenceAsync(caseId);
@@ -239,7 +239,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task The_print_view_is_the_same_binder_as_a_page_with_its_pictures_from_the_app()
     {
-        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
         var picture = TestFiles.Png(40, 30);
         await client.AddEvidenceAsync(caseId, picture, "view.png");
@@ -275,7 +275,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     [InlineData(CaseRole.Viewer)]
     public async Task Only_those_who_may_export_can_make_a_binder(CaseRole role)
     {
-        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
         await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
@@ -300,6 +300,14 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         var dashboard = await client.GetAsync($"/cases/{caseId}");
         var step = dashboard.Document.QuerySelectorAll("ol.steps > li").Single(li => li.TextContent.Contains("Evidence binder", StringComparison.Ordinal));
         Assert.Null(step.QuerySelector("a"));
+    }
+
+    /// <summary>A survivor with a case who has re-entered their passphrase, as the binder page asks first.</summary>
+    private async Task<(AppClient Client, string Username, Guid CaseId)> NewSurvivorReadyToPrintAsync()
+    {
+        var (client, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        return (client, username, caseId);
     }
 
     private async Task<Guid> FirstEvidenceAsync(Guid caseId)

@@ -36,10 +36,23 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Contains($"{Convert.ToHexStringLower(SHA256.HashData(png))}  exhibit-001.png\n", manifest, StringComparison.Ordinal);
             Assert.Contains($"{Convert.ToHexStringLower(SHA256.HashData(pdf))}  exhibit-002.pdf\n", manifest, StringComparison.Ordinal);
             Assert.Contains("  case.json\n", manifest, StringComparison.Ordinal);
+            Assert.Contains("  binder.pdf\n", manifest, StringComparison.Ordinal);
 
             var check = await ExportJourneys.Sha256SumCheckAsync(folder);
             Assert.True(check.ExitCode == 0, check.Output);
             Assert.Contains("exhibit-001.png: OK", check.Output, StringComparison.Ordinal);
+            Assert.Contains("binder.pdf: OK", check.Output, StringComparison.Ordinal);
+
+            // The binder in the ZIP is the whole binder of the same case: every exhibit's fingerprint is in it.
+            var pdftotext = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
+            pdftotext.ArgumentList.Add(Path.Combine(folder, "binder.pdf"));
+            pdftotext.ArgumentList.Add("-");
+            using var reader = System.Diagnostics.Process.Start(pdftotext)!;
+            var binderText = await reader.StandardOutput.ReadToEndAsync();
+            await reader.WaitForExitAsync();
+            Assert.Equal(0, reader.ExitCode);
+            Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(png)), binderText, StringComparison.Ordinal);
+            Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pdf)), binderText, StringComparison.Ordinal);
 
             var exhibit = Path.Combine(folder, "exhibit-002.pdf");
             var bytes = await File.ReadAllBytesAsync(exhibit);

@@ -59,7 +59,20 @@ public sealed class StepUp(AppDbContext db, TimeProvider clock)
 /// filter, so a stranger still gets 404 first.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, Inherited = true, AllowMultiple = false)]
-public sealed class RequiresRecentPassphraseAttribute : Attribute;
+public sealed class RequiresRecentPassphraseAttribute : Attribute
+{
+    public RequiresRecentPassphraseAttribute()
+    {
+    }
+
+    /// <summary>
+    /// On a case page: the operation the step-up guards. A member whose role does not allow it gets 404 straight away,
+    /// never a passphrase prompt for something they could not do anyway.
+    /// </summary>
+    public RequiresRecentPassphraseAttribute(IncidentResponse.Domain.Cases.CaseOperation operation) => Operation = operation;
+
+    public IncidentResponse.Domain.Cases.CaseOperation? Operation { get; }
+}
 
 /// <summary>The global page filter that enforces <see cref="RequiresRecentPassphraseAttribute"/>.</summary>
 public sealed class RecentPassphraseFilter(StepUp stepUp) : IAsyncPageFilter
@@ -68,7 +81,15 @@ public sealed class RecentPassphraseFilter(StepUp stepUp) : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (!IsRequired(context) || await stepUp.IsRecentAsync(context.HttpContext.User, context.HttpContext.RequestAborted))
+        var required = Required(context);
+        if (required?.Operation is { } operation && context.HandlerInstance is IncidentResponse.Web.Cases.CasePageModel page
+            && !page.Membership.Can(operation))
+        {
+            context.Result = new NotFoundResult();
+            return;
+        }
+
+        if (required is null || await stepUp.IsRecentAsync(context.HttpContext.User, context.HttpContext.RequestAborted))
         {
             await next();
             return;
@@ -82,7 +103,7 @@ public sealed class RecentPassphraseFilter(StepUp stepUp) : IAsyncPageFilter
         context.Result = new LocalRedirectResult(StepUp.ConfirmUrl(returnUrl));
     }
 
-    private static bool IsRequired(PageHandlerExecutingContext context) =>
-        context.HandlerInstance.GetType().IsDefined(typeof(RequiresRecentPassphraseAttribute), inherit: true)
-        || (context.HandlerMethod?.MethodInfo.IsDefined(typeof(RequiresRecentPassphraseAttribute), inherit: true) ?? false);
+    private static RequiresRecentPassphraseAttribute? Required(PageHandlerExecutingContext context) =>
+        context.HandlerMethod?.MethodInfo.GetCustomAttributes(typeof(RequiresRecentPassphraseAttribute), inherit: true).OfType<RequiresRecentPassphraseAttribute>().FirstOrDefault()
+        ?? context.HandlerInstance.GetType().GetCustomAttributes(typeof(RequiresRecentPassphraseAttribute), inherit: true).OfType<RequiresRecentPassphraseAttribute>().FirstOrDefault();
 }

@@ -19,12 +19,9 @@ namespace IncidentResponse.Web.Binder;
 public sealed record BinderExhibit(int Number, EvidenceItem Item, Redaction Redaction, string? Problem)
 {
     /// <summary>The name the file has in an export and in the manifest: <c>exhibit-001.png</c>.</summary>
-    public string FileName => ExhibitFileName(Number, Item.Kind);
+    public string FileName => ExhibitNumbers.FileName(Number, Item);
 
     public bool Verified => Problem is null;
-
-    public static string ExhibitFileName(int number, EvidenceKind kind) =>
-        string.Create(CultureInfo.InvariantCulture, $"exhibit-{number:000}{EvidenceKinds.Describe(kind).FileExtension}");
 }
 
 /// <summary>A binder's content, built and checked, ready to render: the document, its exhibits and the audit head.</summary>

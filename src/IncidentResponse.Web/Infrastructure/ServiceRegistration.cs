@@ -95,6 +95,7 @@ public static class ServiceRegistration
         services.AddSingleton<EvidenceSweeper>();
         services.AddHostedService<EvidenceSweepAtStartup>();
         services.AddScoped<IncidentResponse.Web.Binder.BinderService>();
+        services.AddScoped<IncidentResponse.Web.Export.ICaseExportPart, IncidentResponse.Web.Binder.BinderExportPart>();
         services.AddRazorPages()
             .AddMvcOptions(mvc =>
             {

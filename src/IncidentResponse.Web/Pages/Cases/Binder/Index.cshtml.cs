@@ -22,6 +22,7 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// The evidence binder: the person picks who it is for, which parts go in, a neutral title and how each picture is
 /// shown, then downloads it as a PDF or opens the same pages to print from their own browser.
 /// </summary>
+[RequiresRecentPassphrase(CaseOperation.Export)]
 public sealed class IndexModel(
     AppDbContext db,
     BinderService binders,

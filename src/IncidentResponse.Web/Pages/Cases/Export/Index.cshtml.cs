@@ -39,7 +39,7 @@ public sealed partial class IndexModel(
         return Page();
     }
 
-    [RequiresRecentPassphrase]
+    [RequiresRecentPassphrase(CaseOperation.Export)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Deny(CaseOperation.Export) is { } denied)

@@ -183,7 +183,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.True(pdf.Headers.CacheControl!.NoStore);
-        var pdfText = await PdfTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var pdfText = await PdfTools.TextAsync(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains(Posted, Normalise(pdfText), StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Lane", pdfText, StringComparison.Ordinal);
         Assert.Contains("Page 1 of", pdfText, StringComparison.Ordinal);
@@ -223,29 +223,6 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>The PDF's text as poppler's pdftotext reads it.</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "ir-letter-" + Guid.NewGuid().ToString("N") + ".pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            var start = new System.Diagnostics.ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, UseShellExecute = false };
-            start.ArgumentList.Add("-layout");
-            start.ArgumentList.Add(path);
-            start.ArgumentList.Add("-");
-            using var process = System.Diagnostics.Process.Start(start)!;
-            var output = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return output;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 
     [Fact]
     public async Task A_new_version_of_a_sent_letter_keeps_the_sent_one_as_it_was()

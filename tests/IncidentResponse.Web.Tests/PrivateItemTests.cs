@@ -122,6 +122,46 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         db.ShowPrivateItems = true;
         Assert.True(await db.Incidents.AnyAsync(i => i.Id == incident));
     }
+
+    [Fact]
+    public async Task An_ally_allowed_to_export_gets_a_zip_and_binder_without_the_private_entry_or_file()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared narrative"));
+        var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm(Secret));
+        var privatePng = TestFiles.Png(11, 11);
+        var hiddenFile = await owner.AddEvidenceAsync(caseId, privatePng, "own.png");
+        var sharedPng = TestFiles.Png(12, 12);
+        await owner.AddEvidenceAsync(caseId, sharedPng, "shared.png");
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/log/{hidden}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/evidence/{hiddenFile}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Advocate);
+        using var __ = ally;
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExportAllowed, true));
+        }
+
+        var folder = await ally.DownloadEverythingAsync(caseId);
+        try
+        {
+            var caseJson = await File.ReadAllTextAsync(Path.Combine(folder, "case.json"));
+            Assert.Contains("Shared narrative", caseJson, StringComparison.Ordinal);
+            Assert.DoesNotContain(Secret, caseJson, StringComparison.Ordinal);
+            Assert.DoesNotContain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(privatePng)), caseJson, StringComparison.Ordinal);
+            Assert.Equal(sharedPng, await File.ReadAllBytesAsync(Path.Combine(folder, "exhibit-001.png")));
+            Assert.False(File.Exists(Path.Combine(folder, "exhibit-002.png")));
+            var binder = await PdfTools.TextAsync(await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf")));
+            Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(sharedPng)), binder, StringComparison.Ordinal);
+            Assert.DoesNotContain(Secret, binder, StringComparison.Ordinal);
+            Assert.DoesNotContain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(privatePng)), binder, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
 
 public sealed class PrivateItemTestsOnSqlite(SqliteApp app) : PrivateItemTests<SqliteApp>(app);

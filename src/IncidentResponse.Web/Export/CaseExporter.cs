@@ -7,6 +7,7 @@ using System.Text.Json.Serialization;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
 using Microsoft.EntityFrameworkCore;
 
@@ -242,7 +243,11 @@ public sealed partial class CaseExporter(
                     .ToList()))
             .ToList();
 
+        // Someone who may not see private items (an ally allowed to export) does not learn from the history that they
+        // exist: the events about them are left out, as on the history page.
+        var hidden = db.ShowPrivateItems ? [] : await PrivateItems.IdsAsync(db, caseId, cancellationToken);
         var events = (await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
+            .Where(e => !hidden.Contains(e.EntityId))
             .Select(e => new CaseExportAuditEvent(e.Sequence, e.ActorId, e.OccurredUtc, e.Action, e.EntityType, e.EntityId, e.Details,
                 Convert.ToHexStringLower(e.PreviousHash), Convert.ToHexStringLower(e.Hash)))
             .ToList();

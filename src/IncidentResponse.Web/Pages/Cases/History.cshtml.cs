@@ -31,7 +31,7 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         if (!Membership.IsOwner)
         {
             // An ally does not learn that private entries or files exist: their events are left out.
-            var hidden = await PrivateItemIdsAsync(cancellationToken);
+            var hidden = (await PrivateItems.IdsAsync(db, CaseId, cancellationToken)).ToList();
             events = events.Where(e => !hidden.Contains(e.EntityId));
         }
 
@@ -49,17 +49,6 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
                 db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault()))
             .ToListAsync(cancellationToken);
         return Page();
-    }
-
-    /// <summary>The ids (as audit events name them) of the case's private entries and of every file hidden with them.</summary>
-    private async Task<List<string>> PrivateItemIdsAsync(CancellationToken cancellationToken)
-    {
-        var incidents = await db.Incidents.IgnoreQueryFilters()
-            .Where(i => i.CaseId == CaseId && i.IsPrivate).Select(i => i.Id).ToListAsync(cancellationToken);
-        var files = await db.EvidenceItems.IgnoreQueryFilters()
-            .Where(e => e.CaseId == CaseId && (e.IsPrivate || (e.IncidentId != null && incidents.Contains(e.IncidentId.Value))))
-            .Select(e => e.Id).ToListAsync(cancellationToken);
-        return incidents.Concat(files).Select(id => id.ToString()).ToList();
     }
 
     /// <summary>Where an event's subject can be seen, for the kinds that have a page.</summary>

@@ -1,0 +1,25 @@
+using IncidentResponse.Domain.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Cases;
+
+/// <summary>
+/// What the privacy filter hides, as audit events name it: the query filter keeps private rows out of every query,
+/// but the case's history still names them by id, so whatever shows or exports history to an ally leaves out the
+/// events about these ids.
+/// </summary>
+public static class PrivateItems
+{
+    /// <summary>The ids of the case's private entries and of every file hidden with them (a private file, or a file
+    /// of a private entry), formatted as audit events hold them.</summary>
+    public static async Task<HashSet<string>> IdsAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var incidents = await db.Incidents.IgnoreQueryFilters()
+            .Where(i => i.CaseId == caseId && i.IsPrivate).Select(i => i.Id).ToListAsync(cancellationToken);
+        var files = await db.EvidenceItems.IgnoreQueryFilters()
+            .Where(e => e.CaseId == caseId && (e.IsPrivate || (e.IncidentId != null && incidents.Contains(e.IncidentId.Value))))
+            .Select(e => e.Id).ToListAsync(cancellationToken);
+        return incidents.Concat(files).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
+    }
+}

@@ -38,7 +38,8 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         await Page.GetByLabel("Prepared for (optional)").FillAsync("Station 12");
 
         var download = await Page.RunAndWaitForDownloadAsync(() =>
-            Page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync());
+            Page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync(),
+            new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
         Assert.Matches(@"^record-\d{4}-\d{2}-\d{2}\.pdf$", download.SuggestedFilename);
         var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);

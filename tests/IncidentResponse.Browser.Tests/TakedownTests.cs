@@ -217,7 +217,9 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
     private async Task<string> DownloadPdfTextAsync()
     {
         var download = await Page.RunAndWaitForDownloadAsync(() =>
-            Page.GetByRole(AriaRole.Link, new() { Name = "Download as PDF" }).ClickAsync());
+            Page.GetByRole(AriaRole.Link, new() { Name = "Download as PDF" }).ClickAsync(),
+            // The first PDF may start the server's Chromium printer from cold on a busy machine.
+            new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
         Assert.Equal("takedown-letter.pdf", download.SuggestedFilename);
         var path = await download.PathAsync();
         var bytes = await File.ReadAllBytesAsync(path);

@@ -25,7 +25,7 @@ public sealed class CaseTests
         Assert.ThrowsAny<ArgumentException>(() => Case.Open(title, Guid.NewGuid(), DateTime.UtcNow));
 
     [Theory]
-    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete })]
+    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate })]
     [InlineData(CaseRole.Advocate, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.FinaliseLetter })]
     [InlineData(CaseRole.Helper, new[] { CaseOperation.View, CaseOperation.AddEntry })]
     [InlineData(CaseRole.Viewer, new[] { CaseOperation.View })]

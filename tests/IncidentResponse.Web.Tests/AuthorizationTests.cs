@@ -109,8 +109,15 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
                 Assert.True(get.Status is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Redirect, $"GET {page.Route} answered {(int)get.Status} to a viewer.");
             }
 
-            // (A member posting to a page that has no POST handler at all is outside this test: nothing can be written there.)
-            foreach (var handler in page.PostHandlers.Where(h => h != "Leave" && page.HasPostHandler))
+            if (!page.HasPostHandler)
+            {
+                // A page that takes no post answers a member's post with 404, never a 500 from rendering unprepared.
+                var stray = await ally.PostAsync(url, new Dictionary<string, string> { ["__rvt"] = token });
+                Assert.True(stray.Status == HttpStatusCode.NotFound, $"POST {page.Route} (no handler) answered {(int)stray.Status}.");
+                continue;
+            }
+
+            foreach (var handler in page.PostHandlers.Where(h => h != "Leave"))
             {
                 var postUrl = handler.Length == 0 ? url : $"{url}?handler={handler}&userId={allyId}&makePrivate=true&grant=true&allow=true&role=Advocate";
                 var post = await ally.PostAsync(postUrl, new Dictionary<string, string> { ["__rvt"] = token });

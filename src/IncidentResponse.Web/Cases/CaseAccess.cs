@@ -57,6 +57,14 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
             return;
         }
 
+        var method = context.HttpContext.Request.Method;
+        if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            // A post to a page (or a named handler) that takes none: nothing to run, so nothing to render either.
+            context.Result = new NotFoundResult();
+            return;
+        }
+
         if (context.HandlerInstance is CasePageModel page)
         {
             page.Membership = membership;

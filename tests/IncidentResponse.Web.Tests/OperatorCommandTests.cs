@@ -247,6 +247,93 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
+    public async Task Rotating_the_master_key_keeps_evidence_readable_and_people_signed_in_and_the_old_key_opens_nothing()
+    {
+        var directory = NewDirectory();
+        Assert.Equal(0, (await RunAsync(directory, "seed-demo", "--username", "demo_person", "--password", "marble orchard violet tide", "--images", "2")).ExitCode);
+        var oldKey = Convert.FromBase64String(await File.ReadAllTextAsync(Path.Combine(directory, "keys", "development-master.key")));
+        byte[] original;
+        Cookie[] session;
+        Guid caseId, evidenceId;
+        await using (var app = new SeededApp(directory))
+        {
+            await app.InitializeAsync();
+            using var client = app.CreateAppClient();
+            await client.SignInAsync("demo_person", "marble orchard violet tide");
+            await using var read = app.CreateDbContext();
+            caseId = await read.Cases.Select(c => c.Id).SingleAsync();
+            evidenceId = await read.EvidenceItems.OrderBy(e => e.ReceivedUtc).Select(e => e.Id).FirstAsync();
+            original = await client.Http.GetByteArrayAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+            session = client.Cookies.GetAllCookies().ToArray();
+        }
+
+        var connection = $"Data Source={Path.Combine(directory, "incidentresponse.db")};Pooling=false";
+        async Task<(byte[][] CaseKeys, string[] Ring)> StoredAsync()
+        {
+            await using var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, connection));
+            return ([.. await db.CaseEvidenceKeys.Select(k => k.WrappedKey).ToListAsync()], [.. await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync()]);
+        }
+
+        var before = await StoredAsync();
+        Assert.NotEmpty(before.CaseKeys);
+        Assert.NotEmpty(before.Ring);
+
+        // A key file that is not a key changes nothing.
+        var badFile = Path.Combine(directory, "not-a-key.txt");
+        await File.WriteAllTextAsync(badFile, "short");
+        var refused = await RunAsync(directory, "rotate-master-key", "--new-key-file", badFile);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Equal(before.CaseKeys, (await StoredAsync()).CaseKeys);
+
+        var newKey = RandomNumberGenerator.GetBytes(32);
+        var keyFile = Path.Combine(directory, "new-master.key");
+        await File.WriteAllTextAsync(keyFile, Convert.ToBase64String(newKey));
+        var rotated = await RunAsync(directory, "rotate-master-key", "--new-key-file", keyFile);
+        Assert.True(rotated.ExitCode == 0, rotated.Output);
+        Assert.Contains($"Re-wrapped {before.CaseKeys.Length} case keys and {before.Ring.Length} key-ring entries", rotated.Output, StringComparison.Ordinal);
+
+        var after = await StoredAsync();
+        Assert.Equal(newKey, Convert.FromBase64String(await File.ReadAllTextAsync(Path.Combine(directory, "keys", "development-master.key"))));
+        foreach (var wrapped in after.CaseKeys)
+        {
+            Assert.Throws<EvidenceIntegrityException>(() => CaseKeys.Unwrap(wrapped, oldKey));
+            CaseKeys.Unwrap(wrapped, newKey);
+        }
+
+        foreach (var xml in after.Ring)
+        {
+            var sealedKey = System.Xml.Linq.XElement.Parse(xml).Descendants(KeyRingSeal.ElementName).Single();
+            Assert.ThrowsAny<CryptographicException>(() => KeyRingSeal.Open(sealedKey, oldKey));
+            KeyRingSeal.Open(sealedKey, newKey);
+        }
+
+        await using (var app = new SeededApp(directory))
+        {
+            await app.InitializeAsync();
+            using var client = app.CreateAppClient();
+            foreach (var cookie in session)
+            {
+                client.Cookies.Add(cookie);
+            }
+
+            // The same cookie still works (the key ring's keys are unchanged, only sealed anew) and the file is bit-exact.
+            var cases = await client.GetAsync("/cases");
+            Assert.Equal(HttpStatusCode.OK, cases.Status);
+            Assert.Contains("Spring notes", cases.MainText, StringComparison.Ordinal);
+            Assert.Equal(original, await client.Http.GetByteArrayAsync($"/cases/{caseId}/evidence/{evidenceId}/download"));
+        }
+
+        Assert.Equal(0, (await RunAsync(directory, "verify-audit")).ExitCode);
+
+        // Rotating again with the old key as the "current" one fails before anything is written.
+        await File.WriteAllTextAsync(Path.Combine(directory, "keys", "development-master.key"), Convert.ToBase64String(oldKey));
+        var wrongCurrent = await RunAsync(directory, "rotate-master-key", "--new-key-file", keyFile);
+        Assert.NotEqual(0, wrongCurrent.ExitCode);
+        Assert.Equal(after.CaseKeys, (await StoredAsync()).CaseKeys);
+        Assert.Equal(after.Ring, (await StoredAsync()).Ring);
+    }
+
+    [Fact]
     public async Task Seed_demo_refuses_a_weak_passphrase()
     {
         var directory = NewDirectory();

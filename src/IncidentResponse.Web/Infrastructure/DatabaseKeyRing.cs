@@ -36,38 +36,52 @@ public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRep
 /// <summary>Encrypts each key-ring entry with AES-256-GCM under the master key before it is stored.</summary>
 public sealed class MasterKeyXmlEncryptor(MasterKey masterKey) : IXmlEncryptor
 {
-    public EncryptedXmlInfo Encrypt(XElement plaintextElement)
-    {
-        var plaintext = Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
-        var nonce = RandomNumberGenerator.GetBytes(12);
-        var ciphertext = new byte[plaintext.Length];
-        var tag = new byte[16];
-        using (var aes = new AesGcm(masterKey.Bytes, tag.Length))
-        {
-            aes.Encrypt(nonce, plaintext, ciphertext, tag);
-        }
-
-        CryptographicOperations.ZeroMemory(plaintext);
-        var element = new XElement("encryptedKey",
-            new XComment(" Encrypted with the IncidentResponse master key (AES-256-GCM). "),
-            new XElement("nonce", Convert.ToBase64String(nonce)),
-            new XElement("tag", Convert.ToBase64String(tag)),
-            new XElement("value", Convert.ToBase64String(ciphertext)));
-        return new EncryptedXmlInfo(element, typeof(MasterKeyXmlDecryptor));
-    }
+    public EncryptedXmlInfo Encrypt(XElement plaintextElement) =>
+        new(KeyRingSeal.Seal(plaintextElement, masterKey.Bytes), typeof(MasterKeyXmlDecryptor));
 }
 
 /// <summary>The other half of <see cref="MasterKeyXmlEncryptor"/>; Data Protection creates it by type name.</summary>
 public sealed class MasterKeyXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
-    public XElement Decrypt(XElement encryptedElement)
+    public XElement Decrypt(XElement encryptedElement) =>
+        KeyRingSeal.Open(encryptedElement, services.GetRequiredService<MasterKey>().Bytes);
+}
+
+/// <summary>
+/// The sealed form of one key-ring entry: an <c>encryptedKey</c> element holding nonce, tag and AES-256-GCM ciphertext
+/// under a master key. Shared by the Data Protection encryptor/decryptor and the <c>rotate-master-key</c> command.
+/// </summary>
+public static class KeyRingSeal
+{
+    public const string ElementName = "encryptedKey";
+
+    public static XElement Seal(XElement plaintextElement, ReadOnlySpan<byte> masterKey)
     {
-        var masterKey = services.GetRequiredService<MasterKey>();
+        var plaintext = Encoding.UTF8.GetBytes(plaintextElement.ToString(SaveOptions.DisableFormatting));
+        var nonce = RandomNumberGenerator.GetBytes(12);
+        var ciphertext = new byte[plaintext.Length];
+        var tag = new byte[16];
+        using (var aes = new AesGcm(masterKey, tag.Length))
+        {
+            aes.Encrypt(nonce, plaintext, ciphertext, tag);
+        }
+
+        CryptographicOperations.ZeroMemory(plaintext);
+        return new XElement(ElementName,
+            new XComment(" Encrypted with the IncidentResponse master key (AES-256-GCM). "),
+            new XElement("nonce", Convert.ToBase64String(nonce)),
+            new XElement("tag", Convert.ToBase64String(tag)),
+            new XElement("value", Convert.ToBase64String(ciphertext)));
+    }
+
+    /// <exception cref="AuthenticationTagMismatchException">The master key is not the one that sealed it, or it was altered.</exception>
+    public static XElement Open(XElement encryptedElement, ReadOnlySpan<byte> masterKey)
+    {
         var nonce = Convert.FromBase64String((string)encryptedElement.Element("nonce")!);
         var tag = Convert.FromBase64String((string)encryptedElement.Element("tag")!);
         var ciphertext = Convert.FromBase64String((string)encryptedElement.Element("value")!);
         var plaintext = new byte[ciphertext.Length];
-        using (var aes = new AesGcm(masterKey.Bytes, tag.Length))
+        using (var aes = new AesGcm(masterKey, tag.Length))
         {
             aes.Decrypt(nonce, ciphertext, tag, plaintext);
         }

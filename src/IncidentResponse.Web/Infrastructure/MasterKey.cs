@@ -11,9 +11,16 @@ public sealed class MasterKey
 
     private readonly byte[] _bytes;
 
-    private MasterKey(byte[] bytes) => _bytes = bytes;
+    private MasterKey(byte[] bytes, string? developmentKeyPath = null)
+    {
+        _bytes = bytes;
+        DevelopmentKeyPath = developmentKeyPath;
+    }
 
     public ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>Where the generated development key is kept; null when the key came from configuration.</summary>
+    public string? DevelopmentKeyPath { get; }
 
     public static MasterKey Load(IConfiguration configuration, IHostEnvironment environment, string dataDirectory)
     {
@@ -33,7 +40,7 @@ public sealed class MasterKey
         var path = Path.Combine(dataDirectory, "keys", "development-master.key");
         if (File.Exists(path))
         {
-            return new MasterKey(Parse(File.ReadAllText(path)));
+            return new MasterKey(Parse(File.ReadAllText(path)), path);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -49,13 +56,14 @@ public sealed class MasterKey
             writer.Write(Convert.ToBase64String(bytes));
         }
 
-        return new MasterKey(bytes);
+        return new MasterKey(bytes, path);
     }
 
     public static MasterKey FromBytes(byte[] bytes) =>
         bytes.Length == Size ? new MasterKey(bytes.ToArray()) : throw new ArgumentException("A master key is 32 bytes.", nameof(bytes));
 
-    private static byte[] Parse(string base64)
+    /// <summary>32 bytes from base64, or an <see cref="InvalidOperationException"/> saying what a master key must be.</summary>
+    public static byte[] Parse(string base64)
     {
         byte[] bytes;
         try

@@ -11,7 +11,8 @@ namespace IncidentResponse.Web.Infrastructure;
 
 /// <summary>
 /// Commands an operator runs with the web executable instead of serving:
-/// <c>migrate</c> and <c>seed-demo --username U --password P [--incidents N] [--images M]</c>.
+/// <c>migrate</c>, <c>seed-demo --username U --password P [--incidents N] [--images M]</c>, <c>verify-audit</c> and
+/// <c>rotate-master-key --new-key-file PATH</c>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -20,6 +21,7 @@ public static class OperatorCommands
         "migrate" => MigrateAsync,
         "seed-demo" => app => SeedDemoAsync(app, args[1..]),
         "verify-audit" => VerifyAuditAsync,
+        "rotate-master-key" => app => MasterKeyRotation.RunAsync(app, ParseOptions(args[1..])),
         _ => null,
     };
 

@@ -94,6 +94,8 @@ public static class ServiceRegistration
         services.AddScoped<IncidentResponse.Web.Export.CaseExporter>();
         services.AddSingleton<EvidenceSweeper>();
         services.AddHostedService<EvidenceSweepAtStartup>();
+        services.AddSingleton<IncidentResponse.Web.Accounts.SessionCleanup>();
+        services.AddHostedService<IncidentResponse.Web.Accounts.SessionCleanupDaily>();
         services.AddScoped<IncidentResponse.Web.Binder.BinderService>();
         services.AddScoped<IncidentResponse.Web.Export.ICaseExportPart, IncidentResponse.Web.Binder.BinderExportPart>();
         services.AddRazorPages()

@@ -1,0 +1,78 @@
+using System.Data.Common;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Accounts;
+
+/// <summary>
+/// Deletes session rows that can never be used again: ended (signed out, quick exit, passphrase changed) or timed out
+/// (idle or absolute), and dead for longer than <see cref="KeptAfterEnd"/>. A dead row only says which kind of device
+/// someone used and when; nothing reads it, so it is not kept. Counts only reach the log.
+/// </summary>
+public sealed partial class SessionCleanup(IServiceScopeFactory scopes, AppOptions options, TimeProvider clock, ILogger<SessionCleanup> logger)
+{
+    /// <summary>A day's grace, so a row that just ended is still there for the request that ended it.</summary>
+    public static readonly TimeSpan KeptAfterEnd = TimeSpan.FromDays(1);
+
+    public async Task<int> RemoveDeadSessionsAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var endedBefore = now - KeptAfterEnd;
+        var idleBefore = now - options.IdleTimeout - KeptAfterEnd;
+        var createdBefore = now - options.AbsoluteTimeout - KeptAfterEnd;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var removed = await db.UserSessions
+            .Where(s => (s.EndedUtc != null && s.EndedUtc < endedBefore) || s.LastSeenUtc < idleBefore || s.CreatedUtc < createdBefore)
+            .ExecuteDeleteAsync(cancellationToken);
+        LogRemoved(logger, removed);
+        return removed;
+    }
+
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Session cleanup: {Removed} ended sessions deleted")]
+    private static partial void LogRemoved(ILogger logger, int removed);
+}
+
+/// <summary>Runs <see cref="SessionCleanup"/> as the app starts and then once a day, in the background.</summary>
+public sealed partial class SessionCleanupDaily(SessionCleanup cleanup, TimeProvider clock, ILogger<SessionCleanupDaily> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await cleanup.RemoveDeadSessionsAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is DbException or InvalidOperationException)
+            {
+                // The database may not be ready yet (or be migrating); the next round tries again.
+                LogFailed(logger, exception.GetType().Name);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Session cleanup failed ({ExceptionType}); it runs again in a day")]
+    private static partial void LogFailed(ILogger logger, string exceptionType);
+}

@@ -67,6 +67,38 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(resolveResource);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(options);
+        return await PrintCoreAsync(html, resolveResource, destination, options, outlineAndTags: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Prints <paramref name="html"/> once, without outline or tags, only to learn where things fall: the page each
+    /// element that an internal link points to (<c>href="#id"</c>) starts on, by its id. The PDF is kept in memory
+    /// for this and dropped, so feed it placeholder pictures of the same box size (a page whose pictures sit in
+    /// fixed-size boxes lays out the same whatever the picture). An id missing from the answer could not be found.
+    /// </summary>
+    /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
+    public async Task<IReadOnlyDictionary<string, int>> MapPagesAsync(
+        string html,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        PdfOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(resolveResource);
+        ArgumentNullException.ThrowIfNull(options);
+        using var pdf = new MemoryStream();
+        await PrintCoreAsync(html, resolveResource, pdf, options, outlineAndTags: false, cancellationToken);
+        return PdfPageMap.Read(pdf.GetBuffer().AsSpan(0, (int)pdf.Length));
+    }
+
+    private async Task<PrintReport> PrintCoreAsync(
+        string html,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        Stream destination,
+        PdfOptions options,
+        bool outlineAndTags,
+        CancellationToken cancellationToken)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var browser = await GetBrowserAsync(cancellationToken);
@@ -98,7 +130,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                     throw new InvalidOperationException("A resource for the document could not be loaded.", failure);
                 }
 
-                await StreamPdfAsync(page, options, outlineAndTags: true, destination, cancellationToken);
+                await StreamPdfAsync(page, options, outlineAndTags, destination, cancellationToken);
             }
 
             if (!blocked.IsEmpty)

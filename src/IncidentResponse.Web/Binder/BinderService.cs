@@ -57,6 +57,9 @@ public sealed partial class BinderService(
     private const string ExhibitResource = "exhibit/";
     private const string ObscuredResource = "obscured/";
 
+    /// <summary>Stands in for every picture in the first print, which only finds where the pages fall.</summary>
+    private static readonly byte[] EmptyPicture = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>"u8.ToArray();
+
     public bool IsPdfAvailable => printer.IsChromiumInstalled;
 
     /// <summary>Reads and checks the case and builds the binder's content. Never aborts on a damaged file: it becomes a problem page.</summary>
@@ -122,7 +125,9 @@ public sealed partial class BinderService(
             pixelated[ResourceName(exhibit, obscured: true)] = await PictureAsync(exhibit, obscured: true, cancellationToken);
         }
 
-        var html = await renderer.RenderAsync(binder.Document, cancellationToken: cancellationToken);
+        var pdfOptions = PdfOptions.For(binder.Document);
+        var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
+        var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
         using var oneAtATime = new SemaphoreSlim(1, 1);
         await printer.PrintAsync(
             html,
@@ -144,7 +149,32 @@ public sealed partial class BinderService(
                 }
             },
             destination,
-            PdfOptions.For(binder.Document),
+            pdfOptions,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Where each section and exhibit the contents list names begins, from a first print of the same document with
+    /// every picture replaced by an empty one: pictures sit in fixed-size boxes, so the pages fall exactly as in the
+    /// real print, and the first print costs the text only (no file is decrypted for it). Null when the binder has
+    /// no contents list.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, int>?> ContentsPagesAsync(DocumentModel document, PdfOptions pdfOptions, CancellationToken cancellationToken)
+    {
+        if (!document.Sections.Any(s => s.Blocks.OfType<TableOfContents>().Any()))
+        {
+            return null;
+        }
+
+        var draft = await renderer.RenderAsync(
+            document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal) }, cancellationToken);
+        return await printer.MapPagesAsync(
+            draft,
+            (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(
+                name.StartsWith(ExhibitResource, StringComparison.Ordinal) || name.StartsWith(ObscuredResource, StringComparison.Ordinal)
+                    ? (EmptyPicture, "image/svg+xml")
+                    : null),
+            pdfOptions,
             cancellationToken);
     }
 

@@ -57,8 +57,9 @@ public partial class BinderBenchmarks
         bench.Cleanup();
     }
 
-    private const int Incidents = 500;
-    private const int Images = 200;
+    // BINDER_BENCH_INCIDENTS and BINDER_BENCH_IMAGES make a smaller case for a quick look; the figures in docs use the defaults.
+    private static readonly int Incidents = int.Parse(Environment.GetEnvironmentVariable("BINDER_BENCH_INCIDENTS") ?? "500", CultureInfo.InvariantCulture);
+    private static readonly int Images = int.Parse(Environment.GetEnvironmentVariable("BINDER_BENCH_IMAGES") ?? "200", CultureInfo.InvariantCulture);
 
     private readonly List<byte[]> _stripped = [];
     private WebApplicationFactory<Program> _app = null!;
@@ -165,7 +166,7 @@ public partial class BinderBenchmarks
     /// through <c>/proc/self/clear_refs</c>), and the largest total resident set of its child processes (Chromium's
     /// processes and Playwright's driver), sampled every 100 ms.
     /// </summary>
-    private sealed record Measured(TimeSpan Elapsed, long Bytes, long AppBeforeKiB, long AppPeakKiB, long ChromiumPeakKiB, long DriverPeakKiB)
+    private sealed record Measured(TimeSpan Elapsed, long Bytes, long AppBeforeKiB, long AppPeakKiB, long ChromiumPeakKiB, long DriverPeakKiB, string Gc)
     {
         public static async Task<Measured> RunAsync(Func<Task<long>> run)
         {
@@ -185,18 +186,25 @@ public partial class BinderBenchmarks
 
                 return (chromium, driver);
             });
+            var allocated = GC.GetTotalAllocatedBytes();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var watch = Stopwatch.StartNew();
             var bytes = await run();
             var elapsed = watch.Elapsed;
             var peak = Status("self", "VmHWM:");
             await stop.CancelAsync();
             var (chromiumPeak, driverPeak) = await sampler;
-            return new Measured(elapsed, bytes, before, peak, chromiumPeak, driverPeak);
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            var gc = string.Create(
+                CultureInfo.InvariantCulture,
+                $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB, GCs {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, "
+                + $"heap after last GC {info.HeapSizeBytes / 1048576.0:0} MiB, committed {info.TotalCommittedBytes / 1048576.0:0} MiB, live now {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MiB, server GC {GCSettings.IsServerGC}");
+            return new Measured(elapsed, bytes, before, peak, chromiumPeak, driverPeak, gc);
         }
 
         public override string ToString() => string.Create(
             CultureInfo.InvariantCulture,
-            $"{Elapsed.TotalSeconds:0.0} s, {Bytes / 1048576.0:0.0} MiB; app process {AppBeforeKiB / 1024.0:0} MiB before, peak {AppPeakKiB / 1024.0:0} MiB; Chromium processes peak {ChromiumPeakKiB / 1024.0:0} MiB (sum); Playwright driver peak {DriverPeakKiB / 1024.0:0} MiB");
+            $"{Elapsed.TotalSeconds:0.0} s, {Bytes / 1048576.0:0.0} MiB; app process {AppBeforeKiB / 1024.0:0} MiB before, peak {AppPeakKiB / 1024.0:0} MiB; Chromium processes peak {ChromiumPeakKiB / 1024.0:0} MiB (sum); Playwright driver peak {DriverPeakKiB / 1024.0:0} MiB; {Gc}");
 
         /// <summary>Resident KiB of this process's descendants: Chromium's (browser, renderers, GPU, utility) and the rest (the driver).</summary>
         private static (long Chromium, long Driver) Children()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime;
 using System.Text;
 using System.Text.RegularExpressions;
 using IncidentResponse.Documents;
@@ -22,7 +23,8 @@ namespace IncidentResponse.Benchmarks;
 /// binder (read, check every file, render, print) against a plain Chromium print of static HTML showing the same
 /// 200 metadata-free images, already in memory, with no logic. Pages, size and memory are printed at the end.
 /// One run takes minutes, beyond BenchmarkDotNet's in-process limit, so it is timed by hand:
-/// <c>dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- binder</c> (a warm-up run of each, then one timed).
+/// <c>dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- binder</c> (a one-picture warm-up print, then one timed run of each). Also times requests to the
+/// server with no binder printing and while one prints.
 /// </summary>
 public partial class BinderBenchmarks
 {
@@ -32,22 +34,32 @@ public partial class BinderBenchmarks
         var seeding = Stopwatch.StartNew();
         bench.Setup();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Seeded {Incidents} incidents and {Images} images in {seeding.Elapsed.TotalSeconds:0} s"));
-        foreach (var (name, run) in new (string, Func<Task<long>>)[] { ("Plain Chromium print", bench.PlainPrint), ("Binder PDF", bench.Binder) })
-        {
-            await run();
-            for (var i = 1; i <= 1; i++)
-            {
-                var watch = Stopwatch.StartNew();
-                var bytes = await run();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {name}, run {i}: {watch.Elapsed.TotalSeconds:0.0} s, {bytes / 1048576.0:0.0} MiB"));
-            }
-        }
 
+        // Warm the browser and the request path with a one-picture print and a few requests; the timed runs follow.
+        await bench.PlainPrint(1);
+        var idle = await bench.TimeRequestsAsync(() => Task.Delay(TimeSpan.FromSeconds(30)));
+        Console.WriteLine("// Requests with no binder printing: " + idle);
+
+        var plain = await Measured.RunAsync(() => bench.PlainPrint(Images));
+        Console.WriteLine("// Plain Chromium print: " + plain);
+
+        // The plain print's pictures are the benchmark's own, held in memory on purpose; the binder run starts without them.
+        bench._stripped.Clear();
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
+        Measured binder = null!;
+        var busy = await bench.TimeRequestsAsync(async () => binder = await Measured.RunAsync(bench.Binder));
+        Console.WriteLine("// Binder PDF: " + binder);
+        Console.WriteLine("// Requests while the binder printed: " + busy);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"// Ratio binder / plain: {binder.Elapsed.TotalSeconds / plain.Elapsed.TotalSeconds:0.00}x time, {(double)bench._binderBytes / bench._plainBytes:0.00}x size"));
         bench.Cleanup();
     }
 
-    private const int Incidents = 500;
-    private const int Images = 200;
+    // BINDER_BENCH_INCIDENTS and BINDER_BENCH_IMAGES make a smaller case for a quick look; the figures in docs use the defaults.
+    private static readonly int Incidents = int.Parse(Environment.GetEnvironmentVariable("BINDER_BENCH_INCIDENTS") ?? "500", CultureInfo.InvariantCulture);
+    private static readonly int Images = int.Parse(Environment.GetEnvironmentVariable("BINDER_BENCH_IMAGES") ?? "200", CultureInfo.InvariantCulture);
 
     private readonly List<byte[]> _stripped = [];
     private WebApplicationFactory<Program> _app = null!;
@@ -61,39 +73,36 @@ public partial class BinderBenchmarks
 
     public void Cleanup()
     {
-        var chromium = Process.GetProcessesByName("chromium").Sum(p => p.WorkingSet64);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"// Binder: {_binderBytes / 1048576.0:0.0} MiB, {PageCount(_binderBytes, "binder")} pages; plain print: {_plainBytes / 1048576.0:0.0} MiB, {PageCount(_plainBytes, "plain")} pages"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"// App process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0} MiB; Chromium processes now {chromium / 1048576.0:0} MiB"));
         _client.Dispose();
         _app.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
     }
 
+    /// <summary>The binder as the PDF button makes it, written to a file as it streams (the response, in the app).</summary>
     public async Task<long> Binder()
     {
         using var scope = _app.Services.CreateScope();
         var binders = scope.ServiceProvider.GetRequiredService<BinderService>();
-        using var pdf = new MemoryStream();
+        await using var pdf = File.Create(Path.Combine(_directory, "binder.pdf"));
         await binders.WritePdfAsync(_caseId, BinderOptions.For(BinderPreset.Police), pdf, CancellationToken.None);
         _binderBytes = pdf.Length;
-        Keep("binder", pdf);
         return pdf.Length;
     }
 
-    public async Task<long> PlainPrint()
+    public async Task<long> PlainPrint(int images)
     {
         var printer = _app.Services.GetRequiredService<ChromiumPdfPrinter>();
         var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>img{display:block;width:100%;height:125mm;object-fit:contain;break-before:page}</style></head><body>");
-        for (var i = 0; i < _stripped.Count; i++)
+        for (var i = 0; i < images; i++)
         {
             html.Append(CultureInfo.InvariantCulture, $"<p>Image {i + 1}</p><img src=\"{DocumentResources.UrlFor("image/" + i.ToString(CultureInfo.InvariantCulture))}\" alt=\"\">");
         }
 
         html.Append("</body></html>");
-        using var pdf = new MemoryStream();
+        await using var pdf = File.Create(Path.Combine(_directory, "plain.pdf"));
         await printer.PrintAsync(
             html.ToString(),
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>((_stripped[int.Parse(name["image/".Length..], CultureInfo.InvariantCulture)], "image/png")),
@@ -101,11 +110,168 @@ public partial class BinderBenchmarks
             new PdfOptions { RunningHeader = "Plain", GeneratedAtUtc = DateTimeOffset.UtcNow },
             CancellationToken.None);
         _plainBytes = pdf.Length;
-        Keep("plain", pdf);
         return pdf.Length;
     }
 
-    private void Keep(string name, MemoryStream pdf) => File.WriteAllBytes(Path.Combine(_directory, name + ".pdf"), pdf.ToArray());
+    /// <summary>
+    /// Times a liveness check and the case's overview page, one pair every 250 ms, for as long as
+    /// <paramref name="meanwhile"/> runs. The requests go through the whole pipeline in this process (the test server),
+    /// sharing its CPU and thread pool with whatever <paramref name="meanwhile"/> does.
+    /// </summary>
+    private async Task<RequestTimes> TimeRequestsAsync(Func<Task> meanwhile)
+    {
+        var health = new List<double>();
+        var casePage = new List<double>();
+        var work = meanwhile();
+        while (!work.IsCompleted)
+        {
+            health.Add(await TimeAsync("/health/live"));
+            casePage.Add(await TimeAsync($"/cases/{_caseId}"));
+            await Task.WhenAny(work, Task.Delay(250));
+        }
+
+        await work;
+        return new RequestTimes(health, casePage);
+
+        async Task<double> TimeAsync(string url)
+        {
+            var watch = Stopwatch.StartNew();
+            using var response = await _client.GetAsync(url);
+            _ = await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            return watch.Elapsed.TotalMilliseconds;
+        }
+    }
+
+    private sealed record RequestTimes(List<double> Health, List<double> CasePage)
+    {
+        public override string ToString() => string.Create(
+            CultureInfo.InvariantCulture,
+            $"/health/live n={Health.Count} p50 {Percentile(Health, 50):0.0} ms p95 {Percentile(Health, 95):0.0} ms; case page n={CasePage.Count} p50 {Percentile(CasePage, 50):0.0} ms p95 {Percentile(CasePage, 95):0.0} ms");
+
+        private static double Percentile(List<double> values, int percent)
+        {
+            if (values.Count == 0)
+            {
+                return double.NaN;
+            }
+
+            var sorted = values.Order().ToList();
+            return sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        }
+    }
+
+    /// <summary>
+    /// One timed run with its memory: this process's peak resident set (Linux <c>VmHWM</c>, reset just before the run
+    /// through <c>/proc/self/clear_refs</c>), and the largest total resident set of its child processes (Chromium's
+    /// processes and Playwright's driver), sampled every 100 ms.
+    /// </summary>
+    private sealed record Measured(TimeSpan Elapsed, long Bytes, long AppBeforeKiB, long AppPeakKiB, long ChromiumPeakKiB, long DriverPeakKiB, string Gc)
+    {
+        public static async Task<Measured> RunAsync(Func<Task<long>> run)
+        {
+            var before = Status("self", "VmRSS:");
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            using var stop = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                long chromium = 0, driver = 0;
+                while (!stop.IsCancellationRequested)
+                {
+                    var (c, d) = Children();
+                    chromium = Math.Max(chromium, c);
+                    driver = Math.Max(driver, d);
+                    await Task.Delay(100, CancellationToken.None);
+                }
+
+                return (chromium, driver);
+            });
+            var allocated = GC.GetTotalAllocatedBytes();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var watch = Stopwatch.StartNew();
+            var bytes = await run();
+            var elapsed = watch.Elapsed;
+            var peak = Status("self", "VmHWM:");
+            await stop.CancelAsync();
+            var (chromiumPeak, driverPeak) = await sampler;
+            var info = GC.GetGCMemoryInfo(GCKind.Any);
+            var gc = string.Create(
+                CultureInfo.InvariantCulture,
+                $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB, GCs {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, "
+                + $"heap after last GC {info.HeapSizeBytes / 1048576.0:0} MiB, committed {info.TotalCommittedBytes / 1048576.0:0} MiB, live now {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MiB, server GC {GCSettings.IsServerGC}");
+            return new Measured(elapsed, bytes, before, peak, chromiumPeak, driverPeak, gc);
+        }
+
+        public override string ToString() => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{Elapsed.TotalSeconds:0.0} s, {Bytes / 1048576.0:0.0} MiB; app process {AppBeforeKiB / 1024.0:0} MiB before, peak {AppPeakKiB / 1024.0:0} MiB; Chromium processes peak {ChromiumPeakKiB / 1024.0:0} MiB (sum); Playwright driver peak {DriverPeakKiB / 1024.0:0} MiB; {Gc}");
+
+        /// <summary>Resident KiB of this process's descendants: Chromium's (browser, renderers, GPU, utility) and the rest (the driver).</summary>
+        private static (long Chromium, long Driver) Children()
+        {
+            var parents = new Dictionary<int, int>();
+            var names = new Dictionary<int, string>();
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(directory), out var pid))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var close = stat.LastIndexOf(')');
+                    names[pid] = stat[(stat.IndexOf('(') + 1)..close];
+                    parents[pid] = int.Parse(stat[(close + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                }
+            }
+
+            long chromium = 0, driver = 0;
+            var self = Environment.ProcessId;
+            foreach (var (pid, _) in parents)
+            {
+                var ancestor = pid;
+                while (ancestor > 1 && ancestor != self && parents.TryGetValue(ancestor, out var parent))
+                {
+                    ancestor = parent;
+                }
+
+                if (ancestor != self || pid == self)
+                {
+                    continue;
+                }
+
+                var rss = Status(pid.ToString(CultureInfo.InvariantCulture), "VmRSS:");
+                if (names[pid].Contains("chrom", StringComparison.OrdinalIgnoreCase))
+                {
+                    chromium += rss;
+                }
+                else
+                {
+                    driver += rss;
+                }
+            }
+
+            return (chromium, driver);
+        }
+
+        private static long Status(string pid, string field)
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+                return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
+        }
+    }
 
     private string PageCount(long length, string name)
     {

@@ -74,6 +74,86 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     }
 
     [Fact]
+    public async Task A_pdf_larger_than_a_chunk_is_written_out_in_pieces_as_chromium_gives_them()
+    {
+        var noise = TinyPng.Noise(1200, 1000, seed: 6);
+        var html = await _renderer.RenderAsync(SampleDocuments.Binder());
+        await using var destination = new WriteRecordingStream();
+
+        await _printer.PrintAsync(
+            html,
+            (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(name == "exhibit/1" ? (noise, "image/png") : null),
+            destination,
+            Options());
+
+        // Random pixels do not compress: the picture alone is 3.6 MB in the PDF, so it took several pieces.
+        var pdf = destination.ToArray();
+        Assert.True(pdf.Length > 3 * 1024 * 1024, $"{pdf.Length} bytes");
+        Assert.True(destination.Writes >= 4, $"{destination.Writes} writes");
+        Assert.True(destination.LargestWrite <= 1024 * 1024, $"{destination.LargestWrite} bytes in one write");
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(pdf, 0, 8), StringComparison.Ordinal);
+        Assert.Contains("%%EOF", System.Text.Encoding.Latin1.GetString(pdf, pdf.Length - 8, 8), StringComparison.Ordinal);
+        var info = await PdfTools.InfoAsync(pdf);
+        Assert.Matches(@"Tagged:\s+yes", info);
+        Assert.Contains("/Outlines", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+        Assert.Contains(SampleDocuments.SecondSha256, await PdfTools.TextAsync(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Map_pages_gives_the_page_each_linked_section_and_exhibit_starts_on()
+    {
+        var document = SampleDocuments.Binder();
+        var html = await _renderer.RenderAsync(document);
+
+        var map = await _printer.MapPagesAsync(html, new Resources().ResolveAsync, Options());
+
+        var (pdf, _) = await PrintAsync(document, new Resources());
+        var listed = document.Sections.Where(s => s.Blocks is not [TableOfContents]).ToList();
+        var exhibits = document.Sections.SelectMany(s => s.Blocks).OfType<ExhibitBlock>().ToList();
+        Assert.Equal(listed.Count + exhibits.Count, map.Count);
+        foreach (var section in listed)
+        {
+            Assert.Contains(section.Heading, await PdfTools.PageTextAsync(pdf, map["section-" + section.Id]), StringComparison.Ordinal);
+        }
+
+        foreach (var exhibit in exhibits)
+        {
+            var page = await PdfTools.PageTextAsync(pdf, map[$"exhibit-{exhibit.Number}"]);
+            Assert.Contains($"Exhibit {exhibit.Number}", page, StringComparison.Ordinal);
+            Assert.Contains(exhibit.Sha256, page, StringComparison.Ordinal);
+        }
+
+        // Each exhibit has a page of its own, after the section that holds them begins.
+        Assert.True(map["exhibit-2"] > map["exhibit-1"]);
+        Assert.True(map["exhibit-1"] >= map["section-exhibits"]);
+        Assert.True(map["section-exhibits"] > map["section-sightings"]);
+    }
+
+    [Fact]
+    public async Task A_contents_list_printed_with_its_page_numbers_names_the_pages_its_entries_are_on()
+    {
+        var document = SampleDocuments.Binder();
+        var draft = await _renderer.RenderAsync(document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>() });
+        var map = await _printer.MapPagesAsync(draft, new Resources().ResolveAsync, Options());
+
+        var html = await _renderer.RenderAsync(document, new HtmlViewOptions { ContentsPageNumbers = map });
+        using var destination = new MemoryStream();
+        await _printer.PrintAsync(html, new Resources().ResolveAsync, destination, Options());
+        var pdf = destination.ToArray();
+
+        // The contents list on the first page, read back: "Exhibit 2 .... 4" means exhibit 2's heading is on page 4.
+        var contents = await PdfTools.PageTextAsync(pdf, 1);
+        var exhibitLine = ContentsLine().Matches(contents).Single(m => m.Groups[1].Value == "Exhibit 2");
+        var page = int.Parse(exhibitLine.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(map["exhibit-2"], page);
+        var text = await PdfTools.PageTextAsync(pdf, page);
+        Assert.Contains("Exhibit 2", text, StringComparison.Ordinal);
+        Assert.Contains(SampleDocuments.SecondSha256, text, StringComparison.Ordinal);
+        var sightingsLine = ContentsLine().Matches(contents).Single(m => m.Groups[1].Value == "Where the images were seen");
+        Assert.Contains("Where the images were seen", await PdfTools.PageTextAsync(pdf, int.Parse(sightingsLine.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_source_address_in_the_model_is_never_requested()
     {
         var document = SampleDocuments.Binder(secondSourceUrl: "https://example.org/x.png");
@@ -205,6 +285,31 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
 
     [GeneratedRegex(@"Pages:\s+(\d+)")]
     private static partial Regex PagesLine();
+
+    [GeneratedRegex(@"^\s*(?:\d+\.\s*)?(\S.*?\S)\s{2,}(\d+)\s*$", RegexOptions.Multiline)]
+    private static partial Regex ContentsLine();
+
+    /// <summary>Keeps what is written, counting the writes and the largest.</summary>
+    private sealed class WriteRecordingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public int LargestWrite { get; private set; }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Writes++;
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            return base.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Writes++;
+            LargestWrite = Math.Max(LargestWrite, count);
+            return base.WriteAsync(buffer, offset, count, cancellationToken);
+        }
+    }
 
     /// <summary>Stands in for the evidence vault: pictures by resource name, counting what was asked for.</summary>
     private sealed class Resources

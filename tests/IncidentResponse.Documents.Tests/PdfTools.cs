@@ -9,6 +9,13 @@ internal static class PdfTools
 
     public static Task<string> InfoAsync(byte[] pdf) => RunOnFileAsync(pdf, "pdfinfo", "{0}");
 
+    /// <summary>The text of one page (1-based).</summary>
+    public static Task<string> PageTextAsync(byte[] pdf, int page)
+    {
+        var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return RunOnFileAsync(pdf, "pdftotext", "-layout", "-f", number, "-l", number, "{0}", "-");
+    }
+
     private static async Task<string> RunOnFileAsync(byte[] pdf, string tool, params string[] arguments)
     {
         var path = Path.Combine(Path.GetTempPath(), $"ir-documents-{Guid.NewGuid():N}.pdf");

@@ -9,6 +9,19 @@ internal static class TinyPng
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
+    /// <summary>Random colours, which no compression can shrink: a picture that makes a large PDF.</summary>
+    public static byte[] Noise(int width, int height, int seed)
+    {
+        var raw = new byte[height * (1 + (width * 3))];
+        new Random(seed).NextBytes(raw);
+        for (var y = 0; y < height; y++)
+        {
+            raw[y * (1 + (width * 3))] = 0;
+        }
+
+        return Encode(width, height, raw);
+    }
+
     public static byte[] Solid(int width, int height, byte red, byte green, byte blue)
     {
         var raw = new byte[height * (1 + (width * 3))];
@@ -24,6 +37,11 @@ internal static class TinyPng
             }
         }
 
+        return Encode(width, height, raw);
+    }
+
+    private static byte[] Encode(int width, int height, byte[] raw)
+    {
         using var compressed = new MemoryStream();
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
         {

@@ -68,7 +68,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Exhibit 2", text, StringComparison.Ordinal);
         Assert.Contains(username, text, StringComparison.Ordinal);
         Assert.Contains("The post as it first appeared", text, StringComparison.Ordinal);
-        Assert.Contains("PDF document: no picture to print", text, StringComparison.Ordinal);
+        Assert.Contains("The first page of this PDF document.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PDF document: no picture to print", text, StringComparison.Ordinal);
         Assert.Contains($"1 {pictureHash} exhibit-001.png Matches", text, StringComparison.Ordinal);
         Assert.Contains($"2 {documentHash} exhibit-002.pdf Matches", text, StringComparison.Ordinal);
         Assert.True(CountOf(text, pictureHash) >= 2, "The picture's fingerprint is on its exhibit page and in the manifest.");
@@ -88,9 +89,82 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain("Station 12", made.Details, StringComparison.Ordinal);
         Assert.StartsWith("pdf preset:Police", made.Details, StringComparison.Ordinal);
 
-        // The picture is printed at its own size: nothing scaled down on the way.
+        // The picture is printed at its own size: nothing scaled down on the way. The saved PDF's first page (a
+        // square page) is drawn 1600 pixels across.
         var images = await PdfTools.ImagesAsync(pdf);
         Assert.Contains(images, i => i is { Width: 300, Height: 200, Type: "image" });
+        Assert.Contains(images, i => i is { Width: 1600, Height: 1600, Type: "image" });
+    }
+
+    [Fact]
+    public async Task The_contents_list_gives_the_page_each_section_and_exhibit_begins_on()
+    {
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
+        using var _ = client;
+        var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("Contents narrative"));
+        await client.AddSightingsAsync(caseId, $"{Posted}\n{Removed}", incidentId);
+        var pictures = new[] { TestFiles.Png(300, 200), TestFiles.Png(200, 300), TestFiles.Png(64, 64) };
+        for (var i = 0; i < pictures.Length; i++)
+        {
+            await client.AddEvidenceAsync(caseId, pictures[i], $"contents-{i + 1}.png");
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        using var response = await PostBinderAsync(client, caseId, "Pdf", EverySection, preset: "Police");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+
+        // The contents page as printed: "Case summary ....... 3", "Exhibit 2 ....... 7".
+        var contentsPage = await FirstPageWithAsync(pdf, "Contents");
+        var lines = ContentsLines(await PdfTools.PageTextAsync(pdf, contentsPage));
+        foreach (var heading in EveryHeading.Except(["About this record", "Contents"]))
+        {
+            Assert.True(lines.ContainsKey(heading), $"No page number for {heading} in the contents.");
+            var page = lines[heading];
+            Assert.True(page > contentsPage, $"{heading} is listed on page {page}.");
+            Assert.Contains(heading, await PdfTools.PageTextAsync(pdf, page), StringComparison.Ordinal);
+            Assert.Equal(page, await FirstPageWithAsync(pdf, heading, from: contentsPage + 1));
+        }
+
+        for (var number = 1; number <= pictures.Length; number++)
+        {
+            var page = lines[$"Exhibit {number}"];
+            var text = await PdfTools.PageTextAsync(pdf, page);
+            Assert.Contains($"Exhibit {number}", text, StringComparison.Ordinal);
+            Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pictures[number - 1])), text, StringComparison.Ordinal);
+        }
+
+        Assert.True(lines["Exhibit 3"] > lines["Exhibit 2"] && lines["Exhibit 2"] > lines["Exhibit 1"]);
+    }
+
+    [Fact]
+    public async Task A_saved_pdf_shows_its_first_page_in_the_print_view_and_an_obscured_one_only_pixelated()
+    {
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
+        using var _ = client;
+        await client.AddEvidenceAsync(caseId, TestFiles.Pdf("first page"u8.ToArray()), "report.pdf");
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await client.AddEvidenceAsync(caseId, TestFiles.Pdf("second file"u8.ToArray()), "private.pdf");
+        await using var db = app.CreateDbContext();
+        var second = await db.EvidenceItems.Where(e => e.CaseId == caseId).OrderBy(e => e.ReceivedUtc).Select(e => e.Id).Skip(1).SingleAsync();
+
+        using var response = await PostBinderAsync(client, caseId, "View", ["Exhibits"], redactions: new() { [second] = "Obscure" });
+        var page = await AppClient.PageResult.ReadAsync(response);
+
+        var first = page.Document.QuerySelector("#exhibit-1 img")!;
+        Assert.Equal($"/cases/{caseId}/binder/resource/exhibit/1", first.GetAttribute("src"));
+        Assert.Contains("first page", first.GetAttribute("alt")!, StringComparison.Ordinal);
+        Assert.Contains("The first page of this PDF document.", page.Document.QuerySelector("#exhibit-1 figcaption")!.TextContent, StringComparison.Ordinal);
+        var drawn = await client.Http.GetAsync(first.GetAttribute("src"));
+        Assert.Equal(HttpStatusCode.OK, drawn.StatusCode);
+        Assert.Equal("image/png", drawn.Content.Headers.ContentType!.MediaType);
+        var png = await drawn.Content.ReadAsByteArrayAsync();
+        Assert.Equal(1600, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+
+        var obscured = page.Document.QuerySelector("#exhibit-2 img")!;
+        Assert.Equal($"/cases/{caseId}/binder/resource/obscured/2", obscured.GetAttribute("src"));
+        var tiny = await (await client.Http.GetAsync(obscured.GetAttribute("src"))).Content.ReadAsByteArrayAsync();
+        Assert.Equal(16, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiny.AsSpan(16)));
     }
 
     [Fact]
@@ -344,6 +418,28 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
         return await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The first page (from <paramref name="from"/> on) whose text holds <paramref name="value"/> at the start of a line.</summary>
+    private static async Task<int> FirstPageWithAsync(byte[] pdf, string value, int from = 1)
+    {
+        var pages = await PdfTools.PagesAsync(pdf);
+        for (var page = from; page <= pages; page++)
+        {
+            var text = await PdfTools.PageTextAsync(pdf, page);
+            if (text.Split('\n').Any(line => line.TrimStart().StartsWith(value, StringComparison.Ordinal)))
+            {
+                return page;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Contents lines as pdftotext lays them out: an entry, a gap, its page number.</summary>
+    private static Dictionary<string, int> ContentsLines(string text) =>
+        System.Text.RegularExpressions.Regex.Matches(text, @"^\s*(?:\d+\.\s*)?(\S.*?\S)\s{2,}(\d+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .GroupBy(m => m.Groups[1].Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => int.Parse(g.First().Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static int CountOf(string text, string value) =>
         (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;

@@ -44,6 +44,7 @@ public sealed class DocumentHtmlRenderer
                 [nameof(DocumentView.PaperSize)] = options.PaperSize,
                 [nameof(DocumentView.ResourcePrefix)] = options.ResourcePrefix,
                 [nameof(DocumentView.ScreenNote)] = options.ScreenNote,
+                [nameof(DocumentView.ContentsPageNumbers)] = options.ContentsPageNumbers,
             });
             var output = await renderer.RenderComponentAsync<DocumentView>(parameters);
             return output.ToHtmlString();
@@ -67,4 +68,12 @@ public sealed record HtmlViewOptions
 
     /// <summary>A short note shown on screen and never printed, such as how to print the page.</summary>
     public string? ScreenNote { get; init; }
+
+    /// <summary>
+    /// Page numbers for the contents list, by the id of the section or exhibit each entry links to (as
+    /// <see cref="Pdf.ChromiumPdfPrinter.MapPagesAsync"/> reads them from a first print). Null prints the list without
+    /// numbers, as a person's own browser must. Otherwise every entry gets a fixed-width number column, blank where the
+    /// map has no number: a first print with an empty map lays out exactly like the second print with the numbers.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? ContentsPageNumbers { get; init; }
 }

@@ -114,6 +114,15 @@ public sealed record ExhibitBlock : Block
     /// </summary>
     public string? ObscuredImageResource { get; init; }
 
+    /// <summary>
+    /// Said in the marked box that stands in for the picture when there is none to show, instead of the standard
+    /// words (for example why a PDF's first page or an obscured picture could not be made).
+    /// </summary>
+    public string? PlaceholderText { get; init; }
+
+    /// <summary>Printed under the picture, for a picture that is not the file itself (the first page of a PDF).</summary>
+    public string? PictureCaption { get; init; }
+
     /// <summary>What the file is, in words ("MP4 video", "PDF document"), for the card shown when there is no picture.</summary>
     public string? FileDescription { get; init; }
 

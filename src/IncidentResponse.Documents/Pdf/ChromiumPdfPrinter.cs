@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Text;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
@@ -24,6 +27,9 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
+
+    /// <summary>How much of a printed PDF is read from Chromium at a time.</summary>
+    internal const int ChunkBytes = 1024 * 1024;
 
     private readonly ChromiumPdfPrinterOptions _options;
     private readonly ILogger<ChromiumPdfPrinter> _logger;
@@ -61,6 +67,38 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(resolveResource);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(options);
+        return await PrintCoreAsync(html, resolveResource, destination, options, outlineAndTags: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Prints <paramref name="html"/> once, without outline or tags, only to learn where things fall: the page each
+    /// element that an internal link points to (<c>href="#id"</c>) starts on, by its id. The PDF is kept in memory
+    /// for this and dropped, so feed it placeholder pictures of the same box size (a page whose pictures sit in
+    /// fixed-size boxes lays out the same whatever the picture). An id missing from the answer could not be found.
+    /// </summary>
+    /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
+    public async Task<IReadOnlyDictionary<string, int>> MapPagesAsync(
+        string html,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        PdfOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(resolveResource);
+        ArgumentNullException.ThrowIfNull(options);
+        using var pdf = new MemoryStream();
+        await PrintCoreAsync(html, resolveResource, pdf, options, outlineAndTags: false, cancellationToken);
+        return PdfPageMap.Read(pdf.GetBuffer().AsSpan(0, (int)pdf.Length));
+    }
+
+    private async Task<PrintReport> PrintCoreAsync(
+        string html,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        Stream destination,
+        PdfOptions options,
+        bool outlineAndTags,
+        CancellationToken cancellationToken)
+    {
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var browser = await GetBrowserAsync(cancellationToken);
@@ -92,8 +130,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                     throw new InvalidOperationException("A resource for the document could not be loaded.", failure);
                 }
 
-                var pdf = await page.PdfAsync(PagePdfOptionsFor(options));
-                await destination.WriteAsync(pdf, cancellationToken);
+                await StreamPdfAsync(page, options, outlineAndTags, destination, cancellationToken);
             }
 
             if (!blocked.IsEmpty)
@@ -201,24 +238,104 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 
-    private static PagePdfOptions PagePdfOptionsFor(PdfOptions options) => new()
+    /// <summary>
+    /// Prints through the DevTools protocol with the PDF returned as a stream Chromium holds, read in
+    /// <see cref="ChunkBytes"/> pieces straight into <paramref name="destination"/>: this process never holds more than
+    /// one chunk of the PDF, whatever its size. (Playwright's <c>PdfAsync</c> returns the whole PDF as one array, sent
+    /// as one base64 message, several hundred megabytes for a case with many pictures.) Nothing is written until
+    /// Chromium has finished printing, so a failed print leaves the destination untouched.
+    /// </summary>
+    private static async Task StreamPdfAsync(IPage page, PdfOptions options, bool outlineAndTags, Stream destination, CancellationToken cancellationToken)
     {
-        Format = options.PaperSize == PaperSize.Letter ? "Letter" : "A4",
-        PreferCSSPageSize = true,
-        PrintBackground = true,
-        DisplayHeaderFooter = true,
-        HeaderTemplate = HeaderTemplate(options),
-        FooterTemplate = FooterTemplate(options),
-        Margin = new Margin
+        var session = await page.Context.NewCDPSessionAsync(page);
+        var printed = await session.SendAsync("Page.printToPDF", PrintParameters(options, outlineAndTags))
+            ?? throw new InvalidOperationException("Chromium printed nothing.");
+        var handle = printed.GetProperty("stream").GetString()
+            ?? throw new InvalidOperationException("Chromium returned no PDF stream.");
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
         {
-            Top = PageLayout.MarginTop,
-            Bottom = PageLayout.MarginBottom,
-            Left = PageLayout.MarginSide,
-            Right = PageLayout.MarginSide,
-        },
-        Tagged = true,
-        Outline = true,
-    };
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var read = await session.SendAsync("IO.read", new Dictionary<string, object> { ["handle"] = handle, ["size"] = ChunkBytes })
+                    ?? throw new InvalidOperationException("Chromium stopped answering while the PDF was read.");
+                var data = read.GetProperty("data").GetString() ?? "";
+                if (data.Length > 0)
+                {
+                    var base64 = read.TryGetProperty("base64Encoded", out var encoded) && encoded.ValueKind == JsonValueKind.True;
+                    var length = base64 ? Decode(data, ref buffer) : Encoding.Latin1.GetBytes(data, 0, data.Length, Grow(ref buffer, data.Length), 0);
+                    await destination.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
+                }
+
+                if (read.TryGetProperty("eof", out var eof) && eof.ValueKind == JsonValueKind.True)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            try
+            {
+                await session.SendAsync("IO.close", new Dictionary<string, object> { ["handle"] = handle });
+                await session.DetachAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page is closed with its context just after; Chromium drops the stream then.
+            }
+        }
+    }
+
+    private static int Decode(string base64, ref byte[] buffer)
+    {
+        var target = Grow(ref buffer, base64.Length / 4 * 3);
+        return Convert.TryFromBase64String(base64, target, out var written)
+            ? written
+            : throw new InvalidOperationException("Chromium sent a PDF chunk that is not base64.");
+    }
+
+    private static byte[] Grow(ref byte[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = ArrayPool<byte>.Shared.Rent(length);
+        }
+
+        return buffer;
+    }
+
+    /// <summary>The same settings Playwright's <c>PdfAsync</c> sends for A4 or Letter, our margins, header and footer.</summary>
+    internal static Dictionary<string, object> PrintParameters(PdfOptions options, bool outlineAndTags)
+    {
+        var (width, height) = options.PaperSize == PaperSize.Letter ? (8.5, 11.0) : (8.27, 11.7);
+        return new Dictionary<string, object>
+        {
+            ["transferMode"] = "ReturnAsStream",
+            ["landscape"] = false,
+            ["displayHeaderFooter"] = true,
+            ["headerTemplate"] = HeaderTemplate(options),
+            ["footerTemplate"] = FooterTemplate(options),
+            ["printBackground"] = true,
+            ["scale"] = 1.0,
+            ["paperWidth"] = width,
+            ["paperHeight"] = height,
+            ["marginTop"] = Inches(PageLayout.MarginTop),
+            ["marginBottom"] = Inches(PageLayout.MarginBottom),
+            ["marginLeft"] = Inches(PageLayout.MarginSide),
+            ["marginRight"] = Inches(PageLayout.MarginSide),
+            ["preferCSSPageSize"] = true,
+            ["generateTaggedPDF"] = outlineAndTags,
+            ["generateDocumentOutline"] = outlineAndTags,
+        };
+    }
+
+    /// <summary>A length in millimetres ("22mm") in inches, as Playwright converts it (3.78 CSS pixels a millimetre).</summary>
+    private static double Inches(string millimetres) =>
+        double.Parse(millimetres.AsSpan(0, millimetres.Length - 2), NumberStyles.Float, CultureInfo.InvariantCulture) * 3.78 / 96;
 
     private static async Task AnswerAsync(
         IRoute route,

@@ -21,7 +21,8 @@ internal sealed class BinderComposer(
     AuditChainHead? head,
     BinderOptions options,
     PlatformDirectory platforms,
-    DateTimeOffset now)
+    DateTimeOffset now,
+    BinderPictures pictures)
 {
     public const string ConfidentialityNotice =
         "This record is confidential. It holds personal and sensitive material about the person who prepared it, "
@@ -208,7 +209,9 @@ internal sealed class BinderComposer(
         foreach (var exhibit in exhibits)
         {
             var item = exhibit.Item;
-            var printable = BinderService.IsPrintable(item.Kind) && exhibit.Problem is null;
+            var isPdf = item.Kind == EvidenceKind.Pdf;
+            var printable = exhibit.Problem is null && (BinderService.IsPrintable(item.Kind) || (isPdf && pictures.PdfFirstPages));
+            var obscurable = printable && pictures.Obscuring;
             blocks.Add(new ExhibitBlock
             {
                 Number = exhibit.Number,
@@ -222,8 +225,13 @@ internal sealed class BinderComposer(
                 Description = item.WhatItShows.Length == 0 ? null : item.WhatItShows,
                 Redaction = exhibit.Redaction,
                 ImageResource = printable && exhibit.Redaction == Redaction.None ? BinderService.ResourceName(exhibit, obscured: false) : null,
-                ObscuredImageResource = printable && exhibit.Redaction == Redaction.Obscure ? BinderService.ResourceName(exhibit, obscured: true) : null,
+                ObscuredImageResource = obscurable && exhibit.Redaction == Redaction.Obscure ? BinderService.ResourceName(exhibit, obscured: true) : null,
                 FileDescription = Describe(item.Kind),
+                PictureCaption = isPdf ? FirstPageCaption : null,
+                PlaceholderText = exhibit.Problem is not null || exhibit.Redaction == Redaction.Withhold ? null
+                    : printable && exhibit.Redaction == Redaction.Obscure && !obscurable ? ObscuredUnavailable(item.Sha256Hex)
+                    : isPdf && !printable ? PdfFirstPageUnavailable
+                    : null,
                 Problem = exhibit.Problem,
             });
         }
@@ -420,6 +428,16 @@ internal sealed class BinderComposer(
     private static string? CapturedAt(EvidenceItem item) => item.CapturedOn is not { } day
         ? null
         : IncidentWording.Date(day) + (item.CapturedAtTime is { } time ? ", " + time.ToString("HH:mm", CultureInfo.InvariantCulture) + " (the person's own time)" : "");
+
+    public const string FirstPageCaption = "The first page of this PDF document. The whole file is in the case's export, exactly as received.";
+
+    public const string PdfFirstPageUnavailable =
+        "This exhibit is a PDF file. Its first page could not be shown here; the file is in the case's export, exactly as received, and the fingerprint below identifies it.";
+
+    /// <summary>Said in place of an obscured picture when there is no printer to pixelate it: never the original.</summary>
+    public static string ObscuredUnavailable(string sha256) =>
+        "Obscured in this copy. The obscured picture can only be made when the server can print PDFs, so no picture is shown here. "
+        + "The original's SHA-256 is " + sha256 + ".";
 
     private static string Describe(EvidenceKind kind) => EvidenceKinds.Describe(kind).Category switch
     {

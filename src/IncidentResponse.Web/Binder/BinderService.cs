@@ -46,6 +46,7 @@ public sealed partial class BinderService(
     EvidenceService evidence,
     DocumentHtmlRenderer renderer,
     ChromiumPdfPrinter printer,
+    PdfFirstPage firstPages,
     AuditTrail audit,
     PlatformDirectory platforms,
     TimeProvider clock,
@@ -56,6 +57,18 @@ public sealed partial class BinderService(
 
     private const string ExhibitResource = "exhibit/";
     private const string ObscuredResource = "obscured/";
+
+    /// <summary>Shown, in the picture's place, when a PDF exhibit's first page could not be drawn (a file poppler cannot read).</summary>
+    private static readonly byte[] FirstPageNotDrawn = System.Text.Encoding.UTF8.GetBytes(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"1414\" viewBox=\"0 0 1000 1414\">"
+        + "<rect x=\"8\" y=\"8\" width=\"984\" height=\"1398\" fill=\"#e6e6e6\" stroke=\"#444\" stroke-width=\"6\" stroke-dasharray=\"24 12\"/>"
+        + "<text x=\"500\" y=\"660\" font-family=\"sans-serif\" font-size=\"44\" font-weight=\"bold\" text-anchor=\"middle\">The first page of this PDF</text>"
+        + "<text x=\"500\" y=\"720\" font-family=\"sans-serif\" font-size=\"44\" font-weight=\"bold\" text-anchor=\"middle\">could not be drawn.</text>"
+        + "<text x=\"500\" y=\"800\" font-family=\"sans-serif\" font-size=\"36\" text-anchor=\"middle\">The file is in the case's export, exactly as received.</text>"
+        + "</svg>");
+
+    /// <summary>Stands in for every picture in the first print, which only finds where the pages fall.</summary>
+    private static readonly byte[] EmptyPicture = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>"u8.ToArray();
 
     public bool IsPdfAvailable => printer.IsChromiumInstalled;
 
@@ -86,7 +99,8 @@ public sealed partial class BinderService(
 
         var verification = AuditChain.Verify(data.AuditEvents.Select(e => e.ToChained()));
         var head = data.AuditEvents.Count == 0 ? null : new AuditChainHead(data.AuditEvents[^1].Sequence, data.AuditEvents[^1].Hash);
-        var document = new BinderComposer(data, exhibits, verification, head, options, platforms, clock.GetUtcNow()).Compose();
+        var document = new BinderComposer(
+            data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), new BinderPictures(firstPages.IsAvailable, printer.IsChromiumInstalled)).Compose();
         return new BinderDocument(document, exhibits, verification, head);
     }
 
@@ -122,7 +136,9 @@ public sealed partial class BinderService(
             pixelated[ResourceName(exhibit, obscured: true)] = await PictureAsync(exhibit, obscured: true, cancellationToken);
         }
 
-        var html = await renderer.RenderAsync(binder.Document, cancellationToken: cancellationToken);
+        var pdfOptions = PdfOptions.For(binder.Document);
+        var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
+        var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
         using var oneAtATime = new SemaphoreSlim(1, 1);
         await printer.PrintAsync(
             html,
@@ -144,7 +160,32 @@ public sealed partial class BinderService(
                 }
             },
             destination,
-            PdfOptions.For(binder.Document),
+            pdfOptions,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Where each section and exhibit the contents list names begins, from a first print of the same document with
+    /// every picture replaced by an empty one: pictures sit in fixed-size boxes, so the pages fall exactly as in the
+    /// real print, and the first print costs the text only (no file is decrypted for it). Null when the binder has
+    /// no contents list.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, int>?> ContentsPagesAsync(DocumentModel document, PdfOptions pdfOptions, CancellationToken cancellationToken)
+    {
+        if (!document.Sections.Any(s => s.Blocks.OfType<TableOfContents>().Any()))
+        {
+            return null;
+        }
+
+        var draft = await renderer.RenderAsync(
+            document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal) }, cancellationToken);
+        return await printer.MapPagesAsync(
+            draft,
+            (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(
+                name.StartsWith(ExhibitResource, StringComparison.Ordinal) || name.StartsWith(ObscuredResource, StringComparison.Ordinal)
+                    ? (EmptyPicture, "image/svg+xml")
+                    : null),
+            pdfOptions,
             cancellationToken);
     }
 
@@ -212,7 +253,8 @@ public sealed partial class BinderService(
 
     private async Task<(byte[] Bytes, string ContentType)?> PictureAsync(BinderExhibit exhibit, bool obscured, CancellationToken cancellationToken)
     {
-        if (!IsPrintable(exhibit.Item.Kind) || exhibit.Problem is not null)
+        var isPdf = exhibit.Item.Kind == EvidenceKind.Pdf;
+        if ((!IsPrintable(exhibit.Item.Kind) && !(isPdf && firstPages.IsAvailable)) || exhibit.Problem is not null)
         {
             return null;
         }
@@ -223,29 +265,44 @@ public sealed partial class BinderService(
             return null;
         }
 
-        byte[]? stripped;
+        byte[]? picture;
+        string contentType;
         try
         {
-            stripped = await evidence.PreviewAsync(exhibit.Item, cancellationToken);
+            if (isPdf)
+            {
+                await using var original = await evidence.OpenOriginalAsync(exhibit.Item, cancellationToken);
+                picture = await firstPages.DrawAsync(original, cancellationToken);
+                contentType = "image/png";
+                if (picture is null && !obscured)
+                {
+                    return (FirstPageNotDrawn, "image/svg+xml");
+                }
+            }
+            else
+            {
+                picture = await evidence.PreviewAsync(exhibit.Item, cancellationToken);
+                contentType = exhibit.Item.KindInfo.MediaType;
+            }
         }
         catch (Exception exception) when (exception is EvidenceIntegrityException or IOException)
         {
             return null;
         }
 
-        if (stripped is null)
+        if (picture is null)
         {
             return null;
         }
 
         if (!obscured)
         {
-            return (stripped, exhibit.Item.KindInfo.MediaType);
+            return (picture, contentType);
         }
 
         try
         {
-            var tiny = await printer.PixelateAsync(stripped, exhibit.Item.KindInfo.MediaType, ObscuredWidth, cancellationToken);
+            var tiny = await printer.PixelateAsync(picture, contentType, ObscuredWidth, cancellationToken);
             return tiny is null ? null : (tiny, "image/png");
         }
         catch (PdfRendererUnavailableException)
@@ -254,7 +311,7 @@ public sealed partial class BinderService(
         }
         finally
         {
-            System.Security.Cryptography.CryptographicOperations.ZeroMemory(stripped);
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(picture);
         }
     }
 
@@ -336,6 +393,9 @@ public sealed partial class BinderService(
     [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Evidence {EvidenceId} of case {CaseId} failed its check while a binder was made")]
     private static partial void LogExhibitProblem(ILogger logger, Guid caseId, Guid evidenceId);
 }
+
+/// <summary>What the server can draw for a binder: PDF exhibits' first pages (poppler), obscured pictures (Chromium).</summary>
+internal sealed record BinderPictures(bool PdfFirstPages, bool Obscuring);
 
 internal sealed record CaseFacts(string Title, DateTime CreatedUtc, string JurisdictionCode);
 

@@ -81,7 +81,11 @@ public static class ServiceRegistration
         services.AddSingleton(sp => new IncidentResponse.Documents.Html.DocumentHtmlRenderer(sp.GetRequiredService<ILoggerFactory>()));
         // A binder of a few hundred screenshots takes over a minute to load on a small machine (see docs/performance.md).
         services.AddSingleton(sp => new IncidentResponse.Documents.Pdf.ChromiumPdfPrinter(
-            new IncidentResponse.Documents.Pdf.ChromiumPdfPrinterOptions { RenderTimeout = TimeSpan.FromMinutes(5) },
+            new IncidentResponse.Documents.Pdf.ChromiumPdfPrinterOptions
+            {
+                ExecutablePath = builder.Configuration["Binder:ChromiumPath"] ?? IncidentResponse.Documents.Pdf.ChromiumPdfPrinterOptions.DebianChromiumPath,
+                RenderTimeout = TimeSpan.FromMinutes(5),
+            },
             sp.GetRequiredService<ILogger<IncidentResponse.Documents.Pdf.ChromiumPdfPrinter>>()));
         services.AddScoped<IncidentResponse.Web.Takedowns.LetterPdf>();
 
@@ -97,6 +101,9 @@ public static class ServiceRegistration
         services.AddSingleton<IncidentResponse.Web.Accounts.SessionCleanup>();
         services.AddHostedService<IncidentResponse.Web.Accounts.SessionCleanupDaily>();
         services.AddScoped<IncidentResponse.Web.Binder.BinderService>();
+        services.AddSingleton(sp => new IncidentResponse.Web.Binder.PdfFirstPage(
+            builder.Configuration["Binder:PdftoppmPath"] ?? IncidentResponse.Web.Binder.PdfFirstPage.DebianPath,
+            sp.GetRequiredService<ILogger<IncidentResponse.Web.Binder.PdfFirstPage>>()));
         services.AddScoped<IncidentResponse.Web.Export.ICaseExportPart, IncidentResponse.Web.Binder.BinderExportPart>();
         services.AddRazorPages()
             .AddMvcOptions(mvc =>

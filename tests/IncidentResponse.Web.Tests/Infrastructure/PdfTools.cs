@@ -31,6 +31,13 @@ public static class PdfTools
             .ToList();
     }
 
+    /// <summary>The text of one page (1-based), laid out as printed.</summary>
+    public static Task<string> PageTextAsync(byte[] pdf, int page)
+    {
+        var number = page.ToString(CultureInfo.InvariantCulture);
+        return RunOnFileAsync(pdf, "pdftotext", "-layout", "-f", number, "-l", number, "{0}", "-");
+    }
+
     public static async Task<int> PagesAsync(byte[] pdf)
     {
         var info = await RunOnFileAsync(pdf, "pdfinfo", "{0}");

@@ -1,5 +1,5 @@
-using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;

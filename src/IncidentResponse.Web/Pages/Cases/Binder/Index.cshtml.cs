@@ -1,3 +1,4 @@
+using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
 using FluentValidation;
 using IncidentResponse.Documents;
 using IncidentResponse.Documents.Html;
@@ -14,7 +15,6 @@ using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 

@@ -1,5 +1,5 @@
-using IncidentResponse.Domain.Cases;
 using System.Text;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;

@@ -79,6 +79,94 @@ public abstract class ConcurrentEditTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Written by the advocate", conflict, StringComparison.Ordinal);
         Assert.Contains("Written by the owner", refused.Document.QuerySelector("textarea[name='Input.Reasons']")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_letter_conflict_page_shows_every_editable_field_both_ways_and_marks_the_ones_that_differ()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var (helper, helperName) = await app.NewAllyAsync(owner, caseId, CaseRole.Helper);
+        using var __ = helper;
+        await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/example/comments/first1/post\nhttps://www.reddit.com/r/example/comments/second2/post");
+        List<Guid> places;
+        await using (var db = app.CreateDbContext())
+        {
+            places = await db.Sightings.Where(s => s.CaseId == caseId).OrderBy(s => s.Url).Select(s => s.Id).ToListAsync();
+        }
+
+        var draft = await owner.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = places[0].ToString(),
+            ["Input.SenderName"] = "Sam",
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+            ["Input.LetterDate"] = "2026-11-01",
+        });
+        var url = draft.Location!.OriginalString + "/edit";
+        var ownersForm = await owner.GetAsync(url);
+
+        // The helper changes the name, the phone, the date and what the image is; the owner, the name and the reasons.
+        var saved = await helper.SubmitAsync(url, new Dictionary<string, string>
+        {
+            ["Input.SenderName"] = "Sam Helper-Typed",
+            ["Input.SenderPhone"] = "+44 20 7946 0000",
+            ["Input.CopyrightedWork"] = "A photo from the helper",
+            ["Input.LetterDate"] = "2026-11-02",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__rvt", ownersForm.Document.QuerySelector("main input[name=__rvt]")!.GetAttribute("value")!),
+            new("Input.Version", ownersForm.FieldValue("Input.Version")!),
+            new("Input.Kind", "PlatformPolicyReport"),
+            new("Input.SightingIds", places[0].ToString()),
+            new("Input.SightingIds", places[1].ToString()),
+            new("Input.SenderName", "Sam Owner-Typed"),
+            new("Input.SenderEmail", "sam@example.org"),
+            new("Input.GoodFaithConfirmed", "true"),
+            new("Input.Reasons", "Written by the owner"),
+            new("Input.LetterDate", "2026-11-01"),
+        };
+        using var response = await owner.Http.PostAsync(url, new FormUrlEncodedContent(fields));
+        var refused = await AppClient.PageResult.ReadAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains($"changed by {helperName} while you were editing", refused.Document.QuerySelector("#conflict")!.TextContent, StringComparison.Ordinal);
+        var rows = refused.Document.QuerySelectorAll("#saved-version tbody tr")
+            .ToDictionary(r => r.GetAttribute("data-field")!, r => (
+                Yours: r.QuerySelector("td.yours")!.TextContent.Trim(),
+                Saved: r.QuerySelector("td.saved")!.TextContent.Trim(),
+                Changed: r.ClassList.Contains("changed") && r.QuerySelector("th .tag") is not null));
+
+        // Every field the form lets a person edit has its row.
+        var editable = refused.Document.QuerySelectorAll("form input[name^='Input.'], form textarea[name^='Input.'], form select[name^='Input.']")
+            .Select(e => e.GetAttribute("name")!["Input.".Length..]).Where(n => n != "Version").ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(editable);
+        Assert.Subset(rows.Keys.ToHashSet(StringComparer.Ordinal), editable);
+
+        Assert.Equal(("Sam Owner-Typed", "Sam Helper-Typed", true), rows["SenderName"]);
+        Assert.Equal(("", "+44 20 7946 0000", true), rows["SenderPhone"]);
+        Assert.Equal(("", "A photo from the helper", true), rows["CopyrightedWork"]);
+        Assert.Equal(("Written by the owner", "", true), rows["Reasons"]);
+        Assert.Equal(("1 Nov 2026", "2 Nov 2026", true), rows["LetterDate"]);
+        Assert.True(rows["SightingIds"].Changed);
+        Assert.Contains("second2", rows["SightingIds"].Yours, StringComparison.Ordinal);
+        Assert.DoesNotContain("second2", rows["SightingIds"].Saved, StringComparison.Ordinal);
+        Assert.Equal(("sam@example.org", "sam@example.org", false), rows["SenderEmail"]);
+        Assert.Equal(("Yes", "Yes", false), rows["GoodFaithConfirmed"]);
+        Assert.False(rows["Kind"].Changed);
+        Assert.Equal(6, rows.Values.Count(r => r.Changed));
+
+        // What the owner typed is still in the form, ready to save again over the helper's version.
+        Assert.Equal("Sam Owner-Typed", refused.FieldValue("Input.SenderName"));
+        Assert.Contains("Written by the owner", refused.Document.QuerySelector("textarea[name='Input.Reasons']")!.TextContent, StringComparison.Ordinal);
+        await using var check = app.CreateDbContext();
+        var stored = await check.TakedownRequests.SingleAsync(r => r.CaseId == caseId);
+        Assert.Equal("Sam Helper-Typed", stored.SenderName);
+        Assert.Null(stored.Reasons);
+    }
 }
 
 public sealed class ConcurrentEditTestsOnSqlite(SqliteApp app) : ConcurrentEditTests<SqliteApp>(app);

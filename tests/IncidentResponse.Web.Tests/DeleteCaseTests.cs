@@ -92,6 +92,34 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, (await otherOwner.GetAsync($"/cases/{otherCase}/evidence/{otherFile}/download")).Status);
     }
 
+    [Fact]
+    public async Task Deleting_writes_one_operator_record_with_ids_and_counts_and_no_case_content()
+    {
+        const string Title = "Title-that-must-not-be-logged";
+        const string Narrative = "Narrative-that-must-not-be-logged";
+        var (owner, ownerName, caseId) = await app.NewSurvivorWithCaseAsync(Title);
+        using var _ = owner;
+        var (ally, allyName) = await app.NewAllyAsync(owner, caseId, CaseRole.Helper);
+        using var __ = ally;
+        await owner.AddIncidentAsync(caseId, app.IncidentForm(Narrative));
+        await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "photo-name-not-logged.png");
+        var logged = app.Logs.Entries.Count;
+
+        var deleted = await owner.SubmitAsync($"/cases/{caseId}/delete", new Dictionary<string, string> { ["Input.Confirmation"] = "delete", ["Input.Passphrase"] = Journeys.GoodPassphrase });
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+
+        var entries = app.Logs.Entries.Skip(logged).ToList();
+        var record = Assert.Single(entries, e => e.Contains("was deleted by its owner", StringComparison.Ordinal));
+        Assert.StartsWith("Information ", record, StringComparison.Ordinal);
+        Assert.Contains($"CaseId={caseId}", record, StringComparison.Ordinal);
+        Assert.Contains("MemberCount=2", record, StringComparison.Ordinal);
+        Assert.Contains("FileCount=1", record, StringComparison.Ordinal);
+        foreach (var content in new[] { Title, Narrative, "photo-name-not-logged", ownerName, allyName, Journeys.GoodPassphrase })
+        {
+            Assert.DoesNotContain(entries, e => e.Contains(content, StringComparison.Ordinal));
+        }
+    }
+
     private string BlobPath(Guid blobId) => Path.Combine(app.DataDirectory, "evidence", blobId.ToString("N") + ".blob");
 }
 

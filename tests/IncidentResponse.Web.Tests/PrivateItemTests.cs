@@ -162,6 +162,148 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Fact]
+    public async Task A_private_entry_its_places_and_files_never_reach_an_ally_on_any_list_letter_binder_or_export()
+    {
+        const string PrivatePlace = "https://www.reddit.com/r/example/comments/private77/mine";
+        const string SharedPlace = "https://www.reddit.com/r/example/comments/shared77/post";
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var shared = await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared narrative"));
+        var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm(Secret));
+        await owner.AddSightingsAsync(caseId, SharedPlace, shared);
+        await owner.AddSightingsAsync(caseId, PrivatePlace, hidden);
+        var privatePng = TestFiles.Png(13, 13);
+        var entryPng = TestFiles.Png(14, 14);
+        var sharedPng = TestFiles.Png(15, 15);
+        var privateFile = await owner.AddEvidenceAsync(caseId, privatePng, "own.png");
+        await owner.AddEvidenceAsync(caseId, entryPng, "entry.png", new Dictionary<string, string> { ["Input.IncidentId"] = hidden.ToString() });
+        await owner.AddEvidenceAsync(caseId, sharedPng, "shared.png");
+        Guid privateSighting, sharedSighting;
+        await using (var db = app.CreateDbContext())
+        {
+            privateSighting = await db.Sightings.Where(s => s.CaseId == caseId && s.IncidentId == hidden).Select(s => s.Id).SingleAsync();
+            sharedSighting = await db.Sightings.Where(s => s.CaseId == caseId && s.IncidentId == shared).Select(s => s.Id).SingleAsync();
+        }
+
+        // One letter covers both places; then the entry (with its place and file) and one more file are made private.
+        var draft = await owner.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = sharedSighting.ToString(),
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letter = draft.Location!.OriginalString;
+        await using (var db = app.CreateDbContext())
+        {
+            var requestId = Guid.Parse(letter.Split('/')[^1]);
+            db.TakedownRequestSightings.Add(new IncidentResponse.Domain.Takedowns.TakedownRequestSighting { RequestId = requestId, SightingId = privateSighting });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Contains(PrivatePlace, (await owner.GetAsync(letter + "/text")).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/log/{hidden}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/evidence/{privateFile}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Advocate);
+        using var __ = ally;
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.EvidenceImagesGranted, true).SetProperty(m => m.ExportAllowed, true));
+        }
+
+        var forbidden = new[]
+        {
+            Secret, PrivatePlace, "private77", hidden.ToString(), privateSighting.ToString(), privateFile.ToString(),
+            Hex(privatePng), Hex(entryPng),
+        };
+        void NoTrace(string what, string text)
+        {
+            foreach (var item in forbidden)
+            {
+                Assert.False(text.Contains(item, StringComparison.Ordinal), $"{what} holds a trace of a private item ({item}).");
+            }
+        }
+
+        var pages = new[]
+        {
+            "", "/log", "/log?kind=Sighting", "/log?kind=Evidence", "/log?kind=Takedown", "/log?platform=reddit", "/sightings", "/evidence",
+            "/takedowns", letter[$"/cases/{caseId}".Length..], letter[$"/cases/{caseId}".Length..] + "/text",
+            letter[$"/cases/{caseId}".Length..] + "/edit", "/history", "/activity", $"/log/{shared}", $"/sightings/{sharedSighting}",
+        };
+        foreach (var page in pages)
+        {
+            var response = await ally.GetAsync($"/cases/{caseId}{page}");
+            Assert.Equal(HttpStatusCode.OK, response.Status);
+            NoTrace(page, response.Html);
+        }
+
+        var sightings = await ally.GetAsync($"/cases/{caseId}/sightings");
+        Assert.Contains(SharedPlace, sightings.Html, StringComparison.Ordinal);
+        Assert.Contains(Hex(sharedPng), (await ally.GetAsync($"/cases/{caseId}/evidence")).Html + (await ally.GetAsync($"/cases/{caseId}/log?kind=Evidence")).Html + await EvidencePagesAsync(ally, caseId), StringComparison.Ordinal);
+        Assert.Contains(SharedPlace, (await ally.GetAsync(letter + "/text")).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await ally.GetAsync($"/cases/{caseId}/sightings/{privateSighting}")).Status);
+
+        // The binder, as a web page, after the passphrase again.
+        Assert.Equal(HttpStatusCode.Redirect, (await ally.ConfirmPassphraseAsync($"/cases/{caseId}/binder")).Status);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__rvt", await ally.AntiforgeryTokenAsync($"/cases/{caseId}/binder")),
+            new("Input.Preset", "MyRecords"),
+            new("Input.Title", "Evidence record"),
+        };
+        fields.AddRange(Enum.GetNames<IncidentResponse.Web.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
+        using (var binder = await ally.Http.PostAsync($"/cases/{caseId}/binder?handler=View", new FormUrlEncodedContent(fields)))
+        {
+            Assert.Equal(HttpStatusCode.OK, binder.StatusCode);
+            var html = await binder.Content.ReadAsStringAsync();
+            Assert.Contains(SharedPlace, html, StringComparison.Ordinal);
+            Assert.Contains(Hex(sharedPng), html, StringComparison.Ordinal);
+            NoTrace("the binder", html);
+        }
+
+        // Everything, downloaded: every text file in it, and the binder PDF's text.
+        var folder = await ally.DownloadEverythingAsync(caseId);
+        try
+        {
+            var caseJson = await File.ReadAllTextAsync(Path.Combine(folder, "case.json"));
+            Assert.Contains(SharedPlace, caseJson, StringComparison.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+            {
+                var text = file.EndsWith(".pdf", StringComparison.Ordinal)
+                    ? await PdfTools.TextAsync(await File.ReadAllBytesAsync(file))
+                    : System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
+                NoTrace(Path.GetFileName(file), text);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // The owner still has all of it.
+        var ownersPlaces = await owner.GetAsync($"/cases/{caseId}/sightings");
+        Assert.Contains(PrivatePlace, ownersPlaces.Html, StringComparison.Ordinal);
+        Assert.Contains(PrivatePlace, (await owner.GetAsync(letter + "/text")).Html, StringComparison.Ordinal);
+    }
+
+    private static string Hex(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+
+    /// <summary>The shared files' own pages, where their fingerprints are shown.</summary>
+    private async Task<string> EvidencePagesAsync(AppClient client, Guid caseId)
+    {
+        await using var db = app.CreateDbContext();
+        var ids = await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.Id).ToListAsync();
+        var all = new System.Text.StringBuilder();
+        foreach (var id in ids)
+        {
+            all.Append((await client.GetAsync($"/cases/{caseId}/evidence/{id}")).Html);
+        }
+
+        return all.ToString();
+    }
 }
 
 public sealed class PrivateItemTestsOnSqlite(SqliteApp app) : PrivateItemTests<SqliteApp>(app);

@@ -85,6 +85,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         // A file that belongs to a private entry is hidden with it (the entry's own filter decides whether it is found).
         builder.Entity<EvidenceItem>().HasQueryFilter(e => ShowPrivateItems
             || (!e.IsPrivate && (e.IncidentId == null || Set<Incident>().Any(i => i.Id == e.IncidentId))));
+
+        // A place found online that belongs to a private entry is hidden with it, and so are its status changes and
+        // its place on a letter (the letter itself stays: it may name other places too).
+        builder.Entity<Sighting>().HasQueryFilter(s => ShowPrivateItems
+            || s.IncidentId == null || Set<Incident>().Any(i => i.Id == s.IncidentId));
+        builder.Entity<SightingStatusChange>().HasQueryFilter(c => ShowPrivateItems || Set<Sighting>().Any(s => s.Id == c.SightingId));
+        builder.Entity<TakedownRequestSighting>().HasQueryFilter(rs => ShowPrivateItems || Set<Sighting>().Any(s => s.Id == rs.SightingId));
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

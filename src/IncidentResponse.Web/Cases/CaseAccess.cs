@@ -67,6 +67,14 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
 
         if (context.HandlerInstance is CasePageModel page)
         {
+            // The operation the page or handler declares is the one enforced: no declaration, no access (fail closed).
+            if (CaseOperationRequiredAttribute.For(context.HandlerInstance.GetType(), context.HandlerMethod?.MethodInfo, method) is not { } operation
+                || !membership.Can(operation))
+            {
+                context.Result = new NotFoundResult();
+                return;
+            }
+
             page.Membership = membership;
 
             // Who is looking decides whether private items exist for this request (fails closed for allies).
@@ -83,6 +91,36 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
     }
 }
 
+/// <summary>
+/// The operation a case page (on the class: every handler) or one handler method (overriding the class) needs.
+/// <see cref="CaseMembershipFilter"/> enforces it before the handler runs: a member whose role and grants do not allow
+/// it gets 404, the same answer as a stranger. Every case page must declare one; a handler with none is refused.
+/// A write (any method but GET and HEAD) is not covered by a class-level <see cref="CaseOperation.View"/>: a handler that
+/// changes something names its operation on the method, even when that is View (leaving a case).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, Inherited = true, AllowMultiple = false)]
+public sealed class CaseOperationRequiredAttribute(CaseOperation operation) : Attribute
+{
+    public CaseOperation Operation { get; } = operation;
+
+    /// <summary>
+    /// The operation a request to <paramref name="pageModel"/>'s <paramref name="handler"/> needs, or null when none is
+    /// declared (the request is refused). <paramref name="handler"/> is null when the page has no handler for a GET.
+    /// </summary>
+    public static CaseOperation? For(Type pageModel, System.Reflection.MethodInfo? handler, string httpMethod)
+    {
+        ArgumentNullException.ThrowIfNull(pageModel);
+        if (handler?.GetCustomAttributes(typeof(CaseOperationRequiredAttribute), inherit: true).OfType<CaseOperationRequiredAttribute>().FirstOrDefault() is { } onHandler)
+        {
+            return onHandler.Operation;
+        }
+
+        var onClass = pageModel.GetCustomAttributes(typeof(CaseOperationRequiredAttribute), inherit: true).OfType<CaseOperationRequiredAttribute>().FirstOrDefault();
+        var isRead = HttpMethods.IsGet(httpMethod) || HttpMethods.IsHead(httpMethod);
+        return onClass is null || (!isRead && onClass.Operation == CaseOperation.View) ? null : onClass.Operation;
+    }
+}
+
 /// <summary>Base for every page under <c>/cases/{caseId}</c>: its membership is loaded and authorized before the handler.</summary>
 public abstract class CasePageModel : PageModel
 {
@@ -90,6 +128,9 @@ public abstract class CasePageModel : PageModel
 
     public Guid CaseId => Membership.CaseId;
 
-    /// <summary>Null when the member may do this; otherwise the 404 to return (a role's limits are not advertised).</summary>
+    /// <summary>
+    /// Null when the member may do this; otherwise the 404 to return (a role's limits are not advertised). The page's
+    /// own operation is declared with <see cref="CaseOperationRequiredAttribute"/>; this is for finer checks inside it.
+    /// </summary>
     protected IActionResult? Deny(CaseOperation operation) => Membership.Can(operation) ? null : NotFound();
 }

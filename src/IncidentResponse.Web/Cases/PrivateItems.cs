@@ -10,8 +10,8 @@ namespace IncidentResponse.Web.Cases;
 /// </summary>
 public static class PrivateItems
 {
-    /// <summary>The ids of the case's private entries and of every file hidden with them (a private file, or a file
-    /// of a private entry), formatted as audit events hold them.</summary>
+    /// <summary>The ids of the case's private entries and of everything hidden with them (a private file, a file of a
+    /// private entry, a place found online of a private entry), formatted as audit events hold them.</summary>
     public static async Task<HashSet<string>> IdsAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -20,6 +20,9 @@ public static class PrivateItems
         var files = await db.EvidenceItems.IgnoreQueryFilters()
             .Where(e => e.CaseId == caseId && (e.IsPrivate || (e.IncidentId != null && incidents.Contains(e.IncidentId.Value))))
             .Select(e => e.Id).ToListAsync(cancellationToken);
-        return incidents.Concat(files).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
+        var places = await db.Sightings.IgnoreQueryFilters()
+            .Where(s => s.CaseId == caseId && s.IncidentId != null && incidents.Contains(s.IncidentId.Value))
+            .Select(s => s.Id).ToListAsync(cancellationToken);
+        return incidents.Concat(files).Concat(places).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
     }
 }

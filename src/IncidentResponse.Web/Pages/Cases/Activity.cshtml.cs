@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
@@ -9,6 +10,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// What each person did, from the audit events, newest first, a page at a time. The owner sees every action by
 /// everyone; an ally sees only their own actions (what others did, and anything about private items, is the owner's).
 /// </summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class ActivityModel(AppDbContext db) : CasePageModel
 {
     public const int PageSize = 50;

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases;
 
 /// <summary>The case dashboard: the journey's steps, how far along each one is, and the one next step.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimeProvider clock) : CasePageModel
 {
     public CasePlan Plan { get; private set; } = null!;

@@ -17,7 +17,8 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// is destroyed (crypto-shredding: any copy of the files left in a backup can no longer be read), every row of the
 /// case goes, then the encrypted files. Allies lose access on their next request, because their membership is gone.
 /// </summary>
-public sealed class DeleteModel(
+[CaseOperationRequired(CaseOperation.Delete)]
+public sealed partial class DeleteModel(
     AppDbContext db,
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,
@@ -31,15 +32,10 @@ public sealed class DeleteModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IActionResult OnGet() => Deny(CaseOperation.Delete) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Delete) is { } denied)
-        {
-            return denied;
-        }
-
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -55,6 +51,7 @@ public sealed class DeleteModel(
             return Page();
         }
 
+        var memberCount = await db.CaseMembers.CountAsync(m => m.CaseId == CaseId, cancellationToken);
         var blobIds = await db.EvidenceItems.IgnoreQueryFilters().Where(e => e.CaseId == CaseId).Select(e => e.BlobId).ToListAsync(cancellationToken);
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
@@ -69,6 +66,9 @@ public sealed class DeleteModel(
             await db.Cases.Where(c => c.Id == CaseId).ExecuteDeleteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+
+        // The operator's record that it happened: ids and counts only, never the title or anything in the case.
+        LogDeleted(logger, CaseId, memberCount, blobIds.Count);
 
         var left = 0;
         foreach (var blobId in blobIds)
@@ -91,6 +91,9 @@ public sealed class DeleteModel(
 
         return Redirect("/cases?deleted=1");
     }
+
+    [LoggerMessage(EventId = 7401, Level = LogLevel.Information, Message = "Case {CaseId} was deleted by its owner ({MemberCount} members, {FileCount} files); its key is destroyed")]
+    private static partial void LogDeleted(ILogger logger, Guid caseId, int memberCount, int fileCount);
 
     public sealed class InputModel
     {

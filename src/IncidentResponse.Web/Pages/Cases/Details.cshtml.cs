@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases;
 
 /// <summary>The case's name, country and the answers the plan adapts to. Switching country keeps everything else.</summary>
+[CaseOperationRequired(CaseOperation.Rename)]
 public sealed class DetailsModel(
     AppDbContext db,
     JurisdictionCatalog jurisdictions,
@@ -27,11 +28,6 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Rename) is { } denied)
-        {
-            return denied;
-        }
-
         var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == CaseId, cancellationToken);
         Input = new InputModel
         {
@@ -47,11 +43,6 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Rename) is { } denied)
-        {
-            return denied;
-        }
-
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {

@@ -1,4 +1,5 @@
 using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +11,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// Everything that changed in the case, newest first, a page at a time, and whether the chain of changes is intact
 /// (each event's hash covers the one before, so an altered or removed event shows here).
 /// </summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageModel
 {
     public const int PageSize = 50;

@@ -15,6 +15,7 @@ namespace IncidentResponse.Web.Pages.Cases.Assessment;
 /// The threat assessment: answers can be saved as a draft at any point; a draft is never scored. Finishing with a
 /// required answer missing keeps everything typed, saves the draft, and says which questions are left.
 /// </summary>
+[CaseOperationRequired(CaseOperation.AddEntry)]
 public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<IndexModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -24,11 +25,6 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<Ind
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         var draft = await db.ThreatAssessments.AsNoTracking()
             .Where(a => a.CaseId == CaseId && a.CompletedUtc == null)
             .OrderByDescending(a => a.UpdatedUtc)
@@ -44,11 +40,6 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<Ind
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Cases;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Assessment;
 
 /// <summary>One completed assessment: its level, the reasons, and (for the latest) what comes first in the plan.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePageModel
 {
     public ThreatResult Result { get; private set; } = null!;

@@ -1,3 +1,4 @@
+using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
 using FluentValidation;
 using IncidentResponse.Documents;
 using IncidentResponse.Documents.Html;
@@ -14,7 +15,6 @@ using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 
@@ -23,6 +23,7 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// shown, then downloads it as a PDF or opens the same pages to print from their own browser.
 /// </summary>
 [RequiresRecentPassphrase(CaseOperation.Export)]
+[CaseOperationRequired(CaseOperation.Export)]
 public sealed class IndexModel(
     AppDbContext db,
     BinderService binders,
@@ -41,11 +42,6 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(BinderPreset? preset, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Export) is { } denied)
-        {
-            return denied;
-        }
-
         var chosen = preset is { } p && Enum.IsDefined(p) ? p : BinderPreset.MyRecords;
         Input = new InputModel { Preset = chosen, Sections = [.. BinderPresets.SectionsFor(chosen)] };
         await LoadExhibitsAsync(cancellationToken);
@@ -55,11 +51,6 @@ public sealed class IndexModel(
     /// <summary>"Use this preset": ticks the preset's parts, keeping everything else that was typed (works without JavaScript).</summary>
     public async Task<IActionResult> OnPostPresetAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Export) is { } denied)
-        {
-            return denied;
-        }
-
         var preset = Enum.IsDefined(Input.Preset) ? Input.Preset : BinderPreset.MyRecords;
         ModelState.Clear();
         Input.Preset = preset;
@@ -70,11 +61,6 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostPdfAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Export) is { } denied)
-        {
-            return denied;
-        }
-
         if (await InvalidAsync(cancellationToken) is { } invalid)
         {
             return invalid;
@@ -113,11 +99,6 @@ public sealed class IndexModel(
 
     public async Task<IActionResult> OnPostViewAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Export) is { } denied)
-        {
-            return denied;
-        }
-
         if (await InvalidAsync(cancellationToken) is { } invalid)
         {
             return invalid;

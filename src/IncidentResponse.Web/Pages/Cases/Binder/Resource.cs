@@ -10,17 +10,13 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// A picture for the browser-printable binder: the metadata-free copy, or its pixelated rendering. Only for those who
 /// may make a binder; never cached.
 /// </summary>
+[CaseOperationRequired(CaseOperation.Export)]
 public abstract class BinderResourceModel(BinderService binders) : CasePageModel
 {
     protected abstract string Kind { get; }
 
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Export) is { } denied)
-        {
-            return denied;
-        }
-
         var name = Kind + "/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (await binders.ResourceAsync(CaseId, name, cancellationToken) is not { } found)
         {

@@ -25,6 +25,7 @@ namespace IncidentResponse.Web.Pages.Cases.Evidence;
 [IgnoreAntiforgeryToken]
 [DisableFormValueModelBinding]
 [RequestSizeLimit(UploadLimitBytes)]
+[CaseOperationRequired(CaseOperation.AddEntry)]
 public sealed class AddModel(
     AppDbContext db,
     EvidenceService evidence,
@@ -51,11 +52,6 @@ public sealed class AddModel(
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         await LoadCaseAsync(HttpContext.RequestAborted);
         if (Guid.TryParse(Request.Query["incident"], out var incidentId) && Incidents.Any(i => i.Id == incidentId))
         {
@@ -67,11 +63,6 @@ public sealed class AddModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         var cancellationToken = HttpContext.RequestAborted;
         var reader = MultipartUpload.ReaderFor(Request);
         if (reader is null || !await IsAntiforgeryTokenFirstAndValidAsync(reader, cancellationToken))

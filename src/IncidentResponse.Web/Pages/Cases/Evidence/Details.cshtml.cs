@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>One file: what was said about it, its SHA-256 in full with how to check it, and the choice to see it.</summary>
+[CaseOperationRequired(CaseOperation.ViewEvidence)]
 public sealed class DetailsModel(AppDbContext db, AuditTrail audit) : CasePageModel
 {
     public EvidenceItem Item { get; private set; } = null!;
@@ -22,13 +23,9 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit) : CasePageMo
     public bool CanMarkPrivate => Membership.Can(CaseOperation.MarkPrivate);
 
     /// <summary>The owner hides this file from every ally, or shares it again. Effective on their next request.</summary>
+    [CaseOperationRequired(CaseOperation.MarkPrivate)]
     public async Task<IActionResult> OnPostPrivacyAsync(Guid evidenceId, bool makePrivate, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.MarkPrivate) is { } denied)
-        {
-            return denied;
-        }
-
         var item = await db.EvidenceItems.SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
         if (item is null)
         {
@@ -47,11 +44,6 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit) : CasePageMo
 
     public async Task<IActionResult> OnGetAsync(Guid evidenceId, bool show, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.ViewEvidence) is { } denied)
-        {
-            return denied;
-        }
-
         var item = await db.EvidenceItems.AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
         if (item is null)

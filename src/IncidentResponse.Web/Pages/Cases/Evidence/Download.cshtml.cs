@@ -17,15 +17,11 @@ namespace IncidentResponse.Web.Pages.Cases.Evidence;
 /// the whole file's SHA-256 against the one recorded at receipt; on any mismatch the connection is cut, so a browser
 /// reports a failed download instead of saving a wrong file.
 /// </summary>
+[CaseOperationRequired(CaseOperation.ViewEvidence)]
 public sealed partial class DownloadModel(AppDbContext db, EvidenceService evidence, ILogger<DownloadModel> logger) : CasePageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid evidenceId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.ViewEvidence) is { } denied)
-        {
-            return denied;
-        }
-
         var item = await db.EvidenceItems.AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
         if (item is null)

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>The case's evidence as neutral cards: no image is shown until the person asks for one.</summary>
+[CaseOperationRequired(CaseOperation.ViewEvidence)]
 public sealed class IndexModel(AppDbContext db) : CasePageModel
 {
     public IReadOnlyList<Card> Items { get; private set; } = [];
@@ -16,11 +17,6 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.ViewEvidence) is { } denied)
-        {
-            return denied;
-        }
-
         var rows = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.CaseId == CaseId)
             .OrderByDescending(e => e.ReceivedUtc)

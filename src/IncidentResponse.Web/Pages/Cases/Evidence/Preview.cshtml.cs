@@ -13,15 +13,11 @@ namespace IncidentResponse.Web.Pages.Cases.Evidence;
 /// The image for showing on screen: a copy of a JPEG or PNG without its metadata (GPS, camera, comments). Derived,
 /// never stored, never cached. Other kinds have no preview.
 /// </summary>
+[CaseOperationRequired(CaseOperation.ViewEvidence)]
 public sealed class PreviewModel(AppDbContext db, EvidenceService evidence) : CasePageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid evidenceId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.ViewEvidence) is { } denied)
-        {
-            return denied;
-        }
-
         var item = await db.EvidenceItems.AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == evidenceId && e.CaseId == CaseId, cancellationToken);
         if (item is null || !MetadataStripper.Supports(item.Kind))

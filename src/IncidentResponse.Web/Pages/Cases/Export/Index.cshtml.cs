@@ -14,6 +14,7 @@ namespace IncidentResponse.Web.Pages.Cases.Export;
 /// "Download everything": what the ZIP holds, and the button. The download itself needs the passphrase re-entered
 /// (step-up) and streams the ZIP straight to the response (<see cref="CaseExporter"/>).
 /// </summary>
+[CaseOperationRequired(CaseOperation.Export)]
 public sealed partial class IndexModel(
     AppDbContext db,
     AuditTrail audit,
@@ -29,11 +30,6 @@ public sealed partial class IndexModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Export) is { } denied)
-        {
-            return denied;
-        }
-
         EvidenceCount = await db.EvidenceItems.AsNoTracking().CountAsync(e => e.CaseId == CaseId, cancellationToken);
         Confirmed = await stepUp.IsRecentAsync(User, cancellationToken);
         return Page();
@@ -42,11 +38,6 @@ public sealed partial class IndexModel(
     [RequiresRecentPassphrase(CaseOperation.Export)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Export) is { } denied)
-        {
-            return denied;
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
         await audit.RecordAsync(CaseId, userId, "case.exported", nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);

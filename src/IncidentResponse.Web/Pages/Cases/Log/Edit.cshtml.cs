@@ -17,6 +17,7 @@ namespace IncidentResponse.Web.Pages.Cases.Log;
 /// Change an incident. The version replaced is kept as a revision in the same save; if someone else saved it first,
 /// both are shown and what was typed is kept.
 /// </summary>
+[CaseOperationRequired(CaseOperation.AddEntry)]
 public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<EditModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -29,11 +30,6 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
 
     public async Task<IActionResult> OnGetAsync(Guid incidentId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         var incident = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
         if (incident is null)
         {
@@ -48,11 +44,6 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
 
     public async Task<IActionResult> OnPostAsync(Guid incidentId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         var incident = await db.Incidents.SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
         if (incident is null)
         {

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Log;
 
 /// <summary>One incident as it stands, with every earlier version kept and the places it was found.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageModel
 {
     public Guid IncidentId { get; private set; }
@@ -43,13 +44,9 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
     public bool IsPrivate { get; private set; }
 
     /// <summary>The owner hides this entry from every ally, or shares it again. Effective on their next request.</summary>
+    [CaseOperationRequired(CaseOperation.MarkPrivate)]
     public async Task<IActionResult> OnPostPrivacyAsync(Guid incidentId, bool makePrivate, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.MarkPrivate) is { } denied)
-        {
-            return denied;
-        }
-
         var incident = await db.Incidents.SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
         if (incident is null)
         {

@@ -15,6 +15,7 @@ namespace IncidentResponse.Web.Pages.Cases.Log;
 /// count, the page's ids, its incidents, sightings, files, requests sent and answers, and triage's few candidates.
 /// Filters are neutral values (a kind, a platform key), never free text.
 /// </summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : CasePageModel
 {
     public const int PageSize = 50;

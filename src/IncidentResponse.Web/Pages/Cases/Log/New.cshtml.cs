@@ -12,20 +12,16 @@ using Microsoft.AspNetCore.Mvc;
 namespace IncidentResponse.Web.Pages.Cases.Log;
 
 /// <summary>Add an incident to the log. Anything refused comes back with what was typed and a note by the field.</summary>
+[CaseOperationRequired(CaseOperation.AddEntry)]
 public sealed class NewModel(AppDbContext db, AuditTrail audit, IValidator<NewModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IActionResult OnGet() => Deny(CaseOperation.AddEntry) ?? Page();
+    public IActionResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {

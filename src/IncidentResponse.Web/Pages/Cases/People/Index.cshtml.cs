@@ -15,6 +15,7 @@ namespace IncidentResponse.Web.Pages.Cases.People;
 /// person, and removes people; an ally sees only their own place and can leave. Each change is read on the person's
 /// very next request: nothing here is cached.
 /// </summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class IndexModel(
     AppDbContext db,
     AuditTrail audit,
@@ -37,13 +38,9 @@ public sealed class IndexModel(
         return Page();
     }
 
+    [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Share) is { } denied)
-        {
-            return denied;
-        }
-
         var validation = await inviteValidator.ValidateAsync(Invite, cancellationToken);
         if (!validation.IsValid)
         {
@@ -63,13 +60,9 @@ public sealed class IndexModel(
         return Page();
     }
 
+    [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostRevokeInvitationAsync(Guid invitationId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Share) is { } denied)
-        {
-            return denied;
-        }
-
         var invitation = await db.CaseInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CaseId == CaseId, cancellationToken);
         if (invitation is null)
         {
@@ -86,13 +79,9 @@ public sealed class IndexModel(
         return Redirect($"/cases/{CaseId}/people");
     }
 
+    [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostRoleAsync(Guid userId, CaseRole role, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Share) is { } denied)
-        {
-            return denied;
-        }
-
         if (!AllyWording.InvitableRoles.Contains(role))
         {
             return BadRequest();
@@ -106,13 +95,9 @@ public sealed class IndexModel(
         }, cancellationToken);
     }
 
+    [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostEvidenceImagesAsync(Guid userId, bool grant, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Share) is { } denied)
-        {
-            return denied;
-        }
-
         return await ChangeAllyAsync(userId, m =>
         {
             var changed = m.EvidenceImagesGranted != grant;
@@ -121,13 +106,9 @@ public sealed class IndexModel(
         }, cancellationToken);
     }
 
+    [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostExportAsync(Guid userId, bool allow, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Share) is { } denied)
-        {
-            return denied;
-        }
-
         return await ChangeAllyAsync(userId, m =>
         {
             var changed = m.ExportAllowed != allow;
@@ -136,13 +117,9 @@ public sealed class IndexModel(
         }, cancellationToken);
     }
 
+    [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostRemoveAsync(Guid userId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.Share) is { } denied)
-        {
-            return denied;
-        }
-
         return await ChangeAllyAsync(userId, m =>
         {
             db.CaseMembers.Remove(m);
@@ -151,6 +128,7 @@ public sealed class IndexModel(
     }
 
     /// <summary>An ally stops helping with this case. The owner cannot leave their own case (they can delete it).</summary>
+    [CaseOperationRequired(CaseOperation.View)]
     public async Task<IActionResult> OnPostLeaveAsync(CancellationToken cancellationToken)
     {
         if (Membership.IsOwner)

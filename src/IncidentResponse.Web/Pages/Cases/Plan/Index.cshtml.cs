@@ -1,8 +1,10 @@
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Safety;
 
 namespace IncidentResponse.Web.Pages.Cases.Plan;
 
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class IndexModel(CasePlanLoader plans) : CasePageModel
 {
     public CasePlan Plan { get; private set; } = null!;

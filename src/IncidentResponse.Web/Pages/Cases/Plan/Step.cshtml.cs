@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Plan;
 
 /// <summary>One step of the plan on its own screen: why and how, its status, and a private note.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class StepModel(
     AppDbContext db,
     CasePlanLoader plans,
@@ -40,13 +41,9 @@ public sealed class StepModel(
         return Page();
     }
 
+    [CaseOperationRequired(CaseOperation.AddEntry)]
     public async Task<IActionResult> OnPostAsync(int number, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(number, cancellationToken))
         {
             return NotFound();

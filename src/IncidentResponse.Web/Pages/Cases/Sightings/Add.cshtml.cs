@@ -15,6 +15,7 @@ namespace IncidentResponse.Web.Pages.Cases.Sightings;
 /// Paste any number of web addresses at once. Each new one becomes a sighting; anything skipped (not a web address,
 /// repeated, or already in this case) is listed with the reason, and the page stays so it can be corrected.
 /// </summary>
+[CaseOperationRequired(CaseOperation.AddEntry)]
 public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -29,22 +30,12 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
 
     public async Task<IActionResult> OnGetAsync([FromQuery] Guid? incident, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         Input.IncidentId = incident;
         return await LoadIncidentAsync(cancellationToken) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadIncidentAsync(cancellationToken))
         {
             return NotFound();
@@ -59,7 +50,8 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
 
         var parsed = UrlList.Parse(Input.Urls);
         var keys = parsed.Accepted.Select(a => a.Key).ToList();
-        var existing = (await db.Sightings.AsNoTracking()
+        // Every place in the case counts, a private one too (the unique key does not know who is looking).
+        var existing = (await db.Sightings.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.CaseId == CaseId && keys.Contains(s.UrlKey))
             .Select(s => s.UrlKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Sightings;
 
 /// <summary>Every place the content was found, with where each takedown stands; still-open ones first.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class IndexModel(AppDbContext db) : CasePageModel
 {
     public const int PageSize = 100;

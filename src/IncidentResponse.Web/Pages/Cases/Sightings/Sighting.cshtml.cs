@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Sightings;
 
 /// <summary>One place the content was found: its takedown story so far, and the next step, dated and attributed.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<SightingModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -38,13 +39,9 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
         return Page();
     }
 
+    [CaseOperationRequired(CaseOperation.AddEntry)]
     public async Task<IActionResult> OnPostAsync(Guid sightingId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(sightingId, cancellationToken))
         {
             return NotFound();

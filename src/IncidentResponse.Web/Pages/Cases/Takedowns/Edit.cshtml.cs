@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>Editing a draft letter. A finalised letter is never edited: it gets a new version instead.</summary>
+[CaseOperationRequired(CaseOperation.AddEntry)]
 public sealed class EditModel(AppDbContext db, PlatformDirectory directory, AuditTrail audit, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -25,13 +26,11 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
 
     public bool Conflict { get; private set; }
 
+    /// <summary>On a conflict: every field as typed here and as saved now, the differences marked.</summary>
+    public IReadOnlyList<FieldComparison> Comparison { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();
@@ -48,11 +47,6 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
 
     public async Task<IActionResult> OnPostAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();
@@ -114,6 +108,8 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         SavedByName = actor == User.UserId()
             ? "you, in another window"
             : await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "someone";
+        // An empty date means "today" when saved: compare what would be saved.
+        Comparison = LetterForm.Compare(Input, LetterForm.From(Current), Sightings);
         ModelState.Remove("Input.Version");
         Input.Version = Current.Version;
         return Page();

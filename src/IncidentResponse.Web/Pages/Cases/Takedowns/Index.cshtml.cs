@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>Every takedown letter in the case, where each stands, overdue ones marked, and what to do next.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, TimeProvider clock) : CasePageModel
 {
     public IReadOnlyList<Item> Items { get; private set; } = [];

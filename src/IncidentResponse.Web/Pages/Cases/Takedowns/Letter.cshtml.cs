@@ -16,6 +16,7 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 /// <summary>
 /// One letter: its text, what it still needs, and the one next step (finalise, send, log the answer, follow up).
 /// </summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class LetterModel(
     AppDbContext db,
     PlatformDirectory directory,
@@ -63,13 +64,9 @@ public sealed class LetterModel(
         return Page();
     }
 
+    [CaseOperationRequired(CaseOperation.FinaliseLetter)]
     public async Task<IActionResult> OnPostFinaliseAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.FinaliseLetter) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();
@@ -91,13 +88,9 @@ public sealed class LetterModel(
         return await SaveAsync(cancellationToken);
     }
 
+    [CaseOperationRequired(CaseOperation.FinaliseLetter)]
     public async Task<IActionResult> OnPostSendAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.FinaliseLetter) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();
@@ -127,13 +120,9 @@ public sealed class LetterModel(
         return await SaveAsync(cancellationToken);
     }
 
+    [CaseOperationRequired(CaseOperation.AddEntry)]
     public async Task<IActionResult> OnPostAnswerAsync(Guid requestId, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();
@@ -156,20 +145,17 @@ public sealed class LetterModel(
         return await SaveAsync(cancellationToken);
     }
 
+    [CaseOperationRequired(CaseOperation.AddEntry)]
     public async Task<IActionResult> OnPostFollowUpAsync(Guid requestId, CancellationToken cancellationToken) =>
         await CopyAsync(requestId, followUp: true, cancellationToken);
 
+    [CaseOperationRequired(CaseOperation.AddEntry)]
     public async Task<IActionResult> OnPostReviseAsync(Guid requestId, CancellationToken cancellationToken) =>
         await CopyAsync(requestId, followUp: false, cancellationToken);
 
     /// <summary>A new draft from this letter: a follow-up to a sent one, or the next version of a finalised one.</summary>
     private async Task<IActionResult> CopyAsync(Guid requestId, bool followUp, CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();

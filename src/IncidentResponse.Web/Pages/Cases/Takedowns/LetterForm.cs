@@ -103,6 +103,56 @@ public sealed class LetterForm
         }
     }
 
+    /// <summary>
+    /// Every field a person can edit, side by side: <paramref name="yours"/> (as typed) and <paramref name="saved"/>
+    /// (as it is saved now), each marked when they differ. Places are shown by their address.
+    /// </summary>
+    public static IReadOnlyList<FieldComparison> Compare(LetterForm yours, LetterForm saved, IReadOnlyList<SightingChoice> sightings)
+    {
+        ArgumentNullException.ThrowIfNull(yours);
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(sightings);
+        string Places(LetterForm f) => string.Join("\n", sightings.Where(s => f.SightingIds.Contains(s.Id)).Select(s => s.Url).Order(StringComparer.Ordinal));
+        static string Kind(LetterForm f) => f.Kind is { } k ? LetterComposer.HeadingOf(k) : "";
+        static string Text(string? value) => (value ?? "").Trim();
+        static string YesNo(bool value) => value ? "Yes" : "No";
+        static string Basis(CopyrightBasis basis) => basis switch
+        {
+            CopyrightBasis.SenderOwnsCopyright => "I took it, or I own the copyright another way",
+            CopyrightBasis.AuthorisedByOwner => "I may act for the person who owns the copyright",
+            CopyrightBasis.SenderDoesNotOwnCopyright => "Someone else took it",
+            _ => "",
+        };
+        static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+        (string Field, string Label, Func<LetterForm, string> Show)[] fields =
+        [
+            (nameof(Kind), "Kind of letter", Kind),
+            (nameof(SightingIds), "Places it covers", Places),
+            (nameof(SenderName), "Name", f => Text(f.SenderName)),
+            (nameof(SenderNamePrivate), "Keep the name private", f => YesNo(f.SenderNamePrivate)),
+            (nameof(SenderEmail), "Email", f => Text(f.SenderEmail)),
+            (nameof(SenderEmailPrivate), "Keep the email private", f => YesNo(f.SenderEmailPrivate)),
+            (nameof(SenderPostalAddress), "Postal address", f => Text(f.SenderPostalAddress)),
+            (nameof(SenderPostalAddressPrivate), "Keep the postal address private", f => YesNo(f.SenderPostalAddressPrivate)),
+            (nameof(SenderPhone), "Phone", f => Text(f.SenderPhone)),
+            (nameof(SenderPhonePrivate), "Keep the phone private", f => YesNo(f.SenderPhonePrivate)),
+            (nameof(SenderActsForPersonShown), "Writing for the person shown", f => YesNo(f.SenderActsForPersonShown)),
+            (nameof(Reasons), "Anything added", f => Text(f.Reasons)),
+            (nameof(CopyrightedWork), "The image, in plain words", f => Text(f.CopyrightedWork)),
+            (nameof(CopyrightBasis), "Who took it", f => Basis(f.CopyrightBasis)),
+            (nameof(GoodFaithConfirmed), "Good faith confirmed", f => YesNo(f.GoodFaithConfirmed)),
+            (nameof(AccuracyConfirmed), "Accuracy confirmed (copyright notice)", f => YesNo(f.AccuracyConfirmed)),
+            (nameof(SignatureConfirmed), "Signed with the typed name", f => YesNo(f.SignatureConfirmed)),
+            (nameof(LetterDate), "Date of the letter", f => Date(f.LetterDate)),
+        ];
+        return fields.Select(f =>
+        {
+            var (mine, theirs) = (f.Show(yours), f.Show(saved));
+            return new FieldComparison(f.Field, f.Label, mine, theirs, !string.Equals(mine, theirs, StringComparison.Ordinal));
+        }).ToList();
+    }
+
     /// <summary>The message when a kind of letter the platform does not take was sent anyway.</summary>
     public static string KindNotOffered(LetterKind kind, PlatformEntry platform)
     {
@@ -130,6 +180,9 @@ public sealed class LetterForm
         }
     }
 }
+
+/// <summary>One editable field of a letter as typed and as saved, on the "changed while you were editing" page.</summary>
+public sealed record FieldComparison(string Field, string Label, string Yours, string Saved, bool Changed);
 
 /// <summary>A sighting offered as a checkbox.</summary>
 public sealed record SightingChoice(Guid Id, string Url, string Platform, string Status);

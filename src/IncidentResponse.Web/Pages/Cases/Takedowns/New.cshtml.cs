@@ -17,6 +17,7 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 /// Writing a letter: first the platform, then (with its routes and warnings in view) the kind, the places, who it is
 /// from and what is confirmed. Saves a draft.
 /// </summary>
+[CaseOperationRequired(CaseOperation.AddEntry)]
 public sealed class NewModel(AppDbContext db, PlatformDirectory directory, TakedownActions actions, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -34,11 +35,6 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         await LoadAsync(cancellationToken);
         Input.LetterDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
@@ -46,11 +42,6 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (Deny(CaseOperation.AddEntry) is { } denied)
-        {
-            return denied;
-        }
-
         await LoadAsync(cancellationToken);
         if (Entry is null)
         {

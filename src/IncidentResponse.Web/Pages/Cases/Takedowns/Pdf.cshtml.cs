@@ -1,4 +1,5 @@
 using IncidentResponse.Documents.Pdf;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>A letter as a PDF: exactly the text of the plain-text download, printed. Never cached.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class PdfModel(TakedownLetters letters, LetterPdf pdf) : CasePageModel
 {
     public Guid RequestId { get; private set; }

@@ -1,4 +1,5 @@
 using System.Text;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>A letter as a plain-text file: exactly as finalised, or the draft as it reads now. Never cached.</summary>
+[CaseOperationRequired(CaseOperation.View)]
 public sealed class TextModel(TakedownLetters letters) : CasePageModel
 {
     public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
 using FluentValidation;
 using IncidentResponse.Documents;
 using IncidentResponse.Documents.Html;
@@ -15,6 +14,7 @@ using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
+using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 

@@ -170,6 +170,7 @@ public partial class BinderBenchmarks
     {
         public static async Task<Measured> RunAsync(Func<Task<long>> run)
         {
+            var liveBefore = GC.GetTotalMemory(forceFullCollection: true);
             var before = Status("self", "VmRSS:");
             File.WriteAllText("/proc/self/clear_refs", "5");
             using var stop = new CancellationTokenSource();
@@ -198,7 +199,7 @@ public partial class BinderBenchmarks
             var gc = string.Create(
                 CultureInfo.InvariantCulture,
                 $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1048576.0:0} MiB, GCs {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}, "
-                + $"heap after last GC {info.HeapSizeBytes / 1048576.0:0} MiB, committed {info.TotalCommittedBytes / 1048576.0:0} MiB, live now {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MiB, server GC {GCSettings.IsServerGC}");
+                + $"heap after last GC {info.HeapSizeBytes / 1048576.0:0} MiB, committed {info.TotalCommittedBytes / 1048576.0:0} MiB, live before {liveBefore / 1048576.0:0} MiB, live after {GC.GetTotalMemory(forceFullCollection: true) / 1048576.0:0} MiB, server GC {GCSettings.IsServerGC}");
             return new Measured(elapsed, bytes, before, peak, chromiumPeak, driverPeak, gc);
         }
 

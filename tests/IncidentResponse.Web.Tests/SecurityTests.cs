@@ -106,6 +106,122 @@ public abstract class SecurityTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Every_post_handler_refuses_a_post_without_its_token_or_with_another_persons_and_changes_nothing()
+    {
+        using var seeded = await FormCatalog.SeedCaseAsync(app);
+        using var other = app.CreateAppClient();
+        await other.SignUpAsync();
+        var othersToken = await other.AntiforgeryTokenAsync("/cases/new");
+        var before = await ChangesAsync(seeded.CaseId);
+        var checkedPosts = 0;
+        var checkedForms = 0;
+
+        foreach (var page in await FormCatalog.PagesTakingPostsAsync(app))
+        {
+            if (page.Route == "error/{code:int?}")
+            {
+                continue; // The status page re-executed for errors; it reads nothing and changes nothing.
+            }
+
+            foreach (var url in FormCatalog.UrlsFor(page.Route, seeded))
+            {
+                // Every handler the endpoint has, whether or not a form for it is on the page just now.
+                foreach (var handler in page.Handlers)
+                {
+                    var target = handler.Length == 0 ? url : $"{url}?handler={handler}";
+                    foreach (var (label, fields) in new[] { ("no token", new Dictionary<string, string>()), ("another person's token", new Dictionary<string, string> { ["__rvt"] = othersToken }) })
+                    {
+                        var result = await seeded.Owner.PostAsync(target, fields);
+                        Assert.True(result.Status == HttpStatusCode.BadRequest, $"POST {target} with {label} answered {(int)result.Status}.");
+                        Assert.Contains("That didn't go through", result.MainText, StringComparison.Ordinal);
+                        checkedPosts++;
+                    }
+                }
+
+                // Every form on the page as it stands, filled as a browser would, sent without its token.
+                var shown = await seeded.Owner.GetAsync(url);
+                if (shown.Status != HttpStatusCode.OK)
+                {
+                    continue;
+                }
+
+                foreach (var form in FormCatalog.PostFormsOn(shown, url))
+                {
+                    foreach (var submitter in form.Submitters)
+                    {
+                        var result = await FormCatalog.PostAsync(seeded.Owner, "", form, submitter, FormCatalog.Defaults(form).ToList(), withToken: false);
+                        Assert.True(result.Status == HttpStatusCode.BadRequest, $"The form posting to {submitter.Url} without its token answered {(int)result.Status}.");
+                        checkedForms++;
+                    }
+                }
+            }
+        }
+
+        Assert.Equal(before, await ChangesAsync(seeded.CaseId));
+        Assert.True(checkedPosts >= 60 && checkedForms >= 20, $"Only {checkedPosts} handler posts and {checkedForms} forms were tried.");
+        Assert.Equal(HttpStatusCode.OK, (await seeded.Owner.GetAsync($"/cases/{seeded.CaseId}")).Status);
+    }
+
+    [Fact]
+    public async Task A_session_cookie_planted_before_sign_in_is_replaced_at_sign_in_and_never_opens_the_persons_case()
+    {
+        // Someone plants their own valid session cookie in another person's browser before that person signs in.
+        using var attacker = app.CreateAppClient();
+        await attacker.SignUpAsync();
+        var planted = SessionCookie(attacker)!;
+        using var person = app.CreateAppClient();
+        var username = await person.SignUpAsync();
+        var caseId = await person.CreateCaseAsync("Mine alone");
+        await person.SubmitAsync("/cases", new Dictionary<string, string>(), formAction: "/account/sign-out");
+        person.Cookies.Add(new Uri("https://app.test"), new Cookie("__Host-ir-session", planted, "/") { Secure = true, HttpOnly = true });
+        Assert.Equal(planted, SessionCookie(person));
+
+        var signedIn = await person.SignInAsync(username);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+        Assert.NotEqual(planted, SessionCookie(person));
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync($"/cases/{caseId}")).Status);
+        using var replay = app.CreateDefaultClient(new Uri("https://app.test"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/cases/{caseId}");
+        request.Headers.Add("Cookie", $"__Host-ir-session={planted}");
+        using var response = await replay.SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("Mine alone", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_made_up_session_cookie_is_ignored_and_replaced_at_sign_in()
+    {
+        using var person = app.CreateAppClient();
+        var username = await person.SignUpAsync();
+        await person.SubmitAsync("/cases", new Dictionary<string, string>(), formAction: "/account/sign-out");
+        person.Cookies.Add(new Uri("https://app.test"), new Cookie("__Host-ir-session", "made-up-by-someone-else", "/") { Secure = true });
+
+        Assert.Equal(HttpStatusCode.Redirect, (await person.GetAsync("/cases")).Status);
+        var signedIn = await person.SignInAsync(username);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.Status);
+        Assert.NotEqual("made-up-by-someone-else", SessionCookie(person));
+        Assert.Equal(HttpStatusCode.OK, (await person.GetAsync("/cases")).Status);
+    }
+
+    private static string? SessionCookie(AppClient client) => client.Cookies.GetCookies(new Uri("https://app.test"))["__Host-ir-session"]?.Value;
+
+    /// <summary>Everything a post could change about a case: its history, and the rows people add.</summary>
+    private async Task<string> ChangesAsync(Guid caseId)
+    {
+        await using var db = app.CreateDbContext();
+        return string.Join(',',
+            await db.AuditEvents.CountAsync(e => e.CaseId == caseId),
+            await db.Incidents.CountAsync(i => i.CaseId == caseId),
+            await db.EvidenceItems.CountAsync(e => e.CaseId == caseId),
+            await db.TakedownRequests.CountAsync(t => t.CaseId == caseId),
+            await db.CaseInvitations.CountAsync(i => i.CaseId == caseId),
+            await db.Cases.CountAsync(c => c.Id == caseId),
+            await db.UserSessions.CountAsync(s => s.EndedUtc == null));
+    }
+
+    [Fact]
     public async Task An_oversized_form_is_refused_with_a_readable_page_not_a_stack_trace()
     {
         using var client = app.CreateAppClient();

@@ -76,6 +76,12 @@ public sealed partial class EvidenceService(
     ILogger<EvidenceService> logger)
 {
     /// <summary>
+    /// Each case's key as stored (still wrapped by the master key), read once per request: a binder or an export over
+    /// many files would otherwise query it once per file. Unwrapped only for each use, and destroyed after it.
+    /// </summary>
+    private readonly Dictionary<Guid, byte[]> _wrappedCaseKeys = [];
+
+    /// <summary>
     /// Reads <paramref name="content"/> to its end (or until it is refused), sniffs it, and seals it into a pending blob.
     /// Images are held in memory (at most <see cref="EvidenceLimits.ImageMaxBytes"/>) so their declared size can be
     /// checked before anything is kept; other kinds stream straight through the vault.
@@ -305,12 +311,13 @@ public sealed partial class EvidenceService(
     /// <summary>The case's key, unwrapped; the caller destroys it after use. Created (and saved on its own) when asked.</summary>
     private async Task<byte[]> CaseKeyAsync(Guid caseId, bool create, CancellationToken cancellationToken)
     {
-        var wrapped = await db.CaseEvidenceKeys.AsNoTracking()
+        var wrapped = _wrappedCaseKeys.GetValueOrDefault(caseId) ?? await db.CaseEvidenceKeys.AsNoTracking()
             .Where(k => k.CaseId == caseId)
             .Select(k => k.WrappedKey)
             .SingleOrDefaultAsync(cancellationToken);
         if (wrapped is not null)
         {
+            _wrappedCaseKeys[caseId] = wrapped;
             return CaseKeys.Unwrap(wrapped, masterKey.Bytes);
         }
 

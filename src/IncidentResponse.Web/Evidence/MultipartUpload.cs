@@ -48,12 +48,12 @@ public static class MultipartUpload
         return new MultipartReader(boundary, request.Body) { HeadersCountLimit = 8, HeadersLengthLimit = 8 * 1024 };
     }
 
-    /// <summary>A text field's value, or null when it is longer than <see cref="TextFieldMaxBytes"/>.</summary>
+    /// <summary>A text field's value (any NUL left out, as for every form), or null when longer than <see cref="TextFieldMaxBytes"/>.</summary>
     public static async Task<string?> ReadTextAsync(MultipartSection section, CancellationToken cancellationToken)
     {
         var buffer = new byte[TextFieldMaxBytes + 1];
         var read = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        return read > TextFieldMaxBytes ? null : Encoding.UTF8.GetString(buffer, 0, read);
+        return read > TextFieldMaxBytes ? null : Infrastructure.NulCharacters.Strip(Encoding.UTF8.GetString(buffer, 0, read));
     }
 
     /// <summary>

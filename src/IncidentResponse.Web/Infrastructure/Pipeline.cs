@@ -40,6 +40,7 @@ public static class Pipeline
         app.UseRouting();
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<RequestSizeGuard>();
+        app.UseMiddleware<NulCharacterFilter>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

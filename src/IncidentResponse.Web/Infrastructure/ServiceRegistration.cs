@@ -111,6 +111,16 @@ public static class ServiceRegistration
                 // In this order: membership (404 for strangers) before step-up (re-enter your passphrase).
                 mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter)));
                 mvc.Filters.Add(new ServiceFilterAttribute(typeof(RecentPassphraseFilter)));
+
+                // Something typed that cannot be read into its field's type gets kind words, never the framework's.
+                var messages = mvc.ModelBindingMessageProvider;
+                messages.SetAttemptedValueIsInvalidAccessor((_, _) => ValidationExtensions.Unreadable);
+                messages.SetNonPropertyAttemptedValueIsInvalidAccessor(_ => ValidationExtensions.Unreadable);
+                messages.SetUnknownValueIsInvalidAccessor(_ => ValidationExtensions.Unreadable);
+                messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => ValidationExtensions.Unreadable);
+                messages.SetValueIsInvalidAccessor(_ => ValidationExtensions.Unreadable);
+                messages.SetValueMustBeANumberAccessor(_ => ValidationExtensions.Unreadable);
+                messages.SetNonPropertyValueMustBeANumberAccessor(() => ValidationExtensions.Unreadable);
             });
         services.AddAntiforgery(a =>
         {

@@ -114,8 +114,9 @@ public sealed class AddModel(
                 var value = await MultipartUpload.ReadTextAsync(section, cancellationToken);
                 if (value is null)
                 {
-                    ModelState.AddModelError("Input", "Part of what you entered is too long. Please shorten it and try again.");
-                    break;
+                    // Refused, not cut; the other fields are still read, so what was typed in them is kept.
+                    ModelState.AddModelError(name.StartsWith("Input.", StringComparison.Ordinal) ? name : "Input", "This is too long. Please shorten it and try again.");
+                    continue;
                 }
 
                 if (fields.Count >= MaxFields)

@@ -63,7 +63,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         }
 
         var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
+        if (!validation.IsValid || ModelState.CouldNotRead("Input.LetterDate"))
         {
             validation.AddTo(ModelState);
             return Page();

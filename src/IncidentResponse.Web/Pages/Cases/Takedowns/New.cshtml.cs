@@ -50,7 +50,7 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
         }
 
         var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid)
+        if (!validation.IsValid || ModelState.CouldNotRead("Input.LetterDate"))
         {
             validation.AddTo(ModelState);
             return Page();

@@ -15,6 +15,7 @@ namespace IncidentResponse.Web.Pages.Cases.Sightings;
 /// Paste any number of web addresses at once. Each new one becomes a sighting; anything skipped (not a web address,
 /// repeated, or already in this case) is listed with the reason, and the page stays so it can be corrected.
 /// </summary>
+[ShownAgainWhenDatabaseUnavailable]
 public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -88,7 +89,7 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (!DatabaseFaults.IsUnavailable(exception))
             {
                 // Someone added one of these at the same moment (the case's address index is unique): nothing was saved.
                 db.ChangeTracker.Clear();

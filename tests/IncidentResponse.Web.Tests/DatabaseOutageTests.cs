@@ -342,3 +342,50 @@ public sealed class DatabaseOutageTests(PostgresOutageApp app) : IClassFixture<P
         }
     }
 }
+
+/// <summary>SQLite that gives up on a lock after one second instead of thirty.</summary>
+public sealed class SqliteImpatientApp : AppFixture
+{
+    public override Domain.Data.DatabaseProvider Provider => Domain.Data.DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        Task.FromResult($"Data Source={Path.Combine(DataDirectory, "test.db")};Default Timeout=1");
+}
+
+/// <summary>On SQLite a database held by another writer is an outage too: kind page, nothing lost, saved once after.</summary>
+public sealed class SqliteBusyTests(SqliteImpatientApp app) : IClassFixture<SqliteImpatientApp>
+{
+    [Fact]
+    public async Task An_incident_saved_while_another_writer_holds_the_database_comes_back_kindly_and_is_saved_once_after()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        var marker = "busy-" + Guid.NewGuid().ToString("N")[..10];
+        var (action, values) = await client.FormAsync($"/cases/{caseId}/log/new", app.IncidentForm($"They wrote to me {marker}"));
+
+        AppClient.PageResult failed;
+        await using (var holder = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(app.DataDirectory, "test.db")}"))
+        {
+            await holder.OpenAsync();
+            await using var hold = holder.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            await hold.ExecuteNonQueryAsync();
+            failed = await client.PostAsync(action, values);
+            hold.CommandText = "ROLLBACK";
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
+        Assert.Contains(DatabaseOutage.Heading, failed.MainText, StringComparison.Ordinal);
+        Assert.Contains(marker, failed.Document.QuerySelector("textarea[name='Input.Narrative']")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("SqliteException", failed.Html, StringComparison.Ordinal);
+
+        var saved = await client.PostAsync(action, values);
+        var again = await client.PostAsync(action, values);
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        Assert.Equal(saved.Location, again.Location);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Incidents.CountAsync(i => i.CaseId == caseId));
+        Assert.False(app.Logs.Contains(marker), "What was typed reached the log.");
+    }
+}

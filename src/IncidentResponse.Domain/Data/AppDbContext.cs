@@ -48,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CaseInvitation> CaseInvitations => Set<CaseInvitation>();
 
+    public DbSet<Submission> Submissions => Set<Submission>();
+
     /// <summary>
     /// Whether this unit of work may see private incidents and evidence items. False unless set: the case filter sets
     /// it for the case's owner only, and operator commands for the system. Every query of those two sets obeys it

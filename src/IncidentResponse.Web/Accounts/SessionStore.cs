@@ -99,8 +99,27 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>Cookie validation: a cookie whose session has ended is refused and cleared on this very request.</summary>
+    /// <summary>
+    /// Cookie validation: a cookie whose session has ended is refused and cleared on this very request. While the
+    /// database cannot be reached the request is marked instead (see <see cref="DatabaseOutage"/>).
+    /// </summary>
     public static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await ValidateAsync(context);
+        }
+        catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception))
+        {
+            // The session cannot be checked while the database is down. Signing the person out would lose what they
+            // were sending, so the cookie stays (not renewed) and the request is marked: no page handler runs for it
+            // (DatabaseUnavailableFilter shows the kind "could not save" page with their own post instead).
+            context.ShouldRenew = false;
+            DatabaseOutage.MarkSessionUnverified(context.HttpContext);
+        }
+    }
+
+    private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
         // Identity's own check first: a changed security stamp (new passphrase) ends every cookie issued before it.
         await SecurityStampValidator.ValidatePrincipalAsync(context);

@@ -126,7 +126,12 @@ public abstract class CasePageModel : PageModel
 {
     public CaseMembership Membership { get; internal set; } = null!;
 
-    public Guid CaseId => Membership.CaseId;
+    /// <summary>
+    /// The case's id. Before the membership is known (a page shown again because the database could not be reached)
+    /// it is the id from the address, used only to build that page's own links.
+    /// </summary>
+    public Guid CaseId => Membership?.CaseId
+        ?? (Guid.TryParse(Convert.ToString(RouteData.Values[CaseMembershipFilter.RouteKey], System.Globalization.CultureInfo.InvariantCulture), out var id) ? id : Guid.Empty);
 
     /// <summary>
     /// Null when the member may do this; otherwise the 404 to return (a role's limits are not advertised). The page's

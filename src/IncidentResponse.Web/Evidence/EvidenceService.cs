@@ -167,7 +167,15 @@ public sealed partial class EvidenceService(
     /// Keeps a received file: commits its blob, then saves its row and audit event in one save. If that save fails the
     /// blob is deleted again, so no file is ever kept without its row.
     /// </summary>
-    public async Task<Guid> KeepAsync(Guid caseId, Guid userId, ReceivedEvidence received, EvidenceDescription description, CancellationToken cancellationToken)
+    public Task<Guid> KeepAsync(Guid caseId, Guid userId, ReceivedEvidence received, EvidenceDescription description, CancellationToken cancellationToken) =>
+        KeepAsync(caseId, userId, received, description, _ => { }, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="beforeSave"/> is given the kept item's address and may add rows of its own (the form's
+    /// submission key) to the same save.
+    /// </summary>
+    public async Task<Guid> KeepAsync(
+        Guid caseId, Guid userId, ReceivedEvidence received, EvidenceDescription description, Action<string> beforeSave, CancellationToken cancellationToken)
     {
         var item = new EvidenceItem
         {
@@ -191,6 +199,7 @@ public sealed partial class EvidenceService(
         };
         db.EvidenceItems.Add(item);
         await audit.RecordAsync(caseId, userId, "evidence.added", nameof(EvidenceItem), item.Id.ToString(), $"{item.Kind} sha256:{item.Sha256Hex}", cancellationToken);
+        beforeSave($"/cases/{caseId}/evidence/{item.Id}");
         await received.Blob.CommitAsync(cancellationToken);
         try
         {

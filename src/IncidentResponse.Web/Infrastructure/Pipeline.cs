@@ -18,6 +18,7 @@ public static class Pipeline
             {
                 BadHttpRequestException bad => bad.StatusCode,
                 InvalidDataException => StatusCodes.Status413PayloadTooLarge,
+                _ when DatabaseFaults.IsUnavailable(ex) => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status500InternalServerError,
             },
         });

@@ -68,6 +68,9 @@ public static class ServiceRegistration
         AddAccounts(services, options, builder.Environment);
 
         services.AddScoped<CaseMembershipFilter>();
+        services.AddSingleton<DatabaseUnavailableFilter>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<SubmissionGuard>();
         services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<CasePlanLoader>();
         services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
@@ -108,6 +111,9 @@ public static class ServiceRegistration
         services.AddRazorPages()
             .AddMvcOptions(mvc =>
             {
+                // Outermost: a database that cannot be reached becomes a kind 503 page, whatever inner filter met it.
+                mvc.Filters.Add(new ServiceFilterAttribute(typeof(DatabaseUnavailableFilter)) { Order = int.MinValue });
+
                 // In this order: membership (404 for strangers) before step-up (re-enter your passphrase).
                 mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter)));
                 mvc.Filters.Add(new ServiceFilterAttribute(typeof(RecentPassphraseFilter)));

@@ -1,3 +1,4 @@
+using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,6 +11,7 @@ namespace IncidentResponse.Web.Pages;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[RunsWhileDatabaseUnavailable]
 public sealed class ErrorModel : PageModel
 {
     public string Heading { get; private set; } = "";
@@ -38,6 +40,8 @@ public sealed class ErrorModel : PageModel
             StatusCodes.Status405MethodNotAllowed => ("That didn't go through", "Please go back and use the buttons on the page."),
             StatusCodes.Status413PayloadTooLarge => ("That was too large to send",
                 "What you sent was bigger than we can accept in one go, so nothing was saved. Go back and try a shorter text or a smaller file."),
+            StatusCodes.Status503ServiceUnavailable => ("We can't open this just now",
+                "Nothing has been changed or lost. Please try again in a moment."),
             StatusCodes.Status429TooManyRequests => ("Please wait a minute",
                 "There have been a lot of attempts from here in a short time. Wait a minute, then try again."),
             _ => ("Something went wrong on our side",

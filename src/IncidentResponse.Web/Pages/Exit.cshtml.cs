@@ -15,13 +15,22 @@ namespace IncidentResponse.Web.Pages;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[RunsWhileDatabaseUnavailable]
 public sealed class ExitModel(SessionStore sessions, AppOptions options) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (SessionStore.TryRead(User, out _, out var sessionId))
         {
-            await sessions.EndAsync(sessionId, cancellationToken);
+            try
+            {
+                await sessions.EndAsync(sessionId, cancellationToken);
+            }
+            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception))
+            {
+                // Leaving must never wait for the database: the cookie is still cleared below, and the server session
+                // ends by itself at the idle timeout.
+            }
         }
 
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

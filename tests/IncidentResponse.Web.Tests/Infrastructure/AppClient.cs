@@ -26,6 +26,16 @@ public sealed class AppClient(HttpClient http, CookieContainer cookies) : IDispo
     /// <summary>Opens <paramref name="pageUrl"/>, fills the form (the first post form, or the one whose action matches), submits it.</summary>
     public async Task<PageResult> SubmitAsync(string pageUrl, IReadOnlyDictionary<string, string> fields, string? formAction = null)
     {
+        var (action, values) = await FormAsync(pageUrl, fields, formAction);
+        return await PostAsync(action, values);
+    }
+
+    /// <summary>
+    /// Opens <paramref name="pageUrl"/> and fills its form as <see cref="SubmitAsync"/> does, without sending it: the
+    /// address and values a browser would post (token and hidden fields included), to send once or many times.
+    /// </summary>
+    public async Task<(string Action, Dictionary<string, string> Values)> FormAsync(string pageUrl, IReadOnlyDictionary<string, string> fields, string? formAction = null)
+    {
         var page = await GetAsync(pageUrl);
         if (page.Status != HttpStatusCode.OK)
         {
@@ -60,7 +70,7 @@ public sealed class AppClient(HttpClient http, CookieContainer cookies) : IDispo
         }
 
         var action = form.GetAttribute("action");
-        return await PostAsync(string.IsNullOrEmpty(action) ? pageUrl : action, values);
+        return (string.IsNullOrEmpty(action) ? pageUrl : action, values);
     }
 
     public async Task<PageResult> PostAsync(string url, IReadOnlyDictionary<string, string> values)

@@ -54,6 +54,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 
     protected abstract Task<string> CreateDatabaseAsync();
 
+    /// <summary>Runs after the app has stopped, for fixtures that own more (a database server of their own).</summary>
+    protected virtual Task AfterDisposeAsync() => Task.CompletedTask;
+
     public AppClient CreateAppClient()
     {
         var cookies = new CookieContainer();
@@ -92,6 +95,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     async Task IAsyncLifetime.DisposeAsync()
     {
         await DisposeAsync();
+        await AfterDisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -46,6 +46,17 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A cluster of its own, for tests that stop and start the database (other test classes keep the shared one).
+    /// Dispose it to stop it.
+    /// </summary>
+    public static async Task<PostgresServer> StartDedicatedAsync()
+    {
+        var server = await StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
     /// <summary>A new, empty database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync()
     {
@@ -62,6 +73,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>Stops the server (fast, as a crash would) — for fault tests; <see cref="Start"/> brings it back.</summary>
     public void Stop() => PgCtl($"-D {Data} -m immediate -w stop", throwOnFailure: false);
+
+    /// <summary>
+    /// Stops the server as an administrator or a failover would: every connection is cut, but what was committed is
+    /// kept (the test servers commit asynchronously, so <see cref="Stop"/> may lose the last commits).
+    /// </summary>
+    public void StopFast() => PgCtl($"-D {Data} -m fast -w stop", throwOnFailure: true);
 
     public void Start() => PgCtl(
         $"-D {Data} -l {Path.Combine(_directory, "log")} -w -o \"-p {_port} -k {_directory} -c listen_addresses='' -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300\" start",

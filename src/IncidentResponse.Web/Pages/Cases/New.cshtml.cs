@@ -12,10 +12,12 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
+[ShownAgainWhenDatabaseUnavailable]
 public sealed class NewModel(
     AppDbContext db,
     JurisdictionCatalog jurisdictions,
     AuditTrail audit,
+    SubmissionGuard submissions,
     IValidator<NewModel.InputModel> validator,
     TimeProvider clock) : PageModel
 {
@@ -24,12 +26,19 @@ public sealed class NewModel(
 
     public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions);
 
-    public void OnGet()
-    {
-    }
+    /// <summary>This form's key: posting it twice opens one case (see <see cref="SubmissionGuard"/>).</summary>
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
+
+    public void OnGet() => SubmissionId = SubmissionGuard.NewKey();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await submissions.AlreadyDoneAsync(SubmissionId, cancellationToken) is { } done)
+        {
+            return Redirect(done);
+        }
+
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -40,8 +49,10 @@ public sealed class NewModel(
         var opened = Case.Open(Input.Title, User.UserId(), clock.GetUtcNow().UtcDateTime, jurisdictions.Get(Input.JurisdictionCode).Code);
         db.Cases.Add(opened);
         await audit.RecordAsync(opened.Id, User.UserId(), "case.opened", "Case", opened.Id.ToString(), cancellationToken: cancellationToken);
+        var location = $"/cases/{opened.Id}/safety";
+        submissions.Record(SubmissionId, opened.Id, location);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/cases/{opened.Id}/safety");
+        return Redirect(location);
     }
 
     public sealed class InputModel

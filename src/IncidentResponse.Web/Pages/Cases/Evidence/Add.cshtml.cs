@@ -26,13 +26,15 @@ namespace IncidentResponse.Web.Pages.Cases.Evidence;
 [DisableFormValueModelBinding]
 [RequestSizeLimit(UploadLimitBytes)]
 [CaseOperationRequired(CaseOperation.AddEntry)]
+[ShownAgainWhenDatabaseUnavailable]
 public sealed class AddModel(
     AppDbContext db,
     EvidenceService evidence,
+    SubmissionGuard submissions,
     IAntiforgery antiforgery,
     IOptions<AntiforgeryOptions> antiforgeryOptions,
     IValidator<AddModel.InputModel> validator,
-    JurisdictionCatalog jurisdictions) : CasePageModel
+    JurisdictionCatalog jurisdictions) : CasePageModel, IRestoresPostedInput
 {
     /// <summary>The largest file any kind allows, plus room for the description fields.</summary>
     public const long UploadLimitBytes = EvidenceLimits.LargestMaxBytes + EvidenceLimits.Megabyte;
@@ -41,7 +43,15 @@ public sealed class AddModel(
 
     private const int MaxFields = 16;
 
+    private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+
+    /// <summary>The body being read, once the antiforgery token at its start has been checked.</summary>
+    private Microsoft.AspNetCore.WebUtilities.MultipartReader? _reader;
+
     public InputModel Input { get; set; } = new();
+
+    /// <summary>This form's key: sending the same upload twice keeps one file (see <see cref="SubmissionGuard"/>).</summary>
+    public Guid SubmissionId { get; private set; }
 
     public bool UnderEighteenRoute { get; private set; }
 
@@ -53,6 +63,7 @@ public sealed class AddModel(
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadCaseAsync(HttpContext.RequestAborted);
+        SubmissionId = SubmissionGuard.NewKey();
         if (Guid.TryParse(Request.Query["incident"], out var incidentId) && Incidents.Any(i => i.Id == incidentId))
         {
             Input.IncidentId = incidentId.ToString();
@@ -64,14 +75,14 @@ public sealed class AddModel(
     public async Task<IActionResult> OnPostAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var reader = MultipartUpload.ReaderFor(Request);
-        if (reader is null || !await IsAntiforgeryTokenFirstAndValidAsync(reader, cancellationToken))
+        var reader = await CheckedReaderAsync(cancellationToken);
+        if (reader is null)
         {
             return BadRequest();
         }
 
         await LoadCaseAsync(cancellationToken);
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var fields = _fields;
         ReceivedEvidence? received = null;
         EvidenceIntake? refused = null;
         var fileName = "";
@@ -95,6 +106,13 @@ public sealed class AddModel(
                     }
 
                     fileChosen = true;
+                    Input = InputModel.From(fields);
+                    if (await submissions.AlreadyDoneAsync(Input.SubmissionId, cancellationToken) is { } done)
+                    {
+                        // The same upload was kept before (a double click, or a retry of one whose answer was lost).
+                        return Redirect(done);
+                    }
+
                     fileName = MultipartUpload.CleanFileName(
                         HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
                         EvidenceItem.OriginalFileNameMaxLength);
@@ -128,6 +146,7 @@ public sealed class AddModel(
             }
 
             Input = InputModel.From(fields);
+            SubmissionId = Input.SubmissionId;
             var validation = await validator.ValidateAsync(Input, cancellationToken);
             validation.AddTo(ModelState);
             if (Input.IncidentId.Length > 0 && !Incidents.Any(i => i.Id.ToString() == Input.IncidentId))
@@ -155,9 +174,14 @@ public sealed class AddModel(
                 return Page();
             }
 
-            var id = await evidence.KeepAsync(CaseId, User.UserId(), received, Input.ToDescription(fileName), cancellationToken);
-
             // Someone who may add but not view evidence (a helper) goes back to the case instead of a page they cannot see.
+            var id = await evidence.KeepAsync(
+                CaseId,
+                User.UserId(),
+                received,
+                Input.ToDescription(fileName),
+                location => submissions.Record(Input.SubmissionId, CaseId, Membership.Can(CaseOperation.ViewEvidence) ? location : $"/cases/{CaseId}"),
+                cancellationToken);
             return Redirect(Membership.Can(CaseOperation.ViewEvidence) ? $"/cases/{CaseId}/evidence/{id}" : $"/cases/{CaseId}");
         }
         finally
@@ -167,6 +191,51 @@ public sealed class AddModel(
                 await received.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// After a database failure (before or during the handler): the description fields still unread are read, the
+    /// file is skipped (a browser cannot be given it back), and the form is shown again asking for the file again.
+    /// </summary>
+    public async Task<bool> RestorePostedInputAsync()
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var reader = _reader ?? await CheckedReaderAsync(cancellationToken);
+        if (reader is null)
+        {
+            return false;
+        }
+
+        for (var section = await reader.ReadNextSectionAsync(cancellationToken); section is not null; section = await reader.ReadNextSectionAsync(cancellationToken))
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.IsFileDisposition())
+            {
+                // The file's bytes are passed over unread (the reader drains them); nothing of them is kept.
+                continue;
+            }
+
+            if (_fields.Count < MaxFields && await MultipartUpload.ReadTextAsync(section, cancellationToken) is { } value)
+            {
+                _fields.TryAdd(HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "", value);
+            }
+        }
+
+        Input = InputModel.From(_fields);
+        SubmissionId = Input.SubmissionId;
+        ModelState.AddModelError($"Input.{FileField}", "Please choose the file again. For your safety, browsers do not keep a chosen file when a page is sent again.");
+        return true;
+    }
+
+    private async Task<Microsoft.AspNetCore.WebUtilities.MultipartReader?> CheckedReaderAsync(CancellationToken cancellationToken)
+    {
+        var reader = MultipartUpload.ReaderFor(Request);
+        if (reader is null || !await IsAntiforgeryTokenFirstAndValidAsync(reader, cancellationToken))
+        {
+            return null;
+        }
+
+        _reader = reader;
+        return reader;
     }
 
     /// <summary>
@@ -239,8 +308,12 @@ public sealed class AddModel(
         /// <summary>The record entry this file belongs to, or empty.</summary>
         public string IncidentId { get; set; } = "";
 
+        /// <summary>The form's key (see <see cref="SubmissionGuard"/>); empty when the form sent none.</summary>
+        public Guid SubmissionId { get; set; }
+
         public static InputModel From(IReadOnlyDictionary<string, string> fields) => new()
         {
+            SubmissionId = Guid.TryParse(fields.GetValueOrDefault(SubmissionGuard.FieldName), out var key) ? key : Guid.Empty,
             SourceUrl = fields.GetValueOrDefault("Input.SourceUrl", "").Trim(),
             CapturedOn = fields.GetValueOrDefault("Input.CapturedOn", "").Trim(),
             CapturedAtTime = fields.GetValueOrDefault("Input.CapturedAtTime", "").Trim(),

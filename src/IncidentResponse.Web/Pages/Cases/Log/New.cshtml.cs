@@ -13,15 +13,29 @@ namespace IncidentResponse.Web.Pages.Cases.Log;
 
 /// <summary>Add an incident to the log. Anything refused comes back with what was typed and a note by the field.</summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
-public sealed class NewModel(AppDbContext db, AuditTrail audit, IValidator<NewModel.InputModel> validator, TimeProvider clock) : CasePageModel
+[ShownAgainWhenDatabaseUnavailable]
+public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard submissions, IValidator<NewModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IActionResult OnGet() => Page();
+    /// <summary>This form's key: posting it twice adds one entry (see <see cref="SubmissionGuard"/>).</summary>
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
+
+    public IActionResult OnGet()
+    {
+        SubmissionId = SubmissionGuard.NewKey();
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await submissions.AlreadyDoneAsync(SubmissionId, cancellationToken) is { } done)
+        {
+            return Redirect(done);
+        }
+
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (!validation.IsValid)
         {
@@ -32,8 +46,10 @@ public sealed class NewModel(AppDbContext db, AuditTrail audit, IValidator<NewMo
         var incident = Incident.Add(CaseId, Input.ToSnapshot(), User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Incidents.Add(incident);
         await audit.RecordAsync(CaseId, incident.CreatedBy, "incident.added", "Incident", incident.Id.ToString(), cancellationToken: cancellationToken);
+        var location = $"/cases/{CaseId}/log/{incident.Id}";
+        submissions.Record(SubmissionId, CaseId, location);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/cases/{CaseId}/log/{incident.Id}");
+        return Redirect(location);
     }
 
     public sealed class InputModel : IncidentFields;

@@ -16,6 +16,7 @@ namespace IncidentResponse.Web.Pages.Cases.Sightings;
 /// repeated, or already in this case) is listed with the reason, and the page stays so it can be corrected.
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
+[ShownAgainWhenDatabaseUnavailable]
 public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddModel.InputModel> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -80,7 +81,7 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException exception) when (!DatabaseFaults.IsUnavailable(exception))
             {
                 // Someone added one of these at the same moment (the case's address index is unique): nothing was saved.
                 db.ChangeTracker.Clear();

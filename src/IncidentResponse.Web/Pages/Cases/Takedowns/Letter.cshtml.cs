@@ -22,6 +22,7 @@ public sealed class LetterModel(
     PlatformDirectory directory,
     TakedownLetters letters,
     TakedownActions actions,
+    SubmissionGuard submissions,
     IValidator<LetterModel.SendInput> sendValidator,
     IValidator<LetterModel.AnswerInput> answerValidator,
     TimeProvider clock) : CasePageModel
@@ -31,6 +32,13 @@ public sealed class LetterModel(
 
     [BindProperty]
     public SendInput Send { get; set; } = new();
+
+    /// <summary>
+    /// The key of the forms that add something (an answer, a follow-up, a new version): posting one twice adds it once
+    /// (see <see cref="SubmissionGuard"/>). Finalising and sending need none: they check the letter's state and version.
+    /// </summary>
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
 
     [BindProperty]
     public AnswerInput Answer { get; set; } = new();
@@ -61,6 +69,7 @@ public sealed class LetterModel(
 
         Send.SentOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Answer.ReceivedOn = Send.SentOn;
+        SubmissionId = SubmissionGuard.NewKey();
         return Page();
     }
 
@@ -123,6 +132,11 @@ public sealed class LetterModel(
     [CaseOperationRequired(CaseOperation.AddEntry)]
     public async Task<IActionResult> OnPostAnswerAsync(Guid requestId, CancellationToken cancellationToken)
     {
+        if (await submissions.AlreadyDoneAsync(SubmissionId, cancellationToken) is { } done)
+        {
+            return Redirect(done);
+        }
+
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();
@@ -142,6 +156,7 @@ public sealed class LetterModel(
 
         var request = await TrackedAsync(requestId, cancellationToken);
         await actions.LogAnswerAsync(request, Platform, Answer.ReceivedOn!.Value, Answer.Outcome!.Value, Answer.Reason, Answer.Note, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        submissions.Record(SubmissionId, CaseId, Here);
         return await SaveAsync(cancellationToken);
     }
 
@@ -156,6 +171,11 @@ public sealed class LetterModel(
     /// <summary>A new draft from this letter: a follow-up to a sent one, or the next version of a finalised one.</summary>
     private async Task<IActionResult> CopyAsync(Guid requestId, bool followUp, CancellationToken cancellationToken)
     {
+        if (await submissions.AlreadyDoneAsync(SubmissionId, cancellationToken) is { } done)
+        {
+            return Redirect(done);
+        }
+
         if (!await LoadAsync(requestId, cancellationToken))
         {
             return NotFound();
@@ -171,8 +191,10 @@ public sealed class LetterModel(
 
         var request = await TrackedAsync(requestId, cancellationToken);
         var copy = await actions.CopyAsDraftAsync(request, followUp, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var location = followUp ? $"/cases/{CaseId}/takedowns/{copy.Id}" : $"/cases/{CaseId}/takedowns/{copy.Id}/edit";
+        submissions.Record(SubmissionId, CaseId, location);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect(followUp ? $"/cases/{CaseId}/takedowns/{copy.Id}" : $"/cases/{CaseId}/takedowns/{copy.Id}/edit");
+        return Redirect(location);
     }
 
     private string Here => $"/cases/{CaseId}/takedowns/{Current.Id}";
@@ -186,6 +208,11 @@ public sealed class LetterModel(
         catch (DbUpdateConcurrencyException)
         {
             // Someone changed this letter between our read and our write: show it as it is now.
+        }
+        catch (DbUpdateException exception) when (!DatabaseFaults.IsUnavailable(exception) && submissions.Pending is null)
+        {
+            // The same step saved at the same moment by another post (a double click): its history event took the
+            // number this one wanted, so nothing of this one was saved. Show the letter as it is now.
         }
 
         return Redirect(Here);

@@ -18,16 +18,21 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 /// from and what is confirmed. Saves a draft.
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
-public sealed class NewModel(AppDbContext db, PlatformDirectory directory, TakedownActions actions, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
+[ShownAgainWhenDatabaseUnavailable]
+public sealed class NewModel(AppDbContext db, PlatformDirectory directory, TakedownActions actions, SubmissionGuard submissions, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
     public LetterForm Input { get; set; } = new();
+
+    /// <summary>This form's key: posting it twice writes one letter (see <see cref="SubmissionGuard"/>).</summary>
+    [BindProperty]
+    public Guid SubmissionId { get; set; }
 
     /// <summary>The chosen platform's directory id (a neutral key, never case content).</summary>
     [BindProperty(SupportsGet = true)]
     public string? Platform { get; set; }
 
-    public PlatformEntry? Entry { get; private set; }
+    public PlatformEntry? Entry => Platform is not null && directory.TryGet(Platform, out var entry) ? entry : null;
 
     public IReadOnlyList<PlatformEntry> Platforms => directory.Entries;
 
@@ -36,12 +41,18 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
+        SubmissionId = SubmissionGuard.NewKey();
         Input.LetterDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        if (await submissions.AlreadyDoneAsync(SubmissionId, cancellationToken) is { } done)
+        {
+            return Redirect(done);
+        }
+
         await LoadAsync(cancellationToken);
         if (Entry is null)
         {
@@ -73,13 +84,14 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
         };
         Input.ApplyTo(request, Sightings.Select(s => s.Id).Where(Input.SightingIds.Contains).ToList(), now);
         await actions.DraftAsync(request, cancellationToken);
+        var location = $"/cases/{CaseId}/takedowns/{request.Id}";
+        submissions.Record(SubmissionId, CaseId, location);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/cases/{CaseId}/takedowns/{request.Id}");
+        return Redirect(location);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Entry = Platform is not null && directory.TryGet(Platform, out var entry) ? entry : null;
         Sightings = await LoadSightingsAsync(db, CaseId, cancellationToken);
     }
 

@@ -130,6 +130,22 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     }
 
     [Fact]
+    public async Task Map_pages_reads_a_page_tree_of_many_levels()
+    {
+        // Skia groups pages eight to a node, so 30 pages make a tree of nodes within nodes.
+        var links = string.Concat(Enumerable.Range(1, 30).Select(i => $"<a href=\"#part-{i}\">{i}</a> "));
+        var parts = string.Concat(Enumerable.Range(1, 30).Select(i => $"<h2 id=\"part-{i}\" style=\"break-before:page\">Part {i}</h2>"));
+
+        var map = await _printer.MapPagesAsync($"<!DOCTYPE html><html><body><p>{links}</p>{parts}</body></html>", new Resources().ResolveAsync, Options());
+
+        Assert.Equal(30, map.Count);
+        foreach (var i in Enumerable.Range(1, 30))
+        {
+            Assert.Equal(i + 1, map[$"part-{i}"]);
+        }
+    }
+
+    [Fact]
     public async Task A_contents_list_printed_with_its_page_numbers_names_the_pages_its_entries_are_on()
     {
         var document = SampleDocuments.Binder();

@@ -29,6 +29,7 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     private readonly List<IBrowserContext> _contexts = [];
     private readonly ConcurrentQueue<OffSiteRequest> _offSite = new();
     private readonly ConcurrentQueue<string> _consoleErrors = new();
+    private readonly ConcurrentQueue<Func<string, bool>> _expectedConsoleErrors = new();
     private IPage? _page;
 
     protected AppFixture App => app;
@@ -98,7 +99,8 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
             await body();
             var unexpected = _offSite.Where(r => !r.IsQuickExit).ToList();
             Assert.True(unexpected.Count == 0, "Pages requested other hosts:\n" + string.Join('\n', unexpected));
-            Assert.True(_consoleErrors.IsEmpty, "The browser logged errors:\n" + string.Join('\n', _consoleErrors));
+            var errors = _consoleErrors.Where(e => !_expectedConsoleErrors.Any(expected => expected(e))).ToList();
+            Assert.True(errors.Count == 0, "The browser logged errors:\n" + string.Join('\n', errors));
         }
         catch
         {
@@ -117,6 +119,12 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
             throw;
         }
     }
+
+    /// <summary>
+    /// A console error the test means to cause, such as Chromium's "Failed to load resource" for a page the test
+    /// expects to answer 404; any other error still fails the test.
+    /// </summary>
+    protected void ExpectConsoleError(Func<string, bool> match) => _expectedConsoleErrors.Enqueue(match);
 
     private async Task AnswerAsync(IRoute route)
     {

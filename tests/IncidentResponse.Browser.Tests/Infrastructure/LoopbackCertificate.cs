@@ -25,4 +25,8 @@ public static class LoopbackCertificate
         // A round trip through PKCS#12 gives a certificate whose private key TLS can use on every platform.
         return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), password: null);
     }
+
+    /// <summary>The certificate's public key pin (base64 SHA-256 of its SubjectPublicKeyInfo), as Chromium's SPKI list takes it.</summary>
+    public static string KeyPin(X509Certificate2 certificate) =>
+        Convert.ToBase64String(SHA256.HashData(certificate.PublicKey.ExportSubjectPublicKeyInfo()));
 }

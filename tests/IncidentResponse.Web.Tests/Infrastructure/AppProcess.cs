@@ -242,6 +242,12 @@ public sealed class AppProcess : IAsyncDisposable
 
         lock (output)
         {
+            // Under load every request logs a line: keep the latest megabyte or so for failure messages.
+            if (output.Length > 2_000_000)
+            {
+                output.Remove(0, output.Length - 1_000_000);
+            }
+
             output.AppendLine(line);
         }
     }

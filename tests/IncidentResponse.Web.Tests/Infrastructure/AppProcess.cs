@@ -207,6 +207,8 @@ public sealed class AppProcess : IAsyncDisposable
             ["ASPNETCORE_ENVIRONMENT"] = settings.Environment,
             ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
             ["TMPDIR"] = Path.GetFullPath(temp),
+            // No debugger pipes or diagnostic sockets in TMPDIR.
+            ["DOTNET_EnableDiagnostics"] = "0",
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Postgres"] = settings.PostgresConnectionString,
             ["Database__MigrateOnStartup"] = settings.MigrateOnStartup ? "true" : "false",

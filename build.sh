@@ -3,6 +3,7 @@
 #   ./build.sh test    install what a bare Debian machine lacks (chromium, postgresql) if missing, check formatting,
 #                      build, and run every test project. .ci/run calls exactly this.
 #   ./build.sh bench   run the benchmarks (figures are printed, nothing is asserted).
+#   ./build.sh bench load [seconds]   the load benchmark: the app as a process on PostgreSQL under wrk (docs/performance.md).
 #   ./build.sh run     run the app on SQLite with no setup (same as: dotnet run --project src/IncidentResponse.Web).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -17,6 +18,9 @@ find_postgres_bin() {
 
 ensure_machine() {
   local missing=()
+  # The two-instance tests run Debian's nginx as the reverse proxy; the load benchmark drives the app with wrk.
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ "${1:-}" != "bench" ] || command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -n "$(find_postgres_bin)" ] || missing+=(postgresql)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
@@ -58,7 +62,14 @@ run_tests() {
 
 case "${1:-test}" in
   test) run_tests ;;
-  bench) dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter "${2:-*}" ;;
+  bench)
+    if [ "${2:-}" = "load" ]; then
+      ensure_machine bench
+      dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- load "${3:-10}"
+    else
+      dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter "${2:-*}"
+    fi
+    ;;
   run) dotnet run --project src/IncidentResponse.Web ;;
   *) echo "usage: ./build.sh [test|bench|run]" >&2; exit 2 ;;
 esac

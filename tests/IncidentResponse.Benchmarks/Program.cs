@@ -21,6 +21,13 @@ public static class BenchmarkEntry
             return;
         }
 
+        // Many requests at once against the app as a process: wrk, timed by wrk (LoadBenchmark).
+        if (args is ["load", ..])
+        {
+            LoadBenchmark.RunAsync(args).GetAwaiter().GetResult();
+            return;
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly)
             .Run(args, DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault()));
     }

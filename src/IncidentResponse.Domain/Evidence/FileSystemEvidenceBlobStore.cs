@@ -7,7 +7,8 @@ namespace IncidentResponse.Domain.Evidence;
 /// Blobs as files in one directory, named by id. A blob is written to a hidden ".partial" file in the same directory
 /// and renamed into place on commit, so a reader never sees half a file; an uncommitted one is deleted on dispose.
 /// Commit flushes the file to disk, renames it, then (on Linux and macOS) flushes the directory too, so the new name
-/// survives a power cut. On Unix the directory is created owner-only (0700) and files owner read/write (0600).
+/// survives a power cut. The writer holds an exclusive lock on its partial file until the rename, which tells a sweep
+/// an upload in progress from one a stopped process left. On Unix the directory is created owner-only (0700) and files owner read/write (0600).
 /// </summary>
 public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
 {
@@ -75,15 +76,20 @@ public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
     }
 
     /// <summary>
-    /// Deletes partial files left by a process that stopped mid-write, when last written before
-    /// <paramref name="olderThanUtc"/>. Returns how many it deleted.
+    /// Deletes partial files left by a process that stopped mid-write: every one last written before
+    /// <paramref name="olderThanUtc"/>, and (where the file system honours locks) every one no live upload holds.
+    /// A writer holds an exclusive lock on its partial file from creation until it is renamed into place, so a
+    /// partial nobody holds was left by a process that is gone: killed, crashed, or its machine restarted. The lock
+    /// is advisory (flock on Linux and macOS), held across processes and, on NFS, across machines; where the file
+    /// system ignores locks, only the age counts. Returns how many it deleted.
     /// </summary>
     public int DeleteAbandonedPartials(DateTime olderThanUtc)
     {
+        var locksWork = LocksAreHonoured();
         var deleted = 0;
         foreach (var path in Directory.EnumerateFiles(_root, "*" + PartialExtension))
         {
-            if (File.GetLastWriteTimeUtc(path) < olderThanUtc)
+            if (File.GetLastWriteTimeUtc(path) < olderThanUtc || (locksWork && NoWriterHolds(path)))
             {
                 File.Delete(path);
                 deleted++;
@@ -91,6 +97,45 @@ public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
         }
 
         return deleted;
+    }
+
+    /// <summary>Whether an exclusive open of a file another handle holds exclusively fails here (it does on local Linux file systems).</summary>
+    private bool LocksAreHonoured()
+    {
+        if (OperatingSystem.IsWindows() || AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled
+            || Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true")
+        {
+            return false;
+        }
+
+        var probe = Path.Combine(_root, string.Create(CultureInfo.InvariantCulture, $".lock-probe.{Guid.NewGuid():N}"));
+        try
+        {
+            using var held = new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            return !NoWriterHolds(probe);
+        }
+        finally
+        {
+            File.Delete(probe);
+        }
+    }
+
+    private static bool NoWriterHolds(string path)
+    {
+        try
+        {
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+            return true;
+        }
+        catch (IOException)
+        {
+            // Held by a writer (EWOULDBLOCK), or gone meanwhile (committed or cleaned up by its writer).
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -181,8 +226,19 @@ public sealed class FileSystemEvidenceBlobStore : IEvidenceBlobStore
 
             await _stream.FlushAsync(cancellationToken);
             _stream.Flush(flushToDisk: true);
-            await _stream.DisposeAsync();
-            File.Move(_partialPath, _finalPath, overwrite: false);
+            if (OperatingSystem.IsWindows())
+            {
+                // Windows renames no file that is open without FileShare.Delete.
+                await _stream.DisposeAsync();
+                File.Move(_partialPath, _finalPath, overwrite: false);
+            }
+            else
+            {
+                // Renamed while its lock is still held, so a sweep never finds it unheld under its partial name.
+                File.Move(_partialPath, _finalPath, overwrite: false);
+                await _stream.DisposeAsync();
+            }
+
             _committed = true;
             FlushDirectory(Path.GetDirectoryName(_finalPath)!);
         }

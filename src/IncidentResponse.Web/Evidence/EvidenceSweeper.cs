@@ -11,8 +11,10 @@ public sealed record EvidenceSweepResult(int AbandonedPartials, int Orphans);
 /// <summary>
 /// Tidies the evidence directory: deletes unfinished uploads (".partial" files a stopped process left behind) and
 /// sealed files no evidence row refers to (kept by a process that stopped between writing the file and saving its
-/// row). Only files last written more than <see cref="MinimumAge"/> ago are touched, so an upload in progress, here or
-/// in another instance sharing the directory, is never swept. Logs counts only, never a file name.
+/// row). A partial file goes as soon as no live upload holds its lock (so a restart after a crash leaves none behind),
+/// or once older than <see cref="MinimumAge"/> where the file system ignores locks; an upload in progress, here or in
+/// another instance sharing the directory, holds its lock and is never swept. Sealed files are touched only when last
+/// written more than <see cref="MinimumAge"/> ago (their row may be being saved). Logs counts only, never a file name.
 /// </summary>
 public sealed partial class EvidenceSweeper(
     IEvidenceBlobStore store, IServiceScopeFactory scopes, TimeProvider clock, ILogger<EvidenceSweeper> logger)

@@ -158,7 +158,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(CaseOperation.View, CaseOperationRequiredAttribute.For(typeof(ReadOnlyDeclared), null, "HEAD"));
         Assert.Null(CaseOperationRequiredAttribute.For(typeof(ReadOnlyDeclared), post, "POST"));
         Assert.Equal(CaseOperation.AddEntry, CaseOperationRequiredAttribute.For(typeof(ReadOnlyDeclared), named, "POST"));
-        Assert.Equal(CaseOperation.Export, CaseOperationRequiredAttribute.For(typeof(Pages.Cases.Binder.ExhibitModel), null, "GET"));
+        Assert.Equal(CaseOperation.PrintEvidence, CaseOperationRequiredAttribute.For(typeof(Pages.Cases.Binder.ExhibitModel), null, "GET"));
     }
 
     /// <summary>

@@ -140,7 +140,8 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         using var __ = ally;
         await using (var db = app.CreateDbContext())
         {
-            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExportAllowed, true));
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ExportAllowed, true).SetProperty(m => m.EvidenceImagesGranted, true));
         }
 
         var folder = await ally.DownloadEverythingAsync(caseId);
@@ -162,6 +163,81 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Fact]
+    public async Task An_ally_allowed_to_export_but_not_shown_evidence_images_gets_no_picture_in_the_zip_binder_or_print_view()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var png = TestFiles.Png(320, 240);
+        await owner.AddEvidenceAsync(caseId, png, "screenshot.png");
+        var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Advocate);
+        using var __ = ally;
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExportAllowed, true));
+        }
+
+        // The download page says the files stay out, before anything is downloaded.
+        var exportPage = await ally.GetAsync($"/cases/{caseId}/export");
+        Assert.NotNull(exportPage.Document.QuerySelector("#files-not-shared"));
+
+        var folder = await ally.DownloadEverythingAsync(caseId);
+        try
+        {
+            Assert.False(File.Exists(Path.Combine(folder, "exhibit-001.png")));
+            var caseJson = await File.ReadAllTextAsync(Path.Combine(folder, "case.json"));
+            Assert.Contains(Hex(png), caseJson, StringComparison.Ordinal);
+            Assert.Contains("has not shared evidence images with you", caseJson, StringComparison.Ordinal);
+            Assert.Contains("not in this ZIP", await File.ReadAllTextAsync(Path.Combine(folder, "README.txt")), StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(folder, "problems.txt")));
+            Assert.Equal(0, (await ExportJourneys.Sha256SumCheckAsync(folder)).ExitCode);
+
+            var binder = await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf"));
+            Assert.Contains("Withheld from this copy", await PdfTools.FlatTextAsync(binder), StringComparison.Ordinal);
+            Assert.DoesNotContain(await PdfTools.ImagesAsync(binder), i => i is { Width: 320, Height: 240 });
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // The binder page offers no picture choices, its print view shows none, and the picture addresses are not found.
+        await ally.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        var binderPage = await ally.GetAsync($"/cases/{caseId}/binder");
+        Assert.NotNull(binderPage.Document.QuerySelector("#pictures-not-shared"));
+        Assert.Null(binderPage.Document.QuerySelector("#exhibit-choices"));
+        var view = await ally.PostAsync($"/cases/{caseId}/binder?handler=View", new Dictionary<string, string>
+        {
+            ["__rvt"] = await ally.AntiforgeryTokenAsync($"/cases/{caseId}/binder"),
+            ["Input.Preset"] = "MyRecords",
+            ["Input.Title"] = "Evidence record",
+            ["Input.Sections"] = "Exhibits",
+            [$"Input.Redactions[{await OnlyEvidenceAsync(caseId)}]"] = "None",
+        });
+        Assert.Equal(HttpStatusCode.OK, view.Status);
+        Assert.Contains("Withheld from this copy", view.Html, StringComparison.Ordinal);
+        Assert.Null(view.Document.QuerySelector("#exhibit-1 img"));
+        Assert.Equal(HttpStatusCode.NotFound, (await ally.Http.GetAsync($"/cases/{caseId}/binder/resource/exhibit/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ally.Http.GetAsync($"/cases/{caseId}/binder/resource/obscured/1")).StatusCode);
+
+        // Shared with them now: the same download carries the file, from their very next request.
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate).ExecuteUpdateAsync(s => s.SetProperty(m => m.EvidenceImagesGranted, true));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await ally.Http.GetAsync($"/cases/{caseId}/binder/resource/exhibit/1")).StatusCode);
+        var shared = await ally.DownloadEverythingAsync(caseId);
+        try
+        {
+            Assert.Equal(png, await File.ReadAllBytesAsync(Path.Combine(shared, "exhibit-001.png")));
+        }
+        finally
+        {
+            Directory.Delete(shared, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_private_entry_its_places_and_files_never_reach_an_ally_on_any_list_letter_binder_or_export()
     {
@@ -287,6 +363,12 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         var ownersPlaces = await owner.GetAsync($"/cases/{caseId}/sightings");
         Assert.Contains(PrivatePlace, ownersPlaces.Html, StringComparison.Ordinal);
         Assert.Contains(PrivatePlace, (await owner.GetAsync(letter + "/text")).Html, StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> OnlyEvidenceAsync(Guid caseId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.Id).SingleAsync();
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));

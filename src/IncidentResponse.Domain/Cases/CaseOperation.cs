@@ -14,6 +14,12 @@ public enum CaseOperation
 
     /// <summary>Marking an incident or evidence item private (hidden from every ally): the owner only.</summary>
     MarkPrivate,
+
+    /// <summary>
+    /// Fetching an evidence picture for a binder: both <see cref="Export"/> and <see cref="ViewEvidence"/>, since the
+    /// owner grants those separately and an ally allowed to export is not thereby shown the pictures.
+    /// </summary>
+    PrintEvidence,
 }
 
 /// <summary>The one table of which role may do what.</summary>
@@ -25,7 +31,8 @@ public static class CasePermissions
         CaseOperation.AddEntry => role is CaseRole.Owner or CaseRole.Advocate or CaseRole.Helper,
         CaseOperation.FinaliseLetter => role is CaseRole.Owner or CaseRole.Advocate,
         CaseOperation.ViewEvidence or CaseOperation.Share or CaseOperation.Export
-            or CaseOperation.Rename or CaseOperation.Delete or CaseOperation.MarkPrivate => role is CaseRole.Owner,
+            or CaseOperation.Rename or CaseOperation.Delete or CaseOperation.MarkPrivate
+            or CaseOperation.PrintEvidence => role is CaseRole.Owner,
         _ => false,
     };
 
@@ -33,7 +40,10 @@ public static class CasePermissions
     /// The role's table, widened only by what the owner granted this one member: evidence images and export.
     /// </summary>
     public static bool Allows(CaseRole role, CaseOperation operation, bool evidenceImagesGranted, bool exportAllowed) =>
-        Allows(role, operation)
+        operation == CaseOperation.PrintEvidence
+            ? Allows(role, CaseOperation.Export, evidenceImagesGranted, exportAllowed)
+                && Allows(role, CaseOperation.ViewEvidence, evidenceImagesGranted, exportAllowed)
+            : Allows(role, operation)
         || (operation == CaseOperation.ViewEvidence && evidenceImagesGranted)
         || (operation == CaseOperation.Export && exportAllowed);
 }

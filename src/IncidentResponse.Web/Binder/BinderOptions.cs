@@ -101,5 +101,13 @@ public sealed record BinderOptions
 
     public bool Includes(BinderSection section) => Sections.Contains(section);
 
-    public Redaction RedactionOf(Guid evidenceId) => Redactions.TryGetValue(evidenceId, out var redaction) ? redaction : Redaction.None;
+    /// <summary>
+    /// False for an ally the owner has not shared evidence images with (even one allowed to export): every picture is
+    /// then withheld, whatever was chosen, and only its description and fingerprint are printed.
+    /// </summary>
+    public bool PicturesShared { get; init; } = true;
+
+    public Redaction RedactionOf(Guid evidenceId) =>
+        !PicturesShared ? Redaction.Withhold
+        : Redactions.TryGetValue(evidenceId, out var redaction) ? redaction : Redaction.None;
 }

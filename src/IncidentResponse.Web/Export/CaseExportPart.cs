@@ -1,7 +1,11 @@
 namespace IncidentResponse.Web.Export;
 
 /// <summary>Who asked for an export of which case, for the parts that add files to it.</summary>
-public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc);
+/// <param name="EvidenceFilesShared">
+/// False for an ally allowed to export but not shown evidence images: the files stay out of the ZIP (their fingerprints
+/// stay in case.json) and the binder withholds every picture.
+/// </param>
+public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true);
 
 /// <summary>
 /// The seam for further files in a "Download everything" ZIP, beside <c>case.json</c> and the exhibits: register an

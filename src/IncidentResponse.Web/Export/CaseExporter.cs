@@ -56,12 +56,19 @@ public sealed partial class CaseExporter(
         await using var body = new AsyncOnlyWriteStream(destination);
         await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
-            await WriteTextAsync(zip, ReadMeName, ReadMe, request.ExportedUtc, cancellationToken);
+            await WriteTextAsync(
+                zip, ReadMeName, request.EvidenceFilesShared ? ReadMe : ReadMe + FilesNotShared, request.ExportedUtc, cancellationToken);
 
             var exported = new List<CaseExportEvidence>(numbered.Count);
             foreach (var (number, item) in numbered)
             {
                 var fileName = ExhibitNumbers.FileName(number, item);
+                if (!request.EvidenceFilesShared)
+                {
+                    exported.Add(ToExport(number, null, NotSharedProblem, item));
+                    continue;
+                }
+
                 var problem = await evidence.CheckAsync(item, cancellationToken);
                 if (problem is null)
                 {
@@ -264,6 +271,13 @@ public sealed partial class CaseExporter(
         using var parsed = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "{}" : json);
         return parsed.RootElement.Clone();
     }
+
+    /// <summary>Why an exhibit is not in the ZIP of an ally the owner has not shown evidence images to (case.json's <c>problem</c>).</summary>
+    public const string NotSharedProblem = "Not included: the case's owner has not shared evidence images with you.";
+
+    private const string FilesNotShared =
+        "\nThe evidence files themselves are not in this ZIP: the case's owner has not shared evidence images with you.\n"
+        + "case.json still lists each one with its SHA-256 fingerprint, and the binder shows each as withheld.\n";
 
     private const string ReadMe =
         "This ZIP holds everything kept in one case.\n\n"

@@ -25,7 +25,7 @@ public sealed class CaseTests
         Assert.ThrowsAny<ArgumentException>(() => Case.Open(title, Guid.NewGuid(), DateTime.UtcNow));
 
     [Theory]
-    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate })]
+    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate, CaseOperation.PrintEvidence })]
     [InlineData(CaseRole.Advocate, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.FinaliseLetter })]
     [InlineData(CaseRole.Helper, new[] { CaseOperation.View, CaseOperation.AddEntry })]
     [InlineData(CaseRole.Viewer, new[] { CaseOperation.View })]
@@ -35,5 +35,21 @@ public sealed class CaseTests
         {
             Assert.Equal(allowed.Contains(operation), CasePermissions.Allows(role, operation));
         }
+    }
+
+    [Theory]
+    [InlineData(false, false, false)]
+    [InlineData(true, false, false)]
+    [InlineData(false, true, false)]
+    [InlineData(true, true, true)]
+    public void Printing_evidence_pictures_needs_both_export_and_images_granted(bool images, bool export, bool allowed)
+    {
+        foreach (var role in new[] { CaseRole.Advocate, CaseRole.Helper, CaseRole.Viewer })
+        {
+            Assert.Equal(allowed, CasePermissions.Allows(role, CaseOperation.PrintEvidence, images, export));
+            Assert.Equal(export, CasePermissions.Allows(role, CaseOperation.Export, images, export));
+        }
+
+        Assert.True(CasePermissions.Allows(CaseRole.Owner, CaseOperation.PrintEvidence, images, export));
     }
 }

@@ -37,6 +37,9 @@ public sealed class IndexModel(
 
     public bool PdfAvailable => binders.IsPdfAvailable;
 
+    /// <summary>False for an ally allowed to export whom the owner has not shown evidence images: every picture is withheld.</summary>
+    public bool PicturesShared => Membership.Can(CaseOperation.ViewEvidence);
+
     /// <summary>Set when a PDF was asked for but Chromium would not start.</summary>
     public bool PdfFailed { get; private set; }
 
@@ -73,7 +76,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var options = Input.ToOptions();
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared };
         var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
         Response.ContentType = "application/pdf";
         Response.Headers.CacheControl = "no-store";
@@ -104,7 +107,7 @@ public sealed class IndexModel(
             return invalid;
         }
 
-        var options = Input.ToOptions();
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared };
         var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
         var html = await binders.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
         await binders.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);

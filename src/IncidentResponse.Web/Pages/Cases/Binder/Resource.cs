@@ -8,9 +8,9 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 
 /// <summary>
 /// A picture for the browser-printable binder: the metadata-free copy, or its pixelated rendering. Only for those who
-/// may make a binder; never cached.
+/// may make a binder and see evidence images; never cached.
 /// </summary>
-[CaseOperationRequired(CaseOperation.Export)]
+[CaseOperationRequired(CaseOperation.PrintEvidence)]
 public abstract class BinderResourceModel(BinderService binders) : CasePageModel
 {
     protected abstract string Kind { get; }

@@ -25,6 +25,9 @@ public sealed partial class IndexModel(
 {
     public int EvidenceCount { get; private set; }
 
+    /// <summary>False for an ally allowed to export whom the owner has not shown evidence images: the files stay out.</summary>
+    public bool EvidenceFilesShared => Membership.Can(CaseOperation.ViewEvidence);
+
     /// <summary>The passphrase was entered again a moment ago: the button downloads straight away.</summary>
     public bool Confirmed { get; private set; }
 
@@ -51,7 +54,7 @@ public sealed partial class IndexModel(
         Response.ContentType = "application/zip";
         try
         {
-            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now), Response.Body, cancellationToken);
+            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now, EvidenceFilesShared), Response.Body, cancellationToken);
         }
         catch (ExportIntegrityException ex)
         {

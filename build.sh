@@ -4,6 +4,7 @@
 #                      build, and run every test project. .ci/run calls exactly this.
 #   ./build.sh bench   run the benchmarks (figures are printed, nothing is asserted).
 #   ./build.sh bench load [seconds]   the load benchmark: the app as a process on PostgreSQL under wrk (docs/performance.md).
+#   ./build.sh bench binder-app [incidents images heapMiB]   the binder's memory in the app as its own process.
 #   ./build.sh run     run the app on SQLite with no setup (same as: dotnet run --project src/IncidentResponse.Web).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -66,6 +67,9 @@ case "${1:-test}" in
     if [ "${2:-}" = "load" ]; then
       ensure_machine bench
       dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- load "${3:-10}"
+    elif [ "${2:-}" = "binder-app" ]; then
+      ensure_machine bench
+      dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- binder-app "${3:-500}" "${4:-200}" "${5:-0}"
     else
       dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter "${2:-*}"
     fi

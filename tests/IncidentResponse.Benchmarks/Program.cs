@@ -21,6 +21,13 @@ public static class BenchmarkEntry
             return;
         }
 
+        // The binder's memory in the app as its own process, downloaded over HTTP (BinderAppBenchmark).
+        if (args is ["binder-app", ..])
+        {
+            BinderAppBenchmark.RunAsync(args).GetAwaiter().GetResult();
+            return;
+        }
+
         // Many requests at once against the app as a process: wrk, timed by wrk (LoadBenchmark).
         if (args is ["load", ..])
         {

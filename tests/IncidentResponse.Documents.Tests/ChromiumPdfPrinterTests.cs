@@ -249,6 +249,35 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         Assert.InRange(mostAtOnce, 1, 2);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(6)]
+    public async Task A_documents_pictures_are_fetched_no_more_at_once_than_allowed(int allowed)
+    {
+        await using var printer = new ChromiumPdfPrinter(new ChromiumPdfPrinterOptions { MaxConcurrentResources = allowed });
+        var inside = 0;
+        var mostAtOnce = 0;
+        var served = new ConcurrentQueue<string>();
+        async Task<(byte[] Bytes, string ContentType)?> SlowResolveAsync(string name, CancellationToken cancellationToken)
+        {
+            InterlockedMax(ref mostAtOnce, Interlocked.Increment(ref inside));
+            await Task.Delay(250, cancellationToken);
+            Interlocked.Decrement(ref inside);
+            served.Enqueue(name);
+            return (FirstPicture, "image/png");
+        }
+
+        // Twelve pictures on one page: the browser asks for all of them together.
+        var pictures = string.Concat(Enumerable.Range(1, 12).Select(n => $"<img alt=\"\" src=\"{DocumentResources.UrlFor($"exhibit/{n}")}\">"));
+        using var pdf = new MemoryStream();
+        var report = await printer.PrintAsync($"<!doctype html><html><body>{pictures}</body></html>", SlowResolveAsync, pdf, Options());
+
+        Assert.Equal(12, served.Count);
+        Assert.Equal(12, report.ServedResources.Count);
+        // The bound is reached (the browser really asks for many at once) and never passed.
+        Assert.Equal(allowed, mostAtOnce);
+    }
+
     [Fact]
     public async Task A_missing_chromium_says_pdf_is_not_available_here()
     {

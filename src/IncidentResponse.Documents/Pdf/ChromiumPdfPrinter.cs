@@ -108,6 +108,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             var served = new ConcurrentQueue<string>();
             var blocked = new ConcurrentQueue<string>();
             var failures = new ConcurrentQueue<Exception>();
+            using var answering = new SemaphoreSlim(_options.MaxConcurrentResources, _options.MaxConcurrentResources);
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
                 JavaScriptEnabled = false,
@@ -121,7 +122,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
                 page.SetDefaultTimeout(timeout);
                 page.SetDefaultNavigationTimeout(timeout);
-                await page.RouteAsync("**/*", route => AnswerAsync(route, resolveResource, served, blocked, failures, cancellationToken));
+                await page.RouteAsync("**/*", route => AnswerAsync(route, resolveResource, answering, served, blocked, failures, cancellationToken));
 
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
                 cancellationToken.ThrowIfCancellationRequested();
@@ -340,6 +341,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     private static async Task AnswerAsync(
         IRoute route,
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        SemaphoreSlim answering,
         ConcurrentQueue<string> served,
         ConcurrentQueue<string> blocked,
         ConcurrentQueue<Exception> failures,
@@ -354,32 +356,41 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         }
 
         served.Enqueue(name);
-        (byte[] Bytes, string ContentType)? resource;
+        // From reading the picture until the browser has it: the picture and its copies on the way live only this long.
+        await answering.WaitAsync(cancellationToken);
         try
         {
-            resource = await resolveResource(name, cancellationToken);
-        }
-        catch (Exception exception)
-        {
-            // Playwright swallows a route handler's exception and the page would wait for the picture until it times out.
-            failures.Enqueue(exception);
-            await route.AbortAsync("failed");
-            return;
-        }
+            (byte[] Bytes, string ContentType)? resource;
+            try
+            {
+                resource = await resolveResource(name, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // Playwright swallows a route handler's exception and the page would wait for the picture until it times out.
+                failures.Enqueue(exception);
+                await route.AbortAsync("failed");
+                return;
+            }
 
-        if (resource is not { } found)
-        {
-            await route.FulfillAsync(new RouteFulfillOptions { Status = 404, ContentType = "text/plain", Body = "" });
-            return;
-        }
+            if (resource is not { } found)
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Status = 404, ContentType = "text/plain", Body = "" });
+                return;
+            }
 
-        await route.FulfillAsync(new RouteFulfillOptions
+            await route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200,
+                ContentType = found.ContentType,
+                BodyBytes = found.Bytes,
+                Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
+            });
+        }
+        finally
         {
-            Status = 200,
-            ContentType = found.ContentType,
-            BodyBytes = found.Bytes,
-            Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
-        });
+            answering.Release();
+        }
     }
 
     private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)

@@ -9,6 +9,13 @@ public sealed record ChromiumPdfPrinterOptions
     /// <summary>How many documents print at once; each one holds a browser page and its pictures in memory.</summary>
     public int MaxConcurrentRenders { get; init; } = 2;
 
+    /// <summary>
+    /// How many of one document's pictures are fetched and handed to the browser at once. The browser asks for all of
+    /// them together; answering a few at a time keeps only a few pictures (and their copies on the way to the browser)
+    /// in memory, whatever the number of exhibits.
+    /// </summary>
+    public int MaxConcurrentResources { get; init; } = 2;
+
     /// <summary>The longest one document may take to load and print.</summary>
     public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

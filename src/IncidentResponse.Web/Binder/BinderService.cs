@@ -123,8 +123,8 @@ public sealed partial class BinderService(
 
     /// <summary>
     /// Prints an already built binder. Obscured pictures are pixelated first (each a separate small job for the
-    /// browser, never inside a print, so concurrent prints cannot wait on each other); then pictures are decrypted one
-    /// at a time as the page asks for them, so memory holds one picture, not the whole case.
+    /// browser, never inside a print, so concurrent prints cannot wait on each other); then pictures are decrypted as the
+    /// page asks for them, a few at a time (<see cref="ChromiumPdfPrinterOptions.MaxConcurrentResources"/>).
     /// </summary>
     public async Task WritePdfAsync(BinderDocument binder, Stream destination, CancellationToken cancellationToken)
     {
@@ -139,26 +139,12 @@ public sealed partial class BinderService(
         var pdfOptions = PdfOptions.For(binder.Document);
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
         var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
-        using var oneAtATime = new SemaphoreSlim(1, 1);
+        // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
         await printer.PrintAsync(
             html,
-            async (name, ct) =>
-            {
-                if (pixelated.TryGetValue(name, out var tiny))
-                {
-                    return tiny;
-                }
-
-                await oneAtATime.WaitAsync(ct);
-                try
-                {
-                    return await ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), allowObscured: false, ct);
-                }
-                finally
-                {
-                    oneAtATime.Release();
-                }
-            },
+            async (name, ct) => pixelated.TryGetValue(name, out var tiny)
+                ? tiny
+                : await ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), allowObscured: false, ct),
             destination,
             pdfOptions,
             cancellationToken);

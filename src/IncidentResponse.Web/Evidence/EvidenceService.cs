@@ -290,7 +290,13 @@ public sealed partial class EvidenceService(
         }
 
         var caseKey = await CaseKeyAsync(item.CaseId, create: false, cancellationToken);
-        using var original = new MemoryStream();
+        // Sized to the recorded length up front: one buffer each for the plaintext and the stripped copy, none
+        // outgrown and dropped on the way (each a copy of the picture the GC would have to reclaim, and one that
+        // could not be wiped). A file longer than recorded still fits (the stream grows), and then fails the check.
+        var capacity = (int)Math.Clamp(item.Length, 0, Array.MaxLength);
+        using var original = new MemoryStream(capacity);
+        MemoryStream? stripped = null;
+        byte[]? picture = null;
         try
         {
             await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
@@ -301,19 +307,27 @@ public sealed partial class EvidenceService(
             }
 
             original.Position = 0;
-            using var stripped = new MemoryStream();
+            stripped = new MemoryStream(capacity);
             var result = MetadataStripper.Strip(original, stripped, item.Kind);
             if (!result.Succeeded)
             {
                 return null;
             }
 
-            return stripped.ToArray();
+            // Nothing removed (the usual case for a screenshot): the buffer is exactly the picture, handed over as is.
+            picture = stripped.Length == stripped.Capacity ? stripped.GetBuffer() : stripped.ToArray();
+            return picture;
         }
         finally
         {
             CaseKeys.Destroy(caseKey);
             CryptographicOperations.ZeroMemory(original.GetBuffer());
+            if (stripped is not null && !ReferenceEquals(stripped.GetBuffer(), picture))
+            {
+                CryptographicOperations.ZeroMemory(stripped.GetBuffer());
+            }
+
+            stripped?.Dispose();
         }
     }
 

@@ -18,6 +18,18 @@ public sealed record AppProcessSettings(string PostgresConnectionString, string 
 
     /// <summary>Further configuration keys (with ':'), e.g. <c>Security:CookiesRequireHttps</c>.</summary>
     public IReadOnlyDictionary<string, string> Extra { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A published app (<c>dotnet publish</c> output) to run instead of the build output: its own folder is the
+    /// content root, as in the container image.
+    /// </summary>
+    public string? AppDirectory { get; init; }
+
+    /// <summary>
+    /// Runs the app as this user and group id (through <c>setpriv</c>, which needs root), with HOME and TMPDIR in its
+    /// temp folder, as the container's non-root user.
+    /// </summary>
+    public int? RunAsUserId { get; init; }
 }
 
 /// <summary>
@@ -45,6 +57,9 @@ public sealed class AppProcess : IAsyncDisposable
     public AppProcessSettings Settings { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The app's own process (the <c>dotnet</c> host runs the app in it), for reading its memory.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output
@@ -178,16 +193,30 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app was not ready within {limit}:\n{Output}");
     }
 
+    /// <summary>The dotnet host running these tests, by its full path (another user has no PATH of ours).</summary>
+    private static string DotnetHost =>
+        System.Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "/usr/bin/dotnet";
+
     private static Process Launch(AppProcessSettings settings, StringBuilder output, int port, string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var dotnet = settings.RunAsUserId is null ? "dotnet" : DotnetHost;
+        var start = new ProcessStartInfo(settings.RunAsUserId is null ? dotnet : "setpriv")
         {
-            WorkingDirectory = ContentRoot,
+            WorkingDirectory = settings.AppDirectory ?? ContentRoot,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(WebAssemblyPath);
+        if (settings.RunAsUserId is { } uid)
+        {
+            // setpriv execs the app in its own process: the same process id, now without root's rights.
+            foreach (var argument in new[] { $"--reuid={uid}", $"--regid={uid}", "--clear-groups", "--inh-caps=-all", "--", dotnet })
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+
+        start.ArgumentList.Add(settings.AppDirectory is null ? WebAssemblyPath : Path.Combine(settings.AppDirectory, "IncidentResponse.Web.dll"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -202,6 +231,17 @@ public sealed class AppProcess : IAsyncDisposable
         var temp = Path.Combine(settings.DataDirectory, "..", Path.GetFileName(settings.DataDirectory) + "-tmp");
         Directory.CreateDirectory(settings.DataDirectory);
         Directory.CreateDirectory(temp);
+        if (settings.RunAsUserId is { } owner && OperatingSystem.IsLinux())
+        {
+            // The only places the app may write, as the image's /data volume and /tmp: its user's own, no one else's.
+            foreach (var directory in new[] { settings.DataDirectory, temp })
+            {
+                using var chown = Process.Start("chown", ["-R", $"{owner}:{owner}", Path.GetFullPath(directory)]);
+                chown.WaitForExit();
+                File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["ASPNETCORE_ENVIRONMENT"] = settings.Environment,
@@ -216,6 +256,11 @@ public sealed class AppProcess : IAsyncDisposable
             ["Security__MasterKey"] = settings.MasterKeyBase64,
             ["Security__AccountAttemptsPerMinute"] = "100000",
         };
+        if (settings.RunAsUserId is not null)
+        {
+            environment["HOME"] = Path.GetFullPath(temp);
+        }
+
         foreach (var (key, value) in settings.Extra)
         {
             environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

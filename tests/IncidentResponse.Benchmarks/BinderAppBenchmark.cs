@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Benchmarks;
+
+/// <summary>
+/// <c>./build.sh bench binder-app</c>: the binder's memory as production sees it. PostgreSQL and the built app
+/// (Release) as its own process, a case filled by <c>seed-demo --incidents 500 --images 200</c>, one signed-in person
+/// who downloads the whole binder PDF over HTTP. Reports the app process's peak resident set (<c>VmHWM</c> of its
+/// own <c>/proc</c> entry: nothing of the benchmark is in it), Chromium's processes (its children) separately, the
+/// time, the size, and the app's answers to a liveness check every 250 ms while the binder prints. Run it once as
+/// it is and once with a heap limit (<c>binder-app 500 200 400</c> sets <c>DOTNET_GCHeapHardLimit</c> to 400 MiB,
+/// what a container memory limit does by itself). Asserts nothing.
+/// </summary>
+public static class BinderAppBenchmark
+{
+    private const string Passphrase = "kettle river orange lamp";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var incidents = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500;
+        var images = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200;
+        var heapLimitMiB = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
+        var root = Path.Combine(Path.GetTempPath(), "ir-binder-app-" + Guid.NewGuid().ToString("N")[..8]);
+        var postgres = await PostgresServer.SharedAsync();
+        try
+        {
+            var database = await postgres.CreateDatabaseAsync();
+            var extra = new Dictionary<string, string>
+            {
+                ["Security:CookiesRequireHttps"] = "false",
+                ["Logging:LogLevel:Default"] = "Warning",
+            };
+            if (heapLimitMiB > 0)
+            {
+                extra["DOTNET_GCHeapHardLimit"] = "0x" + ((long)heapLimitMiB * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
+            }
+
+            var settings = new AppProcessSettings(database, Path.Combine(root, "data"), Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
+            {
+                Environment = "Benchmark",
+                MigrateOnStartup = false,
+                Extra = extra,
+            };
+            var seeding = Stopwatch.StartNew();
+            var (exit, output) = await AppProcess.RunCommandAsync(
+                settings, "seed-demo", "--username", "binderdemo", "--password", Passphrase,
+                "--incidents", incidents.ToString(CultureInfo.InvariantCulture), "--images", images.ToString(CultureInfo.InvariantCulture));
+            if (exit != 0)
+            {
+                throw new InvalidOperationException("seed-demo failed:\n" + output);
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Seeded {incidents} incidents and {images} images in {seeding.Elapsed.TotalSeconds:0} s"));
+
+            await using var app = await AppProcess.StartAsync(settings);
+            Guid caseId;
+            await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Postgres, database)))
+            {
+                caseId = await db.Cases.Select(c => c.Id).SingleAsync();
+            }
+
+            var cookies = new CookieContainer();
+            using var client = new AppClient(
+                new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = app.Address, Timeout = TimeSpan.FromMinutes(20) },
+                cookies);
+            var signedIn = await client.SubmitAsync("/account/sign-in", new Dictionary<string, string> { ["Input.Username"] = "binderdemo", ["Input.Passphrase"] = Passphrase });
+            if (signedIn.Status != HttpStatusCode.Redirect)
+            {
+                throw new InvalidOperationException($"Signing in failed: {(int)signedIn.Status}");
+            }
+
+            // A one-exhibit binder first: starts Chromium and warms the path, as any server that printed once is.
+            await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder", Passphrase);
+            await DownloadAsync(client, caseId, ["Cover"]);
+            var before = Status(app.ProcessId, "VmRSS:");
+            await File.WriteAllTextAsync($"/proc/{app.ProcessId}/clear_refs", "5");
+
+            using var stop = new CancellationTokenSource();
+            var chromiumPeak = Task.Run(async () =>
+            {
+                long most = 0;
+                while (!stop.IsCancellationRequested)
+                {
+                    most = Math.Max(most, Descendants(app.ProcessId));
+                    await Task.Delay(100, CancellationToken.None);
+                }
+
+                return most;
+            });
+            var liveness = Task.Run(async () =>
+            {
+                using var probe = new HttpClient { BaseAddress = app.Address, Timeout = TimeSpan.FromSeconds(30) };
+                var times = new List<double>();
+                while (!stop.IsCancellationRequested)
+                {
+                    var watch = Stopwatch.StartNew();
+                    using (await probe.GetAsync(new Uri("/health/live", UriKind.Relative), CancellationToken.None))
+                    {
+                        times.Add(watch.Elapsed.TotalMilliseconds);
+                    }
+
+                    await Task.Delay(250, CancellationToken.None);
+                }
+
+                return times;
+            });
+
+            var timing = Stopwatch.StartNew();
+            var (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"]);
+            var elapsed = timing.Elapsed;
+            var peak = Status(app.ProcessId, "VmHWM:");
+            var after = Status(app.ProcessId, "VmRSS:");
+            await stop.CancelAsync();
+            var chromium = await chromiumPeak;
+            var probes = (await liveness).Order().ToList();
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// Binder PDF over HTTP: status {(int)status}, {elapsed.TotalSeconds:0.0} s, {bytes / 1048576.0:0.0} MiB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// App process: {before / 1024.0:0} MiB before, peak {peak / 1024.0:0} MiB, {after / 1024.0:0} MiB after; heap limit {(heapLimitMiB > 0 ? heapLimitMiB + " MiB" : "none")}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Chromium's processes (the app's children): peak {chromium / 1024.0:0} MiB (sum)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// /health/live while printing: n {probes.Count}, p50 {Percentile(probes, 50):0.0} ms, p95 {Percentile(probes, 95):0.0} ms, max {probes.LastOrDefault():0.0} ms"));
+            var load = await File.ReadAllTextAsync("/proc/loadavg");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"// Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {load.Trim()}"));
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (IOException)
+            {
+                // The OS cleans temp directories.
+            }
+        }
+    }
+
+    /// <summary>Posts the binder form for a PDF and reads the answer to its end without keeping it.</summary>
+    private static async Task<(HttpStatusCode Status, long Bytes)> DownloadAsync(AppClient client, Guid caseId, string[] sections)
+    {
+        var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__rvt", token),
+            new("Input.Preset", "Police"),
+            new("Input.Title", "Evidence record"),
+        };
+        fields.AddRange(sections.Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
+        using var content = new FormUrlEncodedContent(fields);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/cases/{caseId}/binder?handler=Pdf") { Content = content };
+        using var response = await client.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        if (response.StatusCode != HttpStatusCode.OK || response.Content.Headers.ContentType?.MediaType != "application/pdf")
+        {
+            throw new InvalidOperationException($"The binder answered {(int)response.StatusCode} {response.Content.Headers.ContentType}.");
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[1 << 20];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            total += read;
+        }
+
+        return (response.StatusCode, total);
+    }
+
+    private static double Percentile(List<double> sorted, int percent) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>A KiB figure from <c>/proc/PID/status</c>.</summary>
+    private static long Status(int pid, string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Total resident KiB of every descendant of <paramref name="root"/> (Chromium's processes, Playwright's driver).</summary>
+    private static long Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        long total = 0;
+        foreach (var pid in parents.Keys)
+        {
+            var ancestor = pid;
+            while (ancestor > 1 && ancestor != root && parents.TryGetValue(ancestor, out var parent))
+            {
+                ancestor = parent;
+            }
+
+            if (ancestor == root && pid != root)
+            {
+                total += Status(pid, "VmRSS:");
+            }
+        }
+
+        return total;
+    }
+}

@@ -37,6 +37,71 @@ public abstract class ConcurrentEditTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_same_entry_edit_sent_twice_is_saved_once_and_the_second_lands_on_the_entry()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var incidentId = await owner.AddIncidentAsync(caseId, app.IncidentForm("Original words"));
+        var url = $"/cases/{caseId}/log/{incidentId}/edit";
+        var (action, values) = await owner.FormAsync(url, new Dictionary<string, string> { ["Input.Narrative"] = "  Corrected words  " });
+
+        // The first answer is lost on the way (or the button is pressed twice): the same post, with the same version, again.
+        var first = await owner.PostAsync(action, values);
+        var again = await owner.PostAsync(action, values);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        Assert.Equal(first.Location, again.Location);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal("Corrected words", (await db.Incidents.SingleAsync(i => i.Id == incidentId)).Narrative);
+            Assert.Equal(1, await db.IncidentRevisions.CountAsync(r => r.IncidentId == incidentId));
+        }
+
+        // Different words on the same stale form are still refused, with both versions shown.
+        values["Input.Narrative"] = "Other words";
+        var refused = await owner.PostAsync(action, values);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.NotNull(refused.Document.QuerySelector("#conflict"));
+    }
+
+    [Fact]
+    public async Task The_same_letter_edit_sent_twice_is_saved_once_and_the_second_lands_on_the_letter()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/example/comments/abc123/post");
+        Guid sightingId;
+        await using (var db = app.CreateDbContext())
+        {
+            sightingId = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Id).SingleAsync();
+        }
+
+        var draft = await owner.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = sightingId.ToString(),
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var url = draft.Location!.OriginalString + "/edit";
+        var (action, values) = await owner.FormAsync(url, new Dictionary<string, string> { ["Input.Reasons"] = "Written once" });
+
+        var first = await owner.PostAsync(action, values);
+        var again = await owner.PostAsync(action, values);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
+        Assert.Equal(HttpStatusCode.Redirect, again.Status);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "takedown.edited"));
+        }
+
+        values["Input.Reasons"] = "Written differently";
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsync(action, values)).Status);
+    }
+
+    [Fact]
     public async Task A_second_save_of_a_letter_names_the_ally_who_changed_it_and_keeps_what_was_typed()
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();

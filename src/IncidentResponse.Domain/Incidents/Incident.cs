@@ -114,6 +114,14 @@ public sealed class Incident : IVersioned
         OccurredSortUtc = IncidentTime.ToSortUtc(OccurredOn, OccurredAt, TimeZone);
     }
 
+    /// <summary>Whether saving <paramref name="fields"/> would change nothing: they are what is saved, once tidied as saving tidies them.</summary>
+    public bool Holds(IncidentSnapshot fields)
+    {
+        var tidied = new Incident();
+        tidied.Apply(fields);
+        return tidied.Snapshot() == Snapshot();
+    }
+
     public static Incident Add(Guid caseId, IncidentSnapshot fields, Guid by, DateTime nowUtc)
     {
         var incident = new Incident { Id = Guid.NewGuid(), CaseId = caseId, CreatedUtc = nowUtc, CreatedBy = by, UpdatedUtc = nowUtc, UpdatedBy = by };

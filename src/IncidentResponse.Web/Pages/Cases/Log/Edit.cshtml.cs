@@ -60,7 +60,11 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
 
         if (incident.Version != Input.Version)
         {
-            return await ShowConflictAsync(incident, cancellationToken);
+            // The very words typed are already what is saved (a retry after an answer that never arrived, or a second
+            // press): that save is done, and doing it again would only add an identical version.
+            return incident.Holds(Input.ToSnapshot())
+                ? Redirect($"/cases/{CaseId}/log/{incident.Id}")
+                : await ShowConflictAsync(incident, cancellationToken);
         }
 
         db.Entry(incident).Property(i => i.Version).OriginalValue = Input.Version;
@@ -83,7 +87,9 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
             // Someone saved between our read and our write (the version, or the revision number, collided).
             db.ChangeTracker.Clear();
             var now = await db.Incidents.AsNoTracking().SingleOrDefaultAsync(i => i.CaseId == CaseId && i.Id == incidentId, cancellationToken);
-            return now is null ? NotFound() : await ShowConflictAsync(now, cancellationToken);
+            return now is null ? NotFound()
+                : now.Holds(Input.ToSnapshot()) ? Redirect($"/cases/{CaseId}/log/{incidentId}")
+                : await ShowConflictAsync(now, cancellationToken);
         }
 
         return Redirect($"/cases/{CaseId}/log/{incident.Id}");

@@ -59,7 +59,10 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
 
         if (Current.Version != Input.Version)
         {
-            return await ShowConflictAsync(cancellationToken);
+            // What was typed is exactly what is saved (a retry, or a second press): that save is done.
+            return AlreadySaved()
+                ? Redirect($"/cases/{CaseId}/takedowns/{requestId}")
+                : await ShowConflictAsync(cancellationToken);
         }
 
         var validation = await validator.ValidateAsync(Input, cancellationToken);
@@ -89,11 +92,15 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         {
             db.ChangeTracker.Clear();
             await LoadAsync(requestId, cancellationToken);
-            return await ShowConflictAsync(cancellationToken);
+            return AlreadySaved()
+                ? Redirect($"/cases/{CaseId}/takedowns/{requestId}")
+                : await ShowConflictAsync(cancellationToken);
         }
 
         return Redirect($"/cases/{CaseId}/takedowns/{requestId}");
     }
+
+    private bool AlreadySaved() => LetterForm.Compare(Input, LetterForm.From(Current), Sightings).All(f => !f.Changed);
 
     /// <summary>Who saved the letter last (from its newest audit event), by their display name.</summary>
     public string SavedByName { get; private set; } = "";

@@ -78,20 +78,23 @@ public static class BinderAppBenchmark
             var back = Uri.EscapeDataString($"/cases/{caseId}/binder");
             await PostFormAsync(client, $"/account/confirm?returnUrl={back}", new() { ["Input.Passphrase"] = Passphrase });
             await DownloadAsync(client, caseId, ["Cover"]);
-            var before = Status(app.ProcessId, "VmRSS:");
+            var pid = app.ProcessId.ToString(CultureInfo.InvariantCulture);
+            var before = ProcessMemory.Status(pid, "VmRSS:");
             await File.WriteAllTextAsync($"/proc/{app.ProcessId}/clear_refs", "5");
 
             using var stop = new CancellationTokenSource();
             var chromiumPeak = Task.Run(async () =>
             {
-                long most = 0;
+                long chromium = 0, driver = 0;
                 while (!stop.IsCancellationRequested)
                 {
-                    most = Math.Max(most, Descendants(app.ProcessId));
+                    var (c, d) = ProcessMemory.Descendants(app.ProcessId);
+                    chromium = Math.Max(chromium, c);
+                    driver = Math.Max(driver, d);
                     await Task.Delay(100, CancellationToken.None);
                 }
 
-                return most;
+                return (chromium, driver);
             });
             var liveness = Task.Run(async () =>
             {
@@ -114,17 +117,17 @@ public static class BinderAppBenchmark
             var timing = Stopwatch.StartNew();
             var (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"]);
             var elapsed = timing.Elapsed;
-            var peak = Status(app.ProcessId, "VmHWM:");
-            var after = Status(app.ProcessId, "VmRSS:");
+            var peak = ProcessMemory.Status(pid, "VmHWM:");
+            var after = ProcessMemory.Status(pid, "VmRSS:");
             await stop.CancelAsync();
-            var chromium = await chromiumPeak;
+            var (chromium, driver) = await chromiumPeak;
             var probes = (await liveness).Order().ToList();
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// Binder PDF over HTTP: status {(int)status}, {elapsed.TotalSeconds:0.0} s, {bytes / 1048576.0:0.0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// App process: {before / 1024.0:0} MiB before, peak {peak / 1024.0:0} MiB, {after / 1024.0:0} MiB after; heap limit {(heapLimitMiB > 0 ? heapLimitMiB + " MiB" : "none")}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Chromium's processes (the app's children): peak {chromium / 1024.0:0} MiB (sum)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Chromium's processes (the app's children): peak {chromium / 1024.0:0} MiB (sum); Playwright's driver peak {driver / 1024.0:0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// /health/live while printing: n {probes.Count}, p50 {Percentile(probes, 50):0.0} ms, p95 {Percentile(probes, 95):0.0} ms, max {probes.LastOrDefault():0.0} ms"));
             var load = await File.ReadAllTextAsync("/proc/loadavg");
@@ -197,57 +200,4 @@ public static class BinderAppBenchmark
 
     private static double Percentile(List<double> sorted, int percent) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
-
-    /// <summary>A KiB figure from <c>/proc/PID/status</c>.</summary>
-    private static long Status(int pid, string field)
-    {
-        try
-        {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
-
-    /// <summary>Total resident KiB of every descendant of <paramref name="root"/> (Chromium's processes, Playwright's driver).</summary>
-    private static long Descendants(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        long total = 0;
-        foreach (var pid in parents.Keys)
-        {
-            var ancestor = pid;
-            while (ancestor > 1 && ancestor != root && parents.TryGetValue(ancestor, out var parent))
-            {
-                ancestor = parent;
-            }
-
-            if (ancestor == root && pid != root)
-            {
-                total += Status(pid, "VmRSS:");
-            }
-        }
-
-        return total;
-    }
 }

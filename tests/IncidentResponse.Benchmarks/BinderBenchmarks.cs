@@ -171,7 +171,7 @@ public partial class BinderBenchmarks
         public static async Task<Measured> RunAsync(Func<Task<long>> run)
         {
             var liveBefore = GC.GetTotalMemory(forceFullCollection: true);
-            var before = Status("self", "VmRSS:");
+            var before = ProcessMemory.Status("self", "VmRSS:");
             File.WriteAllText("/proc/self/clear_refs", "5");
             using var stop = new CancellationTokenSource();
             var sampler = Task.Run(async () =>
@@ -179,7 +179,7 @@ public partial class BinderBenchmarks
                 long chromium = 0, driver = 0;
                 while (!stop.IsCancellationRequested)
                 {
-                    var (c, d) = Children();
+                    var (c, d) = ProcessMemory.Descendants(Environment.ProcessId);
                     chromium = Math.Max(chromium, c);
                     driver = Math.Max(driver, d);
                     await Task.Delay(100, CancellationToken.None);
@@ -192,7 +192,7 @@ public partial class BinderBenchmarks
             var watch = Stopwatch.StartNew();
             var bytes = await run();
             var elapsed = watch.Elapsed;
-            var peak = Status("self", "VmHWM:");
+            var peak = ProcessMemory.Status("self", "VmHWM:");
             await stop.CancelAsync();
             var (chromiumPeak, driverPeak) = await sampler;
             var info = GC.GetGCMemoryInfo(GCKind.Any);
@@ -206,72 +206,6 @@ public partial class BinderBenchmarks
         public override string ToString() => string.Create(
             CultureInfo.InvariantCulture,
             $"{Elapsed.TotalSeconds:0.0} s, {Bytes / 1048576.0:0.0} MiB; app process {AppBeforeKiB / 1024.0:0} MiB before, peak {AppPeakKiB / 1024.0:0} MiB; Chromium processes peak {ChromiumPeakKiB / 1024.0:0} MiB (sum); Playwright driver peak {DriverPeakKiB / 1024.0:0} MiB; {Gc}");
-
-        /// <summary>Resident KiB of this process's descendants: Chromium's (browser, renderers, GPU, utility) and the rest (the driver).</summary>
-        private static (long Chromium, long Driver) Children()
-        {
-            var parents = new Dictionary<int, int>();
-            var names = new Dictionary<int, string>();
-            foreach (var directory in Directory.EnumerateDirectories("/proc"))
-            {
-                if (!int.TryParse(Path.GetFileName(directory), out var pid))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                    var close = stat.LastIndexOf(')');
-                    names[pid] = stat[(stat.IndexOf('(') + 1)..close];
-                    parents[pid] = int.Parse(stat[(close + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
-                }
-                catch (IOException)
-                {
-                }
-            }
-
-            long chromium = 0, driver = 0;
-            var self = Environment.ProcessId;
-            foreach (var (pid, _) in parents)
-            {
-                var ancestor = pid;
-                while (ancestor > 1 && ancestor != self && parents.TryGetValue(ancestor, out var parent))
-                {
-                    ancestor = parent;
-                }
-
-                if (ancestor != self || pid == self)
-                {
-                    continue;
-                }
-
-                var rss = Status(pid.ToString(CultureInfo.InvariantCulture), "VmRSS:");
-                if (names[pid].Contains("chrom", StringComparison.OrdinalIgnoreCase))
-                {
-                    chromium += rss;
-                }
-                else
-                {
-                    driver += rss;
-                }
-            }
-
-            return (chromium, driver);
-        }
-
-        private static long Status(string pid, string field)
-        {
-            try
-            {
-                var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-                return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                return 0;
-            }
-        }
     }
 
     private string PageCount(long length, string name)

@@ -70,21 +70,7 @@ public abstract class ConcurrentEditTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
-        await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/example/comments/abc123/post");
-        Guid sightingId;
-        await using (var db = app.CreateDbContext())
-        {
-            sightingId = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Id).SingleAsync();
-        }
-
-        var draft = await owner.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
-        {
-            ["Input.Kind"] = "PlatformPolicyReport",
-            ["Input.SightingIds"] = sightingId.ToString(),
-            ["Input.SenderEmail"] = "sam@example.org",
-            ["Input.GoodFaithConfirmed"] = "true",
-        });
-        var url = draft.Location!.OriginalString + "/edit";
+        var url = await SubmissionJourneys.ReadyLetterAsync(owner, caseId) + "/edit";
         var (action, values) = await owner.FormAsync(url, new Dictionary<string, string> { ["Input.Reasons"] = "Written once" });
 
         var first = await owner.PostAsync(action, values);

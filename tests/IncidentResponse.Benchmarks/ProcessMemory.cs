@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace IncidentResponse.Benchmarks;
+
+/// <summary>Resident memory figures from Linux <c>/proc</c>, for one process and for everything it started.</summary>
+internal static class ProcessMemory
+{
+    /// <summary>A KiB figure (<c>VmRSS:</c>, <c>VmHWM:</c>) from <c>/proc/PID/status</c>; 0 once the process is gone.</summary>
+    public static long Status(string pid, string field)
+    {
+        try
+        {
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Resident KiB of every descendant of <paramref name="root"/>: Chromium's processes (browser, renderers, GPU,
+    /// utility), and the rest (Playwright's driver).
+    /// </summary>
+    public static (long Chromium, long Others) Descendants(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        var names = new Dictionary<int, string>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var close = stat.LastIndexOf(')');
+                names[pid] = stat[(stat.IndexOf('(') + 1)..close];
+                parents[pid] = int.Parse(stat[(close + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The process ended while the list was read.
+            }
+        }
+
+        long chromium = 0, others = 0;
+        foreach (var (pid, _) in parents)
+        {
+            var ancestor = pid;
+            while (ancestor > 1 && ancestor != root && parents.TryGetValue(ancestor, out var parent))
+            {
+                ancestor = parent;
+            }
+
+            if (ancestor != root || pid == root)
+            {
+                continue;
+            }
+
+            var rss = Status(pid.ToString(CultureInfo.InvariantCulture), "VmRSS:");
+            if (names[pid].Contains("chrom", StringComparison.OrdinalIgnoreCase))
+            {
+                chromium += rss;
+            }
+            else
+            {
+                others += rss;
+            }
+        }
+
+        return (chromium, others);
+    }
+}

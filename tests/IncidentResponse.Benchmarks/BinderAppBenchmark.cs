@@ -37,6 +37,21 @@ public static class BinderAppBenchmark
                 ["Security:CookiesRequireHttps"] = "false",
                 ["Logging:LogLevel:Default"] = "Warning",
             };
+            if (Environment.GetEnvironmentVariable("BINDER_APP_DIAGNOSTICS") == "1")
+            {
+                // dotnet-counters / dotnet-gcdump can attach (their socket is in the app's TMPDIR, printed below).
+                extra["DOTNET_EnableDiagnostics"] = "1";
+            }
+
+            // BINDER_APP_DOTNET_X=v reaches the app as DOTNET_X=v: garbage collector settings to compare.
+            foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
+                .Where(e => e.Item1.StartsWith("BINDER_APP_DOTNET_", StringComparison.Ordinal)))
+            {
+                extra[key["BINDER_APP_".Length..]] = value;
+                Console.WriteLine($"// {key["BINDER_APP_".Length..]}={value}");
+            }
+
             if (heapLimitMiB > 0)
             {
                 extra["DOTNET_GCHeapHardLimit"] = "0x" + ((long)heapLimitMiB * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
@@ -114,8 +129,21 @@ public static class BinderAppBenchmark
                 return times;
             });
 
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Printing now: app process {app.ProcessId}, TMPDIR {Path.GetFullPath(Path.Combine(root, "data-tmp"))}"));
             var timing = Stopwatch.StartNew();
-            var (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"]);
+            HttpStatusCode status;
+            long bytes;
+            try
+            {
+                (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"]);
+            }
+            catch (InvalidOperationException)
+            {
+                var log = string.Join('\n', app.Output.Split('\n').Where(l => !l.Contains("/health/live", StringComparison.Ordinal)));
+                Console.WriteLine("// The app's output:\n" + log[Math.Max(0, log.Length - 20000)..]);
+                throw;
+            }
+
             var elapsed = timing.Elapsed;
             var peak = ProcessMemory.Status(pid, "VmHWM:");
             var after = ProcessMemory.Status(pid, "VmRSS:");

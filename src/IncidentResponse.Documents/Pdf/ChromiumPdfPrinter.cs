@@ -379,13 +379,23 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 return;
             }
 
-            await route.FulfillAsync(new RouteFulfillOptions
+            try
             {
-                Status = 200,
-                ContentType = found.ContentType,
-                BodyBytes = found.Bytes,
-                Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
-            });
+                await route.FulfillAsync(new RouteFulfillOptions
+                {
+                    Status = 200,
+                    ContentType = found.ContentType,
+                    BodyBytes = found.Bytes,
+                    Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
+                });
+            }
+            catch (Exception exception) when (exception is not PlaywrightException)
+            {
+                // Not handing the picture over (out of memory under a heap limit, say) must fail the print at once;
+                // swallowed by Playwright, it would leave the page waiting for the picture until the render timeout.
+                failures.Enqueue(exception);
+                await route.AbortAsync("failed");
+            }
         }
         finally
         {

@@ -101,8 +101,18 @@ public static class BinderAppBenchmark
             var chromiumPeak = Task.Run(async () =>
             {
                 long chromium = 0, driver = 0;
+                var clock = Stopwatch.StartNew();
+                var nextMark = 0.0;
                 while (!stop.IsCancellationRequested)
                 {
+                    if (clock.Elapsed.TotalSeconds >= nextMark)
+                    {
+                        // The app's resident set every 5 s: where in the print its peak falls.
+                        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                            $"//   {clock.Elapsed.TotalSeconds,5:0} s  app {ProcessMemory.Status(pid, "VmRSS:") / 1024.0,5:0} MiB"));
+                        nextMark += 5;
+                    }
+
                     var (c, d) = ProcessMemory.Descendants(app.ProcessId);
                     chromium = Math.Max(chromium, c);
                     driver = Math.Max(driver, d);

@@ -254,6 +254,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         var handle = printed.GetProperty("stream").GetString()
             ?? throw new InvalidOperationException("Chromium returned no PDF stream.");
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        var chunks = 0;
         try
         {
             while (true)
@@ -272,6 +273,11 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 if (read.TryGetProperty("eof", out var eof) && eof.ValueKind == JsonValueKind.True)
                 {
                     break;
+                }
+
+                if (++chunks % CollectEvery == 0)
+                {
+                    CollectLargeGarbage();
                 }
             }
         }
@@ -338,6 +344,18 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     private static double Inches(string millimetres) =>
         double.Parse(millimetres.AsSpan(0, millimetres.Length - 2), NumberStyles.Float, CultureInfo.InvariantCulture) * 3.78 / 96;
 
+    /// <summary>How many pictures a document is handed, or PDF chunks read, between two full garbage collections.</summary>
+    private const int CollectEvery = 8;
+
+    /// <summary>
+    /// Each picture leaves several large copies behind on its way to Chromium (its bytes, their base64, the JSON
+    /// message), and each PDF chunk on its way back (its base64 and the message). Left to itself the collector lets
+    /// hundreds of megabytes of them pile up in the large-object heap before it looks (nothing makes it hurry on a
+    /// machine with memory to spare); a full collection every few of them keeps the app near what it holds live,
+    /// at tens of milliseconds each (docs/performance.md).
+    /// </summary>
+    private static void CollectLargeGarbage() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+
     private static async Task AnswerAsync(
         IRoute route,
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
@@ -400,6 +418,10 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         finally
         {
             answering.Release();
+            if (served.Count % CollectEvery == 0)
+            {
+                CollectLargeGarbage();
+            }
         }
     }
 

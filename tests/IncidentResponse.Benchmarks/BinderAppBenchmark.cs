@@ -175,14 +175,7 @@ public static class BinderAppBenchmark
         finally
         {
             await postgres.DisposeAsync();
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The OS cleans temp directories.
-            }
+            ProcessMemory.DeleteQuietly(root);
         }
     }
 

@@ -104,14 +104,7 @@ public static partial class LoadBenchmark
         finally
         {
             await postgres.DisposeAsync();
-            try
-            {
-                Directory.Delete(root, recursive: true);
-            }
-            catch (IOException)
-            {
-                // The OS cleans temp directories.
-            }
+            ProcessMemory.DeleteQuietly(root);
         }
     }
 

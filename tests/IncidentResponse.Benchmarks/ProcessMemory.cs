@@ -2,9 +2,25 @@ using System.Globalization;
 
 namespace IncidentResponse.Benchmarks;
 
-/// <summary>Resident memory figures from Linux <c>/proc</c>, for one process and for everything it started.</summary>
+/// <summary>
+/// Resident memory figures from Linux <c>/proc</c>, for one process and for everything it started; and the clean-up
+/// of a benchmark's app process folders.
+/// </summary>
 internal static class ProcessMemory
 {
+    /// <summary>Deletes a benchmark's temporary folder; one still in use is left to the OS.</summary>
+    public static void DeleteQuietly(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The OS cleans temp directories.
+        }
+    }
+
     /// <summary>A KiB figure (<c>VmRSS:</c>, <c>VmHWM:</c>) from <c>/proc/PID/status</c>; 0 once the process is gone.</summary>
     public static long Status(string pid, string field)
     {

@@ -112,7 +112,9 @@ public abstract class SubmissionTests<TApp>(TApp app) : IClassFixture<TApp>
         var (finaliseAction, finaliseValues) = await client.FormAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise");
         var finalised = await client.PostTwiceAtOnceAsync(finaliseAction, finaliseValues);
 
-        Assert.All(finalised, r => Assert.Equal(HttpStatusCode.Redirect, r.Status));
+        Assert.True(
+            finalised.All(r => r.Status == HttpStatusCode.Redirect),
+            string.Join('/', finalised.Select(r => (int)r.Status)) + "\n" + string.Join('\n', app.Logs.Entries.Where(e => e.Contains("Exception", StringComparison.Ordinal)).TakeLast(3)));
         await using var db = app.CreateDbContext();
         Assert.Equal(TakedownStatus.Final, (await db.TakedownRequests.SingleAsync(r => r.CaseId == caseId)).Status);
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "takedown.finalised"));

@@ -92,7 +92,11 @@ public sealed class LetterModel(
             return Page();
         }
 
-        var request = await TrackedAsync(requestId, cancellationToken);
+        if (await TrackedAsync(requestId, cancellationToken) is not { } request)
+        {
+            return Redirect(Here);
+        }
+
         await actions.FinaliseAsync(request, Letter.Text, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         return await SaveAsync(cancellationToken);
     }
@@ -124,7 +128,11 @@ public sealed class LetterModel(
             return Page();
         }
 
-        var request = await TrackedAsync(requestId, cancellationToken);
+        if (await TrackedAsync(requestId, cancellationToken) is not { } request)
+        {
+            return Redirect(Here);
+        }
+
         await actions.SendAsync(request, Platform, Send.SentOn!.Value, Send.Channel!.Value, Send.Reference, User.UserId(), now, cancellationToken);
         return await SaveAsync(cancellationToken);
     }
@@ -154,7 +162,11 @@ public sealed class LetterModel(
             return Page();
         }
 
-        var request = await TrackedAsync(requestId, cancellationToken);
+        if (await TrackedAsync(requestId, cancellationToken) is not { } request)
+        {
+            return Redirect(Here);
+        }
+
         await actions.LogAnswerAsync(request, Platform, Answer.ReceivedOn!.Value, Answer.Outcome!.Value, Answer.Reason, Answer.Note, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         submissions.Record(SubmissionId, CaseId, Here);
         return await SaveAsync(cancellationToken);
@@ -189,7 +201,11 @@ public sealed class LetterModel(
             return Redirect(Here);
         }
 
-        var request = await TrackedAsync(requestId, cancellationToken);
+        if (await TrackedAsync(requestId, cancellationToken) is not { } request)
+        {
+            return Redirect(Here);
+        }
+
         var copy = await actions.CopyAsDraftAsync(request, followUp, User.UserId(), clock.GetUtcNow().UtcDateTime, cancellationToken);
         var location = followUp ? $"/cases/{CaseId}/takedowns/{copy.Id}" : $"/cases/{CaseId}/takedowns/{copy.Id}/edit";
         submissions.Record(SubmissionId, CaseId, location);
@@ -218,10 +234,19 @@ public sealed class LetterModel(
         return Redirect(Here);
     }
 
-    private async Task<TakedownRequest> TrackedAsync(Guid requestId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The letter to change, tracked; null when it changed after this request read it (the other half of a double
+    /// post saved in between): its status may no longer allow the step, so the caller shows the letter as it is now.
+    /// </summary>
+    private async Task<TakedownRequest?> TrackedAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var request = await db.TakedownRequests.Include(r => r.Sightings)
             .SingleAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
+        if (request.Version != Current.Version)
+        {
+            return null;
+        }
+
         db.Entry(request).Property(r => r.Version).OriginalValue = Current.Version;
         return request;
     }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -109,6 +110,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             var blocked = new ConcurrentQueue<string>();
             var failures = new ConcurrentQueue<Exception>();
             using var answering = new SemaphoreSlim(_options.MaxConcurrentResources, _options.MaxConcurrentResources);
+            var handedOver = new StrongBox<int>();
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
                 JavaScriptEnabled = false,
@@ -122,7 +124,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
                 page.SetDefaultTimeout(timeout);
                 page.SetDefaultNavigationTimeout(timeout);
-                await page.RouteAsync("**/*", route => AnswerAsync(route, resolveResource, answering, served, blocked, failures, cancellationToken));
+                await page.RouteAsync("**/*", route => AnswerAsync(route, resolveResource, answering, handedOver, served, blocked, failures, cancellationToken));
 
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
                 cancellationToken.ThrowIfCancellationRequested();
@@ -360,6 +362,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         IRoute route,
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
         SemaphoreSlim answering,
+        StrongBox<int> handedOver,
         ConcurrentQueue<string> served,
         ConcurrentQueue<string> blocked,
         ConcurrentQueue<Exception> failures,
@@ -406,6 +409,12 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                     BodyBytes = found.Bytes,
                     Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
                 });
+
+                // Counted as handed over, not as asked for: the browser asks for every picture at once.
+                if (Interlocked.Increment(ref handedOver.Value) % CollectEvery == 0)
+                {
+                    CollectLargeGarbage();
+                }
             }
             catch (Exception exception) when (exception is not PlaywrightException)
             {
@@ -418,10 +427,6 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         finally
         {
             answering.Release();
-            if (served.Count % CollectEvery == 0)
-            {
-                CollectLargeGarbage();
-            }
         }
     }
 

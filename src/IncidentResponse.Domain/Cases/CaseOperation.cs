@@ -20,6 +20,12 @@ public enum CaseOperation
     /// owner grants those separately and an ally allowed to export is not thereby shown the pictures.
     /// </summary>
     PrintEvidence,
+
+    /// <summary>
+    /// Reading the sender details a letter's writer marked "keep private" (a phone, a postal address): the owner, and an
+    /// advocate acting for them. A helper or viewer is told only that a detail is kept private.
+    /// </summary>
+    ViewPrivateSenderDetails,
 }
 
 /// <summary>The one table of which role may do what.</summary>
@@ -29,7 +35,7 @@ public static class CasePermissions
     {
         CaseOperation.View => true,
         CaseOperation.AddEntry => role is CaseRole.Owner or CaseRole.Advocate or CaseRole.Helper,
-        CaseOperation.FinaliseLetter => role is CaseRole.Owner or CaseRole.Advocate,
+        CaseOperation.FinaliseLetter or CaseOperation.ViewPrivateSenderDetails => role is CaseRole.Owner or CaseRole.Advocate,
         CaseOperation.ViewEvidence or CaseOperation.Share or CaseOperation.Export
             or CaseOperation.Rename or CaseOperation.Delete or CaseOperation.MarkPrivate
             or CaseOperation.PrintEvidence => role is CaseRole.Owner,

@@ -11,6 +11,7 @@ using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Incidents;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Binder;
@@ -337,7 +338,7 @@ public sealed partial class BinderService(
     private IQueryable<EvidenceItem> OrderedEvidence(Guid caseId) =>
         db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id);
 
-    /// <summary>Everything the binder prints, in eleven queries whatever the size of the case.</summary>
+    /// <summary>Everything the binder prints, in eleven queries whatever the size of the case (up to two more for an ally).</summary>
     private async Task<BinderData> LoadAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var theCase = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
@@ -365,6 +366,12 @@ public sealed partial class BinderService(
         var responses = await db.TakedownResponses.AsNoTracking().Where(a => a.CaseId == caseId)
             .OrderBy(a => a.ReceivedOn).ThenBy(a => a.RecordedUtc)
             .ToListAsync(cancellationToken);
+
+        // A letter withheld from this ally (ADR 0008) is left out with its places and answers, like a private entry.
+        var withheld = await WithheldLetters.IdsAsync(db, caseId, cancellationToken);
+        requests.RemoveAll(r => withheld.Contains(r.Id));
+        requestSightings.RemoveAll(rs => withheld.Contains(rs.RequestId));
+        responses.RemoveAll(a => withheld.Contains(a.RequestId));
         var items = await OrderedEvidence(caseId).ToListAsync(cancellationToken);
         var uploaders = items.Select(i => i.UploadedByUserId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => uploaders.Contains(u.Id))

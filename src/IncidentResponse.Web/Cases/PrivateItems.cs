@@ -11,7 +11,8 @@ namespace IncidentResponse.Web.Cases;
 public static class PrivateItems
 {
     /// <summary>The ids of the case's private entries and of everything hidden with them (a private file, a file of a
-    /// private entry, a place found online of a private entry), formatted as audit events hold them.</summary>
+    /// private entry, a place found online of a private entry, a finalised letter naming such a place: ADR 0008),
+    /// formatted as audit events hold them.</summary>
     public static async Task<HashSet<string>> IdsAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -23,6 +24,7 @@ public static class PrivateItems
         var places = await db.Sightings.IgnoreQueryFilters()
             .Where(s => s.CaseId == caseId && s.IncidentId != null && incidents.Contains(s.IncidentId.Value))
             .Select(s => s.Id).ToListAsync(cancellationToken);
-        return incidents.Concat(files).Concat(places).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
+        var letters = await Takedowns.WithheldLetters.IdsAsync(db, caseId, cancellationToken);
+        return incidents.Concat(files).Concat(places).Concat(letters).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
     }
 }

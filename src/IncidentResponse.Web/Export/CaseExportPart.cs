@@ -5,7 +5,11 @@ namespace IncidentResponse.Web.Export;
 /// False for an ally allowed to export but not shown evidence images: the files stay out of the ZIP (their fingerprints
 /// stay in case.json) and the binder withholds every picture.
 /// </param>
-public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true);
+/// <param name="PrivateSenderDetailsShared">
+/// True for the owner and an advocate only: the sender details a letter keeps private (a phone, a postal address) are
+/// in case.json. For anyone else their values are left out (null), their "private" marks kept.
+/// </param>
+public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool PrivateSenderDetailsShared = false);
 
 /// <summary>
 /// The seam for further files in a "Download everything" ZIP, beside <c>case.json</c> and the exhibits: register an

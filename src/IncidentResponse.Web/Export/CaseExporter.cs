@@ -9,6 +9,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Export;
@@ -237,12 +238,17 @@ public sealed partial class CaseExporter(
 
         var responses = (await db.TakedownResponses.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
             .ToLookup(r => r.RequestId);
+        // A letter withheld from this ally is left out (ADR 0008); a sender detail kept private is theirs and an advocate's.
+        var withheld = await WithheldLetters.IdsAsync(db, caseId, cancellationToken);
+        string? Sender(string? value, bool isPrivate) => isPrivate && !request.PrivateSenderDetailsShared ? null : value;
         var requests = (await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings).Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
+            .Where(r => !withheld.Contains(r.Id))
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Select(r => new CaseExportTakedownRequest(
                 r.Id, r.Kind, r.PlatformId, r.Sightings.Select(s => s.SightingId).Order().ToList(),
-                r.SenderName, r.SenderNamePrivate, r.SenderEmail, r.SenderEmailPrivate, r.SenderPostalAddress, r.SenderPostalAddressPrivate,
-                r.SenderPhone, r.SenderPhonePrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
+                Sender(r.SenderName, r.SenderNamePrivate), r.SenderNamePrivate, Sender(r.SenderEmail, r.SenderEmailPrivate), r.SenderEmailPrivate,
+                Sender(r.SenderPostalAddress, r.SenderPostalAddressPrivate), r.SenderPostalAddressPrivate,
+                Sender(r.SenderPhone, r.SenderPhonePrivate), r.SenderPhonePrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
                 r.CopyrightBasis, r.CopyrightedWork, r.Reasons, r.LetterDate, r.Status, r.FinalText, r.FinalisedUtc, r.SentOn, r.Channel,
                 r.Reference, r.DueUtc, r.ReplacesId, r.FollowsUpId, r.CreatedBy, r.CreatedUtc, r.UpdatedUtc,
                 responses[r.Id].OrderBy(x => x.RecordedUtc)

@@ -13,13 +13,14 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
 {
     /// <summary>
     /// The words a download carries, loaded through the case already authorized: exactly as finalised, or the draft as
-    /// it reads now. Null when the case has no such request. The text and PDF downloads both use this.
+    /// it reads now. Null when the case has no such request, or when it is withheld from the person asking
+    /// (<see cref="WithheldLetters"/>). The text and PDF downloads both use this.
     /// </summary>
     public async Task<(TakedownRequest Request, string Text)?> DownloadTextAsync(Guid caseId, Guid requestId, CancellationToken cancellationToken)
     {
         var request = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings)
             .SingleOrDefaultAsync(r => r.CaseId == caseId && r.Id == requestId, cancellationToken);
-        if (request is null)
+        if (request is null || (request.FinalText is not null && await WithheldLetters.IsWithheldAsync(db, caseId, requestId, cancellationToken)))
         {
             return null;
         }

@@ -25,8 +25,8 @@ public sealed class CaseTests
         Assert.ThrowsAny<ArgumentException>(() => Case.Open(title, Guid.NewGuid(), DateTime.UtcNow));
 
     [Theory]
-    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate, CaseOperation.PrintEvidence })]
-    [InlineData(CaseRole.Advocate, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.FinaliseLetter })]
+    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate, CaseOperation.PrintEvidence, CaseOperation.ViewPrivateSenderDetails })]
+    [InlineData(CaseRole.Advocate, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.FinaliseLetter, CaseOperation.ViewPrivateSenderDetails })]
     [InlineData(CaseRole.Helper, new[] { CaseOperation.View, CaseOperation.AddEntry })]
     [InlineData(CaseRole.Viewer, new[] { CaseOperation.View })]
     public void Each_role_may_do_exactly_its_operations(CaseRole role, CaseOperation[] allowed)

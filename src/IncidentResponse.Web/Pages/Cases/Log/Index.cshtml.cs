@@ -4,6 +4,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,7 @@ namespace IncidentResponse.Web.Pages.Cases.Log;
 /// The record: incidents, the places content was found, the evidence files kept, and the takedown requests sent and
 /// answered, together in the order they happened, a page at a time. Nine queries whatever the size of the case:
 /// count, the page's ids, its incidents, sightings, files, requests sent and answers, and triage's few candidates.
+/// For an ally, up to two more find the letters withheld from them (ADR 0008).
 /// Filters are neutral values (a kind, a platform key), never free text.
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
@@ -64,8 +66,16 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
             incidents = incidents.Where(i => i.Kind == only);
         }
 
+        // A letter withheld from this ally (ADR 0008) shows only as "a letter you cannot see", and never under a platform.
+        var withheld = await WithheldLetters.IdsAsync(db, CaseId, cancellationToken);
         if (Platform is { } key)
         {
+            if (withheld.Count > 0)
+            {
+                sent = sent.Where(r => !withheld.Contains(r.Id));
+                answers = answers.Where(a => !withheld.Contains(a.RequestId));
+            }
+
             var recipient = TakedownPlatformId(key);
             incidents = incidents.Where(i => i.Platform == key);
             sightings = sightings.Where(s => s.Platform == key);
@@ -170,6 +180,10 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
                         e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
                         $"Evidence kept: {EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant()} file, {size} bytes",
                         null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null);
+                case RowType.TakedownSent when withheld.Contains(k.Id):
+                    return Row.Withheld(pageSent[k.Id].SentOn!.Value, WithheldLetters.Placeholder);
+                case RowType.TakedownAnswer when withheld.Contains(pageAnswers[k.Id].RequestId):
+                    return Row.Withheld(pageAnswers[k.Id].ReceivedOn, WithheldLetters.AnswerPlaceholder);
                 case RowType.TakedownSent:
                     var r = pageSent[k.Id];
                     var reference = r.Reference is null ? "" : $" · their reference {r.Reference}";
@@ -227,12 +241,20 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
         Evidence,
         TakedownSent,
         TakedownAnswer,
+
+        /// <summary>A letter, or an answer to one, withheld from this ally: no link, no details.</summary>
+        Withheld,
     }
 
     public sealed record Row(
         Guid Id, RowType Type, string When, string What, string? Platform, string Text, int Concern, TriageMarks Marks, SightingStatus? Status)
     {
+        public static Row Withheld(DateOnly when, string what) =>
+            new(Guid.Empty, RowType.Withheld, Web.Incidents.IncidentWording.Date(when), what, null, "", 0, TriageMarks.None, null);
+
         public bool IsIncident => Type == RowType.Incident;
+
+        public bool HasPage => Type != RowType.Withheld;
 
         public string CssClass => Type is RowType.TakedownSent or RowType.TakedownAnswer ? "takedown" : Type.ToString().ToLowerInvariant();
 

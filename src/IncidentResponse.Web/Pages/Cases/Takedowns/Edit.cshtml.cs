@@ -6,6 +6,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,12 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
     public IReadOnlyList<SightingChoice> Sightings { get; private set; } = [];
 
     public bool Conflict { get; private set; }
+
+    /// <summary>False for a helper: the sender details marked private are neither shown nor changed by them.</summary>
+    public bool SeesPrivateSender => Membership.Can(CaseOperation.ViewPrivateSenderDetails);
+
+    /// <summary>The form as this person may see it (<see cref="LetterForm.WithoutPrivateSenderDetails"/>).</summary>
+    public LetterForm Form => Shown(Input);
 
     /// <summary>On a conflict: every field as typed here and as saved now, the differences marked.</summary>
     public IReadOnlyList<FieldComparison> Comparison { get; private set; } = [];
@@ -55,6 +62,11 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         if (!Current.IsEditable)
         {
             return Redirect($"/cases/{CaseId}/takedowns/{requestId}");
+        }
+
+        if (!SeesPrivateSender)
+        {
+            Input.KeepPrivateSenderDetailsOf(Current);
         }
 
         if (Current.Version != Input.Version)
@@ -116,17 +128,19 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
             ? "you, in another window"
             : await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "someone";
         // An empty date means "today" when saved: compare what would be saved.
-        Comparison = LetterForm.Compare(Input, LetterForm.From(Current), Sightings);
+        Comparison = LetterForm.Compare(Shown(Input), Shown(LetterForm.From(Current)), Sightings);
         ModelState.Remove("Input.Version");
         Input.Version = Current.Version;
         return Page();
     }
 
+    private LetterForm Shown(LetterForm form) => SeesPrivateSender ? form : form.WithoutPrivateSenderDetails();
+
     private async Task<bool> LoadAsync(Guid requestId, CancellationToken cancellationToken)
     {
         var request = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings)
             .SingleOrDefaultAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
-        if (request is null)
+        if (request is null || (request.FinalText is not null && await WithheldLetters.IsWithheldAsync(db, CaseId, requestId, cancellationToken)))
         {
             return false;
         }

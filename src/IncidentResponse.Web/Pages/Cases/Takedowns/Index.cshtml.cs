@@ -2,6 +2,7 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
@@ -32,8 +33,14 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Tim
                 Outcome = db.TakedownResponses.Where(a => a.RequestId == r.Id).OrderByDescending(a => a.RecordedUtc).Select(a => (TakedownOutcome?)a.Outcome).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
+        var withheld = await WithheldLetters.IdsAsync(db, CaseId, cancellationToken);
         Items = rows.Select(r =>
         {
+            if (withheld.Contains(r.Id))
+            {
+                return Item.Withheld;
+            }
+
             var overdue = r.Status == TakedownStatus.Sent && r.DueUtc is { } due && now > due;
             return new Item(r.Id, LetterComposer.TitleOf(r.Kind), directory.Get(r.PlatformId).Name, r.Status, r.Places, r.DueUtc, overdue, r.Outcome,
                 NextStep(r.Status, overdue, r.Outcome));
@@ -52,5 +59,11 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Tim
         _ => "A newer version replaced this one.",
     };
 
-    public sealed record Item(Guid Id, string Title, string Platform, TakedownStatus Status, int Places, DateTime? DueUtc, bool Overdue, TakedownOutcome? Outcome, string Next);
+    public sealed record Item(Guid Id, string Title, string Platform, TakedownStatus Status, int Places, DateTime? DueUtc, bool Overdue, TakedownOutcome? Outcome, string Next)
+    {
+        /// <summary>A letter withheld from this ally (ADR 0008): nothing of it is shown, not even its id.</summary>
+        public static readonly Item Withheld = new(Guid.Empty, WithheldLetters.Placeholder, "", TakedownStatus.Final, 0, null, false, null, "");
+
+        public bool IsWithheld => ReferenceEquals(this, Withheld);
+    }
 }

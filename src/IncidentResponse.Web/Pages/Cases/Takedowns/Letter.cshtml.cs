@@ -56,7 +56,13 @@ public sealed class LetterModel(
 
     public bool CanEdit => Membership.Can(CaseOperation.AddEntry);
 
-    public bool CanFinalise => Membership.Can(CaseOperation.FinaliseLetter);
+    public bool CanFinalise => Membership.Can(CaseOperation.FinaliseLetter) && !CoversHiddenPlaces;
+
+    /// <summary>
+    /// A draft that also covers places hidden from this ally: only the owner can finalise it, since the text would be
+    /// fixed without what this ally cannot see, and then withheld from them (ADR 0008).
+    /// </summary>
+    public bool CoversHiddenPlaces { get; private set; }
 
     public bool Overdue => Current.IsOverdue(clock.GetUtcNow().UtcDateTime);
 
@@ -81,7 +87,7 @@ public sealed class LetterModel(
             return NotFound();
         }
 
-        if (Current.Status != TakedownStatus.Draft || Current.Version != Version)
+        if (Current.Status != TakedownStatus.Draft || Current.Version != Version || CoversHiddenPlaces)
         {
             return Redirect(Here);
         }
@@ -255,13 +261,14 @@ public sealed class LetterModel(
     {
         var request = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings)
             .SingleOrDefaultAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
-        if (request is null)
+        if (request is null || (request.FinalText is not null && await WithheldLetters.IsWithheldAsync(db, CaseId, requestId, cancellationToken)))
         {
             return false;
         }
 
         Current = request;
         Platform = directory.Get(request.PlatformId);
+        CoversHiddenPlaces = request.IsEditable && await WithheldLetters.CoversHiddenPlacesAsync(db, CaseId, requestId, cancellationToken);
         Letter = await letters.ComposeAsync(request, cancellationToken);
         Answers = await db.TakedownResponses.AsNoTracking()
             .Where(r => r.CaseId == CaseId && r.RequestId == requestId)

@@ -73,6 +73,35 @@ public sealed class LetterForm
         };
     }
 
+    /// <summary>
+    /// This form as a helper or viewer may see it: each sender detail marked "keep private" has its value left out (its
+    /// mark stays, so the page can say it is kept private). Only the owner and an advocate see those values.
+    /// </summary>
+    public LetterForm WithoutPrivateSenderDetails()
+    {
+        var copy = (LetterForm)MemberwiseClone();
+        copy.SightingIds = [.. SightingIds];
+        copy.SenderName = SenderNamePrivate ? null : SenderName;
+        copy.SenderEmail = SenderEmailPrivate ? null : SenderEmail;
+        copy.SenderPostalAddress = SenderPostalAddressPrivate ? null : SenderPostalAddress;
+        copy.SenderPhone = SenderPhonePrivate ? null : SenderPhone;
+        return copy;
+    }
+
+    /// <summary>
+    /// For a helper saving a draft they were never shown the private sender details of: each detail the saved letter
+    /// keeps private stays exactly as saved (value and mark), whatever was posted for it.
+    /// </summary>
+    public void KeepPrivateSenderDetailsOf(TakedownRequest saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        (SenderName, SenderNamePrivate) = saved.SenderNamePrivate ? (saved.SenderName, true) : (SenderName, SenderNamePrivate);
+        (SenderEmail, SenderEmailPrivate) = saved.SenderEmailPrivate ? (saved.SenderEmail, true) : (SenderEmail, SenderEmailPrivate);
+        (SenderPostalAddress, SenderPostalAddressPrivate) = saved.SenderPostalAddressPrivate
+            ? (saved.SenderPostalAddress, true) : (SenderPostalAddress, SenderPostalAddressPrivate);
+        (SenderPhone, SenderPhonePrivate) = saved.SenderPhonePrivate ? (saved.SenderPhone, true) : (SenderPhone, SenderPhonePrivate);
+    }
+
     /// <summary>Copies what was typed onto a draft; <paramref name="sightingIds"/> are the ones checked to be in the case.</summary>
     public void ApplyTo(TakedownRequest request, IReadOnlyCollection<Guid> sightingIds, DateTime nowUtc)
     {
@@ -189,7 +218,9 @@ public sealed record SightingChoice(Guid Id, string Url, string Platform, string
 
 /// <summary>What the shared letter fields need to show.</summary>
 /// <param name="KeepKind">A kind to show even if the platform does not offer it: the kind a draft already has.</param>
-public sealed record LetterFieldsView(LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform, LetterKind? KeepKind = null)
+/// <param name="PrivateSenderHidden">For a helper: a sender detail marked private is shown only as "kept private".</param>
+public sealed record LetterFieldsView(
+    LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform, LetterKind? KeepKind = null, bool PrivateSenderHidden = false)
 {
     /// <summary>The kinds to offer, in the platform's order, with the draft's own kind kept.</summary>
     public IReadOnlyList<LetterKind> Kinds =>

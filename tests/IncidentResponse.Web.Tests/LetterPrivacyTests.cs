@@ -161,6 +161,11 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
         var (advocate, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Advocate);
         using var __ = advocate;
 
+        var (helper, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Helper);
+        using var ___ = helper;
+
+        // A helper, who could not finalise it anyway, is not told that it covers anything hidden.
+        Assert.Null((await helper.GetAsync(letter)).Document.QuerySelector("#owner-finalises"));
         var page = await advocate.GetAsync(letter);
         Assert.NotNull(page.Document.QuerySelector("#owner-finalises"));
         Assert.Null(page.Document.QuerySelector("#Finalise"));

@@ -59,8 +59,9 @@ public sealed class LetterModel(
     public bool CanFinalise => Membership.Can(CaseOperation.FinaliseLetter) && !CoversHiddenPlaces;
 
     /// <summary>
-    /// A draft that also covers places hidden from this ally: only the owner can finalise it, since the text would be
-    /// fixed without what this ally cannot see, and then withheld from them (ADR 0008).
+    /// A draft that also covers places hidden from this advocate: only the owner can finalise it, since the text would
+    /// be fixed without what this advocate cannot see, and then withheld from them (ADR 0008). Asked only of someone
+    /// who could otherwise finalise it, so nobody else is told that hidden places exist.
     /// </summary>
     public bool CoversHiddenPlaces { get; private set; }
 
@@ -268,7 +269,8 @@ public sealed class LetterModel(
 
         Current = request;
         Platform = directory.Get(request.PlatformId);
-        CoversHiddenPlaces = request.IsEditable && await WithheldLetters.CoversHiddenPlacesAsync(db, CaseId, requestId, cancellationToken);
+        CoversHiddenPlaces = request.IsEditable && Membership.Can(CaseOperation.FinaliseLetter)
+            && await WithheldLetters.CoversHiddenPlacesAsync(db, CaseId, requestId, cancellationToken);
         Letter = await letters.ComposeAsync(request, cancellationToken);
         Answers = await db.TakedownResponses.AsNoTracking()
             .Where(r => r.CaseId == CaseId && r.RequestId == requestId)

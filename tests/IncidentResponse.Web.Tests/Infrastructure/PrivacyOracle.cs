@@ -154,30 +154,30 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
 
         foreach (var header in response.Headers.Concat(response.Content.Headers))
         {
-            Search(viewer, name, "header " + header.Key, header.Key + ": " + string.Join(", ", header.Value));
+            Search(viewer, url, name, "header " + header.Key, header.Key + ": " + string.Join(", ", header.Value));
         }
 
         var text = Encoding.Latin1.GetString(bytes);
-        Search(viewer, name, "body", text);
+        Search(viewer, url, name, "body", text);
         if (contentType == "application/pdf" && response.StatusCode == HttpStatusCode.OK)
         {
-            Search(viewer, name, "PDF text", await PdfTools.SqueezedTextAsync(bytes));
+            Search(viewer, url, name, "PDF text", await PdfTools.SqueezedTextAsync(bytes));
         }
         else if (contentType == "application/zip" && response.StatusCode == HttpStatusCode.OK)
         {
-            await SearchZipAsync(viewer, name, bytes);
+            await SearchZipAsync(viewer, url, name, bytes);
         }
 
         return new Answer(response.StatusCode, contentType, Encoding.UTF8.GetString(bytes));
     }
 
-    private async Task SearchZipAsync(OracleViewer viewer, string name, byte[] bytes)
+    private async Task SearchZipAsync(OracleViewer viewer, string url, string name, byte[] bytes)
     {
         using var archive = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
         Assert.Contains(archive.Entries, e => e.FullName == "case.json");
         foreach (var entry in archive.Entries)
         {
-            Search(viewer, name, "ZIP entry name", entry.FullName);
+            Search(viewer, url, name, "ZIP entry name", entry.FullName);
             using var content = new MemoryStream();
             await using (var stream = entry.Open())
             {
@@ -185,24 +185,23 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
             }
 
             var data = content.ToArray();
-            Search(viewer, name, "ZIP " + entry.FullName, Encoding.Latin1.GetString(data));
+            Search(viewer, url, name, "ZIP " + entry.FullName, Encoding.Latin1.GetString(data));
             if (entry.FullName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) && data.AsSpan().StartsWith("%PDF"u8))
             {
-                Search(viewer, name, "ZIP " + entry.FullName + " (PDF text)", await PdfTools.SqueezedTextAsync(data));
+                Search(viewer, url, name, "ZIP " + entry.FullName + " (PDF text)", await PdfTools.SqueezedTextAsync(data));
             }
         }
     }
 
-    private void Search(OracleViewer viewer, string request, string where, string text)
+    /// <summary>
+    /// Records every canary in <paramref name="text"/>, except one the address itself carried (an id the asker typed is
+    /// no news to them, and a page may echo its own address).
+    /// </summary>
+    private void Search(OracleViewer viewer, string url, string request, string where, string text)
     {
-        if (text.IndexOf("CANARY-", StringComparison.OrdinalIgnoreCase) < 0)
-        {
-            return;
-        }
-
         foreach (var canary in planted.Canaries)
         {
-            if (text.Contains(canary.Value, StringComparison.OrdinalIgnoreCase))
+            if (text.Contains(canary.Value, StringComparison.OrdinalIgnoreCase) && !url.Contains(canary.Value, StringComparison.OrdinalIgnoreCase))
             {
                 _hits.Add(new CanaryHit(viewer, request, where, canary));
             }

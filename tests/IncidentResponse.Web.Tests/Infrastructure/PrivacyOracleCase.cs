@@ -151,6 +151,12 @@ public sealed class PrivacyOracleCase
         answers["Input.Intent"] = "finish";
         await ExpectRedirect(owner.SubmitAsync($"/cases/{CaseId}/assessment", answers), "the threat assessment");
 
+        // The private things' own ids are theirs too: a link or a row naming one tells an ally it exists.
+        foreach (var (id, what) in new[] { (incidentA, "entry A"), (incidentB, "entry B"), (fileOfA, "entry A's file"), (privateFile, "the private file"), (placeA1, "entry A's first place"), (placeA2, "entry A's second place"), (placeB, "entry B's place") })
+        {
+            _canaries.Add(new Canary(id.ToString(), CanaryClass.Private, "id of " + what));
+        }
+
         Viewers.Add(new OracleViewer("Owner", CaseRole.Owner, true, true, owner, await UserIdAsync(app, ownerName), ownerName));
         await AddAlliesAsync(app, owner, shared);
         PendingInvitationToken = (await owner.InviteAsync(CaseId, CaseRole.Viewer)).Split('/')[^1];

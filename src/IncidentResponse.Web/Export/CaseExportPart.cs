@@ -5,7 +5,11 @@ namespace IncidentResponse.Web.Export;
 /// False for an ally allowed to export but not shown evidence images: the files stay out of the ZIP (their fingerprints
 /// stay in case.json) and the binder withholds every picture.
 /// </param>
-public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true);
+/// <param name="OriginalsShared">
+/// False for an ally the owner has not given the originals: each JPEG and PNG goes in as a copy without its hidden
+/// details, and files whose details cannot be taken out stay out.
+/// </param>
+public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool OriginalsShared = true);
 
 /// <summary>
 /// The seam for further files in a "Download everything" ZIP, beside <c>case.json</c> and the exhibits: register an

@@ -54,7 +54,7 @@ public sealed partial class IndexModel(
         Response.ContentType = "application/zip";
         try
         {
-            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now, EvidenceFilesShared), Response.Body, cancellationToken);
+            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now, EvidenceFilesShared, Membership.ReceivesOriginals), Response.Body, cancellationToken);
         }
         catch (ExportIntegrityException ex)
         {

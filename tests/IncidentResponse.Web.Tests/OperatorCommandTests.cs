@@ -52,7 +52,7 @@ public sealed class OperatorCommandTests
         Assert.Equal(Enum.GetValues<IncidentResponse.Domain.Incidents.SightingStatus>().Order(), statuses.Order());
         Assert.Equal(2, await db.EvidenceItems.CountAsync(e => e.CaseId == caseId));
         var evidenceId = await db.EvidenceItems.Where(e => e.CaseId == caseId && e.Kind == EvidenceKind.Png).Select(e => e.Id).SingleAsync();
-        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
+        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId, "marble orchard violet tide");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
         Assert.True((await download.Content.ReadAsByteArrayAsync()).Length > 100_000, "Demo screenshots should be of realistic size.");

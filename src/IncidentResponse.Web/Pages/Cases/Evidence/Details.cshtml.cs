@@ -39,8 +39,8 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
     /// <summary>False for an ally without the originals when the file's kind cannot be stripped of its details.</summary>
     public bool CanDownload => ReceivesOriginals || MetadataStripper.Supports(Item.Kind);
 
-    /// <summary>What the file's hidden details give away, for the person who downloads it as it is; null otherwise.</summary>
-    public string? Reveals => ReceivesOriginals ? IncidentResponse.Web.Evidence.EvidenceWording.Reveals(Item.RevealedDetails) : null;
+    /// <summary>What the file's hidden details give away, told to the owner (who decides who gets originals); null otherwise.</summary>
+    public string? Reveals => Membership.IsOwner ? IncidentResponse.Web.Evidence.EvidenceWording.Reveals(Item.RevealedDetails) : null;
 
     /// <summary>The owner hides this file from every ally, or shares it again. Effective on their next request.</summary>
     [CaseOperationRequired(CaseOperation.MarkPrivate)]

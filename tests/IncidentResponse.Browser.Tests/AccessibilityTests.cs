@@ -44,6 +44,9 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
 
             // The image itself is linked only once "Show this image" is chosen.
             ["cases/{caseId:guid}/evidence/{evidenceId:guid}/preview"] = preview,
+
+            // The download is linked straight only while the passphrase was entered again a moment ago.
+            ["cases/{caseId:guid}/evidence/{evidenceId:guid}/download"] = preview[..^"preview".Length] + "download",
         };
         var signedIn = pages.Where(p => !EndTheSession.Contains(p.Route)).ToList();
         Walk ownerWalk, anonymousWalk;

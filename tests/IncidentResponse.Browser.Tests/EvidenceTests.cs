@@ -45,6 +45,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Expect(image).ToBeVisibleAsync();
         await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 24);
 
+        await ConfirmPassphraseForDownloadAsync();
         var download = await Page.RunAndWaitForDownloadAsync(() =>
             Page.GetByRole(AriaRole.Link, new() { Name = "Download the original" }).ClickAsync());
         Assert.Matches("^exhibit-[0-9a-f]{8}\\.png$", download.SuggestedFilename);
@@ -69,6 +70,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         var image = Page.Locator("main img");
         await Expect(image).ToHaveJSPropertyAsync("naturalWidth", 1080);
         await Expect(image).ToHaveJSPropertyAsync("naturalHeight", 1920);
+        await ConfirmPassphraseForDownloadAsync();
         var download = await Page.RunAndWaitForDownloadAsync(() =>
             Page.GetByRole(AriaRole.Link, new() { Name = "Download the original" }).ClickAsync());
         Assert.Equal(jpeg, await File.ReadAllBytesAsync(await download.PathAsync()));
@@ -128,5 +130,16 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         }
 
         return PngFile.Build(width, height, PngFile.ColourType.Greyscale, rows);
+    }
+
+    /// <summary>"Download the original" first asks for the passphrase again, then comes back to the file's page.</summary>
+    private async Task ConfirmPassphraseForDownloadAsync()
+    {
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Download the original" }).ClickAsync();
+        await Expect(Page.Heading()).ToHaveTextAsync("Enter your passphrase again");
+        await Page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(EvidencePage());
+        await Expect(Page.Locator("#confirmed")).ToBeVisibleAsync();
     }
 }

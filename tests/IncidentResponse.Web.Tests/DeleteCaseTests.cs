@@ -89,7 +89,8 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await check.Sightings.AnyAsync(r => r.CaseId == caseId));
 
         // Nobody else's case is touched.
-        Assert.Equal(HttpStatusCode.OK, (await otherOwner.GetAsync($"/cases/{otherCase}/evidence/{otherFile}/download")).Status);
+        using var download = await otherOwner.DownloadEvidenceAsync(otherCase, otherFile);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
     }
 
     [Fact]

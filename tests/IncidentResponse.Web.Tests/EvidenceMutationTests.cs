@@ -51,7 +51,7 @@ public abstract class EvidenceMutationTests<TApp>(TApp app, ITestOutputHelper ou
             if (result.Status == HttpStatusCode.Redirect)
             {
                 var evidenceId = Guid.Parse(result.Location!.OriginalString.Split('/')[^1]);
-                using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+                using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
                 var back = await download.Content.ReadAsByteArrayAsync();
                 Assert.True(file.AsSpan().SequenceEqual(back), $"The download differs from the upload for {label}");
                 var details = await client.GetAsync($"/cases/{caseId}/evidence/{evidenceId}");

@@ -47,7 +47,7 @@ public abstract class EvidenceSweepTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(File.Exists(partial));
         Assert.True(File.Exists(BlobPath(store, privateBlob)), "A private file is hidden from allies, never orphaned.");
         Assert.True(File.Exists(BlobPath(store, recentOrphan)), "A file written moments ago may belong to an upload still being saved.");
-        using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(Statement, await download.Content.ReadAsByteArrayAsync());
         var entries = app.Logs.Entries.Skip(logged).ToList();

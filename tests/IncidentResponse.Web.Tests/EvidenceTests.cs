@@ -40,7 +40,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file)), details.Document.QuerySelector("#sha256")?.TextContent);
         Assert.Contains(app.Clock.GetUtcNow().UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), details.Document.QuerySelector("#received")?.TextContent, StringComparison.Ordinal);
 
-        using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         var bytes = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(SHA256.HashData(file), SHA256.HashData(bytes));
@@ -68,7 +68,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var evidenceId = await client.AddEvidenceAsync(caseId, file, "long.pdf");
 
-        using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
         Assert.Equal(file, await download.Content.ReadAsByteArrayAsync());
     }
 
@@ -100,7 +100,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.DoesNotContain(Encoding.ASCII.GetString(marker), row, StringComparison.Ordinal);
         }
 
-        using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
         Assert.Equal(file, await download.Content.ReadAsByteArrayAsync());
     }
 
@@ -122,7 +122,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(shown)).OfType<GpsDirectory>());
         Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(shown)).OfType<ExifIfd0Directory>());
 
-        using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
         var original = await download.Content.ReadAsByteArrayAsync();
         Assert.Equal(photo, original);
         Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(original)).OfType<GpsDirectory>());
@@ -300,6 +300,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = client;
         var otherCaseId = await client.CreateCaseAsync("Second");
         var evidenceId = await client.AddEvidenceAsync(otherCaseId, TestFiles.Png(8, 8), "a.png");
+        await client.ConfirmPassphraseAsync($"/cases/{caseId}/evidence");
 
         foreach (var suffix in new[] { "", "?show=true", "/preview", "/download" })
         {

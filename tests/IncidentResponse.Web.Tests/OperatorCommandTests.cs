@@ -52,7 +52,7 @@ public sealed class OperatorCommandTests
         Assert.Equal(Enum.GetValues<IncidentResponse.Domain.Incidents.SightingStatus>().Order(), statuses.Order());
         Assert.Equal(2, await db.EvidenceItems.CountAsync(e => e.CaseId == caseId));
         var evidenceId = await db.EvidenceItems.Where(e => e.CaseId == caseId && e.Kind == EvidenceKind.Png).Select(e => e.Id).SingleAsync();
-        using var download = await client.Http.GetAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+        using var download = await client.DownloadEvidenceAsync(caseId, evidenceId, "marble orchard violet tide");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal("image/png", download.Content.Headers.ContentType?.MediaType);
         Assert.True((await download.Content.ReadAsByteArrayAsync()).Length > 100_000, "Demo screenshots should be of realistic size.");
@@ -150,7 +150,8 @@ public sealed class OperatorCommandTests
         var jpeg = await db.EvidenceItems.SingleAsync(e => e.Kind == EvidenceKind.Jpeg);
         var url = $"/cases/{jpeg.CaseId}/evidence/{jpeg.Id}";
 
-        var original = await client.Http.GetByteArrayAsync($"{url}/download");
+        using var download = await client.DownloadEvidenceAsync(jpeg.CaseId, jpeg.Id, "marble orchard violet tide");
+        var original = await download.Content.ReadAsByteArrayAsync();
 
         // The second demo image (seed 1) is the JPEG: what comes back is exactly what the demo made and the vault hashed.
         Assert.Equal(DemoImages.ScreenshotJpeg(1080, 1920, 1), original);
@@ -263,7 +264,8 @@ public sealed class OperatorCommandTests
             await using var read = app.CreateDbContext();
             caseId = await read.Cases.Select(c => c.Id).SingleAsync();
             evidenceId = await read.EvidenceItems.OrderBy(e => e.ReceivedUtc).Select(e => e.Id).FirstAsync();
-            original = await client.Http.GetByteArrayAsync($"/cases/{caseId}/evidence/{evidenceId}/download");
+            using var download = await client.DownloadEvidenceAsync(caseId, evidenceId, "marble orchard violet tide");
+            original = await download.Content.ReadAsByteArrayAsync();
             session = client.Cookies.GetAllCookies().ToArray();
         }
 
@@ -320,7 +322,8 @@ public sealed class OperatorCommandTests
             var cases = await client.GetAsync("/cases");
             Assert.Equal(HttpStatusCode.OK, cases.Status);
             Assert.Contains("Spring notes", cases.MainText, StringComparison.Ordinal);
-            Assert.Equal(original, await client.Http.GetByteArrayAsync($"/cases/{caseId}/evidence/{evidenceId}/download"));
+            using var download = await client.DownloadEvidenceAsync(caseId, evidenceId, "marble orchard violet tide");
+            Assert.Equal(original, await download.Content.ReadAsByteArrayAsync());
         }
 
         Assert.Equal(0, (await RunAsync(directory, "verify-audit")).ExitCode);

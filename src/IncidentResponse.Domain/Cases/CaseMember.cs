@@ -17,5 +17,12 @@ public sealed class CaseMember
     /// <summary>An ally may export the case only when the owner allows it (the owner always may).</summary>
     public bool ExportAllowed { get; set; }
 
+    /// <summary>
+    /// An ally receives evidence files exactly as they were received (with whatever they reveal: where a photo was
+    /// taken, which phone took it) only when the owner grants it; otherwise a copy without those details. The owner
+    /// always receives the originals.
+    /// </summary>
+    public bool OriginalsGranted { get; set; }
+
     public Case? Case { get; set; }
 }

@@ -52,4 +52,10 @@ public static class CasePermissions
             : Allows(role, operation)
         || (operation == CaseOperation.ViewEvidence && evidenceImagesGranted)
         || (operation == CaseOperation.Export && exportAllowed);
+
+    /// <summary>
+    /// Whether evidence files reach this member bit-exact, hidden details and all: the owner always, an ally only when
+    /// the owner granted "originals". Anyone else who may see evidence gets a copy with the metadata removed.
+    /// </summary>
+    public static bool ReceivesOriginals(CaseRole role, bool originalsGranted) => role == CaseRole.Owner || originalsGranted;
 }

@@ -60,6 +60,12 @@ public sealed class EvidenceItem : IVersioned
 
     public int? Height { get; set; }
 
+    /// <summary>
+    /// Which hidden details the file carried when it was received (GPS, device, time): kinds only, never the values.
+    /// None for files that carry none and for files kept before this was looked for.
+    /// </summary>
+    public RevealedDetails RevealedDetails { get; set; }
+
     /// <summary>Hidden from every ally everywhere (a global query filter on <c>AppDbContext</c>); only the owner sees it.</summary>
     public bool IsPrivate { get; set; }
 

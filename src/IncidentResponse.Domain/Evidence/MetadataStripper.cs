@@ -26,15 +26,22 @@ public sealed record MetadataStripResult(
 
 /// <summary>
 /// Writes a copy of a JPEG or PNG without its metadata (EXIF with GPS and camera serials, XMP, IPTC, comments,
-/// embedded thumbnails, text chunks), leaving the pixels' encoded data byte for byte as it was: nothing is decoded
-/// or re-encoded, so the copy is lossless. The original stays the evidence; the copy is for sharing.
-/// <para>JPEG: removes APP0 other than JFIF, a JFIF thumbnail (the JFIF segment is kept without it), APP1 (Exif, XMP),
-/// APP2 other than ICC_PROFILE (so MPF and FlashPix go), APP3–APP13 (APP13 is Photoshop/IPTC), APP14 other than
-/// Adobe, APP15 and COM, wherever they appear, including between the scans of a progressive JPEG. Every other
-/// segment and all entropy-coded scan data is copied unchanged. Bytes after EOI (appended videos, zips, other
-/// trailers) are dropped.</para>
-/// <para>PNG: removes tEXt, zTXt, iTXt, eXIf and tIME chunks, and the unofficial pre-2017 EXIF chunks exIf and zxIf;
-/// every other chunk is copied byte for byte with its CRC. Bytes after IEND are dropped.</para>
+/// embedded thumbnails, text chunks, C2PA provenance manifests), leaving the pixels' encoded data byte for byte as it
+/// was: nothing is decoded or re-encoded, so the copy is lossless. The original stays the evidence; the copy is for
+/// sharing. It keeps only what it knows is needed to show the picture (an allow-list): anything it does not know,
+/// including segments and chunks invented after this was written, is left out.
+/// <para>JPEG keeps SOI, the frame headers (SOF0–SOF15), DHT, DAC, DQT, DRI, DNL, SOS with its entropy-coded data
+/// (restart markers and stuffed bytes included, between the scans of a progressive JPEG too) and EOI; of the
+/// application segments only APP0 JFIF (its thumbnail emptied), APP2 ICC_PROFILE (colour) and APP14 Adobe (the colour
+/// transform of CMYK and YCCK pictures). Everything else goes: APP1 (Exif, XMP), APP2 MPF and FlashPix, APP11
+/// (JUMBF, which carries C2PA), APP13 (Photoshop/IPTC), every other APPn, COM, the hierarchical and extension markers
+/// (DHP, EXP, JPG0–JPG13) and any marker not listed. Bytes after EOI (appended videos, zips, other trailers) are
+/// dropped.</para>
+/// <para>PNG keeps the chunks a viewer needs to show the picture as intended: IHDR, PLTE, IDAT and IEND; tRNS
+/// (transparency); gAMA, cHRM, sRGB, iCCP, cICP and sBIT (colour); pHYs (pixel density: a screenshot from a high-density
+/// screen shows at its real size); acTL, fcTL and fdAT (the frames of an animated PNG). Every other chunk goes: tEXt,
+/// zTXt, iTXt, eXIf, tIME, the unofficial exIf and zxIf, caBX (C2PA), bKGD, hIST, sPLT and any unknown chunk, ancillary
+/// or critical. Kept chunks are copied byte for byte with their CRC; bytes after IEND are dropped.</para>
 /// <para>Other kinds are <see cref="MetadataStripOutcome.NotSupported"/>. Input that does not parse gives
 /// <see cref="MetadataStripOutcome.Malformed"/> and a partly written destination, which the caller discards.</para>
 /// </summary>
@@ -48,8 +55,10 @@ public static class MetadataStripper
     private const byte App0 = 0xE0;
     private const byte App15 = 0xEF;
 
-    private static readonly HashSet<string> RemovedPngChunks =
-        new(["tEXt", "zTXt", "iTXt", "eXIf", "tIME", "exIf", "zxIf"], StringComparer.Ordinal);
+    /// <summary>The PNG chunks kept; every other chunk is removed.</summary>
+    public static readonly IReadOnlySet<string> KeptPngChunks = new HashSet<string>(
+        ["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "cICP", "sBIT", "pHYs", "acTL", "fcTL", "fdAT"],
+        StringComparer.Ordinal);
 
     public static bool Supports(EvidenceKind kind) => kind is EvidenceKind.Jpeg or EvidenceKind.Png;
 
@@ -211,6 +220,14 @@ public static class MetadataStripper
         }
     }
 
+    /// <summary>
+    /// The segments outside APPn a baseline, progressive, lossless or arithmetic-coded picture needs: SOF0–SOF15 (0xC0–0xCF
+    /// but for DHT 0xC4, the reserved JPG 0xC8 and DAC 0xCC), DHT, DAC, DQT, DNL, DRI and SOS. Not DHP and EXP
+    /// (hierarchical pictures, which browsers do not show), JPG0–JPG13 (0xF0–0xFD) or reserved codes.
+    /// </summary>
+    private static bool IsKeptJpegMarker(byte marker) =>
+        marker is (>= 0xC0 and <= 0xCF and not 0xC8) or StartOfScan or 0xDB or 0xDC or 0xDD;
+
     private static bool IsStandalone(byte marker) => marker == 0x01 || marker is >= 0xD0 and <= 0xD7;
 
     private static void WriteMarker(Stream destination, byte marker, int fillBytes)
@@ -233,7 +250,9 @@ public static class MetadataStripper
 
         if (marker is < App0 or > App15)
         {
-            return (true, null, null);
+            return IsKeptJpegMarker(marker)
+                ? (true, null, null)
+                : (false, null, string.Create(CultureInfo.InvariantCulture, $"marker 0x{marker:X2}"));
         }
 
         var app = marker - App0;
@@ -303,7 +322,7 @@ public static class MetadataStripper
 
             isFirst = false;
             sawImageData |= type == "IDAT";
-            if (RemovedPngChunks.Contains(type))
+            if (!KeptPngChunks.Contains(type))
             {
                 reader.Copy(length + 4L, null);
                 removed.Add(type);

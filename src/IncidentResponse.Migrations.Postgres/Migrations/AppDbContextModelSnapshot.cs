@@ -287,6 +287,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateTime>("JoinedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("OriginalsGranted")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -406,6 +409,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("RevealedDetails")
+                        .HasColumnType("integer");
 
                     b.Property<byte[]>("Sha256")
                         .IsRequired()

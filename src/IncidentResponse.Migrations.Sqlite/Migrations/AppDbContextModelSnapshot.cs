@@ -280,6 +280,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("JoinedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OriginalsGranted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -397,6 +400,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RevealedDetails")
+                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Sha256")
                         .IsRequired()

@@ -9,9 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Cases;
 
 /// <summary>The signed-in person's place on one case, read fresh on every request (no cached permission).</summary>
-public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, bool EvidenceImagesGranted = false, bool ExportAllowed = false)
+public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, bool EvidenceImagesGranted = false, bool ExportAllowed = false, bool OriginalsGranted = false)
 {
     public bool Can(CaseOperation operation) => CasePermissions.Allows(Role, operation, EvidenceImagesGranted, ExportAllowed);
+
+    /// <summary>Evidence files reach this person exactly as received; otherwise as copies without hidden details.</summary>
+    public bool ReceivesOriginals => CasePermissions.ReceivesOriginals(Role, OriginalsGranted);
 
     public bool IsOwner => Role == CaseRole.Owner;
 }
@@ -49,7 +52,7 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
         var userId = context.HttpContext.User.UserId();
         var membership = await db.CaseMembers.AsNoTracking()
             .Where(m => m.CaseId == caseId && m.UserId == userId)
-            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed))
+            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed, m.OriginalsGranted))
             .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
         if (membership is null)
         {

@@ -24,8 +24,9 @@ public enum EvidenceRefusal
 /// </summary>
 public sealed class ReceivedEvidence : IAsyncDisposable
 {
-    internal ReceivedEvidence(IPendingEvidenceBlob blob, SealedEvidence sealedEvidence, EvidenceKind kind, int? width, int? height)
+    internal ReceivedEvidence(IPendingEvidenceBlob blob, SealedEvidence sealedEvidence, EvidenceKind kind, int? width, int? height, RevealedDetails revealed)
     {
+        Revealed = revealed;
         Blob = blob;
         Sealed = sealedEvidence;
         Kind = kind;
@@ -42,6 +43,9 @@ public sealed class ReceivedEvidence : IAsyncDisposable
     public int? Width { get; }
 
     public int? Height { get; }
+
+    /// <summary>What the image's hidden details give away (kinds only), to tell the person who added it.</summary>
+    public RevealedDetails Revealed { get; }
 
     public ValueTask DisposeAsync() => Blob.DisposeAsync();
 }
@@ -105,6 +109,7 @@ public sealed partial class EvidenceService(
 
         int? width = null;
         int? height = null;
+        var revealed = RevealedDetails.None;
         Stream toSeal = plaintext;
         MemoryStream? image = null;
         try
@@ -128,6 +133,8 @@ public sealed partial class EvidenceService(
 
                 (width, height) = (inspection.Width, inspection.Height);
                 image.Position = 0;
+                revealed = RevealingMetadata.Find(image, info.Kind);
+                image.Position = 0;
                 toSeal = image;
             }
 
@@ -136,7 +143,7 @@ public sealed partial class EvidenceService(
             try
             {
                 var sealedEvidence = await vault.SealAsync(toSeal, caseKey, pending.Content, info.MaxBytes, cancellationToken);
-                return new EvidenceIntake(new ReceivedEvidence(pending, sealedEvidence, info.Kind, width, height), null);
+                return new EvidenceIntake(new ReceivedEvidence(pending, sealedEvidence, info.Kind, width, height, revealed), null);
             }
             catch (EvidenceTooLargeException)
             {
@@ -196,6 +203,7 @@ public sealed partial class EvidenceService(
             IncidentId = description.IncidentId,
             Width = received.Width,
             Height = received.Height,
+            RevealedDetails = received.Revealed,
         };
         db.EvidenceItems.Add(item);
         await audit.RecordAsync(caseId, userId, "evidence.added", nameof(EvidenceItem), item.Id.ToString(), $"{item.Kind} sha256:{item.Sha256Hex}", cancellationToken);
@@ -278,7 +286,8 @@ public sealed partial class EvidenceService(
     }
 
     /// <summary>
-    /// A copy of a JPEG or PNG without its metadata (GPS, camera, comments), for showing on screen; null for other kinds.
+    /// A copy of a JPEG or PNG without its metadata (GPS, camera, comments), for showing on screen and for everyone not
+    /// given the originals (a download, an export); null for other kinds.
     /// The original is verified against its recorded SHA-256 first.
     /// </summary>
     /// <exception cref="EvidenceIntegrityException">The file does not decrypt, or is not what was received.</exception>

@@ -44,6 +44,36 @@ public static class EvidenceWording
 
     public static string Time(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// What a picture's hidden details give away, in one plain sentence ("This photo says where it was taken (GPS) and
+    /// which phone or camera took it."); null when it carries none of them.
+    /// </summary>
+    public static string? Reveals(RevealedDetails details)
+    {
+        var parts = new List<string>(3);
+        if (details.HasFlag(RevealedDetails.Location))
+        {
+            parts.Add("where it was taken (GPS)");
+        }
+
+        if (details.HasFlag(RevealedDetails.Device))
+        {
+            parts.Add("which phone or camera took it");
+        }
+
+        if (details.HasFlag(RevealedDetails.Time))
+        {
+            parts.Add("when it was taken");
+        }
+
+        return parts.Count switch
+        {
+            0 => null,
+            1 => $"This photo says {parts[0]}.",
+            _ => $"This photo says {string.Join(", ", parts[..^1])} and {parts[^1]}.",
+        };
+    }
+
     public static string Refusal(EvidenceRefusal refusal) => refusal switch
     {
         EvidenceRefusal.Empty => "This file is empty (it has no content), so there is nothing to keep. Please choose the file again; if it came from a download, it may not have finished.",

@@ -101,6 +101,8 @@ public sealed record CaseExportStatusChange(SightingStatus From, SightingStatus 
 /// <summary>
 /// One evidence file's record. <see cref="FileName"/> names it inside the ZIP; it is null, and <see cref="Problem"/>
 /// says why, when the stored file could not be read back exactly as received (it is then left out, never replaced).
+/// In the ZIP of an ally the owner has not given the originals, the entry is a copy without hidden details:
+/// <see cref="Sha256"/> stays the original's recorded fingerprint and <see cref="CopySha256"/> is the copy's.
 /// </summary>
 public sealed record CaseExportEvidence(
     Guid Id,
@@ -120,7 +122,14 @@ public sealed record CaseExportEvidence(
     string WhatItShows,
     Guid? IncidentId,
     int? Width,
-    int? Height);
+    int? Height)
+{
+    /// <summary>The SHA-256 of the copy without hidden details in this ZIP, when it holds a copy rather than the original; else null.</summary>
+    public string? CopySha256 { get; init; }
+
+    /// <summary>The copy's size in bytes, when it is a copy; else null.</summary>
+    public long? CopyLength { get; init; }
+}
 
 public sealed record CaseExportTakedownRequest(
     Guid Id,

@@ -9,7 +9,11 @@ namespace IncidentResponse.Web.Export;
 /// True for the owner and an advocate only: the sender details a letter keeps private (a phone, a postal address) are
 /// in case.json. For anyone else their values are left out (null), their "private" marks kept.
 /// </param>
-public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool PrivateSenderDetailsShared = false);
+/// <param name="OriginalsShared">
+/// False for an ally the owner has not given the originals: each JPEG and PNG goes in as a copy without its hidden
+/// details, and files whose details cannot be taken out stay out.
+/// </param>
+public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool PrivateSenderDetailsShared = false, bool OriginalsShared = true);
 
 /// <summary>
 /// The seam for further files in a "Download everything" ZIP, beside <c>case.json</c> and the exhibits: register an

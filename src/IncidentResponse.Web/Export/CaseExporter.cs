@@ -57,8 +57,10 @@ public sealed partial class CaseExporter(
         await using var body = new AsyncOnlyWriteStream(destination);
         await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
         {
-            await WriteTextAsync(
-                zip, ReadMeName, request.EvidenceFilesShared ? ReadMe : ReadMe + FilesNotShared, request.ExportedUtc, cancellationToken);
+            var readMe = !request.EvidenceFilesShared ? ReadMe + FilesNotShared
+                : request.OriginalsShared ? ReadMe
+                : ReadMe.Replace(ReadMeOriginalsLine, ReadMeCopiesLine, StringComparison.Ordinal) + FilesAsCopies;
+            await WriteTextAsync(zip, ReadMeName, readMe, request.ExportedUtc, cancellationToken);
 
             var exported = new List<CaseExportEvidence>(numbered.Count);
             foreach (var (number, item) in numbered)
@@ -67,6 +69,12 @@ public sealed partial class CaseExporter(
                 if (!request.EvidenceFilesShared)
                 {
                     exported.Add(ToExport(number, null, NotSharedProblem, item));
+                    continue;
+                }
+
+                if (!request.OriginalsShared)
+                {
+                    exported.Add(await WriteCopyAsync(zip, number, item, request.ExportedUtc, manifest, problems, cancellationToken));
                     continue;
                 }
 
@@ -166,6 +174,63 @@ public sealed partial class CaseExporter(
             {
                 throw new ExportIntegrityException(item.Id, null);
             }
+        }
+    }
+
+    /// <summary>
+    /// For someone not given the originals: a JPEG or PNG as a copy without its hidden details (made from the original
+    /// once it matches its recorded SHA-256), under a name that says so; any other kind stays out.
+    /// </summary>
+    private async Task<CaseExportEvidence> WriteCopyAsync(
+        ZipArchive zip, int number, EvidenceItem item, DateTime exportedUtc, List<(string Name, byte[] Hash)> manifest, List<string> problems, CancellationToken cancellationToken)
+    {
+        if (!MetadataStripper.Supports(item.Kind))
+        {
+            return ToExport(number, null, NoCopyProblem, item);
+        }
+
+        byte[]? copy;
+        string? problem = null;
+        try
+        {
+            copy = await evidence.PreviewAsync(item, cancellationToken);
+            if (copy is null)
+            {
+                problem = "the picture could not be read to take out its hidden details";
+            }
+        }
+        catch (Exception ex) when (ex is EvidenceIntegrityException or FileNotFoundException)
+        {
+            copy = null;
+            problem = await evidence.CheckAsync(item, cancellationToken) ?? "the stored file could not be opened";
+        }
+
+        var fileName = ExhibitNumbers.FileName(number, item).Replace(".", CopySuffix + ".", StringComparison.Ordinal);
+        if (copy is null)
+        {
+            LogExhibitLeftOut(logger, item.CaseId, item.Id);
+            problems.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Exhibit {number} ({fileName}) is not in this ZIP: {problem}. Its SHA-256 when it was received was {item.Sha256Hex}."));
+            return ToExport(number, null, problem, item);
+        }
+
+        try
+        {
+            var entry = zip.CreateEntry(fileName, CompressionLevel.Fastest);
+            entry.LastWriteTime = exportedUtc;
+            await using (var entryStream = await entry.OpenAsync(cancellationToken))
+            {
+                await entryStream.WriteAsync(copy, cancellationToken);
+            }
+
+            var hash = SHA256.HashData(copy);
+            manifest.Add((fileName, hash));
+            return ToExport(number, fileName, null, item) with { CopySha256 = Convert.ToHexStringLower(hash), CopyLength = copy.Length };
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(copy);
         }
     }
 
@@ -278,6 +343,26 @@ public sealed partial class CaseExporter(
         return parsed.RootElement.Clone();
     }
 
+    /// <summary>What a copy without hidden details adds to an exhibit's name, before the extension.</summary>
+    public const string CopySuffix = "-copy-without-details";
+
+    /// <summary>Why a file whose hidden details cannot be taken out is not in the ZIP of an ally without the originals.</summary>
+    public const string NoCopyProblem =
+        "Not included: this kind of file can carry hidden details (such as where it was made) that cannot be taken out, and the case's owner has not given you the originals.";
+
+    private const string ReadMeOriginalsLine =
+        "exhibit-NNN.ext  each evidence file exactly as it was received, numbered in the order it was added\n";
+
+    private const string ReadMeCopiesLine =
+        "exhibit-NNN-copy-without-details.ext  a copy of each evidence picture without its hidden details, numbered in the order it was added\n";
+
+    private const string FilesAsCopies =
+        "\nThe evidence pictures in this ZIP are copies, not the originals: their hidden details (such as where a photo was\n"
+        + "taken, which phone took it and when) have been taken out, and the picture itself is unchanged. The case's owner\n"
+        + "keeps the originals. manifest.sha256 lists each copy's own SHA-256. In case.json, \"sha256\" is the fingerprint of the\n"
+        + "original as it was received (the one recorded as evidence) and \"copySha256\" the copy's. Files whose hidden\n"
+        + "details cannot be taken out (such as videos, PDFs and HEIC photos) are not included; case.json lists them.\n";
+
     /// <summary>Why an exhibit is not in the ZIP of an ally the owner has not shown evidence images to (case.json's <c>problem</c>).</summary>
     public const string NotSharedProblem = "Not included: the case's owner has not shared evidence images with you.";
 
@@ -288,7 +373,7 @@ public sealed partial class CaseExporter(
     private const string ReadMe =
         "This ZIP holds everything kept in one case.\n\n"
         + "case.json        every record of the case (the format is described in the app's docs/export-format.md)\n"
-        + "exhibit-NNN.ext  each evidence file exactly as it was received, numbered in the order it was added\n"
+        + ReadMeOriginalsLine
         + "manifest.sha256  the SHA-256 of each file, to check nothing has changed\n"
         + "problems.txt     only present when a file could not be included exactly as received\n\n"
         + "To check the files, open a terminal in this folder and run:\n"

@@ -217,6 +217,85 @@ public class MetadataStripperTests
         Assert.Equal(original, stripped);
     }
 
+    [Fact]
+    public void A_JPEG_keeps_only_the_segments_it_knows_so_C2PA_IPTC_and_unknown_markers_go_and_the_scan_is_unchanged()
+    {
+        var jfif = TestImages.JfifSegment();
+        var icc = TestImages.IccSegment();
+        var adobe = TestImages.AdobeSegment();
+        // APP11 JUMBF as C2PA writes it: "JP", instance, sequence, then a jumb box whose description is "c2pa".
+        var c2pa = TestImages.JpegSegment(0xEB, "JP", [0, 1, 0, 0, 0, 1, .. TestImages.C2paManifestStore()]);
+        var original = TestImages.Jpeg(
+            16,
+            8,
+            jfif,
+            c2pa,
+            icc,
+            TestImages.PhotoshopIptcSegment(),
+            adobe,
+            TestImages.JpegSegment(0xE9, "NewVendorMeta\0", [1, 2, 3]),
+            TestImages.JpegSegment(0xF1, [9, 9]),
+            TestImages.JpegSegment(0xDE, [7]));
+        Assert.Contains(ReadMetadata(original), d => d is IptcDirectory);
+
+        var (result, stripped) = Strip(original, EvidenceKind.Jpeg);
+
+        Assert.Equal(MetadataStripOutcome.Stripped, result.Outcome);
+        Assert.Equal(["APP11", "APP13 Photoshop/IPTC", "APP9", "marker 0xF1", "marker 0xDE"], result.Removed);
+        Assert.Equal(TestImages.Jpeg(16, 8, jfif, icc, adobe), stripped);
+        Assert.Equal(-1, stripped.AsSpan().IndexOf("c2pa"u8));
+        Assert.Equal(-1, stripped.AsSpan().IndexOf("jumb"u8));
+        Assert.DoesNotContain(ReadMetadata(stripped), d => d is IptcDirectory or PhotoshopDirectory);
+        Assert.Equal(original[TestImages.StartOfScan(original)..], stripped[TestImages.StartOfScan(stripped)..]);
+    }
+
+    [Fact]
+    public void A_PNG_keeps_only_the_chunks_it_knows_so_C2PA_and_unknown_chunks_go_and_the_image_data_is_unchanged()
+    {
+        (string, byte[])[] colour =
+        [
+            ("cHRM", new byte[32]),
+            ("gAMA", [0, 0, 0xB1, 0x8F]),
+            ("iCCP", [.. "ICC\0"u8, 0, .. PngFile.Compress([1, 2, 3])]),
+            ("sBIT", [8]),
+            ("sRGB", [0]),
+            ("cICP", [1, 13, 0, 1]),
+            ("pHYs", [0, 0, 0x0B, 0x13, 0, 0, 0x0B, 0x13, 1]),
+            ("tRNS", [0, 0]),
+        ];
+        (string, byte[])[] animation = [("acTL", [0, 0, 0, 1, 0, 0, 0, 0])];
+        var original = TestImages.Png(
+            3,
+            2,
+            [
+                .. colour,
+                ("caBX", TestImages.C2paManifestStore()),
+                ("vpAg", [0, 0, 0, 3, 0, 0, 0, 2, 0]),
+                ("prVt", "where: 12 Example Road"u8.ToArray()),
+                ("bKGD", [0, 0]),
+                .. animation,
+            ],
+            [("caBX", TestImages.C2paManifestStore()), ("QQQQ", [1])]);
+
+        var (result, stripped) = Strip(original, EvidenceKind.Png);
+
+        Assert.Equal(MetadataStripOutcome.Stripped, result.Outcome);
+        Assert.Equal(["caBX", "vpAg", "prVt", "bKGD", "caBX", "QQQQ"], result.Removed);
+        Assert.Equal(TestImages.Png(3, 2, [.. colour, .. animation], []), stripped);
+        Assert.Equal(-1, stripped.AsSpan().IndexOf("c2pa"u8));
+        Assert.Equal(-1, stripped.AsSpan().IndexOf("Example Road"u8));
+        Assert.True(stripped.AsSpan().IndexOf(TestImages.PngChunk("IDAT", TestImages.PngImageData(3, 2))) > 0);
+        AssertEveryChunkCrcIsValid(stripped);
+    }
+
+    [Fact]
+    public void The_kept_PNG_chunks_are_exactly_the_ones_needed_to_show_the_picture()
+    {
+        Assert.Equal(
+            ["IDAT", "IEND", "IHDR", "PLTE", "acTL", "cHRM", "cICP", "fcTL", "fdAT", "gAMA", "iCCP", "pHYs", "sBIT", "sRGB", "tRNS"],
+            MetadataStripper.KeptPngChunks.Order(StringComparer.Ordinal));
+    }
+
     public static TheoryData<string, byte[], EvidenceKind> Malformed
     {
         get

@@ -83,6 +83,17 @@ internal static class TestImages
 
     public static byte[] AdobeSegment() => JpegSegment(0xEE, "Adobe", [0, 100, 0, 0, 0, 0, 0]);
 
+    /// <summary>
+    /// The start of a C2PA manifest store as a JUMBF superbox: a "jumb" box whose "jumd" description box has the C2PA
+    /// type and the label "c2pa", then a claim generator string (the part that names the device or app).
+    /// </summary>
+    public static byte[] C2paManifestStore()
+    {
+        byte[] description = Box("jumd", [.. "c2pa"u8, 0x00, 0x11, 0x00, 0x10, 0x80, 0x00, 0x00, 0xAA, 0x00, 0x38, 0x9B, 0x71, 0x03, .. "c2pa\0"u8]);
+        byte[] claim = Box("json", "{\"claim_generator\":\"Example Phone Camera 1.0\"}"u8.ToArray());
+        return Box("jumb", [.. description, .. claim]);
+    }
+
     public static byte[] CommentSegment(string text) => JpegSegment(0xFE, Encoding.ASCII.GetBytes(text));
 
     /// <summary>A TIFF (big-endian) with IFD0 naming a camera and pointing to a GPS IFD at 51.5°N 0.12°W.</summary>

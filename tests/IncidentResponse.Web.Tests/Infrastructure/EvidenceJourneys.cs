@@ -30,6 +30,23 @@ public static class EvidenceJourneys
         return await AppClient.PageResult.ReadAsync(response);
     }
 
+    /// <summary>
+    /// Downloads one evidence file as a person does: the passphrase entered again first (a download needs step-up),
+    /// then the file. Returns the raw response.
+    /// </summary>
+    public static async Task<HttpResponseMessage> DownloadEvidenceAsync(
+        this AppClient client, Guid caseId, Guid evidenceId, string passphrase = Journeys.GoodPassphrase)
+    {
+        var url = $"/cases/{caseId}/evidence/{evidenceId}/download";
+        var confirmed = await client.ConfirmPassphraseAsync(url, passphrase);
+        if (confirmed.Status != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Confirming the passphrase failed ({(int)confirmed.Status}).");
+        }
+
+        return await client.Http.GetAsync(url);
+    }
+
     /// <summary>Uploads a file that must be kept, and returns its id (from the redirect to its page).</summary>
     public static async Task<Guid> AddEvidenceAsync(
         this AppClient client, Guid caseId, byte[] file, string fileName, IReadOnlyDictionary<string, string>? fields = null)

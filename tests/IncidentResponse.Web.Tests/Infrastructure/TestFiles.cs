@@ -64,6 +64,9 @@ internal static class TestFiles
         return [.. file];
     }
 
+    /// <summary>Where a JPEG's first SOS marker is: from there on, the picture's encoded data.</summary>
+    public static int StartOfScan(byte[] jpeg) => jpeg.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]);
+
     public static byte[] JpegTables() => JpegSegment(0xDB, [0x00, .. Enumerable.Repeat((byte)1, 64)]);
 
     public static byte[] JpegHuffmanTables() =>

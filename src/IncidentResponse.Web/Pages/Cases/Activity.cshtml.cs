@@ -57,6 +57,8 @@ public sealed class ActivityModel(AppDbContext db) : CasePageModel
         "ally.evidence-images-withdrawn" => $"Stopped sharing evidence images with {item.Subject ?? "someone"}",
         "ally.export-allowed" => $"Allowed {item.Subject ?? "someone"} to export the case",
         "ally.export-withdrawn" => $"Stopped allowing {item.Subject ?? "someone"} to export the case",
+        "ally.originals-granted" => $"Gave {item.Subject ?? "someone"} the original evidence files",
+        "ally.originals-withdrawn" => $"Gave {item.Subject ?? "someone"} copies without hidden details instead of originals",
         "incident.made-private" => "Made an entry private",
         "incident.made-shared" => "Shared an entry with allies again",
         "evidence.made-private" => "Made an evidence file private",

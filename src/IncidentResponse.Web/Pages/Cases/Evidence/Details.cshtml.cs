@@ -11,7 +11,7 @@ namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>One file: what was said about it, its SHA-256 in full with how to check it, and the choice to see it.</summary>
 [CaseOperationRequired(CaseOperation.ViewEvidence)]
-public sealed class DetailsModel(AppDbContext db, AuditTrail audit) : CasePageModel
+public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepUp) : CasePageModel
 {
     public EvidenceItem Item { get; private set; } = null!;
 
@@ -21,6 +21,26 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit) : CasePageMo
     public bool CanPreview => MetadataStripper.Supports(Item.Kind);
 
     public bool CanMarkPrivate => Membership.Can(CaseOperation.MarkPrivate);
+
+    /// <summary>
+    /// The passphrase was entered again a moment ago, so the download link downloads straight away. Otherwise it leads
+    /// to the passphrase page first, which comes back here (not to the download, which would leave the person looking
+    /// at the passphrase page while the file arrives).
+    /// </summary>
+    public bool Confirmed { get; private set; }
+
+    public string DownloadHref => Confirmed
+        ? $"/cases/{CaseId}/evidence/{Item.Id}/download"
+        : StepUp.ConfirmUrl($"/cases/{CaseId}/evidence/{Item.Id}");
+
+    /// <summary>This person downloads the original; otherwise a copy without hidden details, where one can be made.</summary>
+    public bool ReceivesOriginals => Membership.ReceivesOriginals;
+
+    /// <summary>False for an ally without the originals when the file's kind cannot be stripped of its details.</summary>
+    public bool CanDownload => ReceivesOriginals || MetadataStripper.Supports(Item.Kind);
+
+    /// <summary>What the file's hidden details give away, told to the owner (who decides who gets originals); null otherwise.</summary>
+    public string? Reveals => Membership.IsOwner ? IncidentResponse.Web.Evidence.EvidenceWording.Reveals(Item.RevealedDetails) : null;
 
     /// <summary>The owner hides this file from every ally, or shares it again. Effective on their next request.</summary>
     [CaseOperationRequired(CaseOperation.MarkPrivate)]
@@ -53,6 +73,7 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit) : CasePageMo
 
         Item = item;
         Show = show && CanPreview;
+        Confirmed = await stepUp.IsRecentAsync(User, cancellationToken);
         return Page();
     }
 }

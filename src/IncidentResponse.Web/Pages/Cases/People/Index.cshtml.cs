@@ -106,6 +106,18 @@ public sealed class IndexModel(
         }, cancellationToken);
     }
 
+    /// <summary>The owner lets this ally receive evidence files as they were received, hidden details and all, or stops it.</summary>
+    [CaseOperationRequired(CaseOperation.Share)]
+    public async Task<IActionResult> OnPostOriginalsAsync(Guid userId, bool grant, CancellationToken cancellationToken)
+    {
+        return await ChangeAllyAsync(userId, m =>
+        {
+            var changed = m.OriginalsGranted != grant;
+            m.OriginalsGranted = grant;
+            return changed ? (grant ? "ally.originals-granted" : "ally.originals-withdrawn", "") : null;
+        }, cancellationToken);
+    }
+
     [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostExportAsync(Guid userId, bool allow, CancellationToken cancellationToken)
     {
@@ -183,7 +195,8 @@ public sealed class IndexModel(
                 m.Role,
                 m.JoinedUtc,
                 m.EvidenceImagesGranted,
-                m.ExportAllowed))
+                m.ExportAllowed,
+                m.OriginalsGranted))
             .ToListAsync(cancellationToken);
         Members = rows.OrderBy(m => m.Role).ThenBy(m => m.JoinedUtc).ToList();
 
@@ -209,7 +222,7 @@ public sealed class IndexModel(
         : now >= invitation.ExpiresUtc ? "Expired unused"
         : "Waiting to be used";
 
-    public sealed record MemberRow(Guid UserId, string Name, CaseRole Role, DateTime JoinedUtc, bool EvidenceImagesGranted, bool ExportAllowed);
+    public sealed record MemberRow(Guid UserId, string Name, CaseRole Role, DateTime JoinedUtc, bool EvidenceImagesGranted, bool ExportAllowed, bool OriginalsGranted);
 
     public sealed record InvitationRow(Guid Id, CaseRole Role, string Label, DateTime CreatedUtc, DateTime ExpiresUtc, string State, bool IsOpen);
 

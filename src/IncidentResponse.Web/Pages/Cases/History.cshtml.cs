@@ -95,6 +95,8 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         "binder.made" => "Made an evidence binder",
         "ally.joined" => "Joined the case",
         "ally.left" => "Left the case",
+        "case.helpers-see-each-other" => "Let the people helping see each other",
+        "case.helpers-kept-apart" => "Kept the people helping from seeing each other",
         _ => action,
     };
 

@@ -142,7 +142,7 @@ public sealed class IndexModel(
         Exhibits = rows.Select((r, i) => new ExhibitChoice(
             r.Id,
             i + 1,
-            r.OriginalFileName,
+            PicturesShared ? r.OriginalFileName : "",
             BinderService.IsPrintable(r.Kind),
             Input.Redactions.TryGetValue(r.Id, out var chosen) && Enum.IsDefined(chosen) ? chosen : Redaction.None)).ToList();
     }

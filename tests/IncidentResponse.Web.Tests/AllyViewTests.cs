@@ -92,6 +92,14 @@ public abstract partial class AllyViewTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(HttpStatusCode.OK, conflict.Status);
         Assert.Contains("changed while you were editing", conflict.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain(NoteCanary, conflict.Html, StringComparison.Ordinal);
+        Assert.Null(conflict.Document.QuerySelector("textarea[name='Input.Note']"));
+
+        // Shared meanwhile: their form had no note, so the one shown to save again is the saved note, not an empty one.
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(step, new Dictionary<string, string> { ["Input.NoteShared"] = "true" })).Status);
+        stale["Input.Version"] = conflict.FieldValue("Input.Version")!;
+        var again = await helper.PostAsync(action, stale);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        Assert.Equal(NoteCanary, again.Document.QuerySelector("textarea[name='Input.Note']")!.TextContent.Trim());
     }
 
     [Theory]

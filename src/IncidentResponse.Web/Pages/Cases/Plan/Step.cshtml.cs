@@ -130,6 +130,11 @@ public sealed class StepModel(
             {
                 Input.Note = null;
             }
+            else if (!Request.Form.ContainsKey("Input.Note"))
+            {
+                // Their form had no note (it was not shared then): start from the note as saved, so saving again keeps it.
+                Input.Note = saved?.Note;
+            }
         }
 
         return Page();

@@ -12,8 +12,9 @@ namespace IncidentResponse.Web.Pages.Cases.People;
 
 /// <summary>
 /// Who is on the case and what each may do. The owner invites, changes roles, grants evidence images and export per
-/// person, and removes people; an ally sees only their own place and can leave. Each change is read on the person's
-/// very next request: nothing here is cached.
+/// person, decides whether helpers see each other, and removes people; an ally sees their own place and whose case it
+/// is (everyone's names and roles only if the owner lets helpers see each other) and can leave. Each change is read on
+/// the person's very next request: nothing here is cached.
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
 public sealed class IndexModel(

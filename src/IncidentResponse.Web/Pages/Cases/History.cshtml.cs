@@ -93,6 +93,8 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         "sighting.status-changed" => "Updated where a takedown stands",
         "case.exported" => "Downloaded everything (a copy of the whole case)",
         "binder.made" => "Made an evidence binder",
+        "invitation.created" => "Made an invitation link",
+        "invitation.revoked" => "Cancelled an invitation link",
         "ally.joined" => "Joined the case",
         "ally.left" => "Left the case",
         "case.helpers-see-each-other" => "Let the people helping see each other",

@@ -263,7 +263,6 @@ public abstract partial class AllyViewTests<TApp>(TApp app) : IClassFixture<TApp
         var numbers = Numbers(history);
         Assert.True(numbers.Count < total, "The ally must be shown fewer events than the chain holds, or this test proves nothing.");
         Assert.Equal(Enumerable.Range(1, numbers.Count).Reverse(), numbers);
-        Assert.DoesNotContain(total.ToString(System.Globalization.CultureInfo.InvariantCulture) + " ", history.MainText, StringComparison.Ordinal);
 
         var activity = await ally.GetAsync($"/cases/{caseId}/activity");
         var ids = activity.Document.QuerySelectorAll("#activity li").Select(li => li.Id!).ToList();

@@ -136,7 +136,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Equal("case.exported", document.AuditEvents[^1].Action);
             Assert.True(document.AuditChain.Intact);
             Assert.Equal(document.AuditEvents[^1].Hash, document.AuditChain.HeadHash);
-            Assert.Equal(64, document.AuditEvents[0].Hash.Length);
+            Assert.Equal(64, document.AuditEvents[0].Hash!.Length);
 
             var member = Assert.Single(document.Members);
             Assert.Equal(username, member.Username);

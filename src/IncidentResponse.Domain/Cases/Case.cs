@@ -36,6 +36,12 @@ public sealed class Case : IVersioned
     /// </summary>
     public bool UnderEighteenRoute { get; set; }
 
+    /// <summary>
+    /// Whether the people helping may see who else helps (names and roles). Off by default: an ally sees the owner and
+    /// themselves, and anyone else as "someone helping".
+    /// </summary>
+    public bool HelpersSeeEachOther { get; set; }
+
     public List<CaseMember> Members { get; set; } = [];
 
     /// <summary>What the plan builder needs to know; unanswered questions count as "not sure" and "undecided".</summary>

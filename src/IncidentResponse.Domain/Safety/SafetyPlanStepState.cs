@@ -13,7 +13,11 @@ public sealed class SafetyPlanStepState : IVersioned
 
     public SafetyStepStatus Status { get; set; }
 
+    /// <summary>The owner's note: seen by the owner only unless <see cref="NoteShared"/>.</summary>
     public string Note { get; set; } = "";
+
+    /// <summary>The owner chose to let the people helping read (and, if they may edit the plan, change) the note.</summary>
+    public bool NoteShared { get; set; }
 
     public DateTime UpdatedUtc { get; set; }
 

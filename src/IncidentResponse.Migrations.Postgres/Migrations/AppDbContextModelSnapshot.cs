@@ -179,6 +179,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("HelpersSeeEachOther")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("JurisdictionCode")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -724,6 +727,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("NoteShared")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -6,6 +6,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Incidents;
 
 namespace IncidentResponse.Web.Binder;
@@ -219,9 +220,11 @@ internal sealed class BinderComposer(
                 Sha256 = item.Sha256Hex,
                 SizeBytes = item.Length,
                 ReceivedAtUtc = new DateTimeOffset(item.ReceivedUtc, TimeSpan.Zero),
-                UploadedBy = data.UserNames.GetValueOrDefault(item.UploadedByUserId),
+                UploadedBy = options.Audience is { } audience
+                    ? audience.NameOf(item.UploadedByUserId, data.UserNames.GetValueOrDefault(item.UploadedByUserId))
+                    : data.UserNames.GetValueOrDefault(item.UploadedByUserId),
                 SourceUrl = item.SourceUrl.Length == 0 ? null : item.SourceUrl,
-                CapturedAtText = CapturedAt(item),
+                CapturedAtText = options.PicturesShared ? CapturedAt(item) : null,
                 Description = item.WhatItShows.Length == 0 ? null : item.WhatItShows,
                 Redaction = exhibit.Redaction,
                 ImageResource = printable && exhibit.Redaction == Redaction.None ? BinderService.ResourceName(exhibit, obscured: false) : null,
@@ -375,15 +378,32 @@ internal sealed class BinderComposer(
             ? "Every exhibit matched its fingerprint."
             : string.Create(CultureInfo.InvariantCulture, $"{failed} {(failed == 1 ? "exhibit" : "exhibits")} FAILED the check; see the manifest and the exhibit's own page.")));
 
-        var rows = new List<KeyValueRow>
+        if (options.Audience is { SeesWholeHistory: false })
         {
-            new("Events in the history", verification.EventsChecked.ToString(CultureInfo.InvariantCulture)),
-            new("Result", verification.IsIntact
-                ? "Intact: every event's hash matches its contents and the event before it"
-                : string.Create(CultureInfo.InvariantCulture, $"FAILED at event {verification.BrokenAtSequence}: {verification.Explanation}")),
-        };
-        blocks.Add(new KeyValueTable(rows) { Caption = "The case's tamper-evident history when this copy was made" });
-        if (head is not null)
+            // Made by someone helping: the history's size and numbers are the owner's (events about private items are
+            // not theirs to count), so the result is given in words and the head by its fingerprint alone.
+            blocks.Add(new KeyValueTable([new("Result", verification.IsIntact ? HistoryWording.IntactForAlly : "FAILED. " + HistoryWording.BrokenForAlly)])
+            {
+                Caption = "The case's tamper-evident history when this copy was made",
+            });
+            if (head is not null)
+            {
+                blocks.Add(new Table(["Its latest SHA-256 (head)"], [[Convert.ToHexStringLower(head.Hash)]]) { FingerprintColumns = new HashSet<int> { 0 } });
+            }
+        }
+        else
+        {
+            blocks.Add(new KeyValueTable(
+            [
+                new("Events in the history", verification.EventsChecked.ToString(CultureInfo.InvariantCulture)),
+                new("Result", verification.IsIntact
+                    ? "Intact: every event's hash matches its contents and the event before it"
+                    : string.Create(CultureInfo.InvariantCulture, $"FAILED at event {verification.BrokenAtSequence}: {verification.Explanation}")),
+            ])
+            { Caption = "The case's tamper-evident history when this copy was made" });
+        }
+
+        if (head is not null && options.Audience is not { SeesWholeHistory: false })
         {
             blocks.Add(new Table(["Latest event (head)", "Its SHA-256"], [[head.Sequence.ToString(CultureInfo.InvariantCulture), Convert.ToHexStringLower(head.Hash)]])
             {

@@ -7,13 +7,15 @@ namespace IncidentResponse.Web.Binder;
 /// <c>binder.pdf</c>, built from the same case in the same request. Without Chromium it throws, and the export names
 /// the missing binder in <c>problems.txt</c> rather than leaving it out silently.
 /// </summary>
-public sealed class BinderExportPart(BinderService binders) : ICaseExportPart
+public sealed class BinderExportPart(BinderService binders, IncidentResponse.Domain.Data.AppDbContext db) : ICaseExportPart
 {
     public string FileName => "binder.pdf";
 
-    public Task WriteAsync(CaseExportRequest request, Stream destination, CancellationToken cancellationToken)
+    public async Task WriteAsync(CaseExportRequest request, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return binders.WritePdfAsync(request.CaseId, new BinderOptions { PicturesShared = request.EvidenceFilesShared }, destination, cancellationToken);
+        var audience = await Cases.CaseAudience.LoadAsync(db, request.CaseId, request.UserId, cancellationToken);
+        await binders.WritePdfAsync(
+            request.CaseId, new BinderOptions { PicturesShared = request.EvidenceFilesShared, Audience = audience }, destination, cancellationToken);
     }
 }

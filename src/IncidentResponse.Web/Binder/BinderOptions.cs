@@ -107,6 +107,12 @@ public sealed record BinderOptions
     /// </summary>
     public bool PicturesShared { get; init; } = true;
 
+    /// <summary>
+    /// Who the binder is made by, for what it may say of the people on the case and of the case's history: another ally
+    /// is "someone helping", and the history's size and sequence numbers are the owner's. Null: the owner's view.
+    /// </summary>
+    public Cases.CaseAudience? Audience { get; init; }
+
     public Redaction RedactionOf(Guid evidenceId) =>
         !PicturesShared ? Redaction.Withhold
         : Redactions.TryGetValue(evidenceId, out var redaction) ? redaction : Redaction.None;

@@ -54,7 +54,8 @@ public sealed record CaseExportAssessment(
     ThreatLevel? Level,
     ThreatSignals Signals);
 
-public sealed record CaseExportPlanStep(string StepKey, SafetyStepStatus Status, string Note, DateTime UpdatedUtc, Guid UpdatedBy);
+/// <summary>A plan step. <see cref="Note"/> is empty in an ally's export unless the owner shared it (<see cref="NoteShared"/>).</summary>
+public sealed record CaseExportPlanStep(string StepKey, SafetyStepStatus Status, string Note, bool NoteShared, DateTime UpdatedUtc, Guid UpdatedBy);
 
 public sealed record CaseExportIncident(
     Guid Id,
@@ -122,7 +123,8 @@ public sealed record CaseExportEvidence(
     string WhatItShows,
     Guid? IncidentId,
     int? Width,
-    int? Height)
+    int? Height,
+    bool DetailsWithheld = false)
 {
     /// <summary>The SHA-256 of the copy without hidden details in this ZIP, when it holds a copy rather than the original; else null.</summary>
     public string? CopySha256 { get; init; }
@@ -183,8 +185,11 @@ public sealed record CaseExportAuditEvent(
     string EntityType,
     string EntityId,
     string Details,
-    string PreviousHash,
-    string Hash);
+    string? PreviousHash,
+    string? Hash);
 
-/// <summary>The audit chain as checked when the export was made.</summary>
-public sealed record CaseExportAuditChain(bool Intact, long EventsChecked, string? HeadHash, long? BrokenAtSequence, string? Problem);
+/// <summary>
+/// The audit chain as checked when the export was made. In an ally's export <see cref="EventsChecked"/> and
+/// <see cref="BrokenAtSequence"/> are null: the size of the whole history is the owner's.
+/// </summary>
+public sealed record CaseExportAuditChain(bool Intact, long? EventsChecked, string? HeadHash, long? BrokenAtSequence, string? Problem);

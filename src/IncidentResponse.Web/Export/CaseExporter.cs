@@ -53,6 +53,7 @@ public sealed partial class CaseExporter(
 
         var items = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync(cancellationToken);
         var numbered = ExhibitNumbers.Assign(items);
+        var audience = await CaseAudience.LoadAsync(db, caseId, request.UserId, cancellationToken);
 
         await using var body = new AsyncOnlyWriteStream(destination);
         await using (var zip = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null, cancellationToken))
@@ -68,7 +69,7 @@ public sealed partial class CaseExporter(
                 var fileName = ExhibitNumbers.FileName(number, item);
                 if (!request.EvidenceFilesShared)
                 {
-                    exported.Add(ToExport(number, null, NotSharedProblem, item));
+                    exported.Add(ToExport(number, null, NotSharedProblem, item, audience, detailsShown: false));
                     continue;
                 }
 
@@ -92,7 +93,7 @@ public sealed partial class CaseExporter(
                         $"Exhibit {number} ({fileName}) is not in this ZIP: {problem}. Its SHA-256 when it was received was {item.Sha256Hex}."));
                 }
 
-                exported.Add(ToExport(number, problem is null ? fileName : null, problem, item));
+                exported.Add(ToExport(number, problem is null ? fileName : null, problem, item, audience, detailsShown: true));
             }
 
             foreach (var part in parts)
@@ -113,7 +114,7 @@ public sealed partial class CaseExporter(
                 }
             }
 
-            var document = await LoadDocumentAsync(request, exported, cancellationToken);
+            var document = await LoadDocumentAsync(request, audience, exported, cancellationToken);
             manifest.Insert(0, (CaseJsonName, await WriteJsonAsync(zip, document, request.ExportedUtc, cancellationToken)));
 
             if (problems.Count > 0)
@@ -253,29 +254,36 @@ public sealed partial class CaseExporter(
         await entryStream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
     }
 
-    private static CaseExportEvidence ToExport(int number, string? fileName, string? problem, EvidenceItem e) => new(
-        e.Id, number, fileName, problem, e.Kind.ToString(), e.KindInfo.MediaType, e.OriginalFileName, e.Length, e.Sha256Hex,
-        e.ReceivedUtc, e.UploadedByUserId, e.SourceUrl, e.CapturedOn, e.CapturedAtTime, e.WhatItShows, e.IncidentId, e.Width, e.Height);
+    /// <summary>One file's record; for someone evidence images are not shared with, without what could describe or
+    /// locate it (name, source, capture time, description, pixel size): its number, kind, size, receipt time and fingerprint stay.</summary>
+    private static CaseExportEvidence ToExport(int number, string? fileName, string? problem, EvidenceItem e, CaseAudience audience, bool detailsShown) =>
+        detailsShown
+            ? new(e.Id, number, fileName, problem, e.Kind.ToString(), e.KindInfo.MediaType, e.OriginalFileName, e.Length, e.Sha256Hex,
+                e.ReceivedUtc, audience.IdOf(e.UploadedByUserId), e.SourceUrl, e.CapturedOn, e.CapturedAtTime, e.WhatItShows, e.IncidentId, e.Width, e.Height)
+            : new(e.Id, number, fileName, problem, e.Kind.ToString(), e.KindInfo.MediaType, "", e.Length, e.Sha256Hex,
+                e.ReceivedUtc, audience.IdOf(e.UploadedByUserId), "", null, null, "", e.IncidentId, null, null, DetailsWithheld: true);
 
     private async Task<CaseExportDocument> LoadDocumentAsync(
-        CaseExportRequest request, IReadOnlyList<CaseExportEvidence> exhibits, CancellationToken cancellationToken)
+        CaseExportRequest request, CaseAudience audience, IReadOnlyList<CaseExportEvidence> exhibits, CancellationToken cancellationToken)
     {
         var caseId = request.CaseId;
+        var who = audience;
         var record = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
             .Select(c => new CaseExportCase(c.Id, c.Title, c.CreatedUtc, c.UpdatedUtc, c.JurisdictionCode, c.Perpetrator, c.ThreatsReceived, c.LegalAction, c.UnderEighteenRoute))
             .SingleAsync(cancellationToken);
         var members = await db.CaseMembers.AsNoTracking().Where(m => m.CaseId == caseId)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new CaseExportMember(m.UserId, u.UserName ?? "", m.Role, m.JoinedUtc))
             .ToListAsync(cancellationToken);
+        members = members.Where(m => who.Sees(m.UserId)).ToList();
 
         var assessments = (await db.ThreatAssessments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken))
             .OrderBy(a => a.StartedUtc)
-            .Select(a => new CaseExportAssessment(a.Id, a.TakenByUserId, a.StartedUtc, a.UpdatedUtc, a.CompletedUtc, a.QuestionnaireVersion,
+            .Select(a => new CaseExportAssessment(a.Id, who.IdOf(a.TakenByUserId), a.StartedUtc, a.UpdatedUtc, a.CompletedUtc, a.QuestionnaireVersion,
                 ParseJson(a.AnswersJson), a.Score, a.Level, a.Signals))
             .ToList();
         var steps = (await db.SafetyPlanSteps.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken))
             .OrderBy(s => s.StepKey, StringComparer.Ordinal)
-            .Select(s => new CaseExportPlanStep(s.StepKey, s.Status, s.Note, s.UpdatedUtc, s.UpdatedByUserId))
+            .Select(s => new CaseExportPlanStep(s.StepKey, s.Status, who.IsOwner || s.NoteShared ? s.Note : "", s.NoteShared, s.UpdatedUtc, who.IdOf(s.UpdatedByUserId)))
             .ToList();
 
         var revisions = (await db.IncidentRevisions.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
@@ -285,9 +293,9 @@ public sealed partial class CaseExporter(
             .Select(i => new CaseExportIncident(
                 i.Id, i.Kind, i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn, i.FoundOn, i.Platform, i.Url, i.AccountHandle,
                 i.Perpetrator, i.PerpetratorName, i.Narrative, i.EvidenceOfIt, i.WhoYouThink, i.EvidenceOfWho, i.EvidenceStillNeeded,
-                i.Concern, i.Revision, i.CreatedUtc, i.CreatedBy, i.UpdatedUtc, i.UpdatedBy,
+                i.Concern, i.Revision, i.CreatedUtc, who.IdOf(i.CreatedBy), i.UpdatedUtc, who.IdOf(i.UpdatedBy),
                 revisions[i.Id].OrderBy(r => r.Number)
-                    .Select(r => new CaseExportIncidentRevision(r.Number, r.SavedUtc, r.SavedBy, r.ReplacedUtc, r.ReplacedBy, ParseJson(r.SnapshotJson)))
+                    .Select(r => new CaseExportIncidentRevision(r.Number, r.SavedUtc, who.IdOf(r.SavedBy), r.ReplacedUtc, who.IdOf(r.ReplacedBy), ParseJson(r.SnapshotJson)))
                     .ToList()))
             .ToList();
 
@@ -295,9 +303,9 @@ public sealed partial class CaseExporter(
             .ToLookup(c => c.SightingId);
         var sightings = (await db.Sightings.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(cancellationToken))
             .OrderBy(s => s.FirstSeenUtc).ThenBy(s => s.Id)
-            .Select(s => new CaseExportSighting(s.Id, s.IncidentId, s.Url, s.Platform, s.FirstSeenUtc, s.LastCheckedUtc, s.Status, s.CreatedBy,
+            .Select(s => new CaseExportSighting(s.Id, s.IncidentId, s.Url, s.Platform, s.FirstSeenUtc, s.LastCheckedUtc, s.Status, who.IdOf(s.CreatedBy),
                 changes[s.Id].OrderBy(c => c.ChangedUtc)
-                    .Select(c => new CaseExportStatusChange(c.From, c.To, c.ChangedUtc, c.ChangedBy, c.Note))
+                    .Select(c => new CaseExportStatusChange(c.From, c.To, c.ChangedUtc, who.IdOf(c.ChangedBy), c.Note))
                     .ToList()))
             .ToList();
 
@@ -315,23 +323,40 @@ public sealed partial class CaseExporter(
                 Sender(r.SenderPostalAddress, r.SenderPostalAddressPrivate), r.SenderPostalAddressPrivate,
                 Sender(r.SenderPhone, r.SenderPhonePrivate), r.SenderPhonePrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
                 r.CopyrightBasis, r.CopyrightedWork, r.Reasons, r.LetterDate, r.Status, r.FinalText, r.FinalisedUtc, r.SentOn, r.Channel,
-                r.Reference, r.DueUtc, r.ReplacesId, r.FollowsUpId, r.CreatedBy, r.CreatedUtc, r.UpdatedUtc,
+                r.Reference, r.DueUtc, r.ReplacesId, r.FollowsUpId, who.IdOf(r.CreatedBy), r.CreatedUtc, r.UpdatedUtc,
                 responses[r.Id].OrderBy(x => x.RecordedUtc)
-                    .Select(x => new CaseExportTakedownResponse(x.Id, x.ReceivedOn, x.Outcome, x.Reason, x.Note, x.RecordedBy, x.RecordedUtc))
+                    .Select(x => new CaseExportTakedownResponse(x.Id, x.ReceivedOn, x.Outcome, x.Reason, x.Note, who.IdOf(x.RecordedBy), x.RecordedUtc))
                     .ToList()))
             .ToList();
 
         // Someone who may not see private items (an ally allowed to export) does not learn from the history that they
         // exist: the events about them are left out, as on the history page.
         var hidden = db.ShowPrivateItems ? [] : await PrivateItems.IdsAsync(db, caseId, cancellationToken);
-        var events = (await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken))
-            .Where(e => !hidden.Contains(e.EntityId))
-            .Select(e => new CaseExportAuditEvent(e.Sequence, e.ActorId, e.OccurredUtc, e.Action, e.EntityType, e.EntityId, e.Details,
-                Convert.ToHexStringLower(e.PreviousHash), Convert.ToHexStringLower(e.Hash)))
-            .ToList();
+        var all = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
         var verification = await audit.VerifyAsync(caseId, cancellationToken);
-        var chain = new CaseExportAuditChain(verification.IsIntact, verification.EventsChecked, events.LastOrDefault()?.Hash,
-            verification.BrokenAtSequence, verification.Explanation);
+        var headHash = all.Count == 0 ? null : Convert.ToHexStringLower(all[^1].Hash);
+        List<CaseExportAuditEvent> events;
+        CaseExportAuditChain chain;
+        if (who.SeesWholeHistory)
+        {
+            events = all.Where(e => !hidden.Contains(e.EntityId))
+                .Select(e => new CaseExportAuditEvent(e.Sequence, e.ActorId, e.OccurredUtc, e.Action, e.EntityType, e.EntityId, e.Details,
+                    Convert.ToHexStringLower(e.PreviousHash), Convert.ToHexStringLower(e.Hash)))
+                .ToList();
+            chain = new CaseExportAuditChain(verification.IsIntact, verification.EventsChecked, headHash, verification.BrokenAtSequence, verification.Explanation);
+        }
+        else
+        {
+            // An ally learns neither how long the history is nor where events they may not see would sit: what they see is
+            // numbered from 1, without the hashes that link it (a link to an unseen event would show the gap), and the
+            // server's check of the whole chain is given without its size or the raw number where it broke.
+            events = all.Where(e => !hidden.Contains(e.EntityId))
+                .Select((e, i) => new CaseExportAuditEvent(i + 1, who.IdOf(e.ActorId), e.OccurredUtc, e.Action, e.EntityType,
+                    e.EntityType == "CaseMember" && Guid.TryParse(e.EntityId, out var person) ? who.IdOf(person).ToString() : e.EntityId,
+                    HistoryWording.DetailsForAlly(e.Action, e.Details), null, null))
+                .ToList();
+            chain = new CaseExportAuditChain(verification.IsIntact, null, headHash, null, verification.IsIntact ? null : HistoryWording.BrokenForAlly);
+        }
 
         return new CaseExportDocument(CaseExportDocument.CurrentSchemaVersion, request.ExportedUtc, request.UserId, record, members,
             assessments, steps, incidents, sightings, exhibits, requests, events, chain);

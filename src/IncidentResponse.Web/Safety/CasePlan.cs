@@ -21,8 +21,11 @@ public sealed record CasePlan(
 
     public bool IsUrgent => Level is ThreatLevel.High or ThreatLevel.ImmediateDanger;
 
-    /// <summary>One step with where the person is with it. <see cref="Number"/> is the step's stable place in the catalog.</summary>
-    public sealed record Entry(SafetyPlanItem Item, int Number, SafetyStepStatus Status, string Note, uint Version, DateTime? UpdatedUtc);
+    /// <summary>
+    /// One step with where the person is with it. <see cref="Number"/> is the step's stable place in the catalog.
+    /// <see cref="Note"/> is the owner's: show it to an ally only when <see cref="NoteShared"/>.
+    /// </summary>
+    public sealed record Entry(SafetyPlanItem Item, int Number, SafetyStepStatus Status, string Note, uint Version, DateTime? UpdatedUtc, bool NoteShared = false);
 
     /// <summary>Stable, neutral numbers for steps in addresses: a step's key names its subject, which URLs must not.</summary>
     public static int NumberOf(string stepKey) =>
@@ -60,7 +63,7 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
         var entries = items.Select(item =>
         {
             var state = states.GetValueOrDefault(item.Key);
-            return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), state?.Status ?? SafetyStepStatus.ToDo, state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc);
+            return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), state?.Status ?? SafetyStepStatus.ToDo, state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc, state?.NoteShared ?? false);
         }).ToList();
         return new CasePlan(found.Id, found.Title, pack, found.UnderEighteenRoute, latest, hasDraft, entries);
     }

@@ -32,16 +32,31 @@ public sealed class ActivityModel(AppDbContext db) : CasePageModel
         var total = await events.LongCountAsync(cancellationToken);
         PageCount = (int)Math.Max(1, (total + PageSize - 1) / PageSize);
         PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
-        Items = await events
+        var audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken);
+        var rows = await events
             .OrderByDescending(e => e.Sequence)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(e => new Item(
+            .Select(e => new
+            {
                 e.Sequence,
                 e.OccurredUtc,
                 e.Action,
-                db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault(),
-                e.EntityType == "CaseMember" ? db.Users.Where(u => u.Id.ToString() == e.EntityId).Select(u => u.UserName).FirstOrDefault() : null))
+                e.ActorId,
+                Actor = db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault(),
+                SubjectId = e.EntityType == "CaseMember" ? e.EntityId : null,
+                Subject = e.EntityType == "CaseMember" ? db.Users.Where(u => u.Id.ToString() == e.EntityId).Select(u => u.UserName).FirstOrDefault() : null,
+            })
             .ToListAsync(cancellationToken);
+
+        // An ally's own actions are numbered 1, 2, 3… from their oldest: the history's own numbers would have gaps.
+        var newest = total - ((PageNumber - 1) * PageSize);
+        Items = rows.Select((e, i) => new Item(
+                audience.SeesWholeHistory ? e.Sequence : newest - i,
+                e.OccurredUtc,
+                e.Action,
+                e.ActorId is null ? null : audience.NameOf(e.ActorId, e.Actor),
+                Guid.TryParse(e.SubjectId, out var subject) ? audience.NameOf(subject, e.Subject) : null))
+            .ToList();
         return Page();
     }
 
@@ -66,5 +81,5 @@ public sealed class ActivityModel(AppDbContext db) : CasePageModel
         _ => HistoryModel.Describe(item.Action),
     };
 
-    public sealed record Item(long Sequence, DateTime OccurredUtc, string Action, string? Actor, string? Subject);
+    public sealed record Item(long Number, DateTime OccurredUtc, string Action, string? Actor, string? Subject);
 }

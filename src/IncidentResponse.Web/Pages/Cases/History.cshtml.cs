@@ -26,9 +26,13 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
 
     public int PageCount => (int)Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
 
+    /// <summary>Who is looking: an ally sees no raw sequence numbers, no count of the whole history, and others by role.</summary>
+    public CaseAudience Audience { get; private set; } = null!;
+
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, CancellationToken cancellationToken)
     {
         Verification = await audit.VerifyAsync(CaseId, cancellationToken);
+        Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken);
         var events = db.AuditEvents.AsNoTracking().Where(e => e.CaseId == CaseId);
         if (!Membership.IsOwner)
         {
@@ -39,17 +43,32 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
 
         TotalCount = await events.LongCountAsync(cancellationToken);
         PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
-        Items = await events
+        var rows = await events
             .OrderByDescending(e => e.Sequence)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(e => new Item(
+            .Select(e => new
+            {
                 e.Sequence,
                 e.OccurredUtc,
                 e.Action,
                 e.EntityType,
                 e.EntityId,
-                db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault()))
+                e.ActorId,
+                Actor = db.Users.Where(u => u.Id == e.ActorId).Select(u => u.UserName).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
+
+        // The owner sees each event's own number; an ally sees what they are shown numbered 1, 2, 3… from the oldest, so
+        // no gap says where an event they may not see would be.
+        var newest = TotalCount - ((PageNumber - 1) * PageSize);
+        Items = rows.Select((e, i) => new Item(
+                Audience.SeesWholeHistory ? e.Sequence : newest - i,
+                e.OccurredUtc,
+                e.Action,
+                e.EntityType,
+                e.EntityId,
+                e.ActorId is null ? null : Audience.NameOf(e.ActorId, e.Actor)))
+            .ToList();
         return Page();
     }
 
@@ -73,8 +92,16 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         "sighting.added" => "Added a place it was found",
         "sighting.status-changed" => "Updated where a takedown stands",
         "case.exported" => "Downloaded everything (a copy of the whole case)",
+        "binder.made" => "Made an evidence binder",
+        "invitation.created" => "Made an invitation link",
+        "invitation.revoked" => "Cancelled an invitation link",
+        "ally.joined" => "Joined the case",
+        "ally.left" => "Left the case",
+        "case.helpers-see-each-other" => "Let the people helping see each other",
+        "case.helpers-kept-apart" => "Kept the people helping from seeing each other",
         _ => action,
     };
 
-    public sealed record Item(long Sequence, DateTime OccurredUtc, string Action, string EntityType, string EntityId, string? Actor);
+    /// <param name="Number">The event's number as this person is shown it (see <see cref="OnGetAsync"/>).</param>
+    public sealed record Item(long Number, DateTime OccurredUtc, string Action, string EntityType, string EntityId, string? Actor);
 }

@@ -76,7 +76,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared };
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
         var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
         Response.ContentType = "application/pdf";
         Response.Headers.CacheControl = "no-store";
@@ -107,7 +107,7 @@ public sealed class IndexModel(
             return invalid;
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared };
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
         var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
         var html = await binders.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
         await binders.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
@@ -142,7 +142,7 @@ public sealed class IndexModel(
         Exhibits = rows.Select((r, i) => new ExhibitChoice(
             r.Id,
             i + 1,
-            r.OriginalFileName,
+            PicturesShared ? r.OriginalFileName : "",
             BinderService.IsPrintable(r.Kind),
             Input.Redactions.TryGetValue(r.Id, out var chosen) && Enum.IsDefined(chosen) ? chosen : Redaction.None)).ToList();
     }

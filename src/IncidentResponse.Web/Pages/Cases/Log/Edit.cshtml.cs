@@ -103,7 +103,8 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
         SavedByOthers = saved.Snapshot();
         SavedByName = saved.UpdatedBy == User.UserId()
             ? "you, in another window"
-            : await db.Users.Where(u => u.Id == saved.UpdatedBy).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "someone no longer on this case";
+            : (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).NameOf(
+                saved.UpdatedBy, await db.Users.Where(u => u.Id == saved.UpdatedBy).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken));
         ModelState.Remove("Input.Version");
         Input.Version = saved.Version;
         return Page();

@@ -79,14 +79,15 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
             return NotFound();
         }
 
+        var audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken);
         IncidentId = found.Incident.Id;
         IsPrivate = found.Incident.IsPrivate;
         Current = found.Incident.Snapshot();
         Revision = found.Incident.Revision;
         CreatedUtc = found.Incident.CreatedUtc;
         UpdatedUtc = found.Incident.UpdatedUtc;
-        CreatedByName = found.CreatedBy ?? "someone no longer on this case";
-        UpdatedByName = found.UpdatedBy ?? "someone no longer on this case";
+        CreatedByName = audience.NameOf(found.Incident.CreatedBy, found.CreatedBy);
+        UpdatedByName = audience.NameOf(found.Incident.UpdatedBy, found.UpdatedBy);
 
         var revisions = await db.IncidentRevisions.AsNoTracking()
             .Where(r => r.CaseId == CaseId && r.IncidentId == incidentId)
@@ -96,14 +97,16 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
                 r.Number,
                 r.SnapshotJson,
                 r.SavedUtc,
+                SavedById = r.SavedBy,
+                ReplacedById = r.ReplacedBy,
                 SavedBy = db.Users.Where(u => u.Id == r.SavedBy).Select(u => u.UserName).FirstOrDefault(),
                 r.ReplacedUtc,
                 ReplacedBy = db.Users.Where(u => u.Id == r.ReplacedBy).Select(u => u.UserName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         Earlier = revisions.Select(r => new EarlierVersion(
-            r.Number, IncidentSnapshot.FromJson(r.SnapshotJson), r.SavedUtc, r.SavedBy ?? "someone no longer on this case", r.ReplacedUtc,
-            r.ReplacedBy ?? "someone no longer on this case")).ToList();
+            r.Number, IncidentSnapshot.FromJson(r.SnapshotJson), r.SavedUtc, audience.NameOf(r.SavedById, r.SavedBy), r.ReplacedUtc,
+            audience.NameOf(r.ReplacedById, r.ReplacedBy))).ToList();
 
         Places = await db.Sightings.AsNoTracking()
             .Where(s => s.CaseId == CaseId && s.IncidentId == incidentId)

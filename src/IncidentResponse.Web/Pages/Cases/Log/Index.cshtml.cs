@@ -129,8 +129,17 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
             .ToDictionaryAsync(s => s.Id, cancellationToken);
         var pageFiles = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.CaseId == CaseId && ids.Contains(e.Id))
-            .Select(e => new { e.Id, e.Kind, e.Length, e.ReceivedUtc, e.WhatItShows })
+            .Select(e => new { e.Id, e.Kind, e.Length, e.ReceivedUtc, WhatItShows = CanViewEvidence ? e.WhatItShows : "", e.Sha256 })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
+
+        // Someone the owner has not shown evidence images gets a file's number, kind, size, time and fingerprint only:
+        // never what it shows. Its number is its exhibit number among the files they can see (ids and times only).
+        var exhibitNumbers = CanViewEvidence || pageFiles.Count == 0
+            ? new Dictionary<Guid, int>()
+            : (await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == CaseId)
+                .Select(e => new { e.Id, e.ReceivedUtc }).ToListAsync(cancellationToken))
+                .OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id)
+                .Select((e, i) => (e.Id, Number: i + 1)).ToDictionary(e => e.Id, e => e.Number);
         var pageSent = await db.TakedownRequests.AsNoTracking()
             .Where(r => r.CaseId == CaseId && ids.Contains(r.Id))
             .Select(r => new { r.Id, r.Kind, r.PlatformId, r.SentOn, r.Reference, r.FollowsUpId })
@@ -176,10 +185,15 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
                 case RowType.Evidence:
                     var e = pageFiles[k.Id];
                     var size = e.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
-                    return new Row(
-                        e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
-                        $"Evidence kept: {EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant()} file, {size} bytes",
-                        null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null);
+                    var fileKind = EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant();
+                    return CanViewEvidence
+                        ? new Row(
+                            e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
+                            $"Evidence kept: {fileKind} file, {size} bytes", null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null)
+                        : new Row(
+                            e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
+                            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Evidence file {exhibitNumbers[e.Id]}, details withheld"),
+                            null, $"{fileKind} file, {size} bytes · SHA-256 {Convert.ToHexStringLower(e.Sha256)}", 0, TriageMarks.None, null);
                 case RowType.TakedownSent when withheld.Contains(k.Id):
                     return Row.Withheld(pageSent[k.Id].SentOn!.Value, WithheldLetters.Placeholder);
                 case RowType.TakedownAnswer when withheld.Contains(pageAnswers[k.Id].RequestId):

@@ -12,8 +12,9 @@ namespace IncidentResponse.Web.Pages.Cases.People;
 
 /// <summary>
 /// Who is on the case and what each may do. The owner invites, changes roles, grants evidence images and export per
-/// person, and removes people; an ally sees only their own place and can leave. Each change is read on the person's
-/// very next request: nothing here is cached.
+/// person, decides whether helpers see each other, and removes people; an ally sees their own place and whose case it
+/// is (everyone's names and roles only if the owner lets helpers see each other) and can leave. Each change is read on
+/// the person's very next request: nothing here is cached.
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
 public sealed class IndexModel(
@@ -28,6 +29,9 @@ public sealed class IndexModel(
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
 
     public IReadOnlyList<InvitationRow> Invitations { get; private set; } = [];
+
+    /// <summary>The owner's case setting: whether the people helping see who else helps. Off by default.</summary>
+    public bool HelpersSeeEachOther { get; private set; }
 
     /// <summary>The link of an invitation just made: shown once, in this response only, never stored.</summary>
     public string? NewLink { get; private set; }
@@ -129,6 +133,21 @@ public sealed class IndexModel(
         }, cancellationToken);
     }
 
+    /// <summary>The owner lets the people helping see each other (names and roles), or stops it. Counts from their next click.</summary>
+    [CaseOperationRequired(CaseOperation.Share)]
+    public async Task<IActionResult> OnPostHelpersSeeEachOtherAsync(bool allow, CancellationToken cancellationToken)
+    {
+        var theCase = await db.Cases.SingleAsync(c => c.Id == CaseId, cancellationToken);
+        if (theCase.HelpersSeeEachOther != allow)
+        {
+            theCase.HelpersSeeEachOther = allow;
+            await audit.RecordAsync(CaseId, User.UserId(), allow ? "case.helpers-see-each-other" : "case.helpers-kept-apart", nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/cases/{CaseId}/people");
+    }
+
     [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostRemoveAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -180,11 +199,12 @@ public sealed class IndexModel(
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
+        HelpersSeeEachOther = await db.Cases.AsNoTracking().Where(c => c.Id == CaseId).Select(c => c.HelpersSeeEachOther).SingleAsync(cancellationToken);
         var members = db.CaseMembers.AsNoTracking().Where(m => m.CaseId == CaseId);
-        if (!Membership.IsOwner)
+        if (!Membership.IsOwner && !HelpersSeeEachOther)
         {
-            // An ally sees their own place only: who else helps is the owner's to share.
-            members = members.Where(m => m.UserId == Membership.UserId);
+            // An ally sees the owner and their own place: who else helps is the owner's to share.
+            members = members.Where(m => m.UserId == Membership.UserId || m.Role == CaseRole.Owner);
         }
 
         // (Roles are stored as text: ordered here, owner first, by the enum's order.)

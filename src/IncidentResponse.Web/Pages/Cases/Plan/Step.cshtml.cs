@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Plan;
 
-/// <summary>One step of the plan on its own screen: why and how, its status, and a private note.</summary>
+/// <summary>
+/// One step of the plan on its own screen: why and how, its status, and the owner's note. The note is the owner's alone
+/// unless they tick "let the people helping me see this note": an ally never receives an unshared note, and an ally who
+/// may change the step changes only its status then (their post cannot touch the hidden note).
+/// </summary>
 [CaseOperationRequired(CaseOperation.View)]
 public sealed class StepModel(
     AppDbContext db,
@@ -30,6 +34,9 @@ public sealed class StepModel(
 
     public string SavedNote { get; private set; } = "";
 
+    /// <summary>Whether the note is on this page for this person: always for the owner, for an ally only when shared.</summary>
+    public bool NoteVisible => Membership.IsOwner || Entry.NoteShared;
+
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(number, cancellationToken))
@@ -37,7 +44,13 @@ public sealed class StepModel(
             return NotFound();
         }
 
-        Input = new InputModel { Status = Entry.Status, Note = Entry.Note, Version = Entry.Version };
+        Input = new InputModel
+        {
+            Status = Entry.Status,
+            Note = NoteVisible ? Entry.Note : null,
+            NoteShared = Entry.NoteShared,
+            Version = Entry.Version,
+        };
         return Page();
     }
 
@@ -73,7 +86,17 @@ public sealed class StepModel(
         }
 
         state.Status = Input.Status;
-        state.Note = Input.Note?.Trim() ?? "";
+        if (Membership.IsOwner)
+        {
+            state.Note = Input.Note?.Trim() ?? "";
+            state.NoteShared = Input.NoteShared;
+        }
+        else if (state.NoteShared)
+        {
+            // A note the owner shared may be changed by an ally who may edit the plan; an unshared one is left as it is.
+            state.Note = Input.Note?.Trim() ?? "";
+        }
+
         state.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         state.UpdatedByUserId = User.UserId();
         await audit.RecordAsync(CaseId, state.UpdatedByUserId, "plan.step-updated", "SafetyPlanStep", number.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Status.ToString(), cancellationToken);
@@ -96,9 +119,24 @@ public sealed class StepModel(
     private Microsoft.AspNetCore.Mvc.RazorPages.PageResult ShowConflict(SafetyPlanStepState? saved)
     {
         Conflict = true;
-        SavedNote = saved?.Note ?? "";
+        SavedNote = Membership.IsOwner || saved?.NoteShared == true ? saved?.Note ?? "" : "";
         ModelState.Remove("Input.Version");
         Input.Version = saved?.Version ?? 0;
+        if (!Membership.IsOwner)
+        {
+            // Whether the note is shown follows what is saved now; an ally never gets back a note that is not shared.
+            Entry = Entry with { NoteShared = saved?.NoteShared == true };
+            if (!NoteVisible)
+            {
+                Input.Note = null;
+            }
+            else if (!Request.Form.ContainsKey("Input.Note"))
+            {
+                // Their form had no note (it was not shared then): start from the note as saved, so saving again keeps it.
+                Input.Note = saved?.Note;
+            }
+        }
+
         return Page();
     }
 
@@ -121,6 +159,9 @@ public sealed class StepModel(
         public SafetyStepStatus Status { get; set; }
 
         public string? Note { get; set; }
+
+        /// <summary>The owner's tick: the people helping may see this note. Ignored in an ally's post.</summary>
+        public bool NoteShared { get; set; }
 
         public uint Version { get; set; }
     }

@@ -107,11 +107,13 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
 
         Current = found.Sighting;
         IncidentTitle = found.Kind is { } kind ? IncidentKinds.DisplayName(kind) : null;
-        Changes = await db.SightingStatusChanges.AsNoTracking()
+        var audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken);
+        var changes = await db.SightingStatusChanges.AsNoTracking()
             .Where(c => c.CaseId == CaseId && c.SightingId == sightingId)
             .OrderByDescending(c => c.ChangedUtc).ThenByDescending(c => c.Id)
-            .Select(c => new Change(c.From, c.To, c.ChangedUtc, db.Users.Where(u => u.Id == c.ChangedBy).Select(u => u.UserName).FirstOrDefault() ?? "someone no longer on this case", c.Note))
+            .Select(c => new { c.From, c.To, c.ChangedUtc, c.ChangedBy, By = db.Users.Where(u => u.Id == c.ChangedBy).Select(u => u.UserName).FirstOrDefault(), c.Note })
             .ToListAsync(cancellationToken);
+        Changes = changes.Select(c => new Change(c.From, c.To, c.ChangedUtc, audience.NameOf(c.ChangedBy, c.By), c.Note)).ToList();
         return true;
     }
 

@@ -126,7 +126,8 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
             .OrderByDescending(e => e.Sequence).Select(e => e.ActorId).FirstOrDefaultAsync(cancellationToken);
         SavedByName = actor == User.UserId()
             ? "you, in another window"
-            : await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken) ?? "someone";
+            : (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).NameOf(
+                actor, await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken), "someone");
         // An empty date means "today" when saved: compare what would be saved.
         Comparison = LetterForm.Compare(Shown(Input), Shown(LetterForm.From(Current)), Sightings);
         ModelState.Remove("Input.Version");

@@ -24,14 +24,18 @@ public enum EvidenceRefusal
 /// </summary>
 public sealed class ReceivedEvidence : IAsyncDisposable
 {
-    internal ReceivedEvidence(IPendingEvidenceBlob blob, SealedEvidence sealedEvidence, EvidenceKind kind, int? width, int? height)
+    internal ReceivedEvidence(Guid evidenceId, IPendingEvidenceBlob blob, SealedEvidence sealedEvidence, EvidenceKind kind, int? width, int? height)
     {
+        EvidenceId = evidenceId;
         Blob = blob;
         Sealed = sealedEvidence;
         Kind = kind;
         Width = width;
         Height = height;
     }
+
+    /// <summary>The id the file will be kept under, chosen before sealing: its wrapped key is bound to it.</summary>
+    public Guid EvidenceId { get; }
 
     internal IPendingEvidenceBlob Blob { get; }
 
@@ -76,7 +80,7 @@ public sealed partial class EvidenceService(
     ILogger<EvidenceService> logger)
 {
     /// <summary>
-    /// Each case's key as stored (still wrapped by the master key), read once per request: a binder or an export over
+    /// Each case's key as stored (still wrapped, bound to its case), read once per request: a binder or an export over
     /// many files would otherwise query it once per file. Unwrapped only for each use, and destroyed after it.
     /// </summary>
     private readonly Dictionary<Guid, byte[]> _wrappedCaseKeys = [];
@@ -135,8 +139,9 @@ public sealed partial class EvidenceService(
             var pending = await store.CreateAsync(cancellationToken);
             try
             {
-                var sealedEvidence = await vault.SealAsync(toSeal, caseKey, pending.Content, info.MaxBytes, cancellationToken);
-                return new EvidenceIntake(new ReceivedEvidence(pending, sealedEvidence, info.Kind, width, height), null);
+                var evidenceId = Guid.NewGuid();
+                var sealedEvidence = await vault.SealAsync(toSeal, caseKey, evidenceId, pending.Content, info.MaxBytes, cancellationToken);
+                return new EvidenceIntake(new ReceivedEvidence(evidenceId, pending, sealedEvidence, info.Kind, width, height), null);
             }
             catch (EvidenceTooLargeException)
             {
@@ -179,7 +184,7 @@ public sealed partial class EvidenceService(
     {
         var item = new EvidenceItem
         {
-            Id = Guid.NewGuid(),
+            Id = received.EvidenceId,
             CaseId = caseId,
             BlobId = received.Blob.BlobId,
             Kind = received.Kind,
@@ -225,7 +230,7 @@ public sealed partial class EvidenceService(
             var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
             try
             {
-                return vault.OpenRead(ciphertext, item.WrappedFileKey, caseKey);
+                return vault.OpenRead(ciphertext, item.WrappedFileKey, caseKey, item.Id);
             }
             catch
             {
@@ -258,7 +263,7 @@ public sealed partial class EvidenceService(
         try
         {
             await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
-            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, Stream.Null, cancellationToken);
+            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, item.Id, Stream.Null, cancellationToken);
             return opened.Length == item.Length && opened.Sha256.AsSpan().SequenceEqual(item.Sha256)
                 ? null
                 : "the file does not match the SHA-256 recorded when it was received";
@@ -300,7 +305,7 @@ public sealed partial class EvidenceService(
         try
         {
             await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
-            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, original, cancellationToken);
+            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, item.Id, original, cancellationToken);
             if (opened.Length != item.Length || !opened.Sha256.AsSpan().SequenceEqual(item.Sha256))
             {
                 throw new EvidenceIntegrityException("The file does not match the SHA-256 recorded when it was received.");
@@ -341,7 +346,7 @@ public sealed partial class EvidenceService(
         if (wrapped is not null)
         {
             _wrappedCaseKeys[caseId] = wrapped;
-            return CaseKeys.Unwrap(wrapped, masterKey.Bytes);
+            return CaseKeys.Unwrap(wrapped, masterKey.CaseKeyWrapping, caseId);
         }
 
         if (!create)
@@ -353,7 +358,7 @@ public sealed partial class EvidenceService(
         var row = new CaseEvidenceKey
         {
             CaseId = caseId,
-            WrappedKey = CaseKeys.Wrap(caseKey, masterKey.Bytes),
+            WrappedKey = CaseKeys.Wrap(caseKey, masterKey.CaseKeyWrapping, caseId),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.CaseEvidenceKeys.Add(row);

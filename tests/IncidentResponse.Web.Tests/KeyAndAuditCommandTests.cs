@@ -419,7 +419,7 @@ public abstract class KeyAndAuditCommandTests
             Provider, Provider == DatabaseProvider.Sqlite ? ConnectionString + ";Pooling=false" : ConnectionString));
     }
 
-    /// <summary>The app over what the commands made: their database, their evidence folder and their development key.</summary>
+    /// <summary>The app over what the commands made: their database, their evidence folder and their key, read from its file.</summary>
     private sealed class CommandApp : AppFixture
     {
         private readonly DatabaseProvider _provider;
@@ -429,7 +429,8 @@ public abstract class KeyAndAuditCommandTests
         {
             (_provider, _connectionString) = (provider, setup.ConnectionString);
             Set("Storage:DataDirectory", setup.Directory);
-            Set("Security:MasterKey", File.ReadAllText(setup.DevelopmentKeyPath));
+            // The production way: the key from a file (the development key file the commands made).
+            Set("Security:MasterKeyFile", setup.DevelopmentKeyPath);
         }
 
         public override DatabaseProvider Provider => _provider;

@@ -17,6 +17,4 @@ public sealed class AuditHead
     public byte[] Hash { get; set; } = [];
 
     public byte[] Seal { get; set; } = [];
-
-    public AuditChainHead ToChainHead() => new(Sequence, Hash);
 }

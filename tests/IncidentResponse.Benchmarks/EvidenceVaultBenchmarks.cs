@@ -16,6 +16,7 @@ public class EvidenceVaultBenchmarks
     private const long FileSize = 100L * 1024 * 1024;
 
     private readonly EvidenceVault _vault = new();
+    private readonly Guid _evidenceId = Guid.NewGuid();
     private string _directory = "";
     private string _source = "";
     private byte[] _caseKey = [];
@@ -49,7 +50,7 @@ public class EvidenceVaultBenchmarks
     {
         await using var input = new FileStream(_source, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         await using var output = new FileStream(Path.Combine(_directory, "sealed.bin"), FileMode.Create, FileAccess.Write, FileShare.None, 1);
-        var sealedEvidence = await _vault.SealAsync(input, _caseKey, output, FileSize + 1);
+        var sealedEvidence = await _vault.SealAsync(input, _caseKey, _evidenceId, output, FileSize + 1);
         return sealedEvidence.Length;
     }
 }

@@ -13,7 +13,10 @@ public enum AuditChainFault
     /// <summary>The event's stored hash is not the hash of its fields: it was altered after it was written.</summary>
     HashMismatch,
 
-    /// <summary>The chain does not reach, or does not agree with, the head recorded elsewhere.</summary>
+    /// <summary>
+    /// The chain does not end at, or does not agree with, the case's sealed head (<see cref="AuditHead"/>) or a head
+    /// recorded elsewhere: its newest events, or all of them, were deleted, or the head is missing or forged.
+    /// </summary>
     HeadMismatch,
 }
 

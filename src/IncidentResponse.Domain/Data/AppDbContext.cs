@@ -22,6 +22,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
+    /// <summary>Each case's newest audit event, sealed; saved with every event (<see cref="AuditHead"/>).</summary>
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
     public DbSet<ThreatAssessment> ThreatAssessments => Set<ThreatAssessment>();
 
     public DbSet<SafetyPlanStepState> SafetyPlanSteps => Set<SafetyPlanStepState>();

@@ -45,12 +45,14 @@ public sealed class EvidenceVault
     /// <paramref name="ciphertextDestination"/> under a new file key, hashing it with SHA-256 on the way.
     /// </summary>
     /// <param name="caseKey">The unwrapped 32-byte key of the case the file belongs to.</param>
+    /// <param name="evidenceId">The id the file will be kept under: its wrapped key opens for this id only.</param>
     /// <param name="maxBytes">The most plaintext bytes allowed.</param>
     /// <exception cref="EvidenceTooLargeException">The plaintext is longer than <paramref name="maxBytes"/>. The
     /// destination then holds a partial file, which the caller must delete.</exception>
     public async Task<SealedEvidence> SealAsync(
         Stream plaintext,
         ReadOnlyMemory<byte> caseKey,
+        Guid evidenceId,
         Stream ciphertextDestination,
         long maxBytes,
         CancellationToken cancellationToken = default)
@@ -115,7 +117,7 @@ public sealed class EvidenceVault
             }
 
             await ciphertextDestination.FlushAsync(cancellationToken);
-            var wrappedFileKey = KeyWrap.Wrap(WrappedKeyPurpose.FileKeyUnderCaseKey, fileKey, caseKey.Span);
+            var wrappedFileKey = KeyWrap.Wrap(WrappedKeyPurpose.FileKeyUnderCaseKey, fileKey, caseKey.Span, evidenceId);
             return new SealedEvidence(wrappedFileKey, sha256.GetHashAndReset(), consumed);
         }
         finally
@@ -136,12 +138,13 @@ public sealed class EvidenceVault
         Stream ciphertext,
         ReadOnlyMemory<byte> wrappedFileKey,
         ReadOnlyMemory<byte> caseKey,
+        Guid evidenceId,
         Stream plaintextDestination,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ciphertext);
         ArgumentNullException.ThrowIfNull(plaintextDestination);
-        var fileKey = UnwrapFileKey(wrappedFileKey.Span, caseKey.Span);
+        var fileKey = UnwrapFileKey(wrappedFileKey.Span, caseKey.Span, evidenceId);
         using var decryptor = new ChunkDecryptor(ciphertext, fileKey);
         using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long length = 0;
@@ -161,21 +164,43 @@ public sealed class EvidenceVault
     /// A forward-only stream of the plaintext, for sending a file on without holding it: each chunk is verified before
     /// it is read, and a read meeting tampering throws <see cref="EvidenceIntegrityException"/>.
     /// </summary>
-    /// <exception cref="EvidenceIntegrityException">The wrapped file key does not open with this case key.</exception>
+    /// <exception cref="EvidenceIntegrityException">The wrapped file key does not open with this case key and id.</exception>
     public Stream OpenRead(
         Stream ciphertext,
         ReadOnlyMemory<byte> wrappedFileKey,
         ReadOnlyMemory<byte> caseKey,
+        Guid evidenceId,
         bool leaveOpen = false)
     {
         ArgumentNullException.ThrowIfNull(ciphertext);
-        var fileKey = UnwrapFileKey(wrappedFileKey.Span, caseKey.Span);
+        var fileKey = UnwrapFileKey(wrappedFileKey.Span, caseKey.Span, evidenceId);
         return new EvidenceReadStream(ciphertext, fileKey, leaveOpen);
     }
 
-    private static byte[] UnwrapFileKey(ReadOnlySpan<byte> wrappedFileKey, ReadOnlySpan<byte> caseKey)
+    /// <summary>Whether a stored file-key wrap is in the current format (version 2, bound to its evidence item).</summary>
+    public static bool IsCurrentWrap(ReadOnlySpan<byte> wrappedFileKey) => KeyWrap.VersionOf(wrappedFileKey) == KeyWrap.Version;
+
+    /// <summary>
+    /// The one-time upgrade from version 1 (bound to no evidence item): opens the old wrap with the case key and wraps
+    /// the file key again, bound to <paramref name="evidenceId"/>. The file itself is untouched.
+    /// </summary>
+    public static byte[] RewrapLegacyFileKey(ReadOnlySpan<byte> legacyWrappedFileKey, ReadOnlySpan<byte> caseKey, Guid evidenceId)
     {
         KeyWrap.RequireKeySize(caseKey, nameof(caseKey));
-        return KeyWrap.Unwrap(WrappedKeyPurpose.FileKeyUnderCaseKey, wrappedFileKey, caseKey);
+        var fileKey = KeyWrap.UnwrapLegacy(WrappedKeyPurpose.FileKeyUnderCaseKey, legacyWrappedFileKey, caseKey);
+        try
+        {
+            return KeyWrap.Wrap(WrappedKeyPurpose.FileKeyUnderCaseKey, fileKey, caseKey, evidenceId);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(fileKey);
+        }
+    }
+
+    private static byte[] UnwrapFileKey(ReadOnlySpan<byte> wrappedFileKey, ReadOnlySpan<byte> caseKey, Guid evidenceId)
+    {
+        KeyWrap.RequireKeySize(caseKey, nameof(caseKey));
+        return KeyWrap.Unwrap(WrappedKeyPurpose.FileKeyUnderCaseKey, wrappedFileKey, caseKey, evidenceId);
     }
 }

@@ -98,7 +98,7 @@ public sealed partial class BinderService(
             exhibits.Add(new BinderExhibit(i + 1, item, redaction, problem));
         }
 
-        var verification = AuditChain.Verify(data.AuditEvents.Select(e => e.ToChained()));
+        var verification = audit.Verify(caseId, data.AuditEvents, await audit.HeadAsync(caseId, cancellationToken));
         var head = data.AuditEvents.Count == 0 ? null : new AuditChainHead(data.AuditEvents[^1].Sequence, data.AuditEvents[^1].Hash);
         var document = new BinderComposer(
             data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), new BinderPictures(firstPages.IsAvailable, printer.IsChromiumInstalled)).Compose();

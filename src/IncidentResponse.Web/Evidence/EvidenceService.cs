@@ -24,8 +24,9 @@ public enum EvidenceRefusal
 /// </summary>
 public sealed class ReceivedEvidence : IAsyncDisposable
 {
-    internal ReceivedEvidence(IPendingEvidenceBlob blob, SealedEvidence sealedEvidence, EvidenceKind kind, int? width, int? height, RevealedDetails revealed)
+    internal ReceivedEvidence(Guid evidenceId, IPendingEvidenceBlob blob, SealedEvidence sealedEvidence, EvidenceKind kind, int? width, int? height, RevealedDetails revealed)
     {
+        EvidenceId = evidenceId;
         Revealed = revealed;
         Blob = blob;
         Sealed = sealedEvidence;
@@ -33,6 +34,9 @@ public sealed class ReceivedEvidence : IAsyncDisposable
         Width = width;
         Height = height;
     }
+
+    /// <summary>The id the file will be kept under, chosen before sealing: its wrapped key is bound to it.</summary>
+    public Guid EvidenceId { get; }
 
     internal IPendingEvidenceBlob Blob { get; }
 
@@ -80,7 +84,7 @@ public sealed partial class EvidenceService(
     ILogger<EvidenceService> logger)
 {
     /// <summary>
-    /// Each case's key as stored (still wrapped by the master key), read once per request: a binder or an export over
+    /// Each case's key as stored (still wrapped, bound to its case), read once per request: a binder or an export over
     /// many files would otherwise query it once per file. Unwrapped only for each use, and destroyed after it.
     /// </summary>
     private readonly Dictionary<Guid, byte[]> _wrappedCaseKeys = [];
@@ -142,8 +146,9 @@ public sealed partial class EvidenceService(
             var pending = await store.CreateAsync(cancellationToken);
             try
             {
-                var sealedEvidence = await vault.SealAsync(toSeal, caseKey, pending.Content, info.MaxBytes, cancellationToken);
-                return new EvidenceIntake(new ReceivedEvidence(pending, sealedEvidence, info.Kind, width, height, revealed), null);
+                var evidenceId = Guid.NewGuid();
+                var sealedEvidence = await vault.SealAsync(toSeal, caseKey, evidenceId, pending.Content, info.MaxBytes, cancellationToken);
+                return new EvidenceIntake(new ReceivedEvidence(evidenceId, pending, sealedEvidence, info.Kind, width, height, revealed), null);
             }
             catch (EvidenceTooLargeException)
             {
@@ -186,7 +191,7 @@ public sealed partial class EvidenceService(
     {
         var item = new EvidenceItem
         {
-            Id = Guid.NewGuid(),
+            Id = received.EvidenceId,
             CaseId = caseId,
             BlobId = received.Blob.BlobId,
             Kind = received.Kind,
@@ -233,7 +238,7 @@ public sealed partial class EvidenceService(
             var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
             try
             {
-                return vault.OpenRead(ciphertext, item.WrappedFileKey, caseKey);
+                return vault.OpenRead(ciphertext, item.WrappedFileKey, caseKey, item.Id);
             }
             catch
             {
@@ -266,7 +271,7 @@ public sealed partial class EvidenceService(
         try
         {
             await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
-            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, Stream.Null, cancellationToken);
+            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, item.Id, Stream.Null, cancellationToken);
             return opened.Length == item.Length && opened.Sha256.AsSpan().SequenceEqual(item.Sha256)
                 ? null
                 : "the file does not match the SHA-256 recorded when it was received";
@@ -309,7 +314,7 @@ public sealed partial class EvidenceService(
         try
         {
             await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
-            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, original, cancellationToken);
+            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, item.Id, original, cancellationToken);
             if (opened.Length != item.Length || !opened.Sha256.AsSpan().SequenceEqual(item.Sha256))
             {
                 throw new EvidenceIntegrityException("The file does not match the SHA-256 recorded when it was received.");
@@ -350,7 +355,7 @@ public sealed partial class EvidenceService(
         if (wrapped is not null)
         {
             _wrappedCaseKeys[caseId] = wrapped;
-            return CaseKeys.Unwrap(wrapped, masterKey.Bytes);
+            return CaseKeys.Unwrap(wrapped, masterKey.CaseKeyWrapping, caseId);
         }
 
         if (!create)
@@ -362,7 +367,7 @@ public sealed partial class EvidenceService(
         var row = new CaseEvidenceKey
         {
             CaseId = caseId,
-            WrappedKey = CaseKeys.Wrap(caseKey, masterKey.Bytes),
+            WrappedKey = CaseKeys.Wrap(caseKey, masterKey.CaseKeyWrapping, caseId),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.CaseEvidenceKeys.Add(row);

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Infrastructure;
 
-/// <summary>Applies migrations before the app takes requests, where <c>Database:MigrateOnStartup</c> asks for it.</summary>
+/// <summary>
+/// Applies migrations, then the one-time key format upgrade (<see cref="KeyFormatUpgrade"/>), before the app takes
+/// requests, where <c>Database:MigrateOnStartup</c> asks for it.
+/// </summary>
 public sealed class DatabaseMigrator(IServiceScopeFactory scopes, AppOptions options, ILogger<DatabaseMigrator> logger)
     : IHostedService
 {
@@ -35,6 +38,7 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, AppOptions opt
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await KeyFormatUpgrade.RunIfNeededAsync(db, scope.ServiceProvider.GetRequiredService<MasterKey>(), logger, cancellationToken);
         logger.LogInformation("Database ready on {Provider}; {Count} migrations applied", options.Provider, pending);
     }
 }

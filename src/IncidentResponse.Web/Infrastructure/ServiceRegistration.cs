@@ -55,6 +55,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(MasterKey.Load(builder.Configuration, builder.Environment, options.DataDirectory));
+        services.AddSingleton(sp => sp.GetRequiredService<MasterKey>().AuditChain);
         services.AddDbContext<AppDbContext>(db => db.UseAppDatabase(options.Provider, options.ConnectionString));
         services.AddHostedService<DatabaseMigrator>();
 

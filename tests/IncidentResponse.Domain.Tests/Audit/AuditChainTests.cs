@@ -8,29 +8,175 @@ public class AuditChainTests
     private static readonly Guid CaseId = Guid.Parse("3f2504e0-4f89-11d3-9a0c-0305e82c3301", CultureInfo.InvariantCulture);
     private static readonly Guid ActorId = Guid.Parse("6ba7b810-9dad-11d1-80b4-00c04fd430c8", CultureInfo.InvariantCulture);
     private static readonly DateTime Start = new(2026, 11, 21, 10, 0, 0, DateTimeKind.Utc);
+    private static readonly byte[] KeyBytes = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
+    private static readonly AuditChainKey Key = AuditChainKey.Hmac(KeyBytes);
 
     [Fact]
     public void Hashes_match_an_independent_implementation_of_the_documented_encoding()
     {
-        // Expected values computed outside .NET (Python's hashlib/struct/uuid) from the encoding in AuditChain's docs.
-        var first = new AuditEvent(
-            1,
-            CaseId,
-            ActorId,
-            new DateTime(2026, 11, 21, 10, 15, 30, DateTimeKind.Utc).AddTicks(1_234_567),
-            "evidence.added",
-            "EvidenceItem",
-            "42",
-            "sha256=abc; bytes=1234");
-        var second = new AuditEvent(
-            2, CaseId, null, new DateTime(2026, 11, 21, 10, 16, 0, DateTimeKind.Utc), "evidence.viewed", "EvidenceItem", "42", "café ✓");
+        // Expected values computed outside .NET (Python's hmac/hashlib/struct/uuid) from the encoding in AuditChain's
+        // docs, with the key 00 01 02 .. 1f.
+        var (first, second) = KnownEvents();
 
-        var firstHash = AuditChain.Compute(AuditChain.GenesisHash, first);
-        var secondHash = AuditChain.Compute(firstHash, second);
+        var firstHash = AuditChain.Compute(Key, AuditChain.GenesisHash, first);
+        var secondHash = AuditChain.Compute(Key, firstHash, second);
 
-        Assert.Equal("a54b90f0c4451365a9cb71fad0c12ad15c59bddc97ad99be83968f4c926d1fe0", Convert.ToHexStringLower(firstHash));
-        Assert.Equal("39fa45003888f865ef9860175e7cefac04d85fcf4dc50bcc7a6d09feb790d2c7", Convert.ToHexStringLower(secondHash));
+        Assert.Equal("f9b8c3829040856f2e4e0018c6791badaed31efb7e61443e01acabe9eb7b45cf", Convert.ToHexStringLower(firstHash));
+        Assert.Equal("6245ed72792966c27a9c03ad6b1efb6aac55145e47b3d3ac7c77a2206334fa12", Convert.ToHexStringLower(secondHash));
         Assert.Equal(203, AuditChain.CanonicalEncoding(AuditChain.GenesisHash, first).Length);
+        Assert.Equal(
+            "b15e4c0ebb7c8b4d61e807bc938eadb5d6c313bd3af67c2bd006b73bf14f7ab3",
+            Convert.ToHexStringLower(AuditChain.SealHead(Key, CaseId, 2, secondHash)));
+    }
+
+    [Fact]
+    public void Version_1_is_still_plain_SHA_256_for_the_one_time_re_seal()
+    {
+        var (first, _) = KnownEvents();
+
+        Assert.Equal(
+            "a54b90f0c4451365a9cb71fad0c12ad15c59bddc97ad99be83968f4c926d1fe0",
+            Convert.ToHexStringLower(AuditChain.Compute(AuditChainKey.UnkeyedVersion1, AuditChain.GenesisHash, first)));
+    }
+
+    [Fact]
+    public void Without_the_key_a_rewritten_chain_cannot_be_made_to_verify()
+    {
+        var chain = BuildChain(3);
+        var otherKey = AuditChainKey.Hmac(new byte[32]);
+        var rewritten = new List<ChainedAuditEvent>();
+        foreach (var chained in chain)
+        {
+            rewritten.Add(AuditChain.Append(otherKey, rewritten.LastOrDefault(), chained.Event with { Details = "rewritten" }));
+        }
+
+        Assert.True(AuditChain.Verify(otherKey, rewritten).IsIntact);
+        var verification = AuditChain.Verify(Key, rewritten);
+        Assert.Equal(AuditChainFault.HashMismatch, verification.Fault);
+        Assert.Equal(1, verification.BrokenAtSequence);
+
+        // Nor can one be rebuilt in the old, unkeyed format.
+        var unkeyed = new List<ChainedAuditEvent>();
+        foreach (var chained in chain)
+        {
+            unkeyed.Add(AuditChain.Append(AuditChainKey.UnkeyedVersion1, unkeyed.LastOrDefault(), chained.Event));
+        }
+
+        Assert.Equal(AuditChainFault.HashMismatch, AuditChain.Verify(Key, unkeyed).Fault);
+    }
+
+    [Fact]
+    public void A_case_verifies_against_its_sealed_head()
+    {
+        var chain = BuildChain(5);
+        var head = AuditChain.Head(Key, CaseId, chain[^1]);
+
+        var verification = AuditChain.VerifyCase(Key, CaseId, chain, head);
+
+        Assert.True(verification.IsIntact);
+        Assert.Equal(5, verification.EventsChecked);
+        Assert.True(AuditChain.VerifyCase(Key, CaseId, [], AuditChain.Head(Key, CaseId, null)).IsIntact);
+    }
+
+    [Fact]
+    public void Deleting_the_newest_events_breaks_the_case_against_its_head()
+    {
+        var chain = BuildChain(5);
+        var head = AuditChain.Head(Key, CaseId, chain[^1]);
+        chain.RemoveRange(3, 2);
+
+        var verification = AuditChain.VerifyCase(Key, CaseId, chain, head);
+
+        Assert.Equal(AuditChainFault.HeadMismatch, verification.Fault);
+        Assert.Equal(4, verification.BrokenAtSequence);
+        Assert.Contains("newer events were deleted", verification.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deleting_every_event_breaks_the_case_against_its_head()
+    {
+        var chain = BuildChain(3);
+        var head = AuditChain.Head(Key, CaseId, chain[^1]);
+
+        var verification = AuditChain.VerifyCase(Key, CaseId, [], head);
+
+        Assert.Equal(AuditChainFault.HeadMismatch, verification.Fault);
+        Assert.Equal(1, verification.BrokenAtSequence);
+    }
+
+    [Fact]
+    public void A_missing_head_breaks_the_case()
+    {
+        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.VerifyCase(Key, CaseId, BuildChain(2), null).Fault);
+        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.VerifyCase(Key, CaseId, [], null).Fault);
+    }
+
+    [Fact]
+    public void Rewinding_the_head_to_an_older_event_needs_the_key()
+    {
+        var chain = BuildChain(5);
+        chain.RemoveRange(3, 2);
+
+        // Someone who deletes events 4 and 5 and copies event 3's sequence and hash onto the head: the seal gives it away.
+        var rewound = new AuditHead { CaseId = CaseId, Sequence = 3, Hash = chain[2].Hash, Seal = AuditChain.Head(Key, CaseId, BuildChain(5)[^1]).Seal };
+        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.VerifyCase(Key, CaseId, chain, rewound).Fault);
+        var forged = AuditChain.Head(AuditChainKey.Hmac(new byte[32]), CaseId, chain[^1]);
+        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.VerifyCase(Key, CaseId, chain, forged).Fault);
+
+        // A head is bound to its case, too.
+        var otherCase = AuditChain.Head(Key, Guid.NewGuid(), chain[^1]);
+        otherCase.CaseId = CaseId;
+        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.VerifyCase(Key, CaseId, chain, otherCase).Fault);
+        Assert.True(AuditChain.VerifyCase(Key, CaseId, chain, AuditChain.Head(Key, CaseId, chain[^1])).IsIntact);
+    }
+
+    [Fact]
+    public void Events_past_the_head_break_the_case()
+    {
+        var chain = BuildChain(4);
+        var head = AuditChain.Head(Key, CaseId, chain[2]);
+
+        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.VerifyCase(Key, CaseId, chain, head).Fault);
+    }
+
+    [Fact]
+    public void Resealing_under_a_new_key_keeps_an_intact_history_intact_and_a_broken_one_broken_at_the_same_event()
+    {
+        var newKey = AuditChainKey.Hmac(Enumerable.Repeat((byte)7, 32).ToArray());
+        var records = BuildChain(4).Select(AuditEventRecord.From).ToList();
+        var head = AuditChain.Head(Key, CaseId, records[^1].ToChained());
+
+        var (intact, resealed) = AuditResealing.Reseal(Key, newKey, CaseId, records, head);
+
+        Assert.True(intact);
+        Assert.True(AuditChain.VerifyCase(newKey, CaseId, records.Select(r => r.ToChained()).ToList(), resealed).IsIntact);
+
+        var broken = BuildChain(4).Select(AuditEventRecord.From).ToList();
+        broken[2].Details = "edited";
+        var brokenHead = AuditChain.Head(Key, CaseId, broken[^1].ToChained());
+        var (wasIntact, kept) = AuditResealing.Reseal(Key, newKey, CaseId, broken, brokenHead);
+
+        Assert.False(wasIntact);
+        var after = AuditChain.VerifyCase(newKey, CaseId, broken.Select(r => r.ToChained()).ToList(), kept);
+        Assert.Equal(3, after.BrokenAtSequence);
+    }
+
+    [Fact]
+    public void Resealing_a_version_1_history_keys_it_and_gives_it_a_head()
+    {
+        var legacy = new List<ChainedAuditEvent>();
+        for (var sequence = 1; sequence <= 3; sequence++)
+        {
+            legacy.Add(AuditChain.Append(AuditChainKey.UnkeyedVersion1, legacy.LastOrDefault(), Event(sequence)));
+        }
+
+        var records = legacy.Select(AuditEventRecord.From).ToList();
+        var (intact, head) = AuditResealing.Reseal(AuditChainKey.UnkeyedVersion1, Key, CaseId, records, storedHead: null);
+
+        Assert.True(intact);
+        Assert.Equal(3, head.Sequence);
+        Assert.True(AuditChain.VerifyCase(Key, CaseId, records.Select(r => r.ToChained()).ToList(), head).IsIntact);
+        Assert.Equal(legacy.Select(c => c.Event), records.Select(r => r.ToEvent()));
     }
 
     [Fact]
@@ -38,7 +184,7 @@ public class AuditChainTests
     {
         var chain = BuildChain(5);
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.True(verification.IsIntact);
         Assert.Equal(AuditChainFault.None, verification.Fault);
@@ -51,7 +197,7 @@ public class AuditChainTests
     [Fact]
     public void An_empty_chain_is_intact()
     {
-        Assert.True(AuditChain.Verify([]).IsIntact);
+        Assert.True(AuditChain.Verify(Key, []).IsIntact);
     }
 
     public static TheoryData<string, AuditChainFault> SingleFieldChanges => new()
@@ -92,7 +238,7 @@ public class AuditChainTests
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(expectedFault, verification.Fault);
@@ -108,7 +254,7 @@ public class AuditChainTests
         var chain = BuildChain(5);
         chain.RemoveAt(2);
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.SequenceGap, verification.Fault);
         Assert.Equal(4, verification.BrokenAtSequence);
@@ -122,7 +268,7 @@ public class AuditChainTests
         var chain = BuildChain(3);
         chain.RemoveAt(0);
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.SequenceGap, verification.Fault);
         Assert.Equal(2, verification.BrokenAtSequence);
@@ -139,7 +285,7 @@ public class AuditChainTests
             chain[i] = chain[i] with { Event = chain[i].Event with { Sequence = i + 1 } };
         }
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.PreviousHashMismatch, verification.Fault);
         Assert.Equal(3, verification.BrokenAtSequence);
@@ -152,7 +298,7 @@ public class AuditChainTests
         var chain = BuildChain(5);
         (chain[1], chain[2]) = (chain[2], chain[1]);
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.SequenceGap, verification.Fault);
         Assert.Equal(3, verification.BrokenAtSequence);
@@ -168,7 +314,7 @@ public class AuditChainTests
         chain[1] = third with { Event = third.Event with { Sequence = 2 } };
         chain[2] = second with { Event = second.Event with { Sequence = 3 } };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.PreviousHashMismatch, verification.Fault);
         Assert.Equal(1, verification.BrokenAtPosition);
@@ -178,9 +324,9 @@ public class AuditChainTests
     public void Inserting_an_event_with_a_duplicate_number_is_detected()
     {
         var chain = BuildChain(5);
-        chain.Insert(3, AuditChain.Append(chain[1], Event(3, "evidence.deleted")));
+        chain.Insert(3, AuditChain.Append(Key, chain[1], Event(3, "evidence.deleted")));
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.SequenceGap, verification.Fault);
         Assert.Equal(3, verification.BrokenAtPosition);
@@ -190,14 +336,14 @@ public class AuditChainTests
     public void Inserting_a_correctly_chained_event_is_detected_at_the_event_it_displaced()
     {
         var chain = BuildChain(5);
-        var forged = AuditChain.Append(chain[1], Event(3, "evidence.deleted"));
+        var forged = AuditChain.Append(Key, chain[1], Event(3, "evidence.deleted"));
         chain.Insert(2, forged);
         for (var i = 3; i < chain.Count; i++)
         {
             chain[i] = chain[i] with { Event = chain[i].Event with { Sequence = i + 1 } };
         }
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.PreviousHashMismatch, verification.Fault);
         Assert.Equal(4, verification.BrokenAtSequence);
@@ -211,8 +357,8 @@ public class AuditChainTests
         var head = new AuditChainHead(5, chain[4].Hash);
         chain.RemoveRange(3, 2);
 
-        Assert.True(AuditChain.Verify(chain).IsIntact);
-        var verification = AuditChain.Verify(chain, head);
+        Assert.True(AuditChain.Verify(Key, chain).IsIntact);
+        var verification = AuditChain.Verify(Key, chain, head);
 
         Assert.Equal(AuditChainFault.HeadMismatch, verification.Fault);
         Assert.Equal(4, verification.BrokenAtSequence);
@@ -224,12 +370,12 @@ public class AuditChainTests
     {
         var chain = BuildChain(5);
         var head = new AuditChainHead(5, chain[4].Hash);
-        chain[2] = AuditChain.Append(chain[1], chain[2].Event with { Details = "rewritten" });
-        chain[3] = AuditChain.Append(chain[2], chain[3].Event);
-        chain[4] = AuditChain.Append(chain[3], chain[4].Event);
+        chain[2] = AuditChain.Append(Key, chain[1], chain[2].Event with { Details = "rewritten" });
+        chain[3] = AuditChain.Append(Key, chain[2], chain[3].Event);
+        chain[4] = AuditChain.Append(Key, chain[3], chain[4].Event);
 
-        Assert.True(AuditChain.Verify(chain).IsIntact);
-        var verification = AuditChain.Verify(chain, head);
+        Assert.True(AuditChain.Verify(Key, chain).IsIntact);
+        var verification = AuditChain.Verify(Key, chain, head);
 
         Assert.Equal(AuditChainFault.HeadMismatch, verification.Fault);
         Assert.Equal(5, verification.BrokenAtSequence);
@@ -240,8 +386,8 @@ public class AuditChainTests
     {
         var chain = BuildChain(5);
 
-        Assert.True(AuditChain.Verify(chain, new AuditChainHead(3, chain[2].Hash)).IsIntact);
-        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.Verify(chain, new AuditChainHead(3, chain[1].Hash)).Fault);
+        Assert.True(AuditChain.Verify(Key, chain, new AuditChainHead(3, chain[2].Hash)).IsIntact);
+        Assert.Equal(AuditChainFault.HeadMismatch, AuditChain.Verify(Key, chain, new AuditChainHead(3, chain[1].Hash)).Fault);
     }
 
     [Fact]
@@ -250,7 +396,7 @@ public class AuditChainTests
         var chain = BuildChain(3);
         chain[1] = chain[1] with { Event = chain[1].Event with { Details = null! } };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(Key, chain);
 
         Assert.Equal(AuditChainFault.HashMismatch, verification.Fault);
         Assert.Equal(2, verification.BrokenAtSequence);
@@ -259,11 +405,11 @@ public class AuditChainTests
     [Fact]
     public void Append_refuses_a_sequence_that_does_not_follow_on()
     {
-        var first = AuditChain.Append(null, Event(1));
+        var first = AuditChain.Append(Key, null, Event(1));
 
-        Assert.Throws<ArgumentException>(() => AuditChain.Append(null, Event(2)));
-        Assert.Throws<ArgumentException>(() => AuditChain.Append(first, Event(3)));
-        Assert.Throws<ArgumentException>(() => AuditChain.Append(first, Event(1)));
+        Assert.Throws<ArgumentException>(() => AuditChain.Append(Key, null, Event(2)));
+        Assert.Throws<ArgumentException>(() => AuditChain.Append(Key, first, Event(3)));
+        Assert.Throws<ArgumentException>(() => AuditChain.Append(Key, first, Event(1)));
     }
 
     [Fact]
@@ -272,7 +418,7 @@ public class AuditChainTests
         var a = Event(1) with { Action = "ab", EntityType = "c" };
         var b = Event(1) with { Action = "a", EntityType = "bc" };
 
-        Assert.NotEqual(AuditChain.Compute(AuditChain.GenesisHash, a), AuditChain.Compute(AuditChain.GenesisHash, b));
+        Assert.NotEqual(AuditChain.Compute(Key, AuditChain.GenesisHash, a), AuditChain.Compute(Key, AuditChain.GenesisHash, b));
     }
 
     [Fact]
@@ -281,7 +427,7 @@ public class AuditChainTests
         var system = Event(1) with { ActorId = null };
         var empty = Event(1) with { ActorId = Guid.Empty };
 
-        Assert.NotEqual(AuditChain.Compute(AuditChain.GenesisHash, system), AuditChain.Compute(AuditChain.GenesisHash, empty));
+        Assert.NotEqual(AuditChain.Compute(Key, AuditChain.GenesisHash, system), AuditChain.Compute(Key, AuditChain.GenesisHash, empty));
     }
 
     [Fact]
@@ -291,7 +437,7 @@ public class AuditChainTests
         var stored = precise with { OccurredUtc = AuditChain.NormaliseTimestamp(precise.OccurredUtc) };
 
         Assert.Equal(Start.AddTicks(1_234_560), stored.OccurredUtc);
-        Assert.Equal(AuditChain.Compute(AuditChain.GenesisHash, precise), AuditChain.Compute(AuditChain.GenesisHash, stored));
+        Assert.Equal(AuditChain.Compute(Key, AuditChain.GenesisHash, precise), AuditChain.Compute(Key, AuditChain.GenesisHash, stored));
     }
 
     [Fact]
@@ -300,7 +446,7 @@ public class AuditChainTests
         var utc = Event(1);
         var readBack = utc with { OccurredUtc = DateTime.SpecifyKind(utc.OccurredUtc, DateTimeKind.Unspecified) };
 
-        Assert.Equal(AuditChain.Compute(AuditChain.GenesisHash, utc), AuditChain.Compute(AuditChain.GenesisHash, readBack));
+        Assert.Equal(AuditChain.Compute(Key, AuditChain.GenesisHash, utc), AuditChain.Compute(Key, AuditChain.GenesisHash, readBack));
     }
 
     [Fact]
@@ -308,7 +454,7 @@ public class AuditChainTests
     {
         var local = Event(1) with { OccurredUtc = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Local) };
 
-        Assert.Throws<ArgumentException>(() => AuditChain.Compute(AuditChain.GenesisHash, local));
+        Assert.Throws<ArgumentException>(() => AuditChain.Compute(Key, AuditChain.GenesisHash, local));
     }
 
     [Fact]
@@ -316,21 +462,21 @@ public class AuditChainTests
     {
         var broken = Event(1) with { Details = "\uD800" };
 
-        Assert.ThrowsAny<ArgumentException>(() => AuditChain.Compute(AuditChain.GenesisHash, broken));
+        Assert.ThrowsAny<ArgumentException>(() => AuditChain.Compute(Key, AuditChain.GenesisHash, broken));
     }
 
     [Fact]
     public void The_hash_does_not_depend_on_the_current_culture()
     {
         var auditEvent = Event(1);
-        var expected = AuditChain.Compute(AuditChain.GenesisHash, auditEvent);
+        var expected = AuditChain.Compute(Key, AuditChain.GenesisHash, auditEvent);
         var previous = CultureInfo.CurrentCulture;
         try
         {
             CultureInfo.CurrentCulture = new CultureInfo("ar-SA");
-            Assert.Equal(expected, AuditChain.Compute(AuditChain.GenesisHash, auditEvent));
+            Assert.Equal(expected, AuditChain.Compute(Key, AuditChain.GenesisHash, auditEvent));
             CultureInfo.CurrentCulture = new CultureInfo("th-TH");
-            Assert.Equal(expected, AuditChain.Compute(AuditChain.GenesisHash, auditEvent));
+            Assert.Equal(expected, AuditChain.Compute(Key, AuditChain.GenesisHash, auditEvent));
         }
         finally
         {
@@ -338,12 +484,25 @@ public class AuditChainTests
         }
     }
 
+    private static (AuditEvent First, AuditEvent Second) KnownEvents() => (
+        new AuditEvent(
+            1,
+            CaseId,
+            ActorId,
+            new DateTime(2026, 11, 21, 10, 15, 30, DateTimeKind.Utc).AddTicks(1_234_567),
+            "evidence.added",
+            "EvidenceItem",
+            "42",
+            "sha256=abc; bytes=1234"),
+        new AuditEvent(
+            2, CaseId, null, new DateTime(2026, 11, 21, 10, 16, 0, DateTimeKind.Utc), "evidence.viewed", "EvidenceItem", "42", "café ✓"));
+
     private static List<ChainedAuditEvent> BuildChain(int length)
     {
         var chain = new List<ChainedAuditEvent>();
         for (var sequence = 1; sequence <= length; sequence++)
         {
-            chain.Add(AuditChain.Append(chain.LastOrDefault(), Event(sequence)));
+            chain.Add(AuditChain.Append(Key, chain.LastOrDefault(), Event(sequence)));
         }
 
         return chain;

@@ -13,6 +13,7 @@ public class EvidenceVaultTests
 
     private readonly EvidenceVault _vault = new();
     private readonly byte[] _caseKey = CaseKeys.Create();
+    private readonly Guid _evidenceId = Guid.NewGuid();
 
     public static TheoryData<int> Sizes => new() { 0, 1, Chunk - 1, Chunk, Chunk + 1, 3 * Chunk, (5 * Chunk) + 123 };
 
@@ -38,7 +39,7 @@ public class EvidenceVaultTests
         var plaintext = RandomBytes(size, seed: size + 1);
         var (sealedEvidence, ciphertext) = await SealAsync(plaintext);
 
-        await using var stream = _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey);
+        await using var stream = _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId);
         var recovered = new MemoryStream();
         var buffer = new byte[1000];
         int read;
@@ -57,7 +58,7 @@ public class EvidenceVaultTests
         var plaintext = RandomBytes((2 * Chunk) + 17, seed: 3);
         var (sealedEvidence, ciphertext) = await SealAsync(plaintext);
 
-        using var stream = _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey);
+        using var stream = _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId);
         var recovered = new MemoryStream();
         stream.CopyTo(recovered, 4096);
 
@@ -70,9 +71,9 @@ public class EvidenceVaultTests
         var plaintext = RandomBytes((2 * Chunk) + 5, seed: 4);
         var ciphertext = new MemoryStream();
 
-        var sealedEvidence = await _vault.SealAsync(new ForwardOnlyStream(plaintext, maxReadSize: 997), _caseKey, ciphertext, long.MaxValue);
+        var sealedEvidence = await _vault.SealAsync(new ForwardOnlyStream(plaintext, maxReadSize: 997), _caseKey, _evidenceId, ciphertext, long.MaxValue);
         var recovered = new MemoryStream();
-        await _vault.OpenAsync(new ForwardOnlyStream(ciphertext.ToArray(), maxReadSize: 1013), sealedEvidence.WrappedFileKey, _caseKey, recovered);
+        await _vault.OpenAsync(new ForwardOnlyStream(ciphertext.ToArray(), maxReadSize: 1013), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId, recovered);
 
         Assert.Equal(plaintext, recovered.ToArray());
     }
@@ -146,7 +147,7 @@ public class EvidenceVaultTests
         Assert.NotEqual(ciphertext, tampered);
 
         await Assert.ThrowsAsync<EvidenceIntegrityException>(
-            () => _vault.OpenAsync(new MemoryStream(tampered), sealedEvidence.WrappedFileKey, _caseKey, Stream.Null));
+            () => _vault.OpenAsync(new MemoryStream(tampered), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId, Stream.Null));
     }
 
     [Theory]
@@ -156,7 +157,7 @@ public class EvidenceVaultTests
         var (sealedEvidence, ciphertext) = await SealAsync(RandomBytes((3 * Chunk) + (Chunk / 2), seed: 8));
         var tampered = Tamper(ciphertext, tampering);
 
-        await using var stream = _vault.OpenRead(new MemoryStream(tampered), sealedEvidence.WrappedFileKey, _caseKey);
+        await using var stream = _vault.OpenRead(new MemoryStream(tampered), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId);
 
         await Assert.ThrowsAsync<EvidenceIntegrityException>(() => stream.CopyToAsync(Stream.Null));
     }
@@ -170,7 +171,7 @@ public class EvidenceVaultTests
         var written = new MemoryStream();
 
         await Assert.ThrowsAsync<EvidenceIntegrityException>(
-            () => _vault.OpenAsync(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, written));
+            () => _vault.OpenAsync(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId, written));
 
         Assert.Equal(plaintext.AsSpan(0, Chunk).ToArray(), written.ToArray());
     }
@@ -180,7 +181,7 @@ public class EvidenceVaultTests
     {
         var (sealedEvidence, ciphertext) = await SealAsync(RandomBytes(4 * Chunk, seed: 17));
         ciphertext[HeaderSize + RecordSize + 10] ^= 0x01;
-        await using var stream = _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey);
+        await using var stream = _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId);
         var buffer = new byte[Chunk];
         Assert.Equal(Chunk, await stream.ReadAtLeastAsync(buffer, Chunk));
 
@@ -195,9 +196,9 @@ public class EvidenceVaultTests
         var (sealedEvidence, ciphertext) = await SealAsync(RandomBytes(1000, seed: 10));
 
         await Assert.ThrowsAsync<EvidenceIntegrityException>(
-            () => _vault.OpenAsync(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, CaseKeys.Create(), Stream.Null));
+            () => _vault.OpenAsync(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, CaseKeys.Create(), _evidenceId, Stream.Null));
         Assert.Throws<EvidenceIntegrityException>(
-            () => _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, CaseKeys.Create()));
+            () => _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, CaseKeys.Create(), _evidenceId));
     }
 
     [Fact]
@@ -207,7 +208,7 @@ public class EvidenceVaultTests
         var (second, _) = await SealAsync(RandomBytes(1000, seed: 12));
 
         await Assert.ThrowsAsync<EvidenceIntegrityException>(
-            () => _vault.OpenAsync(new MemoryStream(firstCiphertext), second.WrappedFileKey, _caseKey, Stream.Null));
+            () => _vault.OpenAsync(new MemoryStream(firstCiphertext), second.WrappedFileKey, _caseKey, _evidenceId, Stream.Null));
     }
 
     [Theory]
@@ -223,7 +224,7 @@ public class EvidenceVaultTests
         wrapped[index] ^= 0x01;
 
         await Assert.ThrowsAsync<EvidenceIntegrityException>(
-            () => _vault.OpenAsync(new MemoryStream(ciphertext), wrapped, _caseKey, Stream.Null));
+            () => _vault.OpenAsync(new MemoryStream(ciphertext), wrapped, _caseKey, _evidenceId, Stream.Null));
     }
 
     [Fact]
@@ -232,15 +233,51 @@ public class EvidenceVaultTests
         var master = RandomNumberGenerator.GetBytes(32);
         var (sealedEvidence, ciphertext) = await SealAsync(RandomBytes(10, seed: 14));
 
-        Assert.Throws<EvidenceIntegrityException>(() => CaseKeys.Unwrap(sealedEvidence.WrappedFileKey, _caseKey));
+        // Even with the owner ids lined up, the purpose byte keeps them apart.
+        Assert.Throws<EvidenceIntegrityException>(() => CaseKeys.Unwrap(sealedEvidence.WrappedFileKey, _caseKey, _evidenceId));
         await Assert.ThrowsAsync<EvidenceIntegrityException>(
-            () => _vault.OpenAsync(new MemoryStream(ciphertext), CaseKeys.Wrap(_caseKey, master), master, Stream.Null));
+            () => _vault.OpenAsync(new MemoryStream(ciphertext), CaseKeys.Wrap(_caseKey, master, _evidenceId), master, _evidenceId, Stream.Null));
+    }
+
+    [Fact]
+    public async Task A_wrapped_file_key_opens_for_its_own_evidence_item_only()
+    {
+        var (sealedEvidence, ciphertext) = await SealAsync(RandomBytes(1000, seed: 18));
+
+        // A row whose wrapped key was copied from another item (same case key) does not open.
+        await Assert.ThrowsAsync<EvidenceIntegrityException>(
+            () => _vault.OpenAsync(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, Guid.NewGuid(), Stream.Null));
+        Assert.Throws<EvidenceIntegrityException>(
+            () => _vault.OpenRead(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, Guid.NewGuid()));
+        await _vault.OpenAsync(new MemoryStream(ciphertext), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId, Stream.Null);
+    }
+
+    [Fact]
+    public async Task A_version_1_file_key_wrap_is_refused_until_it_is_rewrapped_bound_to_its_item()
+    {
+        var (sealedEvidence, ciphertext) = await SealAsync(RandomBytes(1000, seed: 19));
+        var fileKey = new byte[32];
+        using (var aes = new AesGcm(_caseKey, 16))
+        {
+            var wrapped = sealedEvidence.WrappedFileKey;
+            aes.Decrypt(wrapped.AsSpan(2, 12), wrapped.AsSpan(14, 32), wrapped.AsSpan(46, 16), fileKey, DocumentedAssociatedData(2, _evidenceId));
+        }
+
+        var legacy = LegacyWrap(purpose: 2, fileKey, _caseKey);
+
+        Assert.False(EvidenceVault.IsCurrentWrap(legacy));
+        await Assert.ThrowsAsync<EvidenceIntegrityException>(
+            () => _vault.OpenAsync(new MemoryStream(ciphertext), legacy, _caseKey, _evidenceId, Stream.Null));
+        var rewrapped = EvidenceVault.RewrapLegacyFileKey(legacy, _caseKey, _evidenceId);
+        Assert.True(EvidenceVault.IsCurrentWrap(rewrapped));
+        var (_, recovered) = await OpenAsync(ciphertext, rewrapped);
+        Assert.Equal(RandomBytes(1000, seed: 19), recovered);
     }
 
     [Fact]
     public async Task Exactly_the_limit_is_allowed()
     {
-        var sealedEvidence = await _vault.SealAsync(new GeneratedStream(Chunk), _caseKey, Stream.Null, maxBytes: Chunk);
+        var sealedEvidence = await _vault.SealAsync(new GeneratedStream(Chunk), _caseKey, _evidenceId, Stream.Null, maxBytes: Chunk);
 
         Assert.Equal(Chunk, sealedEvidence.Length);
     }
@@ -252,7 +289,7 @@ public class EvidenceVaultTests
     public async Task One_byte_over_the_limit_throws_the_specific_exception(int size, long maxBytes)
     {
         var exception = await Assert.ThrowsAsync<EvidenceTooLargeException>(
-            () => _vault.SealAsync(new GeneratedStream(size), _caseKey, new MemoryStream(), maxBytes));
+            () => _vault.SealAsync(new GeneratedStream(size), _caseKey, _evidenceId, new MemoryStream(), maxBytes));
 
         Assert.Equal(maxBytes, exception.MaxBytes);
     }
@@ -263,7 +300,7 @@ public class EvidenceVaultTests
         var source = new GeneratedStream(100L * 1024 * 1024);
 
         await Assert.ThrowsAsync<EvidenceTooLargeException>(
-            () => _vault.SealAsync(source, _caseKey, Stream.Null, maxBytes: 1024 * 1024));
+            () => _vault.SealAsync(source, _caseKey, _evidenceId, Stream.Null, maxBytes: 1024 * 1024));
 
         Assert.InRange(source.Consumed, (1024 * 1024) + 1, (1024 * 1024) + Chunk + 1);
     }
@@ -272,11 +309,11 @@ public class EvidenceVaultTests
     public async Task Sealing_20_MB_allocates_a_bounded_amount_not_the_file_size()
     {
         const long size = 20L * 1024 * 1024;
-        await _vault.SealAsync(new GeneratedStream(2 * Chunk), _caseKey, new CountingSink(), long.MaxValue);
+        await _vault.SealAsync(new GeneratedStream(2 * Chunk), _caseKey, _evidenceId, new CountingSink(), long.MaxValue);
         var sink = new CountingSink();
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var sealing = _vault.SealAsync(new GeneratedStream(size, maxReadSize: 8192), _caseKey, sink, size);
+        var sealing = _vault.SealAsync(new GeneratedStream(size, maxReadSize: 8192), _caseKey, _evidenceId, sink, size);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         // The streams complete synchronously, so the whole seal ran on this thread and the count covers all of it.
@@ -291,13 +328,13 @@ public class EvidenceVaultTests
     {
         const int size = 20 * 1024 * 1024;
         var ciphertext = new MemoryStream();
-        var sealedEvidence = await _vault.SealAsync(new GeneratedStream(size), _caseKey, ciphertext, size);
+        var sealedEvidence = await _vault.SealAsync(new GeneratedStream(size), _caseKey, _evidenceId, ciphertext, size);
         var sealedBytes = ciphertext.ToArray();
-        await _vault.OpenAsync(new MemoryStream(sealedBytes), sealedEvidence.WrappedFileKey, _caseKey, new CountingSink());
+        await _vault.OpenAsync(new MemoryStream(sealedBytes), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId, new CountingSink());
         var sink = new CountingSink();
 
         var before = GC.GetAllocatedBytesForCurrentThread();
-        var opening = _vault.OpenAsync(new MemoryStream(sealedBytes), sealedEvidence.WrappedFileKey, _caseKey, sink);
+        var opening = _vault.OpenAsync(new MemoryStream(sealedBytes), sealedEvidence.WrappedFileKey, _caseKey, _evidenceId, sink);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
         Assert.True(opening.IsCompletedSuccessfully);
@@ -311,16 +348,17 @@ public class EvidenceVaultTests
     {
         var masterKey = RandomNumberGenerator.GetBytes(32);
         var caseKey = CaseKeys.Create();
-        var wrappedCaseKey = CaseKeys.Wrap(caseKey, masterKey);
+        var caseId = Guid.NewGuid();
+        var wrappedCaseKey = CaseKeys.Wrap(caseKey, masterKey, caseId);
         var otherCaseKey = CaseKeys.Create();
         var plaintext = RandomBytes(5000, seed: 15);
         var ciphertext = new MemoryStream();
-        var sealedEvidence = await _vault.SealAsync(new MemoryStream(plaintext), caseKey, ciphertext, long.MaxValue);
+        var sealedEvidence = await _vault.SealAsync(new MemoryStream(plaintext), caseKey, _evidenceId, ciphertext, long.MaxValue);
 
         // While the wrapped case key exists, master key -> case key -> file key opens the file.
-        var unwrapped = CaseKeys.Unwrap(wrappedCaseKey, masterKey);
+        var unwrapped = CaseKeys.Unwrap(wrappedCaseKey, masterKey, caseId);
         var recovered = new MemoryStream();
-        await _vault.OpenAsync(new MemoryStream(ciphertext.ToArray()), sealedEvidence.WrappedFileKey, unwrapped, recovered);
+        await _vault.OpenAsync(new MemoryStream(ciphertext.ToArray()), sealedEvidence.WrappedFileKey, unwrapped, _evidenceId, recovered);
         Assert.Equal(plaintext, recovered.ToArray());
 
         // Crypto-shredding: the stored wrapped case key is deleted and every copy in memory zeroed.
@@ -332,7 +370,7 @@ public class EvidenceVaultTests
         foreach (var candidate in new[] { masterKey, otherCaseKey, caseKey, unwrapped })
         {
             await Assert.ThrowsAsync<EvidenceIntegrityException>(
-                () => _vault.OpenAsync(new MemoryStream(ciphertext.ToArray()), sealedEvidence.WrappedFileKey, candidate, Stream.Null));
+                () => _vault.OpenAsync(new MemoryStream(ciphertext.ToArray()), sealedEvidence.WrappedFileKey, candidate, _evidenceId, Stream.Null));
         }
     }
 
@@ -343,17 +381,17 @@ public class EvidenceVaultTests
         var vault = new EvidenceVault(chunkSize: 1024);
         var plaintext = RandomBytes(1500, seed: 16);
         var ciphertext = new MemoryStream();
-        var sealedEvidence = await vault.SealAsync(new MemoryStream(plaintext), _caseKey, ciphertext, long.MaxValue);
+        var sealedEvidence = await vault.SealAsync(new MemoryStream(plaintext), _caseKey, _evidenceId, ciphertext, long.MaxValue);
         var file = ciphertext.ToArray();
 
         var wrapped = sealedEvidence.WrappedFileKey;
         Assert.Equal(62, wrapped.Length);
-        Assert.Equal(1, wrapped[0]);
+        Assert.Equal(2, wrapped[0]);
         Assert.Equal(2, wrapped[1]);
         var fileKey = new byte[32];
         using (var wrap = new AesGcm(_caseKey, 16))
         {
-            wrap.Decrypt(wrapped.AsSpan(2, 12), wrapped.AsSpan(14, 32), wrapped.AsSpan(46, 16), fileKey, wrapped.AsSpan(0, 2));
+            wrap.Decrypt(wrapped.AsSpan(2, 12), wrapped.AsSpan(14, 32), wrapped.AsSpan(46, 16), fileKey, DocumentedAssociatedData(2, _evidenceId));
         }
 
         var header = file.AsSpan(0, 16);
@@ -374,8 +412,8 @@ public class EvidenceVaultTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new EvidenceVault(chunkSize: 1023));
         Assert.Throws<ArgumentOutOfRangeException>(() => new EvidenceVault(chunkSize: (1024 * 1024) + 1));
-        await Assert.ThrowsAsync<ArgumentException>(() => _vault.SealAsync(new MemoryStream(), new byte[16], Stream.Null, 10));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _vault.SealAsync(new MemoryStream(), _caseKey, Stream.Null, -1));
+        await Assert.ThrowsAsync<ArgumentException>(() => _vault.SealAsync(new MemoryStream(), new byte[16], _evidenceId, Stream.Null, 10));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _vault.SealAsync(new MemoryStream(), _caseKey, _evidenceId, Stream.Null, -1));
     }
 
     private static void DecryptChunk(
@@ -423,6 +461,28 @@ public class EvidenceVaultTests
 
     private static byte[] Record(byte[] file, int index) => file[(HeaderSize + (index * RecordSize))..(HeaderSize + ((index + 1) * RecordSize))];
 
+    /// <summary>FORMAT.md: version 2, purpose, then the owner's id in RFC 4122 (big-endian) order.</summary>
+    internal static byte[] DocumentedAssociatedData(byte purpose, Guid owner)
+    {
+        var associatedData = new byte[18];
+        associatedData[0] = 2;
+        associatedData[1] = purpose;
+        Convert.FromHexString(owner.ToString("N")).CopyTo(associatedData, 2);
+        return associatedData;
+    }
+
+    /// <summary>A version 1 wrap, as written before keys were bound to their owner (FORMAT.md's old layout).</summary>
+    internal static byte[] LegacyWrap(byte purpose, byte[] key, byte[] wrappingKey)
+    {
+        var wrapped = new byte[62];
+        wrapped[0] = 1;
+        wrapped[1] = purpose;
+        RandomNumberGenerator.Fill(wrapped.AsSpan(2, 12));
+        using var aes = new AesGcm(wrappingKey, 16);
+        aes.Encrypt(wrapped.AsSpan(2, 12), key, wrapped.AsSpan(14, 32), wrapped.AsSpan(46, 16), wrapped.AsSpan(0, 2));
+        return wrapped;
+    }
+
     private static byte[] RandomBytes(int size, int seed)
     {
         var bytes = new byte[size];
@@ -433,14 +493,14 @@ public class EvidenceVaultTests
     private async Task<(SealedEvidence Sealed, byte[] Ciphertext)> SealAsync(byte[] plaintext)
     {
         var ciphertext = new MemoryStream();
-        var sealedEvidence = await _vault.SealAsync(new MemoryStream(plaintext), _caseKey, ciphertext, long.MaxValue);
+        var sealedEvidence = await _vault.SealAsync(new MemoryStream(plaintext), _caseKey, _evidenceId, ciphertext, long.MaxValue);
         return (sealedEvidence, ciphertext.ToArray());
     }
 
     private async Task<(OpenedEvidence Opened, byte[] Plaintext)> OpenAsync(byte[] ciphertext, byte[] wrappedFileKey)
     {
         var plaintext = new MemoryStream();
-        var opened = await _vault.OpenAsync(new MemoryStream(ciphertext), wrappedFileKey, _caseKey, plaintext);
+        var opened = await _vault.OpenAsync(new MemoryStream(ciphertext), wrappedFileKey, _caseKey, _evidenceId, plaintext);
         return (opened, plaintext.ToArray());
     }
 }

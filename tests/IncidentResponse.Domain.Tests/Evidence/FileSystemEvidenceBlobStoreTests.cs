@@ -6,6 +6,7 @@ public sealed class FileSystemEvidenceBlobStoreTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ir-blobs-" + Guid.NewGuid().ToString("N"));
     private readonly FileSystemEvidenceBlobStore _store;
+    private readonly Guid _evidenceId = Guid.NewGuid();
 
     public FileSystemEvidenceBlobStoreTests()
     {
@@ -62,7 +63,7 @@ public sealed class FileSystemEvidenceBlobStoreTests : IDisposable
         await Assert.ThrowsAsync<EvidenceTooLargeException>(async () =>
         {
             await using var pending = await _store.CreateAsync();
-            await vault.SealAsync(new GeneratedStream(200_000), CaseKeys.Create(), pending.Content, maxBytes: 100_000);
+            await vault.SealAsync(new GeneratedStream(200_000), CaseKeys.Create(), _evidenceId, pending.Content, maxBytes: 100_000);
             await pending.CommitAsync();
         });
 
@@ -81,7 +82,7 @@ public sealed class FileSystemEvidenceBlobStoreTests : IDisposable
         await using (var pending = await _store.CreateAsync())
         {
             blobId = pending.BlobId;
-            sealedEvidence = await vault.SealAsync(new MemoryStream(plaintext), caseKey, pending.Content, long.MaxValue);
+            sealedEvidence = await vault.SealAsync(new MemoryStream(plaintext), caseKey, _evidenceId, pending.Content, long.MaxValue);
             await pending.CommitAsync();
         }
 
@@ -90,7 +91,7 @@ public sealed class FileSystemEvidenceBlobStoreTests : IDisposable
 
         await using var read = await _store.OpenReadAsync(blobId);
         var recovered = new MemoryStream();
-        await vault.OpenAsync(read, sealedEvidence.WrappedFileKey, caseKey, recovered);
+        await vault.OpenAsync(read, sealedEvidence.WrappedFileKey, caseKey, _evidenceId, recovered);
         Assert.Equal(plaintext, recovered.ToArray());
     }
 

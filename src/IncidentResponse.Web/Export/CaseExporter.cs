@@ -75,7 +75,7 @@ public sealed partial class CaseExporter(
 
                 if (!request.OriginalsShared)
                 {
-                    exported.Add(await WriteCopyAsync(zip, number, item, request.ExportedUtc, manifest, problems, cancellationToken));
+                    exported.Add(await WriteCopyAsync(zip, number, item, audience, request.ExportedUtc, manifest, problems, cancellationToken));
                     continue;
                 }
 
@@ -183,11 +183,11 @@ public sealed partial class CaseExporter(
     /// once it matches its recorded SHA-256), under a name that says so; any other kind stays out.
     /// </summary>
     private async Task<CaseExportEvidence> WriteCopyAsync(
-        ZipArchive zip, int number, EvidenceItem item, DateTime exportedUtc, List<(string Name, byte[] Hash)> manifest, List<string> problems, CancellationToken cancellationToken)
+        ZipArchive zip, int number, EvidenceItem item, CaseAudience audience, DateTime exportedUtc, List<(string Name, byte[] Hash)> manifest, List<string> problems, CancellationToken cancellationToken)
     {
         if (!MetadataStripper.Supports(item.Kind))
         {
-            return ToExport(number, null, NoCopyProblem, item);
+            return ToExport(number, null, NoCopyProblem, item, audience, detailsShown: true);
         }
 
         byte[]? copy;
@@ -213,7 +213,7 @@ public sealed partial class CaseExporter(
             problems.Add(string.Create(
                 CultureInfo.InvariantCulture,
                 $"Exhibit {number} ({fileName}) is not in this ZIP: {problem}. Its SHA-256 when it was received was {item.Sha256Hex}."));
-            return ToExport(number, null, problem, item);
+            return ToExport(number, null, problem, item, audience, detailsShown: true);
         }
 
         try
@@ -227,7 +227,7 @@ public sealed partial class CaseExporter(
 
             var hash = SHA256.HashData(copy);
             manifest.Add((fileName, hash));
-            return ToExport(number, fileName, null, item) with { CopySha256 = Convert.ToHexStringLower(hash), CopyLength = copy.Length };
+            return ToExport(number, fileName, null, item, audience, detailsShown: true) with { CopySha256 = Convert.ToHexStringLower(hash), CopyLength = copy.Length };
         }
         finally
         {

@@ -143,7 +143,7 @@ public static class ServiceRegistration
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             r.AddPolicy(AccountRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                RateLimitPartitions.ForAccount(context),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.AccountAttemptsPerMinute,

@@ -1,5 +1,8 @@
 using IncidentResponse.Web.Infrastructure;
 
+// Before anything secret is in memory: no core dumps of the app or of the renderers it starts.
+CoreDumps.TurnOff();
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddIncidentResponse();
 var app = builder.Build();

@@ -250,7 +250,7 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var signOut = await client.SubmitAsync("/cases", new Dictionary<string, string>(), formAction: "/account/sign-out");
         Assert.Equal("/account/signed-out", signOut.Location?.OriginalString);
-        Assert.Contains("\"cookies\"", signOut.Header("Clear-Site-Data"), StringComparison.Ordinal);
+        Assert.Equal("\"cookies\", \"storage\"", signOut.Header("Clear-Site-Data"));
 
         using var replay = app.CreateDefaultClient(new Uri("https://app.test"));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/cases/{caseId}");

@@ -23,9 +23,13 @@ namespace IncidentResponse.Documents.Pdf;
 /// </remarks>
 public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 {
+    /// <summary>
+    /// Chromium's switches. Whether it runs in its sandbox is decided at start (see <see cref="LaunchAsync"/>); Playwright
+    /// adds <c>--no-sandbox</c> itself when it does not.
+    /// </summary>
     private static readonly string[] ChromiumArgs =
     [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
@@ -461,13 +465,14 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 
             try
             {
-                _playwright ??= await Playwright.CreateAsync();
-                _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+                if (_playwright is null)
                 {
-                    ExecutablePath = _options.ExecutablePath,
-                    Headless = true,
-                    Args = ChromiumArgs,
-                });
+                    // The driver, and Chromium after it, start with a cleared environment: nothing of the app's.
+                    RendererEnvironment.RouteDriverThroughCleanEnvironment();
+                    _playwright = await Playwright.CreateAsync();
+                }
+
+                _browser = await LaunchAsync(_playwright);
             }
             catch (PlaywrightException exception)
             {
@@ -482,6 +487,64 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         {
             _startLock.Release();
         }
+    }
+
+    /// <summary>
+    /// Starts Chromium in its sandbox where it can run (not as root; with unprivileged user namespaces, as the published
+    /// image's uid 10001 has), proven by opening a page in it, and without it otherwise. Which one is logged.
+    /// </summary>
+    private async Task<IBrowser> LaunchAsync(IPlaywright playwright)
+    {
+        var environment = RendererEnvironment.Variables().ToDictionary(v => v.Key, v => v.Value);
+        BrowserTypeLaunchOptions Options(bool sandbox) => new()
+        {
+            ExecutablePath = _options.ExecutablePath,
+            Headless = true,
+            Args = ChromiumArgs,
+            ChromiumSandbox = sandbox,
+            Env = environment,
+        };
+
+        if (RunsAsRoot())
+        {
+            var unsandboxed = await playwright.Chromium.LaunchAsync(Options(sandbox: false));
+            LogSandbox(false, "the app runs as root, where Chromium's sandbox cannot start");
+            return unsandboxed;
+        }
+
+        IBrowser? sandboxed = null;
+        try
+        {
+            sandboxed = await playwright.Chromium.LaunchAsync(Options(sandbox: true));
+            var probe = await sandboxed.NewPageAsync();
+            await probe.SetContentAsync("<p>probe</p>");
+            await probe.CloseAsync();
+            LogSandbox(true, "its sandbox started");
+            return sandboxed;
+        }
+        catch (PlaywrightException)
+        {
+            if (sandboxed is not null)
+            {
+                await sandboxed.DisposeAsync();
+            }
+        }
+
+        var fallback = await playwright.Chromium.LaunchAsync(Options(sandbox: false));
+        LogSandbox(false, "its sandbox could not start here (no unprivileged user namespaces)");
+        return fallback;
+    }
+
+    private static bool RunsAsRoot() => OperatingSystem.IsLinux() && NativeMethods.geteuid() == 0;
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "The PDF browser runs sandboxed: {Sandboxed} ({Reason})")]
+    private partial void LogSandbox(bool sandboxed, string reason);
+
+    private static class NativeMethods
+    {
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "geteuid")]
+        [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+        internal static extern uint geteuid();
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "A document tried to reach {Count} addresses outside its own resources; all were blocked")]

@@ -15,6 +15,9 @@ public static class DatabaseProviders
     public const string SqliteMigrationsAssembly = "IncidentResponse.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "IncidentResponse.Migrations.Postgres";
 
+    /// <summary>Deleted rows are overwritten on SQLite (see <see cref="SqliteShredding"/>).</summary>
+    private static readonly SqliteSecureDeleteInterceptor SecureDelete = new();
+
     public static DbContextOptionsBuilder UseAppDatabase(
         this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
@@ -24,7 +27,8 @@ public static class DatabaseProviders
                 .MigrationsAssembly(PostgresMigrationsAssembly)
                 .EnableRetryOnFailure(maxRetryCount: 4, maxRetryDelay: TimeSpan.FromSeconds(2), errorCodesToAdd: null)),
             DatabaseProvider.Sqlite => options.UseSqlite(connectionString, sqlite => sqlite
-                .MigrationsAssembly(SqliteMigrationsAssembly)),
+                .MigrationsAssembly(SqliteMigrationsAssembly))
+                .AddInterceptors(SecureDelete),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
     }

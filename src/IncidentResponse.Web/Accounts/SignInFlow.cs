@@ -65,6 +65,6 @@ public sealed class SignInFlow(
         }
 
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
-        http.Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
+        http.Response.Headers["Clear-Site-Data"] = IncidentResponse.Web.Pages.ExitModel.ClearSiteData;
     }
 }

@@ -38,6 +38,9 @@ public sealed partial class PdfFirstPage(string executablePath, ILogger<PdfFirst
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+
+        // Nothing of the app's environment reaches the tool: a hostile PDF that took it over finds no secret there.
+        IncidentResponse.Documents.Pdf.RendererEnvironment.Apply(start);
         foreach (var argument in new[] { "-png", "-f", "1", "-l", "1", "-scale-to", LongestSide.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", "-" })
         {
             start.ArgumentList.Add(argument);

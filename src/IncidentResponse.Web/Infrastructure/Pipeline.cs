@@ -42,8 +42,9 @@ public static class Pipeline
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<NulCharacterFilter>();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        // After authentication, so a limit can count against the signed-in person rather than the address.
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

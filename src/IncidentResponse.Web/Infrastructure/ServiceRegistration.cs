@@ -26,6 +26,9 @@ public static class ServiceRegistration
 {
     public const string AccountRateLimit = "accounts";
 
+    /// <summary>Letter PDFs a person may ask for in a minute (<c>Printing:LetterPdfsPerMinute</c>), wherever they ask from.</summary>
+    public const string LetterPdfRateLimit = "letter-pdfs";
+
     public static AppOptions AddIncidentResponse(this WebApplicationBuilder builder)
     {
         var options = AppOptions.From(builder.Configuration, builder.Environment);
@@ -92,6 +95,7 @@ public static class ServiceRegistration
             },
             sp.GetRequiredService<ILogger<IncidentResponse.Documents.Pdf.ChromiumPdfPrinter>>()));
         services.AddScoped<IncidentResponse.Web.Takedowns.LetterPdf>();
+        services.AddSingleton<FairPrinting>();
 
         // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
         services.AddSingleton(new EvidenceVault());
@@ -144,10 +148,18 @@ public static class ServiceRegistration
         {
             r.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             r.AddPolicy(AccountRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                RateLimitPartitions.ForAccount(context),
                 _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = options.AccountAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+            r.AddPolicy(LetterPdfRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                RateLimitPartitions.ForAccount(context),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = builder.Configuration.GetValue("Printing:LetterPdfsPerMinute", 20),
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                 }));

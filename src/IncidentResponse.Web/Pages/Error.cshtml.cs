@@ -42,6 +42,8 @@ public sealed class ErrorModel : PageModel
                 "What you sent was bigger than we can accept in one go, so nothing was saved. Go back and try a shorter text or a smaller file."),
             StatusCodes.Status503ServiceUnavailable => ("We can't open this just now",
                 "Nothing has been changed or lost. Please try again in a moment."),
+            StatusCodes.Status429TooManyRequests when HttpContext.Items.ContainsKey(FairPrinting.StillPrintingItem) => ("We're still making your last document",
+                "Your last document is still being made, so this one hasn't started yet. Nothing is lost: wait for that one to arrive, then ask again."),
             StatusCodes.Status429TooManyRequests => ("Please wait a minute",
                 "There have been a lot of attempts from here in a short time. Wait a minute, then try again."),
             _ => ("Something went wrong on our side",

@@ -10,7 +10,9 @@ namespace IncidentResponse.Web.Pages;
 
 /// <summary>
 /// Quick exit: works as a plain link without JavaScript. Ends the server session, asks the browser to clear this
-/// site's cookies, storage and cache, and sends the person to an ordinary website. It is a GET on purpose: speed
+/// site's cookies and storage, and sends the person to an ordinary website. Not the cache: every page is already
+/// <c>no-store</c>, and clearing the cache makes Chromium hold the old page on screen for seconds on a well-used
+/// profile (see <see cref="ClearSiteData"/>). It is a GET on purpose: speed
 /// matters more here than protecting against being signed out by someone else's link.
 /// </summary>
 [AllowAnonymous]
@@ -18,6 +20,13 @@ namespace IncidentResponse.Web.Pages;
 [RunsWhileDatabaseUnavailable]
 public sealed class ExitModel(SessionStore sessions, AppOptions options) : PageModel
 {
+    /// <summary>
+    /// What quick exit and signing out ask the browser to clear. <c>"cache"</c> is left out on purpose: nothing of
+    /// ours is cached (<c>no-store</c>), and Chromium waits for the whole cache to be searched before showing the next
+    /// page, which is what Rails, Nextcloud and MDN dropped it for.
+    /// </summary>
+    public const string ClearSiteData = "\"cookies\", \"storage\"";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (SessionStore.TryRead(User, out _, out var sessionId))
@@ -34,7 +43,7 @@ public sealed class ExitModel(SessionStore sessions, AppOptions options) : PageM
         }
 
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-        Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
+        Response.Headers["Clear-Site-Data"] = ClearSiteData;
         return Redirect(options.QuickExitUrl);
     }
 }

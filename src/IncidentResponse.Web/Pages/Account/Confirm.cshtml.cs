@@ -11,7 +11,7 @@ namespace IncidentResponse.Web.Pages.Account;
 
 /// <summary>
 /// Step-up: the signed-in person types their passphrase again before a sensitive action. The same hasher, the same
-/// per-address rate limit and the same lockout count as signing in, so this page is no easier to guess through.
+/// account rate limit and the same lockout count as signing in, so this page is no easier to guess through.
 /// </summary>
 [EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
 public sealed class ConfirmModel(

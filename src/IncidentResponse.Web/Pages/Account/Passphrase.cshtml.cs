@@ -5,20 +5,35 @@ using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace IncidentResponse.Web.Pages.Account;
 
-/// <summary>Changing the passphrase ends every other session (new security stamp, sessions ended) and keeps this one.</summary>
+/// <summary>
+/// Changing the passphrase ends every other session (new security stamp, sessions ended) and keeps this one. A wrong
+/// current passphrase counts towards the same lockout as signing in, and a paused account cannot change it even with
+/// the right one, so someone holding an unlocked phone cannot guess their way to taking the account. The page shares
+/// the account rate limit (per signed-in person).
+/// </summary>
+[EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
 public sealed class PassphraseModel(
     UserManager<AppUser> users,
+    SignInManager<AppUser> signInManager,
     SessionStore sessions,
     SignInFlow signIn,
+    TimeProvider clock,
     IValidator<PassphraseModel.InputModel> validator) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    public const string WrongCurrentMessage =
+        "That isn't your current passphrase. After 5 unsuccessful tries in a row, changing it and signing in are paused for 15 minutes.";
+
     public bool Changed { get; private set; }
+
+    /// <summary>When the account is paused after too many wrong passphrases: until when, in UTC (no time zone is known).</summary>
+    public DateTimeOffset? PausedUntil { get; private set; }
 
     public void OnGet(bool changed) => Changed = changed;
 
@@ -38,6 +53,21 @@ public sealed class PassphraseModel(
             return Page();
         }
 
+        // Counts a wrong current passphrase towards the lockout, and refuses a paused account without checking at all.
+        var check = await signInManager.CheckPasswordSignInAsync(user, Input.CurrentPassphrase, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            PausedUntil = await users.GetLockoutEndDateAsync(user);
+            ModelState.AddModelError("Input.CurrentPassphrase", PausedMessage(PausedUntil, clock.GetUtcNow()));
+            return Page();
+        }
+
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError("Input.CurrentPassphrase", WrongCurrentMessage);
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassphrase, Input.NewPassphrase);
         if (!result.Succeeded)
         {
@@ -45,7 +75,7 @@ public sealed class PassphraseModel(
             {
                 ModelState.AddModelError(
                     error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassphrase" : "Input.NewPassphrase",
-                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "That isn't your current passphrase." : error.Description);
+                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? WrongCurrentMessage : error.Description);
             }
 
             return Page();
@@ -54,6 +84,17 @@ public sealed class PassphraseModel(
         await sessions.EndAllAsync(user.Id, cancellationToken);
         await signIn.SignInAsync(user, HttpContext);
         return Redirect("/account/passphrase?changed=true");
+    }
+
+    /// <summary>Kind words for a paused account, with the time it ends (UTC, as no time zone is known for the person).</summary>
+    public static string PausedMessage(DateTimeOffset? until, DateTimeOffset now)
+    {
+        var when = until is { } end
+            ? "until " + end.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC"
+                + (end.UtcDateTime.Date != now.UtcDateTime.Date ? end.UtcDateTime.ToString(" 'on' d MMMM", System.Globalization.CultureInfo.InvariantCulture) : "")
+            : "for 15 minutes";
+        return "Your passphrase was typed wrongly too many times in a row, so to keep your account safe, changing it and "
+            + $"signing in are paused {when}. Nothing has been changed, and you stay signed in here. Please try again after that.";
     }
 
     public sealed class InputModel

@@ -70,6 +70,12 @@ public sealed partial class DeleteModel(
         // The operator's record that it happened: ids and counts only, never the title or anything in the case.
         LogDeleted(logger, CaseId, memberCount, blobIds.Count);
 
+        // On SQLite the deleted rows are zeroed (secure_delete); empty the write-ahead log too, so no copy lingers there.
+        if (!await SqliteShredding.CheckpointAsync(db, CancellationToken.None))
+        {
+            LogCheckpointPartial(logger);
+        }
+
         var left = 0;
         foreach (var blobId in blobIds)
         {
@@ -94,6 +100,9 @@ public sealed partial class DeleteModel(
 
     [LoggerMessage(EventId = 7401, Level = LogLevel.Information, Message = "Case {CaseId} was deleted by its owner ({MemberCount} members, {FileCount} files); its key is destroyed")]
     private static partial void LogDeleted(ILogger logger, Guid caseId, int memberCount, int fileCount);
+
+    [LoggerMessage(EventId = 7402, Level = LogLevel.Warning, Message = "After a case was deleted, a reader kept the SQLite write-ahead log from being emptied; it is emptied at the next checkpoint")]
+    private static partial void LogCheckpointPartial(ILogger logger);
 
     public sealed class InputModel
     {

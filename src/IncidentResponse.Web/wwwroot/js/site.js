@@ -7,11 +7,17 @@
   var exitLink = document.getElementById("quick-exit");
   function quickExit(event) {
     if (event) { event.preventDefault(); }
+    // Hide the page before anything else, so nothing of it stays on screen while the next one loads.
+    document.documentElement.classList.add("exiting");
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be unavailable */ }
     // replace(): the page being left is not kept in the history, so Back does not return to it.
     window.location.replace(exitLink ? exitLink.getAttribute("href") : "/exit");
   }
   if (exitLink) { exitLink.addEventListener("click", quickExit); }
+  // A page brought back from the browser's memory after quick exit stays hidden and leaves again.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted && document.documentElement.classList.contains("exiting")) { quickExit(); }
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" || event.key === "Esc") { quickExit(event); }
   });

@@ -27,6 +27,7 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 public sealed class IndexModel(
     AppDbContext db,
     BinderService binders,
+    FairPrinting fairPrinting,
     IValidator<IndexModel.InputModel> validator,
     TimeProvider clock) : CasePageModel
 {
@@ -74,6 +75,13 @@ public sealed class IndexModel(
             PdfFailed = true;
             await LoadExhibitsAsync(cancellationToken);
             return Page();
+        }
+
+        // Fair printing: one binder at a time per person, so nobody's binders fill the printer for everyone else.
+        using var slot = fairPrinting.TryStart(User.UserId(), PrintKind.Binder);
+        if (slot is null)
+        {
+            return FairPrinting.StillPrinting(HttpContext);
         }
 
         var options = Input.ToOptions() with { PicturesShared = PicturesShared, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };

@@ -1,14 +1,21 @@
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Cases;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Infrastructure;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
-/// <summary>A letter as a PDF: exactly the text of the plain-text download, printed. Never cached.</summary>
+/// <summary>
+/// A letter as a PDF: exactly the text of the plain-text download, printed. Never cached. Fair printing: a few at a
+/// time per person, and a per-person rate limit (<see cref="FairPrinting"/>).
+/// </summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class PdfModel(TakedownLetters letters, LetterPdf pdf) : CasePageModel
+[EnableRateLimiting(ServiceRegistration.LetterPdfRateLimit)]
+public sealed class PdfModel(TakedownLetters letters, LetterPdf pdf, FairPrinting fairPrinting) : CasePageModel
 {
     public Guid RequestId { get; private set; }
 
@@ -24,6 +31,12 @@ public sealed class PdfModel(TakedownLetters letters, LetterPdf pdf) : CasePageM
         if (!pdf.IsAvailable)
         {
             return Page();
+        }
+
+        using var slot = fairPrinting.TryStart(User.UserId(), PrintKind.LetterPdf);
+        if (slot is null)
+        {
+            return FairPrinting.StillPrinting(HttpContext);
         }
 
         using var buffer = new MemoryStream();

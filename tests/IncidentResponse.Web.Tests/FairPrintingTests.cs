@@ -1,0 +1,156 @@
+using System.Net;
+using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentResponse.Web.Tests;
+
+/// <summary>One person's binders and letter PDFs cannot fill the printer for everyone else.</summary>
+public abstract class FairPrintingTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    private FairPrinting Printing => app.Services.GetRequiredService<FairPrinting>();
+
+    [Fact]
+    public async Task A_third_letter_PDF_while_two_are_printing_gets_a_kind_still_making_page_and_someone_else_is_not_held_up()
+    {
+        var (owner, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var letterUrl = await DraftLetterAsync(owner, caseId);
+        var userId = await UserIdAsync(username);
+        var (other, _, otherCase) = await app.NewSurvivorWithCaseAsync();
+        using var __ = other;
+        var otherLetter = await DraftLetterAsync(other, otherCase);
+
+        // Two of this person's letter PDFs are printing (held here, so the test does not race the printer).
+        using (Printing.TryStart(userId, PrintKind.LetterPdf))
+        {
+            using (Printing.TryStart(userId, PrintKind.LetterPdf))
+            {
+                var third = await owner.GetAsync($"{letterUrl}/pdf");
+
+                Assert.Equal(HttpStatusCode.TooManyRequests, third.Status);
+                Assert.Contains("still making your last document", third.MainText, StringComparison.Ordinal);
+                Assert.Contains("Nothing is lost", third.MainText, StringComparison.Ordinal);
+                using var others = await other.Http.GetAsync($"{otherLetter}/pdf");
+                Assert.Equal(HttpStatusCode.OK, others.StatusCode);
+                Assert.Equal("application/pdf", others.Content.Headers.ContentType?.MediaType);
+            }
+
+            // One of the two finished: the next one prints.
+            using var next = await owner.Http.GetAsync($"{letterUrl}/pdf");
+            Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+            Assert.Equal("application/pdf", next.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task A_second_binder_while_one_is_printing_gets_the_kind_page_and_the_slot_is_free_again_afterwards()
+    {
+        var (owner, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        var userId = await UserIdAsync(username);
+
+        using (Printing.TryStart(userId, PrintKind.Binder))
+        {
+            using var busy = await PressMakeBinderAsync(owner, caseId);
+            Assert.Equal(HttpStatusCode.TooManyRequests, busy.StatusCode);
+            Assert.Contains("still making your last document", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using var made = await PressMakeBinderAsync(owner, caseId);
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Equal("application/pdf", made.Content.Headers.ContentType?.MediaType);
+
+        // The finished binder gave its slot back.
+        using var slot = Printing.TryStart(userId, PrintKind.Binder);
+        Assert.NotNull(slot);
+    }
+
+    internal static async Task<string> DraftLetterAsync(AppClient client, Guid caseId)
+    {
+        await client.AddSightingsAsync(caseId, "https://www.reddit.com/r/a/comments/fair" + Guid.NewGuid().ToString("N")[..6]);
+        var sightings = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        var sightingId = sightings.Document.QuerySelector("input[name='Input.SightingIds']")!.GetAttribute("value")!;
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "PlatformPolicyReport",
+            ["Input.SightingIds"] = sightingId,
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        return draft.Location?.OriginalString ?? throw new InvalidOperationException($"No letter was drafted: {draft.MainText}");
+    }
+
+    private static async Task<HttpResponseMessage> PressMakeBinderAsync(AppClient client, Guid caseId)
+    {
+        var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__rvt"] = token,
+            ["Input.Preset"] = "Police",
+            ["Input.Title"] = "Evidence record",
+            ["Input.Sections"] = "Exhibits",
+        });
+        return await client.Http.PostAsync($"/cases/{caseId}/binder?handler=Pdf", form);
+    }
+
+    private async Task<Guid> UserIdAsync(string username)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Users.AsNoTracking().Where(u => u.UserName == username).Select(u => u.Id).SingleAsync();
+    }
+}
+
+public sealed class FairPrintingTestsOnSqlite(SqliteApp app) : FairPrintingTests<SqliteApp>(app);
+
+public sealed class FairPrintingTestsOnPostgres(PostgresApp app) : FairPrintingTests<PostgresApp>(app);
+
+/// <summary>Letter PDFs at a rate a test can reach: 3 a minute per person.</summary>
+public sealed class FewLetterPdfsSqliteApp : SqliteApp
+{
+    public FewLetterPdfsSqliteApp() => Set("Printing:LetterPdfsPerMinute", "3");
+}
+
+/// <inheritdoc cref="FewLetterPdfsSqliteApp"/>
+public sealed class FewLetterPdfsPostgresApp : PostgresApp
+{
+    public FewLetterPdfsPostgresApp() => Set("Printing:LetterPdfsPerMinute", "3");
+}
+
+/// <summary>One test per fixture: the limit's window is a real minute.</summary>
+public abstract class LetterPdfRateLimitTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    [Fact]
+    public async Task Letter_PDFs_have_a_per_person_rate_limit_that_leaves_others_alone()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var letterUrl = await FairPrintingTests<TApp>.DraftLetterAsync(owner, caseId);
+        var (other, _, otherCase) = await app.NewSurvivorWithCaseAsync();
+        using var __ = other;
+        var otherLetter = await FairPrintingTests<TApp>.DraftLetterAsync(other, otherCase);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var pdf = await owner.Http.GetAsync($"{letterUrl}/pdf");
+            statuses.Add(pdf.StatusCode);
+        }
+
+        var over = await owner.GetAsync($"{letterUrl}/pdf");
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, over.Status);
+        Assert.Contains("Please wait a minute", over.MainText, StringComparison.Ordinal);
+        using var others = await other.Http.GetAsync($"{otherLetter}/pdf");
+        Assert.Equal(HttpStatusCode.OK, others.StatusCode);
+    }
+}
+
+public sealed class LetterPdfRateLimitTestsOnSqlite(FewLetterPdfsSqliteApp app) : LetterPdfRateLimitTests<FewLetterPdfsSqliteApp>(app);
+
+public sealed class LetterPdfRateLimitTestsOnPostgres(FewLetterPdfsPostgresApp app) : LetterPdfRateLimitTests<FewLetterPdfsPostgresApp>(app);

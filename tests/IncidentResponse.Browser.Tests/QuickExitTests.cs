@@ -55,50 +55,57 @@ public sealed class QuickExitTests(AppFixture app, ITestOutputHelper output) : B
     });
 
     /// <summary>
-    /// Times quick exit in the browser itself: the press (the key event's own time stamp), the app's answer to
-    /// <c>/exit</c> (its request timing), and the neutral page's first paint, all on the browser's wall clock, so
-    /// Playwright's polling adds nothing. The app's share (press to the browser being sent on to the neutral page) must be
-    /// within 300 ms; the whole figure, press to neutral page painted, is written to the test output. On this test
-    /// machine most of that whole figure is the browser starting a new renderer process for the other site while
-    /// Playwright attaches to it (about a second, with or without <c>"cache"</c> in Clear-Site-Data), which no page
-    /// can change. Back shows no case page afterwards.
+    /// Times quick exit in the browser itself: the press (the key event's own time stamp) and the neutral page's first
+    /// paint, both on the browser's wall clock, so Playwright's polling adds nothing. With script the browser goes
+    /// straight to the neutral site and ends the session with a beacon, so nothing waits for this server: the whole
+    /// figure, press to neutral page painted, must be within 300 ms on loopback (each attempt is written to the test
+    /// output). Back shows no case page afterwards, and the session the page had is ended on the server.
     /// </summary>
     [Fact]
-    public Task Quick_exit_sends_the_browser_on_within_300_ms_of_the_press_and_the_time_to_the_neutral_page_is_reported() => RunAsync(async () =>
+    public Task Quick_exit_shows_the_neutral_page_within_300_ms_of_the_press_and_ends_the_session() => RunAsync(async () =>
     {
         const double BudgetMilliseconds = 300;
-        var appShare = new List<double>();
+        var figures = new List<double>();
         var pressed = new TaskCompletionSource<double>();
         await Page.ExposeFunctionAsync("reportPress", (double at) => pressed.TrySetResult(at));
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await StartCaseAsync(Page);
+            var dashboard = await StartCaseAsync(Page);
             await Page.WaitForScriptAsync();
+            var cookiesBeforeExit = await Page.Context.CookiesAsync();
             pressed = new TaskCompletionSource<double>();
             await Page.EvaluateAsync("() => window.addEventListener('keydown', e => reportPress(performance.timeOrigin + e.timeStamp), { capture: true })");
-            var exitAnswered = Page.WaitForRequestFinishedAsync(new PageWaitForRequestFinishedOptions { Predicate = r => new Uri(r.Url).AbsolutePath == "/exit" });
-            var wallClock = System.Diagnostics.Stopwatch.StartNew();
 
             await Page.Keyboard.PressAsync("Escape");
 
             await ExpectNeutralSiteAsync(Page);
-            wallClock.Stop();
             var pressedAt = await pressed.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            var exit = await exitAnswered;
             var painted = await Page.EvaluateAsync<double>(
                 "() => { const paint = performance.getEntriesByName('first-contentful-paint')[0] || performance.getEntriesByType('paint')[0];"
                 + " return performance.timeOrigin + (paint ? paint.startTime : performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd); }");
-            // The exit request is made in the key press's own event task; its answer ends ResponseEnd ms after it started.
-            var share = exit.Timing.ResponseEnd;
-            appShare.Add(share);
+            figures.Add(painted - pressedAt);
             Output.WriteLine(string.Create(
                 System.Globalization.CultureInfo.InvariantCulture,
-                $"Quick exit {attempt + 1}: the app answered /exit {share:F0} ms after it was asked; the neutral page was painted {painted - pressedAt:F0} ms "
-                + $"after the press (test-side wall clock from the press command to the heading seen: {wallClock.ElapsedMilliseconds} ms)"));
+                $"Quick exit {attempt + 1}: the neutral page was painted {painted - pressedAt:F0} ms after the press"));
             await ExpectBackShowsNoCaseAsync(Page);
+
+            // The beacon ended the session on the server: the old cookie, had someone kept a copy, opens nothing.
+            await Page.Context.AddCookiesAsync(cookiesBeforeExit.Where(c => c.Name == "__Host-ir-session").Select(c => new Cookie
+            {
+                Name = c.Name,
+                Value = c.Value,
+                Url = App.BaseAddress.ToString(),
+                Secure = true,
+                HttpOnly = true,
+                SameSite = SameSiteAttribute.Strict,
+            }));
+            await ExpectSignInNeededAsync(Page, dashboard);
+            await Page.Context.ClearCookiesAsync();
         }
 
-        Assert.True(appShare.Max() < BudgetMilliseconds, $"The app took {string.Join(", ", appShare.Select(f => f.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms to send the browser on; the budget is {BudgetMilliseconds} ms.");
+        Assert.True(
+            figures.Max() < BudgetMilliseconds,
+            $"Quick exit took {string.Join(", ", figures.Select(f => f.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms from the press to the neutral page; the budget is {BudgetMilliseconds} ms.");
     });
 
     [Fact]

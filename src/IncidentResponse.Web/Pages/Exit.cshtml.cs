@@ -29,6 +29,24 @@ public sealed class ExitModel(SessionStore sessions, AppOptions options) : PageM
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        await EndAsync(cancellationToken);
+        return Redirect(options.QuickExitUrl);
+    }
+
+    /// <summary>
+    /// The beacon the page's script sends as it leaves for the neutral site itself: the same ending of the session,
+    /// with nothing to show (the browser is already elsewhere). A post from another site carries no cookie
+    /// (SameSite=Strict), so it can end nobody's session but the sender's own. Not cancelled when the browser lets go:
+    /// the session must end even if the tab is closed while this runs.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await EndAsync(CancellationToken.None);
+        return new NoContentResult();
+    }
+
+    private async Task EndAsync(CancellationToken cancellationToken)
+    {
         if (SessionStore.TryRead(User, out _, out var sessionId))
         {
             try
@@ -44,6 +62,5 @@ public sealed class ExitModel(SessionStore sessions, AppOptions options) : PageM
 
         await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         Response.Headers["Clear-Site-Data"] = ClearSiteData;
-        return Redirect(options.QuickExitUrl);
     }
 }

@@ -9,9 +9,23 @@
     if (event) { event.preventDefault(); }
     // Hide the page before anything else, so nothing of it stays on screen while the next one loads.
     document.documentElement.classList.add("exiting");
-    try { window.sessionStorage.clear(); } catch (e) { /* storage may be unavailable */ }
+    try { window.sessionStorage.clear(); window.localStorage.clear(); } catch (e) { /* storage may be unavailable */ }
+    var exitUrl = exitLink ? exitLink.getAttribute("href") : "/exit";
+    var away = exitLink ? exitLink.getAttribute("data-away") : null;
     // replace(): the page being left is not kept in the history, so Back does not return to it.
-    window.location.replace(exitLink ? exitLink.getAttribute("href") : "/exit");
+    var gone = false;
+    function go(url) { if (!gone) { gone = true; window.location.replace(url); } }
+    if (away && window.fetch) {
+      // End the session with a request that outlives the page, and go straight to the neutral site once it is
+      // answered (so Back finds no session), or after 250 ms whatever happens: a slow link never holds the page.
+      try {
+        window.fetch(exitUrl, { method: "POST", keepalive: true, credentials: "same-origin", cache: "no-store" })
+          .then(function () { go(away); }, function () { go(away); });
+        window.setTimeout(function () { go(away); }, 250);
+        return;
+      } catch (e) { /* fall back to the plain link below */ }
+    }
+    go(exitUrl);
   }
   if (exitLink) { exitLink.addEventListener("click", quickExit); }
   // A page brought back from the browser's memory after quick exit stays hidden and leaves again.

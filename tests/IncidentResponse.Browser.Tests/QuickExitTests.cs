@@ -27,17 +27,7 @@ public sealed class QuickExitTests(AppFixture app, ITestOutputHelper output) : B
         Assert.Null(await Page.EvaluateAsync<string?>("() => window.localStorage.getItem('probe')"));
 
         // The server ended the session too: the old cookie, if someone had kept a copy, no longer opens the case.
-        await Page.Context.AddCookiesAsync(cookiesBeforeExit.Where(c => c.Name == "__Host-ir-session").Select(c => new Cookie
-        {
-            Name = c.Name,
-            Value = c.Value,
-            Url = App.BaseAddress.ToString(),
-            Secure = true,
-            HttpOnly = true,
-            SameSite = SameSiteAttribute.Strict,
-        }));
-        Assert.Contains(await Page.Context.CookiesAsync(), c => c.Name == "__Host-ir-session");
-        await ExpectSignInNeededAsync(Page, dashboard);
+        await ExpectOldSessionEndedAsync(Page, cookiesBeforeExit, dashboard);
     });
 
     [Fact]
@@ -89,17 +79,8 @@ public sealed class QuickExitTests(AppFixture app, ITestOutputHelper output) : B
                 $"Quick exit {attempt + 1}: the neutral page was painted {painted - pressedAt:F0} ms after the press"));
             await ExpectBackShowsNoCaseAsync(Page);
 
-            // The beacon ended the session on the server: the old cookie, had someone kept a copy, opens nothing.
-            await Page.Context.AddCookiesAsync(cookiesBeforeExit.Where(c => c.Name == "__Host-ir-session").Select(c => new Cookie
-            {
-                Name = c.Name,
-                Value = c.Value,
-                Url = App.BaseAddress.ToString(),
-                Secure = true,
-                HttpOnly = true,
-                SameSite = SameSiteAttribute.Strict,
-            }));
-            await ExpectSignInNeededAsync(Page, dashboard);
+            // The post to /exit ended the session on the server: the old cookie, had someone kept a copy, opens nothing.
+            await ExpectOldSessionEndedAsync(Page, cookiesBeforeExit, dashboard);
             await Page.Context.ClearCookiesAsync();
         }
 
@@ -171,6 +152,22 @@ public sealed class QuickExitTests(AppFixture app, ITestOutputHelper output) : B
         var dashboard = await page.CreateCaseAsync(CaseTitle);
         await Expect(page.Heading()).ToHaveTextAsync(CaseTitle);
         return dashboard;
+    }
+
+    /// <summary>Puts back the session cookie the page had before quick exit and finds it opens nothing any more.</summary>
+    private async Task ExpectOldSessionEndedAsync(IPage page, IReadOnlyList<BrowserContextCookiesResult> cookiesBeforeExit, string dashboard)
+    {
+        await page.Context.AddCookiesAsync(cookiesBeforeExit.Where(c => c.Name == "__Host-ir-session").Select(c => new Cookie
+        {
+            Name = c.Name,
+            Value = c.Value,
+            Url = App.BaseAddress.ToString(),
+            Secure = true,
+            HttpOnly = true,
+            SameSite = SameSiteAttribute.Strict,
+        }));
+        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "__Host-ir-session");
+        await ExpectSignInNeededAsync(page, dashboard);
     }
 
     private static async Task ExpectNeutralSiteAsync(IPage page)

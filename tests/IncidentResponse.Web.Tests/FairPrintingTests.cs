@@ -69,6 +69,26 @@ public abstract class FairPrintingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.NotNull(slot);
     }
 
+    [Fact]
+    public async Task Download_everything_prints_a_binder_too_so_it_waits_for_the_one_printing()
+    {
+        var (owner, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var userId = await UserIdAsync(username);
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/export");
+
+        using (Printing.TryStart(userId, PrintKind.Binder))
+        {
+            using var busy = await owner.PressDownloadEverythingAsync(caseId);
+            Assert.Equal(HttpStatusCode.TooManyRequests, busy.StatusCode);
+            Assert.Contains("still making your last document", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        // The binder finished: the ZIP is made, with the binder in it.
+        var folder = await owner.DownloadEverythingAsync(caseId);
+        Assert.True(File.Exists(Path.Combine(folder, "binder.pdf")));
+    }
+
     internal static async Task<string> DraftLetterAsync(AppClient client, Guid caseId)
     {
         await client.AddSightingsAsync(caseId, "https://www.reddit.com/r/a/comments/fair" + Guid.NewGuid().ToString("N")[..6]);

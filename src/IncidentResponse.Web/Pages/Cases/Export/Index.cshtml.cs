@@ -4,6 +4,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Export;
+using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
@@ -20,6 +21,7 @@ public sealed partial class IndexModel(
     AuditTrail audit,
     CaseExporter exporter,
     StepUp stepUp,
+    FairPrinting fairPrinting,
     TimeProvider clock,
     ILogger<IndexModel> logger) : CasePageModel
 {
@@ -43,6 +45,14 @@ public sealed partial class IndexModel(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
+
+        // The ZIP holds the whole binder, printed like any other: it takes this person's one binder slot.
+        using var slot = fairPrinting.TryStart(userId, PrintKind.Binder);
+        if (slot is null)
+        {
+            return FairPrinting.StillPrinting(HttpContext);
+        }
+
         await audit.RecordAsync(CaseId, userId, "case.exported", nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -63,6 +63,7 @@ public abstract class HostileInputTests<TApp>(TApp app, ITestOutputHelper output
     private static readonly Dictionary<string, string> NotFuzzed = new(StringComparer.Ordinal)
     {
         ["account/sign-out"] = "no field to type into; signing out has its own tests",
+        ["exit"] = "quick exit: no field to type into, and opening it ends the session; its post (the script's) has its own tests",
         ["error/{code:int?}"] = "the status page (re-executed for errors), with no form of its own",
         ["account/session/extend"] = "post only, from the idle warning's button, with no field to type into",
     };

@@ -1,5 +1,6 @@
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -36,11 +37,18 @@ public sealed class ExitModel(SessionStore sessions, AppOptions options) : PageM
     /// <summary>
     /// The beacon the page's script sends as it leaves for the neutral site itself: the same ending of the session,
     /// with nothing to show (the browser is already elsewhere). A post from another site carries no cookie
-    /// (SameSite=Strict), so it can end nobody's session but the sender's own. Not cancelled when the browser lets go:
-    /// the session must end even if the tab is closed while this runs.
+    /// (SameSite=Strict), and it must carry the page's antiforgery token like every other post (checked here, since the
+    /// page as a whole skips the check for the plain link). Not cancelled when the browser lets go: the session must end
+    /// even if the tab is closed while this runs.
     /// </summary>
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] IAntiforgery antiforgery)
     {
+        ArgumentNullException.ThrowIfNull(antiforgery);
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            return BadRequest();
+        }
+
         await EndAsync(CancellationToken.None);
         return new NoContentResult();
     }

@@ -15,11 +15,15 @@
     // replace(): the page being left is not kept in the history, so Back does not return to it.
     var gone = false;
     function go(url) { if (!gone) { gone = true; window.location.replace(url); } }
-    if (away && window.fetch) {
+    // A signed-in page carries the sign-out form's antiforgery token; the post below must carry it too.
+    var token = document.querySelector("form[action='/account/sign-out'] input[name='__rvt']");
+    if (away && token && window.fetch && window.URLSearchParams) {
       // End the session with a request that outlives the page, and go straight to the neutral site once it is
       // answered (so Back finds no session), or after 250 ms whatever happens: a slow link never holds the page.
       try {
-        window.fetch(exitUrl, { method: "POST", keepalive: true, credentials: "same-origin", cache: "no-store" })
+        var body = new URLSearchParams();
+        body.append("__rvt", token.value);
+        window.fetch(exitUrl, { method: "POST", body: body, keepalive: true, credentials: "same-origin", cache: "no-store" })
           .then(function () { go(away); }, function () { go(away); });
         window.setTimeout(function () { go(away); }, 250);
         return;

@@ -47,6 +47,31 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Every_helpline_and_the_emergency_number_say_when_they_were_checked_beside_their_source()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "GB");
+        var pack = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("GB");
+
+        var safety = await client.GetAsync($"/cases/{caseId}/safety");
+
+        var cards = safety.Document.QuerySelectorAll("li.card").ToList();
+        foreach (var route in pack.Helplines!)
+        {
+            var card = cards.Single(c => c.QuerySelector("h3")!.TextContent == route.Name);
+            var checkedLine = card.QuerySelector(".fact-checked")!;
+            Assert.StartsWith(SourcedFacts.CheckedLabel(route), checkedLine.TextContent, StringComparison.Ordinal);
+            Assert.Equal(route.SourceUrl, checkedLine.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal(route.NeedsReview, checkedLine.TextContent.StartsWith("Not yet checked", StringComparison.Ordinal));
+        }
+
+        var emergency = safety.Document.QuerySelector(".emergency .fact-checked")!;
+        Assert.StartsWith(SourcedFacts.CheckedLabel(pack.EmergencyNumber!), emergency.TextContent, StringComparison.Ordinal);
+        Assert.Equal(pack.EmergencyNumber!.SourceUrl, emergency.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Switching_country_changes_the_help_shown_and_keeps_everything_else()
     {
         using var client = app.CreateAppClient();

@@ -62,6 +62,15 @@ public sealed class SourcedFactTests
         }
     }
 
+    [Fact]
+    public void Xs_non_consensual_nudity_policy_link_is_not_its_private_information_policy()
+    {
+        var x = IncidentResponse.Domain.Takedowns.PlatformDirectory.LoadEmbedded(Today).Entries.Single(e => e.Id == "x");
+
+        Assert.DoesNotContain("personal-information", x.Policy!.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/rules-and-policies/intimate-media", x.Policy.Url, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("https://github.com/someone/IncidentResponse/blob/main/src/IncidentResponse.Domain/Content/jurisdictions/gb.json")]
     [InlineData("https://raw.githubusercontent.com/someone/repo/main/gb.json")]

@@ -72,6 +72,25 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_home_page_takes_every_emergency_number_from_the_sourced_content_with_its_check_date()
+    {
+        using var client = app.CreateAppClient();
+        var catalog = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow));
+
+        var home = await client.GetAsync("/");
+
+        var items = home.Document.QuerySelectorAll(".emergency-numbers li").ToList();
+        Assert.Equal(catalog.Packs.Count, items.Count);
+        foreach (var pack in catalog.Packs)
+        {
+            var item = items.Single(i => i.TextContent.TrimStart().StartsWith(pack.Name + ":", StringComparison.Ordinal));
+            Assert.NotNull(item.QuerySelector($"a[href='tel:{pack.EmergencyNumber!.Number}']"));
+            Assert.Equal(pack.EmergencyNumber.SourceUrl, item.QuerySelector(".fact-checked a")!.GetAttribute("href"));
+            Assert.StartsWith(SourcedFacts.CheckedLabel(pack.EmergencyNumber), item.QuerySelector(".fact-checked")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Switching_country_changes_the_help_shown_and_keeps_everything_else()
     {
         using var client = app.CreateAppClient();

@@ -91,6 +91,32 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_plan_step_naming_a_legal_remedy_shows_that_an_unchecked_fact_is_not_yet_checked_beside_its_source()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "US");
+        var saved = await client.SubmitAsync($"/cases/{caseId}/details", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Notes",
+            ["Input.JurisdictionCode"] = "US",
+            ["Input.Perpetrator"] = "Known",
+            ["Input.ThreatsReceived"] = "true",
+            ["Input.LegalAction"] = "Yes",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var order = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("US").LegalRemedies!.EmergencyProtectiveOrder!;
+        Assert.True(order.NeedsReview, "The US emergency order is shipped as not yet checked; this test relies on it.");
+
+        var step = await client.GetAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.EmergencyProtectiveOrder)}");
+
+        var fact = step.Document.QuerySelectorAll(".step-facts li").Single(li => li.TextContent.Contains(order.Name, StringComparison.Ordinal));
+        Assert.Contains("Not yet checked", fact.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Checked on", fact.TextContent, StringComparison.Ordinal);
+        Assert.Equal(order.SourceUrl, fact.QuerySelector(".fact-checked a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Switching_country_changes_the_help_shown_and_keeps_everything_else()
     {
         using var client = app.CreateAppClient();

@@ -63,6 +63,18 @@ public sealed class SourcedFactTests
     }
 
     [Fact]
+    public void A_step_template_brings_the_facts_its_placeholders_name()
+    {
+        var pack = TestPacks.Valid();
+
+        var facts = SafetyText.FactsIn("Ask about {ProtectiveOrderName}, or call {Helplines}.", pack);
+
+        Assert.Equal(["Test Helpline", "Web Helpline", "urgent order"], facts.Select(f => f.Label));
+        Assert.Same(pack.LegalRemedies!.EmergencyProtectiveOrder, facts[2].Fact);
+        Assert.Empty(SafetyText.FactsIn("No placeholders here.", pack));
+    }
+
+    [Fact]
     public void Xs_non_consensual_nudity_policy_link_is_not_its_private_information_policy()
     {
         var x = IncidentResponse.Domain.Takedowns.PlatformDirectory.LoadEmbedded(Today).Entries.Single(e => e.Id == "x");

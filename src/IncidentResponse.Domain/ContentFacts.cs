@@ -13,6 +13,9 @@ public sealed record ContentFact(string File, string Key, string SourceUrl, stri
 /// </summary>
 public static class ContentFacts
 {
+    /// <summary>The key of a whole entry marked <c>needsReview</c> (the platform directory's flag).</summary>
+    public const string WholeEntry = "(entry)";
+
     private const string ResourcePrefix = "IncidentResponse.Domain.Content.";
 
     /// <summary>The shipped content files, as (file name such as <c>jurisdictions/gb.json</c>, JSON text).</summary>
@@ -67,7 +70,7 @@ public static class ContentFacts
         var needsReview = element.TryGetProperty("needsReview", out var review) && review.ValueKind == JsonValueKind.True;
         if (source is not null || date is not null || needsReview)
         {
-            var key = path.Length == 0 ? "(entry)" : path;
+            var key = path.Length == 0 ? WholeEntry : path;
             if (Text(element, "name") is { } name && path.Length > 0)
             {
                 key += $" ({name})";

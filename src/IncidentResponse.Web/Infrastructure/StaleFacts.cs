@@ -54,7 +54,8 @@ public static class StaleFacts
 
                 stale++;
                 var checkedOn = SourcedFacts.CheckedOn(fact)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not yet checked";
-                var source = fact.SourceUrl.Length == 0 ? "(no source)" : fact.SourceUrl;
+                var source = fact.SourceUrl.Length > 0 ? fact.SourceUrl
+                    : fact.Key == ContentFacts.WholeEntry ? "(the entry has facts not read on their source: see its editorialNote)" : "(no source)";
                 Console.WriteLine($"{fact.File}\t{fact.Key}\t{checkedOn}\t{source}");
             }
         }

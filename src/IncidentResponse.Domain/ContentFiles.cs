@@ -108,6 +108,35 @@ internal static class ContentChecks
         }
     }
 
+    /// <summary>
+    /// A jurisdiction fact: an https source that is not self-cited, and either a checked date (not in the future) or
+    /// <c>needsReview</c> with no date, so a fact nobody has read is never stamped as checked.
+    /// </summary>
+    public static void Fact(List<string> problems, string path, Safety.ISourcedFact fact, DateOnly today)
+    {
+        if (Safety.JurisdictionPackValidator.IsHttpsUrl(fact.SourceUrl) && Safety.SourcedFacts.IsSelfCited(fact.SourceUrl))
+        {
+            problems.Add($"{path}.sourceUrl: cites this app or its repository; cite the organisation's or the law's own page.");
+        }
+
+        if (fact.NeedsReview)
+        {
+            if (!Safety.JurisdictionPackValidator.IsHttpsUrl(fact.SourceUrl))
+            {
+                problems.Add($"{path}.sourceUrl: must be an https address.");
+            }
+
+            if (!string.IsNullOrEmpty(fact.LastVerified))
+            {
+                problems.Add($"{path}.lastVerified: a fact that needs review has not been checked, so it carries no date.");
+            }
+
+            return;
+        }
+
+        Source(problems, path, fact.SourceUrl, fact.LastVerified, today);
+    }
+
     public static void Required(List<string> problems, string path, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -256,6 +256,47 @@ public sealed class OperatorCommandTests
         Assert.Contains("many people use", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task List_stale_facts_prints_each_fact_not_yet_checked_or_older_than_the_limit_from_a_content_folder()
+    {
+        var directory = NewDirectory();
+        var content = Path.Combine(directory, "content");
+        Directory.CreateDirectory(Path.Combine(content, "jurisdictions"));
+        Directory.CreateDirectory(Path.Combine(content, "platforms"));
+        string DaysAgo(int days) => DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await File.WriteAllTextAsync(Path.Combine(content, "jurisdictions", "zz.json"), $$"""
+            {
+              "code": "ZZ",
+              "emergencyNumber": { "number": "123", "sourceUrl": "https://fresh.example/emergency", "lastVerified": "{{DaysAgo(10)}}" },
+              "helplines": [
+                { "name": "Old Line", "sourceUrl": "https://old.example/line", "lastVerified": "{{DaysAgo(200)}}" },
+                { "name": "Unread Line", "sourceUrl": "https://unread.example/line", "needsReview": true }
+              ]
+            }
+            """);
+        await File.WriteAllTextAsync(Path.Combine(content, "platforms", "p.json"), $$"""
+            { "id": "p", "policy": { "name": "Rule", "sourceUrl": "https://p.example/rule", "lastVerified": "{{DaysAgo(100)}}" } }
+            """);
+
+        var (exitCode, output) = await RunAsync(directory, "list-stale-facts", "--content-dir", content);
+
+        Assert.True(exitCode == 0, output);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.Contains('\t', StringComparison.Ordinal)).ToList();
+        Assert.Contains($"jurisdictions/zz.json\thelplines[0] (Old Line)\t{DaysAgo(200)}\thttps://old.example/line", lines);
+        Assert.Contains("jurisdictions/zz.json\thelplines[1] (Unread Line)\tnot yet checked\thttps://unread.example/line", lines);
+        Assert.DoesNotContain(lines, l => l.Contains("fresh.example", StringComparison.Ordinal) || l.Contains("p.example", StringComparison.Ordinal));
+        Assert.Contains("2 of 4 facts", output, StringComparison.Ordinal);
+
+        var (_, within90) = await RunAsync(directory, "list-stale-facts", "--older-than", "90", "--content-dir", content);
+        Assert.Contains($"platforms/p.json\tpolicy (Rule)\t{DaysAgo(100)}\thttps://p.example/rule", within90, StringComparison.Ordinal);
+        Assert.Contains("3 of 4 facts", within90, StringComparison.Ordinal);
+
+        var (shipped, shippedOutput) = await RunAsync(directory, "list-stale-facts", "--older-than", "0");
+        Assert.True(shipped == 0, shippedOutput);
+        Assert.Contains("jurisdictions/gb.json\t", shippedOutput, StringComparison.Ordinal);
+        Assert.Equal(2, (await RunAsync(directory, "list-stale-facts", "--older-than", "soon")).ExitCode);
+    }
+
     private static string NewDirectory()
     {
         var directory = Path.Combine(Path.GetTempPath(), "ir-cmd-" + Guid.NewGuid().ToString("N")[..10]);

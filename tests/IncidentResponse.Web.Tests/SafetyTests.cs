@@ -47,6 +47,76 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Every_helpline_and_the_emergency_number_say_when_they_were_checked_beside_their_source()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "GB");
+        var pack = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("GB");
+
+        var safety = await client.GetAsync($"/cases/{caseId}/safety");
+
+        var cards = safety.Document.QuerySelectorAll("li.card").ToList();
+        foreach (var route in pack.Helplines!)
+        {
+            var card = cards.Single(c => c.QuerySelector("h3")!.TextContent == route.Name);
+            var checkedLine = card.QuerySelector(".fact-checked")!;
+            Assert.StartsWith(SourcedFacts.CheckedLabel(route), checkedLine.TextContent, StringComparison.Ordinal);
+            Assert.Equal(route.SourceUrl, checkedLine.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Equal(route.NeedsReview, checkedLine.TextContent.StartsWith("Not yet checked", StringComparison.Ordinal));
+        }
+
+        var emergency = safety.Document.QuerySelector(".emergency .fact-checked")!;
+        Assert.StartsWith(SourcedFacts.CheckedLabel(pack.EmergencyNumber!), emergency.TextContent, StringComparison.Ordinal);
+        Assert.Equal(pack.EmergencyNumber!.SourceUrl, emergency.QuerySelector("a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_home_page_takes_every_emergency_number_from_the_sourced_content_with_its_check_date()
+    {
+        using var client = app.CreateAppClient();
+        var catalog = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow));
+
+        var home = await client.GetAsync("/");
+
+        var items = home.Document.QuerySelectorAll(".emergency-numbers li").ToList();
+        Assert.Equal(catalog.Packs.Count, items.Count);
+        foreach (var pack in catalog.Packs)
+        {
+            var item = items.Single(i => i.TextContent.TrimStart().StartsWith(pack.Name + ":", StringComparison.Ordinal));
+            Assert.NotNull(item.QuerySelector($"a[href='tel:{pack.EmergencyNumber!.Number}']"));
+            Assert.Equal(pack.EmergencyNumber.SourceUrl, item.QuerySelector(".fact-checked a")!.GetAttribute("href"));
+            Assert.StartsWith(SourcedFacts.CheckedLabel(pack.EmergencyNumber), item.QuerySelector(".fact-checked")!.TextContent, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_plan_step_naming_a_legal_remedy_shows_that_an_unchecked_fact_is_not_yet_checked_beside_its_source()
+    {
+        using var client = app.CreateAppClient();
+        await client.SignUpAsync();
+        var caseId = await NewCaseInAsync(client, "US");
+        var saved = await client.SubmitAsync($"/cases/{caseId}/details", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Notes",
+            ["Input.JurisdictionCode"] = "US",
+            ["Input.Perpetrator"] = "Known",
+            ["Input.ThreatsReceived"] = "true",
+            ["Input.LegalAction"] = "Yes",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        var order = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("US").LegalRemedies!.EmergencyProtectiveOrder!;
+        Assert.True(order.NeedsReview, "The US emergency order is shipped as not yet checked; this test relies on it.");
+
+        var step = await client.GetAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.EmergencyProtectiveOrder)}");
+
+        var fact = step.Document.QuerySelectorAll(".step-facts li").Single(li => li.TextContent.Contains(order.Name, StringComparison.Ordinal));
+        Assert.Contains("Not yet checked", fact.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Checked on", fact.TextContent, StringComparison.Ordinal);
+        Assert.Equal(order.SourceUrl, fact.QuerySelector(".fact-checked a")!.GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task Switching_country_changes_the_help_shown_and_keeps_everything_else()
     {
         using var client = app.CreateAppClient();

@@ -38,7 +38,7 @@ public sealed record JurisdictionPack
 }
 
 /// <summary>The number to call in an emergency, with an optional plain note (other numbers that also work).</summary>
-public sealed record EmergencyNumberFact
+public sealed record EmergencyNumberFact : ISourcedFact
 {
     public string Number { get; init; } = "";
 
@@ -47,10 +47,12 @@ public sealed record EmergencyNumberFact
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
 /// <summary>A helpline, reporting route or under-18 route.</summary>
-public sealed record ContactRoute
+public sealed record ContactRoute : ISourcedFact
 {
     /// <summary>The organisation's or service's own name, quoted as it is (even where we would word it differently).</summary>
     public string Name { get; init; } = "";
@@ -68,6 +70,8 @@ public sealed record ContactRoute
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
 /// <summary>The names the legal remedies go by in the jurisdiction.</summary>
@@ -81,7 +85,7 @@ public sealed record LegalRemedies
 }
 
 /// <summary>What a remedy is called there (a label, without an article) and a plain description.</summary>
-public sealed record RemedyName
+public sealed record RemedyName : ISourcedFact
 {
     public string Name { get; init; } = "";
 
@@ -90,4 +94,6 @@ public sealed record RemedyName
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }

@@ -5,7 +5,7 @@ namespace IncidentResponse.Domain.Safety;
 
 /// <summary>
 /// Checks a <see cref="JurisdictionPack"/> against the schema: required fields, phone formats, https-only URLs and
-/// valid, non-future dates on every fact. Pure: "today" is passed in (use the UTC date).
+/// and on every fact a source that is not self-cited with either a valid, non-future date or <c>needsReview</c> and no date. Pure: "today" is passed in (use the UTC date).
 /// </summary>
 /// <remarks>
 /// Our own prose (descriptions and notes) must say "intimate image abuse" and "survivor": a description containing
@@ -49,7 +49,7 @@ public static partial class JurisdictionPackValidator
             }
 
             ContentChecks.OurProse(problems, "emergencyNumber.note", emergency.Note);
-            ContentChecks.Source(problems, "emergencyNumber", emergency.SourceUrl, emergency.LastVerified, today);
+            ContentChecks.Fact(problems, "emergencyNumber", emergency, today);
         }
 
         Routes(problems, "helplines", pack.Helplines, today);
@@ -126,7 +126,7 @@ public static partial class JurisdictionPackValidator
                 problems.Add($"{at}.webUrl: must be an https address.");
             }
 
-            ContentChecks.Source(problems, at, route.SourceUrl, route.LastVerified, today);
+            ContentChecks.Fact(problems, at, route, today);
         }
     }
 
@@ -141,7 +141,7 @@ public static partial class JurisdictionPackValidator
         ContentChecks.Required(problems, $"{path}.name", remedy.Name);
         ContentChecks.Required(problems, $"{path}.description", remedy.Description);
         ContentChecks.OurProse(problems, $"{path}.description", remedy.Description);
-        ContentChecks.Source(problems, path, remedy.SourceUrl, remedy.LastVerified, today);
+        ContentChecks.Fact(problems, path, remedy, today);
     }
 
     [GeneratedRegex("^([A-Z]{2}|INTL)$", RegexOptions.CultureInvariant)]

@@ -43,6 +43,43 @@ public static class SafetyText
         return text.ToString();
     }
 
+    /// <summary>
+    /// The sourced facts a template's placeholders bring into the text, as (what a person reads, the fact), so a page
+    /// can show when each was checked and where. Helplines and routes are listed by name.
+    /// </summary>
+    public static IReadOnlyList<(string Label, ISourcedFact Fact)> FactsIn(string template, JurisdictionPack pack)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(pack);
+        var facts = new List<(string, ISourcedFact)>();
+        if (template.Contains(EmergencyNumber, StringComparison.Ordinal) && pack.EmergencyNumber is { } emergency)
+        {
+            facts.Add(("Emergency number " + emergency.Number, emergency));
+        }
+
+        foreach (var (placeholder, routes) in new[] { (Helplines, pack.Helplines), (ReportingRoutes, pack.ReportingRoutes), (UnderEighteenRoutes, pack.UnderEighteenRoutes) })
+        {
+            if (template.Contains(placeholder, StringComparison.Ordinal))
+            {
+                facts.AddRange((routes ?? []).Select(r => (r.Name, (ISourcedFact)r)));
+            }
+        }
+
+        foreach (var (placeholder, remedy) in new[]
+                 {
+                     (ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder), (RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder),
+                     (PoliceReportName, pack.LegalRemedies?.PoliceReport),
+                 })
+        {
+            if (remedy is not null && template.Contains(placeholder, StringComparison.Ordinal))
+            {
+                facts.Add((remedy.Name, remedy));
+            }
+        }
+
+        return facts;
+    }
+
     /// <summary>"Name (phone)" for a route with a phone number, "Name (web address)" otherwise.</summary>
     public static string Describe(ContactRoute route)
     {

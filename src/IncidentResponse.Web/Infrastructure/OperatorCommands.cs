@@ -12,7 +12,7 @@ namespace IncidentResponse.Web.Infrastructure;
 /// <summary>
 /// Commands an operator runs with the web executable instead of serving:
 /// <c>migrate</c>, <c>seed-demo --username U --password P [--incidents N] [--images M]</c>, <c>verify-audit</c> and
-/// <c>rotate-master-key --new-key-file PATH</c>.
+/// <c>rotate-master-key --new-key-file PATH</c> and <c>list-stale-facts [--older-than DAYS] [--content-dir PATH]</c>.
 /// </summary>
 public static class OperatorCommands
 {
@@ -22,6 +22,7 @@ public static class OperatorCommands
         "seed-demo" => app => SeedDemoAsync(app, args[1..]),
         "verify-audit" => VerifyAuditAsync,
         "rotate-master-key" => app => MasterKeyRotation.RunAsync(app, ParseOptions(args[1..])),
+        "list-stale-facts" => app => StaleFacts.RunAsync(app, args[1..]),
         _ => null,
     };
 

@@ -66,10 +66,34 @@ public sealed class JurisdictionCatalogTests
     [InlineData("AU", "eSafety Commissioner")]
     [InlineData("IE", "Coimisiún na Meán")]
     [InlineData("INTL", "StopNCII.org")]
-    [InlineData("GB", "Report Harmful Content")]
+    [InlineData("GB", "StopNCII.org")]
     public void Each_pack_has_its_official_reporting_route(string code, string route)
     {
         Assert.Contains(TestPacks.Shipped.Get(code).ReportingRoutes!, r => r.Name.StartsWith(route, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Report_Harmful_Content_is_not_offered_for_intimate_image_abuse()
+    {
+        // The Revenge Porn Helpline's own page sends intimate image abuse to the helpline, and only other harmful content there.
+        Assert.DoesNotContain(TestPacks.Shipped.Packs.SelectMany(p => p.ReportingRoutes!.Concat(p.Helplines!)), r => r.Name.Contains("Report Harmful Content", StringComparison.Ordinal));
+        Assert.Contains(TestPacks.Shipped.Get("GB").Helplines!, r => r.Name == "Revenge Porn Helpline");
+    }
+
+    [Fact]
+    public void The_uk_domestic_abuse_helpline_is_refuges_and_the_police_report_names_each_nations_offence()
+    {
+        var gb = TestPacks.Shipped.Get("GB");
+        var helpline = gb.Helplines!.Single(r => r.Name == "National Domestic Abuse Helpline");
+        Assert.StartsWith("https://www.refuge.org.uk/", helpline.WebUrl, StringComparison.Ordinal);
+        Assert.StartsWith("https://www.refuge.org.uk/", helpline.SourceUrl, StringComparison.Ordinal);
+
+        var police = gb.LegalRemedies!.PoliceReport!.Description;
+        Assert.Contains("section 66B of the Sexual Offences Act 2003", police, StringComparison.Ordinal);
+        Assert.Contains("section 2 of the Abusive Behaviour and Sexual Harm (Scotland) Act 2016", police, StringComparison.Ordinal);
+        Assert.Contains("section 51 of the Justice Act (Northern Ireland) 2016", police, StringComparison.Ordinal);
+        Assert.Contains("Coco's Law", TestPacks.Shipped.Get("IE").LegalRemedies!.PoliceReport!.Description, StringComparison.Ordinal);
+        Assert.Contains("differ from state to state", TestPacks.Shipped.Get("US").LegalRemedies!.EmergencyProtectiveOrder!.Name, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -130,7 +130,7 @@ public sealed class LetterComposerTests
     {
         var text = Compose(LetterKind.PlatformPolicyReport);
 
-        Assert.Contains("This breaks your rule \"Non-consensual nudity policy\" (https://help.x.com/rules-and-policies/personal-information).", text, StringComparison.Ordinal);
+        Assert.Contains("This breaks your rule \"Non-consensual nudity policy\" (https://help.x.com/en/rules-and-policies/intimate-media).", text, StringComparison.Ordinal);
         Assert.StartsWith("Report of intimate images shared without consent\n\nDate: 21 November 2026\nTo: X Corp. (X)\n", text, StringComparison.Ordinal);
     }
 

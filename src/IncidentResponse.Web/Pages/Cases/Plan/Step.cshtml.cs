@@ -30,6 +30,9 @@ public sealed class StepModel(
 
     public CasePlan.Entry Entry { get; private set; } = null!;
 
+    /// <summary>The sourced facts this step's text names (helplines, legal remedies), each shown with its check date and source.</summary>
+    public IReadOnlyList<(string Label, ISourcedFact Fact)> Facts { get; private set; } = [];
+
     public bool Conflict { get; private set; }
 
     public string SavedNote { get; private set; } = "";
@@ -151,6 +154,7 @@ public sealed class StepModel(
         }
 
         Entry = entry;
+        Facts = SafetyText.FactsIn(SafetyStepCatalog.Get(entry.Item.Key).Body, plan.Pack);
         return true;
     }
 

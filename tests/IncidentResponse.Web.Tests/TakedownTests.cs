@@ -15,6 +15,44 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
     private const string Other = "https://example.org/not-in-this-letter";
 
     [Fact]
+    public async Task A_dmca_notice_prints_the_statements_the_person_ticked_word_for_word_and_needs_no_email()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DmcaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderPhone"] = "+1 555 0100",
+            ["Input.CopyrightedWork"] = "A photograph I took of myself in 2023",
+            ["Input.CopyrightBasis"] = "SenderOwnsCopyright",
+            ["Input.GoodFaithConfirmed"] = "true",
+            ["Input.AccuracyConfirmed"] = "true",
+            ["Input.SignatureConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var requestId = Guid.Parse(letterUrl.Split('/')[4]);
+
+        var form = (await client.GetAsync($"/cases/{caseId}/takedowns/{requestId}/edit")).Document;
+        var ticked = form.QuerySelector("#good-faith-statements")!.TextContent;
+        var accuracyBox = form.QuerySelector("input[name='Input.AccuracyConfirmed']")!.ParentElement!.TextContent;
+        var letter = await client.GetAsync(letterUrl);
+        var printed = letter.Document.QuerySelector("#letter")!.TextContent;
+
+        Assert.Contains(LetterComposer.DmcaGoodFaith, ticked, StringComparison.Ordinal);
+        Assert.Contains(LetterComposer.DmcaGoodFaith, printed, StringComparison.Ordinal);
+        Assert.Contains(LetterComposer.DmcaAccuracy, accuracyBox, StringComparison.Ordinal);
+        Assert.Contains(LetterComposer.DmcaAccuracy, printed, StringComparison.Ordinal);
+        Assert.Null(letter.Document.QuerySelector("#missing"));
+    }
+
+    [Fact]
     public async Task A_letter_goes_from_draft_to_removed_and_the_places_move_with_it()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -14,7 +14,7 @@ public static class LetterCompleteness
         [LetterKind.DmcaNotice] =
         [
             LetterRequirement.LetterDate, LetterRequirement.CopyrightBasis, LetterRequirement.CopyrightedWork,
-            LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.PostalAddressOrPhone,
+            LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.PostalAddressOrPhone,
             LetterRequirement.GoodFaith, LetterRequirement.Accuracy, LetterRequirement.Signature,
         ],
         [LetterKind.TakeItDownRequest] =

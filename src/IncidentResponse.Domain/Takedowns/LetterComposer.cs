@@ -28,6 +28,36 @@ public static class LetterComposer
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind."),
     };
 
+    /// <summary>The DMCA good-faith statement, 17 U.S.C. §512(c)(3)(A)(v): the box the person ticks shows these words.</summary>
+    public const string DmcaGoodFaith =
+        "I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.";
+
+    /// <summary>The DMCA accuracy statement, 17 U.S.C. §512(c)(3)(A)(vi): the box the person ticks shows these words.</summary>
+    public const string DmcaAccuracy =
+        "The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner of an exclusive right that is allegedly infringed.";
+
+    /// <summary>
+    /// The statement a letter of a kind prints when the person ticks the good-faith box, word for word, or null when
+    /// the kind has none. The form shows these same words beside the box.
+    /// </summary>
+    public static string? GoodFaithStatement(LetterKind kind, bool senderActsForPersonShown)
+    {
+        var consent = senderActsForPersonShown ? "the consent of the person I represent" : "my consent";
+        return kind switch
+        {
+            LetterKind.PlatformPolicyReport =>
+                $"I believe in good faith that this content was shared without {consent}, and that the information in this report is accurate.",
+            LetterKind.DmcaNotice => DmcaGoodFaith,
+            LetterKind.TakeItDownRequest => senderActsForPersonShown
+                ? "I have a good faith belief that this intimate visual depiction of an identifiable individual is not consensual: it was published without the consent of the person shown. I am authorized to make this request on their behalf."
+                : "I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.",
+            LetterKind.DsaNotice => "I confirm my bona fide belief that the information and allegations in this notice are accurate and complete.",
+            LetterKind.SearchDelisting =>
+                $"I believe in good faith that these images were made public without {consent}, and that this request is accurate.",
+            _ => null,
+        };
+    }
+
     /// <summary>The plain name of a kind starting with a capital, for headings and choices.</summary>
     public static string HeadingOf(LetterKind kind)
     {
@@ -97,7 +127,7 @@ public static class LetterComposer
             policy is null ? [] : [LetterElement.PlatformRule]);
         l.Locations($"Please remove the content at these addresses, and stop it being uploaded again:");
         l.OptionalReasons();
-        l.GoodFaith($"I believe in good faith that this content was shared without {l.Consent}, and that the information in this report is accurate.");
+        l.GoodFaith(LetterKind.PlatformPolicyReport);
         l.Add(null, ["Please confirm by email when the content has been removed."], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
@@ -118,10 +148,10 @@ public static class LetterComposer
 
         l.Locations("The infringing material is at these addresses. Please remove it or disable access to it:", "The infringing material");
         l.Contact();
-        l.GoodFaith("I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.");
+        l.GoodFaith(LetterKind.DmcaNotice);
         if (l.Input.AccuracyConfirmed)
         {
-            l.Add(null, ["The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner of an exclusive right that is allegedly infringed."],
+            l.Add(null, [DmcaAccuracy],
                 [LetterElement.AccuracyUnderPenaltyOfPerjury]);
         }
 
@@ -136,9 +166,7 @@ public static class LetterComposer
             "This is a removal request under the TAKE IT DOWN Act (S. 146, 119th Congress). A covered platform must remove an intimate visual depiction published without consent as soon as possible, and no later than 48 hours after it receives a valid request, and make reasonable efforts to remove known identical copies.",
         ], [LetterElement.LegalBasis]);
         l.Locations($"The intimate visual depiction of {l.Subject} is at these addresses:", "Where to find it");
-        l.GoodFaith(l.Input.SenderActsForPersonShown
-            ? "I have a good faith belief that this intimate visual depiction of an identifiable individual is not consensual: it was published without the consent of the person shown. I am authorized to make this request on their behalf."
-            : "I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.");
+        l.GoodFaith(LetterKind.TakeItDownRequest);
         if (l.Input.LetterDate != default)
         {
             var due = TakedownDeadlines.DueOn(LetterKind.TakeItDownRequest, l.Input.LetterDate);
@@ -172,7 +200,7 @@ public static class LetterComposer
             l.Contact();
         }
 
-        l.GoodFaith("I confirm my bona fide belief that the information and allegations in this notice are accurate and complete.");
+        l.GoodFaith(LetterKind.DsaNotice);
         l.Add(null, ["Please confirm that you have received this notice and tell me your decision, as Article 16 requires."],
             [LetterElement.ResponseRequested]);
         l.Signature();
@@ -189,7 +217,7 @@ public static class LetterComposer
             "This is a personal content request, not a copyright notice. Please handle it under that policy, and do not publish it or pass it to third parties.",
         ], policy is null ? [] : [LetterElement.PlatformRule]);
         l.Locations("The addresses to remove from search results:");
-        l.GoodFaith($"I believe in good faith that these images were made public without {l.Consent}, and that this request is accurate.");
+        l.GoodFaith(LetterKind.SearchDelisting);
         l.Add(null, ["Please confirm by email when the results have been removed."], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
@@ -305,8 +333,6 @@ public static class LetterComposer
 
         public string Subject => Input.SenderActsForPersonShown ? "the person I represent" : "me";
 
-        public string Consent => Input.SenderActsForPersonShown ? "the consent of the person I represent" : "my consent";
-
         /// <summary>Free text typed by the person, trimmed, with any private value withheld.</summary>
         public string Free(string? text) => (Input.Sender ?? new SenderIdentity()).Redact((text ?? "").Trim());
 
@@ -344,9 +370,9 @@ public static class LetterComposer
             }
         }
 
-        public void GoodFaith(string statement)
+        public void GoodFaith(LetterKind kind)
         {
-            if (Input.GoodFaithConfirmed)
+            if (Input.GoodFaithConfirmed && GoodFaithStatement(kind, Input.SenderActsForPersonShown) is { } statement)
             {
                 Add(null, [statement], [LetterElement.GoodFaithStatement]);
             }

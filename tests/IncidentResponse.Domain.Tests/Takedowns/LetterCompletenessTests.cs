@@ -31,7 +31,7 @@ public sealed class LetterCompletenessTests
 
     [Theory]
     [InlineData(LetterKind.PlatformPolicyReport, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Email, LetterRequirement.GoodFaith })]
-    [InlineData(LetterKind.DmcaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.CopyrightBasis, LetterRequirement.CopyrightedWork, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.PostalAddressOrPhone, LetterRequirement.GoodFaith, LetterRequirement.Accuracy, LetterRequirement.Signature })]
+    [InlineData(LetterKind.DmcaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.CopyrightBasis, LetterRequirement.CopyrightedWork, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.PostalAddressOrPhone, LetterRequirement.GoodFaith, LetterRequirement.Accuracy, LetterRequirement.Signature })]
     [InlineData(LetterKind.TakeItDownRequest, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact, LetterRequirement.GoodFaith, LetterRequirement.Signature })]
     [InlineData(LetterKind.DsaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.Reasons, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.GoodFaith })]
     [InlineData(LetterKind.SearchDelisting, new[] { LetterRequirement.LetterDate, LetterRequirement.SearchEngineRecipient, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.GoodFaith })]
@@ -44,6 +44,18 @@ public sealed class LetterCompletenessTests
     }
 
     [Fact]
+    public void A_dmca_notice_asks_for_an_email_address_only_if_available()
+    {
+        var input = TestLetters.Complete(LetterKind.DmcaNotice);
+        var noEmail = input with { Sender = input.Sender with { Email = IdentityField.Empty } };
+
+        Assert.True(LetterCompleteness.Check(LetterKind.DmcaNotice, noEmail).CanFinalise);
+        var text = LetterComposer.Compose(LetterKind.DmcaNotice, noEmail).ToPlainText();
+        Assert.Contains("Postal address: PO Box 12, Springfield", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Email:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_empty_input_lists_every_missing_thing_for_a_dmca_notice()
     {
         var input = new LetterInput { Recipient = TestLetters.Shipped.Get("x") };
@@ -53,7 +65,7 @@ public sealed class LetterCompletenessTests
         Assert.Equal(
         [
             CompletenessCodes.NoDate, CompletenessCodes.NoCopyrightBasis, CompletenessCodes.NoCopyrightedWork,
-            CompletenessCodes.NoUrl, CompletenessCodes.NoName, CompletenessCodes.NoEmail,
+            CompletenessCodes.NoUrl, CompletenessCodes.NoName,
             CompletenessCodes.NoPostalAddressOrPhone, CompletenessCodes.NoGoodFaith,
             CompletenessCodes.NoAccuracyStatement, CompletenessCodes.NoSignature,
         ], codes);
@@ -92,7 +104,6 @@ public sealed class LetterCompletenessTests
 
     [Theory]
     [InlineData(LetterKind.PlatformPolicyReport)]
-    [InlineData(LetterKind.DmcaNotice)]
     [InlineData(LetterKind.DsaNotice)]
     [InlineData(LetterKind.SearchDelisting)]
     [InlineData(LetterKind.PreservationToPlatform)]

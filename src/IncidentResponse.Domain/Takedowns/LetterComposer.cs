@@ -58,6 +58,15 @@ public static class LetterComposer
         };
     }
 
+    /// <summary>
+    /// The date a letter of this kind, dated <paramref name="letterDate"/>, asks for an answer by, or null when it sets
+    /// none. Only a TAKE IT DOWN Act request states one (the Act's 48 hours); a follow-up repeats only this date.
+    /// </summary>
+    public static DateOnly? StatedDeadline(LetterKind kind, DateOnly letterDate) =>
+        kind == LetterKind.TakeItDownRequest && letterDate != default
+            ? TakedownDeadlines.DueOn(LetterKind.TakeItDownRequest, letterDate)
+            : null;
+
     /// <summary>The plain name of a kind starting with a capital, for headings and choices.</summary>
     public static string HeadingOf(LetterKind kind)
     {
@@ -167,9 +176,8 @@ public static class LetterComposer
         ], [LetterElement.LegalBasis]);
         l.Locations($"The intimate visual depiction of {l.Subject} is at these addresses:", "Where to find it");
         l.GoodFaith(LetterKind.TakeItDownRequest);
-        if (l.Input.LetterDate != default)
+        if (StatedDeadline(LetterKind.TakeItDownRequest, l.Input.LetterDate) is { } due)
         {
-            var due = TakedownDeadlines.DueOn(LetterKind.TakeItDownRequest, l.Input.LetterDate);
             l.Add(null, [$"Please remove it, and any identical copies you know of, within 48 hours of receiving this request (by {Date(due)} at the latest), and tell me when it is done."],
                 [LetterElement.ResponseRequested]);
         }
@@ -273,10 +281,11 @@ public static class LetterComposer
         if (previous is not null && previous.SentOn != default)
         {
             var reference = string.IsNullOrWhiteSpace(previous.Reference) ? "" : $" (your reference {l.Free(previous.Reference)})";
-            var deadline = previous.Deadline ?? TakedownDeadlines.DueOn(previous.Kind, previous.SentOn);
             var reason = previous.Reason == FollowUpReason.Refused
                 ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
-                : $"I have had no answer by {Date(deadline)}, the date I asked for one.";
+                : previous.Deadline is { } deadline
+                    ? $"I have had no answer by {Date(deadline)}, the date I asked for one."
+                    : "I have had no answer.";
             l.Add(null, [$"On {Date(previous.SentOn)} I sent you a {TitleOf(previous.Kind)}{reference}. {reason}"], [LetterElement.PreviousRequest]);
         }
 
@@ -284,7 +293,10 @@ public static class LetterComposer
         var next = (l.Input.Recipient.Escalation ?? [])
             .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode));
         var escalation = next is null ? "" : $" If I do not hear from you, I will take this to {next.Name}.";
-        l.Add(null, [$"Please remove it, or tell me your decision and the reasons, within 7 days.{escalation}"], [LetterElement.ResponseRequested]);
+        var ask = previous?.Kind == LetterKind.TakeItDownRequest
+            ? "The TAKE IT DOWN Act asks a covered platform to remove it within 48 hours of receiving a valid request. Please remove it now, and any identical copies you know of, and tell me when it is done."
+            : "Please remove it, or tell me your decision and the reasons, as soon as you can.";
+        l.Add(null, [ask + escalation], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
     }

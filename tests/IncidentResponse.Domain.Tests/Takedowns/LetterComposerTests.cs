@@ -176,7 +176,34 @@ public sealed class LetterComposerTests
         var text = Compose(LetterKind.FollowUp);
 
         Assert.Contains("On 10 November 2026 I sent you a report of intimate images shared without consent (your reference T-123).", text, StringComparison.Ordinal);
-        Assert.Contains("I have had no answer by 17 November 2026", text, StringComparison.Ordinal);
+        Assert.Contains("I have had no answer.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLetters.Kinds), MemberType = typeof(TestLetters))]
+    public void A_follow_up_states_a_deadline_only_when_the_first_letter_set_one(LetterKind previousKind)
+    {
+        var sentOn = new DateOnly(2026, 11, 10);
+        var stated = LetterComposer.StatedDeadline(previousKind, sentOn);
+        var input = TestLetters.Complete(LetterKind.FollowUp) with
+        {
+            Previous = new PreviousRequest(previousKind, sentOn, null, FollowUpReason.NoAnswerByDeadline, stated),
+        };
+        var first = LetterComposer.Compose(previousKind, TestLetters.Complete(previousKind) with { LetterDate = sentOn }).ToPlainText();
+
+        var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
+
+        Assert.DoesNotContain("within 7 days", text, StringComparison.Ordinal);
+        if (stated is null)
+        {
+            Assert.DoesNotContain("I have had no answer by", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("within 48 hours", text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("by 12 November 2026 at the latest", first, StringComparison.Ordinal);
+            Assert.Contains("I have had no answer by 12 November 2026, the date I asked for one.", text, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -197,7 +224,7 @@ public sealed class LetterComposerTests
 
         var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
 
-        Assert.Contains("within 7 days.\n", text, StringComparison.Ordinal);
+        Assert.Contains("as soon as you can.\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("I will take this to", text, StringComparison.Ordinal);
     }
 

@@ -53,6 +53,52 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_dsa_notice_is_not_offered_for_a_search_engine_and_is_sent_only_electronically()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+
+        var search = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
+        Assert.Null(search.Document.QuerySelector("input[name='Input.Kind'][value='DsaNotice']"));
+        var refused = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=google-search", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DsaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DsaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.Reasons"] = "An intimate image of me shared without my consent.",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var requestId = Guid.Parse(letterUrl.Split('/')[4]);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+
+        var page = await client.GetAsync(letterUrl);
+        Assert.Null(page.Document.QuerySelector("input[name='Send.Channel'][value='Post']"));
+        Assert.NotNull(page.Document.QuerySelector("input[name='Send.Channel'][value='Form']"));
+        var byPost = await client.SubmitAsync(letterUrl, new Dictionary<string, string>
+        {
+            ["Send.Channel"] = "Post",
+            ["Send.SentOn"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }, "handler=Send");
+        Assert.Equal(HttpStatusCode.OK, byPost.Status);
+        Assert.Contains("online form or by email", byPost.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(TakedownStatus.Final, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId)).Status);
+    }
+
+    [Fact]
     public async Task A_letter_goes_from_draft_to_removed_and_the_places_move_with_it()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
@@ -384,7 +430,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         static string[] Offered(AppClient.PageResult page) =>
             page.Document.QuerySelectorAll("main input[name='Input.Kind']").Select(e => e.GetAttribute("value")!).ToArray();
         var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
-        Assert.Equal(["SearchDelisting", "DmcaNotice", "DsaNotice"], Offered(google));
+        Assert.Equal(["SearchDelisting", "DmcaNotice"], Offered(google));
         var reddit = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
         Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "TakeItDownRequest", "DsaNotice", "PreservationToPlatform", "PreservationForPolice"], Offered(reddit));
 

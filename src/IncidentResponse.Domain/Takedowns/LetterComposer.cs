@@ -258,9 +258,9 @@ public static class LetterComposer
         [
             $"I am asking you to send a preservation request to {recipient.Operator}, which runs {recipient.Name}, so that the records below are kept while the case is investigated. Intimate images of {l.Subject} were shared there without consent, and the provider may delete these records in the ordinary course of business.",
         ], []);
-        var basis = string.Equals(l.Input.JurisdictionCode?.Trim(), "US", StringComparison.OrdinalIgnoreCase)
+        var basis = InUnitedStates(l.Input)
             ? "Under 18 U.S.C. §2703(f), a provider must, at the request of a governmental entity, preserve records and other evidence in its possession for 90 days, and for another 90 days if the request is renewed."
-            : "If the provider is in the United States, 18 U.S.C. §2703(f) requires it, at the request of a governmental entity, to preserve records for 90 days (renewable for another 90). Elsewhere, please use the preservation powers that apply where you are.";
+            : "Please use the preservation powers that apply where you are. If the provider is in another country, it may keep the records when you ask it directly, but it does not have to: such a request is voluntary. Where it will not, the records can be preserved and obtained through mutual legal assistance between the two countries.";
         l.Add("Legal basis", [basis], [LetterElement.LegalBasis]);
         if (!string.IsNullOrWhiteSpace(l.Input.PoliceReference))
         {
@@ -324,11 +324,21 @@ public static class LetterComposer
 
         if (kind == LetterKind.PreservationForPolice)
         {
-            guidance.Add("This request is for the police to send, or to use when they ask the provider. A provider only has to preserve records under 18 U.S.C. §2703(f) when a governmental entity asks.");
+            guidance.Add(InUnitedStates(input)
+                ? "This request is for the police to send, or to use when they ask the provider. A provider only has to preserve records under 18 U.S.C. §2703(f) when a governmental entity asks."
+                : "This request is for the police to send, or to use when they ask the provider. A provider in another country does not have to act on a request from police where you live: it may keep records voluntarily, or the police can go through mutual legal assistance, which takes longer.");
+        }
+
+        if (kind == LetterKind.PreservationToPlatform)
+        {
+            guidance.Add("The platform does not have to keep this request secret. It may tell the account holder, so the person responsible may learn that you are gathering evidence. If that could put you at risk, talk to a helpline, a lawyer or the police before you send it: they can ask for the records to be kept instead.");
         }
 
         return guidance;
     }
+
+    private static bool InUnitedStates(LetterInput input) =>
+        string.Equals(input.JurisdictionCode?.Trim(), "US", StringComparison.OrdinalIgnoreCase);
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 
 namespace IncidentResponse.Domain.Tests.Takedowns;
@@ -155,19 +156,52 @@ public sealed class LetterComposerTests
         Assert.Contains("- 30 October 2026: Images posted without consent", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_police_preservation_request_in_the_us_cites_2703f()
+    {
+        var letter = LetterComposer.Compose(LetterKind.PreservationForPolice, TestLetters.Complete(LetterKind.PreservationForPolice));
+
+        Assert.Contains("Under 18 U.S.C. §2703(f), a provider must", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("To: the investigating officer", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("Police reference: CR-2026-55", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains(letter.Guidance, g => g.Contains("governmental entity", StringComparison.Ordinal));
+    }
+
     [Theory]
-    [InlineData("US", "Under 18 U.S.C. §2703(f), a provider must")]
-    [InlineData("GB", "If the provider is in the United States, 18 U.S.C. §2703(f)")]
-    public void A_police_preservation_request_cites_2703f_for_the_jurisdiction(string code, string expected)
+    [InlineData("GB")]
+    [InlineData("IE")]
+    [InlineData("AU")]
+    [InlineData("CA")]
+    [InlineData("")]
+    public void A_police_preservation_request_outside_the_us_does_not_cite_2703f_and_says_foreign_requests_are_voluntary(string code)
     {
         var input = TestLetters.Complete(LetterKind.PreservationForPolice) with { JurisdictionCode = code };
 
         var letter = LetterComposer.Compose(LetterKind.PreservationForPolice, input);
 
-        Assert.Contains(expected, letter.ToPlainText(), StringComparison.Ordinal);
-        Assert.Contains("To: the investigating officer", letter.ToPlainText(), StringComparison.Ordinal);
-        Assert.Contains("Police reference: CR-2026-55", letter.ToPlainText(), StringComparison.Ordinal);
-        Assert.Contains(letter.Guidance, g => g.Contains("governmental entity", StringComparison.Ordinal));
+        Assert.DoesNotContain("2703", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.All(letter.Guidance, g => Assert.DoesNotContain("2703", g, StringComparison.Ordinal));
+        Assert.Contains("such a request is voluntary", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("mutual legal assistance", letter.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_plan_never_suggests_asking_the_person_responsible_to_keep_posts()
+    {
+        var preservation = SafetyStepCatalog.Get(SafetyStepCatalog.PreservationRequest);
+
+        Assert.DoesNotContain("the person to keep", preservation.Body, StringComparison.Ordinal);
+        Assert.Contains("Do not ask the person responsible to keep anything", preservation.Body, StringComparison.Ordinal);
+        Assert.All(SafetyStepCatalog.Steps,
+            step => Assert.DoesNotContain("or the person to keep", step.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_preservation_letter_to_a_platform_warns_that_the_account_holder_may_learn_of_it()
+    {
+        var letter = LetterComposer.Compose(LetterKind.PreservationToPlatform, TestLetters.Complete(LetterKind.PreservationToPlatform));
+
+        Assert.Contains(letter.Guidance, g => g.Contains("It may tell the account holder", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -49,8 +49,8 @@ public static class LetterComposer
                 $"I believe in good faith that this content was shared without {consent}, and that the information in this report is accurate.",
             LetterKind.DmcaNotice => DmcaGoodFaith,
             LetterKind.TakeItDownRequest => senderActsForPersonShown
-                ? "I have a good faith belief that this intimate visual depiction of an identifiable individual is not consensual: it was published without the consent of the person shown. I am authorized to make this request on their behalf."
-                : "I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.",
+                ? "The identifiable individual shown, the person I represent, has a good faith belief that this intimate visual depiction is not consensual: it was published without their consent. I am authorized to act on their behalf and to make this request for them."
+                : "I am the identifiable individual shown, and I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.",
             LetterKind.DsaNotice => "I confirm my bona fide belief that the information and allegations in this notice are accurate and complete.",
             LetterKind.SearchDelisting =>
                 $"I believe in good faith that these images were made public without {consent}, and that this request is accurate.",
@@ -172,10 +172,15 @@ public static class LetterComposer
         l.Header();
         l.Add(null,
         [
-            "This is a removal request under the TAKE IT DOWN Act (S. 146, 119th Congress). A covered platform must remove an intimate visual depiction published without consent as soon as possible, and no later than 48 hours after it receives a valid request, and make reasonable efforts to remove known identical copies.",
+            "This is a removal request under section 3 of the TAKE IT DOWN Act (Pub. L. 119-12, 47 U.S.C. §223a). A covered platform must remove an intimate visual depiction published without consent as soon as possible, and no later than 48 hours after it receives a valid request, and make reasonable efforts to remove known identical copies.",
         ], [LetterElement.LegalBasis]);
         l.Locations($"The intimate visual depiction of {l.Subject} is at these addresses:", "Where to find it");
         l.GoodFaith(LetterKind.TakeItDownRequest);
+        if (!string.IsNullOrWhiteSpace(l.Input.Reasons))
+        {
+            l.Add("Why it was published without consent", [l.Free(l.Input.Reasons)], [LetterElement.Reasons]);
+        }
+
         if (StatedDeadline(LetterKind.TakeItDownRequest, l.Input.LetterDate) is { } due)
         {
             l.Add(null, [$"Please remove it, and any identical copies you know of, within 48 hours of receiving this request (by {Date(due)} at the latest), and tell me when it is done."],

@@ -32,7 +32,7 @@ public sealed class LetterCompletenessTests
     [Theory]
     [InlineData(LetterKind.PlatformPolicyReport, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Email, LetterRequirement.GoodFaith })]
     [InlineData(LetterKind.DmcaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.CopyrightBasis, LetterRequirement.CopyrightedWork, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.PostalAddressOrPhone, LetterRequirement.GoodFaith, LetterRequirement.Accuracy, LetterRequirement.Signature })]
-    [InlineData(LetterKind.TakeItDownRequest, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact, LetterRequirement.GoodFaith, LetterRequirement.Signature })]
+    [InlineData(LetterKind.TakeItDownRequest, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact, LetterRequirement.GoodFaith, LetterRequirement.Reasons, LetterRequirement.Signature })]
     [InlineData(LetterKind.DsaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.Reasons, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.GoodFaith })]
     [InlineData(LetterKind.SearchDelisting, new[] { LetterRequirement.LetterDate, LetterRequirement.SearchEngineRecipient, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.GoodFaith })]
     [InlineData(LetterKind.PreservationToPlatform, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email })]

@@ -98,7 +98,10 @@ public sealed class LetterComposerTests
         Assert.Contains("TAKE IT DOWN Act", text, StringComparison.Ordinal);
         Assert.Contains("/s/ Sam Ally", text, StringComparison.Ordinal);
         Assert.Contains("The intimate visual depiction of me is at these addresses:", text, StringComparison.Ordinal);
-        Assert.Contains("good faith belief that this intimate visual depiction of me is not consensual", text, StringComparison.Ordinal);
+        Assert.Contains("I am the identifiable individual shown, and I have a good faith belief that this intimate visual depiction of me is not consensual", text, StringComparison.Ordinal);
+        Assert.Contains("Why it was published without consent\nThis is an intimate image of me shared without my consent", text, StringComparison.Ordinal);
+        Assert.Contains("Pub. L. 119-12", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("S. 146", text, StringComparison.Ordinal);
         Assert.Contains("Email: contact@example.org", text, StringComparison.Ordinal);
         Assert.Contains("within 48 hours of receiving this request (by 23 November 2026 at the latest)", text, StringComparison.Ordinal);
     }
@@ -110,8 +113,9 @@ public sealed class LetterComposerTests
 
         var text = LetterComposer.Compose(LetterKind.TakeItDownRequest, input).ToPlainText();
 
-        Assert.Contains("I am authorized to make this request on their behalf.", text, StringComparison.Ordinal);
-        Assert.Contains("the person I represent", text, StringComparison.Ordinal);
+        Assert.Contains("The identifiable individual shown, the person I represent, has a good faith belief that this intimate visual depiction is not consensual", text, StringComparison.Ordinal);
+        Assert.Contains("I am authorized to act on their behalf", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I have a good faith belief", text, StringComparison.Ordinal);
     }
 
     [Fact]

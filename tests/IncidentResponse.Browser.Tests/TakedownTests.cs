@@ -55,7 +55,7 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
         await Page.GetByLabel("The image, in plain words").FillAsync("A photograph I took of myself in 2023");
         await Page.GetByLabel("I took it, or I own the copyright another way").CheckAsync();
         await FieldOf("Input_SenderPhone").GetByLabel("Keep private").UncheckAsync();
-        await Page.GetByLabel("I believe in good faith").CheckAsync();
+        await Page.GetByLabel("I confirm the good-faith statement").CheckAsync();
         await Page.GetByLabel("(Copyright notice) The information in this notification is accurate").CheckAsync();
         await Page.GetByLabel("I sign this letter").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
@@ -118,7 +118,7 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "Edit the letter" }).ClickAsync();
         await Page.GetByLabel("Email", new() { Exact = true }).FillAsync("sam.reports@example.org");
-        await Page.GetByLabel("I believe in good faith").CheckAsync();
+        await Page.GetByLabel("I confirm the good-faith statement").CheckAsync();
         await Page.GetByLabel("I sign this letter").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(letterUrl);

@@ -15,6 +15,90 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
     private const string Other = "https://example.org/not-in-this-letter";
 
     [Fact]
+    public async Task A_dmca_notice_prints_the_statements_the_person_ticked_word_for_word_and_needs_no_email()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DmcaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderPhone"] = "+1 555 0100",
+            ["Input.CopyrightedWork"] = "A photograph I took of myself in 2023",
+            ["Input.CopyrightBasis"] = "SenderOwnsCopyright",
+            ["Input.GoodFaithConfirmed"] = "true",
+            ["Input.AccuracyConfirmed"] = "true",
+            ["Input.SignatureConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var requestId = Guid.Parse(letterUrl.Split('/')[4]);
+
+        var form = (await client.GetAsync($"/cases/{caseId}/takedowns/{requestId}/edit")).Document;
+        var ticked = form.QuerySelector("#good-faith-statements")!.TextContent;
+        var accuracyBox = form.QuerySelector("input[name='Input.AccuracyConfirmed']")!.ParentElement!.TextContent;
+        var letter = await client.GetAsync(letterUrl);
+        var printed = letter.Document.QuerySelector("#letter")!.TextContent;
+
+        Assert.Contains(LetterComposer.DmcaGoodFaith, ticked, StringComparison.Ordinal);
+        Assert.Contains(LetterComposer.DmcaGoodFaith, printed, StringComparison.Ordinal);
+        Assert.Contains(LetterComposer.DmcaAccuracy, accuracyBox, StringComparison.Ordinal);
+        Assert.Contains(LetterComposer.DmcaAccuracy, printed, StringComparison.Ordinal);
+        Assert.Null(letter.Document.QuerySelector("#missing"));
+    }
+
+    [Fact]
+    public async Task A_dsa_notice_is_not_offered_for_a_search_engine_and_is_sent_only_electronically()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+
+        var search = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
+        Assert.Null(search.Document.QuerySelector("input[name='Input.Kind'][value='DsaNotice']"));
+        var refused = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=google-search", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DsaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DsaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.Reasons"] = "An intimate image of me shared without my consent.",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var requestId = Guid.Parse(letterUrl.Split('/')[4]);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+
+        var page = await client.GetAsync(letterUrl);
+        Assert.Null(page.Document.QuerySelector("input[name='Send.Channel'][value='Post']"));
+        Assert.NotNull(page.Document.QuerySelector("input[name='Send.Channel'][value='Form']"));
+        var byPost = await client.SubmitAsync(letterUrl, new Dictionary<string, string>
+        {
+            ["Send.Channel"] = "Post",
+            ["Send.SentOn"] = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }, "handler=Send");
+        Assert.Equal(HttpStatusCode.OK, byPost.Status);
+        Assert.Contains("online form or by email", byPost.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(TakedownStatus.Final, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId)).Status);
+    }
+
+    [Fact]
     public async Task A_letter_goes_from_draft_to_removed_and_the_places_move_with_it()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
@@ -85,7 +169,11 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         var followUpRow = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == followUpId);
         Assert.Equal((LetterKind.FollowUp, TakedownStatus.Draft, (Guid?)requestId), (followUpRow.Kind, followUpRow.Status, followUpRow.FollowsUpId));
         var followUpPage = await client.GetAsync(followUp.Location!.OriginalString);
-        Assert.Contains("TICKET-42", followUpPage.Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+        var followUpText = followUpPage.Document.QuerySelector("#letter")!.TextContent;
+        Assert.Contains("TICKET-42", followUpText, StringComparison.Ordinal);
+        // The platform report asked for no answer by a date, so the follow-up states none (the 7 days are only ours).
+        Assert.DoesNotContain("the date I asked for one", followUpText, StringComparison.Ordinal);
+        Assert.DoesNotContain("within 7 days", followUpText, StringComparison.Ordinal);
 
         var list = await client.GetAsync($"/cases/{caseId}/takedowns");
         Assert.Equal(2, list.Document.QuerySelectorAll("ul.takedowns > li").Length);
@@ -342,7 +430,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         static string[] Offered(AppClient.PageResult page) =>
             page.Document.QuerySelectorAll("main input[name='Input.Kind']").Select(e => e.GetAttribute("value")!).ToArray();
         var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
-        Assert.Equal(["SearchDelisting", "DmcaNotice", "DsaNotice"], Offered(google));
+        Assert.Equal(["SearchDelisting", "DmcaNotice"], Offered(google));
         var reddit = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
         Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "TakeItDownRequest", "DsaNotice", "PreservationToPlatform", "PreservationForPolice"], Offered(reddit));
 

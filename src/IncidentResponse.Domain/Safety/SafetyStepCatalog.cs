@@ -80,8 +80,9 @@ public static class SafetyStepCatalog
             "Ask for evidence to be kept (a preservation request)",
             "If you might take legal action, evidence can disappear: sites remove posts and accounts, and keep records "
             + "only for a limited time. A lawyer, and in some places the police, can send a preservation request "
-            + "(sometimes called a litigation hold letter) asking a platform or the person to keep posts, messages and "
-            + "account records. It is worth asking about early.",
+            + "(sometimes called a litigation hold letter) asking a platform to keep posts, messages and account "
+            + "records. It is worth asking about early. Do not ask the person responsible to keep anything: it tells "
+            + "them what you are doing.",
             LinkEvidence, Conditional: true),
         new(IncidentLog, SafetySection.Then,
             "Keep an incident log",

@@ -14,13 +14,13 @@ public static class LetterCompleteness
         [LetterKind.DmcaNotice] =
         [
             LetterRequirement.LetterDate, LetterRequirement.CopyrightBasis, LetterRequirement.CopyrightedWork,
-            LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.PostalAddressOrPhone,
+            LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.PostalAddressOrPhone,
             LetterRequirement.GoodFaith, LetterRequirement.Accuracy, LetterRequirement.Signature,
         ],
         [LetterKind.TakeItDownRequest] =
         [
             LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact,
-            LetterRequirement.GoodFaith, LetterRequirement.Signature,
+            LetterRequirement.GoodFaith, LetterRequirement.Reasons, LetterRequirement.Signature,
         ],
         [LetterKind.DsaNotice] =
         [
@@ -102,8 +102,9 @@ public static class LetterCompleteness
                         "Describe the original work, for example \"a photograph I took of myself in 2023\"."));
                     break;
                 case LetterRequirement.Reasons when string.IsNullOrWhiteSpace(input.Reasons):
-                    issues.Add(new(CompletenessCodes.NoReasons,
-                        "Explain in a few sentences why the content is illegal, for example that it is an intimate image shared without your consent."));
+                    issues.Add(new(CompletenessCodes.NoReasons, kind == LetterKind.TakeItDownRequest
+                        ? "Say briefly what shows the image was published without consent, for example that it was shared privately and posted without asking, or that it is a fake made of you. The Act asks for this information."
+                        : "Explain in a few sentences why the content is illegal, for example that it is an intimate image shared without your consent."));
                     break;
                 case LetterRequirement.SearchEngineRecipient when input.Recipient.Kind != PlatformKind.SearchEngine:
                     issues.Add(new(CompletenessCodes.RecipientNotSearchEngine,

@@ -28,6 +28,45 @@ public static class LetterComposer
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind."),
     };
 
+    /// <summary>The DMCA good-faith statement, 17 U.S.C. §512(c)(3)(A)(v): the box the person ticks shows these words.</summary>
+    public const string DmcaGoodFaith =
+        "I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.";
+
+    /// <summary>The DMCA accuracy statement, 17 U.S.C. §512(c)(3)(A)(vi): the box the person ticks shows these words.</summary>
+    public const string DmcaAccuracy =
+        "The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner of an exclusive right that is allegedly infringed.";
+
+    /// <summary>
+    /// The statement a letter of a kind prints when the person ticks the good-faith box, word for word, or null when
+    /// the kind has none. The form shows these same words beside the box.
+    /// </summary>
+    public static string? GoodFaithStatement(LetterKind kind, bool senderActsForPersonShown)
+    {
+        var consent = senderActsForPersonShown ? "the consent of the person I represent" : "my consent";
+        return kind switch
+        {
+            LetterKind.PlatformPolicyReport =>
+                $"I believe in good faith that this content was shared without {consent}, and that the information in this report is accurate.",
+            LetterKind.DmcaNotice => DmcaGoodFaith,
+            LetterKind.TakeItDownRequest => senderActsForPersonShown
+                ? "The identifiable individual shown, the person I represent, has a good faith belief that this intimate visual depiction is not consensual: it was published without their consent. I am authorized to act on their behalf and to make this request for them."
+                : "I am the identifiable individual shown, and I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.",
+            LetterKind.DsaNotice => "I confirm my bona fide belief that the information and allegations in this notice are accurate and complete.",
+            LetterKind.SearchDelisting =>
+                $"I believe in good faith that these images were made public without {consent}, and that this request is accurate.",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The date a letter of this kind, dated <paramref name="letterDate"/>, asks for an answer by, or null when it sets
+    /// none. Only a TAKE IT DOWN Act request states one (the Act's 48 hours); a follow-up repeats only this date.
+    /// </summary>
+    public static DateOnly? StatedDeadline(LetterKind kind, DateOnly letterDate) =>
+        kind == LetterKind.TakeItDownRequest && letterDate != default
+            ? TakedownDeadlines.DueOn(LetterKind.TakeItDownRequest, letterDate)
+            : null;
+
     /// <summary>The plain name of a kind starting with a capital, for headings and choices.</summary>
     public static string HeadingOf(LetterKind kind)
     {
@@ -97,7 +136,7 @@ public static class LetterComposer
             policy is null ? [] : [LetterElement.PlatformRule]);
         l.Locations($"Please remove the content at these addresses, and stop it being uploaded again:");
         l.OptionalReasons();
-        l.GoodFaith($"I believe in good faith that this content was shared without {l.Consent}, and that the information in this report is accurate.");
+        l.GoodFaith(LetterKind.PlatformPolicyReport);
         l.Add(null, ["Please confirm by email when the content has been removed."], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
@@ -118,10 +157,10 @@ public static class LetterComposer
 
         l.Locations("The infringing material is at these addresses. Please remove it or disable access to it:", "The infringing material");
         l.Contact();
-        l.GoodFaith("I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.");
+        l.GoodFaith(LetterKind.DmcaNotice);
         if (l.Input.AccuracyConfirmed)
         {
-            l.Add(null, ["The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner of an exclusive right that is allegedly infringed."],
+            l.Add(null, [DmcaAccuracy],
                 [LetterElement.AccuracyUnderPenaltyOfPerjury]);
         }
 
@@ -133,15 +172,17 @@ public static class LetterComposer
         l.Header();
         l.Add(null,
         [
-            "This is a removal request under the TAKE IT DOWN Act (S. 146, 119th Congress). A covered platform must remove an intimate visual depiction published without consent as soon as possible, and no later than 48 hours after it receives a valid request, and make reasonable efforts to remove known identical copies.",
+            "This is a removal request under section 3 of the TAKE IT DOWN Act (Pub. L. 119-12, 47 U.S.C. §223a). A covered platform must remove an intimate visual depiction published without consent as soon as possible, and no later than 48 hours after it receives a valid request, and make reasonable efforts to remove known identical copies.",
         ], [LetterElement.LegalBasis]);
         l.Locations($"The intimate visual depiction of {l.Subject} is at these addresses:", "Where to find it");
-        l.GoodFaith(l.Input.SenderActsForPersonShown
-            ? "I have a good faith belief that this intimate visual depiction of an identifiable individual is not consensual: it was published without the consent of the person shown. I am authorized to make this request on their behalf."
-            : "I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.");
-        if (l.Input.LetterDate != default)
+        l.GoodFaith(LetterKind.TakeItDownRequest);
+        if (!string.IsNullOrWhiteSpace(l.Input.Reasons))
         {
-            var due = TakedownDeadlines.DueOn(LetterKind.TakeItDownRequest, l.Input.LetterDate);
+            l.Add("Why it was published without consent", [l.Free(l.Input.Reasons)], [LetterElement.Reasons]);
+        }
+
+        if (StatedDeadline(LetterKind.TakeItDownRequest, l.Input.LetterDate) is { } due)
+        {
             l.Add(null, [$"Please remove it, and any identical copies you know of, within 48 hours of receiving this request (by {Date(due)} at the latest), and tell me when it is done."],
                 [LetterElement.ResponseRequested]);
         }
@@ -172,7 +213,7 @@ public static class LetterComposer
             l.Contact();
         }
 
-        l.GoodFaith("I confirm my bona fide belief that the information and allegations in this notice are accurate and complete.");
+        l.GoodFaith(LetterKind.DsaNotice);
         l.Add(null, ["Please confirm that you have received this notice and tell me your decision, as Article 16 requires."],
             [LetterElement.ResponseRequested]);
         l.Signature();
@@ -189,7 +230,7 @@ public static class LetterComposer
             "This is a personal content request, not a copyright notice. Please handle it under that policy, and do not publish it or pass it to third parties.",
         ], policy is null ? [] : [LetterElement.PlatformRule]);
         l.Locations("The addresses to remove from search results:");
-        l.GoodFaith($"I believe in good faith that these images were made public without {l.Consent}, and that this request is accurate.");
+        l.GoodFaith(LetterKind.SearchDelisting);
         l.Add(null, ["Please confirm by email when the results have been removed."], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
@@ -222,9 +263,9 @@ public static class LetterComposer
         [
             $"I am asking you to send a preservation request to {recipient.Operator}, which runs {recipient.Name}, so that the records below are kept while the case is investigated. Intimate images of {l.Subject} were shared there without consent, and the provider may delete these records in the ordinary course of business.",
         ], []);
-        var basis = string.Equals(l.Input.JurisdictionCode?.Trim(), "US", StringComparison.OrdinalIgnoreCase)
+        var basis = InUnitedStates(l.Input)
             ? "Under 18 U.S.C. §2703(f), a provider must, at the request of a governmental entity, preserve records and other evidence in its possession for 90 days, and for another 90 days if the request is renewed."
-            : "If the provider is in the United States, 18 U.S.C. §2703(f) requires it, at the request of a governmental entity, to preserve records for 90 days (renewable for another 90). Elsewhere, please use the preservation powers that apply where you are.";
+            : "Please use the preservation powers that apply where you are. If the provider is in another country, it may keep the records when you ask it directly, but it does not have to: such a request is voluntary. Where it will not, the records can be preserved and obtained through mutual legal assistance between the two countries.";
         l.Add("Legal basis", [basis], [LetterElement.LegalBasis]);
         if (!string.IsNullOrWhiteSpace(l.Input.PoliceReference))
         {
@@ -245,10 +286,11 @@ public static class LetterComposer
         if (previous is not null && previous.SentOn != default)
         {
             var reference = string.IsNullOrWhiteSpace(previous.Reference) ? "" : $" (your reference {l.Free(previous.Reference)})";
-            var deadline = previous.Deadline ?? TakedownDeadlines.DueOn(previous.Kind, previous.SentOn);
             var reason = previous.Reason == FollowUpReason.Refused
                 ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
-                : $"I have had no answer by {Date(deadline)}, the date I asked for one.";
+                : previous.Deadline is { } deadline
+                    ? $"I have had no answer by {Date(deadline)}, the date I asked for one."
+                    : "I have had no answer.";
             l.Add(null, [$"On {Date(previous.SentOn)} I sent you a {TitleOf(previous.Kind)}{reference}. {reason}"], [LetterElement.PreviousRequest]);
         }
 
@@ -256,7 +298,10 @@ public static class LetterComposer
         var next = (l.Input.Recipient.Escalation ?? [])
             .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode));
         var escalation = next is null ? "" : $" If I do not hear from you, I will take this to {next.Name}.";
-        l.Add(null, [$"Please remove it, or tell me your decision and the reasons, within 7 days.{escalation}"], [LetterElement.ResponseRequested]);
+        var ask = previous?.Kind == LetterKind.TakeItDownRequest
+            ? "The TAKE IT DOWN Act asks a covered platform to remove it within 48 hours of receiving a valid request. Please remove it now, and any identical copies you know of, and tell me when it is done."
+            : "Please remove it, or tell me your decision and the reasons, as soon as you can.";
+        l.Add(null, [ask + escalation], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
     }
@@ -284,11 +329,21 @@ public static class LetterComposer
 
         if (kind == LetterKind.PreservationForPolice)
         {
-            guidance.Add("This request is for the police to send, or to use when they ask the provider. A provider only has to preserve records under 18 U.S.C. §2703(f) when a governmental entity asks.");
+            guidance.Add(InUnitedStates(input)
+                ? "This request is for the police to send, or to use when they ask the provider. A provider only has to preserve records under 18 U.S.C. §2703(f) when a governmental entity asks."
+                : "This request is for the police to send, or to use when they ask the provider. A provider in another country does not have to act on a request from police where you live: it may keep records voluntarily, or the police can go through mutual legal assistance, which takes longer.");
+        }
+
+        if (kind == LetterKind.PreservationToPlatform)
+        {
+            guidance.Add("The platform does not have to keep this request secret. It may tell the account holder, so the person responsible may learn that you are gathering evidence. If that could put you at risk, talk to a helpline, a lawyer or the police before you send it: they can ask for the records to be kept instead.");
         }
 
         return guidance;
     }
+
+    private static bool InUnitedStates(LetterInput input) =>
+        string.Equals(input.JurisdictionCode?.Trim(), "US", StringComparison.OrdinalIgnoreCase);
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
 
@@ -304,8 +359,6 @@ public static class LetterComposer
         public List<LetterElement> Elements { get; } = [];
 
         public string Subject => Input.SenderActsForPersonShown ? "the person I represent" : "me";
-
-        public string Consent => Input.SenderActsForPersonShown ? "the consent of the person I represent" : "my consent";
 
         /// <summary>Free text typed by the person, trimmed, with any private value withheld.</summary>
         public string Free(string? text) => (Input.Sender ?? new SenderIdentity()).Redact((text ?? "").Trim());
@@ -344,9 +397,9 @@ public static class LetterComposer
             }
         }
 
-        public void GoodFaith(string statement)
+        public void GoodFaith(LetterKind kind)
         {
-            if (Input.GoodFaithConfirmed)
+            if (Input.GoodFaithConfirmed && GoodFaithStatement(kind, Input.SenderActsForPersonShown) is { } statement)
             {
                 Add(null, [statement], [LetterElement.GoodFaithStatement]);
             }

@@ -72,7 +72,10 @@ public enum CopyrightBasis
     SenderDoesNotOwnCopyright = 3,
 }
 
-/// <summary>The letter a follow-up refers to.</summary>
+/// <summary>
+/// The letter a follow-up refers to. <paramref name="Deadline"/> is the date that letter itself asked for an answer by
+/// (<see cref="LetterComposer.StatedDeadline"/>), or null when it set none; a follow-up never states any other.
+/// </summary>
 public sealed record PreviousRequest(LetterKind Kind, DateOnly SentOn, string? Reference, FollowUpReason Reason, DateOnly? Deadline);
 
 public enum FollowUpReason

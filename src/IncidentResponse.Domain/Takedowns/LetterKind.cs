@@ -27,3 +27,19 @@ public enum LetterKind
     /// <summary>A follow-up when there was no answer by the deadline, or the request was refused.</summary>
     FollowUp = 8,
 }
+
+/// <summary>Which ways of sending a letter the law behind its kind accepts.</summary>
+public static class LetterChannels
+{
+    private static readonly TakedownChannel[] Electronic = [TakedownChannel.Form, TakedownChannel.Email];
+
+    /// <summary>
+    /// The channels a letter of this kind may be sent by. A Digital Services Act notice goes only by the electronic
+    /// mechanism Article 16(1) requires the hosting service to provide (its form, or an email address it gives for
+    /// notices); every other kind may also go by post.
+    /// </summary>
+    public static IReadOnlyList<TakedownChannel> Allowed(LetterKind kind) =>
+        kind == LetterKind.DsaNotice ? Electronic : Enum.GetValues<TakedownChannel>();
+
+    public static bool Allows(LetterKind kind, TakedownChannel channel) => Allowed(kind).Contains(channel);
+}

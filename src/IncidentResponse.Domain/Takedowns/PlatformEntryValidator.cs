@@ -246,6 +246,11 @@ public static partial class PlatformEntryValidator
         {
             problems.Add("letterKinds: searchDelisting is only for a search engine.");
         }
+
+        if (kinds.Contains(LetterKind.DsaNotice) && entry.Kind == PlatformKind.SearchEngine)
+        {
+            problems.Add("letterKinds: dsaNotice is only for a hosting service (DSA Article 16), never for a search engine.");
+        }
     }
 
     private static void Https(List<string> problems, string path, string? url)

@@ -146,9 +146,12 @@ public sealed class DemoTakedowns(AppDbContext db, AuditTrail audit, TakedownAct
         SignatureConfirmed = true,
         CopyrightBasis = plan.Kind == LetterKind.DmcaNotice ? CopyrightBasis.SenderOwnsCopyright : CopyrightBasis.NotAnswered,
         CopyrightedWork = plan.Kind == LetterKind.DmcaNotice ? "A photograph I took of myself in 2024" : null,
-        Reasons = plan.Kind == LetterKind.DsaNotice
-            ? "This is an intimate image of me shared without my consent. Sharing it is a criminal offence where I live."
-            : null,
+        Reasons = plan.Kind switch
+        {
+            LetterKind.DsaNotice => "This is an intimate image of me shared without my consent. Sharing it is a criminal offence where I live.",
+            LetterKind.TakeItDownRequest => "I sent this image privately to one person. I never agreed to it being posted.",
+            _ => null,
+        },
         LetterDate = sentOn,
         CreatedBy = ownerId,
         CreatedUtc = now,

@@ -73,7 +73,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
 
         var previous = await db.TakedownRequests.AsNoTracking()
             .Where(r => r.CaseId == request.CaseId && r.Id == previousId)
-            .Select(r => new { r.Kind, r.SentOn, r.Reference, r.DueUtc })
+            .Select(r => new { r.Kind, r.SentOn, r.Reference, r.LetterDate })
             .SingleOrDefaultAsync(cancellationToken);
         if (previous?.SentOn is not { } sentOn)
         {
@@ -87,7 +87,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             .FirstOrDefaultAsync(cancellationToken) == TakedownOutcome.Refused;
         return new PreviousRequest(previous.Kind, sentOn, previous.Reference,
             refused ? FollowUpReason.Refused : FollowUpReason.NoAnswerByDeadline,
-            previous.DueUtc is { } due ? DateOnly.FromDateTime(due) : null);
+            LetterComposer.StatedDeadline(previous.Kind, previous.LetterDate));
     }
 
     public static string StatusText(TakedownStatus status) => status switch

@@ -31,8 +31,8 @@ public sealed class LetterCompletenessTests
 
     [Theory]
     [InlineData(LetterKind.PlatformPolicyReport, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Email, LetterRequirement.GoodFaith })]
-    [InlineData(LetterKind.DmcaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.CopyrightBasis, LetterRequirement.CopyrightedWork, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.PostalAddressOrPhone, LetterRequirement.GoodFaith, LetterRequirement.Accuracy, LetterRequirement.Signature })]
-    [InlineData(LetterKind.TakeItDownRequest, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact, LetterRequirement.GoodFaith, LetterRequirement.Signature })]
+    [InlineData(LetterKind.DmcaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.CopyrightBasis, LetterRequirement.CopyrightedWork, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.PostalAddressOrPhone, LetterRequirement.GoodFaith, LetterRequirement.Accuracy, LetterRequirement.Signature })]
+    [InlineData(LetterKind.TakeItDownRequest, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact, LetterRequirement.GoodFaith, LetterRequirement.Reasons, LetterRequirement.Signature })]
     [InlineData(LetterKind.DsaNotice, new[] { LetterRequirement.LetterDate, LetterRequirement.Reasons, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.GoodFaith })]
     [InlineData(LetterKind.SearchDelisting, new[] { LetterRequirement.LetterDate, LetterRequirement.SearchEngineRecipient, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.GoodFaith })]
     [InlineData(LetterKind.PreservationToPlatform, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email })]
@@ -41,6 +41,18 @@ public sealed class LetterCompletenessTests
     public void Each_kind_requires_what_its_law_or_route_asks_for(LetterKind kind, LetterRequirement[] expected)
     {
         Assert.Equal(expected, LetterCompleteness.Requirements(kind));
+    }
+
+    [Fact]
+    public void A_dmca_notice_asks_for_an_email_address_only_if_available()
+    {
+        var input = TestLetters.Complete(LetterKind.DmcaNotice);
+        var noEmail = input with { Sender = input.Sender with { Email = IdentityField.Empty } };
+
+        Assert.True(LetterCompleteness.Check(LetterKind.DmcaNotice, noEmail).CanFinalise);
+        var text = LetterComposer.Compose(LetterKind.DmcaNotice, noEmail).ToPlainText();
+        Assert.Contains("Postal address: PO Box 12, Springfield", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Email:", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -53,7 +65,7 @@ public sealed class LetterCompletenessTests
         Assert.Equal(
         [
             CompletenessCodes.NoDate, CompletenessCodes.NoCopyrightBasis, CompletenessCodes.NoCopyrightedWork,
-            CompletenessCodes.NoUrl, CompletenessCodes.NoName, CompletenessCodes.NoEmail,
+            CompletenessCodes.NoUrl, CompletenessCodes.NoName,
             CompletenessCodes.NoPostalAddressOrPhone, CompletenessCodes.NoGoodFaith,
             CompletenessCodes.NoAccuracyStatement, CompletenessCodes.NoSignature,
         ], codes);
@@ -92,7 +104,6 @@ public sealed class LetterCompletenessTests
 
     [Theory]
     [InlineData(LetterKind.PlatformPolicyReport)]
-    [InlineData(LetterKind.DmcaNotice)]
     [InlineData(LetterKind.DsaNotice)]
     [InlineData(LetterKind.SearchDelisting)]
     [InlineData(LetterKind.PreservationToPlatform)]

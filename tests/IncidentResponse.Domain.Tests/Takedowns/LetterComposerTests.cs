@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 
 namespace IncidentResponse.Domain.Tests.Takedowns;
@@ -97,7 +98,10 @@ public sealed class LetterComposerTests
         Assert.Contains("TAKE IT DOWN Act", text, StringComparison.Ordinal);
         Assert.Contains("/s/ Sam Ally", text, StringComparison.Ordinal);
         Assert.Contains("The intimate visual depiction of me is at these addresses:", text, StringComparison.Ordinal);
-        Assert.Contains("good faith belief that this intimate visual depiction of me is not consensual", text, StringComparison.Ordinal);
+        Assert.Contains("I am the identifiable individual shown, and I have a good faith belief that this intimate visual depiction of me is not consensual", text, StringComparison.Ordinal);
+        Assert.Contains("Why it was published without consent\nThis is an intimate image of me shared without my consent", text, StringComparison.Ordinal);
+        Assert.Contains("Pub. L. 119-12", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("S. 146", text, StringComparison.Ordinal);
         Assert.Contains("Email: contact@example.org", text, StringComparison.Ordinal);
         Assert.Contains("within 48 hours of receiving this request (by 23 November 2026 at the latest)", text, StringComparison.Ordinal);
     }
@@ -109,8 +113,9 @@ public sealed class LetterComposerTests
 
         var text = LetterComposer.Compose(LetterKind.TakeItDownRequest, input).ToPlainText();
 
-        Assert.Contains("I am authorized to make this request on their behalf.", text, StringComparison.Ordinal);
-        Assert.Contains("the person I represent", text, StringComparison.Ordinal);
+        Assert.Contains("The identifiable individual shown, the person I represent, has a good faith belief that this intimate visual depiction is not consensual", text, StringComparison.Ordinal);
+        Assert.Contains("I am authorized to act on their behalf", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("I have a good faith belief", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,19 +160,52 @@ public sealed class LetterComposerTests
         Assert.Contains("- 30 October 2026: Images posted without consent", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_police_preservation_request_in_the_us_cites_2703f()
+    {
+        var letter = LetterComposer.Compose(LetterKind.PreservationForPolice, TestLetters.Complete(LetterKind.PreservationForPolice));
+
+        Assert.Contains("Under 18 U.S.C. §2703(f), a provider must", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("To: the investigating officer", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("Police reference: CR-2026-55", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains(letter.Guidance, g => g.Contains("governmental entity", StringComparison.Ordinal));
+    }
+
     [Theory]
-    [InlineData("US", "Under 18 U.S.C. §2703(f), a provider must")]
-    [InlineData("GB", "If the provider is in the United States, 18 U.S.C. §2703(f)")]
-    public void A_police_preservation_request_cites_2703f_for_the_jurisdiction(string code, string expected)
+    [InlineData("GB")]
+    [InlineData("IE")]
+    [InlineData("AU")]
+    [InlineData("CA")]
+    [InlineData("")]
+    public void A_police_preservation_request_outside_the_us_does_not_cite_2703f_and_says_foreign_requests_are_voluntary(string code)
     {
         var input = TestLetters.Complete(LetterKind.PreservationForPolice) with { JurisdictionCode = code };
 
         var letter = LetterComposer.Compose(LetterKind.PreservationForPolice, input);
 
-        Assert.Contains(expected, letter.ToPlainText(), StringComparison.Ordinal);
-        Assert.Contains("To: the investigating officer", letter.ToPlainText(), StringComparison.Ordinal);
-        Assert.Contains("Police reference: CR-2026-55", letter.ToPlainText(), StringComparison.Ordinal);
-        Assert.Contains(letter.Guidance, g => g.Contains("governmental entity", StringComparison.Ordinal));
+        Assert.DoesNotContain("2703", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.All(letter.Guidance, g => Assert.DoesNotContain("2703", g, StringComparison.Ordinal));
+        Assert.Contains("such a request is voluntary", letter.ToPlainText(), StringComparison.Ordinal);
+        Assert.Contains("mutual legal assistance", letter.ToPlainText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_plan_never_suggests_asking_the_person_responsible_to_keep_posts()
+    {
+        var preservation = SafetyStepCatalog.Get(SafetyStepCatalog.PreservationRequest);
+
+        Assert.DoesNotContain("the person to keep", preservation.Body, StringComparison.Ordinal);
+        Assert.Contains("Do not ask the person responsible to keep anything", preservation.Body, StringComparison.Ordinal);
+        Assert.All(SafetyStepCatalog.Steps,
+            step => Assert.DoesNotContain("or the person to keep", step.Body, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_preservation_letter_to_a_platform_warns_that_the_account_holder_may_learn_of_it()
+    {
+        var letter = LetterComposer.Compose(LetterKind.PreservationToPlatform, TestLetters.Complete(LetterKind.PreservationToPlatform));
+
+        Assert.Contains(letter.Guidance, g => g.Contains("It may tell the account holder", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -176,7 +214,34 @@ public sealed class LetterComposerTests
         var text = Compose(LetterKind.FollowUp);
 
         Assert.Contains("On 10 November 2026 I sent you a report of intimate images shared without consent (your reference T-123).", text, StringComparison.Ordinal);
-        Assert.Contains("I have had no answer by 17 November 2026", text, StringComparison.Ordinal);
+        Assert.Contains("I have had no answer.", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLetters.Kinds), MemberType = typeof(TestLetters))]
+    public void A_follow_up_states_a_deadline_only_when_the_first_letter_set_one(LetterKind previousKind)
+    {
+        var sentOn = new DateOnly(2026, 11, 10);
+        var stated = LetterComposer.StatedDeadline(previousKind, sentOn);
+        var input = TestLetters.Complete(LetterKind.FollowUp) with
+        {
+            Previous = new PreviousRequest(previousKind, sentOn, null, FollowUpReason.NoAnswerByDeadline, stated),
+        };
+        var first = LetterComposer.Compose(previousKind, TestLetters.Complete(previousKind) with { LetterDate = sentOn }).ToPlainText();
+
+        var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
+
+        Assert.DoesNotContain("within 7 days", text, StringComparison.Ordinal);
+        if (stated is null)
+        {
+            Assert.DoesNotContain("I have had no answer by", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("within 48 hours", text, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("by 12 November 2026 at the latest", first, StringComparison.Ordinal);
+            Assert.Contains("I have had no answer by 12 November 2026, the date I asked for one.", text, StringComparison.Ordinal);
+        }
     }
 
     [Theory]
@@ -197,7 +262,7 @@ public sealed class LetterComposerTests
 
         var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
 
-        Assert.Contains("within 7 days.\n", text, StringComparison.Ordinal);
+        Assert.Contains("as soon as you can.\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("I will take this to", text, StringComparison.Ordinal);
     }
 

@@ -228,6 +228,26 @@ public sealed class PlatformEntryValidatorTests
     }
 
     [Fact]
+    public void A_dsa_notice_is_only_for_a_hosting_service_never_a_search_engine()
+    {
+        var entry = TestPlatforms.Valid() with { Kind = PlatformKind.SearchEngine, LetterKinds = [LetterKind.SearchDelisting, LetterKind.DsaNotice] };
+
+        AssertSingleProblem(entry, "letterKinds: dsaNotice is only for a hosting service (DSA Article 16), never for a search engine.");
+        Assert.Empty(PlatformEntryValidator.Validate(entry with { LetterKinds = [LetterKind.SearchDelisting] }, Today));
+        Assert.DoesNotContain(TestLetters.Shipped.Entries, e => e.Kind == PlatformKind.SearchEngine && e.Offers(LetterKind.DsaNotice));
+        Assert.False(TestLetters.Shipped.Get("google-search").Offers(LetterKind.DsaNotice));
+        Assert.False(TestLetters.Shipped.Get("bing").Offers(LetterKind.DsaNotice));
+    }
+
+    [Fact]
+    public void A_dsa_notice_goes_only_by_an_electronic_channel()
+    {
+        Assert.Equal([TakedownChannel.Form, TakedownChannel.Email], LetterChannels.Allowed(LetterKind.DsaNotice));
+        Assert.False(LetterChannels.Allows(LetterKind.DsaNotice, TakedownChannel.Post));
+        Assert.True(LetterChannels.Allows(LetterKind.PreservationToPlatform, TakedownChannel.Post));
+    }
+
+    [Fact]
     public void Offers_is_true_only_for_listed_kinds()
     {
         var entry = TestPlatforms.Valid() with { LetterKinds = [LetterKind.DmcaNotice] };

@@ -135,6 +135,12 @@ public sealed class LetterModel(
             return Page();
         }
 
+        if (!LetterChannels.Allows(Current.Kind, Send.Channel!.Value))
+        {
+            ModelState.AddModelError("Send.Channel", $"A {LetterComposer.TitleOf(Current.Kind)} can only be sent through the platform's online form or by email.");
+            return Page();
+        }
+
         if (await TrackedAsync(requestId, cancellationToken) is not { } request)
         {
             return Redirect(Here);

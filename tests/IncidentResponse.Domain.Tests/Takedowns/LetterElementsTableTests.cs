@@ -101,7 +101,8 @@ public sealed class LetterElementsTableTests
         IReadOnlyList<ElementRow> Elements,
         string? SourceUrl = null,
         string? ReadFrom = null,
-        bool NeedsReview = false);
+        bool NeedsReview = false,
+        string? LastVerified = null);
 
     private sealed record ElementRow(string Citation, string Quote, LetterElement LetterElement, string? PrintedAs = null);
 }

@@ -145,6 +145,53 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_follow_up_of_a_withheld_letter_tells_an_ally_nothing_of_the_first_letter()
+    {
+        const string Reference = "REF-canary-7k";
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var shared = await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared narrative"));
+        var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm("Only-mine narrative"));
+        await owner.AddSightingsAsync(caseId, SharedPlace, shared);
+        await owner.AddSightingsAsync(caseId, PrivatePlace, hidden);
+        Guid privateSighting, sharedSighting;
+        await using (var db = app.CreateDbContext())
+        {
+            privateSighting = await db.Sightings.Where(s => s.CaseId == caseId && s.IncidentId == hidden).Select(s => s.Id).SingleAsync();
+            sharedSighting = await db.Sightings.Where(s => s.CaseId == caseId && s.IncidentId == shared).Select(s => s.Id).SingleAsync();
+        }
+
+        var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Advocate);
+        using var __ = ally;
+        var letter = await DraftAsync(owner, caseId, sharedSighting, privateSighting);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(letter, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(letter, new Dictionary<string, string> { ["Send.Channel"] = "Form", ["Send.Reference"] = Reference }, "handler=Send")).Status);
+        await MakePrivateAsync(owner, caseId, hidden);
+        var followUp = await owner.SubmitAsync(letter, new Dictionary<string, string>(), "handler=FollowUp");
+        Assert.Equal(HttpStatusCode.Redirect, followUp.Status);
+        var followUpUrl = followUp.Location!.OriginalString;
+
+        // The owner's follow-up names the first letter and the platform's reference.
+        Assert.Contains(Reference, (await owner.GetAsync(followUpUrl)).Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
+
+        // The ally may read the draft (a draft is composed for whoever reads it) but learns nothing of the withheld letter.
+        var seen = await ally.GetAsync(followUpUrl);
+        Assert.Equal(HttpStatusCode.OK, seen.Status);
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExportAllowed, true));
+        }
+
+        var (caseJson, _) = await EverythingAsync(ally, caseId);
+        foreach (var trace in new[] { Reference, "private77", letter.Split('/')[^1] })
+        {
+            Assert.DoesNotContain(trace, seen.Html, StringComparison.Ordinal);
+            Assert.DoesNotContain(trace, (await ally.GetAsync(followUpUrl + "/text")).Html, StringComparison.Ordinal);
+            Assert.False(caseJson.Contains(trace, StringComparison.Ordinal), $"The ally's case.json holds {trace}.");
+        }
+    }
+
+    [Fact]
     public async Task An_advocate_cannot_finalise_a_draft_that_covers_a_private_place_and_the_owner_can()
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();

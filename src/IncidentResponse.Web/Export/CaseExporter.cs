@@ -314,6 +314,7 @@ public sealed partial class CaseExporter(
         // A letter withheld from this ally is left out (ADR 0008); a sender detail kept private is theirs and an advocate's.
         var withheld = await WithheldLetters.IdsAsync(db, caseId, cancellationToken);
         string? Sender(string? value, bool isPrivate) => isPrivate && !request.PrivateSenderDetailsShared ? null : value;
+        Guid? Unless(Guid? letter) => letter is { } id && withheld.Contains(id) ? null : letter;
         var requests = (await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings).Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
             .Where(r => !withheld.Contains(r.Id))
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
@@ -323,7 +324,7 @@ public sealed partial class CaseExporter(
                 Sender(r.SenderPostalAddress, r.SenderPostalAddressPrivate), r.SenderPostalAddressPrivate,
                 Sender(r.SenderPhone, r.SenderPhonePrivate), r.SenderPhonePrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
                 r.CopyrightBasis, r.CopyrightedWork, r.Reasons, r.LetterDate, r.Status, r.FinalText, r.FinalisedUtc, r.SentOn, r.Channel,
-                r.Reference, r.DueUtc, r.ReplacesId, r.FollowsUpId, who.IdOf(r.CreatedBy), r.CreatedUtc, r.UpdatedUtc,
+                r.Reference, r.DueUtc, Unless(r.ReplacesId), Unless(r.FollowsUpId), who.IdOf(r.CreatedBy), r.CreatedUtc, r.UpdatedUtc,
                 responses[r.Id].OrderBy(x => x.RecordedUtc)
                     .Select(x => new CaseExportTakedownResponse(x.Id, x.ReceivedOn, x.Outcome, x.Reason, x.Note, who.IdOf(x.RecordedBy), x.RecordedUtc))
                     .ToList()))
@@ -349,11 +350,12 @@ public sealed partial class CaseExporter(
         {
             // An ally learns neither how long the history is nor where events they may not see would sit: what they see is
             // numbered from 1, without the hashes that link it (a link to an unseen event would show the gap), and the
-            // server's check of the whole chain is given without its size or the raw number where it broke.
+            // server's check of the whole chain is given without its size or the raw number where it broke. Details that
+            // name a hidden item (a follow-up's first letter, withheld) are left empty.
             events = all.Where(e => !hidden.Contains(e.EntityId))
                 .Select((e, i) => new CaseExportAuditEvent(i + 1, who.IdOf(e.ActorId), e.OccurredUtc, e.Action, e.EntityType,
                     e.EntityType == "CaseMember" && Guid.TryParse(e.EntityId, out var person) ? who.IdOf(person).ToString() : e.EntityId,
-                    HistoryWording.DetailsForAlly(e.Action, e.Details), null, null))
+                    hidden.Contains(e.Details) ? "" : HistoryWording.DetailsForAlly(e.Action, e.Details), null, null))
                 .ToList();
             chain = new CaseExportAuditChain(verification.IsIntact, null, headHash, null, verification.IsIntact ? null : HistoryWording.BrokenForAlly);
         }

@@ -71,6 +71,13 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             return null;
         }
 
+        // A follow-up read by someone from whom the first letter is withheld (ADR 0008) says nothing of that letter:
+        // its date, kind and the platform's reference are the withheld letter's own.
+        if (await WithheldLetters.IsWithheldAsync(db, request.CaseId, previousId, cancellationToken))
+        {
+            return null;
+        }
+
         var previous = await db.TakedownRequests.AsNoTracking()
             .Where(r => r.CaseId == request.CaseId && r.Id == previousId)
             .Select(r => new { r.Kind, r.SentOn, r.Reference, r.LetterDate })

@@ -17,6 +17,16 @@ public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, boo
     public bool ReceivesOriginals => CasePermissions.ReceivesOriginals(Role, OriginalsGranted);
 
     public bool IsOwner => Role == CaseRole.Owner;
+
+    /// <summary>The person's place on the case, read fresh (no cache), or null when they are not a member.</summary>
+    public static Task<CaseMembership?> FindAsync(AppDbContext db, Guid caseId, Guid userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.CaseMembers.AsNoTracking()
+            .Where(m => m.CaseId == caseId && m.UserId == userId)
+            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed, m.OriginalsGranted))
+            .SingleOrDefaultAsync(cancellationToken);
+    }
 }
 
 /// <summary>
@@ -50,10 +60,7 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
         }
 
         var userId = context.HttpContext.User.UserId();
-        var membership = await db.CaseMembers.AsNoTracking()
-            .Where(m => m.CaseId == caseId && m.UserId == userId)
-            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed, m.OriginalsGranted))
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var membership = await CaseMembership.FindAsync(db, caseId, userId, context.HttpContext.RequestAborted);
         if (membership is null)
         {
             context.Result = new NotFoundResult();

@@ -66,10 +66,7 @@ public sealed record CaseAudience(Guid UserId, Guid OwnerId, bool IsOwner, bool 
     public static async Task<CaseAudience> LoadAsync(AppDbContext db, Guid caseId, Guid userId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var membership = await db.CaseMembers.AsNoTracking()
-            .Where(m => m.CaseId == caseId && m.UserId == userId)
-            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed))
-            .SingleOrDefaultAsync(cancellationToken)
+        var membership = await CaseMembership.FindAsync(db, caseId, userId, cancellationToken)
             ?? new CaseMembership(caseId, userId, CaseRole.Viewer);
         return await LoadAsync(db, membership, cancellationToken);
     }

@@ -87,10 +87,7 @@ public sealed partial class CaseExporter(
                 }
                 else
                 {
-                    LogExhibitLeftOut(logger, caseId, item.Id);
-                    problems.Add(string.Create(
-                        CultureInfo.InvariantCulture,
-                        $"Exhibit {number} ({fileName}) is not in this ZIP: {problem}. Its SHA-256 when it was received was {item.Sha256Hex}."));
+                    LeaveOut(problems, number, fileName, problem, item);
                 }
 
                 exported.Add(ToExport(number, problem is null ? fileName : null, problem, item, audience, detailsShown: true));
@@ -178,6 +175,15 @@ public sealed partial class CaseExporter(
         }
     }
 
+    /// <summary>An exhibit that cannot go in the ZIP: logged by id only, and explained in problems.txt.</summary>
+    private void LeaveOut(List<string> problems, int number, string fileName, string? problem, EvidenceItem item)
+    {
+        LogExhibitLeftOut(logger, item.CaseId, item.Id);
+        problems.Add(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Exhibit {number} ({fileName}) is not in this ZIP: {problem}. Its SHA-256 when it was received was {item.Sha256Hex}."));
+    }
+
     /// <summary>
     /// For someone not given the originals: a JPEG or PNG as a copy without its hidden details (made from the original
     /// once it matches its recorded SHA-256), under a name that says so; any other kind stays out.
@@ -209,10 +215,7 @@ public sealed partial class CaseExporter(
         var fileName = ExhibitNumbers.FileName(number, item).Replace(".", CopySuffix + ".", StringComparison.Ordinal);
         if (copy is null)
         {
-            LogExhibitLeftOut(logger, item.CaseId, item.Id);
-            problems.Add(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Exhibit {number} ({fileName}) is not in this ZIP: {problem}. Its SHA-256 when it was received was {item.Sha256Hex}."));
+            LeaveOut(problems, number, fileName, problem, item);
             return ToExport(number, null, problem, item, audience, detailsShown: true);
         }
 

@@ -1,3 +1,5 @@
+using IncidentResponse.Domain.Safety;
+
 namespace IncidentResponse.Domain.Takedowns;
 
 /// <summary>
@@ -109,7 +111,7 @@ public enum EscalationStepKind
     Regulator = 4,
 }
 
-public sealed record PlatformPolicy
+public sealed record PlatformPolicy : ISourcedFact
 {
     /// <summary>The rule's own name as the platform writes it.</summary>
     public string Name { get; init; } = "";
@@ -118,7 +120,10 @@ public sealed record PlatformPolicy
 
     public string SourceUrl { get; init; } = "";
 
+    /// <summary>Empty while <see cref="NeedsReview"/> is true: an address nobody could read today carries no date.</summary>
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
 public sealed record ReportRoute

@@ -98,7 +98,7 @@ public static partial class PlatformEntryValidator
 
         ContentChecks.Required(problems, "policy.name", policy.Name);
         Https(problems, "policy.url", policy.Url);
-        ContentChecks.Source(problems, "policy", policy.SourceUrl, policy.LastVerified, today);
+        ContentChecks.Fact(problems, "policy", policy, today);
     }
 
     private static void NciiRoute(List<string> problems, ReportRoute? route, DateOnly today)

@@ -126,7 +126,7 @@ public sealed record PlatformPolicy : ISourcedFact
     public bool NeedsReview { get; init; }
 }
 
-public sealed record ReportRoute
+public sealed record ReportRoute : ISourcedFact
 {
     /// <summary>The https page where the report starts (a form, or the help page describing the in-app report).</summary>
     public string StartUrl { get; init; } = "";
@@ -139,9 +139,11 @@ public sealed record ReportRoute
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
-public sealed record DmcaRoute
+public sealed record DmcaRoute : ISourcedFact
 {
     public bool Accepted { get; init; }
 
@@ -155,6 +157,8 @@ public sealed record DmcaRoute
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
 public sealed record HashMatchingFact
@@ -169,7 +173,7 @@ public sealed record HashMatchingFact
     public string LastVerified { get; init; } = "";
 }
 
-public sealed record ResponseTimeFact
+public sealed record ResponseTimeFact : ISourcedFact
 {
     /// <summary>For example "Within 48 hours of a valid Take It Down Act request." or "Not published."</summary>
     public string Text { get; init; } = "";
@@ -177,6 +181,8 @@ public sealed record ResponseTimeFact
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
 public sealed record EscalationStep

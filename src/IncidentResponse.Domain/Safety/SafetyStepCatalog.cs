@@ -42,9 +42,10 @@ public static class SafetyStepCatalog
     /// </summary>
     public const string KeepTakedownConfirmationsInWords =
         "Each time you send a report or takedown form, the site usually shows a confirmation or a reference number, or "
-        + "sends one by email. Write it down in your log, in words, with the date, the site, the web address you reported "
-        + "and what you asked for. Do not take a screenshot of the form or the page, because it can show the image. A "
-        + "reference number lets you follow up, and shows what you asked for and when.";
+        + "sends one by email. Write it down in words: when you mark the request as sent in this app, enter their "
+        + "reference or ticket number and the date, and note in your log the site, the web address you reported and what "
+        + "you asked for. Do not take a screenshot of the form or the page, because it can show the image. A reference "
+        + "number lets you follow up, and shows what you asked for and when.";
 
     public static IReadOnlyList<SafetyStep> Steps { get; } =
     [
@@ -136,8 +137,8 @@ public static class SafetyStepCatalog
             "Keep a copy of every takedown form you send",
             "Each time you send a report or takedown form, the site usually shows a confirmation or a reference number, or "
             + "sends one by email. Keep it: save the confirmation page or email, or take a screenshot of it, and add it to "
-            + "the request in this app, with the date and the web address you reported. It is your evidence of what you "
-            + "asked for and when, and lets you follow up if nothing happens.",
+            + "your evidence. When you mark the request as sent in this app, enter their reference or ticket number and the "
+            + "date. It is your evidence of what you asked for and when, and lets you follow up if nothing happens.",
             LinkTakedowns, Conditional: false),
         new(OthersAffected, SafetySection.Then,
             "Think about who else is affected, and whether to tell them",

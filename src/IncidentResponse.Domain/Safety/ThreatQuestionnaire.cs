@@ -7,7 +7,7 @@ namespace IncidentResponse.Domain.Safety;
 public static class ThreatQuestionnaire
 {
     /// <summary>Bump when questions, weights or rules change, and store it with every saved result.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string AfraidNow = "afraid-now";
     public const string ThreatToShare = "threat-to-share";

@@ -56,6 +56,7 @@ public static class SourcedFacts
         foreach (var (list, routes) in new[]
                  {
                      ("helplines", pack.Helplines), ("reportingRoutes", pack.ReportingRoutes), ("underEighteenRoutes", pack.UnderEighteenRoutes),
+                     ("sexualAssaultSupport", pack.SexualAssaultSupport),
                  })
         {
             for (var i = 0; i < (routes?.Count ?? 0); i++)
@@ -69,7 +70,7 @@ public static class SourcedFacts
             foreach (var (name, remedy) in new[]
                      {
                          ("emergencyProtectiveOrder", remedies.EmergencyProtectiveOrder), ("restrainingOrder", remedies.RestrainingOrder),
-                         ("policeReport", remedies.PoliceReport),
+                         ("policeReport", remedies.PoliceReport), ("takedownLaw", remedies.TakedownLaw),
                      })
             {
                 if (remedy is not null)

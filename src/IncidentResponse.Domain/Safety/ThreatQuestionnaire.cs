@@ -7,7 +7,7 @@ namespace IncidentResponse.Domain.Safety;
 public static class ThreatQuestionnaire
 {
     /// <summary>Bump when questions, weights or rules change, and store it with every saved result.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string AfraidNow = "afraid-now";
     public const string ThreatToShare = "threat-to-share";
@@ -23,6 +23,7 @@ public static class ThreatQuestionnaire
     public const string Separation = "separation";
     public const string Weapons = "weapons";
     public const string UnderEighteen = "under-18";
+    public const string MadeWithoutConsent = "made-without-consent";
 
     /// <summary>The three answers every question offers, with the label to show.</summary>
     public static IReadOnlyList<(ThreatAnswer Answer, string Label)> AnswerOptions { get; } =
@@ -104,6 +105,11 @@ public static class ThreatQuestionnaire
             "This includes you, if you were under 18 at the time. There are services made for exactly this, and you have done nothing wrong.",
             Required: true, Weight: 0,
             Fact: "the images may show someone who was under 18 when they were made"),
+        new(MadeWithoutConsent,
+            "Were any of the images made while you could not agree to it, for example while you were asleep, drunk, drugged or being forced?",
+            "If so, that is sexual abuse and it is not your fault. Your plan will add services that support people after sexual assault. You can skip this question if you prefer.",
+            Required: false, Weight: 0,
+            Fact: "some images may have been made while you could not agree"),
     ];
 
     private static readonly Dictionary<string, ThreatQuestion> ById =

@@ -181,6 +181,11 @@ public static class ThreatScorer
             signals |= ThreatSignals.ThreatOfViolence;
         }
 
+        if (AnswerTo(answers, MadeWithoutConsent) is ThreatAnswer.Yes or ThreatAnswer.NotSure)
+        {
+            signals |= ThreatSignals.MadeWithoutConsent;
+        }
+
         return signals;
     }
 

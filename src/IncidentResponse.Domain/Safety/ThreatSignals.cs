@@ -29,4 +29,11 @@ public enum ThreatSignals
 
     /// <summary>The person threatened to hurt or kill ("Yes" to <c>threat-of-harm</c> or <c>threat-to-kill</c>).</summary>
     ThreatOfViolence = 16,
+
+    /// <summary>
+    /// Some images may have been made while the person could not consent: asleep, drunk, drugged or forced ("Yes" or
+    /// "Not sure" to <c>made-without-consent</c>). The plan adds sexual assault support; uncertainty is enough. A high
+    /// bit, so flags other work adds in between keep their values.
+    /// </summary>
+    MadeWithoutConsent = 1024,
 }

@@ -12,7 +12,7 @@ public sealed partial class ThreatQuestionnaireTests
         string[] topics =
         [
             ThreatToShare, Demands, ThreatOfHarm, ThreatToKill, KnowsLocation, Doxxing, DeviceAccess, Stalking,
-            Escalation, PastViolence, Separation, Weapons, UnderEighteen, AfraidNow,
+            Escalation, PastViolence, Separation, Weapons, UnderEighteen, AfraidNow, MadeWithoutConsent,
         ];
 
         Assert.Equal(topics.Order(StringComparer.Ordinal), Questions.Select(q => q.Id).Order(StringComparer.Ordinal));
@@ -50,11 +50,11 @@ public sealed partial class ThreatQuestionnaireTests
     }
 
     [Fact]
-    public void Only_the_relationship_questions_may_be_skipped()
+    public void Only_the_relationship_questions_and_how_the_images_were_made_may_be_skipped()
     {
         var optional = Questions.Where(q => !q.Required).Select(q => q.Id).Order(StringComparer.Ordinal);
 
-        Assert.Equal([PastViolence, Separation], optional);
+        Assert.Equal([MadeWithoutConsent, PastViolence, Separation], optional);
     }
 
     [Fact]

@@ -78,7 +78,14 @@ public sealed class LetterModel(
     /// <summary>Why a channel was refused, in the words of the channels this letter may use.</summary>
     public string ChannelsMessage => Channels.Count == 0
         ? $"We don't know {Platform.Name}'s TAKE IT DOWN Act process yet, so this request can't be recorded as sent: the Act's 48 hours run only from a request made through it."
-        : $"A {LetterComposer.TitleOf(Current.Kind)} to {Platform.Name} can only be sent by: {string.Join(" or ", Channels.Select(c => TakedownLetters.ChannelText(c).ToLowerInvariant()))}.";
+        : $"A {LetterComposer.TitleOf(Current.Kind)} to {Platform.Name} can only be sent {string.Join(" or ", Channels.Select(Way))}.";
+
+    private static string Way(TakedownChannel channel) => channel switch
+    {
+        TakedownChannel.Form => "through the platform's online form",
+        TakedownChannel.Email => "by email",
+        _ => "by post",
+    };
 
     public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)
     {
@@ -145,6 +152,13 @@ public sealed class LetterModel(
         }
 
         var sentUtc = Send.SentOn!.Value.ToDateTime(Send.SentAt!.Value, DateTimeKind.Utc);
+        if (sentUtc == now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute)))
+        {
+            // The minute now (the time the form is filled in with): it was sent just now, so it is placed at this moment,
+            // after what was done earlier in the same minute.
+            sentUtc = now;
+        }
+
         if (sentUtc > now)
         {
             ModelState.AddModelError(Send.SentOn > DateOnly.FromDateTime(now) ? "Send.SentOn" : "Send.SentAt",

@@ -150,7 +150,8 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Redirect, sent.Status);
         var afterSend = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
         Assert.Equal(TakedownStatus.Sent, afterSend.Status);
-        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromDays(7), afterSend.DueUtc!.Value, TimeSpan.FromSeconds(1));
+        // Counted from the time the form was filled in with (now, to the minute).
+        Assert.Equal(app.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromDays(7), afterSend.DueUtc!.Value, TimeSpan.FromMinutes(1));
         Assert.Equal(SightingStatus.RemovalRequested, (await db.Sightings.AsNoTracking().SingleAsync(s => s.Id == posted.Id)).Status);
         Assert.Equal(SightingStatus.Found, (await db.Sightings.AsNoTracking().SingleAsync(s => s.CaseId == caseId && s.Url == Other)).Status);
         var change = await db.SightingStatusChanges.AsNoTracking().SingleAsync(c => c.SightingId == posted.Id);
@@ -432,7 +433,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
         Assert.Equal(["SearchDelisting", "DmcaNotice"], Offered(google));
         var reddit = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
-        Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "TakeItDownRequest", "DsaNotice", "PreservationToPlatform", "PreservationForPolice"], Offered(reddit));
+        Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "DsaNotice", "PreservationToPlatform", "PreservationForPolice"], Offered(reddit));
 
         var refused = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
         {
@@ -452,7 +453,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, followUp.Status);
         Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
 
-        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "TakeItDownRequest" });
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "PreservationToPlatform" });
         Assert.Equal(HttpStatusCode.Redirect, draft.Status);
         var editUrl = draft.Location!.OriginalString + "/edit";
         var editRefused = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "SearchDelisting", ["Input.SenderName"] = "Sam Example" });
@@ -460,7 +461,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("not one of the letters for Reddit", editRefused.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Sam Example", editRefused.Document.QuerySelector("#Input_SenderName")!.GetAttribute("value"));
         var row = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
-        Assert.Equal((LetterKind.TakeItDownRequest, (string?)null), (row.Kind, row.SenderName));
+        Assert.Equal((LetterKind.PreservationToPlatform, (string?)null), (row.Kind, row.SenderName));
 
         var changed = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "DmcaNotice" });
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);

@@ -55,6 +55,12 @@ public sealed class EvidenceItem : IVersioned
     /// <summary>The incident this belongs to, if any (the incident log links it).</summary>
     public Guid? IncidentId { get; set; }
 
+    /// <summary>
+    /// The letter whose submission this file confirms (a screenshot of the platform's confirmation), if any: the letter's
+    /// page lists it. Kept through the same upload and refusal rules as every other file.
+    /// </summary>
+    public Guid? TakedownRequestId { get; set; }
+
     /// <summary>Declared pixel size, for images; null for other kinds.</summary>
     public int? Width { get; set; }
 

@@ -59,12 +59,14 @@ public static class LetterComposer
     }
 
     /// <summary>
-    /// The date a letter of this kind, dated <paramref name="letterDate"/>, asks for an answer by, or null when it sets
-    /// none. Only a TAKE IT DOWN Act request states one (the Act's 48 hours); a follow-up repeats only this date.
+    /// The moment by which the law required an answer to a letter of this kind submitted at <paramref name="sentUtc"/>,
+    /// or null when no law sets one. Only a TAKE IT DOWN Act request has one: 48 hours from the platform's receipt
+    /// through its notice-and-removal process, counted from the submission the person recorded. The request itself
+    /// states no date (it is finalised before it is sent); a follow-up may state this one.
     /// </summary>
-    public static DateOnly? StatedDeadline(LetterKind kind, DateOnly letterDate) =>
-        kind == LetterKind.TakeItDownRequest && letterDate != default
-            ? TakedownDeadlines.DueOn(LetterKind.TakeItDownRequest, letterDate)
+    public static DateTime? StatedDeadline(LetterKind kind, DateTime? sentUtc) =>
+        kind == LetterKind.TakeItDownRequest && sentUtc is { } sent
+            ? TakedownDeadlines.DueBy(LetterKind.TakeItDownRequest, new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc), TimeSpan.Zero)).UtcDateTime
             : null;
 
     /// <summary>The plain name of a kind starting with a capital, for headings and choices.</summary>
@@ -181,11 +183,8 @@ public static class LetterComposer
             l.Add("Why it was published without consent", [l.Free(l.Input.Reasons)], [LetterElement.Reasons]);
         }
 
-        if (StatedDeadline(LetterKind.TakeItDownRequest, l.Input.LetterDate) is { } due)
-        {
-            l.Add(null, [$"Please remove it, and any identical copies you know of, within 48 hours of receiving this request (by {Date(due)} at the latest), and tell me when it is done."],
-                [LetterElement.ResponseRequested]);
-        }
+        l.Add(null, ["Please remove it, and any identical copies you know of, as soon as possible and no later than 48 hours after you receive this request, and tell me when it is done."],
+            [LetterElement.ResponseRequested]);
 
         l.Contact();
         l.Signature();
@@ -289,15 +288,17 @@ public static class LetterComposer
             var reason = previous.Reason == FollowUpReason.Refused
                 ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
                 : previous.Deadline is { } deadline
-                    ? $"I have had no answer by {Date(deadline)}, the date I asked for one."
+                    ? $"I submitted it through your notice-and-removal process, and the TAKE IT DOWN Act required removal within 48 hours of receiving it, by {Moment(deadline)}. I have had no answer."
                     : "I have had no answer.";
             l.Add(null, [$"On {Date(previous.SentOn)} I sent you a {TitleOf(previous.Kind)}{reference}. {reason}"], [LetterElement.PreviousRequest]);
         }
 
         l.Locations("The content is still at these addresses:");
-        var next = (l.Input.Recipient.Escalation ?? [])
-            .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode));
-        var escalation = next is null ? "" : $" If I do not hear from you, I will take this to {next.Name}.";
+        var next = previous?.Kind == LetterKind.TakeItDownRequest && l.Input.Recipient.TakeItDown?.Ftc is { } ftc
+            ? ftc.Name
+            : (l.Input.Recipient.Escalation ?? [])
+                .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode))?.Name;
+        var escalation = next is null ? "" : $" If I do not hear from you, I will take this to {next}.";
         var ask = previous?.Kind == LetterKind.TakeItDownRequest
             ? "The TAKE IT DOWN Act asks a covered platform to remove it within 48 hours of receiving a valid request. Please remove it now, and any identical copies you know of, and tell me when it is done."
             : "Please remove it, or tell me your decision and the reasons, as soon as you can.";
@@ -346,6 +347,8 @@ public static class LetterComposer
         string.Equals(input.JurisdictionCode?.Trim(), "US", StringComparison.OrdinalIgnoreCase);
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    private static string Moment(DateTime utc) => utc.ToString("d MMMM yyyy, HH:mm 'UTC'", Culture);
 
     private static string DateOrBlank(DateOnly date) => date == default ? "" : Date(date);
 

@@ -73,10 +73,11 @@ public enum CopyrightBasis
 }
 
 /// <summary>
-/// The letter a follow-up refers to. <paramref name="Deadline"/> is the date that letter itself asked for an answer by
-/// (<see cref="LetterComposer.StatedDeadline"/>), or null when it set none; a follow-up never states any other.
+/// The letter a follow-up refers to. <paramref name="Deadline"/> is the moment (UTC) the law required an answer by,
+/// counted from that letter's recorded submission (<see cref="LetterComposer.StatedDeadline"/>), or null when no law
+/// set one; a follow-up never states any other.
 /// </summary>
-public sealed record PreviousRequest(LetterKind Kind, DateOnly SentOn, string? Reference, FollowUpReason Reason, DateOnly? Deadline);
+public sealed record PreviousRequest(LetterKind Kind, DateOnly SentOn, string? Reference, FollowUpReason Reason, DateTime? Deadline);
 
 public enum FollowUpReason
 {

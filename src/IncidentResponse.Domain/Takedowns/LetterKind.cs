@@ -42,4 +42,19 @@ public static class LetterChannels
         kind == LetterKind.DsaNotice ? Electronic : Enum.GetValues<TakedownChannel>();
 
     public static bool Allows(LetterKind kind, TakedownChannel channel) => Allowed(kind).Contains(channel);
+
+    /// <summary>
+    /// The channels a letter of this kind to <paramref name="platform"/> may be sent by. A TAKE IT DOWN Act request goes
+    /// only through the platform's notice-and-removal process (its form or its email address, as the directory records
+    /// it): the Act's 48 hours run from receipt through that process. None when no process is recorded.
+    /// </summary>
+    public static IReadOnlyList<TakedownChannel> Allowed(LetterKind kind, PlatformEntry platform)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        return kind == LetterKind.TakeItDownRequest
+            ? platform.TakeItDown?.Process?.Channels ?? []
+            : Allowed(kind);
+    }
+
+    public static bool Allows(LetterKind kind, PlatformEntry platform, TakedownChannel channel) => Allowed(kind, platform).Contains(channel);
 }

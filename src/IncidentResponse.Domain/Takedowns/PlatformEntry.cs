@@ -45,6 +45,13 @@ public sealed record PlatformEntry
 
     public DmcaRoute? Dmca { get; init; }
 
+    /// <summary>
+    /// The US TAKE IT DOWN Act facts of a covered platform: its notice-and-removal process (where a request must be
+    /// submitted for the 48 hours to run), when known, and where the FTC takes a complaint about a platform that does not
+    /// remove. Absent for a search engine.
+    /// </summary>
+    public TakeItDownFacts? TakeItDown { get; init; }
+
     public HashMatchingFact? HashMatching { get; init; }
 
     /// <summary>What the route asks you for.</summary>
@@ -67,8 +74,13 @@ public sealed record PlatformEntry
     /// </summary>
     public IReadOnlyList<LetterKind>? LetterKinds { get; init; } = [];
 
-    /// <summary>True when a new letter of <paramref name="kind"/> may be written to it.</summary>
-    public bool Offers(LetterKind kind) => LetterKinds is { } kinds && kinds.Contains(kind);
+    /// <summary>
+    /// True when a new letter of <paramref name="kind"/> may be written to it. A TAKE IT DOWN Act request only where the
+    /// entry records the platform's notice-and-removal process: the Act's 48 hours run from receipt through that process.
+    /// </summary>
+    public bool Offers(LetterKind kind) =>
+        LetterKinds is { } kinds && kinds.Contains(kind)
+        && (kind != LetterKind.TakeItDownRequest || TakeItDown?.Process is not null);
 }
 
 public enum PlatformKind
@@ -153,6 +165,55 @@ public sealed record DmcaRoute : ISourcedFact
     public string? FormUrl { get; init; }
 
     public string? Email { get; init; }
+
+    public string SourceUrl { get; init; } = "";
+
+    public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
+}
+
+public sealed record TakeItDownFacts
+{
+    /// <summary>Where the platform takes TAKE IT DOWN Act requests; null while it is not known (the request is then not offered).</summary>
+    public TakeItDownProcess? Process { get; init; }
+
+    /// <summary>Where to complain to the FTC when the platform does not remove within 48 hours or offers no process.</summary>
+    public FtcComplaint? Ftc { get; init; }
+}
+
+/// <summary>
+/// A covered platform's notice-and-removal process under 47 U.S.C. §223a(a)(1): the form, or the email address, where a
+/// request must be submitted. Sourced from the platform's own page; <see cref="NeedsReview"/> (and no date) while the
+/// page has not been read.
+/// </summary>
+public sealed record TakeItDownProcess : ISourcedFact
+{
+    public string? FormUrl { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>Our own plain steps.</summary>
+    public string HowTo { get; init; } = "";
+
+    public string SourceUrl { get; init; } = "";
+
+    public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
+
+    /// <summary>The ways a request can be sent through this process: its form, its email address, or both.</summary>
+    public IReadOnlyList<TakedownChannel> Channels =>
+        [.. FormUrl is null ? [] : new[] { TakedownChannel.Form }, .. Email is null ? [] : new[] { TakedownChannel.Email }];
+}
+
+/// <summary>The Federal Trade Commission's own way to report a platform under the TAKE IT DOWN Act.</summary>
+public sealed record FtcComplaint : ISourcedFact
+{
+    public string Name { get; init; } = "";
+
+    /// <summary>An https address.</summary>
+    public string Contact { get; init; } = "";
 
     public string SourceUrl { get; init; } = "";
 

@@ -47,6 +47,7 @@ public static partial class PlatformEntryValidator
         Policy(problems, entry.Policy, today);
         NciiRoute(problems, entry.NciiRoute, today);
         Dmca(problems, entry.Dmca, today);
+        TakeItDown(problems, entry, today);
 
         if (entry.HashMatching is null)
         {
@@ -138,6 +139,49 @@ public static partial class PlatformEntryValidator
         }
 
         ContentChecks.Fact(problems, "dmca", dmca, today);
+    }
+
+    private static void TakeItDown(List<string> problems, PlatformEntry entry, DateOnly today)
+    {
+        var facts = entry.TakeItDown;
+        if (facts is null)
+        {
+            if (entry.Kind != PlatformKind.SearchEngine)
+            {
+                problems.Add("takeItDown: is required for a platform or host (give the FTC complaint address, and the process when known).");
+            }
+
+            return;
+        }
+
+        if (facts.Process is { } process)
+        {
+            if (process.FormUrl is null && process.Email is null)
+            {
+                problems.Add("takeItDown.process: needs the formUrl or the email where a request is submitted.");
+            }
+
+            if (process.FormUrl is not null)
+            {
+                Https(problems, "takeItDown.process.formUrl", process.FormUrl);
+            }
+
+            OptionalEmail(problems, "takeItDown.process.email", process.Email);
+            ContentChecks.Required(problems, "takeItDown.process.howTo", process.HowTo);
+            ContentChecks.OurProse(problems, "takeItDown.process.howTo", process.HowTo);
+            ContentChecks.Fact(problems, "takeItDown.process", process, today);
+        }
+
+        if (facts.Ftc is not { } ftc)
+        {
+            problems.Add("takeItDown.ftc: is required (where the FTC takes a complaint about a platform that does not remove).");
+        }
+        else
+        {
+            ContentChecks.Required(problems, "takeItDown.ftc.name", ftc.Name);
+            Https(problems, "takeItDown.ftc.contact", ftc.Contact);
+            ContentChecks.Fact(problems, "takeItDown.ftc", ftc, today);
+        }
     }
 
     private static void Escalation(List<string> problems, IReadOnlyList<EscalationStep>? steps, DateOnly today)
@@ -245,6 +289,11 @@ public static partial class PlatformEntryValidator
         if (kinds.Contains(LetterKind.SearchDelisting) && entry.Kind != PlatformKind.SearchEngine)
         {
             problems.Add("letterKinds: searchDelisting is only for a search engine.");
+        }
+
+        if (kinds.Contains(LetterKind.TakeItDownRequest) && entry.TakeItDown?.Process is null)
+        {
+            problems.Add("letterKinds: takeItDownRequest is listed but takeItDown.process is not recorded (the request goes only through the platform's notice-and-removal process).");
         }
 
         if (kinds.Contains(LetterKind.DsaNotice) && entry.Kind == PlatformKind.SearchEngine)

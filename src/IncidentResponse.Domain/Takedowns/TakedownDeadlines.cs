@@ -1,7 +1,8 @@
 namespace IncidentResponse.Domain.Takedowns;
 
 /// <summary>
-/// When to expect an answer to a letter, counted from when it was sent.
+/// When to expect an answer to a letter, counted from when it was sent: the date and time the person recorded for its
+/// submission, never the letter's own date (a letter is finalised before it is sent).
 /// </summary>
 /// <remarks>
 /// A TAKE IT DOWN Act request: 48 hours, the removal duty the Act puts on covered platforms. Every other kind: 7 days.
@@ -20,10 +21,6 @@ public static class TakedownDeadlines
 
     /// <summary>When an answer is due for a letter of this kind sent at <paramref name="sentAt"/>.</summary>
     public static DateTimeOffset DueBy(LetterKind kind, DateTimeOffset sentAt) => sentAt + WindowFor(kind);
-
-    /// <summary>The date an answer is due, for a letter dated (and sent) on <paramref name="sentOn"/>.</summary>
-    public static DateOnly DueOn(LetterKind kind, DateOnly sentOn) =>
-        sentOn.AddDays((int)Math.Ceiling(WindowFor(kind).TotalDays));
 
     /// <summary>True when the answer is overdue at <paramref name="now"/>.</summary>
     public static bool IsOverdue(LetterKind kind, DateTimeOffset sentAt, DateTimeOffset now) => now > DueBy(kind, sentAt);

@@ -39,6 +39,7 @@ public sealed class TakedownRequest : IVersioned
     public const int TextMaxLength = 4000;
     public const int FieldMaxLength = 500;
     public const int ReferenceMaxLength = 200;
+    public const int ConfirmationMaxLength = 2000;
 
     public Guid Id { get; set; }
 
@@ -93,8 +94,9 @@ public sealed class TakedownRequest : IVersioned
     public DateOnly? SentOn { get; set; }
 
     /// <summary>
-    /// When it was sent, for ordering the case's timeline: the moment it was marked sent when that was the same day,
-    /// otherwise midday (UTC) of <see cref="SentOn"/>.
+    /// When it was sent (submitted through the platform's form, or emailed or posted), as the person recorded it; the
+    /// deadline counts from here. Letters recorded before the time was asked for carry the moment they were marked sent
+    /// when that was the same day, otherwise midday (UTC) of <see cref="SentOn"/>.
     /// </summary>
     public DateTime? SentUtc { get; set; }
 
@@ -102,6 +104,12 @@ public sealed class TakedownRequest : IVersioned
 
     /// <summary>The platform's reference or ticket number, when it gave one.</summary>
     public string? Reference { get; set; }
+
+    /// <summary>
+    /// What the platform's confirmation said when the letter was submitted, in the person's words (a copy of the form's
+    /// acknowledgement); a screenshot of it is an evidence item linked to this letter.
+    /// </summary>
+    public string? Confirmation { get; set; }
 
     /// <summary>When an answer is due (<see cref="TakedownDeadlines"/>), once sent.</summary>
     public DateTime? DueUtc { get; set; }
@@ -148,20 +156,28 @@ public sealed class TakedownRequest : IVersioned
         UpdatedUtc = nowUtc;
     }
 
-    /// <summary>Records the sending and sets when an answer is due. Only a finalised letter can be sent.</summary>
-    public void MarkSent(DateOnly sentOn, TakedownChannel channel, string? reference, DateTime nowUtc)
+    /// <summary>
+    /// Records the sending at <paramref name="sentUtc"/> (the moment the person submitted it) and sets when an answer is
+    /// due, counted from that moment. Only a finalised letter can be sent.
+    /// </summary>
+    public void MarkSent(DateTime sentUtc, TakedownChannel channel, string? reference, string? confirmation, DateTime nowUtc)
     {
         if (Status != TakedownStatus.Final)
         {
             throw new InvalidOperationException("Only a finalised letter can be marked as sent.");
         }
 
-        var sentAt = TakedownResponse.MomentOf(sentOn, nowUtc);
-        SentOn = sentOn;
-        SentUtc = sentAt;
+        if (sentUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("The moment sent must be given in UTC.", nameof(sentUtc));
+        }
+
+        SentOn = DateOnly.FromDateTime(sentUtc);
+        SentUtc = sentUtc;
         Channel = channel;
         Reference = string.IsNullOrWhiteSpace(reference) ? null : reference.Trim();
-        DueUtc = TakedownDeadlines.DueBy(Kind, new DateTimeOffset(sentAt, TimeSpan.Zero)).UtcDateTime;
+        Confirmation = string.IsNullOrWhiteSpace(confirmation) ? null : confirmation.Trim();
+        DueUtc = TakedownDeadlines.DueBy(Kind, new DateTimeOffset(sentUtc, TimeSpan.Zero)).UtcDateTime;
         Status = TakedownStatus.Sent;
         UpdatedUtc = nowUtc;
     }

@@ -449,6 +449,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<Guid?>("TakedownRequestId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("UploadedByUserId")
                         .HasColumnType("uuid");
 
@@ -841,6 +844,10 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("CopyrightBasis")
                         .IsRequired()

@@ -440,6 +440,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TakedownRequestId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UploadedByUserId")
                         .HasColumnType("TEXT");
 
@@ -821,6 +824,10 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Confirmation")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CopyrightBasis")

@@ -332,9 +332,10 @@ internal sealed class BinderComposer(
             {
                 new("Request", RequestLabel(request.Id)),
                 new("To", platforms.Get(request.PlatformId).Name),
-                new("Sent", IncidentWording.Date(request.SentOn!.Value) + (request.Channel is { } c ? $" ({c})" : "")),
+                new("Sent", (request.SentUtc is { } at ? Moment(at) : IncidentWording.Date(request.SentOn!.Value)) + (request.Channel is { } c ? $" ({c})" : "")),
             };
             AddIfAny(rows, "Reference", request.Reference ?? "");
+            AddIfAny(rows, "What the confirmation said", request.Confirmation ?? "");
             blocks.Add(new KeyValueTable(rows) { Caption = LetterComposer.TitleOf(request.Kind) + ", as sent" });
             blocks.AddRange(request.FinalText!.Replace("\r\n", "\n", StringComparison.Ordinal)
                 .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -67,7 +67,8 @@ public sealed record EvidenceDescription(
     DateOnly? CapturedOn,
     TimeOnly? CapturedAtTime,
     string WhatItShows,
-    Guid? IncidentId);
+    Guid? IncidentId,
+    Guid? TakedownRequestId = null);
 
 /// <summary>
 /// The web side of the evidence vault: takes an upload's bytes from a stream (never a temp file), decides what the
@@ -206,6 +207,7 @@ public sealed partial class EvidenceService(
             CapturedAtTime = description.CapturedAtTime,
             WhatItShows = description.WhatItShows,
             IncidentId = description.IncidentId,
+            TakedownRequestId = description.TakedownRequestId,
             Width = received.Width,
             Height = received.Height,
             RevealedDetails = received.Revealed,

@@ -160,6 +160,8 @@ public sealed record CaseExportTakedownRequest(
     DateOnly? SentOn,
     TakedownChannel? Channel,
     string? Reference,
+    DateTime? SentUtc,
+    string? Confirmation,
     DateTime? DueUtc,
     Guid? ReplacesId,
     Guid? FollowsUpId,

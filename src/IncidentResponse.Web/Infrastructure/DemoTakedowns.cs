@@ -86,8 +86,8 @@ public sealed class DemoTakedowns(AppDbContext db, AuditTrail audit, TakedownAct
                 continue;
             }
 
-            var channel = plan.Kind == LetterKind.PlatformPolicyReport || plan.Kind == LetterKind.SearchDelisting ? TakedownChannel.Form : TakedownChannel.Email;
-            await actions.SendAsync(request, platform, sentOn, channel, plan.Reference, ownerId, At(sentOn, 12, now), cancellationToken);
+            var channel = plan.Kind is LetterKind.PlatformPolicyReport or LetterKind.SearchDelisting or LetterKind.TakeItDownRequest ? TakedownChannel.Form : TakedownChannel.Email;
+            await actions.SendAsync(request, platform, At(sentOn, 12, now), channel, plan.Reference, null, ownerId, At(sentOn, 12, now), cancellationToken);
             if (plan.Stage is Stage.Removed or Stage.Refused)
             {
                 var outcome = plan.Stage == Stage.Removed ? TakedownOutcome.Removed : TakedownOutcome.Refused;
@@ -102,7 +102,7 @@ public sealed class DemoTakedowns(AppDbContext db, AuditTrail audit, TakedownAct
                 followUp.LetterDate = today.AddDays(-followedUpDaysAgo);
                 await db.SaveChangesAsync(cancellationToken);
                 await FinaliseAsync(followUp, ownerId, now, cancellationToken);
-                await actions.SendAsync(followUp, platform, followUp.LetterDate, TakedownChannel.Email, null, ownerId, At(followUp.LetterDate, 12, now), cancellationToken);
+                await actions.SendAsync(followUp, platform, At(followUp.LetterDate, 12, now), TakedownChannel.Email, null, null, ownerId, At(followUp.LetterDate, 12, now), cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
         }

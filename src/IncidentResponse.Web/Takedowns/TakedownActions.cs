@@ -29,13 +29,22 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
         await audit.RecordAsync(request.CaseId, by, "takedown.finalised", nameof(TakedownRequest), request.Id.ToString(), request.Kind.ToString(), cancellationToken);
     }
 
-    /// <summary>Records the sending, starts the deadline, and moves the covered places to "removal requested".</summary>
+    /// <summary>
+    /// Records the sending at the moment the person gave, starts the deadline from it, and moves the covered places to
+    /// "removal requested". Only by a channel the kind allows for this platform (<see cref="LetterChannels"/>).
+    /// </summary>
     public async Task SendAsync(
-        TakedownRequest request, PlatformEntry platform, DateOnly sentOn, TakedownChannel channel, string? reference, Guid by, DateTime nowUtc,
-        CancellationToken cancellationToken)
+        TakedownRequest request, PlatformEntry platform, DateTime sentUtc, TakedownChannel channel, string? reference, string? confirmation, Guid by,
+        DateTime nowUtc, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        request.MarkSent(sentOn, channel, reference, nowUtc);
+        ArgumentNullException.ThrowIfNull(platform);
+        if (!LetterChannels.Allows(request.Kind, platform, channel))
+        {
+            throw new InvalidOperationException("This letter cannot be sent by that channel.");
+        }
+
+        request.MarkSent(sentUtc, channel, reference, confirmation, nowUtc);
         await audit.RecordAsync(request.CaseId, by, "takedown.sent", nameof(TakedownRequest), request.Id.ToString(), channel.ToString(), cancellationToken);
         await MoveSightingsAsync(request, platform, SightingStatus.RemovalRequested, by, nowUtc, cancellationToken);
     }

@@ -80,7 +80,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
 
         var previous = await db.TakedownRequests.AsNoTracking()
             .Where(r => r.CaseId == request.CaseId && r.Id == previousId)
-            .Select(r => new { r.Kind, r.SentOn, r.Reference, r.LetterDate })
+            .Select(r => new { r.Kind, r.SentOn, r.SentUtc, r.Reference })
             .SingleOrDefaultAsync(cancellationToken);
         if (previous?.SentOn is not { } sentOn)
         {
@@ -94,7 +94,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             .FirstOrDefaultAsync(cancellationToken) == TakedownOutcome.Refused;
         return new PreviousRequest(previous.Kind, sentOn, previous.Reference,
             refused ? FollowUpReason.Refused : FollowUpReason.NoAnswerByDeadline,
-            LetterComposer.StatedDeadline(previous.Kind, previous.LetterDate));
+            LetterComposer.StatedDeadline(previous.Kind, previous.SentUtc));
     }
 
     public static string StatusText(TakedownStatus status) => status switch

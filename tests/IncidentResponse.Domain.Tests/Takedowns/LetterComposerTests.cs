@@ -103,7 +103,19 @@ public sealed class LetterComposerTests
         Assert.Contains("Pub. L. 119-12", text, StringComparison.Ordinal);
         Assert.DoesNotContain("S. 146", text, StringComparison.Ordinal);
         Assert.Contains("Email: contact@example.org", text, StringComparison.Ordinal);
-        Assert.Contains("within 48 hours of receiving this request (by 23 November 2026 at the latest)", text, StringComparison.Ordinal);
+        Assert.Contains("as soon as possible and no later than 48 hours after you receive this request", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_take_it_down_request_states_no_date_of_its_own_for_the_48_hours()
+    {
+        var input = TestLetters.Complete(LetterKind.TakeItDownRequest);
+
+        var text = LetterComposer.Compose(LetterKind.TakeItDownRequest, input).ToPlainText();
+
+        // The letter is finalised before it is sent: the 48 hours run from receipt, which the letter cannot know.
+        Assert.DoesNotContain("at the latest", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("23 November 2026", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -219,33 +231,47 @@ public sealed class LetterComposerTests
 
     [Theory]
     [MemberData(nameof(TestLetters.Kinds), MemberType = typeof(TestLetters))]
-    public void A_follow_up_states_a_deadline_only_when_the_first_letter_set_one(LetterKind previousKind)
+    public void A_follow_up_states_a_deadline_only_where_the_law_set_one_counted_from_the_recorded_submission(LetterKind previousKind)
     {
-        var sentOn = new DateOnly(2026, 11, 10);
-        var stated = LetterComposer.StatedDeadline(previousKind, sentOn);
+        var submitted = new DateTime(2026, 11, 10, 21, 40, 0, DateTimeKind.Utc);
+        var stated = LetterComposer.StatedDeadline(previousKind, submitted);
         var input = TestLetters.Complete(LetterKind.FollowUp) with
         {
-            Previous = new PreviousRequest(previousKind, sentOn, null, FollowUpReason.NoAnswerByDeadline, stated),
+            Previous = new PreviousRequest(previousKind, DateOnly.FromDateTime(submitted), null, FollowUpReason.NoAnswerByDeadline, stated),
         };
-        var first = LetterComposer.Compose(previousKind, TestLetters.Complete(previousKind) with { LetterDate = sentOn }).ToPlainText();
 
         var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
 
         Assert.DoesNotContain("within 7 days", text, StringComparison.Ordinal);
-        if (stated is null)
+        if (previousKind != LetterKind.TakeItDownRequest)
         {
-            Assert.DoesNotContain("I have had no answer by", text, StringComparison.Ordinal);
+            Assert.Null(stated);
+            Assert.DoesNotContain("required removal", text, StringComparison.Ordinal);
             Assert.DoesNotContain("within 48 hours", text, StringComparison.Ordinal);
         }
         else
         {
-            Assert.Contains("by 12 November 2026 at the latest", first, StringComparison.Ordinal);
-            Assert.Contains("I have had no answer by 12 November 2026, the date I asked for one.", text, StringComparison.Ordinal);
+            Assert.Equal(submitted.AddHours(48), stated);
+            Assert.Contains("required removal within 48 hours of receiving it, by 12 November 2026, 21:40 UTC. I have had no answer.", text, StringComparison.Ordinal);
+            Assert.Null(LetterComposer.StatedDeadline(previousKind, null));
         }
     }
 
+    [Fact]
+    public void A_follow_up_to_a_take_it_down_request_names_the_ftc_and_one_to_another_letter_does_not()
+    {
+        var tida = TestLetters.Complete(LetterKind.FollowUp) with
+        {
+            Previous = new PreviousRequest(LetterKind.TakeItDownRequest, new DateOnly(2026, 11, 10), null, FollowUpReason.NoAnswerByDeadline, null),
+        };
+
+        Assert.Contains("I will take this to US Federal Trade Commission, TAKE IT DOWN Act reports",
+            LetterComposer.Compose(LetterKind.FollowUp, tida).ToPlainText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Federal Trade Commission",
+            LetterComposer.Compose(LetterKind.FollowUp, TestLetters.Complete(LetterKind.FollowUp)).ToPlainText(), StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("US", "I will take this to US Federal Trade Commission")]
     [InlineData("IE", "I will take this to Coimisiún na Meán")]
     [InlineData("de", "I will take this to Coimisiún na Meán")]
     public void A_follow_up_names_the_next_step_open_to_someone_where_the_person_lives(string code, string expected)

@@ -58,10 +58,41 @@ public sealed class PlatformDirectoryTests
         Assert.All(entries.Where(e => e.Kind != PlatformKind.SearchEngine), e =>
         {
             Assert.True(e.Offers(LetterKind.PlatformPolicyReport), $"{e.Id} should take a report under its own rules.");
-            Assert.True(e.Offers(LetterKind.TakeItDownRequest), $"{e.Id} hosts user-generated content for the US public.");
+            Assert.Equal(e.TakeItDown!.Process is not null, e.Offers(LetterKind.TakeItDownRequest));
+            Assert.NotNull(e.TakeItDown.Ftc);
         });
         Assert.All(entries, e => Assert.Equal(e.Dmca!.Accepted, e.Offers(LetterKind.DmcaNotice)));
         Assert.All(entries, e => Assert.Equal(e.Kind != PlatformKind.SearchEngine, e.Offers(LetterKind.DsaNotice)));
+    }
+
+    [Fact]
+    public void A_take_it_down_request_is_offered_only_where_the_platforms_own_process_is_recorded_and_goes_only_through_it()
+    {
+        var entries = TestLetters.Shipped.Entries;
+
+        Assert.Equal(["discord", "x"], entries.Where(e => e.Offers(LetterKind.TakeItDownRequest)).Select(e => e.Id).Order(StringComparer.Ordinal));
+        var x = TestLetters.Shipped.Get("x");
+        Assert.Equal("https://help.x.com/forms/safety-and-sensitive-content/take-it-down", x.TakeItDown!.Process!.FormUrl);
+        Assert.Equal([TakedownChannel.Form], LetterChannels.Allowed(LetterKind.TakeItDownRequest, x));
+        Assert.False(LetterChannels.Allows(LetterKind.TakeItDownRequest, x, TakedownChannel.Email));
+        Assert.True(LetterChannels.Allows(LetterKind.PlatformPolicyReport, x, TakedownChannel.Email));
+
+        var reddit = TestLetters.Shipped.Get("reddit");
+        Assert.False(reddit.Offers(LetterKind.TakeItDownRequest));
+        Assert.Empty(LetterChannels.Allowed(LetterKind.TakeItDownRequest, reddit));
+        Assert.All(entries.Where(e => e.TakeItDown?.Process is not null), e =>
+            Assert.True(e.TakeItDown!.Process!.NeedsReview || e.TakeItDown.Process.LastVerified.Length == 10, $"{e.Id}: a process is checked on a date or marked needsReview."));
+    }
+
+    [Fact]
+    public void Every_covered_entry_names_the_ftcs_own_take_it_down_address_and_no_other_ftc_step()
+    {
+        Assert.All(TestLetters.Shipped.Entries.Where(e => e.Kind != PlatformKind.SearchEngine), e =>
+        {
+            Assert.Equal("https://takeitdown.ftc.gov/", e.TakeItDown!.Ftc!.Contact);
+            Assert.True(e.TakeItDown.Ftc.NeedsReview || e.TakeItDown.Ftc.LastVerified.Length == 10);
+            Assert.DoesNotContain(e.Escalation!, s => s.Name.Contains("Federal Trade Commission", StringComparison.Ordinal));
+        });
     }
 
     [Theory]

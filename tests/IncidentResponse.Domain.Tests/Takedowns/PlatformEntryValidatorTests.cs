@@ -264,6 +264,58 @@ public sealed class PlatformEntryValidatorTests
         Assert.Equal([LetterKind.DsaNotice], PlatformDirectory.ParseEntry("{\"schemaVersion\":1,\"letterKinds\":[\"dsaNotice\"]}").LetterKinds);
     }
 
+    [Fact]
+    public void A_platform_needs_its_take_it_down_facts_and_a_search_engine_may_have_none()
+    {
+        var entry = TestPlatforms.Valid();
+
+        Assert.Equal(
+            ["takeItDown: is required for a platform or host (give the FTC complaint address, and the process when known).",
+             "letterKinds: takeItDownRequest is listed but takeItDown.process is not recorded (the request goes only through the platform's notice-and-removal process)."],
+            PlatformEntryValidator.Validate(entry with { TakeItDown = null }, Today));
+        Assert.Empty(PlatformEntryValidator.Validate(
+            entry with { Kind = PlatformKind.SearchEngine, TakeItDown = null, LetterKinds = [LetterKind.SearchDelisting] }, Today));
+    }
+
+    [Fact]
+    public void A_take_it_down_request_is_listed_only_with_the_platforms_process()
+    {
+        var entry = TestPlatforms.Valid();
+        var withoutProcess = entry with { TakeItDown = entry.TakeItDown! with { Process = null } };
+
+        AssertSingleProblem(withoutProcess, "letterKinds: takeItDownRequest is listed but takeItDown.process is not recorded");
+        Assert.False(withoutProcess.Offers(LetterKind.TakeItDownRequest));
+        Assert.Empty(PlatformEntryValidator.Validate(withoutProcess with { LetterKinds = [LetterKind.PlatformPolicyReport] }, Today));
+        Assert.True(entry.Offers(LetterKind.TakeItDownRequest));
+    }
+
+    [Fact]
+    public void A_take_it_down_process_needs_a_form_or_an_email_and_a_source_that_is_read_or_marked_for_review()
+    {
+        var entry = TestPlatforms.Valid();
+        var process = entry.TakeItDown!.Process!;
+
+        AssertSingleProblem(entry with { TakeItDown = entry.TakeItDown with { Process = process with { FormUrl = null } } }, "takeItDown.process: needs the formUrl or the email");
+        AssertSingleProblem(entry with { TakeItDown = entry.TakeItDown with { Process = process with { FormUrl = "http://example.org/tida" } } }, "takeItDown.process.formUrl:");
+        AssertSingleProblem(entry with { TakeItDown = entry.TakeItDown with { Process = process with { Email = "not an email" } } }, "takeItDown.process.email:");
+        AssertSingleProblem(entry with { TakeItDown = entry.TakeItDown with { Process = process with { NeedsReview = true } } }, "takeItDown.process.lastVerified: a fact that needs review");
+        AssertSingleProblem(entry with { TakeItDown = entry.TakeItDown with { Process = process with { LastVerified = "" } } }, "takeItDown.process.lastVerified:");
+        Assert.Empty(PlatformEntryValidator.Validate(
+            entry with { TakeItDown = entry.TakeItDown with { Process = process with { NeedsReview = true, LastVerified = "" } } }, Today));
+        Assert.Equal(
+            [TakedownChannel.Form, TakedownChannel.Email],
+            (process with { Email = "tida@example.org" }).Channels);
+    }
+
+    [Fact]
+    public void The_ftc_address_is_required_and_https()
+    {
+        var entry = TestPlatforms.Valid();
+
+        AssertSingleProblem(entry with { TakeItDown = entry.TakeItDown! with { Ftc = null } }, "takeItDown.ftc: is required");
+        AssertSingleProblem(entry with { TakeItDown = entry.TakeItDown! with { Ftc = entry.TakeItDown.Ftc! with { Contact = "ftc@example.gov" } } }, "takeItDown.ftc.contact:");
+    }
+
     private static void AssertSingleProblem(PlatformEntry entry, string startsWith)
     {
         var problem = Assert.Single(PlatformEntryValidator.Validate(entry, Today));

@@ -22,7 +22,7 @@ public sealed class TakedownRequestTests
     public void Only_a_draft_can_be_finalised_and_only_a_finalised_letter_sent()
     {
         var request = Draft();
-        Assert.Throws<InvalidOperationException>(() => request.MarkSent(DateOnly.FromDateTime(Now), TakedownChannel.Form, null, Now));
+        Assert.Throws<InvalidOperationException>(() => request.MarkSent(Now, TakedownChannel.Form, null, null, Now));
 
         request.Finalise("The text", Now);
 
@@ -32,31 +32,36 @@ public sealed class TakedownRequestTests
     }
 
     [Fact]
-    public void A_take_it_down_request_sent_today_is_due_48_hours_later_and_then_overdue()
+    public void A_take_it_down_request_is_due_48_hours_after_the_recorded_submission_not_after_its_letter_date()
     {
         var request = Draft(LetterKind.TakeItDownRequest);
-        request.Finalise("The text", Now);
+        request.LetterDate = new DateOnly(2026, 3, 2);
+        request.Finalise("The text", Now.AddDays(-8));
+        var submitted = new DateTime(2026, 3, 9, 22, 15, 0, DateTimeKind.Utc);
 
-        request.MarkSent(DateOnly.FromDateTime(Now), TakedownChannel.Email, "  REF-1 ", Now);
+        request.MarkSent(submitted, TakedownChannel.Form, "  REF-1 ", "  We received your report.  ", Now);
 
-        Assert.Equal(Now.AddHours(48), request.DueUtc);
-        Assert.Equal(Now, request.SentUtc);
-        Assert.Equal("REF-1", request.Reference);
-        Assert.False(request.IsOverdue(Now.AddHours(47)));
-        Assert.True(request.IsOverdue(Now.AddHours(49)));
+        Assert.Equal(new DateTime(2026, 3, 11, 22, 15, 0, DateTimeKind.Utc), request.DueUtc);
+        Assert.Equal((submitted, new DateOnly(2026, 3, 9)), (request.SentUtc!.Value, request.SentOn!.Value));
+        Assert.Equal(("REF-1", "We received your report."), (request.Reference, request.Confirmation));
+        Assert.False(request.IsOverdue(submitted.AddHours(47)));
+        Assert.True(request.IsOverdue(submitted.AddHours(49)));
     }
 
     [Fact]
-    public void A_letter_sent_on_an_earlier_day_counts_from_midday_that_day()
+    public void A_letter_sent_earlier_counts_from_the_moment_recorded_and_keeps_no_empty_confirmation()
     {
         var request = Draft();
         request.Finalise("The text", Now);
 
-        request.MarkSent(new DateOnly(2026, 3, 1), TakedownChannel.Post, null, Now);
+        request.MarkSent(new DateTime(2026, 3, 1, 8, 5, 0, DateTimeKind.Utc), TakedownChannel.Post, null, "   ", Now);
 
-        Assert.Equal(new DateTime(2026, 3, 8, 12, 0, 0, DateTimeKind.Utc), request.DueUtc);
-        Assert.Equal(new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc), request.SentUtc);
+        Assert.Equal(new DateTime(2026, 3, 8, 8, 5, 0, DateTimeKind.Utc), request.DueUtc);
+        Assert.Null(request.Confirmation);
         Assert.True(request.IsOverdue(Now));
+        var other = Draft();
+        other.Finalise("The text", Now);
+        Assert.Throws<ArgumentException>(() => other.MarkSent(new DateTime(2026, 3, 1, 8, 5, 0, DateTimeKind.Local), TakedownChannel.Form, null, null, Now));
     }
 
     [Fact]

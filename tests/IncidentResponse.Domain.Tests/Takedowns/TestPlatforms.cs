@@ -21,6 +21,11 @@ internal static class TestPlatforms
         Policy = new PlatformPolicy { Name = "Intimate images rule", Url = "https://example.org/rule", SourceUrl = Source, LastVerified = Verified },
         NciiRoute = new ReportRoute { StartUrl = "https://example.org/report", Email = "safety@example.org", HowTo = "Use the report form.", SourceUrl = Source, LastVerified = Verified },
         Dmca = new DmcaRoute { Accepted = true, HowTo = "Use the copyright form.", FormUrl = "https://example.org/dmca", SourceUrl = Source, LastVerified = Verified },
+        TakeItDown = new TakeItDownFacts
+        {
+            Process = new TakeItDownProcess { FormUrl = "https://example.org/take-it-down", HowTo = "Use the TAKE IT DOWN Act form.", SourceUrl = Source, LastVerified = Verified },
+            Ftc = new FtcComplaint { Name = "US Federal Trade Commission", Contact = "https://ftc.example.gov/", SourceUrl = "https://ftc.example.gov/", NeedsReview = true },
+        },
         HashMatching = new HashMatchingFact { StopNciiPartner = false, Note = "Not a partner.", SourceUrl = Source, LastVerified = Verified },
         AsksFor = [RequestItem.Urls, RequestItem.Email],
         ResponseTime = new ResponseTimeFact { Text = "Not published.", SourceUrl = Source, LastVerified = Verified },

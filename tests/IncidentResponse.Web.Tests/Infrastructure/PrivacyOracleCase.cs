@@ -255,7 +255,14 @@ public sealed class PrivacyOracleCase
         var url = $"/cases/{CaseId}/takedowns/{letter}";
         await ExpectRedirect(owner.SubmitAsync(url, new Dictionary<string, string>(), "handler=Finalise"), $"finalising {name}");
         await ExpectRedirect(
-            owner.SubmitAsync(url, new Dictionary<string, string> { ["Send.Channel"] = "Form", ["Send.Reference"] = "REF-" + name }, "handler=Send"),
+            owner.SubmitAsync(url, new Dictionary<string, string>
+            {
+                ["Send.Channel"] = "Form",
+                ["Send.Reference"] = "REF-" + name,
+                // Both sent letters are withheld from allies (they name a private place), and what their confirmation
+                // said with them.
+                ["Send.Confirmation"] = Plant(CanaryClass.Private, name + "-confirmation", $"what the confirmation of letter {name} said"),
+            }, "handler=Send"),
             $"sending {name}");
         var page = await owner.GetAsync(url);
         Assert.Contains("Sent", page.MainText, StringComparison.Ordinal);

@@ -25,6 +25,7 @@ internal sealed class TakedownRequestConfiguration : IEntityTypeConfiguration<Ta
         builder.Property(r => r.CopyrightedWork).HasMaxLength(TakedownRequest.FieldMaxLength);
         builder.Property(r => r.Reasons).HasMaxLength(TakedownRequest.TextMaxLength);
         builder.Property(r => r.Reference).HasMaxLength(TakedownRequest.ReferenceMaxLength);
+        builder.Property(r => r.Confirmation).HasMaxLength(TakedownRequest.ConfirmationMaxLength);
         builder.HasIndex(r => new { r.CaseId, r.CreatedUtc });
         builder.HasIndex(r => new { r.CaseId, r.SentUtc, r.Id });
         builder.HasOne<Case>().WithMany().HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -34,7 +34,8 @@ public sealed class AddModel(
     IAntiforgery antiforgery,
     IOptions<AntiforgeryOptions> antiforgeryOptions,
     IValidator<AddModel.InputModel> validator,
-    JurisdictionCatalog jurisdictions) : CasePageModel, IRestoresPostedInput
+    JurisdictionCatalog jurisdictions,
+    IncidentResponse.Domain.Takedowns.PlatformDirectory platforms) : CasePageModel, IRestoresPostedInput
 {
     /// <summary>The largest file any kind allows, plus room for the description fields.</summary>
     public const long UploadLimitBytes = EvidenceLimits.LargestMaxBytes + EvidenceLimits.Megabyte;
@@ -60,6 +61,9 @@ public sealed class AddModel(
     /// <summary>The case's record entries a file can belong to, newest first.</summary>
     public IReadOnlyList<(Guid Id, string Label)> Incidents { get; private set; } = [];
 
+    /// <summary>The sent letter this file confirms (a screenshot of its confirmation), named for the page; null when none.</summary>
+    public string? ForLetter { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadCaseAsync(HttpContext.RequestAborted);
@@ -68,6 +72,13 @@ public sealed class AddModel(
         {
             Input.IncidentId = incidentId.ToString();
         }
+
+        if (Guid.TryParse(Request.Query["letter"], out var letterId) && await ConfirmedLetterAsync(letterId.ToString(), HttpContext.RequestAborted) is not null)
+        {
+            Input.TakedownRequestId = letterId.ToString();
+        }
+
+        ForLetter = await ConfirmedLetterAsync(Input.TakedownRequestId, HttpContext.RequestAborted);
 
         return Page();
     }
@@ -153,6 +164,13 @@ public sealed class AddModel(
             {
                 // Only an entry of this very case: an id from elsewhere is treated as not chosen, kindly.
                 ModelState.AddModelError("Input.IncidentId", "Please choose an entry from your record, or none.");
+            }
+
+            ForLetter = await ConfirmedLetterAsync(Input.TakedownRequestId, cancellationToken);
+            if (Input.TakedownRequestId.Length > 0 && ForLetter is null)
+            {
+                // Only a sent letter of this very case that this person can see takes a confirmation.
+                ModelState.AddModelError("Input.TakedownRequestId", "This file can't be kept with that letter. Please add it from the letter's page, or add it without a letter.");
             }
 
             if (refused is { Refusal: { } refusal })
@@ -292,6 +310,29 @@ public sealed class AddModel(
             .ToList();
     }
 
+    /// <summary>
+    /// The name of the sent letter <paramref name="id"/> of this case, when this person can see it (not withheld from
+    /// them, ADR 0008); null otherwise.
+    /// </summary>
+    private async Task<string?> ConfirmedLetterAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var requestId))
+        {
+            return null;
+        }
+
+        var letter = await db.TakedownRequests.AsNoTracking()
+            .Where(r => r.CaseId == CaseId && r.Id == requestId && r.SentOn != null)
+            .Select(r => new { r.Kind, r.PlatformId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (letter is null || await IncidentResponse.Web.Takedowns.WithheldLetters.IsWithheldAsync(db, CaseId, requestId, cancellationToken))
+        {
+            return null;
+        }
+
+        return $"{IncidentResponse.Domain.Takedowns.LetterComposer.TitleOf(letter.Kind)} to {platforms.Get(letter.PlatformId).Name}";
+    }
+
     /// <summary>The description fields as typed; the file is read separately.</summary>
     public sealed class InputModel
     {
@@ -308,6 +349,9 @@ public sealed class AddModel(
         /// <summary>The record entry this file belongs to, or empty.</summary>
         public string IncidentId { get; set; } = "";
 
+        /// <summary>The sent letter whose confirmation this file is, or empty.</summary>
+        public string TakedownRequestId { get; set; } = "";
+
         /// <summary>The form's key (see <see cref="SubmissionGuard"/>); empty when the form sent none.</summary>
         public Guid SubmissionId { get; set; }
 
@@ -319,6 +363,7 @@ public sealed class AddModel(
             CapturedAtTime = fields.GetValueOrDefault("Input.CapturedAtTime", "").Trim(),
             WhatItShows = fields.GetValueOrDefault("Input.WhatItShows", "").Trim(),
             IncidentId = fields.GetValueOrDefault("Input.IncidentId", "").Trim(),
+            TakedownRequestId = fields.GetValueOrDefault("Input.TakedownRequestId", "").Trim(),
         };
 
         public EvidenceDescription ToDescription(string originalFileName) => new(
@@ -327,7 +372,8 @@ public sealed class AddModel(
             ParseDate(CapturedOn),
             ParseTime(CapturedAtTime),
             WhatItShows,
-            Guid.TryParse(IncidentId, out var incident) ? incident : null);
+            Guid.TryParse(IncidentId, out var incident) ? incident : null,
+            Guid.TryParse(TakedownRequestId, out var letter) ? letter : null);
 
         internal static DateOnly? ParseDate(string value) =>
             DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;

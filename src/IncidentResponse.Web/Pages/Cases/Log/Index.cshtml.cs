@@ -142,7 +142,7 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
                 .Select((e, i) => (e.Id, Number: i + 1)).ToDictionary(e => e.Id, e => e.Number);
         var pageSent = await db.TakedownRequests.AsNoTracking()
             .Where(r => r.CaseId == CaseId && ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Kind, r.PlatformId, r.SentOn, r.Reference, r.FollowsUpId })
+            .Select(r => new { r.Id, r.Kind, r.PlatformId, r.SentOn, r.Reference, HasConfirmation = r.Confirmation != null, r.FollowsUpId })
             .ToDictionaryAsync(r => r.Id, cancellationToken);
         var pageAnswers = await db.TakedownResponses.AsNoTracking()
             .Where(a => a.CaseId == CaseId && ids.Contains(a.Id))
@@ -200,7 +200,7 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
                     return Row.Withheld(pageAnswers[k.Id].ReceivedOn, WithheldLetters.AnswerPlaceholder);
                 case RowType.TakedownSent:
                     var r = pageSent[k.Id];
-                    var reference = r.Reference is null ? "" : $" · their reference {r.Reference}";
+                    var reference = (r.Reference is null ? "" : $" · their reference {r.Reference}") + (r.HasConfirmation ? " · confirmation kept" : "");
                     return new Row(
                         r.Id, RowType.TakedownSent, Web.Incidents.IncidentWording.Date(r.SentOn!.Value),
                         $"{(r.FollowsUpId is null ? "Takedown request" : "Follow-up")} sent to {directory.Get(r.PlatformId).Name}",

@@ -67,6 +67,26 @@ public sealed class LetterModel(
 
     public bool Overdue => Current.IsOverdue(clock.GetUtcNow().UtcDateTime);
 
+    /// <summary>The ways this letter may be recorded as sent (a TAKE IT DOWN Act request: only the platform's own process).</summary>
+    public IReadOnlyList<TakedownChannel> Channels => LetterChannels.Allowed(Current.Kind, Platform);
+
+    /// <summary>Screenshots of the confirmation kept as evidence on this letter, for someone who may see evidence.</summary>
+    public IReadOnlyList<(Guid Id, string Label)> ConfirmationScreenshots { get; private set; } = [];
+
+    public bool CanViewEvidence => Membership.Can(CaseOperation.ViewEvidence);
+
+    /// <summary>Why a channel was refused, in the words of the channels this letter may use.</summary>
+    public string ChannelsMessage => Channels.Count == 0
+        ? $"We don't know {Platform.Name}'s TAKE IT DOWN Act process yet, so this request can't be recorded as sent: the Act's 48 hours run only from a request made through it."
+        : $"A {LetterComposer.TitleOf(Current.Kind)} to {Platform.Name} can only be sent {string.Join(" or ", Channels.Select(Way))}.";
+
+    private static string Way(TakedownChannel channel) => channel switch
+    {
+        TakedownChannel.Form => "through the platform's online form",
+        TakedownChannel.Email => "by email",
+        _ => "by post",
+    };
+
     public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(requestId, cancellationToken))
@@ -74,7 +94,9 @@ public sealed class LetterModel(
             return NotFound();
         }
 
-        Send.SentOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Send.SentOn = DateOnly.FromDateTime(now);
+        Send.SentAt = new TimeOnly(now.Hour, now.Minute);
         Answer.ReceivedOn = Send.SentOn;
         SubmissionId = SubmissionGuard.NewKey();
         return Page();
@@ -123,21 +145,30 @@ public sealed class LetterModel(
 
         var validation = await sendValidator.ValidateAsync(Send, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (validation.IsValid && Send.SentOn > DateOnly.FromDateTime(now))
-        {
-            ModelState.AddModelError("Send.SentOn", "The date sent can't be in the future.");
-            return Page();
-        }
-
         if (!validation.IsValid)
         {
             validation.AddTo(ModelState, "Send");
             return Page();
         }
 
-        if (!LetterChannels.Allows(Current.Kind, Send.Channel!.Value))
+        var sentUtc = Send.SentOn!.Value.ToDateTime(Send.SentAt!.Value, DateTimeKind.Utc);
+        if (sentUtc == now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMinute)))
         {
-            ModelState.AddModelError("Send.Channel", $"A {LetterComposer.TitleOf(Current.Kind)} can only be sent through the platform's online form or by email.");
+            // The minute now (the time the form is filled in with): it was sent just now, so it is placed at this moment,
+            // after what was done earlier in the same minute.
+            sentUtc = now;
+        }
+
+        if (sentUtc > now)
+        {
+            ModelState.AddModelError(Send.SentOn > DateOnly.FromDateTime(now) ? "Send.SentOn" : "Send.SentAt",
+                "The date and time sent can't be in the future.");
+            return Page();
+        }
+
+        if (!LetterChannels.Allows(Current.Kind, Platform, Send.Channel!.Value))
+        {
+            ModelState.AddModelError("Send.Channel", ChannelsMessage);
             return Page();
         }
 
@@ -146,7 +177,7 @@ public sealed class LetterModel(
             return Redirect(Here);
         }
 
-        await actions.SendAsync(request, Platform, Send.SentOn!.Value, Send.Channel!.Value, Send.Reference, User.UserId(), now, cancellationToken);
+        await actions.SendAsync(request, Platform, sentUtc, Send.Channel!.Value, Send.Reference, Send.Confirmation, User.UserId(), now, cancellationToken);
         return await SaveAsync(cancellationToken);
     }
 
@@ -278,6 +309,18 @@ public sealed class LetterModel(
         CoversHiddenPlaces = request.IsEditable && Membership.Can(CaseOperation.FinaliseLetter)
             && await WithheldLetters.CoversHiddenPlacesAsync(db, CaseId, requestId, cancellationToken);
         Letter = await letters.ComposeAsync(request, cancellationToken);
+        if (Membership.Can(CaseOperation.ViewEvidence))
+        {
+            var screenshots = await db.EvidenceItems.AsNoTracking()
+                .Where(e => e.CaseId == CaseId && e.TakedownRequestId == requestId)
+                .OrderBy(e => e.ReceivedUtc)
+                .Select(e => new { e.Id, e.ReceivedUtc })
+                .ToListAsync(cancellationToken);
+            ConfirmationScreenshots = screenshots
+                .Select(e => (e.Id, "Added " + e.ReceivedUtc.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+        }
+
         Answers = await db.TakedownResponses.AsNoTracking()
             .Where(r => r.CaseId == CaseId && r.RequestId == requestId)
             .OrderByDescending(r => r.RecordedUtc)
@@ -289,9 +332,15 @@ public sealed class LetterModel(
     {
         public DateOnly? SentOn { get; set; }
 
+        /// <summary>The time (UTC) it was submitted; the answer's deadline counts from this moment.</summary>
+        public TimeOnly? SentAt { get; set; }
+
         public TakedownChannel? Channel { get; set; }
 
         public string? Reference { get; set; }
+
+        /// <summary>What the confirmation said, in words (optional).</summary>
+        public string? Confirmation { get; set; }
     }
 
     public sealed class SendInputValidator : AbstractValidator<SendInput>
@@ -299,9 +348,12 @@ public sealed class LetterModel(
         public SendInputValidator()
         {
             RuleFor(x => x.SentOn).NotNull().WithMessage("Please give the date you sent it.");
+            RuleFor(x => x.SentAt).NotNull().WithMessage("Please give the time you sent it, as hours and minutes.");
             RuleFor(x => x.Channel).NotNull().WithMessage("Please choose how you sent it.").IsInEnum();
             RuleFor(x => x.Reference).MaximumLength(TakedownRequest.ReferenceMaxLength)
                 .WithMessage($"Please keep the reference to {TakedownRequest.ReferenceMaxLength} characters or fewer.");
+            RuleFor(x => x.Confirmation).MaximumLength(TakedownRequest.ConfirmationMaxLength)
+                .WithMessage($"Please keep what the confirmation said to {TakedownRequest.ConfirmationMaxLength} characters or fewer.");
         }
     }
 

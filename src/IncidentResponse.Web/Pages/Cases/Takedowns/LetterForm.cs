@@ -224,7 +224,7 @@ public sealed record LetterFieldsView(
 {
     /// <summary>The kinds to offer, in the platform's order, with the draft's own kind kept.</summary>
     public IReadOnlyList<LetterKind> Kinds =>
-        (Platform.LetterKinds ?? []).Where(k => k != LetterKind.FollowUp)
+        (Platform.LetterKinds ?? []).Where(k => k != LetterKind.FollowUp && Platform.Offers(k))
             .Concat(KeepKind is { } keep && keep != LetterKind.FollowUp && !Platform.Offers(keep) ? [keep] : [])
             .ToList();
 }

@@ -13,7 +13,8 @@ namespace IncidentResponse.Browser.Tests;
 /// Quick exit on a small phone: every page the app maps (found from its endpoints, as the accessibility test finds
 /// them), opened by the owner of a full case and by an ally of each role, at 320 and 390 CSS pixels wide, in Chromium
 /// behaving as a phone's browser. No page may be wider than the screen (on a phone a wider page drags the fixed Quick
-/// exit off the screen with it), Quick exit must lie inside the screen, and a tap at its centre must reach it.
+/// exit off the screen with it), Quick exit must lie inside the screen, a tap at its centre must reach it, and as the
+/// page opens it must cover none of the page's words or controls.
 /// </summary>
 [Collection(WithApp.Name)]
 public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
@@ -33,7 +34,7 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
     private const string Measure = """
         () => {
           const exit = document.getElementById('quick-exit');
-          if (exit === null) return { scrollWidth: 0, innerWidth: 0, innerHeight: 0, left: -1, top: -1, right: 0, bottom: 0, reached: false, widest: 'no Quick exit' };
+          if (exit === null) return { scrollWidth: 0, innerWidth: 0, innerHeight: 0, left: -1, top: -1, right: 0, bottom: 0, reached: false, widest: 'no Quick exit', covers: '' };
           const box = exit.getBoundingClientRect();
           const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
           const width = document.documentElement.clientWidth;
@@ -43,7 +44,21 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
             .filter(e => e.getBoundingClientRect().right > width + 0.5 && !scrolls(e) && ![...e.children].some(c => c.getBoundingClientRect().right > width + 0.5))
             .slice(0, 4)
             .map(e => name(e) + ' to ' + Math.round(e.getBoundingClientRect().right) + 'px');
+          const meets = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+          const covered = new Set();
+          const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = texts.nextNode(); n; n = texts.nextNode()) {
+            if (!n.textContent.trim() || exit.contains(n)) continue;
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            if ([...range.getClientRects()].some(r => r.width > 0 && meets(r, box))) covered.add(n.parentElement);
+          }
+          for (const e of document.body.querySelectorAll('input, select, textarea, button, img, video')) {
+            const r = e.getBoundingClientRect();
+            if (r.width > 0 && meets(r, box)) covered.add(e);
+          }
           return {
+            covers: [...covered].slice(0, 4).map(name).join(', '),
             scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth, innerHeight: window.innerHeight,
             left: box.left, top: box.top, right: box.right, bottom: box.bottom,
             reached: hit !== null && (hit === exit || exit.contains(hit)), widest: wide.join(', ')
@@ -181,6 +196,12 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
             {
                 problems.Add($"{at} something covers Quick exit");
             }
+
+            // As the page opens, Quick exit sits in room left for it and hides none of the page.
+            if (m.Covers.Length > 0)
+            {
+                problems.Add($"{at} Quick exit covers {m.Covers}");
+            }
         }
     }
 
@@ -299,5 +320,7 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         public bool Reached { get; set; }
 
         public string Widest { get; set; } = "";
+
+        public string Covers { get; set; } = "";
     }
 }

@@ -20,7 +20,7 @@ namespace IncidentResponse.Benchmarks;
 /// </summary>
 public static class BinderAppBenchmark
 {
-    private const string Passphrase = "kettle river orange lamp";
+    private const string Passphrase = "copper meadow violin tide";
 
     public static async Task RunAsync(string[] args)
     {

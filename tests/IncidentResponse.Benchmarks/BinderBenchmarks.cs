@@ -236,7 +236,7 @@ public partial class BinderBenchmarks
         });
         _client = _app.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(new CookieContainer()));
 
-        const string passphrase = "kettle river orange lamp";
+        const string passphrase = "copper meadow violin tide";
         await PostFormAsync("/account/sign-up", new()
         {
             ["Input.Username"] = "bench_binder",

@@ -17,7 +17,7 @@ namespace IncidentResponse.Benchmarks;
 /// </summary>
 public static partial class LoadBenchmark
 {
-    private const string Passphrase = "kettle river orange lamp";
+    private const string Passphrase = "copper meadow violin tide";
     private static readonly int[] Connections = [10, 50, 200];
 
     public static async Task RunAsync(string[] args)

@@ -14,8 +14,8 @@ public class PasswordHashingBenchmarks
     private string _hash = "";
 
     [GlobalSetup]
-    public void Setup() => _hash = _hasher.HashPassword(_user, "kettle river orange lamp");
+    public void Setup() => _hash = _hasher.HashPassword(_user, "copper meadow violin tide");
 
     [Benchmark]
-    public PasswordVerificationResult VerifyPassphrase() => _hasher.VerifyHashedPassword(_user, _hash, "kettle river orange lamp");
+    public PasswordVerificationResult VerifyPassphrase() => _hasher.VerifyHashedPassword(_user, _hash, "copper meadow violin tide");
 }

@@ -72,7 +72,7 @@ public partial class TimelineBenchmarks
         });
         _client = _app.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(new CookieContainer()));
 
-        const string passphrase = "kettle river orange lamp";
+        const string passphrase = "copper meadow violin tide";
         await PostFormAsync("/account/sign-up", new()
         {
             ["Input.Username"] = "bench_" + Incidents,

@@ -114,7 +114,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
             progress = false;
             foreach (var appPage in pending.ToList())
             {
-                var address = AddressFor(appPage, caseId, known);
+                var address = PageAddresses.For(appPage, caseId, known);
                 if (address is null)
                 {
                     continue;
@@ -145,7 +145,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
                     ExpectConsoleError(e => e.StartsWith(refused.Url + ":", StringComparison.Ordinal) && e.Contains($"status of {refused.Status}", StringComparison.Ordinal));
                 }
 
-                await HarvestAsync(page, pages, caseId, known);
+                await PageAddresses.HarvestAsync(page, pages, caseId, known);
                 var landed = response?.Status == 404 ? "404" : new Uri(page.Url).AbsolutePath;
                 if (seen.Add(landed))
                 {
@@ -162,49 +162,6 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
 
         walk.Unreached.AddRange(pending.Select(p => p.Route));
         return walk;
-    }
-
-    private static string? AddressFor(AppPage appPage, string caseId, Dictionary<string, string> known)
-    {
-        if (known.TryGetValue(appPage.Route, out var address))
-        {
-            return address;
-        }
-
-        // Only the case's id, the optional status code of the error page, and page numbers need no link to find.
-        var values = new Dictionary<string, string>(StringComparer.Ordinal) { ["caseId"] = caseId };
-        foreach (var name in appPage.Parameters.Where(n => n != "caseId"))
-        {
-            if (!Regex.IsMatch(appPage.Route, $@"\{{{name}:int\??\}}"))
-            {
-                return null;
-            }
-
-            if (!appPage.Route.Contains($"{{{name}:int?}}", StringComparison.Ordinal))
-            {
-                values[name] = "1";
-            }
-        }
-
-        return appPage.AddressWith(values);
-    }
-
-    /// <summary>Finds real addresses for routes with ids among the page's links and form actions.</summary>
-    private static async Task HarvestAsync(IPage page, IReadOnlyList<AppPage> pages, string caseId, Dictionary<string, string> known)
-    {
-        var links = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('a[href], form[action], img[src]')].map(e => new URL(e.getAttribute('href') ?? e.getAttribute('action') ?? e.getAttribute('src'), location.href).pathname)");
-        foreach (var link in links)
-        {
-            foreach (var appPage in pages.Where(p => !known.ContainsKey(p.Route) && p.Parameters.Any(n => n != "caseId")))
-            {
-                var match = appPage.AddressPattern().Match(link);
-                if (match.Success && (!match.Groups["caseId"].Success || match.Groups["caseId"].Value == caseId))
-                {
-                    known[appPage.Route] = link;
-                }
-            }
-        }
     }
 
     /// <summary>Sends each post form in the main content with its text cleared; audits each page that shows errors.</summary>

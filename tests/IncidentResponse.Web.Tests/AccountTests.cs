@@ -60,6 +60,55 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await db.Users.AnyAsync(u => u.UserName == username));
     }
 
+    [Theory]
+    [InlineData("{0}")]
+    [InlineData("Kettle-River-Orange-Lamp-2024")]
+    public async Task The_example_passphrase_shown_on_the_form_is_refused_kindly_and_what_was_typed_is_kept(string written)
+    {
+        using var client = app.CreateAppClient();
+        var form = await client.GetAsync("/account/sign-up");
+        var example = System.Text.RegularExpressions.Regex.Match(form.Document.QuerySelector("#passphrase-hint")!.TextContent, "\"(?<words>[^\"]+)\"").Groups["words"].Value;
+        Assert.Equal("kettle river orange lamp", example);
+        var passphrase = string.Format(System.Globalization.CultureInfo.InvariantCulture, written, example);
+        var username = Journeys.NewUsername();
+
+        var result = await client.SubmitAsync("/account/sign-up", new Dictionary<string, string>
+        {
+            ["Input.Username"] = username,
+            ["Input.Passphrase"] = passphrase,
+            ["Input.ConfirmPassphrase"] = passphrase,
+            ["Input.Email"] = "kept@example.org",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Equal(
+            "That is the example we show when you sign up, so anyone could guess it. Please make up your own: a few unrelated words that only you would put together.",
+            result.FieldError("Input.Passphrase"));
+        Assert.Equal(username, result.FieldValue("Input.Username"));
+        Assert.Equal("kept@example.org", result.FieldValue("Input.Email"));
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == username));
+    }
+
+    [Fact]
+    public async Task The_form_says_a_lost_passphrase_cannot_be_recovered_yet_that_Download_everything_keeps_a_copy_and_that_no_email_is_sent()
+    {
+        using var client = app.CreateAppClient();
+        var form = await client.GetAsync("/account/sign-up");
+
+        var lost = form.Document.QuerySelector("#lost-passphrase")?.TextContent ?? "";
+        Assert.Contains("There is no way yet to get back into an account whose passphrase is lost", lost, StringComparison.Ordinal);
+        Assert.Contains("Download everything", lost, StringComparison.Ordinal);
+        var email = form.Document.QuerySelector("#email-hint")!.TextContent;
+        Assert.Contains("This site does not send email", email, StringComparison.Ordinal);
+        Assert.DoesNotContain("unless you ask", form.MainText, StringComparison.Ordinal);
+
+        // What it names is what a case's page offers.
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync();
+        Assert.Contains("Download everything", (await client.GetAsync($"/cases/{caseId}")).MainText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_long_passphrase_of_ordinary_words_is_accepted()
     {

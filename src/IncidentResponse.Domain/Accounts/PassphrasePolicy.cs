@@ -9,6 +9,12 @@ public sealed class PassphrasePolicy
     public const int MinimumLength = 12;
     public const int MaximumLength = 128;
 
+    /// <summary>
+    /// The example the sign-up page and the user guide show. Everyone can read it, so it is refused however it is
+    /// spaced, capitalised or decorated.
+    /// </summary>
+    public const string Example = "kettle river orange lamp";
+
     private readonly HashSet<string> _common;
 
     public PassphrasePolicy(IEnumerable<string> commonPassphrases)
@@ -36,6 +42,10 @@ public sealed class PassphrasePolicy
         else if (length > MaximumLength)
         {
             problems.Add($"Use at most {MaximumLength} characters.");
+        }
+        else if (IsTheExample(passphrase))
+        {
+            problems.Add("That is the example we show when you sign up, so anyone could guess it. Please make up your own: a few unrelated words that only you would put together.");
         }
         else if (IsCommon(passphrase))
         {
@@ -83,6 +93,13 @@ public sealed class PassphrasePolicy
 
         return false;
     }
+
+    /// <summary>True for <see cref="Example"/> with any spacing, capitals, digits or symbols around or between its words.</summary>
+    public static bool IsTheExample(string passphrase) =>
+        string.Equals(LettersOnly(passphrase), LettersOnly(Example), StringComparison.Ordinal);
+
+    private static string LettersOnly(string value) =>
+        string.Concat(value.Where(char.IsLetter)).ToLowerInvariant();
 
     private static string Normalise(string value) => value.Trim().ToLowerInvariant();
 }

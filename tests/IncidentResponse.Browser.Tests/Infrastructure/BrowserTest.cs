@@ -58,15 +58,20 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
 
     /// <summary>
     /// Another isolated browser (own cookies and history), for example one with JavaScript turned off. It is closed and
-    /// checked with the test's own context.
+    /// checked with the test's own context. With <paramref name="asPhone"/> Chromium behaves as a phone's browser
+    /// does (touch, and a page wider than the screen widens what fixed elements are placed against);
+    /// <paramref name="signedInAs"/> starts it with another context's cookies, as the same person on another device.
     /// </summary>
-    protected async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true)
+    protected async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, bool asPhone = false, IBrowserContext? signedInAs = null)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
             IgnoreHTTPSErrors = true,
             ViewportSize = Phone,
+            IsMobile = asPhone,
+            HasTouch = asPhone,
+            StorageState = signedInAs is null ? null : await signedInAs.StorageStateAsync(),
             JavaScriptEnabled = javaScriptEnabled,
             Locale = "en-GB",
             ServiceWorkers = ServiceWorkerPolicy.Block,

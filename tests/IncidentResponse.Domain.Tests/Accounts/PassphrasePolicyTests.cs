@@ -7,12 +7,24 @@ public sealed class PassphrasePolicyTests
     private readonly PassphrasePolicy _policy = new(["password", "sunshine", "123456789012", "iloveyou", "qwertyuiopasdfgh"]);
 
     [Theory]
-    [InlineData("kettle river orange lamp")]
+    [InlineData("kettle river orange lamp and toast")]
     [InlineData("correct horse battery staple")]
     [InlineData("Ünïcödé wörds are fine too")]
     [InlineData("çok güzel bir parola bu")]
     public void Ordinary_unrelated_words_are_accepted_without_composition_rules(string passphrase) =>
         Assert.Empty(_policy.Check(passphrase, "someone"));
+
+    [Theory]
+    [InlineData("kettle river orange lamp")]
+    [InlineData("Kettle River Orange Lamp")]
+    [InlineData("kettle-river-orange-lamp")]
+    [InlineData("kettleriverorangelamp2024!")]
+    [InlineData("  KETTLE  river  orange  lamp  ")]
+    public void The_example_shown_at_sign_up_is_refused_kindly_however_it_is_written(string passphrase)
+    {
+        Assert.True(PassphrasePolicy.IsTheExample(passphrase));
+        Assert.Contains("the example we show", Assert.Single(_policy.Check(passphrase, "someone")), StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(null)]

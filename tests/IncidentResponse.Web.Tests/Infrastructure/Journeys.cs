@@ -5,7 +5,7 @@ namespace IncidentResponse.Web.Tests.Infrastructure;
 /// <summary>What a person does, as intent methods on a client.</summary>
 public static class Journeys
 {
-    public const string GoodPassphrase = "kettle river orange lamp";
+    public const string GoodPassphrase = "copper meadow violin tide";
 
     public static string NewUsername() => "user_" + Guid.NewGuid().ToString("N")[..10];
 

@@ -43,6 +43,12 @@ public sealed record PlatformEntry
 
     public DmcaRoute? Dmca { get; init; }
 
+    /// <summary>
+    /// A search engine's form for removal requests under EU/UK data protection law (GDPR / UK GDPR Article 17), where a
+    /// data protection delisting request is sent.
+    /// </summary>
+    public DataProtectionRoute? DataProtectionRoute { get; init; }
+
     public HashMatchingFact? HashMatching { get; init; }
 
     /// <summary>What the route asks you for.</summary>
@@ -67,6 +73,13 @@ public sealed record PlatformEntry
 
     /// <summary>True when a new letter of <paramref name="kind"/> may be written to it.</summary>
     public bool Offers(LetterKind kind) => LetterKinds is { } kinds && kinds.Contains(kind);
+
+    /// <summary>
+    /// True when a new letter of <paramref name="kind"/> may be written to it by someone living in
+    /// <paramref name="jurisdictionCode"/>: a data protection delisting request only where the GDPR or UK GDPR applies.
+    /// </summary>
+    public bool OffersIn(LetterKind kind, string? jurisdictionCode) =>
+        Offers(kind) && (kind != LetterKind.DataProtectionDelisting || DataProtectionLaw.Applies(jurisdictionCode));
 }
 
 public enum PlatformKind
@@ -150,6 +163,24 @@ public sealed record DmcaRoute
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+}
+
+/// <summary>A search engine's own form for requests under EU/UK data protection law.</summary>
+public sealed record DataProtectionRoute : Safety.ISourcedFact
+{
+    /// <summary>The https address of the engine's EU/UK privacy removal form.</summary>
+    public string FormUrl { get; init; } = "";
+
+    /// <summary>Our own plain steps.</summary>
+    public string HowTo { get; init; } = "";
+
+    public string SourceUrl { get; init; } = "";
+
+    /// <summary>The date the form address was read on the engine's own page; empty while it needs review.</summary>
+    public string LastVerified { get; init; } = "";
+
+    /// <summary>True while the address was not read on the engine's own page: shown as "not yet checked".</summary>
+    public bool NeedsReview { get; init; }
 }
 
 public sealed record HashMatchingFact

@@ -47,6 +47,7 @@ public static partial class PlatformEntryValidator
         Policy(problems, entry.Policy, today);
         NciiRoute(problems, entry.NciiRoute, today);
         Dmca(problems, entry.Dmca, today);
+        DataProtection(problems, entry.DataProtectionRoute, today);
 
         if (entry.HashMatching is null)
         {
@@ -138,6 +139,19 @@ public static partial class PlatformEntryValidator
         }
 
         ContentChecks.Source(problems, "dmca", dmca.SourceUrl, dmca.LastVerified, today);
+    }
+
+    private static void DataProtection(List<string> problems, DataProtectionRoute? route, DateOnly today)
+    {
+        if (route is null)
+        {
+            return;
+        }
+
+        Https(problems, "dataProtectionRoute.formUrl", route.FormUrl);
+        ContentChecks.Required(problems, "dataProtectionRoute.howTo", route.HowTo);
+        ContentChecks.OurProse(problems, "dataProtectionRoute.howTo", route.HowTo);
+        ContentChecks.Fact(problems, "dataProtectionRoute", route, today);
     }
 
     private static void Escalation(List<string> problems, IReadOnlyList<EscalationStep>? steps, DateOnly today)
@@ -245,6 +259,16 @@ public static partial class PlatformEntryValidator
         if (kinds.Contains(LetterKind.SearchDelisting) && entry.Kind != PlatformKind.SearchEngine)
         {
             problems.Add("letterKinds: searchDelisting is only for a search engine.");
+        }
+
+        if (kinds.Contains(LetterKind.DataProtectionDelisting) && entry.Kind != PlatformKind.SearchEngine)
+        {
+            problems.Add("letterKinds: dataProtectionDelisting is only for a search engine.");
+        }
+
+        if (kinds.Contains(LetterKind.DataProtectionDelisting) && entry.DataProtectionRoute is null)
+        {
+            problems.Add("letterKinds: dataProtectionDelisting needs the engine's dataProtectionRoute (its EU/UK privacy form).");
         }
 
         if (kinds.Contains(LetterKind.DsaNotice) && entry.Kind == PlatformKind.SearchEngine)

@@ -29,6 +29,11 @@ public sealed class LetterComposerTests
             [LetterElement.LegalBasis, LetterElement.PreservationScope, LetterElement.ContentLocation, LetterElement.ContactInformation],
         [LetterKind.FollowUp] =
             [LetterElement.PreviousRequest, LetterElement.ContentLocation, LetterElement.ResponseRequested, LetterElement.ContactInformation],
+        [LetterKind.DataProtectionDelisting] =
+        [
+            LetterElement.Recipient, LetterElement.LegalBasis, LetterElement.ContentLocation, LetterElement.ErasureGrounds,
+            LetterElement.ResponseRequested, LetterElement.ContactInformation,
+        ],
     };
 
     [Theory]
@@ -239,8 +244,9 @@ public sealed class LetterComposerTests
         }
         else
         {
-            Assert.Contains("by 12 November 2026 at the latest", first, StringComparison.Ordinal);
-            Assert.Contains("I have had no answer by 12 November 2026, the date I asked for one.", text, StringComparison.Ordinal);
+            var date = stated.Value.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"by {date}", first, StringComparison.Ordinal);
+            Assert.Contains($"I have had no answer by {date}, the date I asked for one.", text, StringComparison.Ordinal);
         }
     }
 

@@ -58,6 +58,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             CopyrightBasis = request.CopyrightBasis,
             CopyrightedWork = request.CopyrightedWork,
             Reasons = request.Reasons,
+            SearchTerms = request.SearchTerms,
             Previous = await PreviousAsync(request, cancellationToken),
         };
         var document = LetterComposer.Compose(request.Kind, input);

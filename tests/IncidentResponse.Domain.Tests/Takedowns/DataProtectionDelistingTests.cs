@@ -181,3 +181,40 @@ public sealed class DataProtectionDelistingTests
         NeedsReview = true,
     };
 }
+
+/// <summary>The list of EU Digital Services Coordinators (DSA Articles 49 and 53) read from its content file.</summary>
+public sealed class DigitalServicesCoordinatorsTests
+{
+    private static readonly DigitalServicesCoordinators Shipped = DigitalServicesCoordinators.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow));
+
+    [Fact]
+    public void Every_member_state_has_one_coordinator_with_an_https_address_and_an_honest_source()
+    {
+        Assert.Equal(EuropeanUnion.MemberCodes, Shipped.All.Select(c => c.CountryCode).Order(StringComparer.Ordinal));
+        Assert.All(Shipped.All, c =>
+        {
+            Assert.StartsWith("https://", c.ComplaintUrl, StringComparison.Ordinal);
+            Assert.StartsWith("https://digital-strategy.ec.europa.eu/", c.SourceUrl, StringComparison.Ordinal);
+            Assert.True(c.NeedsReview ^ (c.LastVerified.Length > 0), c.CountryCode);
+        });
+    }
+
+    [Theory]
+    [InlineData("FR", "Arcom")]
+    [InlineData("ie", "Coimisiún na Meán")]
+    [InlineData(" DE ", "Bundesnetzagentur")]
+    public void A_person_in_an_eu_country_finds_their_own_coordinator(string code, string expected)
+    {
+        Assert.StartsWith(expected, Shipped.For(code)!.Name, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GB")]
+    [InlineData("US")]
+    [InlineData("INTL")]
+    [InlineData(null)]
+    public void Outside_the_eu_there_is_none(string? code)
+    {
+        Assert.Null(Shipped.For(code));
+    }
+}

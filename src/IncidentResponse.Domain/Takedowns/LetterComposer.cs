@@ -338,7 +338,7 @@ public static class LetterComposer
             var reference = string.IsNullOrWhiteSpace(previous.Reference) ? "" : $" (your reference {l.Free(previous.Reference)})";
             var reason = previous.Reason == FollowUpReason.Refused
                 ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
-                : previous.Deadline is { } deadline
+                : previous.Deadline is { } deadline && l.Input.LetterDate > deadline
                     ? $"I have had no answer by {Date(deadline)}, the date I asked for one."
                     : "I have had no answer.";
             l.Add(null, [$"On {Date(previous.SentOn)} I sent you a {TitleOf(previous.Kind)}{reference}. {reason}"], [LetterElement.PreviousRequest]);

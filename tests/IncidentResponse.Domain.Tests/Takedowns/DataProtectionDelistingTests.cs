@@ -134,6 +134,7 @@ public sealed class DataProtectionDelistingTests
         {
             Recipient = TestLetters.Shipped.Get("google-search"),
             JurisdictionCode = "FR",
+            LetterDate = new DateOnly(2026, 12, 22),
             Previous = new PreviousRequest(Kind, new DateOnly(2026, 11, 21), null, FollowUpReason.NoAnswerByDeadline,
                 LetterComposer.StatedDeadline(Kind, new DateOnly(2026, 11, 21))),
         };
@@ -142,6 +143,21 @@ public sealed class DataProtectionDelistingTests
         Assert.Contains("I sent you a data protection delisting request (GDPR Article 17). I have had no answer by 21 December 2026, the date I asked for one.", text, StringComparison.Ordinal);
         Assert.Contains("data protection supervisory authority", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Coimisiún", text, StringComparison.Ordinal);
+
+        var tooEarly = LetterComposer.Compose(LetterKind.FollowUp, followUp with { LetterDate = new DateOnly(2026, 12, 21) }).ToPlainText();
+        Assert.Contains("I have had no answer.", tooEarly, StringComparison.Ordinal);
+        Assert.DoesNotContain("no answer by", tooEarly, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void It_is_not_overdue_before_the_month_it_states_is_up()
+    {
+        var sent = new DateTimeOffset(2026, 1, 31, 10, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateTimeOffset(2026, 2, 28, 10, 0, 0, TimeSpan.Zero), TakedownDeadlines.DueBy(Kind, sent));
+        Assert.False(TakedownDeadlines.IsOverdue(Kind, sent, sent.AddDays(20)));
+        Assert.True(TakedownDeadlines.IsOverdue(Kind, sent, sent.AddDays(29)));
+        Assert.Equal(LetterComposer.StatedDeadline(Kind, new DateOnly(2026, 1, 31)), TakedownDeadlines.DueOn(Kind, new DateOnly(2026, 1, 31)));
     }
 
     [Theory]

@@ -230,6 +230,7 @@ public sealed class LetterComposerTests
         var stated = LetterComposer.StatedDeadline(previousKind, sentOn);
         var input = TestLetters.Complete(LetterKind.FollowUp) with
         {
+            LetterDate = sentOn.AddMonths(2),
             Previous = new PreviousRequest(previousKind, sentOn, null, FollowUpReason.NoAnswerByDeadline, stated),
         };
         var first = LetterComposer.Compose(previousKind, TestLetters.Complete(previousKind) with { LetterDate = sentOn }).ToPlainText();

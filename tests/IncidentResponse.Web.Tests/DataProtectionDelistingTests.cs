@@ -49,6 +49,12 @@ public abstract class DataProtectionDelistingTests<TApp>(TApp app) : IClassFixtu
         Assert.Contains("Article 53", coordinator.TextContent, StringComparison.Ordinal);
         Assert.Contains("Not yet checked", coordinator.TextContent, StringComparison.Ordinal);
         Assert.NotNull(coordinator.QuerySelector("a[href='https://www.arcom.fr/']"));
+
+        var notice = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "DsaNotice" });
+        Assert.Equal(HttpStatusCode.Redirect, notice.Status);
+        Assert.Contains("Arcom", (await client.GetAsync(notice.Location!.OriginalString)).Document.QuerySelector("#coordinator")!.TextContent, StringComparison.Ordinal);
+        var report = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string> { ["Input.Kind"] = "PlatformPolicyReport" });
+        Assert.Null((await client.GetAsync(report.Location!.OriginalString)).Document.QuerySelector("#coordinator"));
     }
 
     [Fact]

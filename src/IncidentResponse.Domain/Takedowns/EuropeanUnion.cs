@@ -11,5 +11,8 @@ public static class EuropeanUnion
         "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
     };
 
+    /// <summary>Every member state's code, sorted.</summary>
+    public static IReadOnlyList<string> MemberCodes => Members.Order(StringComparer.Ordinal).ToList();
+
     public static bool IsMember(string? code) => code is not null && Members.Contains(code.Trim().ToUpperInvariant());
 }

@@ -32,6 +32,11 @@ public static class LetterCompleteness
             LetterRequirement.LetterDate, LetterRequirement.SearchEngineRecipient, LetterRequirement.Url,
             LetterRequirement.Name, LetterRequirement.Email, LetterRequirement.GoodFaith,
         ],
+        [LetterKind.DataProtectionDelisting] =
+        [
+            LetterRequirement.LetterDate, LetterRequirement.SearchEngineRecipient, LetterRequirement.DataProtectionJurisdiction,
+            LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact,
+        ],
         [LetterKind.PreservationToPlatform] =
             [LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email],
         [LetterKind.PreservationForPolice] =
@@ -110,6 +115,10 @@ public static class LetterCompleteness
                     issues.Add(new(CompletenessCodes.RecipientNotSearchEngine,
                         "A search removal request goes to a search engine such as Google Search or Bing. Choose one as the recipient."));
                     break;
+                case LetterRequirement.DataProtectionJurisdiction when !DataProtectionLaw.Applies(input.JurisdictionCode):
+                    issues.Add(new(CompletenessCodes.NotUnderDataProtectionLaw,
+                        "This request relies on the GDPR or the UK GDPR, which protect people living in the EU, the EEA or the UK. Set where you live in the case's details, or choose the search engine's own removal request instead."));
+                    break;
                 case LetterRequirement.PreviousRequest when input.Previous is null || input.Previous.SentOn == default:
                     issues.Add(new(CompletenessCodes.NoPreviousRequest, "Choose the request you are following up, and when you sent it."));
                     break;
@@ -127,6 +136,12 @@ public static class LetterCompleteness
         {
             warnings.Add(new(CompletenessCodes.PrivateValueInUrl,
                 "One of the web addresses contains something you marked private (your name, for example). The address has to go into the letter as it is, so the recipient will see it."));
+        }
+
+        if (sender.ContainsPrivateValue(input.SearchTerms))
+        {
+            warnings.Add(new(CompletenessCodes.PrivateValueInSearchTerms,
+                "The searches you named contain something you marked private (your name, for example). They go into the letter as they are, so the search engine can find the results."));
         }
 
         string?[] freeText =
@@ -235,6 +250,9 @@ public enum LetterRequirement
     Reasons = 12,
     SearchEngineRecipient = 13,
     PreviousRequest = 14,
+
+    /// <summary>The person lives where the GDPR or the UK GDPR applies (<see cref="DataProtectionLaw"/>).</summary>
+    DataProtectionJurisdiction = 15,
 }
 
 /// <summary>The stable codes of <see cref="CompletenessIssue"/>. Never rename one: pages and tests key on them.</summary>
@@ -259,9 +277,11 @@ public static class CompletenessCodes
     public const string NoReasons = "no-reasons";
     public const string RecipientNotSearchEngine = "recipient-not-search-engine";
     public const string NoPreviousRequest = "no-previous-request";
+    public const string NotUnderDataProtectionLaw = "not-under-data-protection-law";
 
     /// <summary>Warnings (do not block finalising).</summary>
     public const string PrivateValueInUrl = "private-value-in-url";
     public const string PrivateValueInText = "private-value-in-text";
     public const string PrivateValueInPublicField = "private-value-in-public-field";
+    public const string PrivateValueInSearchTerms = "private-value-in-search-terms";
 }

@@ -25,16 +25,18 @@ public static class LetterComposer
         LetterKind.PreservationToPlatform => "request to preserve content and records",
         LetterKind.PreservationForPolice => "preservation request for police",
         LetterKind.FollowUp => "follow-up letter",
+        LetterKind.DataProtectionDelisting => "data protection delisting request (GDPR Article 17)",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind."),
     };
 
-    /// <summary>The DMCA good-faith statement, 17 U.S.C. §512(c)(3)(A)(v): the box the person ticks shows these words.</summary>
-    public const string DmcaGoodFaith =
-        "I have a good faith belief that use of the material in the manner complained of is not authorized by the copyright owner, its agent, or the law.";
+    /// <summary>
+    /// The DMCA good-faith statement, 17 U.S.C. §512(c)(3)(A)(v), from <c>letter-wording.json</c>: the box the person
+    /// ticks shows these words.
+    /// </summary>
+    public static string DmcaGoodFaith => LetterWording.Text("dmca.goodFaith");
 
-    /// <summary>The DMCA accuracy statement, 17 U.S.C. §512(c)(3)(A)(vi): the box the person ticks shows these words.</summary>
-    public const string DmcaAccuracy =
-        "The information in this notification is accurate, and under penalty of perjury, I am authorized to act on behalf of the owner of an exclusive right that is allegedly infringed.";
+    /// <summary>The DMCA accuracy statement, 17 U.S.C. §512(c)(3)(A)(vi), from <c>letter-wording.json</c>: the box the person ticks shows these words.</summary>
+    public static string DmcaAccuracy => LetterWording.Text("dmca.accuracy");
 
     /// <summary>
     /// The statement a letter of a kind prints when the person ticks the good-faith box, word for word, or null when
@@ -51,7 +53,7 @@ public static class LetterComposer
             LetterKind.TakeItDownRequest => senderActsForPersonShown
                 ? "The identifiable individual shown, the person I represent, has a good faith belief that this intimate visual depiction is not consensual: it was published without their consent. I am authorized to act on their behalf and to make this request for them."
                 : "I am the identifiable individual shown, and I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.",
-            LetterKind.DsaNotice => "I confirm my bona fide belief that the information and allegations in this notice are accurate and complete.",
+            LetterKind.DsaNotice => LetterWording.Text("dsa.goodFaith"),
             LetterKind.SearchDelisting =>
                 $"I believe in good faith that these images were made public without {consent}, and that this request is accurate.",
             _ => null,
@@ -60,13 +62,14 @@ public static class LetterComposer
 
     /// <summary>
     /// The moment by which the law required an answer to a letter of this kind submitted at <paramref name="sentUtc"/>,
-    /// or null when no law sets one. Only a TAKE IT DOWN Act request has one: 48 hours from the platform's receipt
-    /// through its notice-and-removal process, counted from the submission the person recorded. The request itself
-    /// states no date (it is finalised before it is sent); a follow-up may state this one.
+    /// or null when no law sets one: a TAKE IT DOWN Act request's 48 hours from the platform's receipt through its
+    /// notice-and-removal process, and a data protection delisting request's one month (GDPR / UK GDPR Article 12(3)),
+    /// both counted from the submission the person recorded. The letters themselves state no date (they are finalised
+    /// before they are sent); a follow-up written after the moment may state it.
     /// </summary>
     public static DateTime? StatedDeadline(LetterKind kind, DateTime? sentUtc) =>
-        kind == LetterKind.TakeItDownRequest && sentUtc is { } sent
-            ? TakedownDeadlines.DueBy(LetterKind.TakeItDownRequest, new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc), TimeSpan.Zero)).UtcDateTime
+        kind is LetterKind.TakeItDownRequest or LetterKind.DataProtectionDelisting && sentUtc is { } sent
+            ? TakedownDeadlines.DueBy(kind, new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc), TimeSpan.Zero)).UtcDateTime
             : null;
 
     /// <summary>The plain name of a kind starting with a capital, for headings and choices.</summary>
@@ -119,6 +122,9 @@ public static class LetterComposer
             case LetterKind.FollowUp:
                 FollowUp(letter);
                 break;
+            case LetterKind.DataProtectionDelisting:
+                DataProtectionDelisting(letter);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind.");
         }
@@ -147,7 +153,7 @@ public static class LetterComposer
     private static void Dmca(Builder l)
     {
         l.Header();
-        l.Add(null, ["This is a notice of copyright infringement under the Digital Millennium Copyright Act, 17 U.S.C. §512(c)(3)."],
+        l.Add(null, [LetterWording.Text("dmca.legalBasis")],
             [LetterElement.LegalBasis]);
         if (!string.IsNullOrWhiteSpace(l.Input.CopyrightedWork))
         {
@@ -193,7 +199,7 @@ public static class LetterComposer
     private static void Dsa(Builder l)
     {
         l.Header();
-        l.Add(null, ["This is a notice of illegal content under Article 16 of Regulation (EU) 2022/2065, the Digital Services Act."],
+        l.Add(null, [LetterWording.Text("dsa.legalBasis")],
             [LetterElement.LegalBasis]);
         if (!string.IsNullOrWhiteSpace(l.Input.Reasons))
         {
@@ -213,7 +219,7 @@ public static class LetterComposer
         }
 
         l.GoodFaith(LetterKind.DsaNotice);
-        l.Add(null, ["Please confirm that you have received this notice and tell me your decision, as Article 16 requires."],
+        l.Add(null, [LetterWording.Text("dsa.responseRequested")],
             [LetterElement.ResponseRequested]);
         l.Signature();
     }
@@ -231,6 +237,45 @@ public static class LetterComposer
         l.Locations("The addresses to remove from search results:");
         l.GoodFaith(LetterKind.SearchDelisting);
         l.Add(null, ["Please confirm by email when the results have been removed."], [LetterElement.ResponseRequested]);
+        l.Contact();
+        l.Signature();
+    }
+
+    /// <summary>
+    /// A request for erasure under GDPR / UK GDPR Article 17(1), grounds (d) and (c) with Article 21(1). It names the
+    /// results and the searches that show them, and identifies the data subject by the name and contact the sender
+    /// chose to print, nothing more.
+    /// </summary>
+    private static void DataProtectionDelisting(Builder l)
+    {
+        var uk = DataProtectionLaw.IsUnitedKingdom(l.Input.JurisdictionCode);
+        var forOther = l.Input.SenderActsForPersonShown;
+        l.Header();
+        l.Add(null, [LetterWording.Text(uk ? "dataProtection.legalBasis.uk" : "dataProtection.legalBasis.eu")], [LetterElement.LegalBasis]);
+        l.Locations("The results to delist:", "The results");
+        if (!string.IsNullOrWhiteSpace(l.Input.SearchTerms))
+        {
+            l.Add(null, [$"They appear in searches for: {l.Input.SearchTerms.Trim().ReplaceLineEndings("; ")}"], []);
+        }
+
+        l.Add("Why they must be delisted",
+        [
+            LetterWording.Text("dataProtection.grounds.lead", ("subject", l.Subject), ("consent", forOther ? "their consent" : "my consent")),
+            LetterWording.Text("dataProtection.grounds.unlawful"),
+            LetterWording.Text("dataProtection.grounds.objection",
+                ("objector", forOther ? "the person I represent objects" : "I object"), ("their", forOther ? "their" : "my")),
+        ], [LetterElement.ErasureGrounds]);
+        l.OptionalReasons();
+        l.Add(null,
+        [
+            forOther
+                ? "I write for the person shown in these images, the data subject, with their permission. I give only what you need to identify the request and reach me; if you need more to confirm who they are, please tell me what and why."
+                : "I am the person shown in these images, the data subject. I give only what you need to identify me and reach me; if you need more to confirm who I am, please tell me what and why.",
+            "Please do not publish this request, and do not pass my contact details to the websites concerned.",
+        ], []);
+        l.Add(null, [LetterWording.Text(uk ? "dataProtection.answerPeriod.uk" : "dataProtection.answerPeriod.eu")],
+            [LetterElement.ResponseRequested]);
+
         l.Contact();
         l.Signature();
     }
@@ -262,9 +307,7 @@ public static class LetterComposer
         [
             $"I am asking you to send a preservation request to {recipient.Operator}, which runs {recipient.Name}, so that the records below are kept while the case is investigated. Intimate images of {l.Subject} were shared there without consent, and the provider may delete these records in the ordinary course of business.",
         ], []);
-        var basis = InUnitedStates(l.Input)
-            ? "Under 18 U.S.C. §2703(f), a provider must, at the request of a governmental entity, preserve records and other evidence in its possession for 90 days, and for another 90 days if the request is renewed."
-            : "Please use the preservation powers that apply where you are. If the provider is in another country, it may keep the records when you ask it directly, but it does not have to: such a request is voluntary. Where it will not, the records can be preserved and obtained through mutual legal assistance between the two countries.";
+        var basis = LetterWording.Text(InUnitedStates(l.Input) ? "preservationForPolice.basis.us" : "preservationForPolice.basis.elsewhere");
         l.Add("Legal basis", [basis], [LetterElement.LegalBasis]);
         if (!string.IsNullOrWhiteSpace(l.Input.PoliceReference))
         {
@@ -287,8 +330,10 @@ public static class LetterComposer
             var reference = string.IsNullOrWhiteSpace(previous.Reference) ? "" : $" (your reference {l.Free(previous.Reference)})";
             var reason = previous.Reason == FollowUpReason.Refused
                 ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
-                : previous.Deadline is { } deadline
-                    ? $"I submitted it through your notice-and-removal process, and the TAKE IT DOWN Act required removal within 48 hours of receiving it, by {Moment(deadline)}. I have had no answer."
+                : previous.Deadline is { } deadline && l.Input.LetterDate > DateOnly.FromDateTime(deadline)
+                    ? previous.Kind == LetterKind.TakeItDownRequest
+                        ? $"I submitted it through your notice-and-removal process, and the TAKE IT DOWN Act required removal within 48 hours of receiving it, by {Moment(deadline)}. I have had no answer."
+                        : $"The law asked for an answer within one month of receiving it, by {Date(DateOnly.FromDateTime(deadline))}. I have had no answer."
                     : "I have had no answer.";
             l.Add(null, [$"On {Date(previous.SentOn)} I sent you a {TitleOf(previous.Kind)}{reference}. {reason}"], [LetterElement.PreviousRequest]);
         }
@@ -298,7 +343,9 @@ public static class LetterComposer
             ? ftc.Name
             : (l.Input.Recipient.Escalation ?? [])
                 .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode))?.Name;
-        var escalation = next is null ? "" : $" If I do not hear from you, I will take this to {next}.";
+        var escalation = previous?.Kind == LetterKind.DataProtectionDelisting
+            ? " " + LetterWording.Text("followUp.dataProtection.escalation")
+            : next is null ? "" : $" If I do not hear from you, I will take this to {next}.";
         var ask = previous?.Kind == LetterKind.TakeItDownRequest
             ? "The TAKE IT DOWN Act asks a covered platform to remove it within 48 hours of receiving a valid request. Please remove it now, and any identical copies you know of, and tell me when it is done."
             : "Please remove it, or tell me your decision and the reasons, as soon as you can.";
@@ -323,16 +370,19 @@ public static class LetterComposer
 
         if (kind == LetterKind.DmcaNotice)
         {
-            guidance.Add("Copyright usually belongs to whoever took the picture. If you took it yourself (a selfie, or a timer shot), it is yours. If someone else took it, they own it unless they transferred it to you in writing, and a copyright notice from you may be refused. The platform's own report, or a TAKE IT DOWN Act request in the United States, does not depend on copyright.");
-            guidance.Add("You do not need to register a copyright to send a notice. You do need a US registration before you can sue for infringement in the United States. The US Copyright Office allows registration of unpublished images, and applications are not shown with the image itself; an attorney or a helpline can explain the options first.");
-            guidance.Add("A copyright notice is a legal statement made under penalty of perjury, and the platform may pass your name and contact details to the person who posted the content. Consider sending it from an attorney or a dedicated contact address.");
+            guidance.Add(LetterWording.Text("dmca.guidance.ownership"));
+            guidance.Add(LetterWording.Text("dmca.guidance.registration"));
+            guidance.Add(LetterWording.Text("dmca.guidance.perjury"));
         }
 
         if (kind == LetterKind.PreservationForPolice)
         {
-            guidance.Add(InUnitedStates(input)
-                ? "This request is for the police to send, or to use when they ask the provider. A provider only has to preserve records under 18 U.S.C. §2703(f) when a governmental entity asks."
-                : "This request is for the police to send, or to use when they ask the provider. A provider in another country does not have to act on a request from police where you live: it may keep records voluntarily, or the police can go through mutual legal assistance, which takes longer.");
+            guidance.Add(LetterWording.Text(InUnitedStates(input) ? "preservationForPolice.guidance.us" : "preservationForPolice.guidance.elsewhere"));
+        }
+
+        if (kind == LetterKind.DataProtectionDelisting)
+        {
+            guidance.Add(LetterWording.Text("dataProtection.guidance"));
         }
 
         if (kind == LetterKind.PreservationToPlatform)

@@ -56,4 +56,7 @@ public enum LetterElement
     PreviousRequest = 12,
     ResponseRequested = 13,
     NameAndEmail = 14,
+
+    /// <summary>The grounds of GDPR / UK GDPR Article 17(1) a request for erasure relies on.</summary>
+    ErasureGrounds = 15,
 }

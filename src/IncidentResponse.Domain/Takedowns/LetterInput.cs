@@ -44,6 +44,9 @@ public sealed record LetterInput
     /// <summary>DSA: the explanation of why the content is illegal. Also added to other kinds when given.</summary>
     public string? Reasons { get; init; }
 
+    /// <summary>Data protection delisting: the searches (usually the person's name) that show the results.</summary>
+    public string? SearchTerms { get; init; }
+
     /// <summary>Follow-up: the letter being followed up.</summary>
     public PreviousRequest? Previous { get; init; }
 

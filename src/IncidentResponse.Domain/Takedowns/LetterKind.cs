@@ -26,6 +26,12 @@ public enum LetterKind
 
     /// <summary>A follow-up when there was no answer by the deadline, or the request was refused.</summary>
     FollowUp = 8,
+
+    /// <summary>
+    /// A request to a search engine, from someone in the EU/EEA or the UK, to delist results under Article 17 of the GDPR
+    /// or the UK GDPR (the right to erasure).
+    /// </summary>
+    DataProtectionDelisting = 9,
 }
 
 /// <summary>Which ways of sending a letter the law behind its kind accepts.</summary>
@@ -36,7 +42,9 @@ public static class LetterChannels
     /// <summary>
     /// The channels a letter of this kind may be sent by. A Digital Services Act notice goes only by the electronic
     /// mechanism Article 16(1) requires the hosting service to provide (its form, or an email address it gives for
-    /// notices); every other kind may also go by post.
+    /// notices); every other kind may also go by post. A GDPR / UK GDPR erasure request may go by any of them: the
+    /// Regulation prescribes no form for a request (the search engine's privacy form is the quickest; a letter by post
+    /// or an email to its data protection officer is as valid).
     /// </summary>
     public static IReadOnlyList<TakedownChannel> Allowed(LetterKind kind) =>
         kind == LetterKind.DsaNotice ? Electronic : Enum.GetValues<TakedownChannel>();

@@ -51,6 +51,10 @@ public sealed record PlatformEntry
     /// remove. Absent for a search engine.
     /// </summary>
     public TakeItDownFacts? TakeItDown { get; init; }
+    /// A search engine's form for removal requests under EU/UK data protection law (GDPR / UK GDPR Article 17), where a
+    /// data protection delisting request is sent.
+    /// </summary>
+    public DataProtectionRoute? DataProtectionRoute { get; init; }
 
     public HashMatchingFact? HashMatching { get; init; }
 
@@ -81,6 +85,13 @@ public sealed record PlatformEntry
     public bool Offers(LetterKind kind) =>
         LetterKinds is { } kinds && kinds.Contains(kind)
         && (kind != LetterKind.TakeItDownRequest || TakeItDown?.Process is not null);
+
+    /// <summary>
+    /// True when a new letter of <paramref name="kind"/> may be written to it by someone living in
+    /// <paramref name="jurisdictionCode"/>: a data protection delisting request only where the GDPR or UK GDPR applies.
+    /// </summary>
+    public bool OffersIn(LetterKind kind, string? jurisdictionCode) =>
+        Offers(kind) && (kind != LetterKind.DataProtectionDelisting || DataProtectionLaw.Applies(jurisdictionCode));
 }
 
 public enum PlatformKind
@@ -219,6 +230,24 @@ public sealed record FtcComplaint : ISourcedFact
 
     public string LastVerified { get; init; } = "";
 
+    public bool NeedsReview { get; init; }
+}
+
+/// <summary>A search engine's own form for requests under EU/UK data protection law.</summary>
+public sealed record DataProtectionRoute : Safety.ISourcedFact
+{
+    /// <summary>The https address of the engine's EU/UK privacy removal form.</summary>
+    public string FormUrl { get; init; } = "";
+
+    /// <summary>Our own plain steps.</summary>
+    public string HowTo { get; init; } = "";
+
+    public string SourceUrl { get; init; } = "";
+
+    /// <summary>The date the form address was read on the engine's own page; empty while it needs review.</summary>
+    public string LastVerified { get; init; } = "";
+
+    /// <summary>True while the address was not read on the engine's own page: shown as "not yet checked".</summary>
     public bool NeedsReview { get; init; }
 }
 

@@ -48,6 +48,7 @@ public static partial class PlatformEntryValidator
         NciiRoute(problems, entry.NciiRoute, today);
         Dmca(problems, entry.Dmca, today);
         TakeItDown(problems, entry, today);
+        DataProtection(problems, entry.DataProtectionRoute, today);
 
         if (entry.HashMatching is null)
         {
@@ -184,6 +185,19 @@ public static partial class PlatformEntryValidator
         }
     }
 
+    private static void DataProtection(List<string> problems, DataProtectionRoute? route, DateOnly today)
+    {
+        if (route is null)
+        {
+            return;
+        }
+
+        Https(problems, "dataProtectionRoute.formUrl", route.FormUrl);
+        ContentChecks.Required(problems, "dataProtectionRoute.howTo", route.HowTo);
+        ContentChecks.OurProse(problems, "dataProtectionRoute.howTo", route.HowTo);
+        ContentChecks.Fact(problems, "dataProtectionRoute", route, today);
+    }
+
     private static void Escalation(List<string> problems, IReadOnlyList<EscalationStep>? steps, DateOnly today)
     {
         if (steps is null || steps.Count == 0)
@@ -294,6 +308,16 @@ public static partial class PlatformEntryValidator
         if (kinds.Contains(LetterKind.TakeItDownRequest) && entry.TakeItDown?.Process is null)
         {
             problems.Add("letterKinds: takeItDownRequest is listed but takeItDown.process is not recorded (the request goes only through the platform's notice-and-removal process).");
+        }
+
+        if (kinds.Contains(LetterKind.DataProtectionDelisting) && entry.Kind != PlatformKind.SearchEngine)
+        {
+            problems.Add("letterKinds: dataProtectionDelisting is only for a search engine.");
+        }
+
+        if (kinds.Contains(LetterKind.DataProtectionDelisting) && entry.DataProtectionRoute is null)
+        {
+            problems.Add("letterKinds: dataProtectionDelisting needs the engine's dataProtectionRoute (its EU/UK privacy form).");
         }
 
         if (kinds.Contains(LetterKind.DsaNotice) && entry.Kind == PlatformKind.SearchEngine)

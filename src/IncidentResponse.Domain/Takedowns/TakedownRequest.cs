@@ -82,6 +82,9 @@ public sealed class TakedownRequest : IVersioned
 
     public string? Reasons { get; set; }
 
+    /// <summary>Data protection delisting: the searches (usually a name) that show the results, as typed.</summary>
+    public string? SearchTerms { get; set; }
+
     public DateOnly LetterDate { get; set; }
 
     public TakedownStatus Status { get; set; } = TakedownStatus.Draft;
@@ -206,6 +209,7 @@ public sealed class TakedownRequest : IVersioned
             CopyrightBasis = CopyrightBasis,
             CopyrightedWork = CopyrightedWork,
             Reasons = Reasons,
+            SearchTerms = SearchTerms,
             LetterDate = DateOnly.FromDateTime(nowUtc),
             ReplacesId = followUp ? null : Id,
             FollowsUpId = followUp ? Id : null,

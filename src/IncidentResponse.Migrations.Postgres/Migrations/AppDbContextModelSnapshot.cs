@@ -903,6 +903,10 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<Guid?>("ReplacesId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("SearchTerms")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<bool>("SenderActsForPersonShown")
                         .HasColumnType("boolean");
 

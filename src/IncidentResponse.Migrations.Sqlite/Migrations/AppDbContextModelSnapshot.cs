@@ -884,6 +884,10 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ReplacesId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchTerms")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SenderActsForPersonShown")
                         .HasColumnType("INTEGER");
 

@@ -14,7 +14,7 @@ public sealed class CaseRules<T> : AbstractValidator<T>
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give your case a name. Anything neutral will do.")
             .Must(t => t.Trim().Length <= Case.TitleMaxLength).WithMessage($"Please keep the name to {Case.TitleMaxLength} characters or fewer.")
             .Must(t => !t.Any(char.IsControl)).WithMessage("Please use ordinary letters, numbers and punctuation in the name.");
-        RuleFor(jurisdictionCode).Must(code => jurisdictions.TryGet(code ?? "", out _))
+        RuleFor(jurisdictionCode).Must(code => CountryList.IsKnown(jurisdictions, code))
             .WithMessage("Please choose a country from the list.");
     }
 }

@@ -1,15 +1,45 @@
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace IncidentResponse.Web.Cases;
 
+/// <summary>
+/// The countries a person can say they live in: every country we have a pack for, and every EU member state (which
+/// without a pack of its own is shown the international pack, with 112, and its own Digital Services Coordinator).
+/// </summary>
 public static class CountryList
 {
-    /// <summary>The countries we have help for, by name, with "somewhere else" (the international pack) last.</summary>
-    public static IReadOnlyList<SelectListItem> For(JurisdictionCatalog catalog) =>
-        catalog.Packs
-            .OrderBy(p => p.Code == JurisdictionCatalog.FallbackCode)
-            .ThenBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => new SelectListItem(p.Code == JurisdictionCatalog.FallbackCode ? "Somewhere else" : p.Name, p.Code))
+    /// <summary>The choices by name, with "somewhere else" (the international pack) last.</summary>
+    public static IReadOnlyList<SelectListItem> For(JurisdictionCatalog catalog, DigitalServicesCoordinators coordinators)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(coordinators);
+        var packs = catalog.Packs.Where(p => p.Code != JurisdictionCatalog.FallbackCode).Select(p => (Name: p.Name, Code: p.Code));
+        var europe = coordinators.All.Where(c => !catalog.TryGet(c.CountryCode, out _)).Select(c => (Name: c.Country, Code: c.CountryCode));
+        return packs.Concat(europe)
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new SelectListItem(c.Name, c.Code))
+            .Append(new SelectListItem("Somewhere else", JurisdictionCatalog.FallbackCode))
             .ToList();
+    }
+
+    /// <summary>True when <paramref name="code"/> is one of the choices.</summary>
+    public static bool IsKnown(JurisdictionCatalog catalog, string? code) =>
+        code is not null && (catalog.TryGet(code, out _) || EuropeanUnion.IsMember(code));
+
+    /// <summary>
+    /// The code a case stores: a pack's own code (so "UK" is stored as GB), or an EU member state's ISO code; anything
+    /// else is the international pack's.
+    /// </summary>
+    public static string CodeToStore(JurisdictionCatalog catalog, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        if (code is not null && catalog.TryGet(code, out var pack))
+        {
+            return pack.Code;
+        }
+
+        return EuropeanUnion.IsMember(code) ? code!.Trim().ToUpperInvariant() : JurisdictionCatalog.FallbackCode;
+    }
 }

@@ -153,6 +153,7 @@ public sealed record CaseExportTakedownRequest(
     CopyrightBasis CopyrightBasis,
     string? CopyrightedWork,
     string? Reasons,
+    string? SearchTerms,
     DateOnly LetterDate,
     TakedownStatus Status,
     string? FinalText,

@@ -326,7 +326,7 @@ public sealed partial class CaseExporter(
                 Sender(r.SenderName, r.SenderNamePrivate), r.SenderNamePrivate, Sender(r.SenderEmail, r.SenderEmailPrivate), r.SenderEmailPrivate,
                 Sender(r.SenderPostalAddress, r.SenderPostalAddressPrivate), r.SenderPostalAddressPrivate,
                 Sender(r.SenderPhone, r.SenderPhonePrivate), r.SenderPhonePrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
-                r.CopyrightBasis, r.CopyrightedWork, r.Reasons, r.LetterDate, r.Status, r.FinalText, r.FinalisedUtc, r.SentOn, r.Channel,
+                r.CopyrightBasis, r.CopyrightedWork, r.Reasons, r.SearchTerms, r.LetterDate, r.Status, r.FinalText, r.FinalisedUtc, r.SentOn, r.Channel,
                 r.Reference, r.SentUtc, r.Confirmation, r.DueUtc, Unless(r.ReplacesId), Unless(r.FollowsUpId), who.IdOf(r.CreatedBy), r.CreatedUtc, r.UpdatedUtc,
                 responses[r.Id].OrderBy(x => x.RecordedUtc)
                     .Select(x => new CaseExportTakedownResponse(x.Id, x.ReceivedOn, x.Outcome, x.Reason, x.Note, who.IdOf(x.RecordedBy), x.RecordedUtc))

@@ -78,6 +78,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<CasePlanLoader>();
         services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
+        services.AddSingleton(sp => DigitalServicesCoordinators.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<TakedownLetters>();
         services.AddScoped<TakedownActions>();
         services.AddScoped<AuditTrail>();

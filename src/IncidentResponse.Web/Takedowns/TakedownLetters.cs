@@ -6,7 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Takedowns;
 
 /// <summary>A request's letter as it reads now: composed from the case while a draft, and its completeness.</summary>
-public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, string Text);
+/// <param name="JurisdictionCode">Where the person lives (the case's country code), as the letter was composed for.</param>
+public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, string Text, string JurisdictionCode);
 
 /// <summary>Copies a request and the case's sightings into a <see cref="LetterInput"/> and composes it.</summary>
 public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory)
@@ -58,10 +59,11 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             CopyrightBasis = request.CopyrightBasis,
             CopyrightedWork = request.CopyrightedWork,
             Reasons = request.Reasons,
+            SearchTerms = request.SearchTerms,
             Previous = await PreviousAsync(request, cancellationToken),
         };
         var document = LetterComposer.Compose(request.Kind, input);
-        return new ComposedLetter(document, LetterCompleteness.Check(request.Kind, input), document.ToPlainText());
+        return new ComposedLetter(document, LetterCompleteness.Check(request.Kind, input), document.ToPlainText(), jurisdiction);
     }
 
     private async Task<PreviousRequest?> PreviousAsync(TakedownRequest request, CancellationToken cancellationToken)

@@ -29,6 +29,11 @@ public sealed class LetterComposerTests
             [LetterElement.LegalBasis, LetterElement.PreservationScope, LetterElement.ContentLocation, LetterElement.ContactInformation],
         [LetterKind.FollowUp] =
             [LetterElement.PreviousRequest, LetterElement.ContentLocation, LetterElement.ResponseRequested, LetterElement.ContactInformation],
+        [LetterKind.DataProtectionDelisting] =
+        [
+            LetterElement.Recipient, LetterElement.LegalBasis, LetterElement.ContentLocation, LetterElement.ErasureGrounds,
+            LetterElement.ResponseRequested, LetterElement.ContactInformation,
+        ],
     };
 
     [Theory]
@@ -237,13 +242,14 @@ public sealed class LetterComposerTests
         var stated = LetterComposer.StatedDeadline(previousKind, submitted);
         var input = TestLetters.Complete(LetterKind.FollowUp) with
         {
+            LetterDate = DateOnly.FromDateTime(submitted).AddMonths(2),
             Previous = new PreviousRequest(previousKind, DateOnly.FromDateTime(submitted), null, FollowUpReason.NoAnswerByDeadline, stated),
         };
 
         var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
 
         Assert.DoesNotContain("within 7 days", text, StringComparison.Ordinal);
-        if (previousKind != LetterKind.TakeItDownRequest)
+        if (previousKind is not (LetterKind.TakeItDownRequest or LetterKind.DataProtectionDelisting))
         {
             Assert.Null(stated);
             Assert.DoesNotContain("required removal", text, StringComparison.Ordinal);
@@ -251,9 +257,17 @@ public sealed class LetterComposerTests
         }
         else
         {
-            Assert.Equal(submitted.AddHours(48), stated);
-            Assert.Contains("required removal within 48 hours of receiving it, by 12 November 2026, 21:40 UTC. I have had no answer.", text, StringComparison.Ordinal);
             Assert.Null(LetterComposer.StatedDeadline(previousKind, null));
+            if (previousKind == LetterKind.TakeItDownRequest)
+            {
+                Assert.Equal(submitted.AddHours(48), stated);
+                Assert.Contains("required removal within 48 hours of receiving it, by 12 November 2026, 21:40 UTC. I have had no answer.", text, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Equal(submitted.AddMonths(1), stated);
+                Assert.Contains("The law asked for an answer within one month of receiving it, by 10 December 2026. I have had no answer.", text, StringComparison.Ordinal);
+            }
         }
     }
 

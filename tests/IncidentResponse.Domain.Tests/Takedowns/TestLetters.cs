@@ -12,7 +12,10 @@ internal static class TestLetters
     public static IEnumerable<LetterKind> AllKinds => Enum.GetValues<LetterKind>();
 
     public static PlatformEntry RecipientFor(LetterKind kind) =>
-        Shipped.Get(kind == LetterKind.SearchDelisting ? "google-search" : "x");
+        Shipped.Get(kind is LetterKind.SearchDelisting or LetterKind.DataProtectionDelisting ? "google-search" : "x");
+
+    /// <summary>Where the person lives for a complete letter: the UK for a data protection delisting request, else the US.</summary>
+    public static string JurisdictionFor(LetterKind kind) => kind == LetterKind.DataProtectionDelisting ? "GB" : "US";
 
     public static SenderIdentity PublicSender => new()
     {
@@ -33,7 +36,8 @@ internal static class TestLetters
         ],
         Incidents = [new IncidentRef(new DateOnly(2026, 10, 30), "Images posted without consent")],
         Sender = PublicSender,
-        JurisdictionCode = "US",
+        JurisdictionCode = JurisdictionFor(kind),
+        SearchTerms = "Sam Ally",
         LetterDate = Today,
         SignatureConfirmed = true,
         GoodFaithConfirmed = true,
@@ -62,6 +66,7 @@ internal static class TestLetters
         LetterRequirement.Reasons => (input with { Reasons = null }, CompletenessCodes.NoReasons),
         LetterRequirement.SearchEngineRecipient => (input with { Recipient = Shipped.Get("reddit") }, CompletenessCodes.RecipientNotSearchEngine),
         LetterRequirement.PreviousRequest => (input with { Previous = null }, CompletenessCodes.NoPreviousRequest),
+        LetterRequirement.DataProtectionJurisdiction => (input with { JurisdictionCode = "US" }, CompletenessCodes.NotUnderDataProtectionLaw),
         _ => throw new ArgumentOutOfRangeException(nameof(requirement)),
     };
 

@@ -24,6 +24,7 @@ internal sealed class TakedownRequestConfiguration : IEntityTypeConfiguration<Ta
         builder.Property(r => r.SenderPhone).HasMaxLength(TakedownRequest.FieldMaxLength);
         builder.Property(r => r.CopyrightedWork).HasMaxLength(TakedownRequest.FieldMaxLength);
         builder.Property(r => r.Reasons).HasMaxLength(TakedownRequest.TextMaxLength);
+        builder.Property(r => r.SearchTerms).HasMaxLength(TakedownRequest.FieldMaxLength);
         builder.Property(r => r.Reference).HasMaxLength(TakedownRequest.ReferenceMaxLength);
         builder.Property(r => r.Confirmation).HasMaxLength(TakedownRequest.ConfirmationMaxLength);
         builder.HasIndex(r => new { r.CaseId, r.CreatedUtc });

@@ -3,6 +3,7 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
@@ -17,6 +18,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 public sealed class DetailsModel(
     AppDbContext db,
     JurisdictionCatalog jurisdictions,
+    DigitalServicesCoordinators coordinators,
     AuditTrail audit,
     IValidator<DetailsModel.InputModel> validator,
     TimeProvider clock) : CasePageModel
@@ -24,7 +26,7 @@ public sealed class DetailsModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions);
+    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions, coordinators);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +55,7 @@ public sealed class DetailsModel(
         var found = await db.Cases.SingleAsync(c => c.Id == CaseId, cancellationToken);
         db.Entry(found).Property(c => c.Version).OriginalValue = Input.Version;
         found.Title = Input.Title.Trim();
-        found.JurisdictionCode = jurisdictions.Get(Input.JurisdictionCode).Code;
+        found.JurisdictionCode = CountryList.CodeToStore(jurisdictions, Input.JurisdictionCode);
         found.Perpetrator = Input.Perpetrator;
         found.ThreatsReceived = Input.ThreatsReceived;
         found.LegalAction = Input.LegalAction;

@@ -3,6 +3,7 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
@@ -16,6 +17,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 public sealed class NewModel(
     AppDbContext db,
     JurisdictionCatalog jurisdictions,
+    DigitalServicesCoordinators coordinators,
     AuditTrail audit,
     SubmissionGuard submissions,
     IValidator<NewModel.InputModel> validator,
@@ -24,7 +26,7 @@ public sealed class NewModel(
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions);
+    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions, coordinators);
 
     /// <summary>This form's key: posting it twice opens one case (see <see cref="SubmissionGuard"/>).</summary>
     [BindProperty]
@@ -46,7 +48,7 @@ public sealed class NewModel(
             return Page();
         }
 
-        var opened = Case.Open(Input.Title, User.UserId(), clock.GetUtcNow().UtcDateTime, jurisdictions.Get(Input.JurisdictionCode).Code);
+        var opened = Case.Open(Input.Title, User.UserId(), clock.GetUtcNow().UtcDateTime, CountryList.CodeToStore(jurisdictions, Input.JurisdictionCode));
         db.Cases.Add(opened);
         await audit.RecordAsync(opened.Id, User.UserId(), "case.opened", "Case", opened.Id.ToString(), cancellationToken: cancellationToken);
         var location = $"/cases/{opened.Id}/safety";

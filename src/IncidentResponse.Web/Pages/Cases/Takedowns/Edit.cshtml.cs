@@ -25,6 +25,9 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
 
     public IReadOnlyList<SightingChoice> Sightings { get; private set; } = [];
 
+    /// <summary>Where the person lives (the case's country code), for the letters offered.</summary>
+    public string JurisdictionCode { get; private set; } = "";
+
     public bool Conflict { get; private set; }
 
     /// <summary>False for a helper: the sender details marked private are neither shown nor changed by them.</summary>
@@ -85,7 +88,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         }
 
         // The draft's own kind stays allowed (a follow-up, or a kind the directory has since stopped offering).
-        if (Input.Kind != Current.Kind && !Entry.Offers(Input.Kind!.Value))
+        if (Input.Kind != Current.Kind && !Entry.OffersIn(Input.Kind!.Value, JurisdictionCode))
         {
             ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(Input.Kind!.Value, Entry));
             return Page();
@@ -149,6 +152,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         Current = request;
         Entry = directory.Get(request.PlatformId);
         Sightings = await NewModel.LoadSightingsAsync(db, CaseId, cancellationToken);
+        JurisdictionCode = await NewModel.LoadJurisdictionAsync(db, CaseId, cancellationToken);
         return true;
     }
 }

@@ -20,6 +20,7 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 public sealed class LetterModel(
     AppDbContext db,
     PlatformDirectory directory,
+    DigitalServicesCoordinators coordinators,
     TakedownLetters letters,
     TakedownActions actions,
     SubmissionGuard submissions,
@@ -48,6 +49,13 @@ public sealed class LetterModel(
     public PlatformEntry Platform { get; private set; } = null!;
 
     public ComposedLetter Letter { get; private set; } = null!;
+
+    /// <summary>
+    /// For a Digital Services Act notice from someone in the EU: the coordinator of their own country, to whom they may
+    /// complain if the platform does not act (DSA Article 53). Null otherwise.
+    /// </summary>
+    public DigitalServicesCoordinator? Coordinator =>
+        Current.Kind == LetterKind.DsaNotice ? coordinators.For(Letter.JurisdictionCode) : null;
 
     /// <summary>The text to show: exactly as finalised, or the draft as it reads now.</summary>
     public string Text => Current.FinalText ?? Letter.Text;

@@ -42,6 +42,8 @@ public sealed class LetterForm
 
     public string? Reasons { get; set; }
 
+    public string? SearchTerms { get; set; }
+
     public DateOnly? LetterDate { get; set; }
 
     public uint Version { get; set; }
@@ -68,6 +70,7 @@ public sealed class LetterForm
             CopyrightBasis = request.CopyrightBasis,
             CopyrightedWork = request.CopyrightedWork,
             Reasons = request.Reasons,
+            SearchTerms = request.SearchTerms,
             LetterDate = request.LetterDate,
             Version = request.Version,
         };
@@ -123,6 +126,7 @@ public sealed class LetterForm
         request.CopyrightBasis = CopyrightBasis;
         request.CopyrightedWork = Clean(CopyrightedWork);
         request.Reasons = Clean(Reasons);
+        request.SearchTerms = Clean(SearchTerms);
         request.LetterDate = LetterDate ?? DateOnly.FromDateTime(nowUtc);
         request.UpdatedUtc = nowUtc;
         request.Sightings.RemoveAll(s => !sightingIds.Contains(s.SightingId));
@@ -168,6 +172,7 @@ public sealed class LetterForm
             (nameof(SenderPhonePrivate), "Keep the phone private", f => YesNo(f.SenderPhonePrivate)),
             (nameof(SenderActsForPersonShown), "Writing for the person shown", f => YesNo(f.SenderActsForPersonShown)),
             (nameof(Reasons), "Anything added", f => Text(f.Reasons)),
+            (nameof(SearchTerms), "Searches that show the results", f => Text(f.SearchTerms)),
             (nameof(CopyrightedWork), "The image, in plain words", f => Text(f.CopyrightedWork)),
             (nameof(CopyrightBasis), "Who took it", f => Basis(f.CopyrightBasis)),
             (nameof(GoodFaithConfirmed), "Good faith confirmed", f => YesNo(f.GoodFaithConfirmed)),
@@ -186,7 +191,9 @@ public sealed class LetterForm
     public static string KindNotOffered(LetterKind kind, PlatformEntry platform)
     {
         ArgumentNullException.ThrowIfNull(platform);
-        return $"A {LetterComposer.TitleOf(kind)} is not one of the letters for {platform.Name}. Please choose one of the letters listed.";
+        return kind == LetterKind.DataProtectionDelisting && platform.Offers(kind)
+            ? $"A {LetterComposer.TitleOf(kind)} relies on the GDPR or the UK GDPR, for people living in the EU, the EEA or the UK. If that is where you live, set it in the case's details first. Otherwise please choose one of the letters listed."
+            : $"A {LetterComposer.TitleOf(kind)} is not one of the letters for {platform.Name}. Please choose one of the letters listed.";
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -198,7 +205,7 @@ public sealed class LetterForm
             RuleFor(x => x.Kind).NotNull().WithMessage("Please choose which kind of letter to write.").IsInEnum();
             RuleFor(x => x.CopyrightBasis).IsInEnum();
             foreach (var field in new System.Linq.Expressions.Expression<Func<LetterForm, string?>>[]
-                     { x => x.SenderName, x => x.SenderEmail, x => x.SenderPostalAddress, x => x.SenderPhone, x => x.CopyrightedWork })
+                     { x => x.SenderName, x => x.SenderEmail, x => x.SenderPostalAddress, x => x.SenderPhone, x => x.CopyrightedWork, x => x.SearchTerms })
             {
                 RuleFor(field).MaximumLength(TakedownRequest.FieldMaxLength)
                     .WithMessage($"Please keep this to {TakedownRequest.FieldMaxLength} characters or fewer.");
@@ -219,12 +226,14 @@ public sealed record SightingChoice(Guid Id, string Url, string Platform, string
 /// <summary>What the shared letter fields need to show.</summary>
 /// <param name="KeepKind">A kind to show even if the platform does not offer it: the kind a draft already has.</param>
 /// <param name="PrivateSenderHidden">For a helper: a sender detail marked private is shown only as "kept private".</param>
+/// <param name="JurisdictionCode">Where the person lives: a data protection delisting request is offered only in the EU, EEA or UK.</param>
 public sealed record LetterFieldsView(
-    LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform, LetterKind? KeepKind = null, bool PrivateSenderHidden = false)
+    LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform, string JurisdictionCode, LetterKind? KeepKind = null,
+    bool PrivateSenderHidden = false)
 {
     /// <summary>The kinds to offer, in the platform's order, with the draft's own kind kept.</summary>
     public IReadOnlyList<LetterKind> Kinds =>
-        (Platform.LetterKinds ?? []).Where(k => k != LetterKind.FollowUp && Platform.Offers(k))
-            .Concat(KeepKind is { } keep && keep != LetterKind.FollowUp && !Platform.Offers(keep) ? [keep] : [])
+        (Platform.LetterKinds ?? []).Where(k => k != LetterKind.FollowUp && Platform.OffersIn(k, JurisdictionCode))
+            .Concat(KeepKind is { } keep && keep != LetterKind.FollowUp && !Platform.OffersIn(keep, JurisdictionCode) ? [keep] : [])
             .ToList();
 }

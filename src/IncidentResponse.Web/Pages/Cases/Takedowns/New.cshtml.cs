@@ -19,7 +19,9 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
-public sealed class NewModel(AppDbContext db, PlatformDirectory directory, TakedownActions actions, SubmissionGuard submissions, IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
+public sealed class NewModel(
+    AppDbContext db, PlatformDirectory directory, DigitalServicesCoordinators coordinators, TakedownActions actions, SubmissionGuard submissions,
+    IValidator<LetterForm> validator, TimeProvider clock) : CasePageModel
 {
     [BindProperty]
     public LetterForm Input { get; set; } = new();
@@ -37,6 +39,19 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
     public IReadOnlyList<PlatformEntry> Platforms => directory.Entries;
 
     public IReadOnlyList<SightingChoice> Sightings { get; private set; } = [];
+
+    /// <summary>Where the person lives (the case's country code), for the letters and routes offered.</summary>
+    public string JurisdictionCode { get; private set; } = "";
+
+    /// <summary>
+    /// The Digital Services Coordinator of the EU country the person lives in, shown where a DSA notice to this platform
+    /// is offered or the platform's EU regulator is named: a complaint may go to it (DSA Article 53). Null outside the EU.
+    /// </summary>
+    public DigitalServicesCoordinator? Coordinator =>
+        Entry is { } entry && (entry.OffersIn(LetterKind.DsaNotice, JurisdictionCode)
+                               || (entry.Escalation ?? []).Any(s => s is { Step: EscalationStepKind.Regulator } && s.AppliesIn?.Contains(EuropeanUnion.Code) == true))
+            ? coordinators.For(JurisdictionCode)
+            : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +82,7 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
             return Page();
         }
 
-        if (!Entry.Offers(Input.Kind!.Value))
+        if (!Entry.OffersIn(Input.Kind!.Value, JurisdictionCode))
         {
             ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(Input.Kind.Value, Entry));
             return Page();
@@ -93,7 +108,12 @@ public sealed class NewModel(AppDbContext db, PlatformDirectory directory, Taked
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Sightings = await LoadSightingsAsync(db, CaseId, cancellationToken);
+        JurisdictionCode = await LoadJurisdictionAsync(db, CaseId, cancellationToken);
     }
+
+    /// <summary>The case's country code (a pack's code or an EU member state's).</summary>
+    internal static Task<string> LoadJurisdictionAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.JurisdictionCode).SingleAsync(cancellationToken);
 
     internal static async Task<IReadOnlyList<SightingChoice>> LoadSightingsAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken)
     {

@@ -34,6 +34,12 @@ public sealed record JurisdictionPack
     /// <summary>Routes for images made when someone was under 18.</summary>
     public IReadOnlyList<ContactRoute>? UnderEighteenRoutes { get; init; } = [];
 
+    /// <summary>
+    /// Crisis lines for anyone struggling to cope or thinking of harming themselves, most relevant first: shown in every
+    /// plan and at once when the person says they have such thoughts.
+    /// </summary>
+    public IReadOnlyList<ContactRoute>? CrisisLines { get; init; } = [];
+
     public LegalRemedies? LegalRemedies { get; init; }
 }
 

@@ -13,13 +13,14 @@ public static class SafetyText
     public const string Helplines = "{Helplines}";
     public const string ReportingRoutes = "{ReportingRoutes}";
     public const string UnderEighteenRoutes = "{UnderEighteenRoutes}";
+    public const string CrisisLines = "{CrisisLines}";
     public const string ProtectiveOrderName = "{ProtectiveOrderName}";
     public const string RestrainingOrderName = "{RestrainingOrderName}";
     public const string PoliceReportName = "{PoliceReportName}";
 
     public static IReadOnlyList<string> Placeholders { get; } =
     [
-        EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes,
+        EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes, CrisisLines,
         ProtectiveOrderName, RestrainingOrderName, PoliceReportName,
     ];
 
@@ -37,6 +38,7 @@ public static class SafetyText
         text.Replace(Helplines, List(pack.Helplines));
         text.Replace(ReportingRoutes, List(pack.ReportingRoutes));
         text.Replace(UnderEighteenRoutes, List(pack.UnderEighteenRoutes));
+        text.Replace(CrisisLines, List(pack.CrisisLines));
         text.Replace(ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder?.Name ?? "an emergency protection order");
         text.Replace(RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder?.Name ?? "a restraining or protection order");
         text.Replace(PoliceReportName, pack.LegalRemedies?.PoliceReport?.Name ?? "a report to your local police");
@@ -57,7 +59,7 @@ public static class SafetyText
             facts.Add(("Emergency number " + emergency.Number, emergency));
         }
 
-        foreach (var (placeholder, routes) in new[] { (Helplines, pack.Helplines), (ReportingRoutes, pack.ReportingRoutes), (UnderEighteenRoutes, pack.UnderEighteenRoutes) })
+        foreach (var (placeholder, routes) in new[] { (Helplines, pack.Helplines), (ReportingRoutes, pack.ReportingRoutes), (UnderEighteenRoutes, pack.UnderEighteenRoutes), (CrisisLines, pack.CrisisLines) })
         {
             if (template.Contains(placeholder, StringComparison.Ordinal))
             {

@@ -29,4 +29,10 @@ public enum ThreatSignals
 
     /// <summary>The person threatened to hurt or kill ("Yes" to <c>threat-of-harm</c> or <c>threat-to-kill</c>).</summary>
     ThreatOfViolence = 16,
+
+    /// <summary>
+    /// You have had, or may have had, thoughts of harming yourself ("Yes" or "Not sure" to <c>self-harm</c>): crisis
+    /// lines are shown at once and first. Uncertainty is enough, because offering someone to talk to never hurts.
+    /// </summary>
+    SelfHarm = 32,
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
@@ -200,6 +201,25 @@ public abstract class AssessmentTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("988", first.TextContent, StringComparison.Ordinal);
         var plan = await client.GetAsync($"/cases/{caseId}/plan");
         Assert.Equal($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.CrisisSupport)}", plan.Document.QuerySelector("main ol li a, main .step a")!.GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task An_ally_reading_the_result_is_not_told_of_thoughts_of_self_harm()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var resultUrl = await owner.CompleteAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (SelfHarm, ThreatAnswer.Yes)));
+        var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Viewer);
+        using var __ = ally;
+
+        var seenByAlly = await ally.GetAsync(resultUrl);
+        var plan = await ally.GetAsync($"/cases/{caseId}/plan");
+
+        Assert.Equal(HttpStatusCode.OK, seenByAlly.Status);
+        Assert.Null(seenByAlly.Document.QuerySelector("main .crisis"));
+        Assert.DoesNotContain("harming yourself", seenByAlly.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("harming yourself", plan.MainText, StringComparison.Ordinal);
+        Assert.NotNull((await owner.GetAsync(resultUrl)).Document.QuerySelector("main .crisis"));
     }
 
     [Fact]

@@ -73,7 +73,8 @@ public static class SafetyPlanBuilder
 {
     public const string MovedUpWhy = "Shown first because of your answers to the safety questions.";
 
-    public const string CrisisFirstWhy = "Shown first because you said you have had, or may have had, thoughts of harming yourself.";
+    /// <summary>Neutral on purpose: allies read the plan, and the answer behind it is the person's to share.</summary>
+    public const string CrisisFirstWhy = "Shown first because of your answers to the safety questions. You don't have to face this alone.";
 
     public const string DeviceNote =
         "The person may be able to see what you do on a device or account they have had access to. If you can, use a "

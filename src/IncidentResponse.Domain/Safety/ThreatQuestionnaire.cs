@@ -178,7 +178,7 @@ public static class ThreatQuestionnaire
         new(SelfHarm,
             "Have you had thoughts of harming yourself or of ending your life?",
             "Many people going through this have these thoughts, and you are not alone. If you say Yes or Not sure, we will show you people you can talk to straight away. You can skip this question if you prefer.",
-            Required: false, Weight: 4,
+            Required: false, Weight: 0,
             Fact: "you have had thoughts of harming yourself or of ending your life",
             IntroducedIn: 2),
     ]);

@@ -30,8 +30,9 @@ namespace IncidentResponse.Domain.Safety;
 /// </list>
 /// <para>"Images made under 18" carries no weight and no floor on its own: it is not a measure of danger, but it raises
 /// the <see cref="ThreatSignals.UnderEighteen"/> flag so the plan shows the dedicated services. Your own thoughts of
-/// self-harm add their weight (the Dash counts them) and, on Yes or Not sure, raise <see cref="ThreatSignals.SelfHarm"/>
-/// so crisis lines are shown at once and first; they set no floor, because the level is about the other person.</para>
+/// self-harm likewise carry no weight and no floor, because the level is about the other person, and give no reason
+/// (the reasons go into the binder a person hands to the police or a lawyer, and are shown to allies); on Yes or Not
+/// sure they raise <see cref="ThreatSignals.SelfHarm"/> so crisis lines are shown at once and first.</para>
 /// <para><b>Drafts.</b> An answer set missing any required question is a draft: the result names the missing
 /// questions and has no score, level, signals or reasons. Answers to ids this version does not know are ignored, and a
 /// question is required only of answers given under the version that introduced it or later, so answers saved under an

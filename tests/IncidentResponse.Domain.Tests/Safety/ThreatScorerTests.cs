@@ -123,8 +123,6 @@ public sealed class ThreatScorerTests
     [InlineData(KnowsLocation, Yes)]
     [InlineData(Controlling, NotSure)]
     [InlineData(ThreatenedSuicide, NotSure)]
-    [InlineData(SelfHarm, Yes)]
-    [InlineData(SelfHarm, NotSure)]
     public void Answers_without_an_override_only_add_points(string id, ThreatAnswer answer)
     {
         var result = Answers.Score((id, answer));
@@ -255,12 +253,14 @@ public sealed class ThreatScorerTests
     [InlineData(Yes, true)]
     [InlineData(NotSure, true)]
     [InlineData(ThreatAnswer.No, false)]
-    public void Thoughts_of_self_harm_raise_the_self_harm_signal_without_a_floor(ThreatAnswer answer, bool expected)
+    public void Thoughts_of_self_harm_raise_the_self_harm_signal_and_nothing_else(ThreatAnswer answer, bool expected)
     {
         var result = Answers.Score((SelfHarm, answer));
 
         Assert.Equal(expected, result.Has(ThreatSignals.SelfHarm));
+        Assert.Equal(0, result.Score);
         Assert.Equal(ThreatLevel.Standard, result.Level);
+        Assert.Empty(result.Reasons);
     }
 
     [Fact]

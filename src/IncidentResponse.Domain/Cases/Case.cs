@@ -49,7 +49,8 @@ public sealed class Case : IVersioned
         Perpetrator ?? PerpetratorKnown.NotSure,
         ThreatsReceived ?? false,
         LegalAction ?? LegalActionIntent.Undecided,
-        latestAssessment);
+        latestAssessment,
+        UnderEighteenRoute);
 
     /// <summary>A new case, owned by the person who opened it.</summary>
     public static Case Open(string title, Guid ownerId, DateTime nowUtc, string jurisdictionCode = JurisdictionCatalog.FallbackCode)

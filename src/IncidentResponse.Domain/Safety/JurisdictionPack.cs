@@ -40,6 +40,12 @@ public sealed record JurisdictionPack
     /// </summary>
     public IReadOnlyList<ContactRoute>? CrisisLines { get; init; } = [];
 
+    /// <summary>
+    /// Support after sexual assault, for images made while someone could not consent (asleep, drunk, drugged, forced).
+    /// May be empty where no national service was found on a primary page; the plan then names a local service.
+    /// </summary>
+    public IReadOnlyList<ContactRoute>? SexualAssaultSupport { get; init; } = [];
+
     public LegalRemedies? LegalRemedies { get; init; }
 }
 
@@ -88,6 +94,9 @@ public sealed record LegalRemedies
     public RemedyName? RestrainingOrder { get; init; }
 
     public RemedyName? PoliceReport { get; init; }
+
+    /// <summary>A law that gives a takedown route of its own (the US TAKE IT DOWN Act); optional.</summary>
+    public RemedyName? TakedownLaw { get; init; }
 }
 
 /// <summary>What a remedy is called there (a label, without an article) and a plain description.</summary>

@@ -45,7 +45,7 @@ public static partial class JurisdictionPackValidator
             var emergency = pack.EmergencyNumber;
             if (string.IsNullOrWhiteSpace(emergency.Number) || !EmergencyNumberPattern().IsMatch(emergency.Number))
             {
-                problems.Add("emergencyNumber.number: must be three digits, such as 911, 999, 000 or 112.");
+                problems.Add("emergencyNumber.number: must be three digits.");
             }
 
             ContentChecks.OurProse(problems, "emergencyNumber.note", emergency.Note);
@@ -56,6 +56,7 @@ public static partial class JurisdictionPackValidator
         Routes(problems, "reportingRoutes", pack.ReportingRoutes, today);
         Routes(problems, "underEighteenRoutes", pack.UnderEighteenRoutes, today);
         Routes(problems, "crisisLines", pack.CrisisLines, today);
+        Routes(problems, "sexualAssaultSupport", pack.SexualAssaultSupport, today, required: false);
 
         if (pack.LegalRemedies is null)
         {
@@ -66,6 +67,10 @@ public static partial class JurisdictionPackValidator
             Remedy(problems, "legalRemedies.emergencyProtectiveOrder", pack.LegalRemedies.EmergencyProtectiveOrder, today);
             Remedy(problems, "legalRemedies.restrainingOrder", pack.LegalRemedies.RestrainingOrder, today);
             Remedy(problems, "legalRemedies.policeReport", pack.LegalRemedies.PoliceReport, today);
+            if (pack.LegalRemedies.TakedownLaw is { } takedownLaw)
+            {
+                Remedy(problems, "legalRemedies.takedownLaw", takedownLaw, today);
+            }
         }
 
         return problems;
@@ -91,11 +96,15 @@ public static partial class JurisdictionPackValidator
         && !string.IsNullOrEmpty(uri.Host)
         && !url.Any(char.IsWhiteSpace);
 
-    private static void Routes(List<string> problems, string path, IReadOnlyList<ContactRoute>? routes, DateOnly today)
+    private static void Routes(List<string> problems, string path, IReadOnlyList<ContactRoute>? routes, DateOnly today, bool required = true)
     {
         if (routes is null || routes.Count == 0)
         {
-            problems.Add($"{path}: at least one is required.");
+            if (required)
+            {
+                problems.Add($"{path}: at least one is required.");
+            }
+
             return;
         }
 

@@ -18,13 +18,15 @@ public enum LegalActionIntent
 
 /// <summary>
 /// The case answers the plan depends on. <see cref="LatestThreatResult"/> is the most recent threat assessment, or
-/// null; a draft result (missing required answers) counts as none.
+/// null; a draft result (missing required answers) counts as none. <see cref="WordsOnly"/>: the case is on the under-18
+/// route, so no step may say to screenshot or save anything that can show the image.
 /// </summary>
 public sealed record SafetyPlanInput(
     PerpetratorKnown Perpetrator,
     bool ThreatsReceived,
     LegalActionIntent LegalAction,
-    ThreatResult? LatestThreatResult);
+    ThreatResult? LatestThreatResult,
+    bool WordsOnly = false);
 
 /// <summary>
 /// One step as it appears in a person's plan. <see cref="Section"/> can differ from the step's catalog section when
@@ -63,7 +65,11 @@ public sealed record SafetyPlanItem(
 /// <item><c>restraining-order-and-police-report</c>: the perpetrator is known.</item>
 /// <item><c>digital-abuse-lawyer</c>: the perpetrator is unknown or the survivor is not sure (a lawyer can help find
 /// out who it is; a restraining order needs a named person).</item>
+/// <item><c>sexual-assault-support</c>: the assessment has <see cref="ThreatSignals.MadeWithoutConsent"/>.</item>
 /// </list>
+/// On the words-only (under-18) route, <c>keep-takedown-confirmations</c> says to write the confirmation down instead of
+/// screenshotting it. When the person is known, or the survivor is not sure who it is, the steps that suggest blocking
+/// warn first that blocking someone you know can make things more dangerous.
 /// At High or ImmediateDanger the emergency number and urgent protection go first: <c>physical-safety</c> stays first
 /// and <c>emergency-protective-order</c> moves straight after it, into the Now section. When the latest assessment has
 /// the <see cref="ThreatSignals.SelfHarm"/> signal, <c>crisis-support</c> (in every plan) moves to the very top. Device-compromise and doxxing
@@ -84,6 +90,11 @@ public static class SafetyPlanBuilder
     public const string DoxxingSafetyNote =
         "Your personal details have been posted. Think about whether the places in those details are safe for you "
         + "right now.";
+
+    public const string BlockingKnownPersonNote =
+        "Blocking someone you know, especially a partner or former partner, can make them angrier or more dangerous when "
+        + "they notice. Before you block, think about making a safety plan with a domestic abuse helpline, and about "
+        + "muting or filtering their messages instead, so they do not see a change.";
 
     public const string DoxxingTakedownNote =
         "Ask for your personal details to be removed as well as the images: many sites remove personal information "
@@ -106,7 +117,10 @@ public static class SafetyPlanBuilder
                 continue;
             }
 
-            items.Add(new SafetyPlanItem(step, step.Section, MovedUp: false, why, NotesFor(step.Key, signals)));
+            var shown = input.WordsOnly && step.Key == SafetyStepCatalog.KeepTakedownConfirmations
+                ? step with { Body = SafetyStepCatalog.KeepTakedownConfirmationsInWords }
+                : step;
+            items.Add(new SafetyPlanItem(shown, step.Section, MovedUp: false, why, NotesFor(step.Key, input, signals)));
         }
 
         if (urgent)
@@ -145,12 +159,20 @@ public static class SafetyPlanBuilder
             "Shown because you know who the person is.",
         SafetyStepCatalog.DigitalAbuseLawyer when input.Perpetrator is PerpetratorKnown.Unknown or PerpetratorKnown.NotSure =>
             "Shown because you don't know, or aren't sure, who the person is.",
+        SafetyStepCatalog.SexualAssaultSupport when signals.HasFlag(ThreatSignals.MadeWithoutConsent) =>
+            "Shown because you said some images may have been made while you could not agree.",
         _ => null,
     };
 
-    private static List<string> NotesFor(string key, ThreatSignals signals)
+    private static List<string> NotesFor(string key, SafetyPlanInput input, ThreatSignals signals)
     {
         var notes = new List<string>();
+        if (input.Perpetrator is PerpetratorKnown.Known or PerpetratorKnown.NotSure
+            && key is SafetyStepCatalog.ManageCommunication or SafetyStepCatalog.SextortionResponse)
+        {
+            notes.Add(BlockingKnownPersonNote);
+        }
+
         if (signals.HasFlag(ThreatSignals.DeviceCompromise)
             && key is SafetyStepCatalog.BreatheAndReachOut or SafetyStepCatalog.SaveEvidence or SafetyStepCatalog.ManageCommunication)
         {

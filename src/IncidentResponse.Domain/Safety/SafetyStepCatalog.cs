@@ -13,13 +13,17 @@ public static class SafetyStepCatalog
     public const string UnderEighteenRoutes = "under-18-routes";
     public const string ThreatAssessment = "threat-assessment";
     public const string SaveEvidence = "save-evidence";
+    public const string SecureDevices = "secure-devices";
     public const string FindPosts = "find-posts";
     public const string PreservationRequest = "preservation-request";
     public const string IncidentLog = "incident-log";
     public const string EvidenceBinder = "evidence-binder";
     public const string TakedownRoute = "takedown-route";
+    public const string KeepTakedownConfirmations = "keep-takedown-confirmations";
     public const string OthersAffected = "others-affected";
     public const string Support = "support";
+    public const string SexualAssaultSupport = "sexual-assault-support";
+    public const string PeerSupport = "peer-support";
     public const string MonitorNewPosts = "monitor-new-posts";
     public const string ManageCommunication = "manage-communication";
     public const string EmergencyProtectiveOrder = "emergency-protective-order";
@@ -32,6 +36,17 @@ public static class SafetyStepCatalog
     public const string LinkTakedowns = "takedowns";
     public const string LinkBinder = "binder";
     public const string LinkAllies = "allies";
+
+    /// <summary>
+    /// The words-only body of <see cref="KeepTakedownConfirmations"/>, for a case on the under-18 route: a screenshot of a
+    /// form can hold the image, so the confirmation is kept in words.
+    /// </summary>
+    public const string KeepTakedownConfirmationsInWords =
+        "Each time you send a report or takedown form, the site usually shows a confirmation or a reference number, or "
+        + "sends one by email. Write it down in words: when you mark the request as sent in this app, enter their "
+        + "reference or ticket number and the date, and note in your log the site, the web address you reported and what "
+        + "you asked for. Do not take a screenshot of the form or the page, because it can show the image. A reference "
+        + "number lets you follow up, and shows what you asked for and when.";
 
     public static IReadOnlyList<SafetyStep> Steps { get; } =
     [
@@ -76,6 +91,17 @@ public static class SafetyStepCatalog
             + "date and the username; messages with the sender's details; and the original files, unchanged. Keep copies "
             + "somewhere the person cannot reach. If looking at it is too much, a trusted person can do this for you.",
             LinkEvidence, Conditional: false),
+        new(SecureDevices, SafetySection.Then,
+            "Secure your phone, computer and accounts",
+            "If the person has ever had your phone, computer or passwords, they may still be able to see what you do. "
+            + "Look for apps you do not recognise, including tracking or monitoring apps (sometimes called stalkerware), "
+            + "and for devices or locations you do not know in each account's list of signed-in devices or sessions. Change "
+            + "your passwords, starting with your email, to new ones the person could not guess, and turn on two-step "
+            + "sign-in (a code as well as the password). Then sign out every other session. If the person is someone you "
+            + "know, think first: they may notice a change or a removed app, and that can make things more dangerous. A "
+            + "helpline can help you plan this, and you can do it from a device the person has never had. Helplines where "
+            + "you are: {Helplines}.",
+            null, Conditional: false),
         new(FindPosts, SafetySection.Then,
             "Find where the images have been posted",
             "A reverse image search looks for copies of a picture across the web. Try more than one search engine, such "
@@ -112,7 +138,15 @@ public static class SafetyStepCatalog
             + "whether you can have the copyright transferred to you or registered first. Keep your own contact details "
             + "off a request where you can, because some sites share notices with the person who posted. Keep a copy of "
             + "every request and every reply. If a site refuses or does not answer, you can go to the company that hosts "
-            + "the site, ask search engines to remove the results, or use: {ReportingRoutes}.",
+            + "the site, ask search engines to remove the results, or use: {ReportingRoutes}."
+            + "\n\n{TakedownLaw}",
+            LinkTakedowns, Conditional: false),
+        new(KeepTakedownConfirmations, SafetySection.Then,
+            "Keep a copy of every takedown form you send",
+            "Each time you send a report or takedown form, the site usually shows a confirmation or a reference number, or "
+            + "sends one by email. Keep it: save the confirmation page or email, or take a screenshot of it, and add it to "
+            + "your evidence. When you mark the request as sent in this app, enter their reference or ticket number and the "
+            + "date. It is your evidence of what you asked for and when, and lets you follow up if nothing happens.",
             LinkTakedowns, Conditional: false),
         new(OthersAffected, SafetySection.Then,
             "Think about who else is affected, and whether to tell them",
@@ -125,6 +159,20 @@ public static class SafetyStepCatalog
             "You do not have to decide everything now. A lawyer can explain your options; the police can take a report "
             + "(where you are: {PoliceReportName}); and a counsellor or support service can help with the stress and "
             + "fear that often come with this. Helplines where you are: {Helplines}.",
+            LinkAllies, Conditional: false),
+        new(SexualAssaultSupport, SafetySection.Consider,
+            "Support after sexual assault",
+            "If any of the images were made while you could not agree, for example while you were asleep, drunk, drugged "
+            + "or being forced, that is sexual abuse, and it is not your fault. Services for people who have been sexually "
+            + "assaulted can listen, help you think about what to do, and tell you about medical help and reporting, "
+            + "however long ago it happened. You decide what happens next. Where you are: {SexualAssaultSupport}.",
+            LinkAllies, Conditional: true),
+        new(PeerSupport, SafetySection.Consider,
+            "Talk with others who have been through this",
+            "Many people find it helps to hear from others who have lived through image abuse: it can make you feel less "
+            + "alone and give you ideas for coping. A helpline can tell you about support groups, online or near you. "
+            + "Share only what you are comfortable with, and in an open online group, think before you post details "
+            + "that could identify you. Helplines where you are: {Helplines}.",
             LinkAllies, Conditional: false),
         new(MonitorNewPosts, SafetySection.Consider,
             "Keep watch for new posts, or ask someone to",

@@ -17,11 +17,18 @@ public static class SafetyText
     public const string ProtectiveOrderName = "{ProtectiveOrderName}";
     public const string RestrainingOrderName = "{RestrainingOrderName}";
     public const string PoliceReportName = "{PoliceReportName}";
+    public const string SexualAssaultSupport = "{SexualAssaultSupport}";
+
+    /// <summary>
+    /// A paragraph naming the pack's takedown law (such as the US TAKE IT DOWN Act), or nothing where it has none: put it
+    /// in a paragraph of its own so that, empty, it leaves no gap.
+    /// </summary>
+    public const string TakedownLaw = "{TakedownLaw}";
 
     public static IReadOnlyList<string> Placeholders { get; } =
     [
         EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes, CrisisLines,
-        ProtectiveOrderName, RestrainingOrderName, PoliceReportName,
+        ProtectiveOrderName, RestrainingOrderName, PoliceReportName, SexualAssaultSupport, TakedownLaw,
     ];
 
     public static string Resolve(string template, JurisdictionPack pack)
@@ -42,7 +49,9 @@ public static class SafetyText
         text.Replace(ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder?.Name ?? "an emergency protection order");
         text.Replace(RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder?.Name ?? "a restraining or protection order");
         text.Replace(PoliceReportName, pack.LegalRemedies?.PoliceReport?.Name ?? "a report to your local police");
-        return text.ToString();
+        text.Replace(SexualAssaultSupport, List(pack.SexualAssaultSupport, "a local rape crisis or sexual assault service"));
+        text.Replace(TakedownLaw, pack.LegalRemedies?.TakedownLaw is { } law ? "Where you are, the law helps too: " + law.Name + ". " + law.Description : "");
+        return text.ToString().TrimEnd();
     }
 
     /// <summary>
@@ -59,7 +68,11 @@ public static class SafetyText
             facts.Add(("Emergency number " + emergency.Number, emergency));
         }
 
-        foreach (var (placeholder, routes) in new[] { (Helplines, pack.Helplines), (ReportingRoutes, pack.ReportingRoutes), (UnderEighteenRoutes, pack.UnderEighteenRoutes), (CrisisLines, pack.CrisisLines) })
+        foreach (var (placeholder, routes) in new[]
+                 {
+                     (Helplines, pack.Helplines), (ReportingRoutes, pack.ReportingRoutes), (UnderEighteenRoutes, pack.UnderEighteenRoutes),
+                     (SexualAssaultSupport, pack.SexualAssaultSupport), (CrisisLines, pack.CrisisLines),
+                 })
         {
             if (template.Contains(placeholder, StringComparison.Ordinal))
             {
@@ -70,7 +83,7 @@ public static class SafetyText
         foreach (var (placeholder, remedy) in new[]
                  {
                      (ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder), (RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder),
-                     (PoliceReportName, pack.LegalRemedies?.PoliceReport),
+                     (PoliceReportName, pack.LegalRemedies?.PoliceReport), (TakedownLaw, pack.LegalRemedies?.TakedownLaw),
                  })
         {
             if (remedy is not null && template.Contains(placeholder, StringComparison.Ordinal))
@@ -91,6 +104,6 @@ public static class SafetyText
             : string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.Phone})");
     }
 
-    private static string List(IReadOnlyList<ContactRoute>? routes) =>
-        routes is null || routes.Count == 0 ? "a local support service" : string.Join("; ", routes.Select(Describe));
+    private static string List(IReadOnlyList<ContactRoute>? routes, string fallback = "a local support service") =>
+        routes is null || routes.Count == 0 ? fallback : string.Join("; ", routes.Select(Describe));
 }

@@ -57,6 +57,7 @@ public static class SourcedFacts
                  {
                      ("helplines", pack.Helplines), ("reportingRoutes", pack.ReportingRoutes), ("underEighteenRoutes", pack.UnderEighteenRoutes),
                      ("crisisLines", pack.CrisisLines),
+                     ("sexualAssaultSupport", pack.SexualAssaultSupport),
                  })
         {
             for (var i = 0; i < (routes?.Count ?? 0); i++)
@@ -70,7 +71,7 @@ public static class SourcedFacts
             foreach (var (name, remedy) in new[]
                      {
                          ("emergencyProtectiveOrder", remedies.EmergencyProtectiveOrder), ("restrainingOrder", remedies.RestrainingOrder),
-                         ("policeReport", remedies.PoliceReport),
+                         ("policeReport", remedies.PoliceReport), ("takedownLaw", remedies.TakedownLaw),
                      })
             {
                 if (remedy is not null)

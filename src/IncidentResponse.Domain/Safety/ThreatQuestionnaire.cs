@@ -9,11 +9,11 @@ namespace IncidentResponse.Domain.Safety;
 public static class ThreatQuestionnaire
 {
     /// <summary>
-    /// Bump when questions, weights or rules change, and store it with every saved result. Version 2 added
-    /// strangulation, controlling behaviour, the person's threats of suicide and your own thoughts of self-harm, and
-    /// made sextortion of someone under 18 the most urgent level.
+    /// Bump when questions, weights or rules change, and store it with every saved result. Version 2 added whether
+    /// images were made without consent; version 3 added strangulation, controlling behaviour, the person's threats of
+    /// suicide and your own thoughts of self-harm, and made sextortion of someone under 18 the most urgent level.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string AfraidNow = "afraid-now";
     public const string ThreatToShare = "threat-to-share";
@@ -33,6 +33,7 @@ public static class ThreatQuestionnaire
     public const string Controlling = "controlling";
     public const string ThreatenedSuicide = "threatened-suicide";
     public const string SelfHarm = "self-harm";
+    public const string MadeWithoutConsent = "made-without-consent";
 
     /// <summary>The three answers every question offers, with the label to show.</summary>
     public static IReadOnlyList<(ThreatAnswer Answer, string Label)> AnswerOptions { get; } =
@@ -81,7 +82,7 @@ public static class ThreatQuestionnaire
         new("Threats", [ThreatOfHarm, ThreatToKill, ThreatenedSuicide, SelfHarm]),
         new("What the person knows and does", [KnowsLocation, Doxxing, DeviceAccess, Stalking]),
         new("How things have been", [Weapons, Escalation, Controlling]),
-        new("Your history with the person", [PastViolence, Strangulation, Separation]),
+        new("Your history with the person", [PastViolence, Strangulation, Separation, MadeWithoutConsent]),
     ];
 
     /// <summary>Every question, in the order the steps ask them.</summary>
@@ -162,24 +163,30 @@ public static class ThreatQuestionnaire
             "This includes holding you by the neck or blocking your breathing with a hand, an arm or an object. It is one of the strongest warning signs, even if it left no marks. You can skip this question if you prefer.",
             Required: false, Weight: 10,
             Fact: "the person has choked or strangled you",
-            IntroducedIn: 2),
+            IntroducedIn: 3),
         new(Controlling,
             "Is the person very jealous, or do they try to control what you do, who you see, or your money or phone?",
             null,
             Required: true, Weight: 6,
             Fact: "the person is very jealous or tries to control you",
-            IntroducedIn: 2),
+            IntroducedIn: 3),
         new(ThreatenedSuicide,
             "Has the person threatened to harm or kill themselves, for example if you leave or don't do what they want?",
             "If you don't know who the person is, choose No.",
             Required: true, Weight: 6,
             Fact: "the person has threatened to harm or kill themselves",
-            IntroducedIn: 2),
+            IntroducedIn: 3),
         new(SelfHarm,
             "Have you had thoughts of harming yourself or of ending your life?",
             "Many people going through this have these thoughts, and you are not alone. If you say Yes or Not sure, we will show you people you can talk to straight away. You can skip this question if you prefer.",
             Required: false, Weight: 0,
             Fact: "you have had thoughts of harming yourself or of ending your life",
+            IntroducedIn: 3),
+        new(MadeWithoutConsent,
+            "Were any of the images made while you could not agree to it, for example while you were asleep, drunk, drugged or being forced?",
+            "If so, that is sexual abuse and it is not your fault. Your plan will add services that support people after sexual assault. You can skip this question if you prefer.",
+            Required: false, Weight: 0,
+            Fact: "some images may have been made while you could not agree",
             IntroducedIn: 2),
     ]);
 

@@ -218,6 +218,11 @@ public static class ThreatScorer
             signals |= ThreatSignals.SelfHarm;
         }
 
+        if (AnswerTo(answers, MadeWithoutConsent) is ThreatAnswer.Yes or ThreatAnswer.NotSure)
+        {
+            signals |= ThreatSignals.MadeWithoutConsent;
+        }
+
         return signals;
     }
 

@@ -35,4 +35,11 @@ public enum ThreatSignals
     /// lines are shown at once and first. Uncertainty is enough, because offering someone to talk to never hurts.
     /// </summary>
     SelfHarm = 32,
+
+    /// <summary>
+    /// Some images may have been made while the person could not consent: asleep, drunk, drugged or forced ("Yes" or
+    /// "Not sure" to <c>made-without-consent</c>). The plan adds sexual assault support; uncertainty is enough. A high
+    /// bit, so flags other work adds in between keep their values.
+    /// </summary>
+    MadeWithoutConsent = 1024,
 }

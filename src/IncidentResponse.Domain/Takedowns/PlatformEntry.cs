@@ -1,3 +1,5 @@
+using IncidentResponse.Domain.Safety;
+
 namespace IncidentResponse.Domain.Takedowns;
 
 /// <summary>
@@ -109,7 +111,7 @@ public enum EscalationStepKind
     Regulator = 4,
 }
 
-public sealed record PlatformPolicy
+public sealed record PlatformPolicy : ISourcedFact
 {
     /// <summary>The rule's own name as the platform writes it.</summary>
     public string Name { get; init; } = "";
@@ -118,10 +120,13 @@ public sealed record PlatformPolicy
 
     public string SourceUrl { get; init; } = "";
 
+    /// <summary>Empty while <see cref="NeedsReview"/> is true: an address nobody could read today carries no date.</summary>
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
-public sealed record ReportRoute
+public sealed record ReportRoute : ISourcedFact
 {
     /// <summary>The https page where the report starts (a form, or the help page describing the in-app report).</summary>
     public string StartUrl { get; init; } = "";
@@ -134,9 +139,11 @@ public sealed record ReportRoute
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
-public sealed record DmcaRoute
+public sealed record DmcaRoute : ISourcedFact
 {
     public bool Accepted { get; init; }
 
@@ -150,6 +157,8 @@ public sealed record DmcaRoute
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
 public sealed record HashMatchingFact
@@ -164,7 +173,7 @@ public sealed record HashMatchingFact
     public string LastVerified { get; init; } = "";
 }
 
-public sealed record ResponseTimeFact
+public sealed record ResponseTimeFact : ISourcedFact
 {
     /// <summary>For example "Within 48 hours of a valid Take It Down Act request." or "Not published."</summary>
     public string Text { get; init; } = "";
@@ -172,6 +181,8 @@ public sealed record ResponseTimeFact
     public string SourceUrl { get; init; } = "";
 
     public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }
 
 public sealed record EscalationStep

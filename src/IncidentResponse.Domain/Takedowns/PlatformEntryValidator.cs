@@ -76,7 +76,7 @@ public static partial class PlatformEntryValidator
         {
             ContentChecks.Required(problems, "responseTime.text", entry.ResponseTime.Text);
             ContentChecks.OurProse(problems, "responseTime.text", entry.ResponseTime.Text);
-            ContentChecks.Source(problems, "responseTime", entry.ResponseTime.SourceUrl, entry.ResponseTime.LastVerified, today);
+            ContentChecks.Fact(problems, "responseTime", entry.ResponseTime, today);
         }
 
         Escalation(problems, entry.Escalation, today);
@@ -98,7 +98,7 @@ public static partial class PlatformEntryValidator
 
         ContentChecks.Required(problems, "policy.name", policy.Name);
         Https(problems, "policy.url", policy.Url);
-        ContentChecks.Source(problems, "policy", policy.SourceUrl, policy.LastVerified, today);
+        ContentChecks.Fact(problems, "policy", policy, today);
     }
 
     private static void NciiRoute(List<string> problems, ReportRoute? route, DateOnly today)
@@ -113,7 +113,7 @@ public static partial class PlatformEntryValidator
         OptionalEmail(problems, "nciiRoute.email", route.Email);
         ContentChecks.Required(problems, "nciiRoute.howTo", route.HowTo);
         ContentChecks.OurProse(problems, "nciiRoute.howTo", route.HowTo);
-        ContentChecks.Source(problems, "nciiRoute", route.SourceUrl, route.LastVerified, today);
+        ContentChecks.Fact(problems, "nciiRoute", route, today);
     }
 
     private static void Dmca(List<string> problems, DmcaRoute? dmca, DateOnly today)
@@ -137,7 +137,7 @@ public static partial class PlatformEntryValidator
             problems.Add("dmca: a platform that takes notices needs a formUrl or an email.");
         }
 
-        ContentChecks.Source(problems, "dmca", dmca.SourceUrl, dmca.LastVerified, today);
+        ContentChecks.Fact(problems, "dmca", dmca, today);
     }
 
     private static void Escalation(List<string> problems, IReadOnlyList<EscalationStep>? steps, DateOnly today)

@@ -14,9 +14,9 @@ public sealed class SafetyPlanBuilderTests
         Assert.Equal(
         [
             PhysicalSafety, BreatheAndReachOut, SextortionResponse, UnderEighteenRoutes, CrisisSupport, SafetyStepCatalog.ThreatAssessment, SaveEvidence,
-            FindPosts, PreservationRequest, IncidentLog, EvidenceBinder, TakedownRoute, OthersAffected,
-            Support, MonitorNewPosts, ManageCommunication, EmergencyProtectiveOrder, RestrainingOrderAndPoliceReport,
-            DigitalAbuseLawyer,
+            SecureDevices, FindPosts, PreservationRequest, IncidentLog, EvidenceBinder, TakedownRoute, KeepTakedownConfirmations,
+            OthersAffected, Support, SafetyStepCatalog.SexualAssaultSupport, PeerSupport, MonitorNewPosts, ManageCommunication,
+            EmergencyProtectiveOrder, RestrainingOrderAndPoliceReport, DigitalAbuseLawyer,
         ], Steps.Select(s => s.Key));
     }
 
@@ -68,8 +68,9 @@ public sealed class SafetyPlanBuilderTests
 
         Assert.Equal(
         [
-            PhysicalSafety, BreatheAndReachOut, CrisisSupport, SafetyStepCatalog.ThreatAssessment, SaveEvidence, FindPosts, IncidentLog, EvidenceBinder,
-            TakedownRoute, OthersAffected, Support, MonitorNewPosts, ManageCommunication, RestrainingOrderAndPoliceReport,
+            PhysicalSafety, BreatheAndReachOut, CrisisSupport, SafetyStepCatalog.ThreatAssessment, SaveEvidence, SecureDevices, FindPosts, IncidentLog,
+            EvidenceBinder, TakedownRoute, KeepTakedownConfirmations, OthersAffected, Support, PeerSupport, MonitorNewPosts,
+            ManageCommunication, RestrainingOrderAndPoliceReport,
         ], Keys(plan));
         Assert.All(plan, item => Assert.False(item.MovedUp));
         Assert.All(plan, item => Assert.Equal(item.Step.Section, item.Section));

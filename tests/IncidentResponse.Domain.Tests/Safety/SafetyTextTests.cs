@@ -17,8 +17,34 @@ public sealed class SafetyTextTests
 
         Assert.Equal(
             "123|Test Helpline (0800 123 456); Web Helpline (https://example.org/help)|Test Regulator (https://example.org/help)"
-            + "|Test Under-18 Route (https://example.org/help)|Test Crisis Line (0800 000 111)|urgent order|long order|a report to the test police",
+            + "|Test Under-18 Route (https://example.org/help)|Test Crisis Line (0800 000 111)|urgent order|long order|a report to the test police"
+            + "|a local rape crisis or sexual assault service|",
             text);
+    }
+
+    [Fact]
+    public void A_pack_with_a_takedown_law_names_it_in_a_paragraph_of_its_own()
+    {
+        var pack = TestPacks.Valid() with
+        {
+            SexualAssaultSupport = [TestPacks.Route("Test Crisis Line", "0800 999 000")],
+            LegalRemedies = TestPacks.Valid().LegalRemedies! with { TakedownLaw = TestPacks.Remedy("the Test Takedown Act") },
+        };
+
+        var text = SafetyText.Resolve("Ask the site.\n\n{TakedownLaw}", pack);
+
+        Assert.Equal("Ask the site.\n\nWhere you are, the law helps too: the Test Takedown Act. What it does, in plain words.", text);
+        Assert.Equal("Call Test Crisis Line (0800 999 000).", SafetyText.Resolve("Call {SexualAssaultSupport}.", pack));
+        Assert.Equal(
+            ["Test Crisis Line", "the Test Takedown Act"],
+            SafetyText.FactsIn("{SexualAssaultSupport} {TakedownLaw}", pack).Select(f => f.Label));
+    }
+
+    [Fact]
+    public void A_pack_without_a_takedown_law_leaves_no_empty_paragraph()
+    {
+        Assert.Equal("Ask the site.", SafetyText.Resolve("Ask the site.\n\n{TakedownLaw}", TestPacks.Valid()));
+        Assert.Empty(SafetyText.FactsIn("{TakedownLaw}", TestPacks.Valid()));
     }
 
     [Fact]

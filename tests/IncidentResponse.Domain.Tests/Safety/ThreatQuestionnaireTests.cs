@@ -12,7 +12,7 @@ public sealed partial class ThreatQuestionnaireTests
         string[] topics =
         [
             ThreatToShare, Demands, ThreatOfHarm, ThreatToKill, KnowsLocation, Doxxing, DeviceAccess, Stalking,
-            Escalation, PastViolence, Separation, Weapons, UnderEighteen, AfraidNow,
+            Escalation, PastViolence, Separation, Weapons, UnderEighteen, AfraidNow, MadeWithoutConsent,
             Strangulation, Controlling, ThreatenedSuicide, SelfHarm,
         ];
 
@@ -51,11 +51,11 @@ public sealed partial class ThreatQuestionnaireTests
     }
 
     [Fact]
-    public void Only_the_relationship_violence_and_self_harm_questions_may_be_skipped()
+    public void Only_the_relationship_violence_self_harm_and_consent_questions_may_be_skipped()
     {
         var optional = Questions.Where(q => !q.Required).Select(q => q.Id).Order(StringComparer.Ordinal);
 
-        Assert.Equal([PastViolence, SelfHarm, Separation, Strangulation], optional);
+        Assert.Equal([MadeWithoutConsent, PastViolence, SelfHarm, Separation, Strangulation], optional);
     }
 
     [Fact]
@@ -79,12 +79,12 @@ public sealed partial class ThreatQuestionnaireTests
     }
 
     [Fact]
-    public void Questions_added_in_version_2_say_so_and_the_first_ones_keep_version_1()
+    public void Questions_say_which_version_added_them()
     {
         string[] added = [Strangulation, Controlling, ThreatenedSuicide, SelfHarm];
 
-        Assert.Equal(2, ThreatQuestionnaire.Version);
-        Assert.All(Questions, q => Assert.Equal(added.Contains(q.Id) ? 2 : 1, q.IntroducedIn));
+        Assert.Equal(3, ThreatQuestionnaire.Version);
+        Assert.All(Questions, q => Assert.Equal(added.Contains(q.Id) ? 3 : q.Id == MadeWithoutConsent ? 2 : 1, q.IntroducedIn));
     }
 
     [Fact]

@@ -67,18 +67,34 @@ public sealed partial class AccessibilityKeyboardTests(AppFixture app, ITestOutp
         await PressEnterAndWaitAsync();
         await Expect(Page.Heading()).ToHaveTextAsync("A few questions about your situation");
 
-        // Tab enters each group of choices on its first ("Yes"); the down arrow moves to and chooses "No".
-        await QuickExitComesFirstAsync();
-        foreach (var question in ThreatQuestionnaire.Questions)
+        // Tab enters each group of choices on its first ("Yes"); the down arrow moves to and chooses "No". Each step's
+        // button leads to the next screen, a fresh page where quick exit comes first again.
+        for (var step = 1; step <= ThreatQuestionnaire.Steps.Count; step++)
         {
-            var group = $"input[name='Input.Answers[{question.Id}]']";
-            await TabToAsync(group);
-            await Page.Keyboard.PressAsync("ArrowDown");
-            await Expect(Page.Locator(group + "[value=No]")).ToBeCheckedAsync();
+            await QuickExitComesFirstAsync();
+            foreach (var question in ThreatQuestionnaire.QuestionsOnStep(step))
+            {
+                var group = $"input[name='Input.Answers[{question.Id}]']";
+                await TabToAsync(group);
+                await Page.Keyboard.PressAsync("ArrowDown");
+                await Expect(Page.Locator(group + "[value=No]")).ToBeCheckedAsync();
+            }
+
+            if (step == ThreatQuestionnaire.Steps.Count)
+            {
+                await TabToAsync("button:text-is('See what this means for your plan')");
+                await PressEnterAndWaitAsync();
+            }
+            else
+            {
+                // The next screen answers the post at the same address.
+                await TabToAsync("button:text-is('Next')");
+                await Page.Keyboard.PressAsync("Enter");
+                await Expect(Page.GetByText(string.Create(CultureInfo.InvariantCulture, $"Step {step + 1} of {ThreatQuestionnaire.Steps.Count}"))).ToBeVisibleAsync();
+                await Page.WaitForLoadStateAsync(LoadState.Load);
+            }
         }
 
-        await TabToAsync("button:text-is('See what this means for your plan')");
-        await PressEnterAndWaitAsync();
         await Expect(Page.Heading()).ToHaveTextAsync("What your answers mean for your plan");
 
         await QuickExitComesFirstAsync();

@@ -30,15 +30,22 @@ public sealed partial class SafetyJourneyTests(AppFixture app, ITestOutputHelper
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "answer the safety questions", Exact = true }).ClickAsync();
         await Expect(Page.Heading()).ToHaveTextAsync("A few questions about your situation");
-        foreach (var question in ThreatQuestionnaire.Questions)
-        {
-            var answer = question.Id == ThreatQuestionnaire.AfraidNow ? "Yes" : "No";
-            await Page.GetByRole(AriaRole.Group, new() { Name = question.Text, Exact = false })
-                .GetByLabel(answer, new() { Exact = true }).CheckAsync();
-        }
-
-        await Screenshots.SaveForGuideAsync(Page, "assessment");
-        await Page.GetByRole(AriaRole.Button, new() { Name = "See what this means for your plan" }).ClickAsync();
+        await Expect(Page.Locator("p.lead")).ToContainTextAsync("not a validated risk instrument");
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Dash risk checklist (SafeLives)" })).ToBeVisibleAsync();
+        await Page.AnswerAssessmentAsync(
+            question => question.Id == ThreatQuestionnaire.AfraidNow ? "Yes" : "No",
+            async step =>
+            {
+                if (step == 1)
+                {
+                    await Screenshots.SaveForGuideAsync(Page, "assessment");
+                }
+                else
+                {
+                    // Fear right now is acted on at once: the emergency number is on every screen after the first.
+                    await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "If you are in danger right now, call 911" })).ToBeVisibleAsync();
+                }
+            });
 
         await Expect(Page).ToHaveURLAsync(ResultUrl());
         await Expect(Page.Heading()).ToHaveTextAsync("What your answers mean for your plan");
@@ -55,6 +62,42 @@ public sealed partial class SafetyJourneyTests(AppFixture app, ITestOutputHelper
 
         await Page.GetByRole(AriaRole.Link, new() { Name = "See your whole plan" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Call 911" })).ToBeVisibleAsync();
+    });
+
+    [Fact]
+    public Task Thoughts_of_self_harm_bring_a_crisis_line_on_the_next_screen_and_first_on_the_result() => RunAsync(async () =>
+    {
+        await Page.SignUpAsync(Journeys.NewUsername());
+        await Page.GetByLabel("Case name").FillAsync("Autumn notes");
+        await Page.GetByLabel("Where do you live?").SelectOptionAsync(new SelectOptionValue { Label = "United Kingdom" });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
+        await Page.GotoAsync(new Uri(Page.Url).AbsolutePath.Replace("/safety", "/assessment", StringComparison.Ordinal));
+        var crisis = Page.GetByRole(AriaRole.Heading, new() { Name = "Thank you for telling us. You don't have to carry this alone." });
+
+        await Page.AnswerAssessmentAsync(
+            question => question.Id == ThreatQuestionnaire.SelfHarm ? "Yes" : "No",
+            async step =>
+            {
+                if (step <= ThreatQuestionnaire.StepOf(ThreatQuestionnaire.SelfHarm))
+                {
+                    await Expect(crisis).ToHaveCountAsync(0);
+                }
+                else
+                {
+                    await Expect(crisis).ToBeVisibleAsync();
+                    await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "116 123" })).ToBeVisibleAsync();
+                    if (step == ThreatQuestionnaire.StepOf(ThreatQuestionnaire.SelfHarm) + 1)
+                    {
+                        await Screenshots.SaveForGuideAsync(Page, "assessment-crisis");
+                    }
+                }
+            });
+
+        await Expect(Page).ToHaveURLAsync(ResultUrl());
+        await Expect(crisis).ToBeVisibleAsync();
+        var crisisTop = (await crisis.BoundingBoxAsync())!.Y;
+        var headingTop = (await Page.Heading().BoundingBoxAsync())!.Y;
+        Assert.True(crisisTop < headingTop, "The crisis line must come before everything else on the result page.");
     });
 
     [GeneratedRegex(@"/cases/[0-9a-f-]{36}/assessment/[0-9a-f-]{36}$")]

@@ -325,9 +325,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
         var incident = await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared entry"));
         var file = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "shared.png");
         await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/example/comments/matrix1/post", incident);
-        var answers = ThreatQuestionnaire.Questions.ToDictionary(q => $"Input.Answers[{q.Id}]", _ => nameof(ThreatAnswer.No));
-        answers["Input.Intent"] = "finish";
-        var assessed = await owner.SubmitAsync($"/cases/{caseId}/assessment", answers);
+        var assessed = await owner.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No));
         Assert.Equal(HttpStatusCode.Redirect, assessed.Status);
         await using var db = app.CreateDbContext();
         var sighting = await db.Sightings.Where(s => s.CaseId == caseId).Select(s => s.Id).SingleAsync();

@@ -69,10 +69,8 @@ public abstract class FactProvenanceTests<TApp>(TApp app) : IClassFixture<TApp>
         var caseId = await NewCaseInAsync(client, "IE");
         var before = await client.GetAsync($"/cases/{caseId}/plan");
         Assert.DoesNotContain("Support after sexual assault", before.MainText, StringComparison.Ordinal);
-        var answers = ThreatQuestionnaire.Questions.ToDictionary(q => $"Input.Answers[{q.Id}]", _ => nameof(ThreatAnswer.No));
-        answers[$"Input.Answers[{ThreatQuestionnaire.MadeWithoutConsent}]"] = nameof(ThreatAnswer.Yes);
-        answers["Input.Intent"] = "finish";
-        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync($"/cases/{caseId}/assessment", answers)).Status);
+        var answers = AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.MadeWithoutConsent, ThreatAnswer.Yes));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.TakeAssessmentAsync(caseId, answers)).Status);
         var service = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("IE").SexualAssaultSupport![0];
 
         var plan = await client.GetAsync($"/cases/{caseId}/plan");

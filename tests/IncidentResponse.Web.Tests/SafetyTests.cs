@@ -9,18 +9,6 @@ namespace IncidentResponse.Web.Tests;
 public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private static Dictionary<string, string> AllAnswers(ThreatAnswer answer, params (string Id, ThreatAnswer Answer)[] overrides)
-    {
-        var answers = ThreatQuestionnaire.Questions.ToDictionary(q => $"Input.Answers[{q.Id}]", _ => answer.ToString());
-        foreach (var (id, value) in overrides)
-        {
-            answers[$"Input.Answers[{id}]"] = value.ToString();
-        }
-
-        answers["Input.Intent"] = "finish";
-        return answers;
-    }
-
     private static async Task<Guid> NewCaseInAsync(AppClient client, string country)
     {
         var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = "Notes", ["Input.JurisdictionCode"] = country });
@@ -167,49 +155,13 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task A_partial_assessment_is_kept_as_a_draft_and_never_scored()
-    {
-        using var client = app.CreateAppClient();
-        await client.SignUpAsync();
-        var caseId = await client.CreateCaseAsync();
-
-        var draft = await client.SubmitAsync($"/cases/{caseId}/assessment", new Dictionary<string, string>
-        {
-            [$"Input.Answers[{ThreatQuestionnaire.Demands}]"] = "Yes",
-            ["Input.Intent"] = "draft",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
-
-        var finish = await client.SubmitAsync($"/cases/{caseId}/assessment", new Dictionary<string, string>
-        {
-            [$"Input.Answers[{ThreatQuestionnaire.Weapons}]"] = "No",
-            ["Input.Intent"] = "finish",
-        });
-
-        Assert.Equal(HttpStatusCode.OK, finish.Status);
-        Assert.Contains("Please answer this one", finish.FieldError($"Input.Answers[{ThreatQuestionnaire.AfraidNow}]"), StringComparison.Ordinal);
-        Assert.Equal("", finish.FieldError($"Input.Answers[{ThreatQuestionnaire.Weapons}]"));
-        Assert.Equal("", finish.FieldError($"Input.Answers[{ThreatQuestionnaire.PastViolence}]"));
-        Assert.NotNull(finish.Document.QuerySelector($"input[name='Input.Answers[{ThreatQuestionnaire.Weapons}]'][value='No'][checked]"));
-        Assert.NotNull(finish.Document.QuerySelector($"input[name='Input.Answers[{ThreatQuestionnaire.Demands}]'][value='Yes'][checked]"));
-
-        await using var db = app.CreateDbContext();
-        var stored = await db.ThreatAssessments.SingleAsync(a => a.CaseId == caseId);
-        Assert.Null(stored.CompletedUtc);
-        Assert.Null(stored.Level);
-        Assert.Null(stored.Score);
-        Assert.Equal(ThreatAnswer.No, stored.Answers[ThreatQuestionnaire.Weapons]);
-        Assert.Equal(ThreatAnswer.Yes, stored.Answers[ThreatQuestionnaire.Demands]);
-    }
-
-    [Fact]
     public async Task Fear_right_now_puts_the_emergency_number_and_protection_first_and_retaking_changes_the_plan()
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
         var caseId = await NewCaseInAsync(client, "US");
 
-        var first = await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No, (ThreatQuestionnaire.AfraidNow, ThreatAnswer.Yes)));
+        var first = await client.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.AfraidNow, ThreatAnswer.Yes)));
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
         var result = await client.GetAsync(first.Location!.OriginalString);
         Assert.Contains("Immediate danger", result.MainText, StringComparison.Ordinal);
@@ -222,7 +174,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.NotNull((await client.GetAsync($"/cases/{caseId}")).Document.QuerySelector(".emergency"));
 
         app.Clock.Advance(TimeSpan.FromMinutes(1));
-        var second = await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No));
+        var second = await client.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No));
         var calmer = await client.GetAsync(second.Location!.OriginalString);
         Assert.Contains("Level: Standard", calmer.MainText, StringComparison.Ordinal);
         Assert.Null((await client.GetAsync($"/cases/{caseId}/plan")).Document.QuerySelector(".emergency"));
@@ -241,7 +193,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
         var sextortion = SafetyStepCatalog.Get(SafetyStepCatalog.SextortionResponse);
         Assert.DoesNotContain($"/plan/{CasePlan.NumberOf(sextortion.Key)}\"", (await client.GetAsync($"/cases/{caseId}/plan")).Html, StringComparison.Ordinal);
 
-        await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No, (ThreatQuestionnaire.Demands, ThreatAnswer.Yes)));
+        await client.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.Demands, ThreatAnswer.Yes)));
 
         var plan = await client.GetAsync($"/cases/{caseId}/plan");
         Assert.Contains($"/plan/{CasePlan.NumberOf(sextortion.Key)}\"", plan.Html, StringComparison.Ordinal);
@@ -256,7 +208,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
         await client.SignUpAsync();
         var caseId = await NewCaseInAsync(client, "US");
 
-        var done = await client.SubmitAsync($"/cases/{caseId}/assessment", AllAnswers(ThreatAnswer.No, (ThreatQuestionnaire.UnderEighteen, ThreatAnswer.Yes)));
+        var done = await client.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.UnderEighteen, ThreatAnswer.Yes)));
         var result = await client.GetAsync(done.Location!.OriginalString);
 
         Assert.Contains("will not store those images", result.MainText, StringComparison.Ordinal);
@@ -326,7 +278,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
         using var owner = app.CreateAppClient();
         await owner.SignUpAsync();
         var ownerCase = await owner.CreateCaseAsync();
-        var done = await owner.SubmitAsync($"/cases/{ownerCase}/assessment", AllAnswers(ThreatAnswer.No));
+        var done = await owner.TakeAssessmentAsync(ownerCase, AssessmentJourneys.AllAnswered(ThreatAnswer.No));
         var assessmentId = done.Location!.OriginalString.Split('/').Last();
 
         using var other = app.CreateAppClient();

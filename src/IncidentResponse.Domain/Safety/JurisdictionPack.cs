@@ -35,6 +35,12 @@ public sealed record JurisdictionPack
     public IReadOnlyList<ContactRoute>? UnderEighteenRoutes { get; init; } = [];
 
     /// <summary>
+    /// Crisis lines for anyone struggling to cope or thinking of harming themselves, most relevant first: shown in every
+    /// plan and at once when the person says they have such thoughts.
+    /// </summary>
+    public IReadOnlyList<ContactRoute>? CrisisLines { get; init; } = [];
+
+    /// <summary>
     /// Support after sexual assault, for images made while someone could not consent (asleep, drunk, drugged, forced).
     /// May be empty where no national service was found on a primary page; the plan then names a local service.
     /// </summary>

@@ -55,6 +55,7 @@ public static partial class JurisdictionPackValidator
         Routes(problems, "helplines", pack.Helplines, today);
         Routes(problems, "reportingRoutes", pack.ReportingRoutes, today);
         Routes(problems, "underEighteenRoutes", pack.UnderEighteenRoutes, today);
+        Routes(problems, "crisisLines", pack.CrisisLines, today);
         Routes(problems, "sexualAssaultSupport", pack.SexualAssaultSupport, today, required: false);
 
         if (pack.LegalRemedies is null)

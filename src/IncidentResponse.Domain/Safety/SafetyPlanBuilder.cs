@@ -71,12 +71,16 @@ public sealed record SafetyPlanItem(
 /// screenshotting it. When the person is known, or the survivor is not sure who it is, the steps that suggest blocking
 /// warn first that blocking someone you know can make things more dangerous.
 /// At High or ImmediateDanger the emergency number and urgent protection go first: <c>physical-safety</c> stays first
-/// and <c>emergency-protective-order</c> moves straight after it, into the Now section. Device-compromise and doxxing
+/// and <c>emergency-protective-order</c> moves straight after it, into the Now section. When the latest assessment has
+/// the <see cref="ThreatSignals.SelfHarm"/> signal, <c>crisis-support</c> (in every plan) moves to the very top. Device-compromise and doxxing
 /// signals add cautionary notes to the steps they affect. All other steps keep their catalog order and section.
 /// </remarks>
 public static class SafetyPlanBuilder
 {
     public const string MovedUpWhy = "Shown first because of your answers to the safety questions.";
+
+    /// <summary>Neutral on purpose: allies read the plan, and the answer behind it is the person's to share.</summary>
+    public const string CrisisFirstWhy = "Shown first because of your answers to the safety questions. You don't have to face this alone.";
 
     public const string DeviceNote =
         "The person may be able to see what you do on a device or account they have had access to. If you can, use a "
@@ -122,6 +126,14 @@ public static class SafetyPlanBuilder
         if (urgent)
         {
             MoveUpAfterPhysicalSafety(items, SafetyStepCatalog.EmergencyProtectiveOrder);
+        }
+
+        if (signals.HasFlag(ThreatSignals.SelfHarm))
+        {
+            var index = items.FindIndex(i => i.Key == SafetyStepCatalog.CrisisSupport);
+            var crisis = items[index];
+            items.RemoveAt(index);
+            items.Insert(0, crisis with { Section = SafetySection.Now, MovedUp = true, Why = CrisisFirstWhy });
         }
 
         return items;

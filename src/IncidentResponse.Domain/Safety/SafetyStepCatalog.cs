@@ -8,6 +8,7 @@ public static class SafetyStepCatalog
 {
     public const string PhysicalSafety = "physical-safety";
     public const string BreatheAndReachOut = "breathe-and-reach-out";
+    public const string CrisisSupport = "crisis-support";
     public const string SextortionResponse = "sextortion-response";
     public const string UnderEighteenRoutes = "under-18-routes";
     public const string ThreatAssessment = "threat-assessment";
@@ -72,6 +73,13 @@ public static class SafetyStepCatalog
             + "made for exactly this, and they can often act faster: {UnderEighteenRoutes}. They are there to help, and "
             + "you have done nothing wrong.",
             LinkTakedowns, Conditional: true),
+        new(CrisisSupport, SafetySection.Now,
+            "If it all feels too much: talk to someone now",
+            "What is happening can bring fear, shame, sleeplessness and sometimes thoughts of harming yourself or of not "
+            + "wanting to be alive. Many people feel this, and it is not your fault. You can talk to someone kind, free "
+            + "and in confidence, any time, even if you are not sure what to say: {CrisisLines}. If you might act on "
+            + "those thoughts, or are in danger, call {EmergencyNumber}.",
+            null, Conditional: false),
         new(ThreatAssessment, SafetySection.Now,
             "Answer the safety questions",
             "A few short questions about threats and your situation help decide which steps come first. You can stop "

@@ -13,6 +13,7 @@ public static class SafetyText
     public const string Helplines = "{Helplines}";
     public const string ReportingRoutes = "{ReportingRoutes}";
     public const string UnderEighteenRoutes = "{UnderEighteenRoutes}";
+    public const string CrisisLines = "{CrisisLines}";
     public const string ProtectiveOrderName = "{ProtectiveOrderName}";
     public const string RestrainingOrderName = "{RestrainingOrderName}";
     public const string PoliceReportName = "{PoliceReportName}";
@@ -26,7 +27,7 @@ public static class SafetyText
 
     public static IReadOnlyList<string> Placeholders { get; } =
     [
-        EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes,
+        EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes, CrisisLines,
         ProtectiveOrderName, RestrainingOrderName, PoliceReportName, SexualAssaultSupport, TakedownLaw,
     ];
 
@@ -44,6 +45,7 @@ public static class SafetyText
         text.Replace(Helplines, List(pack.Helplines));
         text.Replace(ReportingRoutes, List(pack.ReportingRoutes));
         text.Replace(UnderEighteenRoutes, List(pack.UnderEighteenRoutes));
+        text.Replace(CrisisLines, List(pack.CrisisLines));
         text.Replace(ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder?.Name ?? "an emergency protection order");
         text.Replace(RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder?.Name ?? "a restraining or protection order");
         text.Replace(PoliceReportName, pack.LegalRemedies?.PoliceReport?.Name ?? "a report to your local police");
@@ -69,7 +71,7 @@ public static class SafetyText
         foreach (var (placeholder, routes) in new[]
                  {
                      (Helplines, pack.Helplines), (ReportingRoutes, pack.ReportingRoutes), (UnderEighteenRoutes, pack.UnderEighteenRoutes),
-                     (SexualAssaultSupport, pack.SexualAssaultSupport),
+                     (SexualAssaultSupport, pack.SexualAssaultSupport), (CrisisLines, pack.CrisisLines),
                  })
         {
             if (template.Contains(placeholder, StringComparison.Ordinal))

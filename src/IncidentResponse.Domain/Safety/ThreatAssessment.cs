@@ -64,5 +64,5 @@ public sealed class ThreatAssessment : IVersioned
     }
 
     /// <summary>The result as the person saw it (reasons are re-derived from the stored answers).</summary>
-    public ThreatResult? Result => IsDraft ? null : ThreatScorer.Score(Answers);
+    public ThreatResult? Result => IsDraft ? null : ThreatScorer.Score(Answers, QuestionnaireVersion);
 }

@@ -5,7 +5,8 @@ namespace IncidentResponse.Domain.Safety;
 /// <summary>
 /// One question of the threat assessment. <see cref="Id"/> is the stable key stored with an answer; never reuse or
 /// rename one. <see cref="Fact"/> is the plain phrase the reasons are built from ("the person has threatened to kill
-/// you or someone close to you").
+/// you or someone close to you"). <see cref="IntroducedIn"/> is the questionnaire version that first asked it: answers
+/// saved under an earlier version are never counted as missing it.
 /// </summary>
 public sealed record ThreatQuestion(
     string Id,
@@ -13,7 +14,8 @@ public sealed record ThreatQuestion(
     string? HelpText,
     bool Required,
     int Weight,
-    string Fact)
+    string Fact,
+    int IntroducedIn = 1)
 {
     /// <summary>Points a "Not sure" answer contributes: half the weight. Weights are even so this is exact.</summary>
     public int NotSurePoints => Weight / 2;

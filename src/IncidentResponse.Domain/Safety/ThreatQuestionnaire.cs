@@ -1,13 +1,19 @@
 namespace IncidentResponse.Domain.Safety;
 
 /// <summary>
-/// The threat assessment questions, in the order they are asked. The wording is our own; it is not taken from any
-/// published risk instrument. The answers decide which safety steps come first; they do not predict anything.
+/// The threat assessment questions, in the order they are asked, in <see cref="Steps"/> of a few questions each. The
+/// wording is our own; the topics are those that published domestic abuse risk checklists ask about (see
+/// <see cref="Sources"/>). It is a guide, not a validated risk instrument: the answers decide which safety steps come
+/// first; they do not predict anything.
 /// </summary>
 public static class ThreatQuestionnaire
 {
-    /// <summary>Bump when questions, weights or rules change, and store it with every saved result.</summary>
-    public const int Version = 2;
+    /// <summary>
+    /// Bump when questions, weights or rules change, and store it with every saved result. Version 2 added whether
+    /// images were made without consent; version 3 added strangulation, controlling behaviour, the person's threats of
+    /// suicide and your own thoughts of self-harm, and made sextortion of someone under 18 the most urgent level.
+    /// </summary>
+    public const int Version = 3;
 
     public const string AfraidNow = "afraid-now";
     public const string ThreatToShare = "threat-to-share";
@@ -23,6 +29,10 @@ public static class ThreatQuestionnaire
     public const string Separation = "separation";
     public const string Weapons = "weapons";
     public const string UnderEighteen = "under-18";
+    public const string Strangulation = "strangulation";
+    public const string Controlling = "controlling";
+    public const string ThreatenedSuicide = "threatened-suicide";
+    public const string SelfHarm = "self-harm";
     public const string MadeWithoutConsent = "made-without-consent";
 
     /// <summary>The three answers every question offers, with the label to show.</summary>
@@ -33,7 +43,50 @@ public static class ThreatQuestionnaire
         (ThreatAnswer.NotSure, "Not sure"),
     ];
 
-    public static IReadOnlyList<ThreatQuestion> Questions { get; } =
+    /// <summary>
+    /// Where the questions' topics come from. Our wording is not theirs, and this questionnaire has not been
+    /// validated as they have: it is a guide to what to do first.
+    /// </summary>
+    public static IReadOnlyList<QuestionnaireSource> Sources { get; } =
+    [
+        new()
+        {
+            Name = "Dash risk checklist (SafeLives)",
+            Description = "The checklist that domestic abuse services and police in the UK use to spot a high risk of serious harm or murder.",
+            SourceUrl = "https://safelives.org.uk/practice-support/resources-identifying-risk-victims-face",
+            LastVerified = "2026-12-05",
+        },
+        new()
+        {
+            Name = "Danger Assessment (Jacquelyn Campbell, Johns Hopkins School of Nursing)",
+            Description = "A research-based checklist of the warning signs that an abusive partner may kill.",
+            SourceUrl = "https://www.dangerassessment.org/",
+            NeedsReview = true,
+        },
+        new()
+        {
+            Name = "Glass and others, \"Non-fatal strangulation is an important risk factor for homicide of women\" (2008)",
+            Description = "The study that found strangulation by a partner among the strongest warning signs of later homicide.",
+            SourceUrl = "https://pmc.ncbi.nlm.nih.gov/articles/PMC2573025",
+            LastVerified = "2026-12-05",
+        },
+    ];
+
+    /// <summary>
+    /// The screens the questions are asked on, a few at a time, in order. Every question is on exactly one step; the
+    /// answers that act at once (afraid right now, thoughts of self-harm) come early so help shows on the next screen.
+    /// </summary>
+    public static IReadOnlyList<QuestionnaireStep> Steps { get; } =
+    [
+        new("Right now", [AfraidNow, ThreatToShare, Demands, UnderEighteen]),
+        new("Threats", [ThreatOfHarm, ThreatToKill, ThreatenedSuicide, SelfHarm]),
+        new("What the person knows and does", [KnowsLocation, Doxxing, DeviceAccess, Stalking]),
+        new("How things have been", [Weapons, Escalation, Controlling]),
+        new("Your history with the person", [PastViolence, Strangulation, Separation, MadeWithoutConsent]),
+    ];
+
+    /// <summary>Every question, in the order the steps ask them.</summary>
+    public static IReadOnlyList<ThreatQuestion> Questions { get; } = InStepOrder(
     [
         new(AfraidNow,
             "Are you afraid for your safety right now?",
@@ -105,19 +158,88 @@ public static class ThreatQuestionnaire
             "This includes you, if you were under 18 at the time. There are services made for exactly this, and you have done nothing wrong.",
             Required: true, Weight: 0,
             Fact: "the images may show someone who was under 18 when they were made"),
+        new(Strangulation,
+            "Has the person ever choked or strangled you, or put pressure on your neck, even once?",
+            "This includes holding you by the neck or blocking your breathing with a hand, an arm or an object. It is one of the strongest warning signs, even if it left no marks. You can skip this question if you prefer.",
+            Required: false, Weight: 10,
+            Fact: "the person has choked or strangled you",
+            IntroducedIn: 3),
+        new(Controlling,
+            "Is the person very jealous, or do they try to control what you do, who you see, or your money or phone?",
+            null,
+            Required: true, Weight: 6,
+            Fact: "the person is very jealous or tries to control you",
+            IntroducedIn: 3),
+        new(ThreatenedSuicide,
+            "Has the person threatened to harm or kill themselves, for example if you leave or don't do what they want?",
+            "If you don't know who the person is, choose No.",
+            Required: true, Weight: 6,
+            Fact: "the person has threatened to harm or kill themselves",
+            IntroducedIn: 3),
+        new(SelfHarm,
+            "Have you had thoughts of harming yourself or of ending your life?",
+            "Many people going through this have these thoughts, and you are not alone. If you say Yes or Not sure, we will show you people you can talk to straight away. You can skip this question if you prefer.",
+            Required: false, Weight: 0,
+            Fact: "you have had thoughts of harming yourself or of ending your life",
+            IntroducedIn: 3),
         new(MadeWithoutConsent,
             "Were any of the images made while you could not agree to it, for example while you were asleep, drunk, drugged or being forced?",
             "If so, that is sexual abuse and it is not your fault. Your plan will add services that support people after sexual assault. You can skip this question if you prefer.",
             Required: false, Weight: 0,
-            Fact: "some images may have been made while you could not agree"),
-    ];
+            Fact: "some images may have been made while you could not agree",
+            IntroducedIn: 2),
+    ]);
 
     private static readonly Dictionary<string, ThreatQuestion> ById =
         Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
+
+    private static List<ThreatQuestion> InStepOrder(IReadOnlyList<ThreatQuestion> defined)
+    {
+        var byId = defined.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var ordered = Steps.SelectMany(step => step.QuestionIds).Select(id => byId[id]).ToList();
+        return ordered.Count == defined.Count
+            ? ordered
+            : throw new InvalidOperationException("Every threat question must be on exactly one step.");
+    }
+
+    /// <summary>The questions of one step (1-based), in the order they are asked.</summary>
+    public static IReadOnlyList<ThreatQuestion> QuestionsOnStep(int step) =>
+        Steps[step - 1].QuestionIds.Select(id => ById[id]).ToList();
+
+    /// <summary>The step (1-based) a question is asked on.</summary>
+    public static int StepOf(string id)
+    {
+        for (var i = 0; i < Steps.Count; i++)
+        {
+            if (Steps[i].QuestionIds.Contains(id, StringComparer.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+
+        throw new KeyNotFoundException($"No step asks the question {id}.");
+    }
 
     /// <summary>The question with this id, or null for an id this version does not know.</summary>
     public static ThreatQuestion? Find(string id) => ById.GetValueOrDefault(id);
 
     /// <summary>The highest score any answer set can reach.</summary>
     public static int MaximumScore { get; } = Questions.Sum(q => q.Weight);
+}
+
+/// <summary>One screen of the questionnaire: a short heading and the ids of its questions, in order.</summary>
+public sealed record QuestionnaireStep(string Title, IReadOnlyList<string> QuestionIds);
+
+/// <summary>A published risk checklist or study the questions' topics come from, with its own page and when we read it.</summary>
+public sealed record QuestionnaireSource : ISourcedFact
+{
+    public string Name { get; init; } = "";
+
+    public string Description { get; init; } = "";
+
+    public string SourceUrl { get; init; } = "";
+
+    public string LastVerified { get; init; } = "";
+
+    public bool NeedsReview { get; init; }
 }

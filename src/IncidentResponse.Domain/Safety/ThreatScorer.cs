@@ -19,14 +19,24 @@ namespace IncidentResponse.Domain.Safety;
 /// <item>threats of physical harm: Yes → High; Not sure → Elevated.</item>
 /// <item>demands (money, more images, contact): Yes → Elevated, and the <see cref="ThreatSignals.Sextortion"/> flag.</item>
 /// <item>stalking or monitoring, doxxing, access to devices or accounts: Yes → Elevated.</item>
+/// <item>choking or strangling, ever: Yes → High; Not sure → Elevated. Strangulation is among the strongest signs of
+/// later homicide (Glass et al. 2008: over seven times the odds), and the Dash and Danger Assessment both ask it.</item>
+/// <item>jealousy or controlling behaviour, threats by the person to harm or kill themselves: Yes → Elevated (both are
+/// Dash and Danger Assessment items).</item>
 /// <item>past physical or sexual violence together with a recent separation (both Yes) → High.</item>
 /// <item>knows where you live, work or study together with stalking (both Yes) → High.</item>
+/// <item>demands (Yes) when the images may show someone under 18 (Yes or Not sure) → ImmediateDanger: sextortion of a
+/// young person is always the most urgent.</item>
 /// </list>
-/// <para>"Images made under 18" carries no weight and no floor: it is not a measure of danger, but it raises the
-/// <see cref="ThreatSignals.UnderEighteen"/> flag so the plan shows the dedicated services.</para>
+/// <para>"Images made under 18" carries no weight and no floor on its own: it is not a measure of danger, but it raises
+/// the <see cref="ThreatSignals.UnderEighteen"/> flag so the plan shows the dedicated services. Your own thoughts of
+/// self-harm likewise carry no weight and no floor, because the level is about the other person, and give no reason
+/// (the reasons go into the binder a person hands to the police or a lawyer, and are shown to allies); on Yes or Not
+/// sure they raise <see cref="ThreatSignals.SelfHarm"/> so crisis lines are shown at once and first.</para>
 /// <para><b>Drafts.</b> An answer set missing any required question is a draft: the result names the missing
-/// questions and has no score, level, signals or reasons. Answers to ids this version does not know are ignored, so
-/// answers saved under an older questionnaire never break scoring.</para>
+/// questions and has no score, level, signals or reasons. Answers to ids this version does not know are ignored, and a
+/// question is required only of answers given under the version that introduced it or later, so answers saved under an
+/// older questionnaire never break scoring.</para>
 /// </remarks>
 public static class ThreatScorer
 {
@@ -42,8 +52,19 @@ public static class ThreatScorer
     /// <summary>A floor one answer puts under the level.</summary>
     public sealed record Override(string QuestionId, ThreatAnswer When, ThreatLevel AtLeast);
 
-    /// <summary>A floor that applies only when every listed question is answered "Yes".</summary>
-    public sealed record CombinedOverride(string Key, IReadOnlyList<string> AllYes, ThreatLevel AtLeast, string Reason);
+    /// <summary>
+    /// A floor that applies only when every question in <paramref name="AllYes"/> is answered "Yes" and every one in
+    /// <paramref name="YesOrNotSure"/> is answered "Yes" or "Not sure".
+    /// </summary>
+    public sealed record CombinedOverride(string Key, IReadOnlyList<string> AllYes, ThreatLevel AtLeast, string Reason, IReadOnlyList<string>? YesOrNotSure = null)
+    {
+        public bool AppliesTo(IReadOnlyDictionary<string, ThreatAnswer> answers) =>
+            AllYes.All(id => AnswerTo(answers, id) == ThreatAnswer.Yes)
+            && (YesOrNotSure ?? []).All(id => AnswerTo(answers, id) is ThreatAnswer.Yes or ThreatAnswer.NotSure);
+    }
+
+    /// <summary>The key of the rule that makes sextortion of someone under 18 the most urgent level.</summary>
+    public const string UnderEighteenSextortion = "under-18-sextortion";
 
     public static IReadOnlyList<Override> Overrides { get; } =
     [
@@ -59,6 +80,10 @@ public static class ThreatScorer
         new(Stalking, ThreatAnswer.Yes, ThreatLevel.Elevated),
         new(Doxxing, ThreatAnswer.Yes, ThreatLevel.Elevated),
         new(DeviceAccess, ThreatAnswer.Yes, ThreatLevel.Elevated),
+        new(Strangulation, ThreatAnswer.Yes, ThreatLevel.High),
+        new(Strangulation, ThreatAnswer.NotSure, ThreatLevel.Elevated),
+        new(Controlling, ThreatAnswer.Yes, ThreatLevel.Elevated),
+        new(ThreatenedSuicide, ThreatAnswer.Yes, ThreatLevel.Elevated),
     ];
 
     public static IReadOnlyList<CombinedOverride> CombinedOverrides { get; } =
@@ -67,6 +92,10 @@ public static class ThreatScorer
             "Because you said the person has been violent before and you have recently separated from them."),
         new("knows-location-and-stalking", [KnowsLocation, Stalking], ThreatLevel.High,
             "Because you said the person knows where you live, work or study and has followed, watched or tracked you."),
+        new(UnderEighteenSextortion, [Demands], ThreatLevel.ImmediateDanger,
+            "Because you said the person is asking for something in return and the images may show someone under 18. "
+            + "This is always treated as most urgent. You have done nothing wrong, and there is help made for exactly this.",
+            [UnderEighteen]),
     ];
 
     /// <summary>The level a score alone gives.</summary>
@@ -78,13 +107,16 @@ public static class ThreatScorer
         _ => ThreatLevel.Standard,
     };
 
-    /// <summary>Scores an answer set keyed by question id. Missing keys are unanswered questions.</summary>
-    public static ThreatResult Score(IReadOnlyDictionary<string, ThreatAnswer> answers)
+    /// <summary>
+    /// Scores an answer set keyed by question id. Missing keys are unanswered questions. <paramref name="questionnaireVersion"/>
+    /// is the version the answers were given under: questions introduced later are not required of them.
+    /// </summary>
+    public static ThreatResult Score(IReadOnlyDictionary<string, ThreatAnswer> answers, int questionnaireVersion = ThreatQuestionnaire.Version)
     {
         ArgumentNullException.ThrowIfNull(answers);
 
         var missing = Questions
-            .Where(q => q.Required && !IsAnswered(answers, q.Id))
+            .Where(q => q.Required && q.IntroducedIn <= questionnaireVersion && !IsAnswered(answers, q.Id))
             .Select(q => q.Id)
             .ToList();
         if (missing.Count > 0)
@@ -110,7 +142,7 @@ public static class ThreatScorer
 
         foreach (var combined in CombinedOverrides)
         {
-            if (combined.AllYes.All(id => AnswerTo(answers, id) == ThreatAnswer.Yes))
+            if (combined.AppliesTo(answers))
             {
                 reasons.Add((new ThreatReason(combined.Key, combined.Reason, 0, combined.AtLeast), Questions.Count));
             }
@@ -179,6 +211,11 @@ public static class ThreatScorer
         if (AnswerTo(answers, ThreatOfHarm) == ThreatAnswer.Yes || AnswerTo(answers, ThreatToKill) == ThreatAnswer.Yes)
         {
             signals |= ThreatSignals.ThreatOfViolence;
+        }
+
+        if (AnswerTo(answers, SelfHarm) is ThreatAnswer.Yes or ThreatAnswer.NotSure)
+        {
+            signals |= ThreatSignals.SelfHarm;
         }
 
         if (AnswerTo(answers, MadeWithoutConsent) is ThreatAnswer.Yes or ThreatAnswer.NotSure)

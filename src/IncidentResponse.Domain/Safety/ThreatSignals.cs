@@ -31,6 +31,12 @@ public enum ThreatSignals
     ThreatOfViolence = 16,
 
     /// <summary>
+    /// You have had, or may have had, thoughts of harming yourself ("Yes" or "Not sure" to <c>self-harm</c>): crisis
+    /// lines are shown at once and first. Uncertainty is enough, because offering someone to talk to never hurts.
+    /// </summary>
+    SelfHarm = 32,
+
+    /// <summary>
     /// Some images may have been made while the person could not consent: asleep, drunk, drugged or forced ("Yes" or
     /// "Not sure" to <c>made-without-consent</c>). The plan adds sexual assault support; uncertainty is enough. A high
     /// bit, so flags other work adds in between keep their values.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using IncidentResponse.Domain.Safety;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -79,6 +80,33 @@ public static partial class Journeys
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to your case" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(DashboardUrl());
         return page.Url;
+    }
+
+    /// <summary>
+    /// Answers the threat assessment one screen at a time, from its first step (the page must be showing it): checks
+    /// <paramref name="answerFor"/>'s answer to each question on screen, lets <paramref name="onStep"/> look at the
+    /// answered screen, then presses Next, or on the last step the button that finishes.
+    /// </summary>
+    public static async Task AnswerAssessmentAsync(this IPage page, Func<ThreatQuestion, string> answerFor, Func<int, Task>? onStep = null)
+    {
+        var steps = ThreatQuestionnaire.Steps.Count;
+        for (var step = 1; step <= steps; step++)
+        {
+            await Expect(page.GetByText(string.Create(CultureInfo.InvariantCulture, $"Step {step} of {steps}"))).ToBeVisibleAsync();
+            foreach (var question in ThreatQuestionnaire.QuestionsOnStep(step))
+            {
+                await page.GetByRole(AriaRole.Group, new() { Name = question.Text, Exact = false })
+                    .GetByLabel(answerFor(question), new() { Exact = true }).CheckAsync();
+            }
+
+            if (onStep is not null)
+            {
+                await onStep(step);
+            }
+
+            var button = step == steps ? "See what this means for your plan" : "Next";
+            await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        }
     }
 
     /// <summary>Waits until the page's script has run, for tests of what it adds (Esc, the idle warning).</summary>

@@ -178,6 +178,7 @@ public sealed class JurisdictionPackValidatorTests
     [InlineData("helplines")]
     [InlineData("reportingRoutes")]
     [InlineData("underEighteenRoutes")]
+    [InlineData("crisisLines")]
     public void Catches_an_empty_or_missing_list_of_routes(string list)
     {
         var pack = TestPacks.Valid();
@@ -185,6 +186,7 @@ public sealed class JurisdictionPackValidatorTests
         {
             "helplines" => pack with { Helplines = [] },
             "reportingRoutes" => pack with { ReportingRoutes = null },
+            "crisisLines" => pack with { CrisisLines = null },
             _ => pack with { UnderEighteenRoutes = [] },
         };
 

@@ -13,7 +13,7 @@ public sealed class SafetyPlanBuilderTests
     {
         Assert.Equal(
         [
-            PhysicalSafety, BreatheAndReachOut, SextortionResponse, UnderEighteenRoutes, SafetyStepCatalog.ThreatAssessment, SaveEvidence,
+            PhysicalSafety, BreatheAndReachOut, SextortionResponse, UnderEighteenRoutes, CrisisSupport, SafetyStepCatalog.ThreatAssessment, SaveEvidence,
             SecureDevices, FindPosts, PreservationRequest, IncidentLog, EvidenceBinder, TakedownRoute, KeepTakedownConfirmations,
             OthersAffected, Support, SafetyStepCatalog.SexualAssaultSupport, PeerSupport, MonitorNewPosts, ManageCommunication,
             EmergencyProtectiveOrder, RestrainingOrderAndPoliceReport, DigitalAbuseLawyer,
@@ -68,7 +68,7 @@ public sealed class SafetyPlanBuilderTests
 
         Assert.Equal(
         [
-            PhysicalSafety, BreatheAndReachOut, SafetyStepCatalog.ThreatAssessment, SaveEvidence, SecureDevices, FindPosts, IncidentLog,
+            PhysicalSafety, BreatheAndReachOut, CrisisSupport, SafetyStepCatalog.ThreatAssessment, SaveEvidence, SecureDevices, FindPosts, IncidentLog,
             EvidenceBinder, TakedownRoute, KeepTakedownConfirmations, OthersAffected, Support, PeerSupport, MonitorNewPosts,
             ManageCommunication, RestrainingOrderAndPoliceReport,
         ], Keys(plan));
@@ -218,6 +218,41 @@ public sealed class SafetyPlanBuilderTests
 
         Assert.Contains(UnderEighteenRoutes, Keys(plan));
         Assert.DoesNotContain(UnderEighteenRoutes, Keys(SafetyPlanBuilder.Build(Baseline)));
+    }
+
+    [Fact]
+    public void Every_plan_has_the_crisis_lines_step()
+    {
+        Assert.Contains(CrisisSupport, Keys(SafetyPlanBuilder.Build(Baseline)));
+        Assert.Contains(SafetyText.CrisisLines, SafetyStepCatalog.Get(CrisisSupport).Body, StringComparison.Ordinal);
+        Assert.False(SafetyStepCatalog.Get(CrisisSupport).Conditional);
+    }
+
+    [Theory]
+    [InlineData(ThreatAnswer.Yes)]
+    [InlineData(ThreatAnswer.NotSure)]
+    public void Thoughts_of_self_harm_put_the_crisis_lines_first_kindly(ThreatAnswer answer)
+    {
+        var result = Answers.Score((ThreatQuestionnaire.SelfHarm, answer), (ThreatQuestionnaire.AfraidNow, ThreatAnswer.Yes));
+
+        var plan = SafetyPlanBuilder.Build(Baseline with { LatestThreatResult = result }, TestPacks.Valid());
+
+        Assert.Equal(CrisisSupport, plan[0].Key);
+        Assert.Equal(SafetySection.Now, plan[0].Section);
+        Assert.Equal(SafetyPlanBuilder.CrisisFirstWhy, plan[0].Why);
+        Assert.Contains("Test Crisis Line (0800 000 111)", plan[0].Step.Body, StringComparison.Ordinal);
+        Assert.Equal(PhysicalSafety, plan[1].Key);
+        Assert.Equal(EmergencyProtectiveOrder, plan[2].Key);
+        Assert.Single(plan, i => i.Key == CrisisSupport);
+    }
+
+    [Fact]
+    public void Without_thoughts_of_self_harm_the_crisis_step_keeps_its_place()
+    {
+        var plan = SafetyPlanBuilder.Build(Baseline with { LatestThreatResult = Answers.Score() });
+
+        Assert.Equal(PhysicalSafety, plan[0].Key);
+        Assert.False(plan.Single(i => i.Key == CrisisSupport).MovedUp);
     }
 
     [Fact]

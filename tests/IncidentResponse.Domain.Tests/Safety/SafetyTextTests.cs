@@ -17,7 +17,7 @@ public sealed class SafetyTextTests
 
         Assert.Equal(
             "123|Test Helpline (0800 123 456); Web Helpline (https://example.org/help)|Test Regulator (https://example.org/help)"
-            + "|Test Under-18 Route (https://example.org/help)|urgent order|long order|a report to the test police"
+            + "|Test Under-18 Route (https://example.org/help)|Test Crisis Line (0800 000 111)|urgent order|long order|a report to the test police"
             + "|a local rape crisis or sexual assault service|",
             text);
     }

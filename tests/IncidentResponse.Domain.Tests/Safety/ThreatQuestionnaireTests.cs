@@ -13,6 +13,7 @@ public sealed partial class ThreatQuestionnaireTests
         [
             ThreatToShare, Demands, ThreatOfHarm, ThreatToKill, KnowsLocation, Doxxing, DeviceAccess, Stalking,
             Escalation, PastViolence, Separation, Weapons, UnderEighteen, AfraidNow, MadeWithoutConsent,
+            Strangulation, Controlling, ThreatenedSuicide, SelfHarm,
         ];
 
         Assert.Equal(topics.Order(StringComparer.Ordinal), Questions.Select(q => q.Id).Order(StringComparer.Ordinal));
@@ -50,11 +51,62 @@ public sealed partial class ThreatQuestionnaireTests
     }
 
     [Fact]
-    public void Only_the_relationship_questions_and_how_the_images_were_made_may_be_skipped()
+    public void Only_the_relationship_violence_self_harm_and_consent_questions_may_be_skipped()
     {
         var optional = Questions.Where(q => !q.Required).Select(q => q.Id).Order(StringComparer.Ordinal);
 
-        Assert.Equal([MadeWithoutConsent, PastViolence, Separation], optional);
+        Assert.Equal([MadeWithoutConsent, PastViolence, SelfHarm, Separation, Strangulation], optional);
+    }
+
+    [Fact]
+    public void Asks_a_few_questions_per_step_each_question_on_exactly_one_step_in_order()
+    {
+        Assert.InRange(Steps.Count, 4, 6);
+        Assert.All(Steps, step =>
+        {
+            Assert.False(string.IsNullOrWhiteSpace(step.Title));
+            Assert.InRange(step.QuestionIds.Count, 3, 4);
+        });
+        Assert.Equal(Steps.SelectMany(s => s.QuestionIds), Questions.Select(q => q.Id));
+        Assert.All(Questions, q => Assert.Contains(q, QuestionsOnStep(StepOf(q.Id))));
+    }
+
+    [Fact]
+    public void The_answers_that_act_at_once_are_asked_before_the_last_step_so_help_shows_on_a_next_screen()
+    {
+        Assert.Equal(1, StepOf(AfraidNow));
+        Assert.True(StepOf(SelfHarm) < Steps.Count);
+    }
+
+    [Fact]
+    public void Questions_say_which_version_added_them()
+    {
+        string[] added = [Strangulation, Controlling, ThreatenedSuicide, SelfHarm];
+
+        Assert.Equal(3, ThreatQuestionnaire.Version);
+        Assert.All(Questions, q => Assert.Equal(added.Contains(q.Id) ? 3 : q.Id == MadeWithoutConsent ? 2 : 1, q.IntroducedIn));
+    }
+
+    [Fact]
+    public void Names_its_sources_each_with_its_own_https_page_and_an_honest_date()
+    {
+        var today = new DateOnly(2026, 12, 5);
+
+        Assert.Contains(Sources, s => s.Name.Contains("Dash", StringComparison.Ordinal));
+        Assert.Contains(Sources, s => s.Name.Contains("Danger Assessment", StringComparison.Ordinal));
+        Assert.All(Sources, source =>
+        {
+            Assert.False(SourcedFacts.IsSelfCited(source.SourceUrl));
+            Assert.False(string.IsNullOrWhiteSpace(source.Description));
+            if (source.NeedsReview)
+            {
+                Assert.Equal("", source.LastVerified);
+            }
+            else
+            {
+                Assert.True(SourcedFacts.CheckedOn(source) <= today);
+            }
+        });
     }
 
     [Fact]

@@ -99,6 +99,10 @@ public sealed class ThreatScorerTests
     [InlineData(Stalking, Yes, ThreatLevel.Elevated)]
     [InlineData(Doxxing, Yes, ThreatLevel.Elevated)]
     [InlineData(DeviceAccess, Yes, ThreatLevel.Elevated)]
+    [InlineData(Strangulation, Yes, ThreatLevel.High)]
+    [InlineData(Strangulation, NotSure, ThreatLevel.Elevated)]
+    [InlineData(Controlling, Yes, ThreatLevel.Elevated)]
+    [InlineData(ThreatenedSuicide, Yes, ThreatLevel.Elevated)]
     public void A_single_answer_override_sets_a_floor_above_its_score(string id, ThreatAnswer answer, ThreatLevel floor)
     {
         var result = Answers.Score((id, answer));
@@ -117,6 +121,8 @@ public sealed class ThreatScorerTests
     [InlineData(DeviceAccess, NotSure)]
     [InlineData(ThreatToShare, Yes)]
     [InlineData(KnowsLocation, Yes)]
+    [InlineData(Controlling, NotSure)]
+    [InlineData(ThreatenedSuicide, NotSure)]
     public void Answers_without_an_override_only_add_points(string id, ThreatAnswer answer)
     {
         var result = Answers.Score((id, answer));
@@ -195,6 +201,107 @@ public sealed class ThreatScorerTests
                 .Aggregate(result.ScoreLevel!.Value, ThreatLevels.Max);
             Assert.Equal(expected, result.Level);
         }
+    }
+
+    [Fact]
+    public void Strangulation_weighs_as_much_as_a_threat_to_kill_among_the_strongest_signs()
+    {
+        var strongest = Questions.Max(q => q.Weight);
+
+        Assert.Equal(strongest, Find(Strangulation)!.Weight);
+        Assert.Equal(Find(ThreatToKill)!.Weight, Find(Strangulation)!.Weight);
+        Assert.True(Find(Strangulation)!.Weight > Find(PastViolence)!.Weight);
+    }
+
+    [Fact]
+    public void Strangulation_with_escalation_reaches_immediate_danger_by_score_alone()
+    {
+        var result = Answers.ScoreYes(Strangulation, Controlling, Escalation, ThreatToShare, KnowsLocation, Separation, Doxxing);
+
+        Assert.Equal(10 + 6 + 6 + 4 + 4 + 4 + 4, result.Score);
+        Assert.Equal(ThreatLevel.ImmediateDanger, result.ScoreLevel);
+    }
+
+    [Theory]
+    [InlineData(Yes)]
+    [InlineData(NotSure)]
+    public void Sextortion_of_someone_under_18_is_always_the_most_urgent(ThreatAnswer underEighteen)
+    {
+        var result = Answers.Score((Demands, Yes), (UnderEighteen, underEighteen));
+
+        Assert.Equal(ThreatLevel.ImmediateDanger, result.Level);
+        Assert.True(result.ScoreLevel < ThreatLevel.ImmediateDanger, "The rule, not the score, must be what sets the level.");
+        var first = result.Reasons[0];
+        Assert.Equal(ThreatScorer.UnderEighteenSextortion, first.Key);
+        Assert.Equal(ThreatLevel.ImmediateDanger, first.AtLeast);
+        Assert.Contains("done nothing wrong", first.Text, StringComparison.Ordinal);
+        Assert.True(result.Has(ThreatSignals.Sextortion | ThreatSignals.UnderEighteen));
+    }
+
+    [Theory]
+    [InlineData(NotSure, Yes)]
+    [InlineData(Yes, ThreatAnswer.No)]
+    public void Without_both_demands_and_a_possible_under_18_the_sextortion_rule_does_not_apply(ThreatAnswer demands, ThreatAnswer underEighteen)
+    {
+        var result = Answers.Score((Demands, demands), (UnderEighteen, underEighteen));
+
+        Assert.True(result.Level < ThreatLevel.ImmediateDanger);
+        Assert.DoesNotContain(result.Reasons, r => r.Key == ThreatScorer.UnderEighteenSextortion);
+    }
+
+    [Theory]
+    [InlineData(Yes, true)]
+    [InlineData(NotSure, true)]
+    [InlineData(ThreatAnswer.No, false)]
+    public void Thoughts_of_self_harm_raise_the_self_harm_signal_and_nothing_else(ThreatAnswer answer, bool expected)
+    {
+        var result = Answers.Score((SelfHarm, answer));
+
+        Assert.Equal(expected, result.Has(ThreatSignals.SelfHarm));
+        Assert.Equal(0, result.Score);
+        Assert.Equal(ThreatLevel.Standard, result.Level);
+        Assert.Empty(result.Reasons);
+    }
+
+    [Fact]
+    public void Skipping_the_self_harm_question_raises_no_signal_and_is_complete()
+    {
+        var answers = Answers.AllNo();
+        answers.Remove(SelfHarm);
+        answers.Remove(Strangulation);
+
+        var result = ThreatScorer.Score(answers);
+
+        Assert.False(result.IsDraft);
+        Assert.False(result.Has(ThreatSignals.SelfHarm));
+    }
+
+    [Fact]
+    public void Answers_saved_under_version_1_are_not_missing_the_questions_added_later()
+    {
+        var version1 = Answers.AllNo();
+        foreach (var added in Questions.Where(q => q.IntroducedIn > 1))
+        {
+            version1.Remove(added.Id);
+        }
+
+        Assert.False(ThreatScorer.Score(version1, questionnaireVersion: 1).IsDraft);
+        Assert.Equal([Controlling, ThreatenedSuicide], ThreatScorer.Score(version1).MissingRequired.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_stored_version_1_assessment_still_shows_its_result()
+    {
+        var assessment = new ThreatAssessment { QuestionnaireVersion = 1, CompletedUtc = DateTime.UnixEpoch };
+        var answers = Answers.With((AfraidNow, Yes));
+        foreach (var added in Questions.Where(q => q.IntroducedIn > 1))
+        {
+            answers.Remove(added.Id);
+        }
+
+        assessment.SetAnswers(answers, DateTime.UnixEpoch);
+
+        Assert.Equal(ThreatLevel.ImmediateDanger, assessment.Result!.Level);
     }
 
     [Fact]

@@ -42,6 +42,21 @@ public sealed class AppClient(HttpClient http, CookieContainer cookies) : IDispo
             throw new InvalidOperationException($"GET {pageUrl} answered {(int)page.Status}; cannot submit its form.");
         }
 
+        return FormOf(page, pageUrl, fields, formAction);
+    }
+
+    /// <summary>
+    /// Fills the form of a page already fetched (for example one a post answered with), as <see cref="FormAsync"/>
+    /// does, and sends it: a step of a form that spans several screens.
+    /// </summary>
+    public async Task<PageResult> SubmitOnAsync(PageResult page, string pageUrl, IReadOnlyDictionary<string, string> fields)
+    {
+        var (action, values) = FormOf(page, pageUrl, fields, null);
+        return await PostAsync(action, values);
+    }
+
+    private static (string Action, Dictionary<string, string> Values) FormOf(PageResult page, string pageUrl, IReadOnlyDictionary<string, string> fields, string? formAction)
+    {
         // By default the page's own form in <main>; the header's sign-out form only when asked for by its action.
         var scope = formAction is null ? page.Document.QuerySelectorAll("main form") : page.Document.QuerySelectorAll("form");
         var form = scope

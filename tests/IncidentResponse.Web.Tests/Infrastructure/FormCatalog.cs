@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using IncidentResponse.Domain.Safety;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -60,12 +61,7 @@ public static partial class FormCatalog
         Expect(await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/example/comments/abc", incidentId), "adding a place found");
         var evidenceId = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "screenshot.png");
 
-        var assessment = await owner.GetAsync($"/cases/{caseId}/assessment");
-        var answers = assessment.Document.QuerySelectorAll("main form input[type=radio]")
-            .GroupBy(r => r.GetAttribute("name")!)
-            .ToDictionary(g => g.Key, g => g.First().GetAttribute("value")!);
-        answers["Input.Intent"] = "finish";
-        Expect(await owner.SubmitAsync($"/cases/{caseId}/assessment", answers), "finishing the assessment");
+        Expect(await owner.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.Yes)), "finishing the assessment");
 
         var draft = await DraftLetterAsync(app, owner, caseId);
         var finalised = await DraftLetterAsync(app, owner, caseId);

@@ -147,9 +147,7 @@ public sealed class PrivacyOracleCase
             "the plan step's note");
 
         // A threat assessment, so its page has an id to fill.
-        var answers = ThreatQuestionnaire.Questions.ToDictionary(q => $"Input.Answers[{q.Id}]", _ => nameof(ThreatAnswer.No));
-        answers["Input.Intent"] = "finish";
-        await ExpectRedirect(owner.SubmitAsync($"/cases/{CaseId}/assessment", answers), "the threat assessment");
+        await ExpectRedirect(owner.TakeAssessmentAsync(CaseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No)), "the threat assessment");
 
         // The private things' own ids are theirs too: a link or a row naming one tells an ally it exists.
         foreach (var (id, what) in new[] { (incidentA, "entry A"), (incidentB, "entry B"), (fileOfA, "entry A's file"), (privateFile, "the private file"), (placeA1, "entry A's first place"), (placeA2, "entry A's second place"), (placeB, "entry B's place") })

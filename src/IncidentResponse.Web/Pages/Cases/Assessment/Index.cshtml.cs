@@ -12,29 +12,44 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Assessment;
 
 /// <summary>
-/// The threat assessment: answers can be saved as a draft at any point; a draft is never scored. Finishing with a
-/// required answer missing keeps everything typed, saves the draft, and says which questions are left.
+/// The threat assessment, a few questions per step. Answers travel with the form from step to step (hidden fields for
+/// the steps not on screen), so going back keeps them and nothing is saved until the last step is finished: there is
+/// never a half-saved assessment left on the case. A step with a required answer missing is shown again with what was
+/// chosen. The answers that cannot wait act on the very next screen: thoughts of self-harm show crisis lines first,
+/// fear for your safety shows the emergency number.
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
-public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<IndexModel.InputModel> validator, TimeProvider clock) : CasePageModel
+public sealed class IndexModel(
+    AppDbContext db,
+    AuditTrail audit,
+    JurisdictionCatalog jurisdictions,
+    IValidator<IndexModel.InputModel> validator,
+    TimeProvider clock) : CasePageModel
 {
+    public const string Next = "next";
+    public const string Back = "back";
+    public const string Finish = "finish";
+
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
 
+    public JurisdictionPack Pack { get; private set; } = null!;
+
+    public int StepCount => ThreatQuestionnaire.Steps.Count;
+
+    public bool IsLastStep => Input.Step == StepCount;
+
+    /// <summary>"Yes" or "Not sure" to thoughts of self-harm: crisis lines come before anything else.</summary>
+    public bool ShowCrisisLines => Has(ThreatQuestionnaire.SelfHarm, ThreatAnswer.Yes, ThreatAnswer.NotSure);
+
+    /// <summary>"Yes" or "Not sure" to being afraid for your safety right now: the emergency number comes next.</summary>
+    public bool ShowEmergency => Has(ThreatQuestionnaire.AfraidNow, ThreatAnswer.Yes, ThreatAnswer.NotSure);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var draft = await db.ThreatAssessments.AsNoTracking()
-            .Where(a => a.CaseId == CaseId && a.CompletedUtc == null)
-            .OrderByDescending(a => a.UpdatedUtc)
-            .FirstOrDefaultAsync(cancellationToken);
-        if (draft is not null)
-        {
-            Input.Answers = draft.Answers.ToDictionary(a => a.Key, a => (ThreatAnswer?)a.Value);
-        }
-
-        await LoadHistoryAsync(cancellationToken);
+        await LoadAsync(cancellationToken);
         return Page();
     }
 
@@ -44,11 +59,48 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<Ind
         if (!validation.IsValid)
         {
             validation.AddTo(ModelState);
-            await LoadHistoryAsync(cancellationToken);
+            Input.Step = Math.Clamp(Input.Step, 1, StepCount);
+            await LoadAsync(cancellationToken);
             return Page();
         }
 
+        var answers = KnownAnswers();
+        switch (Input.Intent)
+        {
+            case Back:
+                Input.Step = Math.Max(1, Input.Step - 1);
+                await LoadAsync(cancellationToken);
+                return Page();
+            case Next:
+                var missingHere = ThreatQuestionnaire.QuestionsOnStep(Input.Step)
+                    .Where(q => q.Required && !answers.ContainsKey(q.Id))
+                    .Select(q => q.Id)
+                    .ToList();
+                if (missingHere.Count == 0)
+                {
+                    Input.Step = Math.Min(StepCount, Input.Step + 1);
+                }
+                else
+                {
+                    AddMissing(missingHere);
+                }
+
+                await LoadAsync(cancellationToken);
+                return Page();
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
+        var result = ThreatScorer.Score(answers);
+        if (result.IsDraft)
+        {
+            // Nothing is saved: the first step with a question left is shown again, with every answer kept.
+            Input.Step = result.MissingRequired.Min(ThreatQuestionnaire.StepOf);
+            AddMissing(result.MissingRequired.Where(id => ThreatQuestionnaire.StepOf(id) == Input.Step));
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        // An unfinished assessment saved by an earlier version of this page is finished here rather than left behind.
         var assessment = await db.ThreatAssessments
             .Where(a => a.CaseId == CaseId && a.CompletedUtc == null)
             .OrderByDescending(a => a.UpdatedUtc)
@@ -59,33 +111,8 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<Ind
             db.ThreatAssessments.Add(assessment);
         }
 
-        assessment.SetAnswers(
-            Input.Answers.Where(a => a.Value is not null && ThreatQuestionnaire.Find(a.Key) is not null)
-                .ToDictionary(a => a.Key, a => a.Value!.Value),
-            now);
-
-        if (Input.Intent != "finish")
-        {
-            assessment.QuestionnaireVersion = ThreatQuestionnaire.Version;
-            await audit.RecordAsync(CaseId, User.UserId(), "assessment.draft-saved", "ThreatAssessment", assessment.Id.ToString(), cancellationToken: cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return Redirect($"/cases/{CaseId}");
-        }
-
-        var result = assessment.Complete(now);
-        if (result.IsDraft)
-        {
-            await audit.RecordAsync(CaseId, User.UserId(), "assessment.draft-saved", "ThreatAssessment", assessment.Id.ToString(), cancellationToken: cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var missing in result.MissingRequired)
-            {
-                ModelState.AddModelError($"Input.Answers[{missing}]", $"Please answer this one, or choose \"Not sure\": {ThreatQuestionnaire.Find(missing)?.Text}");
-            }
-
-            await LoadHistoryAsync(cancellationToken);
-            return Page();
-        }
-
+        assessment.SetAnswers(answers, now);
+        assessment.Complete(now);
         if (result.Has(ThreatSignals.UnderEighteen))
         {
             var found = await db.Cases.SingleAsync(c => c.Id == CaseId, cancellationToken);
@@ -98,8 +125,30 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<Ind
         return Redirect($"/cases/{CaseId}/assessment/{assessment.Id}");
     }
 
-    private async Task LoadHistoryAsync(CancellationToken cancellationToken)
+    /// <summary>The answer given to a question so far, or null.</summary>
+    public ThreatAnswer? AnswerTo(string questionId) =>
+        Input.Answers.TryGetValue(questionId, out var answer) ? answer : null;
+
+    private bool Has(string questionId, params ThreatAnswer[] answers) =>
+        AnswerTo(questionId) is { } answer && answers.Contains(answer);
+
+    private Dictionary<string, ThreatAnswer> KnownAnswers() =>
+        Input.Answers
+            .Where(a => a.Value is not null && ThreatQuestionnaire.Find(a.Key) is not null)
+            .ToDictionary(a => a.Key, a => a.Value!.Value, StringComparer.Ordinal);
+
+    private void AddMissing(IEnumerable<string> questionIds)
     {
+        foreach (var id in questionIds)
+        {
+            ModelState.AddModelError($"Input.Answers[{id}]", $"Please answer this one, or choose \"Not sure\": {ThreatQuestionnaire.Find(id)?.Text}");
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var code = await db.Cases.AsNoTracking().Where(c => c.Id == CaseId).Select(c => c.JurisdictionCode).SingleAsync(cancellationToken);
+        Pack = jurisdictions.Get(code);
         var rows = await db.ThreatAssessments.AsNoTracking()
             .Where(a => a.CaseId == CaseId && a.CompletedUtc != null)
             .OrderByDescending(a => a.CompletedUtc)
@@ -112,7 +161,11 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<Ind
 
     public sealed class InputModel
     {
+        /// <summary>Every answer given so far, on this step and the others (carried as hidden fields).</summary>
         public Dictionary<string, ThreatAnswer?> Answers { get; set; } = [];
+
+        /// <summary>The step (1-based) the form was on when it was sent.</summary>
+        public int Step { get; set; } = 1;
 
         public string? Intent { get; set; }
     }
@@ -123,7 +176,9 @@ public sealed class IndexModel(AppDbContext db, AuditTrail audit, IValidator<Ind
         {
             RuleForEach(x => x.Answers.Values).Must(a => a is null || Enum.IsDefined(a.Value))
                 .OverridePropertyName("Answers").WithMessage("Please choose Yes, No or Not sure.");
-            RuleFor(x => x.Intent).Must(i => i is null or "finish" or "draft").WithMessage("Please use the buttons below the questions.");
+            RuleFor(x => x.Step).InclusiveBetween(1, ThreatQuestionnaire.Steps.Count)
+                .WithMessage("Please use the buttons below the questions.");
+            RuleFor(x => x.Intent).Must(i => i is Next or Back or Finish).WithMessage("Please use the buttons below the questions.");
         }
     }
 }

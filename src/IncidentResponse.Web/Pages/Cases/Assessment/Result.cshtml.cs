@@ -1,6 +1,7 @@
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Safety;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,12 @@ public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePag
 
     public CasePlan Plan { get; private set; } = null!;
 
+    /// <summary>
+    /// Crisis lines first, for the person who said they have had thoughts of harming themselves, and only for them:
+    /// an ally reading the result is not told of that answer.
+    /// </summary>
+    public bool ShowCrisisLines { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, CancellationToken cancellationToken)
     {
         // Loaded through the case already authorized: an assessment id from another case is simply not found.
@@ -32,6 +39,7 @@ public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePag
 
         Result = result;
         CompletedUtc = assessment.CompletedUtc!.Value;
+        ShowCrisisLines = result.Has(ThreatSignals.SelfHarm) && assessment.TakenByUserId == User.UserId();
         Plan = await plans.LoadAsync(CaseId, cancellationToken);
         IsLatest = Plan.LatestAssessment?.Id == assessment.Id;
         return Page();

@@ -70,7 +70,8 @@ public static class SafetyStepCatalog
             LinkEvidence, Conditional: false),
         new(FindPosts, SafetySection.Then,
             "Find where the images have been posted",
-            "A reverse image search looks for copies of a picture across the web. Try more than one search engine, such "
+            "First, know that uploading a picture to a search engine shares it with that company, which may keep it. "
+            + "If you choose to, a reverse image search looks for copies of a picture across the web. Try more than one search engine, such "
             + "as Google Lens, Bing Visual Search, Yandex Images and TinEye, because each finds different copies. Search "
             + "for your name and usernames too. For each post, record the web address, the site, the date you found it, "
             + "the account that posted it, and a screenshot. If searching is upsetting, a trusted person can do it with "

@@ -67,7 +67,8 @@ public static partial class WordsOnlyAdvice
     /// <summary>
     /// Finds advice to save, screenshot, download, upload or image-search in <paramref name="text"/>, once the one
     /// instruction <see cref="RecordInWords"/> (which names saving only to say don't) is taken out; null when none.
-    /// The tests hold every words-only page and step to it.
+    /// The tests hold every words-only page and step to it. "Upload" and "download" count when they say to do it ("upload
+    /// it", "download the video"), not as a name ("a post or upload").
     /// </summary>
     public static string? FindSavingAdvice(string text)
     {
@@ -75,6 +76,6 @@ public static partial class WordsOnlyAdvice
         return match.Success ? match.Value : null;
     }
 
-    [GeneratedRegex(@"screen ?shots?|\bsav(e|es|ed|ing)\b|down ?load|\bupload|reverse image|image search|google lens|bing visual|yandex|tineye|print to pdf|original files?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"screen ?shots?|\bsav(e|es|ed|ing)\b|\b(down|up) ?load(s|ing)? (it|them|the|a|an|your|to)\b|reverse image|image search|google lens|bing visual|yandex|tineye|print to pdf|original files?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SavingAdvice();
 }

@@ -93,6 +93,6 @@ public sealed class WordsOnlyAdviceTests
     public void The_word_check_finds_saving_advice(string text) => Assert.NotNull(WordsOnlyAdvice.FindSavingAdvice(text));
 
     [Fact]
-    public void The_word_check_lets_the_one_instruction_not_to_save_through() =>
-        Assert.Null(WordsOnlyAdvice.FindSavingAdvice("Before you block: " + WordsOnlyAdvice.RecordInWords));
+    public void The_word_check_lets_the_one_instruction_not_to_save_through_and_a_name_for_a_post() =>
+        Assert.Null(WordsOnlyAdvice.FindSavingAdvice("Before you block: " + WordsOnlyAdvice.RecordInWords + " A post or upload."));
 }

@@ -98,7 +98,7 @@ public abstract class UnderEighteenTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(steps, s => s.EndsWith($"/plan/{Web.Safety.CasePlan.NumberOf(SafetyStepCatalog.UnderEighteenRoutes)}", StringComparison.Ordinal));
         string[] pages =
         [
-            $"/cases/{caseId}/safety", $"/cases/{caseId}/plan", .. steps, $"/cases/{caseId}/evidence/add",
+            $"/cases/{caseId}/safety", $"/cases/{caseId}/plan", .. steps, $"/cases/{caseId}/evidence", $"/cases/{caseId}/evidence/add",
             $"/cases/{caseId}/log/new", $"/cases/{caseId}/log/{incidentId}", $"/cases/{caseId}/log/{incidentId}/edit",
         ];
         foreach (var url in pages)

@@ -62,7 +62,13 @@ public sealed class AddModel(
     public AgeQuestions Ages { get; private set; } = new("Input", null, null);
 
     /// <summary>Words only only because a question is unanswered: the page asks it (or says who can answer it).</summary>
-    public bool AskAgeQuestions => AgeQuestions.NeedAsking(UnderEighteenRoute, Ages.UnderEighteenNow, Ages.MadeUnderEighteen);
+    /// <remarks>
+    /// Not when the case could not be read (the form shown again during a database outage): only a case that keeps
+    /// files ever showed the form that was posted, and the service still refuses a file for any other case.
+    /// </remarks>
+    public bool AskAgeQuestions => _caseLoaded && AgeQuestions.NeedAsking(UnderEighteenRoute, Ages.UnderEighteenNow, Ages.MadeUnderEighteen);
+
+    private bool _caseLoaded;
 
     public IReadOnlyList<ContactRoute> UnderEighteenRoutes { get; private set; } = [];
 
@@ -291,6 +297,7 @@ public sealed class AddModel(
         UnderEighteenRoute = found.UnderEighteenRoute;
         WordsOnly = Case.IsWordsOnly(found.UnderEighteenRoute, found.UnderEighteenNow, found.MadeUnderEighteen);
         Ages = new AgeQuestions("Input", found.UnderEighteenNow, found.MadeUnderEighteen);
+        _caseLoaded = true;
         UnderEighteenRoutes = jurisdictions.Get(found.JurisdictionCode).UnderEighteenRoutes ?? [];
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => i.CaseId == CaseId)

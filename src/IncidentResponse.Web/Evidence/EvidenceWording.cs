@@ -77,7 +77,7 @@ public static class EvidenceWording
     /// <summary>Why a words-only case keeps no file, and what to do instead. Names no way of keeping the image.</summary>
     public const string NotStoredWordsOnly =
         "This site does not keep any file for this case: not pictures, videos, PDFs, web pages or anything else, because a "
-        + "file can hold an image of someone under 18, and keeping one is against the law even for the person shown. "
+        + "file can hold an image of someone under 18, and keeping one can be against the law, even for the person shown. "
         + "That is to protect you, not because you did anything wrong. Instead, add an entry to your record with the "
         + "link, the username, the date and what you saw, in words. The services below can have the images removed, "
         + "and they will not judge you.";

@@ -24,6 +24,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         // Straight to the new case's own pages from "Safety first", where a new case opens.
         await Page.GotoAsync("/cases/new");
         await Page.GetByLabel("Case name").FillAsync("Spring notes");
+        await Page.AnswerAgeQuestionsAsync("No", "No");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(SafetyFirstPage());
         var caseUrl = Page.Url[..Page.Url.LastIndexOf('/')];

@@ -17,6 +17,7 @@ public sealed partial class SafetyJourneyTests(AppFixture app, ITestOutputHelper
         await Page.SignUpAsync(Journeys.NewUsername());
         await Page.GetByLabel("Case name").FillAsync("Spring notes");
         await Page.GetByLabel("Where do you live?").SelectOptionAsync(new SelectOptionValue { Label = "United States" });
+        await Page.AnswerAgeQuestionsAsync("No", "No");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
 
         await Expect(Page.Heading()).ToHaveTextAsync("Safety first");

@@ -261,7 +261,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task A_case_about_someone_under_18_refuses_images_kindly_and_says_where_to_go()
+    public async Task A_case_about_someone_under_18_refuses_every_file_kindly_and_says_where_to_go()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
@@ -273,12 +273,12 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         var filesBefore = EvidenceFiles();
 
         var page = await client.GetAsync($"/cases/{caseId}/evidence/add");
-        Assert.Contains("will not store images or videos", page.MainText, StringComparison.Ordinal);
+        Assert.Contains("does not keep any file for this case", page.MainText, StringComparison.Ordinal);
         var result = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
-        Assert.Contains("under 18", result.FieldError("Input.File"), StringComparison.Ordinal);
-        Assert.Contains("not because you did anything wrong", result.FieldError("Input.File"), StringComparison.Ordinal);
+        Assert.Contains("under 18", result.MainText, StringComparison.Ordinal);
+        Assert.Contains("not because you did anything wrong", result.MainText, StringComparison.Ordinal);
         Assert.DoesNotContain("victim", result.MainText, StringComparison.OrdinalIgnoreCase);
         var routes = app.Services.GetRequiredService<JurisdictionCatalog>().Get(JurisdictionCatalog.FallbackCode).UnderEighteenRoutes ?? [];
         Assert.NotEmpty(routes);
@@ -289,8 +289,10 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
 
         await AssertNothingKeptAsync(caseId, filesBefore);
         var video = await client.UploadEvidenceAsync(caseId, TestFiles.Mp4(new byte[64]), "a.mp4");
-        Assert.Contains("under 18", video.FieldError("Input.File"), StringComparison.Ordinal);
-        await client.AddEvidenceAsync(caseId, TestFiles.Pdf("a record of the messages"u8.ToArray()), "record.pdf");
+        Assert.Contains("does not keep any file for this case", video.MainText, StringComparison.Ordinal);
+        var pdf = await client.UploadEvidenceAsync(caseId, TestFiles.Pdf("a record of the messages"u8.ToArray()), "record.pdf");
+        Assert.Contains("does not keep any file for this case", pdf.MainText, StringComparison.Ordinal);
+        await AssertNothingKeptAsync(caseId, filesBefore);
     }
 
     [Fact]

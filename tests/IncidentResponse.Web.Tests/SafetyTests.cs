@@ -11,7 +11,13 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
 {
     private static async Task<Guid> NewCaseInAsync(AppClient client, string country)
     {
-        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = "Notes", ["Input.JurisdictionCode"] = country });
+        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Notes",
+            ["Input.JurisdictionCode"] = country,
+            ["Input.UnderEighteenNow"] = "No",
+            ["Input.MadeUnderEighteen"] = "No",
+        });
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
         Assert.EndsWith("/safety", result.Location!.OriginalString, StringComparison.Ordinal);
         return Guid.Parse(result.Location.OriginalString.Split('/')[2]);
@@ -215,7 +221,9 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Take It Down", result.MainText, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
         Assert.True((await db.Cases.SingleAsync(c => c.Id == caseId)).UnderEighteenRoute);
-        Assert.Contains("will not store those images", (await client.GetAsync($"/cases/{caseId}/safety")).MainText, StringComparison.Ordinal);
+        var safety = (await client.GetAsync($"/cases/{caseId}/safety")).MainText;
+        Assert.Contains("it will not keep any file", safety, StringComparison.Ordinal);
+        Assert.Contains("3. Write down what happened, in words", safety, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,6 +36,26 @@ public sealed class Case : IVersioned
     /// </summary>
     public bool UnderEighteenRoute { get; set; }
 
+    /// <summary>"Are you under 18?" as the person answered it; null until they do.</summary>
+    public AgeAnswer? UnderEighteenNow { get; set; }
+
+    /// <summary>"Were any of the images made when someone in them was under 18?"; null until they answer.</summary>
+    public AgeAnswer? MadeUnderEighteen { get; set; }
+
+    /// <summary>
+    /// Whether the case is kept to words only: no file of any kind is stored, and no advice says to save, screenshot,
+    /// download, upload or search with the image. True unless the person has said "No" to both age questions, and
+    /// always once an assessment set <see cref="UnderEighteenRoute"/> (see docs/decisions/0012-under-18-words-only.md).
+    /// </summary>
+    public bool WordsOnly => IsWordsOnly(UnderEighteenRoute, UnderEighteenNow, MadeUnderEighteen);
+
+    /// <summary>Whether the age questions still need an answer before any file or saving advice could be offered.</summary>
+    public bool AgeQuestionsUnanswered => UnderEighteenNow is null || MadeUnderEighteen is null;
+
+    /// <summary>The words-only rule on its own, for projections that read the three columns.</summary>
+    public static bool IsWordsOnly(bool underEighteenRoute, AgeAnswer? underEighteenNow, AgeAnswer? madeUnderEighteen) =>
+        underEighteenRoute || underEighteenNow != AgeAnswer.No || madeUnderEighteen != AgeAnswer.No;
+
     /// <summary>
     /// Whether the people helping may see who else helps (names and roles). Off by default: an ally sees the owner and
     /// themselves, and anyone else as "someone helping".
@@ -50,7 +70,7 @@ public sealed class Case : IVersioned
         ThreatsReceived ?? false,
         LegalAction ?? LegalActionIntent.Undecided,
         latestAssessment,
-        UnderEighteenRoute);
+        WordsOnly);
 
     /// <summary>A new case, owned by the person who opened it.</summary>
     public static Case Open(string title, Guid ownerId, DateTime nowUtc, string jurisdictionCode = JurisdictionCatalog.FallbackCode)

@@ -18,8 +18,9 @@ public enum LegalActionIntent
 
 /// <summary>
 /// The case answers the plan depends on. <see cref="LatestThreatResult"/> is the most recent threat assessment, or
-/// null; a draft result (missing required answers) counts as none. <see cref="WordsOnly"/>: the case is on the under-18
-/// route, so no step may say to screenshot or save anything that can show the image.
+/// null; a draft result (missing required answers) counts as none. <see cref="WordsOnly"/>: the case is kept to words
+/// (<see cref="Cases.Case.WordsOnly"/>), so every step gets its <see cref="WordsOnlyAdvice"/> text and the under-18
+/// routes are shown.
 /// </summary>
 public sealed record SafetyPlanInput(
     PerpetratorKnown Perpetrator,
@@ -58,7 +59,8 @@ public sealed record SafetyPlanItem(
 /// Starting from <see cref="SafetyStepCatalog.Steps"/> in catalog order, conditional steps appear only when:
 /// <list type="bullet">
 /// <item><c>sextortion-response</c>: the latest assessment has the <see cref="ThreatSignals.Sextortion"/> flag.</item>
-/// <item><c>under-18-routes</c>: the latest assessment has the <see cref="ThreatSignals.UnderEighteen"/> flag.</item>
+/// <item><c>under-18-routes</c>: the latest assessment has the <see cref="ThreatSignals.UnderEighteen"/> flag, or the
+/// case is words-only.</item>
 /// <item><c>preservation-request</c>: legal action is wanted or undecided (legal action is possible).</item>
 /// <item><c>emergency-protective-order</c>: threats were received, or the assessment has
 /// <see cref="ThreatSignals.ThreatOfViolence"/>, or its level is High or ImmediateDanger.</item>
@@ -74,6 +76,8 @@ public sealed record SafetyPlanItem(
 /// and <c>emergency-protective-order</c> moves straight after it, into the Now section. When the latest assessment has
 /// the <see cref="ThreatSignals.SelfHarm"/> signal, <c>crisis-support</c> (in every plan) moves to the very top. Device-compromise and doxxing
 /// signals add cautionary notes to the steps they affect. All other steps keep their catalog order and section.
+/// In a words-only case each step that would say to save, screenshot or image-search says instead to record it in
+/// words (<see cref="WordsOnlyAdvice"/>).
 /// </remarks>
 public static class SafetyPlanBuilder
 {
@@ -117,9 +121,7 @@ public static class SafetyPlanBuilder
                 continue;
             }
 
-            var shown = input.WordsOnly && step.Key == SafetyStepCatalog.KeepTakedownConfirmations
-                ? step with { Body = SafetyStepCatalog.KeepTakedownConfirmationsInWords }
-                : step;
+            var shown = input.WordsOnly ? WordsOnlyAdvice.Apply(step) : step;
             items.Add(new SafetyPlanItem(shown, step.Section, MovedUp: false, why, NotesFor(step.Key, input, signals)));
         }
 
@@ -149,6 +151,8 @@ public static class SafetyPlanBuilder
             "Shown because you said the person has asked for something in return.",
         SafetyStepCatalog.UnderEighteenRoutes when signals.HasFlag(ThreatSignals.UnderEighteen) =>
             "Shown because you said the images may show someone who was under 18 when they were made.",
+        SafetyStepCatalog.UnderEighteenRoutes when input.WordsOnly =>
+            WordsOnlyAdvice.WhyRoutesShown,
         SafetyStepCatalog.PreservationRequest when input.LegalAction is LegalActionIntent.Yes or LegalActionIntent.Undecided =>
             "Shown because you might take legal action.",
         SafetyStepCatalog.EmergencyProtectiveOrder when input.ThreatsReceived || signals.HasFlag(ThreatSignals.ThreatOfViolence) =>

@@ -45,7 +45,7 @@ public static class SafetyStepCatalog
         "Each time you send a report or takedown form, the site usually shows a confirmation or a reference number, or "
         + "sends one by email. Write it down in words: when you mark the request as sent in this app, enter their "
         + "reference or ticket number and the date, and note in your log the site, the web address you reported and what "
-        + "you asked for. Do not take a screenshot of the form or the page, because it can show the image. A reference "
+        + "you asked for. Keep it to words, with no picture of the form or the page, because a picture can show the image. A reference "
         + "number lets you follow up, and shows what you asked for and when.";
 
     public static IReadOnlyList<SafetyStep> Steps { get; } =
@@ -104,7 +104,8 @@ public static class SafetyStepCatalog
             null, Conditional: false),
         new(FindPosts, SafetySection.Then,
             "Find where the images have been posted",
-            "A reverse image search looks for copies of a picture across the web. Try more than one search engine, such "
+            "First, know that uploading a picture to a search engine shares it with that company, which may keep it. "
+            + "If you choose to, a reverse image search looks for copies of a picture across the web. Try more than one search engine, such "
             + "as Google Lens, Bing Visual Search, Yandex Images and TinEye, because each finds different copies. Search "
             + "for your name and usernames too. For each post, record the web address, the site, the date you found it, "
             + "the account that posted it, and a screenshot. If searching is upsetting, a trusted person can do it with "

@@ -214,6 +214,10 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("MadeUnderEighteen")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<string>("Perpetrator")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -225,6 +229,10 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(80)
                         .HasColumnType("character varying(80)");
+
+                    b.Property<string>("UnderEighteenNow")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<bool>("UnderEighteenRoute")
                         .HasColumnType("boolean");

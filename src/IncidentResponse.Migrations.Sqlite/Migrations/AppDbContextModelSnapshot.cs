@@ -209,6 +209,10 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MadeUnderEighteen")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Perpetrator")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -219,6 +223,10 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnderEighteenNow")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("UnderEighteenRoute")

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Infrastructure;
@@ -15,6 +16,8 @@ public enum EvidenceRefusal
     TooLarge,
     ImageUnreadable,
     ImageTooManyPixels,
+
+    /// <summary>The case keeps words only (<see cref="Domain.Cases.Case.WordsOnly"/>): no file of any kind is stored.</summary>
     NotStoredForUnderEighteen,
 }
 
@@ -94,9 +97,16 @@ public sealed partial class EvidenceService(
     /// Reads <paramref name="content"/> to its end (or until it is refused), sniffs it, and seals it into a pending blob.
     /// Images are held in memory (at most <see cref="EvidenceLimits.ImageMaxBytes"/>) so their declared size can be
     /// checked before anything is kept; other kinds stream straight through the vault.
+    /// A words-only case (<see cref="Domain.Cases.Case.WordsOnly"/>) is refused every file, of any kind, before a byte
+    /// of it is read: this is the one place every stored file passes, so no page can get around it.
     /// </summary>
-    public async Task<EvidenceIntake> ReceiveAsync(Guid caseId, Stream content, bool refuseImagesAndVideos, CancellationToken cancellationToken)
+    public async Task<EvidenceIntake> ReceiveAsync(Guid caseId, Stream content, CancellationToken cancellationToken)
     {
+        if (await IsWordsOnlyAsync(caseId, cancellationToken))
+        {
+            return Refuse(caseId, EvidenceRefusal.NotStoredForUnderEighteen);
+        }
+
         var sniffed = await FileSniffer.SniffAsync(content, cancellationToken);
         await using var plaintext = sniffed.Content;
         if (!sniffed.Result.IsKnown)
@@ -107,11 +117,6 @@ public sealed partial class EvidenceService(
         }
 
         var info = sniffed.Result.Info;
-        if (refuseImagesAndVideos && info.Category is EvidenceCategory.Image or EvidenceCategory.Video)
-        {
-            return Refuse(caseId, EvidenceRefusal.NotStoredForUnderEighteen);
-        }
-
         int? width = null;
         int? height = null;
         var revealed = RevealedDetails.None;
@@ -385,6 +390,16 @@ public sealed partial class EvidenceService(
             db.Entry(row).State = EntityState.Detached;
             return await CaseKeyAsync(caseId, create: false, cancellationToken);
         }
+    }
+
+    /// <summary>Whether the case keeps words only; a case that cannot be found keeps nothing either.</summary>
+    public async Task<bool> IsWordsOnlyAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var found = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == caseId)
+            .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null || Case.IsWordsOnly(found.UnderEighteenRoute, found.UnderEighteenNow, found.MadeUnderEighteen);
     }
 
     /// <summary>Copies at most <paramref name="maxBytes"/> into memory; null when there is more.</summary>

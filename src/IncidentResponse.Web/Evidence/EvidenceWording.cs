@@ -74,6 +74,14 @@ public static class EvidenceWording
         };
     }
 
+    /// <summary>Why a words-only case keeps no file, and what to do instead. Names no way of keeping the image.</summary>
+    public const string NotStoredWordsOnly =
+        "This site does not keep any file for this case: not pictures, videos, PDFs, web pages or anything else, because a "
+        + "file can hold an image of someone under 18, and keeping one can be against the law, even for the person shown. "
+        + "That is to protect you, not because you did anything wrong. Instead, add an entry to your record with the "
+        + "link, the username, the date and what you saw, in words. The services below can have the images removed, "
+        + "and they will not judge you.";
+
     public static string Refusal(EvidenceRefusal refusal) => refusal switch
     {
         EvidenceRefusal.Empty => "This file is empty (it has no content), so there is nothing to keep. Please choose the file again; if it came from a download, it may not have finished.",
@@ -81,7 +89,7 @@ public static class EvidenceWording
         EvidenceRefusal.TooLarge => $"This file is larger than we can keep. The most we accept is {Limit(EvidenceLimits.ImageMaxBytes)} for an image, {Limit(EvidenceLimits.VideoMaxBytes)} for a video, {Limit(EvidenceLimits.DocumentMaxBytes)} for a PDF and {Limit(EvidenceLimits.SavedPageMaxBytes)} for a saved page. You could save a shorter clip or a smaller copy, and keep the original safe on your own device.",
         EvidenceRefusal.ImageUnreadable => "This image could not be read; it may be damaged or cut short. Please try saving it again from where you found it.",
         EvidenceRefusal.ImageTooManyPixels => "This image says it is far larger (in pixels) than any photo or screenshot, so it can't be opened safely. Please try a screenshot of it instead.",
-        EvidenceRefusal.NotStoredForUnderEighteen => "Because this case is about images of someone who was under 18 when they were made, this site will not store images or videos for it. That is to protect you, not because you did anything wrong. The services below can have them removed, and they will not judge you.",
+        EvidenceRefusal.NotStoredForUnderEighteen => NotStoredWordsOnly,
         _ => "This file could not be kept.",
     };
 }

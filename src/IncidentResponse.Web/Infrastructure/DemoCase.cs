@@ -1,9 +1,11 @@
 using System.Globalization;
 using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Evidence;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Infrastructure;
 
@@ -98,12 +100,16 @@ public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
+        // The demo's survivor is an adult whose images were made when they were an adult: only then are files kept.
+        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(
+            s => s.SetProperty(c => c.UnderEighteenNow, AgeAnswer.No).SetProperty(c => c.MadeUnderEighteen, AgeAnswer.No),
+            cancellationToken);
         for (var i = 0; i < images; i++)
         {
             // Every other image is a JPEG carrying the device and the place it was taken, as a phone's would.
             var jpeg = i % 2 == 1;
             await using var image = new MemoryStream(jpeg ? DemoImages.ScreenshotJpeg(1080, 1920, i) : DemoImages.ScreenshotPng(1080, 1920, i));
-            var intake = await evidence.ReceiveAsync(caseId, image, refuseImagesAndVideos: false, cancellationToken);
+            var intake = await evidence.ReceiveAsync(caseId, image, cancellationToken);
             await using var received = intake.Received
                 ?? throw new InvalidOperationException($"The demo image was refused: {intake.Refusal} {intake.Detail}");
             await evidence.KeepAsync(caseId, ownerId, received, new EvidenceDescription(

@@ -15,6 +15,15 @@ public sealed record CasePlan(
     bool HasDraftAssessment,
     IReadOnlyList<CasePlan.Entry> Entries)
 {
+    /// <summary>"Are you under 18?" as answered, or null.</summary>
+    public AgeAnswer? UnderEighteenNow { get; init; }
+
+    /// <summary>"Were any of the images made when someone in them was under 18?" as answered, or null.</summary>
+    public AgeAnswer? MadeUnderEighteen { get; init; }
+
+    /// <summary>The case is kept to words only (<see cref="Case.WordsOnly"/>).</summary>
+    public bool WordsOnly => Case.IsWordsOnly(UnderEighteenRoute, UnderEighteenNow, MadeUnderEighteen);
+
     public int DoneCount => Entries.Count(e => e.Status is SafetyStepStatus.Done or SafetyStepStatus.NotForMe);
 
     public ThreatLevel? Level => LatestAssessment?.Level;
@@ -65,7 +74,11 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
             var state = states.GetValueOrDefault(item.Key);
             return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), state?.Status ?? SafetyStepStatus.ToDo, state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc, state?.NoteShared ?? false);
         }).ToList();
-        return new CasePlan(found.Id, found.Title, pack, found.UnderEighteenRoute, latest, hasDraft, entries);
+        return new CasePlan(found.Id, found.Title, pack, found.UnderEighteenRoute, latest, hasDraft, entries)
+        {
+            UnderEighteenNow = found.UnderEighteenNow,
+            MadeUnderEighteen = found.MadeUnderEighteen,
+        };
     }
 }
 

@@ -63,10 +63,11 @@ public static partial class Journeys
     }
 
     /// <summary>
-    /// Starts a case from the "Start a case" form (opening it unless it is already open). A new case opens on "Safety
-    /// first"; this then goes on to the case's dashboard and returns its address.
+    /// Starts a case from the "Start a case" form (opening it unless it is already open). Unless told otherwise, the
+    /// person answers both age questions "No" (only then does a case keep files). A new case opens on "Safety first";
+    /// this then goes on to the case's dashboard and returns its address.
     /// </summary>
-    public static async Task<string> CreateCaseAsync(this IPage page, string title)
+    public static async Task<string> CreateCaseAsync(this IPage page, string title, bool answerAdult = true)
     {
         if (!StartCaseUrl().IsMatch(page.Url))
         {
@@ -74,6 +75,11 @@ public static partial class Journeys
         }
 
         await page.GetByLabel("Case name").FillAsync(title);
+        if (answerAdult)
+        {
+            await page.AnswerAgeQuestionsAsync("No", "No");
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(SafetyFirstUrl());
         await Expect(page.Heading()).ToHaveTextAsync("Safety first");
@@ -107,6 +113,14 @@ public static partial class Journeys
             var button = step == steps ? "See what this means for your plan" : "Next";
             await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         }
+    }
+
+    /// <summary>Chooses the answers to "Are you under 18?" and "Were any of the images made when someone in them was under 18?".</summary>
+    public static async Task AnswerAgeQuestionsAsync(this IPage page, string underEighteenNow, string madeUnderEighteen)
+    {
+        await page.GetByRole(AriaRole.Group, new() { Name = "Are you under 18?" }).GetByLabel(underEighteenNow, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "Were any of the images made when someone in them was under 18?" })
+            .GetByLabel(madeUnderEighteen, new() { Exact = true }).CheckAsync();
     }
 
     /// <summary>Waits until the page's script has run, for tests of what it adds (Esc, the idle warning).</summary>

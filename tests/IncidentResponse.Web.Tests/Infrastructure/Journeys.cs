@@ -33,9 +33,24 @@ public static class Journeys
             ["Input.Passphrase"] = passphrase,
         });
 
-    public static async Task<Guid> CreateCaseAsync(this AppClient client, string title = "Spring notes")
+    /// <summary>
+    /// Starts a case. Unless a test says otherwise, the person answers the two age questions "No" and "No" (an adult
+    /// whose images were made at 18 or over), the only answers under which the case keeps files; null leaves one unanswered.
+    /// </summary>
+    public static async Task<Guid> CreateCaseAsync(this AppClient client, string title = "Spring notes", string? underEighteenNow = "No", string? madeUnderEighteen = "No")
     {
-        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = title });
+        var fields = new Dictionary<string, string> { ["Input.Title"] = title };
+        if (underEighteenNow is not null)
+        {
+            fields["Input.UnderEighteenNow"] = underEighteenNow;
+        }
+
+        if (madeUnderEighteen is not null)
+        {
+            fields["Input.MadeUnderEighteen"] = madeUnderEighteen;
+        }
+
+        var result = await client.SubmitAsync("/cases/new", fields);
         if (result.Status != HttpStatusCode.Redirect || result.Location is null)
         {
             throw new InvalidOperationException($"Creating a case failed ({(int)result.Status}): {result.MainText}");

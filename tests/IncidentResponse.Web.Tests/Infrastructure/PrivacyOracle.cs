@@ -297,6 +297,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
             "KIND" => [.. Enum.GetNames<IncidentKind>(), Pages.Cases.Log.IndexModel.SightingsOnly, Pages.Cases.Log.IndexModel.EvidenceOnly, Pages.Cases.Log.IndexModel.TakedownsOnly],
             "PLATFORM" => planted.Platforms,
             "RETURNURL" => [$"/cases/{planted.CaseId}"],
+            "RETURNTO" => ["safety", "evidence", "plan"],
             _ => null,
         };
     }

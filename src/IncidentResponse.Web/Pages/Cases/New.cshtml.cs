@@ -49,6 +49,8 @@ public sealed class NewModel(
         }
 
         var opened = Case.Open(Input.Title, User.UserId(), clock.GetUtcNow().UtcDateTime, CountryList.CodeToStore(jurisdictions, Input.JurisdictionCode));
+        opened.UnderEighteenNow = Input.UnderEighteenNow;
+        opened.MadeUnderEighteen = Input.MadeUnderEighteen;
         db.Cases.Add(opened);
         await audit.RecordAsync(opened.Id, User.UserId(), "case.opened", "Case", opened.Id.ToString(), cancellationToken: cancellationToken);
         var location = $"/cases/{opened.Id}/safety";
@@ -62,6 +64,12 @@ public sealed class NewModel(
         public string Title { get; set; } = "";
 
         public string JurisdictionCode { get; set; } = JurisdictionCatalog.FallbackCode;
+
+        /// <summary>"Are you under 18?", optional here (asked again where it matters).</summary>
+        public AgeAnswer? UnderEighteenNow { get; set; }
+
+        /// <summary>"Were any of the images made when someone in them was under 18?", optional here.</summary>
+        public AgeAnswer? MadeUnderEighteen { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>

@@ -56,6 +56,21 @@ public sealed class AddModel(
 
     public bool UnderEighteenRoute { get; private set; }
 
+    /// <summary>The case keeps words only (<see cref="Case.WordsOnly"/>): the page offers no file input.</summary>
+    public bool WordsOnly { get; private set; }
+
+    /// <summary>The age questions as answered so far, asked here (instead of the file input) while either is unanswered.</summary>
+    public AgeQuestions Ages { get; private set; } = new("Input", null, null);
+
+    /// <summary>Words only only because a question is unanswered: the page asks it (or says who can answer it).</summary>
+    /// <remarks>
+    /// Not when the case could not be read (the form shown again during a database outage): only a case that keeps
+    /// files ever showed the form that was posted, and the service still refuses a file for any other case.
+    /// </remarks>
+    public bool AskAgeQuestions => _caseLoaded && AgeQuestions.NeedAsking(UnderEighteenRoute, Ages.UnderEighteenNow, Ages.MadeUnderEighteen);
+
+    private bool _caseLoaded;
+
     public IReadOnlyList<ContactRoute> UnderEighteenRoutes { get; private set; } = [];
 
     /// <summary>The case's record entries a file can belong to, newest first.</summary>
@@ -127,7 +142,7 @@ public sealed class AddModel(
                     fileName = MultipartUpload.CleanFileName(
                         HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
                         EvidenceItem.OriginalFileNameMaxLength);
-                    var intake = await evidence.ReceiveAsync(CaseId, section.Body, UnderEighteenRoute, cancellationToken);
+                    var intake = await evidence.ReceiveAsync(CaseId, section.Body, cancellationToken);
                     received = intake.Received;
                     if (intake.Refusal is not null)
                     {
@@ -295,9 +310,12 @@ public sealed class AddModel(
     {
         var found = await db.Cases.AsNoTracking()
             .Where(c => c.Id == CaseId)
-            .Select(c => new { c.UnderEighteenRoute, c.JurisdictionCode })
+            .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen, c.JurisdictionCode })
             .SingleAsync(cancellationToken);
         UnderEighteenRoute = found.UnderEighteenRoute;
+        WordsOnly = Case.IsWordsOnly(found.UnderEighteenRoute, found.UnderEighteenNow, found.MadeUnderEighteen);
+        Ages = new AgeQuestions("Input", found.UnderEighteenNow, found.MadeUnderEighteen);
+        _caseLoaded = true;
         UnderEighteenRoutes = jurisdictions.Get(found.JurisdictionCode).UnderEighteenRoutes ?? [];
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => i.CaseId == CaseId)

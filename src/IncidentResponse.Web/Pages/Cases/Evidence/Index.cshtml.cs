@@ -15,8 +15,16 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     public bool CanAdd => Membership.Can(CaseOperation.AddEntry);
 
+    /// <summary>The case keeps words only (<see cref="Case.WordsOnly"/>): no file is added, and none is suggested.</summary>
+    public bool WordsOnly { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        var ages = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == CaseId)
+            .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen })
+            .SingleAsync(cancellationToken);
+        WordsOnly = Case.IsWordsOnly(ages.UnderEighteenRoute, ages.UnderEighteenNow, ages.MadeUnderEighteen);
         var rows = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.CaseId == CaseId)
             .OrderByDescending(e => e.ReceivedUtc)

@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+
+namespace IncidentResponse.Domain.Safety;
+
+/// <summary>
+/// The plan's advice for a words-only case (<see cref="Cases.Case.WordsOnly"/>): someone under 18, images made when
+/// someone in them was under 18, or a person who has not said. Saving, screenshotting, downloading or uploading a
+/// sexual image of someone under 18 is itself an offence in our countries, even for the young person shown, so no
+/// step may say to do any of it: each step that would is given words-only text here instead.
+/// </summary>
+public static partial class WordsOnlyAdvice
+{
+    /// <summary>The one instruction every words-only place gives about evidence.</summary>
+    public const string RecordInWords =
+        "Record links, usernames, dates and what you saw, in words — don't copy, save or screenshot the image.";
+
+    public const string WhyRoutesShown =
+        "Shown because you said you are under 18 or that the images may have been made when someone in them was under "
+        + "18, or because you haven't answered those questions yet.";
+
+    private static readonly Dictionary<string, (string? Title, string Body)> Replacements = new(StringComparer.Ordinal)
+    {
+        [SafetyStepCatalog.SextortionResponse] = (
+            "If you are being asked to pay or send more: don't pay, don't reply, tell someone",
+            "Do not pay and do not send anything more. Paying rarely makes the demands stop, and often leads to more. "
+            + "Stop replying, but do not delete the conversation. " + RecordInWords + " Write down any payment details "
+            + "they asked for, then block the person. What they are doing is a crime, you are not in trouble, and the "
+            + "services for images made before someone was 18 can help you right away."),
+        [SafetyStepCatalog.SaveEvidence] = (
+            "Write down what happened before anything is deleted",
+            "Before you report, delete or block anything: " + RecordInWords + " For each place, note the web address, "
+            + "the site, the account that posted it, the date and time you saw it, and a few words about what it "
+            + "showed. Your record in this app is a good place for these notes.\n\n"
+            + "Keeping a copy of a sexual image of someone under 18 can itself be against the law, even when it is of "
+            + "you, so leave the image where it is: the services in this plan can have it removed without anyone "
+            + "keeping a copy. If writing this down is too much, a helpline can help you."),
+        [SafetyStepCatalog.FindPosts] = (
+            "Find where the images have been posted, without using the image",
+            "Don't search with the image itself. Search for your name and usernames instead, and for each post you find: "
+            + RecordInWords + " Note the web address, the site, the date you found it and the account that posted it. "
+            + "Take It Down makes a digital fingerprint of an image on your own device, without the image being sent "
+            + "anywhere, so that the sites taking part can find and remove copies. If searching is upsetting, a "
+            + "helpline can help."),
+        [SafetyStepCatalog.EvidenceBinder] = (
+            null,
+            "Gather your log, your written notes of links, usernames and dates, and your reports in one place, in date "
+            + "order, with a short summary at the front. Keep it to words and leave the images out. A tidy binder means "
+            + "you do not have to tell the whole story again each time you ask for help."),
+        [SafetyStepCatalog.MonitorNewPosts] = (
+            null,
+            "Set up search alerts for your name and usernames. Don't search with the image itself: the sites taking part "
+            + "in Take It Down look for new copies for you. If watching is hard for you, a trusted person can search "
+            + "for you and tell you only what you need to know."),
+        [SafetyStepCatalog.KeepTakedownConfirmations] = (null, SafetyStepCatalog.KeepTakedownConfirmationsInWords),
+        [SafetyStepCatalog.ManageCommunication] = (
+            null,
+            "You do not have to read or answer what the person sends. An ally can check messages for you; email filters "
+            + "can move their messages into a folder; and you can block them on social media and on your phone. Before "
+            + "you block: " + RecordInWords),
+    };
+
+    /// <summary>The step as a words-only case sees it: its words-only text where the usual text would say to save.</summary>
+    public static SafetyStep Apply(SafetyStep step) =>
+        Replacements.TryGetValue(step.Key, out var words)
+            ? step with { Title = words.Title ?? step.Title, Body = words.Body }
+            : step;
+
+    /// <summary>
+    /// Finds advice to save, screenshot, download, upload or image-search in <paramref name="text"/>, once the one
+    /// instruction <see cref="RecordInWords"/> (which names saving only to say don't) is taken out; null when none.
+    /// The tests hold every words-only page and step to it. "Upload" and "download" count when they say to do it ("upload
+    /// it", "download the video"), not as a name ("a post or upload").
+    /// </summary>
+    public static string? FindSavingAdvice(string text)
+    {
+        var match = SavingAdvice().Match(text.Replace(RecordInWords, "", StringComparison.Ordinal));
+        return match.Success ? match.Value : null;
+    }
+
+    [GeneratedRegex(@"screen ?shots?|\bsav(e|es|ed|ing)\b|\b(down|up) ?load(s|ing)? (it|them|the|a|an|your|to)\b|reverse image|image search|google lens|bing visual|yandex|tineye|print to pdf|original files?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SavingAdvice();
+}

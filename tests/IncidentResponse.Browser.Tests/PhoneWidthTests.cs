@@ -225,12 +225,7 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         var caseId = new Uri(dashboard).Segments[^1];
 
         await page.GotoAsync(dashboard + "/assessment");
-        foreach (var question in ThreatQuestionnaire.Questions)
-        {
-            await page.GetByRole(AriaRole.Group, new() { Name = question.Text, Exact = false }).GetByLabel("No", new() { Exact = true }).CheckAsync();
-        }
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "See what this means for your plan" }).ClickAsync();
+        await page.AnswerAssessmentAsync(_ => "No");
         await Expect(page.Heading()).ToHaveTextAsync("What your answers mean for your plan");
 
         await page.GotoAsync(dashboard + "/log/new");

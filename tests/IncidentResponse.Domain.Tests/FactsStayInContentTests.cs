@@ -14,8 +14,7 @@ public sealed partial class FactsStayInContentTests
     /// <summary>(file name, the exact text found, or "*" for any, why it may stay).</summary>
     private static readonly (string File, string Text, string Reason)[] Allowed =
     [
-        ("LetterComposer.cs", "*", "The letters' statutory wording is checked against Content/law/letter-elements.json by its own test; moving it is the letters' work."),
-        ("TakedownDeadlines.cs", "*", "The letters' deadlines are the letters' work (issue 15)."),
+        ("LetterComposer.cs", "Article 17", "The letter kind's name, \"data protection delisting request (GDPR Article 17)\", which people and platforms know it by; the letter's citations are in Content/law/letter-wording.json."),
         ("DemoTakedowns.cs", "+1 555 0142", "A made-up number (555) for the seed-demo sender, not a fact anyone relies on."),
         ("PlatformEntryValidator.cs", "Article 16", "An editor's error message naming the rule the validator enforces, never shown to a survivor."),
     ];

@@ -217,7 +217,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
         var done = await client.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.UnderEighteen, ThreatAnswer.Yes)));
         var result = await client.GetAsync(done.Location!.OriginalString);
 
-        Assert.Contains("will not store those images", result.MainText, StringComparison.Ordinal);
+        Assert.Contains("this site will not keep any file for this case", result.MainText, StringComparison.Ordinal);
         Assert.Contains("Take It Down", result.MainText, StringComparison.Ordinal);
         await using var db = app.CreateDbContext();
         Assert.True((await db.Cases.SingleAsync(c => c.Id == caseId)).UnderEighteenRoute);

@@ -50,9 +50,7 @@ public static class LetterComposer
             LetterKind.PlatformPolicyReport =>
                 $"I believe in good faith that this content was shared without {consent}, and that the information in this report is accurate.",
             LetterKind.DmcaNotice => DmcaGoodFaith,
-            LetterKind.TakeItDownRequest => senderActsForPersonShown
-                ? "The identifiable individual shown, the person I represent, has a good faith belief that this intimate visual depiction is not consensual: it was published without their consent. I am authorized to act on their behalf and to make this request for them."
-                : "I am the identifiable individual shown, and I have a good faith belief that this intimate visual depiction of me is not consensual: it was published without my consent.",
+            LetterKind.TakeItDownRequest => LetterWording.Text(senderActsForPersonShown ? "takeItDown.goodFaith.forOther" : "takeItDown.goodFaith.self"),
             LetterKind.DsaNotice => LetterWording.Text("dsa.goodFaith"),
             LetterKind.SearchDelisting =>
                 $"I believe in good faith that these images were made public without {consent}, and that this request is accurate.",
@@ -180,7 +178,7 @@ public static class LetterComposer
         l.Header();
         l.Add(null,
         [
-            "This is a removal request under section 3 of the TAKE IT DOWN Act (Pub. L. 119-12, 47 U.S.C. §223a). A covered platform must remove an intimate visual depiction published without consent as soon as possible, and no later than 48 hours after it receives a valid request, and make reasonable efforts to remove known identical copies.",
+            LetterWording.Text("takeItDown.legalBasis"),
         ], [LetterElement.LegalBasis]);
         l.Locations($"The intimate visual depiction of {l.Subject} is at these addresses:", "Where to find it");
         l.GoodFaith(LetterKind.TakeItDownRequest);
@@ -332,7 +330,7 @@ public static class LetterComposer
                 ? "You declined to remove the content. I ask you to review that decision: the content is still an intimate image shared without consent."
                 : previous.Deadline is { } deadline && l.Input.LetterDate > DateOnly.FromDateTime(deadline)
                     ? previous.Kind == LetterKind.TakeItDownRequest
-                        ? $"I submitted it through your notice-and-removal process, and the TAKE IT DOWN Act required removal within 48 hours of receiving it, by {Moment(deadline)}. I have had no answer."
+                        ? LetterWording.Text("followUp.takeItDown.noAnswer", ("moment", Moment(deadline)))
                         : $"The law asked for an answer within one month of receiving it, by {Date(DateOnly.FromDateTime(deadline))}. I have had no answer."
                     : "I have had no answer.";
             l.Add(null, [$"On {Date(previous.SentOn)} I sent you a {TitleOf(previous.Kind)}{reference}. {reason}"], [LetterElement.PreviousRequest]);
@@ -347,7 +345,7 @@ public static class LetterComposer
             ? " " + LetterWording.Text("followUp.dataProtection.escalation")
             : next is null ? "" : $" If I do not hear from you, I will take this to {next}.";
         var ask = previous?.Kind == LetterKind.TakeItDownRequest
-            ? "The TAKE IT DOWN Act asks a covered platform to remove it within 48 hours of receiving a valid request. Please remove it now, and any identical copies you know of, and tell me when it is done."
+            ? LetterWording.Text("followUp.takeItDown.ask")
             : "Please remove it, or tell me your decision and the reasons, as soon as you can.";
         l.Add(null, [ask + escalation], [LetterElement.ResponseRequested]);
         l.Contact();

@@ -36,6 +36,11 @@ public sealed partial class LetterWordingTests
         ["dataProtection.answerPeriod.uk"] = (LetterKind.DataProtectionDelisting, "GB"),
         ["dataProtection.guidance"] = (LetterKind.DataProtectionDelisting, "GB"),
         ["followUp.dataProtection.escalation"] = (LetterKind.FollowUp, "GB"),
+        ["takeItDown.legalBasis"] = (LetterKind.TakeItDownRequest, "US"),
+        ["takeItDown.goodFaith.self"] = (LetterKind.TakeItDownRequest, "US"),
+        ["takeItDown.goodFaith.forOther"] = (LetterKind.TakeItDownRequest, "US"),
+        ["followUp.takeItDown.noAnswer"] = (LetterKind.FollowUp, "US"),
+        ["followUp.takeItDown.ask"] = (LetterKind.FollowUp, "US"),
     };
 
     public static TheoryData<string> Keys() => new(RawWordings().Keys.Order(StringComparer.Ordinal));
@@ -53,9 +58,24 @@ public sealed partial class LetterWordingTests
     {
         var (kind, jurisdiction) = UsedBy[key];
         var input = TestLetters.Complete(kind) with { JurisdictionCode = jurisdiction };
-        if (kind == LetterKind.FollowUp)
+        if (kind == LetterKind.FollowUp && key.StartsWith("followUp.takeItDown.", StringComparison.Ordinal))
+        {
+            var submitted = new DateTime(2026, 11, 10, 21, 40, 0, DateTimeKind.Utc);
+            input = input with
+            {
+                LetterDate = new DateOnly(2026, 12, 1),
+                Previous = new PreviousRequest(LetterKind.TakeItDownRequest, DateOnly.FromDateTime(submitted), null, FollowUpReason.NoAnswerByDeadline,
+                    LetterComposer.StatedDeadline(LetterKind.TakeItDownRequest, submitted)),
+            };
+        }
+        else if (kind == LetterKind.FollowUp)
         {
             input = input with { Previous = new PreviousRequest(LetterKind.DataProtectionDelisting, new DateOnly(2026, 11, 21), null, FollowUpReason.NoAnswerByDeadline, null) };
+        }
+
+        if (key == "takeItDown.goodFaith.forOther")
+        {
+            input = input with { SenderActsForPersonShown = true };
         }
 
         var letter = LetterComposer.Compose(kind, input);
@@ -73,6 +93,8 @@ public sealed partial class LetterWordingTests
         Assert.Equal(RawWordings()["dmca.accuracy"], LetterComposer.DmcaAccuracy);
         Assert.Equal(RawWordings()["dmca.goodFaith"], LetterComposer.GoodFaithStatement(LetterKind.DmcaNotice, senderActsForPersonShown: false));
         Assert.Equal(RawWordings()["dsa.goodFaith"], LetterComposer.GoodFaithStatement(LetterKind.DsaNotice, senderActsForPersonShown: true));
+        Assert.Equal(RawWordings()["takeItDown.goodFaith.self"], LetterComposer.GoodFaithStatement(LetterKind.TakeItDownRequest, senderActsForPersonShown: false));
+        Assert.Equal(RawWordings()["takeItDown.goodFaith.forOther"], LetterComposer.GoodFaithStatement(LetterKind.TakeItDownRequest, senderActsForPersonShown: true));
     }
 
     private static Dictionary<string, string> RawWordings()

@@ -29,13 +29,6 @@ public abstract class AssessmentTests<TApp>(TApp app) : IClassFixture<TApp>
     private static string[] QuestionsShown(AppClient.PageResult page) =>
         page.Document.QuerySelectorAll("main form input[type=radio]").Select(r => r.GetAttribute("name")!).Distinct().ToArray();
 
-    private async Task<Guid> NewCaseInAsync(AppClient client, string country)
-    {
-        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = "Notes", ["Input.JurisdictionCode"] = country });
-        Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        return Guid.Parse(result.Location!.OriginalString.Split('/')[2]);
-    }
-
     private async Task<int> StoredAssessmentsAsync(Guid caseId)
     {
         await using var db = app.CreateDbContext();
@@ -175,7 +168,7 @@ public abstract class AssessmentTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "US");
         var answers = AssessmentJourneys.AllAnswered(ThreatAnswer.No, (SelfHarm, ThreatAnswer.Yes));
         var page = await client.GetAsync(Url(caseId));
         Assert.Null(page.Document.QuerySelector("main .crisis"));
@@ -227,7 +220,7 @@ public abstract class AssessmentTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "GB");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "GB");
         var page = await client.GetAsync(Url(caseId));
 
         var next = await client.SubmitOnAsync(page, Url(caseId), Step(AssessmentJourneys.AllAnswered(ThreatAnswer.No, (AfraidNow, ThreatAnswer.Yes)), "next", page));
@@ -241,7 +234,7 @@ public abstract class AssessmentTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "GB");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "GB");
 
         var step = await client.GetAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.CrisisSupport)}");
 

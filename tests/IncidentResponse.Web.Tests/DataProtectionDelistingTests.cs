@@ -18,13 +18,6 @@ public abstract class DataProtectionDelistingTests<TApp>(TApp app) : IClassFixtu
     private static string[] Offered(AppClient.PageResult page) =>
         page.Document.QuerySelectorAll("main input[name='Input.Kind']").Select(e => e.GetAttribute("value")!).ToArray();
 
-    private static async Task<Guid> NewCaseInAsync(AppClient client, string country)
-    {
-        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = "Notes", ["Input.JurisdictionCode"] = country });
-        Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        return Guid.Parse(result.Location!.OriginalString.Split('/')[2]);
-    }
-
     [Fact]
     public async Task A_person_in_france_picks_their_country_sees_112_and_their_own_digital_services_coordinator()
     {
@@ -34,7 +27,7 @@ public abstract class DataProtectionDelistingTests<TApp>(TApp app) : IClassFixtu
         Assert.NotNull(form.Document.QuerySelector("select[name='Input.JurisdictionCode'] option[value='FR']"));
         Assert.Equal(1, form.Document.QuerySelectorAll("select[name='Input.JurisdictionCode'] option[value='IE']").Length);
 
-        var caseId = await NewCaseInAsync(client, "FR");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "FR");
 
         await using var db = app.CreateDbContext();
         Assert.Equal("FR", (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId)).JurisdictionCode);
@@ -62,8 +55,8 @@ public abstract class DataProtectionDelistingTests<TApp>(TApp app) : IClassFixtu
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var ireland = await NewCaseInAsync(client, "IE");
-        var us = await NewCaseInAsync(client, "US");
+        var ireland = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "IE");
+        var us = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "US");
         await using var db = app.CreateDbContext();
 
         Assert.Equal("IE", (await db.Cases.AsNoTracking().SingleAsync(c => c.Id == ireland)).JurisdictionCode);
@@ -80,7 +73,7 @@ public abstract class DataProtectionDelistingTests<TApp>(TApp app) : IClassFixtu
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "GB");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "GB");
         await client.AddSightingsAsync(caseId, Result);
         await using var db = app.CreateDbContext();
         var result = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
@@ -136,7 +129,7 @@ public abstract class DataProtectionDelistingTests<TApp>(TApp app) : IClassFixtu
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "US");
         await using var db = app.CreateDbContext();
 
         var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
@@ -164,7 +157,7 @@ public abstract class DataProtectionDelistingTests<TApp>(TApp app) : IClassFixtu
     {
         using var owner = app.CreateAppClient();
         await owner.SignUpAsync();
-        var caseId = await NewCaseInAsync(owner, "FR");
+        var caseId = await owner.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "FR");
         var draft = await owner.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=bing", new Dictionary<string, string> { ["Input.Kind"] = "DataProtectionDelisting" });
         Assert.Equal(HttpStatusCode.Redirect, draft.Status);
         var letterUrl = draft.Location!.OriginalString;

@@ -13,19 +13,12 @@ namespace IncidentResponse.Web.Tests;
 public abstract class FactProvenanceTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private static async Task<Guid> NewCaseInAsync(AppClient client, string country)
-    {
-        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string> { ["Input.Title"] = "Notes", ["Input.JurisdictionCode"] = country });
-        Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        return Guid.Parse(result.Location!.OriginalString.Split('/')[2]);
-    }
-
     [Fact]
     public async Task Each_way_to_ask_a_platform_shows_when_it_was_checked_beside_its_source()
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "US");
         var x = PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("x");
 
         var page = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=x");
@@ -50,7 +43,7 @@ public abstract class FactProvenanceTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "US");
         var law = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("US").LegalRemedies!.TakedownLaw!;
 
         var step = await client.GetAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.TakedownRoute)}");
@@ -66,7 +59,7 @@ public abstract class FactProvenanceTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "IE");
+        var caseId = await client.CreateCaseAsync("Notes", underEighteenNow: null, madeUnderEighteen: null, country: "IE");
         var before = await client.GetAsync($"/cases/{caseId}/plan");
         Assert.DoesNotContain("Support after sexual assault", before.MainText, StringComparison.Ordinal);
         var answers = AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.MadeWithoutConsent, ThreatAnswer.Yes));

@@ -9,26 +9,12 @@ namespace IncidentResponse.Web.Tests;
 public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private static async Task<Guid> NewCaseInAsync(AppClient client, string country)
-    {
-        var result = await client.SubmitAsync("/cases/new", new Dictionary<string, string>
-        {
-            ["Input.Title"] = "Notes",
-            ["Input.JurisdictionCode"] = country,
-            ["Input.UnderEighteenNow"] = "No",
-            ["Input.MadeUnderEighteen"] = "No",
-        });
-        Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        Assert.EndsWith("/safety", result.Location!.OriginalString, StringComparison.Ordinal);
-        return Guid.Parse(result.Location.OriginalString.Split('/')[2]);
-    }
-
     [Fact]
     public async Task A_new_case_starts_with_safety_first_in_the_survivors_country()
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "GB");
+        var caseId = await client.CreateCaseAsync("Notes", country: "GB");
 
         var safety = await client.GetAsync($"/cases/{caseId}/safety");
 
@@ -45,7 +31,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "GB");
+        var caseId = await client.CreateCaseAsync("Notes", country: "GB");
         var pack = JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Get("GB");
 
         var safety = await client.GetAsync($"/cases/{caseId}/safety");
@@ -89,7 +75,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", country: "US");
         var saved = await client.SubmitAsync($"/cases/{caseId}/details", new Dictionary<string, string>
         {
             ["Input.Title"] = "Notes",
@@ -115,7 +101,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", country: "US");
         await client.SubmitAsync($"/cases/{caseId}/plan/{CasePlan.NumberOf(SafetyStepCatalog.SaveEvidence)}", new Dictionary<string, string>
         {
             ["Input.Status"] = "Done",
@@ -165,7 +151,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", country: "US");
 
         var first = await client.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.AfraidNow, ThreatAnswer.Yes)));
         Assert.Equal(HttpStatusCode.Redirect, first.Status);
@@ -212,7 +198,7 @@ public abstract class SafetyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var client = app.CreateAppClient();
         await client.SignUpAsync();
-        var caseId = await NewCaseInAsync(client, "US");
+        var caseId = await client.CreateCaseAsync("Notes", country: "US");
 
         var done = await client.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.UnderEighteen, ThreatAnswer.Yes)));
         var result = await client.GetAsync(done.Location!.OriginalString);

@@ -37,9 +37,14 @@ public static class Journeys
     /// Starts a case. Unless a test says otherwise, the person answers the two age questions "No" and "No" (an adult
     /// whose images were made at 18 or over), the only answers under which the case keeps files; null leaves one unanswered.
     /// </summary>
-    public static async Task<Guid> CreateCaseAsync(this AppClient client, string title = "Spring notes", string? underEighteenNow = "No", string? madeUnderEighteen = "No")
+    public static async Task<Guid> CreateCaseAsync(this AppClient client, string title = "Spring notes", string? underEighteenNow = "No", string? madeUnderEighteen = "No", string? country = null)
     {
         var fields = new Dictionary<string, string> { ["Input.Title"] = title };
+        if (country is not null)
+        {
+            fields["Input.JurisdictionCode"] = country;
+        }
+
         if (underEighteenNow is not null)
         {
             fields["Input.UnderEighteenNow"] = underEighteenNow;

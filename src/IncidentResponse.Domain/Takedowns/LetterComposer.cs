@@ -213,6 +213,11 @@ public static class LetterComposer
         }
         else
         {
+            if (LetterCompleteness.IdentityOptional(LetterKind.DsaNotice, l.Input))
+            {
+                l.Add(null, [LetterWording.Text("dsa.identityOptional")], [LetterElement.NameAndEmail]);
+            }
+
             l.Contact();
         }
 

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
@@ -43,7 +44,10 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             .Where(i => i.CaseId == request.CaseId && incidentIds.Contains(i.Id))
             .Select(i => new { i.OccurredOn, i.Kind })
             .ToListAsync(cancellationToken);
-        var jurisdiction = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId).Select(c => c.JurisdictionCode).SingleAsync(cancellationToken);
+        var caseFacts = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId)
+            .Select(c => new { c.JurisdictionCode, c.UnderEighteenRoute, c.MadeUnderEighteen })
+            .SingleAsync(cancellationToken);
+        var jurisdiction = caseFacts.JurisdictionCode;
         var input = new LetterInput
         {
             Recipient = directory.Get(request.PlatformId),
@@ -61,6 +65,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             Reasons = request.Reasons,
             SearchTerms = request.SearchTerms,
             Previous = await PreviousAsync(request, cancellationToken),
+            MayShowSomeoneUnderEighteen = Case.ImagesMayShowSomeoneUnderEighteen(caseFacts.UnderEighteenRoute, caseFacts.MadeUnderEighteen),
         };
         var document = LetterComposer.Compose(request.Kind, input);
         return new ComposedLetter(document, LetterCompleteness.Check(request.Kind, input), document.ToPlainText(), jurisdiction);

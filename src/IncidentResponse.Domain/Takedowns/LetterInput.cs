@@ -56,6 +56,12 @@ public sealed record LetterInput
     /// </summary>
     public bool MayShowSomeoneUnderEighteen { get; init; }
 
+    /// <summary>
+    /// The Digital Services Coordinator of the EU country the person lives in, or null outside the EU. A follow-up to a
+    /// DSA notice names it as the next step (Article 53: a complaint may go to the coordinator where the person lives).
+    /// </summary>
+    public DigitalServicesCoordinator? Coordinator { get; init; }
+
     /// <summary>Police preservation: the report or crime reference number, when there is one.</summary>
     public string? PoliceReference { get; init; }
 }

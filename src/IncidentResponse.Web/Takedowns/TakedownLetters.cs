@@ -11,7 +11,7 @@ namespace IncidentResponse.Web.Takedowns;
 public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, string Text, string JurisdictionCode);
 
 /// <summary>Copies a request and the case's sightings into a <see cref="LetterInput"/> and composes it.</summary>
-public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory)
+public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory, DigitalServicesCoordinators coordinators)
 {
     /// <summary>
     /// The words a download carries, loaded through the case already authorized: exactly as finalised, or the draft as
@@ -65,6 +65,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             Reasons = request.Reasons,
             SearchTerms = request.SearchTerms,
             Previous = await PreviousAsync(request, cancellationToken),
+            Coordinator = coordinators.For(jurisdiction),
             MayShowSomeoneUnderEighteen = Case.ImagesMayShowSomeoneUnderEighteen(caseFacts.UnderEighteenRoute, caseFacts.MadeUnderEighteen),
         };
         var document = LetterComposer.Compose(request.Kind, input);

@@ -99,6 +99,72 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_dsa_notice_needs_no_name_or_email_only_when_the_images_may_have_been_made_under_18()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+        var anonymous = new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DsaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.Reasons"] = "Intimate images made when I was 16, shared without my consent.",
+            ["Input.GoodFaithConfirmed"] = "true",
+        };
+
+        var adultForm = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        Assert.Null(adultForm.Document.QuerySelector("#dsa-identity-optional"));
+        var adultDraft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", anonymous);
+        var adultUrl = adultDraft.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.OK, (await client.SubmitAsync(adultUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        Assert.Equal(TakedownStatus.Draft, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(adultUrl.Split('/')[4]))).Status);
+
+        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(c => c.SetProperty(x => x.MadeUnderEighteen, AgeAnswer.NotSure));
+        var form = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        Assert.Contains("optional", form.Document.QuerySelector("#dsa-identity-optional")!.TextContent, StringComparison.Ordinal);
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", anonymous);
+        var letterUrl = draft.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+
+        var request = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(letterUrl.Split('/')[4]));
+        Assert.Equal(TakedownStatus.Final, request.Status);
+        Assert.Contains("Directive 2011/93/EU", request.FinalText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Name:", request.FinalText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Email:", request.FinalText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_follow_up_to_a_dsa_notice_names_the_digital_services_coordinator_where_the_person_lives()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(c => c.SetProperty(x => x.JurisdictionCode, "DE"));
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DsaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderEmail"] = "sam@example.org",
+            ["Input.Reasons"] = "An intimate image of me shared without my consent.",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        var letterUrl = draft.Location!.OriginalString;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Send.Channel"] = "Form" }, "handler=Send")).Status);
+
+        var followUp = await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=FollowUp");
+        var text = (await client.GetAsync(followUp.Location!.OriginalString)).Document.QuerySelector("#letter")!.TextContent;
+
+        Assert.Contains("I will take this to Bundesnetzagentur (Federal Network Agency), the Digital Services Coordinator in Germany.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Coimisiún na Meán", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_letter_goes_from_draft_to_removed_and_the_places_move_with_it()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();

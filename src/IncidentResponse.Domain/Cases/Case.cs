@@ -49,6 +49,17 @@ public sealed class Case : IVersioned
     /// </summary>
     public bool WordsOnly => IsWordsOnly(UnderEighteenRoute, UnderEighteenNow, MadeUnderEighteen);
 
+    /// <summary>
+    /// Whether the images may have been made when someone in them was under 18 (the person said Yes or Not sure, or an
+    /// assessment set the under-18 route): the content may then involve one of the child sexual abuse offences of
+    /// Directive 2011/93/EU, Articles 3 to 7, and a DSA notice need not name who sends it (Article 16(2)(c)).
+    /// </summary>
+    public bool MayShowSomeoneUnderEighteen => ImagesMayShowSomeoneUnderEighteen(UnderEighteenRoute, MadeUnderEighteen);
+
+    /// <summary>The rule of <see cref="MayShowSomeoneUnderEighteen"/> on its own, for projections.</summary>
+    public static bool ImagesMayShowSomeoneUnderEighteen(bool underEighteenRoute, AgeAnswer? madeUnderEighteen) =>
+        underEighteenRoute || madeUnderEighteen is AgeAnswer.Yes or AgeAnswer.NotSure;
+
     /// <summary>Whether the age questions still need an answer before any file or saving advice could be offered.</summary>
     public bool AgeQuestionsUnanswered => UnderEighteenNow is null || MadeUnderEighteen is null;
 

@@ -44,33 +44,14 @@ public static class ThreatQuestionnaire
     ];
 
     /// <summary>
-    /// Where the questions' topics come from. Our wording is not theirs, and this questionnaire has not been
+    /// Where the questions' topics come from, read from <c>Content/safety/assessment-sources.json</c> (each with its own
+    /// page, and when it was read or that it was not). Our wording is not theirs, and this questionnaire has not been
     /// validated as they have: it is a guide to what to do first.
     /// </summary>
-    public static IReadOnlyList<QuestionnaireSource> Sources { get; } =
-    [
-        new()
-        {
-            Name = "Dash risk checklist (SafeLives)",
-            Description = "The checklist that domestic abuse services and police in the UK use to spot a high risk of serious harm or murder.",
-            SourceUrl = "https://safelives.org.uk/practice-support/resources-identifying-risk-victims-face",
-            LastVerified = "2026-12-05",
-        },
-        new()
-        {
-            Name = "Danger Assessment (Jacquelyn Campbell, Johns Hopkins School of Nursing)",
-            Description = "A research-based checklist of the warning signs that an abusive partner may kill.",
-            SourceUrl = "https://www.dangerassessment.org/",
-            NeedsReview = true,
-        },
-        new()
-        {
-            Name = "Glass and others, \"Non-fatal strangulation is an important risk factor for homicide of women\" (2008)",
-            Description = "The study that found strangulation by a partner among the strongest warning signs of later homicide.",
-            SourceUrl = "https://pmc.ncbi.nlm.nih.gov/articles/PMC2573025",
-            LastVerified = "2026-12-05",
-        },
-    ];
+    public static IReadOnlyList<QuestionnaireSource> Sources => AllSources.Value;
+
+    private static readonly Lazy<IReadOnlyList<QuestionnaireSource>> AllSources =
+        new(() => QuestionnaireSources.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)));
 
     /// <summary>
     /// The screens the questions are asked on, a few at a time, in order. Every question is on exactly one step; the
@@ -242,4 +223,49 @@ public sealed record QuestionnaireSource : ISourcedFact
     public string LastVerified { get; init; } = "";
 
     public bool NeedsReview { get; init; }
+}
+
+/// <summary>Reads and checks the questionnaire's sources: each named, described and sourced honestly.</summary>
+public static class QuestionnaireSources
+{
+    public const string ResourceName = "IncidentResponse.Domain.Content.safety.assessment-sources.json";
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The embedded sources, checked against <paramref name="todayUtc"/>; throws naming every problem.</summary>
+    public static IReadOnlyList<QuestionnaireSource> LoadEmbedded(DateOnly todayUtc)
+    {
+        var assembly = typeof(QuestionnaireSources).Assembly;
+        var file = ContentFiles.Parse<SourcesFile>(ContentFiles.ReadEmbedded(assembly, ResourceName, "assessment sources"), JsonOptions, "assessment sources", ResourceName);
+        return Checked(file.Sources, todayUtc);
+    }
+
+    /// <summary>The sources if every one is named, described and honestly sourced; otherwise throws naming every problem.</summary>
+    public static IReadOnlyList<QuestionnaireSource> Checked(IReadOnlyList<QuestionnaireSource> sources, DateOnly todayUtc)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var problems = new List<string>();
+        if (sources.Count == 0)
+        {
+            problems.Add("sources: there are none.");
+        }
+
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var at = $"sources[{i}]";
+            ContentChecks.Required(problems, $"{at}.name", sources[i].Name);
+            ContentChecks.Required(problems, $"{at}.description", sources[i].Description);
+            ContentChecks.Fact(problems, at, sources[i], todayUtc);
+        }
+
+        return problems.Count == 0
+            ? sources
+            : throw new InvalidDataException("The assessment sources are not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+    }
+
+    private sealed record SourcesFile(int SchemaVersion, string EditorialNote, IReadOnlyList<QuestionnaireSource> Sources);
 }

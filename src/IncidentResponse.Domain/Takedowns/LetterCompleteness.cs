@@ -71,6 +71,8 @@ public static class LetterCompleteness
                     issues.Add(new(CompletenessCodes.NoUrl,
                         "Choose at least one sighting with a web address (starting http:// or https://) so they can find the content."));
                     break;
+                case LetterRequirement.Name or LetterRequirement.Email when IdentityOptional(kind, input):
+                    break;
                 case LetterRequirement.Name:
                     Field(issues, sender.Name, title, CompletenessCodes.NoName, CompletenessCodes.NamePrivate, "a name");
                     break;
@@ -163,6 +165,16 @@ public static class LetterCompleteness
         }
 
         return warnings;
+    }
+
+    /// <summary>
+    /// Whether the sender's name and email may be left out: only in a DSA notice about images that may have been made
+    /// when someone in them was under 18 (Article 16(2)(c) excepts the offences of Directive 2011/93/EU, Articles 3 to 7).
+    /// </summary>
+    public static bool IdentityOptional(LetterKind kind, LetterInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return kind == LetterKind.DsaNotice && input.MayShowSomeoneUnderEighteen;
     }
 
     public static bool CanFinalise(LetterKind kind, LetterInput input) => Check(kind, input).CanFinalise;

@@ -213,6 +213,11 @@ public static class LetterComposer
         }
         else
         {
+            if (LetterCompleteness.IdentityOptional(LetterKind.DsaNotice, l.Input))
+            {
+                l.Add(null, [LetterWording.Text("dsa.identityOptional")], [LetterElement.NameAndEmail]);
+            }
+
             l.Contact();
         }
 
@@ -339,6 +344,8 @@ public static class LetterComposer
         l.Locations("The content is still at these addresses:");
         var next = previous?.Kind == LetterKind.TakeItDownRequest && l.Input.Recipient.TakeItDown?.Ftc is { } ftc
             ? ftc.Name
+            : previous?.Kind == LetterKind.DsaNotice && l.Input.Coordinator is { } coordinator
+            ? $"{coordinator.Name}, the Digital Services Coordinator in {coordinator.Country}"
             : (l.Input.Recipient.Escalation ?? [])
                 .FirstOrDefault(s => s is not null && s.Step > EscalationStepKind.Form && s.AppliesTo(l.Input.JurisdictionCode))?.Name;
         var escalation = previous?.Kind == LetterKind.DataProtectionDelisting

@@ -50,6 +50,18 @@ public sealed record LetterInput
     /// <summary>Follow-up: the letter being followed up.</summary>
     public PreviousRequest? Previous { get; init; }
 
+    /// <summary>
+    /// The images may have been made when someone in them was under 18 (<c>Case.MayShowSomeoneUnderEighteen</c>): a DSA
+    /// notice may then leave out the sender's name and email (Article 16(2)(c), Directive 2011/93/EU Articles 3 to 7).
+    /// </summary>
+    public bool MayShowSomeoneUnderEighteen { get; init; }
+
+    /// <summary>
+    /// The Digital Services Coordinator of the EU country the person lives in, or null outside the EU. A follow-up to a
+    /// DSA notice names it as the next step (Article 53: a complaint may go to the coordinator where the person lives).
+    /// </summary>
+    public DigitalServicesCoordinator? Coordinator { get; init; }
+
     /// <summary>Police preservation: the report or crime reference number, when there is one.</summary>
     public string? PoliceReference { get; init; }
 }

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
@@ -10,7 +11,7 @@ namespace IncidentResponse.Web.Takedowns;
 public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, string Text, string JurisdictionCode);
 
 /// <summary>Copies a request and the case's sightings into a <see cref="LetterInput"/> and composes it.</summary>
-public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory)
+public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory, DigitalServicesCoordinators coordinators)
 {
     /// <summary>
     /// The words a download carries, loaded through the case already authorized: exactly as finalised, or the draft as
@@ -43,7 +44,10 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             .Where(i => i.CaseId == request.CaseId && incidentIds.Contains(i.Id))
             .Select(i => new { i.OccurredOn, i.Kind })
             .ToListAsync(cancellationToken);
-        var jurisdiction = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId).Select(c => c.JurisdictionCode).SingleAsync(cancellationToken);
+        var caseFacts = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId)
+            .Select(c => new { c.JurisdictionCode, c.UnderEighteenRoute, c.MadeUnderEighteen })
+            .SingleAsync(cancellationToken);
+        var jurisdiction = caseFacts.JurisdictionCode;
         var input = new LetterInput
         {
             Recipient = directory.Get(request.PlatformId),
@@ -61,6 +65,8 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             Reasons = request.Reasons,
             SearchTerms = request.SearchTerms,
             Previous = await PreviousAsync(request, cancellationToken),
+            Coordinator = coordinators.For(jurisdiction),
+            MayShowSomeoneUnderEighteen = Case.ImagesMayShowSomeoneUnderEighteen(caseFacts.UnderEighteenRoute, caseFacts.MadeUnderEighteen),
         };
         var document = LetterComposer.Compose(request.Kind, input);
         return new ComposedLetter(document, LetterCompleteness.Check(request.Kind, input), document.ToPlainText(), jurisdiction);

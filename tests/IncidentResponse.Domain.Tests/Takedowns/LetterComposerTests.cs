@@ -295,6 +295,40 @@ public sealed class LetterComposerTests
         Assert.Contains(expected, LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DE", "I will take this to Bundesnetzagentur (Federal Network Agency), the Digital Services Coordinator in Germany.")]
+    [InlineData("IE", "I will take this to Coimisiún na Meán, the Digital Services Coordinator in Ireland.")]
+    public void A_follow_up_to_a_dsa_notice_names_the_coordinator_where_the_person_lives(string code, string expected)
+    {
+        var coordinators = DigitalServicesCoordinators.LoadEmbedded(TestLetters.Today);
+        var input = TestLetters.Complete(LetterKind.FollowUp) with
+        {
+            JurisdictionCode = code,
+            Coordinator = coordinators.For(code),
+            Previous = new PreviousRequest(LetterKind.DsaNotice, new DateOnly(2026, 11, 10), null, FollowUpReason.NoAnswerByDeadline, null),
+        };
+
+        var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
+
+        Assert.Contains(expected, text, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "I will take this to"));
+    }
+
+    [Fact]
+    public void A_follow_up_to_another_letter_keeps_the_platforms_own_next_step_even_in_the_eu()
+    {
+        var input = TestLetters.Complete(LetterKind.FollowUp) with
+        {
+            JurisdictionCode = "DE",
+            Coordinator = DigitalServicesCoordinators.LoadEmbedded(TestLetters.Today).For("DE"),
+        };
+
+        var text = LetterComposer.Compose(LetterKind.FollowUp, input).ToPlainText();
+
+        Assert.DoesNotContain("Bundesnetzagentur", text, StringComparison.Ordinal);
+        Assert.Contains("I will take this to Coimisiún na Meán", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_follow_up_names_no_regulator_when_none_applies()
     {

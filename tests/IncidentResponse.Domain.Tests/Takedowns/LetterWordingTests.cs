@@ -22,6 +22,7 @@ public sealed partial class LetterWordingTests
         ["dmca.guidance.perjury"] = (LetterKind.DmcaNotice, "US"),
         ["dsa.legalBasis"] = (LetterKind.DsaNotice, "FR"),
         ["dsa.goodFaith"] = (LetterKind.DsaNotice, "FR"),
+        ["dsa.identityOptional"] = (LetterKind.DsaNotice, "FR"),
         ["dsa.responseRequested"] = (LetterKind.DsaNotice, "FR"),
         ["preservationForPolice.basis.us"] = (LetterKind.PreservationForPolice, "US"),
         ["preservationForPolice.basis.elsewhere"] = (LetterKind.PreservationForPolice, "GB"),
@@ -71,6 +72,11 @@ public sealed partial class LetterWordingTests
         else if (kind == LetterKind.FollowUp)
         {
             input = input with { Previous = new PreviousRequest(LetterKind.DataProtectionDelisting, new DateOnly(2026, 11, 21), null, FollowUpReason.NoAnswerByDeadline, null) };
+        }
+
+        if (key == "dsa.identityOptional")
+        {
+            input = input with { MayShowSomeoneUnderEighteen = true, Sender = new SenderIdentity() };
         }
 
         if (key == "takeItDown.goodFaith.forOther")

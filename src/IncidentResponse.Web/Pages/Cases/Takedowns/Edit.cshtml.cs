@@ -28,6 +28,9 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
     /// <summary>Where the person lives (the case's country code), for the letters offered.</summary>
     public string JurisdictionCode { get; private set; } = "";
 
+    /// <summary>Whether the images may have been made when someone in them was under 18 (a DSA notice's name and email are then optional).</summary>
+    public bool MayShowSomeoneUnderEighteen { get; private set; }
+
     public bool Conflict { get; private set; }
 
     /// <summary>False for a helper: the sender details marked private are neither shown nor changed by them.</summary>
@@ -153,6 +156,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         Entry = directory.Get(request.PlatformId);
         Sightings = await NewModel.LoadSightingsAsync(db, CaseId, cancellationToken);
         JurisdictionCode = await NewModel.LoadJurisdictionAsync(db, CaseId, cancellationToken);
+        MayShowSomeoneUnderEighteen = await NewModel.LoadMayShowSomeoneUnderEighteenAsync(db, CaseId, cancellationToken);
         return true;
     }
 }

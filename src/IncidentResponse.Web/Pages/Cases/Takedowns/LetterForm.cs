@@ -229,8 +229,11 @@ public sealed record SightingChoice(Guid Id, string Url, string Platform, string
 /// <param name="JurisdictionCode">Where the person lives: a data protection delisting request is offered only in the EU, EEA or UK.</param>
 public sealed record LetterFieldsView(
     LetterForm Form, IReadOnlyList<SightingChoice> Sightings, PlatformEntry Platform, string JurisdictionCode, LetterKind? KeepKind = null,
-    bool PrivateSenderHidden = false)
+    bool PrivateSenderHidden = false, bool MayShowSomeoneUnderEighteen = false)
 {
+    /// <summary>Whether a DSA notice may be sent without name and email here (Article 16(2)(c)), so the form says so.</summary>
+    public bool DsaIdentityOptional => MayShowSomeoneUnderEighteen && Kinds.Contains(LetterKind.DsaNotice);
+
     /// <summary>The kinds to offer, in the platform's order, with the draft's own kind kept.</summary>
     public IReadOnlyList<LetterKind> Kinds =>
         (Platform.LetterKinds ?? []).Where(k => k != LetterKind.FollowUp && Platform.OffersIn(k, JurisdictionCode))

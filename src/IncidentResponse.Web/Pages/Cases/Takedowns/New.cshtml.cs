@@ -43,6 +43,9 @@ public sealed class NewModel(
     /// <summary>Where the person lives (the case's country code), for the letters and routes offered.</summary>
     public string JurisdictionCode { get; private set; } = "";
 
+    /// <summary>Whether the images may have been made when someone in them was under 18 (a DSA notice's name and email are then optional).</summary>
+    public bool MayShowSomeoneUnderEighteen { get; private set; }
+
     /// <summary>
     /// The Digital Services Coordinator of the EU country the person lives in, shown where a DSA notice to this platform
     /// is offered or the platform's EU regulator is named: a complaint may go to it (DSA Article 53). Null outside the EU.
@@ -109,11 +112,18 @@ public sealed class NewModel(
     {
         Sightings = await LoadSightingsAsync(db, CaseId, cancellationToken);
         JurisdictionCode = await LoadJurisdictionAsync(db, CaseId, cancellationToken);
+        MayShowSomeoneUnderEighteen = await LoadMayShowSomeoneUnderEighteenAsync(db, CaseId, cancellationToken);
     }
 
     /// <summary>The case's country code (a pack's code or an EU member state's).</summary>
     internal static Task<string> LoadJurisdictionAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken) =>
         db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => c.JurisdictionCode).SingleAsync(cancellationToken);
+
+    /// <summary>Whether the case's images may have been made when someone in them was under 18 (<see cref="Case.MayShowSomeoneUnderEighteen"/>).</summary>
+    internal static Task<bool> LoadMayShowSomeoneUnderEighteenAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => c.UnderEighteenRoute || c.MadeUnderEighteen == AgeAnswer.Yes || c.MadeUnderEighteen == AgeAnswer.NotSure)
+            .SingleAsync(cancellationToken);
 
     internal static async Task<IReadOnlyList<SightingChoice>> LoadSightingsAsync(AppDbContext db, Guid caseId, CancellationToken cancellationToken)
     {

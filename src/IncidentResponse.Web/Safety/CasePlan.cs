@@ -58,6 +58,16 @@ public sealed record CasePlan(
 /// <summary>Loads a case's plan in four queries whatever its size: case, latest assessment, any draft, step states.</summary>
 public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdictions)
 {
+    /// <summary>
+    /// A step's status as stored, except that "Answer the safety questions" follows the questions themselves: done once
+    /// answered, whatever was marked by hand, and begun while a draft is kept and it was not marked otherwise.
+    /// </summary>
+    public static SafetyStepStatus StatusOf(string stepKey, SafetyStepStatus stored, bool assessed, bool draft) =>
+        stepKey != SafetyStepCatalog.ThreatAssessment ? stored
+        : assessed ? SafetyStepStatus.Done
+        : draft && stored == SafetyStepStatus.ToDo ? SafetyStepStatus.Doing
+        : stored;
+
     public async Task<CasePlan> LoadAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, cancellationToken);
@@ -72,7 +82,7 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
         var entries = items.Select(item =>
         {
             var state = states.GetValueOrDefault(item.Key);
-            return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), state?.Status ?? SafetyStepStatus.ToDo, state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc, state?.NoteShared ?? false);
+            return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), StatusOf(item.Key, state?.Status ?? SafetyStepStatus.ToDo, latest is not null, hasDraft), state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc, state?.NoteShared ?? false);
         }).ToList();
         return new CasePlan(found.Id, found.Title, pack, found.UnderEighteenRoute, latest, hasDraft, entries)
         {

@@ -17,7 +17,8 @@ public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimePr
 
     public IReadOnlyList<JourneyStep> Steps { get; private set; } = [];
 
-    public JourneyStep? Next => Steps.FirstOrDefault(s => s.Link is not null && s.State != StepState.Done);
+    /// <summary>The one primary button: chosen from what has been done, and only ever a page this person may open.</summary>
+    public NextStepLink Next { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -31,7 +32,55 @@ public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimePr
             await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.SentOn != null, cancellationToken),
             await db.Sightings.CountAsync(s => s.CaseId == CaseId && s.Status == SightingStatus.Removed, cancellationToken),
             await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.Status == TakedownStatus.Sent && r.DueUtc < now, cancellationToken));
-        Steps = JourneyStep.For(Plan, record, takedowns, Membership.Can(Domain.Cases.CaseOperation.Export));
+        var binders = await db.AuditEvents.CountAsync(e => e.CaseId == CaseId && e.Action == "binder.made", cancellationToken);
+        var allies = await db.CaseMembers.CountAsync(m => m.CaseId == CaseId && m.Role != CaseRole.Owner, cancellationToken);
+        var evidence = await db.EvidenceItems.CountAsync(e => e.CaseId == CaseId, cancellationToken);
+        Steps = JourneyStep.For(Plan, record, takedowns, Membership, binders, allies);
+        var progress = new CaseProgress(
+            Plan.Level,
+            Plan.LatestAssessment is not null,
+            NextStepLink.UrgentEntry(Plan) is not null,
+            Plan.LatestAssessment is not null || Plan.HasDraftAssessment || Plan.Entries.Any(e => e.UpdatedUtc is not null) || record.Incidents + record.Sightings > 0,
+            record.Incidents,
+            evidence,
+            record.Sightings,
+            takedowns.Letters,
+            binders,
+            allies,
+            Plan.WordsOnly);
+        Next = NextStepLink.For(NextStepPlanner.Choose(progress, Membership.Can), Plan);
+    }
+}
+
+/// <summary>The words and address of the dashboard's one primary button.</summary>
+public sealed record NextStepLink(NextStep Step, string Name, string Link)
+{
+    /// <summary>The plan's urgent safety step still open (physical safety first, then urgent protection), or null.</summary>
+    public static CasePlan.Entry? UrgentEntry(CasePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Entries.FirstOrDefault(e =>
+            e.Item.Key is SafetyStepCatalog.PhysicalSafety or SafetyStepCatalog.EmergencyProtectiveOrder
+            && e.Status is not (SafetyStepStatus.Done or SafetyStepStatus.NotForMe));
+    }
+
+    public static NextStepLink For(NextStep step, CasePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var root = $"/cases/{plan.CaseId}";
+        return step switch
+        {
+            NextStep.SafetyFirst => new(step, "Safety first", $"{root}/safety"),
+            NextStep.UrgentSafety when UrgentEntry(plan) is { } urgent => new(step, urgent.Item.Step.Title, $"{root}/plan/{urgent.Number}"),
+            NextStep.Assessment => new(step, plan.HasDraftAssessment ? "Finish the safety questions" : "Answer the safety questions", $"{root}/assessment"),
+            NextStep.FirstEntry => new(step, "Write down what happened", $"{root}/log/new"),
+            NextStep.AddEvidence => new(step, "Keep a screenshot or file as evidence", $"{root}/evidence/add"),
+            NextStep.AddPlace => new(step, "Add where you found it", $"{root}/sightings/add"),
+            NextStep.FirstLetter => new(step, "Ask a site to take it down", $"{root}/takedowns/new"),
+            NextStep.Binder => new(step, "Make an evidence binder", $"{root}/binder"),
+            NextStep.InviteAlly => new(step, "Invite someone you trust to help", $"{root}/people"),
+            _ => new(NextStep.Plan, "Look at your plan", $"{root}/plan"),
+        };
     }
 }
 
@@ -78,8 +127,9 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
     };
 
     /// <summary>The six steps of the journey; each part of the app reports its own progress here.</summary>
-    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null, TakedownProgress? takedowns = null, bool canMakeBinder = false)
+    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null, TakedownProgress? takedowns = null, CaseMembership? viewer = null, int binders = 0, int allies = 0)
     {
+        ArgumentNullException.ThrowIfNull(plan);
         record ??= RecordProgress.None;
         takedowns ??= TakedownProgress.None;
         var nowSteps = plan.Entries.Where(e => e.Item.Section == SafetySection.Now).ToList();
@@ -88,21 +138,33 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
             : plan.Entries.Any(e => e.UpdatedUtc is not null) ? StepState.InProgress
             : StepState.NotStarted;
         var risk = plan.LatestAssessment is not null ? StepState.Done : plan.HasDraftAssessment ? StepState.InProgress : StepState.NotStarted;
+        var canAnswer = viewer?.Can(CaseOperation.AddEntry) ?? true;
+        var riskLink = canAnswer ? $"/cases/{plan.CaseId}/assessment"
+            : plan.LatestAssessment is { } latest ? $"/cases/{plan.CaseId}/assessment/{latest.Id}" : null;
+        var isOwner = viewer?.IsOwner ?? true;
+        var people = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{allies} {(allies == 1 ? "person" : "people")} helping");
         return
         [
             new("Safety first", "Your physical safety, someone to talk to, and saving evidence before anything is deleted.", safety,
                 $"/cases/{plan.CaseId}/safety",
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in your plan done")),
-            new("Understand the risk", "A few questions that shape your next steps.", risk, $"/cases/{plan.CaseId}/assessment",
+            new("Understand the risk", "A few questions that shape your next steps.", risk, riskLink,
                 plan.LatestAssessment?.Level is { } level ? $"Done: {ThreatLevels.DisplayName(level)}" : null),
             new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", record.State,
                 $"/cases/{plan.CaseId}/log", record.Text),
             new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", takedowns.State,
                 CasePlan.LinkFor(plan.CaseId, SafetyStepCatalog.LinkTakedowns), takedowns.Text),
-            canMakeBinder
-                ? new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotStarted, $"/cases/{plan.CaseId}/binder")
-                : new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null),
-            new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", StepState.NotAvailableYet, null),
+            viewer?.Can(CaseOperation.Export) ?? true
+                ? new("Evidence binder", "A printable record for the police, a lawyer or a platform.", binders > 0 ? StepState.Done : StepState.NotStarted,
+                    $"/cases/{plan.CaseId}/binder",
+                    binders == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{binders} {(binders == 1 ? "binder" : "binders")} made"))
+                : new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null,
+                    "Made by the person whose case this is"),
+            isOwner
+                ? new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", allies > 0 ? StepState.InProgress : StepState.NotStarted,
+                    $"/cases/{plan.CaseId}/people", allies == 0 ? "No one invited yet" : people)
+                : new("Trusted allies", "The people helping on this case, and what you can do as one of them.", StepState.InProgress,
+                    $"/cases/{plan.CaseId}/people", people),
         ];
     }
 }

@@ -112,7 +112,10 @@ public sealed class PrivacyOracleCase
             "a status note on a place of entry A");
 
         // Letter L2: finalised and sent about B's place while B is shared; then B becomes private.
-        var letter2 = await LetterAsync(owner, [placeB, sharedPlace]);
+        var letter2 = await LetterAsync(owner, [placeB, sharedPlace], new Dictionary<string, string>
+        {
+            ["Input.SearchTerms"] = Plant(CanaryClass.Private, "L2-searchterms", "the searches named on letter L2"),
+        });
         Labels[letter2] = "{letter L2 private after final}";
         await FinaliseAndSendAsync(owner, letter2, "L2");
         await ExpectRedirect(owner.SubmitAsync($"/cases/{CaseId}/log/{incidentB}", new Dictionary<string, string>(), "handler=Privacy"), "marking entry B private");

@@ -127,8 +127,13 @@ public static class LetterComposer
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind.");
         }
 
-        return new LetterDocument(kind, HeadingOf(kind), letter.Sections, letter.Elements,
-            Guidance(kind, input));
+        return new LetterDocument(kind, HeadingOf(kind), letter.Sections, letter.Elements, Guidance(kind, input))
+        {
+            Sender = letter.Sender,
+            DateLine = letter.DateLine,
+            RecipientLine = letter.RecipientLine,
+            Signature = letter.SignatureLines,
+        };
     }
 
     private static void PolicyReport(Builder l)
@@ -209,7 +214,9 @@ public static class LetterComposer
         var email = l.Input.Sender.Email?.Printable;
         if (name is not null && email is not null)
         {
-            l.Add("Who is sending this notice", [$"Name: {name}", $"Email: {email}"], [LetterElement.NameAndEmail, LetterElement.ContactInformation]);
+            // Article 16(2)(c) asks for the name and email, and nothing more is given.
+            l.Contact(nameAndEmailOnly: true);
+            l.Add(null, [], [LetterElement.NameAndEmail]);
         }
         else
         {
@@ -305,7 +312,7 @@ public static class LetterComposer
     private static void PreservationForPolice(Builder l)
     {
         var recipient = l.Input.Recipient;
-        l.Add(null, [$"Date: {DateOrBlank(l.Input.LetterDate)}", "To: the investigating officer"], [LetterElement.Recipient]);
+        l.Header("the investigating officer");
         l.Add(null,
         [
             $"I am asking you to send a preservation request to {recipient.Operator}, which runs {recipient.Name}, so that the records below are kept while the case is investigated. Intimate images of {l.Subject} were shared there without consent, and the provider may delete these records in the ordinary course of business.",
@@ -416,24 +423,45 @@ public static class LetterComposer
 
         public List<LetterElement> Elements { get; } = [];
 
+        public List<string> Sender { get; } = [];
+
+        public string? DateLine { get; private set; }
+
+        public string? RecipientLine { get; private set; }
+
+        public List<string> SignatureLines { get; } = [];
+
         public string Subject => Input.SenderActsForPersonShown ? "the person I represent" : "me";
 
         /// <summary>Free text typed by the person, trimmed, with any private value withheld.</summary>
         public string Free(string? text) => (Input.Sender ?? new SenderIdentity()).Redact((text ?? "").Trim());
 
+        /// <summary>A section of the body (none when <paramref name="paragraphs"/> is empty: only its elements count).</summary>
         public void Add(string? heading, IReadOnlyList<string> paragraphs, IReadOnlyList<LetterElement> elements)
         {
-            Sections.Add(new LetterSection(heading, paragraphs));
+            if (paragraphs.Count > 0)
+            {
+                Sections.Add(new LetterSection(heading, paragraphs));
+            }
+
+            Note(elements);
+        }
+
+        private void Note(IReadOnlyList<LetterElement> elements)
+        {
             foreach (var element in elements.Where(e => !Elements.Contains(e)))
             {
                 Elements.Add(element);
             }
         }
 
-        public void Header()
+        /// <summary>The date and the recipient (the platform's operator, or <paramref name="to"/>), each on its own line.</summary>
+        public void Header(string? to = null)
         {
             var recipient = Input.Recipient;
-            Add(null, [$"Date: {DateOrBlank(Input.LetterDate)}", $"To: {recipient.Operator} ({recipient.Name})"], [LetterElement.Recipient]);
+            DateLine = $"Date: {DateOrBlank(Input.LetterDate)}";
+            RecipientLine = $"To: {to ?? $"{recipient.Operator} ({recipient.Name})"}";
+            Note([LetterElement.Recipient]);
         }
 
         public void Locations(string lead, string? heading = null)
@@ -480,22 +508,36 @@ public static class LetterComposer
             "- messages and other records connected with the content or the accounts.",
         ], [LetterElement.PreservationScope]);
 
-        public void Contact()
+        /// <summary>
+        /// The sender block at the head of the letter: the details the person chose to print, none private (only the name
+        /// and email when <paramref name="nameAndEmailOnly"/>). Someone writing for the person shown says so here, in the
+        /// body.
+        /// </summary>
+        public void Contact(bool nameAndEmailOnly = false)
         {
-            var sender = Input.Sender ?? new SenderIdentity();
-            var lines = new List<string>();
-            AddLine(lines, "Name", sender.Name);
-            AddLine(lines, "Email", sender.Email);
-            AddLine(lines, "Postal address", sender.PostalAddress);
-            AddLine(lines, "Phone", sender.Phone);
-            if (Input.SenderActsForPersonShown && lines.Count > 0)
+            if (Sender.Count > 0)
             {
-                lines.Add("I am writing on behalf of the person shown, with their permission.");
+                return;
             }
 
-            if (lines.Count > 0 && !Sections.Any(s => s.Heading == "Contact"))
+            var sender = Input.Sender ?? new SenderIdentity();
+            AddLine(Sender, "Name", sender.Name);
+            AddLine(Sender, "Email", sender.Email);
+            if (!nameAndEmailOnly)
             {
-                Add("Contact", lines, [LetterElement.ContactInformation]);
+                AddLine(Sender, "Postal address", sender.PostalAddress);
+                AddLine(Sender, "Phone", sender.Phone);
+            }
+
+            if (Sender.Count == 0)
+            {
+                return;
+            }
+
+            Note([LetterElement.ContactInformation]);
+            if (Input.SenderActsForPersonShown && !nameAndEmailOnly)
+            {
+                Add(null, ["I am writing on behalf of the person shown, with their permission."], []);
             }
         }
 
@@ -504,7 +546,8 @@ public static class LetterComposer
             var name = Input.Sender?.Name?.Printable;
             if (Input.SignatureConfirmed && name is not null)
             {
-                Add(null, [$"/s/ {name}", $"Signed electronically on {DateOrBlank(Input.LetterDate)}"], [LetterElement.Signature]);
+                SignatureLines.AddRange([$"/s/ {name}", $"Signed electronically on {DateOrBlank(Input.LetterDate)}"]);
+                Note([LetterElement.Signature]);
             }
         }
 

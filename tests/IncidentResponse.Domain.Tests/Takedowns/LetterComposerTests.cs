@@ -153,7 +153,7 @@ public sealed class LetterComposerTests
         var text = Compose(LetterKind.PlatformPolicyReport);
 
         Assert.Contains("This breaks your rule \"Non-consensual nudity policy\" (https://help.x.com/en/rules-and-policies/intimate-media).", text, StringComparison.Ordinal);
-        Assert.StartsWith("Report of intimate images shared without consent\n\nDate: 21 November 2026\nTo: X Corp. (X)\n", text, StringComparison.Ordinal);
+        Assert.Contains("\n\nDate: 21 November 2026\n\nTo: X Corp. (X)\n\nReport of intimate images shared without consent\n\nI am reporting", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -397,12 +397,37 @@ public sealed class LetterComposerTests
     }
 
     [Fact]
-    public void Plain_text_is_the_title_then_sections_separated_by_blank_lines()
+    public void Plain_text_reads_as_a_letter_sender_date_recipient_title_body_signature_a_blank_line_between_blocks()
     {
         var letter = new LetterDocument(LetterKind.FollowUp, "Title",
-            [new LetterSection(null, ["One", "Two"]), new LetterSection("Heading", ["Three"])], [], []);
+            [new LetterSection(null, ["One", "Two"]), new LetterSection("Heading", ["Three"])], [], [])
+        {
+            Sender = ["Name: Sam", "Email: sam@example.org"],
+            DateLine = "Date: 1 May 2026",
+            RecipientLine = "To: Them",
+            Signature = ["/s/ Sam", "Signed"],
+        };
 
-        Assert.Equal("Title\n\nOne\nTwo\n\nHeading\nThree\n", letter.ToPlainText());
+        Assert.Equal("Name: Sam\nEmail: sam@example.org\n\nDate: 1 May 2026\n\nTo: Them\n\nTitle\n\nOne\nTwo\n\nHeading\nThree\n\n/s/ Sam\nSigned\n", letter.ToPlainText());
+        Assert.Equal("Title\n\nOne\n", new LetterDocument(LetterKind.FollowUp, "Title", [new LetterSection(null, ["One"])], [], []).ToPlainText());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestLetters.Kinds), MemberType = typeof(TestLetters))]
+    public void Every_complete_letter_puts_the_sender_then_the_date_the_recipient_and_its_one_title_before_the_body_and_the_signature_last(LetterKind kind)
+    {
+        var letter = LetterComposer.Compose(kind, TestLetters.Complete(kind));
+        var blocks = letter.ToPlainText().TrimEnd('\n').Split("\n\n");
+
+        Assert.StartsWith("Name: Sam Ally\n", blocks[0], StringComparison.Ordinal);
+        Assert.StartsWith("Date: ", blocks[1], StringComparison.Ordinal);
+        Assert.StartsWith("To: ", blocks[2], StringComparison.Ordinal);
+        Assert.Equal(LetterComposer.HeadingOf(kind), blocks[3]);
+        Assert.Single(blocks, b => b.Contains(LetterComposer.HeadingOf(kind), StringComparison.Ordinal));
+        if (letter.Has(LetterElement.Signature))
+        {
+            Assert.StartsWith("/s/ Sam Ally\nSigned electronically on ", blocks[^1], StringComparison.Ordinal);
+        }
     }
 
     private static string Compose(LetterKind kind) => LetterComposer.Compose(kind, TestLetters.Complete(kind)).ToPlainText();

@@ -35,18 +35,35 @@ public sealed class DocumentHtmlRenderer
         ArgumentNullException.ThrowIfNull(options);
         cancellationToken.ThrowIfCancellationRequested();
 
+        return await RenderComponentAsync<DocumentView>(new Dictionary<string, object?>
+        {
+            [nameof(DocumentView.Document)] = document,
+            [nameof(DocumentView.PaperSize)] = options.PaperSize,
+            [nameof(DocumentView.ResourcePrefix)] = options.ResourcePrefix,
+            [nameof(DocumentView.ScreenNote)] = options.ScreenNote,
+            [nameof(DocumentView.ContentsPageNumbers)] = options.ContentsPageNumbers,
+        });
+    }
+
+    /// <summary>A letter as one printable page (<see cref="LetterView"/>): its lines as written, its title once, nothing around it.</summary>
+    public async Task<string> RenderLetterAsync(PrintedLetter letter, PaperSize paper = PaperSize.A4, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        cancellationToken.ThrowIfCancellationRequested();
+        return await RenderComponentAsync<LetterView>(new Dictionary<string, object?>
+        {
+            [nameof(LetterView.Letter)] = letter,
+            [nameof(LetterView.PaperSize)] = paper,
+        });
+    }
+
+    private async Task<string> RenderComponentAsync<TComponent>(Dictionary<string, object?> parameters)
+        where TComponent : IComponent
+    {
         await using var renderer = new HtmlRenderer(NoServices, _loggerFactory);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?>
-            {
-                [nameof(DocumentView.Document)] = document,
-                [nameof(DocumentView.PaperSize)] = options.PaperSize,
-                [nameof(DocumentView.ResourcePrefix)] = options.ResourcePrefix,
-                [nameof(DocumentView.ScreenNote)] = options.ScreenNote,
-                [nameof(DocumentView.ContentsPageNumbers)] = options.ContentsPageNumbers,
-            });
-            var output = await renderer.RenderComponentAsync<DocumentView>(parameters);
+            var output = await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters));
             return output.ToHtmlString();
         });
     }

@@ -239,7 +239,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     internal static string FooterTemplate(PdfOptions options) =>
         $"""
         <div style="width:100%;font-size:8pt;font-family:sans-serif;color:#000;margin:0 18mm;display:flex;justify-content:space-between;">
-        <span>Generated {Encode(Html.Formats.Utc(options.GeneratedAtUtc))}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
+        <span>{(options.PrintsGeneratedTime ? "Generated " + Encode(Html.Formats.Utc(options.GeneratedAtUtc)) : "")}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
         </div>
         """;
 

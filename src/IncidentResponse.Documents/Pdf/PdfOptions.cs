@@ -2,7 +2,10 @@ using IncidentResponse.Documents.Model;
 
 namespace IncidentResponse.Documents.Pdf;
 
-/// <summary>What Chromium prints around the page content: the running header, the marking, page X of Y, and the time.</summary>
+/// <summary>
+/// What Chromium prints around the page content: the running header, the marking, page X of Y, and (for a record, not a
+/// letter) the time it was made.
+/// </summary>
 public sealed record PdfOptions
 {
     public required string RunningHeader { get; init; }
@@ -10,6 +13,9 @@ public sealed record PdfOptions
     public required DateTimeOffset GeneratedAtUtc { get; init; }
 
     public string ConfidentialityMarking { get; init; } = DocumentModel.DefaultConfidentialityMarking;
+
+    /// <summary>Whether the footer says when the copy was made ("Generated …"): a record does, a letter has its own date.</summary>
+    public bool PrintsGeneratedTime { get; init; } = true;
 
     /// <summary>Used when the HTML has no CSS page size; the HTML renderer always writes one.</summary>
     public PaperSize PaperSize { get; init; } = PaperSize.A4;
@@ -22,6 +28,20 @@ public sealed record PdfOptions
             RunningHeader = document.RunningHeader,
             GeneratedAtUtc = document.GeneratedAtUtc,
             ConfidentialityMarking = document.ConfidentialityMarking,
+            PaperSize = paper,
+        };
+    }
+
+    /// <summary>A letter's margins: no running title and no confidentiality marking (its own marking, such as "Draft", if any), and page X of Y.</summary>
+    public static PdfOptions ForLetter(PrintedLetter letter, PaperSize paper = PaperSize.A4)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return new PdfOptions
+        {
+            RunningHeader = "",
+            GeneratedAtUtc = letter.GeneratedAtUtc,
+            ConfidentialityMarking = letter.Marking ?? "",
+            PrintsGeneratedTime = false,
             PaperSize = paper,
         };
     }

@@ -7,27 +7,27 @@ namespace IncidentResponse.Web.Takedowns;
 
 /// <summary>
 /// A letter as a PDF, printed by Chromium from the very text the plain-text download gives (as finalised, or the draft
-/// as it reads now): one content, two forms. The running header carries only the letter's kind, never case content.
+/// as it reads now): one content, two forms. It is laid out as a letter, line for line as the text reads, its title
+/// once, with no cover, no running title and no confidentiality marking; a draft is marked "Draft" at the top of each
+/// page. The margins carry nothing of the case.
 /// </summary>
 public sealed class LetterPdf(DocumentHtmlRenderer renderer, ChromiumPdfPrinter printer, TimeProvider clock)
 {
+    /// <summary>The word at the top of each page of a letter not yet finalised.</summary>
+    public const string DraftMarking = "Draft";
+
     public bool IsAvailable => printer.IsChromiumInstalled;
 
-    public async Task WriteAsync(LetterKind kind, string text, Stream destination, CancellationToken cancellationToken)
+    public async Task WriteAsync(LetterKind kind, string text, bool isDraft, Stream destination, CancellationToken cancellationToken)
     {
-        var title = LetterComposer.TitleOf(kind);
-        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal)
-            .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => (Block)new Paragraph(p))
-            .ToList();
-        var document = new DocumentModel
+        var letter = new PrintedLetter
         {
-            Title = title,
-            RunningHeader = title,
+            Title = LetterComposer.HeadingOf(kind),
+            Blocks = PrintedLetter.BlocksOf(text),
+            Marking = isDraft ? DraftMarking : null,
             GeneratedAtUtc = clock.GetUtcNow(),
-            Sections = [new Section { Id = "letter", Heading = title, Blocks = paragraphs }],
         };
-        var html = await renderer.RenderAsync(document, cancellationToken: cancellationToken);
-        await printer.PrintAsync(html, (_, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(null), destination, PdfOptions.For(document), cancellationToken);
+        var html = await renderer.RenderLetterAsync(letter, cancellationToken: cancellationToken);
+        await printer.PrintAsync(html, (_, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(null), destination, PdfOptions.ForLetter(letter), cancellationToken);
     }
 }

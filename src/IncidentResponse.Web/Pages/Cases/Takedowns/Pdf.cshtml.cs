@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>
-/// A letter as a PDF: exactly the text of the plain-text download, printed. Never cached. Fair printing: a few at a
+/// A letter as a PDF: exactly the text of the plain-text download, printed as a letter (a draft marked as one). Never cached. Fair printing: a few at a
 /// time per person, and a per-person rate limit (<see cref="FairPrinting"/>).
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
@@ -42,7 +42,7 @@ public sealed class PdfModel(TakedownLetters letters, LetterPdf pdf, FairPrintin
         using var buffer = new MemoryStream();
         try
         {
-            await pdf.WriteAsync(letter.Request.Kind, letter.Text, buffer, cancellationToken);
+            await pdf.WriteAsync(letter.Request.Kind, letter.Text, isDraft: letter.Request.FinalText is null, buffer, cancellationToken);
         }
         catch (PdfRendererUnavailableException)
         {

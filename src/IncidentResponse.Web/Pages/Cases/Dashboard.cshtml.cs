@@ -193,7 +193,9 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
                 links.To("/Cases/SafetyFirst"),
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in {(isOwner ? "your" : "the")} plan done")),
             RiskStep(plan, links, risk),
-            new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", record.State,
+            new("Keep a record", isOwner
+                    ? "What happened, when and where, with your screenshots kept exactly as saved."
+                    : "What happened, when and where, with screenshots kept exactly as saved.", record.State,
                 links.To("/Cases/Log/Index"), record.Text),
             new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", takedowns.State,
                 CasePlan.PageFor(SafetyStepCatalog.LinkTakedowns) is { } takedownPage ? links.To(takedownPage) : null, takedowns.Text),

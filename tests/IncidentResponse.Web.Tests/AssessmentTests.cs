@@ -197,13 +197,34 @@ public abstract class AssessmentTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Not_sure_answers_are_taken_gently_and_the_result_says_when_the_level_rests_on_them()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+
+        var resultUrl = await client.CompleteAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (AfraidNow, ThreatAnswer.NotSure), (ThreatToKill, ThreatAnswer.NotSure)));
+        var result = await client.GetAsync(resultUrl);
+
+        Assert.Contains("Level: High", result.MainText, StringComparison.Ordinal);
+        Assert.Contains("You said you're not sure whether you are afraid for your safety right now — that's OK; we've taken it seriously to be safe.", result.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain("weren't sure", result.MainText, StringComparison.Ordinal);
+        var rests = result.Document.QuerySelector("#rests-on-not-sure")!.TextContent;
+        Assert.Contains("This level comes partly from questions you answered \"Not sure\". That's OK", rests, StringComparison.Ordinal);
+        Assert.Contains("Counting only the answers you were sure of, it would be Standard.", rests, StringComparison.Ordinal);
+
+        var sure = await client.GetAsync(await client.CompleteAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatToKill, ThreatAnswer.Yes))));
+        Assert.Null(sure.Document.QuerySelector("#rests-on-not-sure"));
+    }
+
+    [Fact]
     public async Task An_ally_reading_the_result_is_not_told_of_thoughts_of_self_harm()
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
         var resultUrl = await owner.CompleteAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (SelfHarm, ThreatAnswer.Yes)));
-        var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Viewer);
+        var (ally, allyName) = await app.NewAllyAsync(owner, caseId, CaseRole.Viewer);
         using var __ = ally;
+        await app.ShareRiskAssessmentAsync(owner, caseId, allyName);
 
         var seenByAlly = await ally.GetAsync(resultUrl);
         var plan = await ally.GetAsync($"/cases/{caseId}/plan");

@@ -377,6 +377,38 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     /// <summary>A survivor with a case who has re-entered their passphrase, as the binder page asks first.</summary>
+    [Fact]
+    public async Task The_assessment_summary_reports_the_answers_in_the_third_person_and_leaves_the_level_out_unless_chosen()
+    {
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
+        using var _ = client;
+        await client.CompleteAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(
+            Domain.Safety.ThreatAnswer.No,
+            (Domain.Safety.ThreatQuestionnaire.AfraidNow, Domain.Safety.ThreatAnswer.NotSure),
+            (Domain.Safety.ThreatQuestionnaire.Weapons, Domain.Safety.ThreatAnswer.Yes)));
+        var page = await client.GetAsync($"/cases/{caseId}/binder");
+        Assert.Null(page.Document.QuerySelector("input[name='Input.IncludeRiskLevel'][checked]"));
+        Assert.NotNull(page.Document.QuerySelector("input[name='Input.IncludeRiskLevel']"));
+
+        using var byDefault = await PostBinderAsync(client, caseId, "Pdf", ["ThreatAssessment"]);
+        var text = await PdfTools.FlatTextAsync(await byDefault.Content.ReadAsByteArrayAsync());
+
+        Assert.Contains("Threat assessment summary", text, StringComparison.Ordinal);
+        Assert.Contains("The survivor said the other person has or could easily get a weapon.", text, StringComparison.Ordinal);
+        Assert.Contains("The survivor was not sure whether they are afraid for their safety right now.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Immediate danger", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Score", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("You said", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Because you", text, StringComparison.Ordinal);
+
+        using var chosen = await PostBinderAsync(client, caseId, "Pdf", ["ThreatAssessment"], includeRiskLevel: true);
+        var withLevel = await PdfTools.FlatTextAsync(await chosen.Content.ReadAsByteArrayAsync());
+
+        Assert.Contains("Immediate danger", withLevel, StringComparison.Ordinal);
+        Assert.Contains("Score", withLevel, StringComparison.Ordinal);
+        Assert.Contains("The survivor said the other person has or could easily get a weapon.", withLevel, StringComparison.Ordinal);
+    }
+
     private async Task<(AppClient Client, string Username, Guid CaseId)> NewSurvivorReadyToPrintAsync()
     {
         var (client, username, caseId) = await app.NewSurvivorWithCaseAsync();
@@ -399,7 +431,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         string title = "Evidence record",
         string preparedFor = "",
         string preset = "MyRecords",
-        Dictionary<Guid, string>? redactions = null)
+        Dictionary<Guid, string>? redactions = null,
+        bool includeRiskLevel = false)
     {
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
         var fields = new List<KeyValuePair<string, string>>
@@ -411,6 +444,11 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
             new("Input.PreparedFor", preparedFor),
         };
         fields.AddRange(sections.Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
+        if (includeRiskLevel)
+        {
+            fields.Add(new("Input.IncludeRiskLevel", "true"));
+        }
+
         foreach (var (id, redaction) in redactions ?? [])
         {
             fields.Add(new($"Input.Redactions[{id}]", redaction));

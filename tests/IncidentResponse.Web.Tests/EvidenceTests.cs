@@ -397,8 +397,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public void The_plans_evidence_step_links_to_the_evidence_page()
     {
-        var caseId = Guid.NewGuid();
-        Assert.Equal($"/cases/{caseId}/evidence", CasePlan.LinkFor(caseId, SafetyStepCatalog.LinkEvidence));
+        Assert.Equal("/Cases/Evidence/Index", CasePlan.PageFor(SafetyStepCatalog.LinkEvidence));
     }
 
     private static IReadOnlyDictionary<string, string> NoFields => EvidenceJourneys.NoDescription;

@@ -24,5 +24,11 @@ public sealed class CaseMember
     /// </summary>
     public bool OriginalsGranted { get; set; }
 
+    /// <summary>
+    /// An ally sees the owner's risk level and their answers to the safety questions (the result, the plan as the answers
+    /// shaped it, the binder's summary of them, the assessments in an export) only when the owner grants it. Off by default.
+    /// </summary>
+    public bool RiskAssessmentShared { get; set; }
+
     public Case? Case { get; set; }
 }

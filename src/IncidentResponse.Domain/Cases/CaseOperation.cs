@@ -26,6 +26,15 @@ public enum CaseOperation
     /// advocate acting for them. A helper or viewer is told only that a detail is kept private.
     /// </summary>
     ViewPrivateSenderDetails,
+
+    /// <summary>Answering the safety questions: the owner only. An ally never answers them for the owner.</summary>
+    AnswerAssessment,
+
+    /// <summary>
+    /// Seeing the risk level and the answers behind it (and the plan as they shaped it): the owner, and an ally only when
+    /// the owner shares it with them on the People page (ADR 0014).
+    /// </summary>
+    ViewRiskAssessment,
 }
 
 /// <summary>The one table of which role may do what.</summary>
@@ -38,20 +47,23 @@ public static class CasePermissions
         CaseOperation.FinaliseLetter or CaseOperation.ViewPrivateSenderDetails => role is CaseRole.Owner or CaseRole.Advocate,
         CaseOperation.ViewEvidence or CaseOperation.Share or CaseOperation.Export
             or CaseOperation.Rename or CaseOperation.Delete or CaseOperation.MarkPrivate
-            or CaseOperation.PrintEvidence => role is CaseRole.Owner,
+            or CaseOperation.PrintEvidence or CaseOperation.AnswerAssessment
+            or CaseOperation.ViewRiskAssessment => role is CaseRole.Owner,
         _ => false,
     };
 
     /// <summary>
-    /// The role's table, widened only by what the owner granted this one member: evidence images and export.
+    /// The role's table, widened only by what the owner granted this one member: evidence images, export, and the risk
+    /// assessment.
     /// </summary>
-    public static bool Allows(CaseRole role, CaseOperation operation, bool evidenceImagesGranted, bool exportAllowed) =>
+    public static bool Allows(CaseRole role, CaseOperation operation, bool evidenceImagesGranted, bool exportAllowed, bool riskAssessmentShared = false) =>
         operation == CaseOperation.PrintEvidence
             ? Allows(role, CaseOperation.Export, evidenceImagesGranted, exportAllowed)
                 && Allows(role, CaseOperation.ViewEvidence, evidenceImagesGranted, exportAllowed)
             : Allows(role, operation)
         || (operation == CaseOperation.ViewEvidence && evidenceImagesGranted)
-        || (operation == CaseOperation.Export && exportAllowed);
+        || (operation == CaseOperation.Export && exportAllowed)
+        || (operation == CaseOperation.ViewRiskAssessment && riskAssessmentShared);
 
     /// <summary>
     /// Whether evidence files reach this member bit-exact, hidden details and all: the owner always, an ally only when

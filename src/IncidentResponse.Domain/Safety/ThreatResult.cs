@@ -2,9 +2,11 @@ namespace IncidentResponse.Domain.Safety;
 
 /// <summary>
 /// One sentence explaining part of a level, shown to the person. <see cref="AtLeast"/> is the level this reason on
-/// its own guarantees (an override), or null when it only adds <see cref="Points"/> to the score.
+/// its own guarantees (an override), or null when it only adds <see cref="Points"/> to the score. <see cref="Report"/> is
+/// the same answer in the third person, for the binder ("The survivor said …"). <see cref="NotSure"/>: the answer was
+/// "Not sure".
 /// </summary>
-public sealed record ThreatReason(string Key, string Text, int Points, ThreatLevel? AtLeast);
+public sealed record ThreatReason(string Key, string Text, int Points, ThreatLevel? AtLeast, string Report = "", bool NotSure = false);
 
 /// <summary>
 /// The outcome of scoring one answer set. A draft (some required questions unanswered) has no score, no level, no
@@ -25,6 +27,18 @@ public sealed record ThreatResult
 
     /// <summary>The level to act on: the score's level raised by any overrides; null for a draft.</summary>
     public ThreatLevel? Level { get; init; }
+
+    /// <summary>
+    /// The level the same answers would give with every "Not sure" taken as "No": lower than <see cref="Level"/> when the
+    /// level rests on answers the person was not sure about. Null for a draft.
+    /// </summary>
+    public ThreatLevel? LevelIfSureAnswersOnly { get; init; }
+
+    /// <summary>
+    /// The level is higher than the answers the person was sure of would give: "Not sure" answers raised it, because a
+    /// doubt about danger is treated with caution. Say so wherever the level is shown.
+    /// </summary>
+    public bool RestsOnNotSure => Level is { } level && LevelIfSureAnswersOnly is { } sure && level > sure;
 
     public ThreatSignals Signals { get; init; }
 

@@ -33,6 +33,10 @@ namespace IncidentResponse.Domain.Safety;
 /// self-harm likewise carry no weight and no floor, because the level is about the other person, and give no reason
 /// (the reasons go into the binder a person hands to the police or a lawyer, and are shown to allies); on Yes or Not
 /// sure they raise <see cref="ThreatSignals.SelfHarm"/> so crisis lines are shown at once and first.</para>
+/// <para><b>Not sure.</b> "Not sure" is a fine answer and is treated with care, never as "No": it adds half the weight
+/// and some floors. The result also carries the level the answers the person was sure of would give
+/// (<see cref="ThreatResult.LevelIfSureAnswersOnly"/>), so wherever the level rests on "Not sure" answers the page says so
+/// in kind words, and each such reason says that not being sure is OK.</para>
 /// <para><b>Drafts.</b> An answer set missing any required question is a draft: the result names the missing
 /// questions and has no score, level, signals or reasons. Answers to ids this version does not know are ignored, and a
 /// question is required only of answers given under the version that introduced it or later, so answers saved under an
@@ -56,7 +60,7 @@ public static class ThreatScorer
     /// A floor that applies only when every question in <paramref name="AllYes"/> is answered "Yes" and every one in
     /// <paramref name="YesOrNotSure"/> is answered "Yes" or "Not sure".
     /// </summary>
-    public sealed record CombinedOverride(string Key, IReadOnlyList<string> AllYes, ThreatLevel AtLeast, string Reason, IReadOnlyList<string>? YesOrNotSure = null)
+    public sealed record CombinedOverride(string Key, IReadOnlyList<string> AllYes, ThreatLevel AtLeast, string Reason, IReadOnlyList<string>? YesOrNotSure = null, string Report = "")
     {
         public bool AppliesTo(IReadOnlyDictionary<string, ThreatAnswer> answers) =>
             AllYes.All(id => AnswerTo(answers, id) == ThreatAnswer.Yes)
@@ -89,13 +93,16 @@ public static class ThreatScorer
     public static IReadOnlyList<CombinedOverride> CombinedOverrides { get; } =
     [
         new("past-violence-and-separation", [PastViolence, Separation], ThreatLevel.High,
-            "Because you said the person has been violent before and you have recently separated from them."),
+            "Because you said the person has been violent before and you have recently separated from them.",
+            Report: "The survivor said the other person has been violent before and that they have recently separated from them."),
         new("knows-location-and-stalking", [KnowsLocation, Stalking], ThreatLevel.High,
-            "Because you said the person knows where you live, work or study and has followed, watched or tracked you."),
+            "Because you said the person knows where you live, work or study and has followed, watched or tracked you.",
+            Report: "The survivor said the other person knows where they live, work or study and has followed, watched or tracked them."),
         new(UnderEighteenSextortion, [Demands], ThreatLevel.ImmediateDanger,
             "Because you said the person is asking for something in return and the images may show someone under 18. "
             + "This is always treated as most urgent. You have done nothing wrong, and there is help made for exactly this.",
-            [UnderEighteen]),
+            [UnderEighteen],
+            Report: "The survivor said the other person is asking for something in return, and the images may show someone under 18."),
     ];
 
     /// <summary>The level a score alone gives.</summary>
@@ -124,6 +131,28 @@ public static class ThreatScorer
             return new ThreatResult { QuestionnaireVersion = ThreatQuestionnaire.Version, MissingRequired = missing };
         }
 
+        var scored = Compute(answers);
+
+        // The same answers with every "Not sure" taken as "No": when this is lower, the level rests on doubts, which the
+        // result says (a doubt about danger is still counted, to be safe).
+        var sureOnly = answers.Where(a => a.Value != ThreatAnswer.NotSure).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        return new ThreatResult
+        {
+            QuestionnaireVersion = ThreatQuestionnaire.Version,
+            MissingRequired = [],
+            Score = scored.Score,
+            ScoreLevel = scored.ScoreLevel,
+            Level = scored.Level,
+            LevelIfSureAnswersOnly = Compute(sureOnly).Level,
+            Signals = SignalsFor(answers),
+            Reasons = scored.Reasons,
+        };
+    }
+
+    private sealed record Scored(int Score, ThreatLevel ScoreLevel, ThreatLevel Level, IReadOnlyList<ThreatReason> Reasons);
+
+    private static Scored Compute(IReadOnlyDictionary<string, ThreatAnswer> answers)
+    {
         var score = 0;
         var reasons = new List<(ThreatReason Reason, int Order)>();
         for (var index = 0; index < Questions.Count; index++)
@@ -135,8 +164,14 @@ public static class ThreatScorer
             var floor = FloorFor(question.Id, answer);
             if (points > 0 || floor is not null)
             {
-                var text = answer == ThreatAnswer.Yes ? question.YesReason : question.NotSureReason;
-                reasons.Add((new ThreatReason(question.Id, text, points, floor), index));
+                var notSure = answer == ThreatAnswer.NotSure;
+                reasons.Add((new ThreatReason(
+                    question.Id,
+                    notSure ? question.NotSureReason : question.YesReason,
+                    points,
+                    floor,
+                    notSure ? question.NotSureReport : question.YesReport,
+                    notSure), index));
             }
         }
 
@@ -144,7 +179,7 @@ public static class ThreatScorer
         {
             if (combined.AppliesTo(answers))
             {
-                reasons.Add((new ThreatReason(combined.Key, combined.Reason, 0, combined.AtLeast), Questions.Count));
+                reasons.Add((new ThreatReason(combined.Key, combined.Reason, 0, combined.AtLeast, combined.Report), Questions.Count));
             }
         }
 
@@ -153,22 +188,16 @@ public static class ThreatScorer
             .Select(r => r.Reason.AtLeast)
             .OfType<ThreatLevel>()
             .Aggregate(scoreLevel, ThreatLevels.Max);
-
-        return new ThreatResult
-        {
-            QuestionnaireVersion = ThreatQuestionnaire.Version,
-            MissingRequired = [],
-            Score = score,
-            ScoreLevel = scoreLevel,
-            Level = level,
-            Signals = SignalsFor(answers),
-            Reasons = reasons
+        return new Scored(
+            score,
+            scoreLevel,
+            level,
+            reasons
                 .OrderByDescending(r => r.Reason.AtLeast.HasValue ? (int)r.Reason.AtLeast.Value : -1)
                 .ThenByDescending(r => r.Reason.Points)
                 .ThenBy(r => r.Order)
                 .Select(r => r.Reason)
-                .ToList(),
-        };
+                .ToList());
     }
 
     private static ThreatLevel? FloorFor(string questionId, ThreatAnswer answer)

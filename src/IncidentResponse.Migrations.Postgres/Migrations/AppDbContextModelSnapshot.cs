@@ -324,6 +324,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<bool>("OriginalsGranted")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("RiskAssessmentShared")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -317,6 +317,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<bool>("OriginalsGranted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("RiskAssessmentShared")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(16)

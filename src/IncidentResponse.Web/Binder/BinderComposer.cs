@@ -129,6 +129,10 @@ internal sealed class BinderComposer(
         return new Section { Id = "summary", Heading = "Case summary", Blocks = blocks };
     }
 
+    /// <summary>
+    /// The latest assessment's answers that shaped the plan, reported in the third person ("The survivor said …"); the
+    /// level and score only when the person chose to include them, with a note when the level rests on "Not sure".
+    /// </summary>
     private Section ThreatAssessment()
     {
         var blocks = new List<Block>();
@@ -138,17 +142,35 @@ internal sealed class BinderComposer(
         }
         else
         {
-            blocks.Add(new KeyValueTable(
-            [
-                new("Completed", Moment(assessment.CompletedUtc!.Value)),
-                new("Level", ThreatLevels.DisplayName(level)),
-                new("Score", (result.Score ?? 0).ToString(CultureInfo.InvariantCulture)),
-            ])
-            { Caption = "Latest completed assessment" });
-            blocks.Add(new Paragraph(result.Purpose));
+            var rows = new List<KeyValueRow> { new("Completed", Moment(assessment.CompletedUtc!.Value)) };
+            if (options.IncludeRiskLevel)
+            {
+                rows.Add(new("Level", ThreatLevels.DisplayName(level)));
+                rows.Add(new("Score", (result.Score ?? 0).ToString(CultureInfo.InvariantCulture)));
+            }
+
+            blocks.Add(new KeyValueTable(rows) { Caption = "Latest completed assessment" });
+            blocks.Add(new Paragraph(
+                "The survivor answered a short set of safety questions so the app could put the steps of their plan in order. "
+                + "The questions are a guide, not a validated risk instrument."));
+            if (options.IncludeRiskLevel)
+            {
+                blocks.Add(new Paragraph(
+                    "This level is not a prediction of what the other person will do. It only decides which steps of the survivor's plan come first."));
+                if (result.RestsOnNotSure)
+                {
+                    blocks.Add(new Paragraph(string.Create(CultureInfo.InvariantCulture,
+                        $"This level rests partly on questions the survivor answered \"Not sure\", which the app treats with caution. Counting only the answers they were sure of, it would be {ThreatLevels.DisplayName(result.LevelIfSureAnswersOnly!.Value)}.")));
+                }
+            }
+
             if (result.Reasons.Count > 0)
             {
-                blocks.Add(new Table(["Why the level is what it is"], result.Reasons.Select(r => (IReadOnlyList<string>)[r.Text]).ToList()));
+                blocks.Add(new Table(["What the survivor said"], result.Reasons.Select(r => (IReadOnlyList<string>)[r.Report]).ToList()));
+            }
+            else
+            {
+                blocks.Add(new Paragraph("None of the survivor's answers raised a concern the questions ask about."));
             }
         }
 

@@ -3,7 +3,9 @@ using IncidentResponse.Web.Export;
 namespace IncidentResponse.Web.Binder;
 
 /// <summary>
-/// Puts the evidence binder, every part included and nothing obscured (every picture withheld for an ally not shown evidence images), into "Download everything" as
+/// Puts the evidence binder, every part included and nothing obscured (every picture withheld for an ally not shown evidence
+/// images, the threat assessment summary left out for one not shown the risk assessment, the risk level left out for
+/// everyone as the binder page's default), into "Download everything" as
 /// <c>binder.pdf</c>, built from the same case in the same request. Without Chromium it throws, and the export names
 /// the missing binder in <c>problems.txt</c> rather than leaving it out silently.
 /// </summary>
@@ -16,6 +18,6 @@ public sealed class BinderExportPart(BinderService binders, IncidentResponse.Dom
         ArgumentNullException.ThrowIfNull(request);
         var audience = await Cases.CaseAudience.LoadAsync(db, request.CaseId, request.UserId, cancellationToken);
         await binders.WritePdfAsync(
-            request.CaseId, new BinderOptions { PicturesShared = request.EvidenceFilesShared, Audience = audience }, destination, cancellationToken);
+            request.CaseId, new BinderOptions { PicturesShared = request.EvidenceFilesShared, AssessmentShown = request.RiskAssessmentShared, Audience = audience }, destination, cancellationToken);
     }
 }

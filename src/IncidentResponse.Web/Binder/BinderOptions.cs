@@ -113,6 +113,23 @@ public sealed record BinderOptions
     /// </summary>
     public Cases.CaseAudience? Audience { get; init; }
 
+    /// <summary>
+    /// Whether the threat assessment summary prints the risk level and the score. Off unless the person ticks it: the
+    /// summary then reports the answers (in the third person) without a number a reader might take as a prediction.
+    /// </summary>
+    public bool IncludeRiskLevel { get; init; }
+
+    /// <summary>
+    /// False for an ally the owner has not shared the risk assessment with (ADR 0014): the threat assessment summary is
+    /// left out whatever was ticked, as if it had not been chosen.
+    /// </summary>
+    public bool AssessmentShown { get; init; } = true;
+
+    /// <summary>The parts this binder prints: those chosen, less the threat assessment when it is not this person's to see.</summary>
+    public BinderOptions Effective() => AssessmentShown || !Sections.Contains(BinderSection.ThreatAssessment)
+        ? this
+        : this with { Sections = new HashSet<BinderSection>(Sections.Where(s => s != BinderSection.ThreatAssessment)) };
+
     public Redaction RedactionOf(Guid evidenceId) =>
         !PicturesShared ? Redaction.Withhold
         : Redactions.TryGetValue(evidenceId, out var redaction) ? redaction : Redaction.None;

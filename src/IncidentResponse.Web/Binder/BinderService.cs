@@ -77,7 +77,14 @@ public sealed partial class BinderService(
     public async Task<BinderDocument> BuildDocumentAsync(Guid caseId, BinderOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = options.Effective();
         var data = await LoadAsync(caseId, cancellationToken);
+        if (!options.AssessmentShown)
+        {
+            // The risk assessment is not this person's to see (ADR 0014): it never reaches the composer.
+            data = data with { Assessment = null };
+        }
+
         var exhibits = new List<BinderExhibit>(data.Evidence.Count);
         var recorded = data.AuditEvents
             .Where(e => e.Action == "evidence.added")

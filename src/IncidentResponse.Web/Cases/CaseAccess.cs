@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Cases;
 
 /// <summary>The signed-in person's place on one case, read fresh on every request (no cached permission).</summary>
-public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, bool EvidenceImagesGranted = false, bool ExportAllowed = false, bool OriginalsGranted = false)
+public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, bool EvidenceImagesGranted = false, bool ExportAllowed = false, bool OriginalsGranted = false, bool RiskAssessmentShared = false)
 {
-    public bool Can(CaseOperation operation) => CasePermissions.Allows(Role, operation, EvidenceImagesGranted, ExportAllowed);
+    public bool Can(CaseOperation operation) => CasePermissions.Allows(Role, operation, EvidenceImagesGranted, ExportAllowed, RiskAssessmentShared);
 
     /// <summary>Evidence files reach this person exactly as received; otherwise as copies without hidden details.</summary>
     public bool ReceivesOriginals => CasePermissions.ReceivesOriginals(Role, OriginalsGranted);
@@ -24,7 +24,7 @@ public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, boo
         ArgumentNullException.ThrowIfNull(db);
         return db.CaseMembers.AsNoTracking()
             .Where(m => m.CaseId == caseId && m.UserId == userId)
-            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed, m.OriginalsGranted))
+            .Select(m => new CaseMembership(m.CaseId, m.UserId, m.Role, m.EvidenceImagesGranted, m.ExportAllowed, m.OriginalsGranted, m.RiskAssessmentShared))
             .SingleOrDefaultAsync(cancellationToken);
     }
 }

@@ -12,6 +12,12 @@ public static class HistoryWording
     public const string BrokenForAlly = "The server checked this case's whole history just now, and part of it does not match what was recorded.";
 
     /// <summary>An event's details as an ally's export gives them: a binder's details count what its maker saw (private
-    /// items included) and name the history's newest number, so they are left out.</summary>
-    public static string DetailsForAlly(string action, string details) => action == "binder.made" ? "" : details;
+    /// items included) and name the history's newest number, so they are left out; so is the risk level a completed
+    /// assessment names, unless the owner shares the risk assessment with this ally (ADR 0014).</summary>
+    public static string DetailsForAlly(string action, string details, bool riskAssessmentShared = false) => action switch
+    {
+        "binder.made" => "",
+        "assessment.completed" or "assessment.draft-saved" when !riskAssessmentShared => "",
+        _ => details,
+    };
 }

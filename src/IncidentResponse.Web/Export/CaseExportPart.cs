@@ -13,7 +13,12 @@ namespace IncidentResponse.Web.Export;
 /// False for an ally the owner has not given the originals: each JPEG and PNG goes in as a copy without its hidden
 /// details, and files whose details cannot be taken out stay out.
 /// </param>
-public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool PrivateSenderDetailsShared = false, bool OriginalsShared = true);
+/// <param name="RiskAssessmentShared">
+/// True for the owner and an ally the owner shares the risk assessment with (ADR 0014): the assessments (answers, score,
+/// level) are in case.json and the binder has its threat assessment summary. For anyone else both are left out, and so
+/// is the level an audit event's details would name. False unless said: fails closed.
+/// </param>
+public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool PrivateSenderDetailsShared = false, bool OriginalsShared = true, bool RiskAssessmentShared = false);
 
 /// <summary>
 /// The seam for further files in a "Download everything" ZIP, beside <c>case.json</c> and the exhibits: register an

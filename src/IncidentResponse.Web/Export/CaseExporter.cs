@@ -279,7 +279,8 @@ public sealed partial class CaseExporter(
             .ToListAsync(cancellationToken);
         members = members.Where(m => who.Sees(m.UserId)).ToList();
 
-        var assessments = (await db.ThreatAssessments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken))
+        // The risk assessment is the owner's, and an ally's only when the owner shares it with them (ADR 0014).
+        var assessments = !request.RiskAssessmentShared ? [] : (await db.ThreatAssessments.AsNoTracking().Where(a => a.CaseId == caseId).ToListAsync(cancellationToken))
             .OrderBy(a => a.StartedUtc)
             .Select(a => new CaseExportAssessment(a.Id, who.IdOf(a.TakenByUserId), a.StartedUtc, a.UpdatedUtc, a.CompletedUtc, a.QuestionnaireVersion,
                 ParseJson(a.AnswersJson), a.Score, a.Level, a.Signals))
@@ -358,7 +359,7 @@ public sealed partial class CaseExporter(
             events = all.Where(e => !hidden.Contains(e.EntityId))
                 .Select((e, i) => new CaseExportAuditEvent(i + 1, who.IdOf(e.ActorId), e.OccurredUtc, e.Action, e.EntityType,
                     e.EntityType == "CaseMember" && Guid.TryParse(e.EntityId, out var person) ? who.IdOf(person).ToString() : e.EntityId,
-                    hidden.Contains(e.Details) ? "" : HistoryWording.DetailsForAlly(e.Action, e.Details), null, null))
+                    hidden.Contains(e.Details) ? "" : HistoryWording.DetailsForAlly(e.Action, e.Details, request.RiskAssessmentShared), null, null))
                 .ToList();
             chain = new CaseExportAuditChain(verification.IsIntact, null, headHash, null, verification.IsIntact ? null : HistoryWording.BrokenForAlly);
         }

@@ -21,6 +21,15 @@ public sealed record CasePlan(
     /// <summary>"Were any of the images made when someone in them was under 18?" as answered, or null.</summary>
     public AgeAnswer? MadeUnderEighteen { get; init; }
 
+    /// <summary>
+    /// The safety questions have been answered (at least once). True also when the answers are withheld from the person
+    /// looking (<see cref="LatestAssessment"/> is then null): that they were answered is no secret, what they say is.
+    /// </summary>
+    public bool Assessed { get; init; }
+
+    /// <summary>The answers exist but are not this person's to see: the plan is shown as it stands before they shaped it.</summary>
+    public bool AssessmentWithheld => Assessed && LatestAssessment is null;
+
     /// <summary>The case is kept to words only (<see cref="Case.WordsOnly"/>).</summary>
     public bool WordsOnly => Case.IsWordsOnly(UnderEighteenRoute, UnderEighteenNow, MadeUnderEighteen);
 
@@ -43,19 +52,23 @@ public sealed record CasePlan(
     public static string? KeyOf(int number) =>
         number >= 1 && number <= SafetyStepCatalog.Steps.Count ? SafetyStepCatalog.Steps[number - 1].Key : null;
 
-    /// <summary>Where in the app a step is done, once that part exists.</summary>
-    public static string? LinkFor(Guid caseId, string? target) => target switch
+    /// <summary>The page (for <see cref="Cases.MemberLinks.To"/>) where a step is done, once that part exists.</summary>
+    public static string? PageFor(string? target) => target switch
     {
-        SafetyStepCatalog.LinkAssessment => $"/cases/{caseId}/assessment",
-        SafetyStepCatalog.LinkLog => $"/cases/{caseId}/log",
-        SafetyStepCatalog.LinkEvidence => $"/cases/{caseId}/evidence",
-        SafetyStepCatalog.LinkTakedowns => $"/cases/{caseId}/takedowns",
-        SafetyStepCatalog.LinkBinder => $"/cases/{caseId}/binder",
+        SafetyStepCatalog.LinkAssessment => "/Cases/Assessment/Index",
+        SafetyStepCatalog.LinkLog => "/Cases/Log/Index",
+        SafetyStepCatalog.LinkEvidence => "/Cases/Evidence/Index",
+        SafetyStepCatalog.LinkTakedowns => "/Cases/Takedowns/Index",
+        SafetyStepCatalog.LinkBinder => "/Cases/Binder/Index",
         _ => null,
     };
 }
 
-/// <summary>Loads a case's plan in four queries whatever its size: case, latest assessment, any draft, step states.</summary>
+/// <summary>
+/// Loads a case's plan, as one member may see it, in four queries whatever its size: case, latest assessment, any draft,
+/// step states. Someone the owner has not shared the risk assessment with (<see cref="CaseOperation.ViewRiskAssessment"/>)
+/// gets the plan without it: no level, no answers, no step the answers added or moved (ADR 0014).
+/// </summary>
 public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdictions)
 {
     /// <summary>
@@ -68,26 +81,35 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
         : draft && stored == SafetyStepStatus.ToDo ? SafetyStepStatus.Doing
         : stored;
 
-    public async Task<CasePlan> LoadAsync(Guid caseId, CancellationToken cancellationToken)
+    public async Task<CasePlan> LoadAsync(Cases.CaseMembership viewer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var caseId = viewer.CaseId;
         var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, cancellationToken);
         var latest = await db.ThreatAssessments.AsNoTracking()
             .Where(a => a.CaseId == caseId && a.CompletedUtc != null)
             .OrderByDescending(a => a.CompletedUtc)
             .FirstOrDefaultAsync(cancellationToken);
         var hasDraft = await db.ThreatAssessments.AnyAsync(a => a.CaseId == caseId && a.CompletedUtc == null, cancellationToken);
+        var assessed = latest is not null;
+        if (!viewer.Can(CaseOperation.ViewRiskAssessment))
+        {
+            latest = null;
+        }
+
         var states = await db.SafetyPlanSteps.AsNoTracking().Where(s => s.CaseId == caseId).ToDictionaryAsync(s => s.StepKey, cancellationToken);
         var pack = jurisdictions.Get(found.JurisdictionCode);
         var items = SafetyPlanBuilder.Build(found.PlanInput(latest?.Result), pack);
         var entries = items.Select(item =>
         {
             var state = states.GetValueOrDefault(item.Key);
-            return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), StatusOf(item.Key, state?.Status ?? SafetyStepStatus.ToDo, latest is not null, hasDraft), state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc, state?.NoteShared ?? false);
+            return new CasePlan.Entry(item, CasePlan.NumberOf(item.Key), StatusOf(item.Key, state?.Status ?? SafetyStepStatus.ToDo, assessed, hasDraft), state?.Note ?? "", state?.Version ?? 0, state?.UpdatedUtc, state?.NoteShared ?? false);
         }).ToList();
         return new CasePlan(found.Id, found.Title, pack, found.UnderEighteenRoute, latest, hasDraft, entries)
         {
             UnderEighteenNow = found.UnderEighteenNow,
             MadeUnderEighteen = found.MadeUnderEighteen,
+            Assessed = assessed,
         };
     }
 }

@@ -25,7 +25,7 @@ public sealed class CaseTests
         Assert.ThrowsAny<ArgumentException>(() => Case.Open(title, Guid.NewGuid(), DateTime.UtcNow));
 
     [Theory]
-    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate, CaseOperation.PrintEvidence, CaseOperation.ViewPrivateSenderDetails })]
+    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate, CaseOperation.PrintEvidence, CaseOperation.ViewPrivateSenderDetails, CaseOperation.AnswerAssessment, CaseOperation.ViewRiskAssessment })]
     [InlineData(CaseRole.Advocate, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.FinaliseLetter, CaseOperation.ViewPrivateSenderDetails })]
     [InlineData(CaseRole.Helper, new[] { CaseOperation.View, CaseOperation.AddEntry })]
     [InlineData(CaseRole.Viewer, new[] { CaseOperation.View })]
@@ -51,5 +51,17 @@ public sealed class CaseTests
         }
 
         Assert.True(CasePermissions.Allows(CaseRole.Owner, CaseOperation.PrintEvidence, images, export));
+    }
+
+    [Theory]
+    [InlineData(CaseRole.Advocate)]
+    [InlineData(CaseRole.Helper)]
+    [InlineData(CaseRole.Viewer)]
+    public void An_ally_sees_the_risk_assessment_only_when_the_owner_shares_it_and_never_answers_it(CaseRole role)
+    {
+        Assert.False(CasePermissions.Allows(role, CaseOperation.ViewRiskAssessment, evidenceImagesGranted: true, exportAllowed: true));
+        Assert.True(CasePermissions.Allows(role, CaseOperation.ViewRiskAssessment, evidenceImagesGranted: false, exportAllowed: false, riskAssessmentShared: true));
+        Assert.False(CasePermissions.Allows(role, CaseOperation.AnswerAssessment, evidenceImagesGranted: true, exportAllowed: true, riskAssessmentShared: true));
+        Assert.False(CasePermissions.Allows(role, CaseOperation.Export, evidenceImagesGranted: false, exportAllowed: false, riskAssessmentShared: true));
     }
 }

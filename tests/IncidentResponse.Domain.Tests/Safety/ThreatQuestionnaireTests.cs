@@ -134,7 +134,7 @@ public sealed partial class ThreatQuestionnaireTests
     [Fact]
     public void Wording_never_says_victim_or_revenge_porn()
     {
-        var prose = Questions.SelectMany(q => new[] { q.Text, q.HelpText ?? "", q.YesReason, q.NotSureReason });
+        var prose = Questions.SelectMany(q => new[] { q.Text, q.HelpText ?? "", q.YesReason, q.NotSureReason, q.YesReport, q.NotSureReport });
 
         Assert.All(prose, text =>
         {

@@ -428,12 +428,43 @@ public sealed class ThreatScorerTests
     }
 
     [Fact]
-    public void Not_sure_reasons_say_you_were_not_sure()
+    public void Not_sure_reasons_say_kindly_that_not_sure_is_ok_and_was_taken_seriously()
     {
         var result = Answers.Score((Weapons, NotSure));
 
-        Assert.Equal("Because you weren't sure whether the person has or could easily get a weapon.",
-            Assert.Single(result.Reasons).Text);
+        var reason = Assert.Single(result.Reasons);
+        Assert.Equal("You said you're not sure whether the person has or could easily get a weapon — that's OK; we've taken it seriously to be safe.", reason.Text);
+        Assert.True(reason.NotSure);
+    }
+
+    [Fact]
+    public void Reasons_carry_the_answer_in_the_third_person_for_a_document_someone_else_reads()
+    {
+        var result = Answers.Score((ThreatToKill, Yes), (Weapons, NotSure));
+
+        Assert.Equal(
+            ["The survivor said the other person has threatened to kill them or someone close to them.", "The survivor was not sure whether the other person has or could easily get a weapon."],
+            result.Reasons.Select(r => r.Report).ToArray());
+    }
+
+    [Fact]
+    public void A_level_that_rests_on_not_sure_answers_says_so_and_stays_cautious()
+    {
+        var result = Answers.Score((AfraidNow, NotSure), (ThreatToKill, NotSure));
+
+        Assert.Equal(ThreatLevel.High, result.Level);
+        Assert.Equal(ThreatLevel.Standard, result.LevelIfSureAnswersOnly);
+        Assert.True(result.RestsOnNotSure);
+    }
+
+    [Fact]
+    public void A_level_the_sure_answers_give_on_their_own_does_not_rest_on_not_sure()
+    {
+        var result = Answers.Score((ThreatToKill, Yes), (Weapons, NotSure));
+
+        Assert.Equal(ThreatLevel.ImmediateDanger, result.Level);
+        Assert.Equal(ThreatLevel.ImmediateDanger, result.LevelIfSureAnswersOnly);
+        Assert.False(result.RestsOnNotSure);
     }
 
     [Fact]

@@ -45,4 +45,24 @@ public static class AllyJourneys
         fields["__rvt"] = token;
         return await owner.PostAsync($"/cases/{caseId}/people?handler={handler}&userId={userId}", fields);
     }
+
+    /// <summary>
+    /// The owner shares (or stops sharing) their risk level and safety answers with the ally named <paramref name="username"/>
+    /// on the People page; the ally's account is found by name.
+    /// </summary>
+    public static async Task ShareRiskAssessmentAsync(this AppFixture app, AppClient owner, Guid caseId, string username, bool share = true)
+    {
+        Guid userId;
+        await using (var db = app.CreateDbContext())
+        {
+            userId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                db.Users.Where(u => u.UserName == username).Select(u => u.Id));
+        }
+
+        var result = await owner.ManageAllyAsync(caseId, "RiskAssessment", userId, ("grant", share ? "true" : "false"));
+        if (result.Status != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sharing the risk assessment answered {(int)result.Status}.");
+        }
+    }
 }

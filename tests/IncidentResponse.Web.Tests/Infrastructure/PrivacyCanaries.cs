@@ -19,16 +19,23 @@ public enum CanaryClass
 
     /// <summary>An ally's username: the owner and that ally.</summary>
     AllyName,
+
+    /// <summary>The risk level and the assessment's answers: the owner, and allies the owner shares them with (ADR 0014).</summary>
+    Risk,
 }
 
-/// <summary>A unique string planted in one field; <see cref="AllyId"/> names the ally an <see cref="CanaryClass.AllyName"/> belongs to.</summary>
-public sealed record Canary(string Value, CanaryClass Class, string What, Guid? AllyId = null)
+/// <summary>
+/// A unique string planted in one field; <see cref="AllyId"/> names the ally an <see cref="CanaryClass.AllyName"/> belongs to.
+/// <see cref="InDownloadsOnly"/>: only a binder or an export can carry it (a PDF's text), so only someone who may make
+/// those must find it.
+/// </summary>
+public sealed record Canary(string Value, CanaryClass Class, string What, Guid? AllyId = null, bool InDownloadsOnly = false)
 {
     public string Label => $"{Class.ToString().ToUpperInvariant()} {What}";
 }
 
-/// <summary>One person the oracle fetches as: the owner, or an ally with a role and the owner's two grants.</summary>
-public sealed record OracleViewer(string Name, CaseRole Role, bool Images, bool Export, AppClient Client, Guid UserId, string Username)
+/// <summary>One person the oracle fetches as: the owner, or an ally with a role and the owner's grants (the risk assessment among them).</summary>
+public sealed record OracleViewer(string Name, CaseRole Role, bool Images, bool Export, AppClient Client, Guid UserId, string Username, bool Risk = false)
 {
     public bool IsOwner => Role == CaseRole.Owner;
 
@@ -40,6 +47,7 @@ public sealed record OracleViewer(string Name, CaseRole Role, bool Images, bool 
         CanaryClass.Sender => Role == CaseRole.Advocate,
         CanaryClass.FileDetail => Images,
         CanaryClass.AllyName => canary.AllyId == UserId,
+        CanaryClass.Risk => Risk,
         _ => false,
     };
 
@@ -49,12 +57,13 @@ public sealed record OracleViewer(string Name, CaseRole Role, bool Images, bool 
         CanaryClass.Shared => true,
         CanaryClass.Sender => Role == CaseRole.Advocate,
         CanaryClass.FileDetail => Images,
+        CanaryClass.Risk => Risk && (Export || !canary.InDownloadsOnly),
         _ => false,
     };
 
-    public static string Describe(CaseRole role, bool images, bool export) =>
+    public static string Describe(CaseRole role, bool images, bool export, bool risk = false) =>
         role == CaseRole.Owner ? "Owner"
-        : $"{role}[{(images, export) switch { (true, true) => "images+export", (true, false) => "images", (false, true) => "export", _ => "no grants" }}]";
+        : $"{role}[{(images, export) switch { (true, true) => "images+export", (true, false) => "images", (false, true) => "export", _ => "no grants" }}{(risk ? "+risk" : "")}]";
 }
 
 /// <summary>A planted string found in a response: who fetched what, and where in the answer it was.</summary>

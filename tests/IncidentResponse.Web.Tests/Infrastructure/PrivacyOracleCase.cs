@@ -149,8 +149,14 @@ public sealed class PrivacyOracleCase
             }),
             "the plan step's note");
 
-        // A threat assessment, so its page has an id to fill.
-        await ExpectRedirect(owner.TakeAssessmentAsync(CaseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No)), "the threat assessment");
+        // A threat assessment, so its page has an id to fill. "Yes" to a weapon puts the level at Immediate danger; the level
+        // and that answer's words are the owner's, and an ally's only when the owner shares the risk assessment (ADR 0014).
+        // Fixed words, not planted ones: shown (with a space), as data or a class name (none), a PDF's text (no spaces).
+        await ExpectRedirect(owner.TakeAssessmentAsync(CaseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No, (ThreatQuestionnaire.Weapons, ThreatAnswer.Yes))), "the threat assessment");
+        _canaries.Add(new Canary("Immediate danger", CanaryClass.Risk, "the risk level as shown"));
+        _canaries.Add(new Canary("ImmediateDanger", CanaryClass.Risk, "the risk level as data, a class name or a PDF's text"));
+        _canaries.Add(new Canary("could easily get a weapon", CanaryClass.Risk, "the weapons answer, in the reasons or the binder's report"));
+        _canaries.Add(new Canary("couldeasilygetaweapon", CanaryClass.Risk, "the weapons answer in a binder PDF's text", InDownloadsOnly: true));
 
         // The private things' own ids are theirs too: a link or a row naming one tells an ally it exists.
         foreach (var (id, what) in new[] { (incidentA, "entry A"), (incidentB, "entry B"), (fileOfA, "entry A's file"), (privateFile, "the private file"), (placeA1, "entry A's first place"), (placeA2, "entry A's second place"), (placeB, "entry B's place") })
@@ -169,7 +175,10 @@ public sealed class PrivacyOracleCase
         }
     }
 
-    /// <summary>Twelve allies: Advocate, Helper, Viewer × evidence images on/off × export on/off, granted on the people page.</summary>
+    /// <summary>
+    /// Twelve allies: Advocate, Helper, Viewer × evidence images on/off × export on/off, granted on the people page; the risk
+    /// assessment shared with those who have exactly one of the two (so each role has it with and without export).
+    /// </summary>
     private async Task AddAlliesAsync(AppFixture app, AppClient owner, Guid sharedIncident)
     {
         var number = 0;
@@ -180,7 +189,8 @@ public sealed class PrivacyOracleCase
                 foreach (var export in new[] { false, true })
                 {
                     number++;
-                    var name = OracleViewer.Describe(role, images, export);
+                    var risk = images != export;
+                    var name = OracleViewer.Describe(role, images, export, risk);
                     var username = Plant(CanaryClass.AllyName, $"{number:00}", $"username of {name}");
                     var link = await owner.InviteAsync(CaseId, role);
                     var client = app.CreateAppClient();
@@ -199,7 +209,12 @@ public sealed class PrivacyOracleCase
                         await ExpectRedirect(owner.ManageAllyAsync(CaseId, "Export", userId, ("allow", "true")), $"letting {name} export");
                     }
 
-                    Viewers.Add(new OracleViewer(name, role, images, export, client, userId, username));
+                    if (risk)
+                    {
+                        await ExpectRedirect(owner.ManageAllyAsync(CaseId, "RiskAssessment", userId, ("grant", "true")), $"sharing the risk assessment with {name}");
+                    }
+
+                    Viewers.Add(new OracleViewer(name, role, images, export, client, userId, username, risk));
                 }
             }
         }

@@ -9,20 +9,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
-/// <summary>The case dashboard: the journey's steps, how far along each one is, and the one next step.</summary>
+/// <summary>
+/// The case dashboard: the journey's steps, how far along each one is, and the one next step. An ally sees it in a
+/// helper's words (whose case it is, what their role lets them do), their own next step, and a link only where the page
+/// itself would let them in (<see cref="CaseLinks"/>); the risk level only when the owner shares it (ADR 0014).
+/// </summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimeProvider clock) : CasePageModel
+public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, AppDbContext db, TimeProvider clock) : CasePageModel
 {
     public CasePlan Plan { get; private set; } = null!;
+
+    /// <summary>The pages this person may open on this case.</summary>
+    public MemberLinks Links { get; private set; } = null!;
+
+    /// <summary>The owner's username, for an ally's "You are helping …" line.</summary>
+    public string OwnerName { get; private set; } = "";
 
     public IReadOnlyList<JourneyStep> Steps { get; private set; } = [];
 
     /// <summary>The one primary button: chosen from what has been done, and only ever a page this person may open.</summary>
-    public NextStepLink Next { get; private set; } = null!;
+    public NextStepLink? Next { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Plan = await plans.LoadAsync(CaseId, cancellationToken);
+        Plan = await plans.LoadAsync(Membership, cancellationToken);
+        Links = await caseLinks.ForAsync(Membership);
+        if (!Membership.IsOwner)
+        {
+            OwnerName = await db.CaseMembers.AsNoTracking()
+                .Where(m => m.CaseId == CaseId && m.Role == CaseRole.Owner)
+                .Select(m => db.Users.Where(u => u.Id == m.UserId).Select(u => u.UserName).FirstOrDefault())
+                .FirstOrDefaultAsync(cancellationToken) ?? "someone";
+        }
+
         var record = new RecordProgress(
             await db.Incidents.CountAsync(i => i.CaseId == CaseId, cancellationToken),
             await db.Sightings.CountAsync(s => s.CaseId == CaseId, cancellationToken));
@@ -35,7 +54,14 @@ public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimePr
         var binders = await db.AuditEvents.CountAsync(e => e.CaseId == CaseId && e.Action == "binder.made", cancellationToken);
         var allies = await db.CaseMembers.CountAsync(m => m.CaseId == CaseId && m.Role != CaseRole.Owner, cancellationToken);
         var evidence = await db.EvidenceItems.CountAsync(e => e.CaseId == CaseId, cancellationToken);
-        Steps = JourneyStep.For(Plan, record, takedowns, Membership, binders, allies);
+        Steps = JourneyStep.For(Plan, Links, record, takedowns, binders, allies);
+        if (!Membership.IsOwner)
+        {
+            // The owner's next step is theirs: an ally is offered their own, on a page their role opens.
+            Next = NextStepLink.ForAlly(Links);
+            return;
+        }
+
         var progress = new CaseProgress(
             Plan.Level,
             Plan.LatestAssessment is not null,
@@ -52,9 +78,21 @@ public sealed class DashboardModel(CasePlanLoader plans, AppDbContext db, TimePr
     }
 }
 
-/// <summary>The words and address of the dashboard's one primary button.</summary>
+/// <summary>The words and address of the dashboard's one primary button (null: none is offered).</summary>
 public sealed record NextStepLink(NextStep Step, string Name, string Link)
 {
+    /// <summary>
+    /// An ally's own next step: adding to the record when their role lets them, otherwise seeing where the takedowns
+    /// stand; none when neither page lets them in.
+    /// </summary>
+    public static NextStepLink? ForAlly(MemberLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        return links.To("/Cases/Log/New") is { } add ? new(NextStep.FirstEntry, "Add something that happened to the record", add)
+            : links.To("/Cases/Takedowns/Index") is { } takedowns ? new(NextStep.Plan, "See where the takedowns stand", takedowns)
+            : null;
+    }
+
     /// <summary>The plan's urgent safety step still open (physical safety first, then urgent protection), or null.</summary>
     public static CasePlan.Entry? UrgentEntry(CasePlan plan)
     {
@@ -126,45 +164,74 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
         _ => "Not available yet",
     };
 
-    /// <summary>The six steps of the journey; each part of the app reports its own progress here.</summary>
-    public static IReadOnlyList<JourneyStep> For(CasePlan plan, RecordProgress? record = null, TakedownProgress? takedowns = null, CaseMembership? viewer = null, int binders = 0, int allies = 0)
+    /// <summary>
+    /// The six steps of the journey; each part of the app reports its own progress here. A step links to its page only
+    /// when that page lets the person in (<paramref name="links"/>); an ally reads the steps in a helper's words, and the
+    /// risk level only when the owner shares it with them.
+    /// </summary>
+    public static IReadOnlyList<JourneyStep> For(CasePlan plan, MemberLinks links, RecordProgress? record = null, TakedownProgress? takedowns = null, int binders = 0, int allies = 0)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(links);
         record ??= RecordProgress.None;
         takedowns ??= TakedownProgress.None;
+        var isOwner = links.Member.IsOwner;
         var nowSteps = plan.Entries.Where(e => e.Item.Section == SafetySection.Now).ToList();
         var nowDone = nowSteps.Count(e => e.Status is SafetyStepStatus.Done or SafetyStepStatus.NotForMe);
         var safety = nowDone == nowSteps.Count ? StepState.Done
             : plan.Entries.Any(e => e.UpdatedUtc is not null) ? StepState.InProgress
             : StepState.NotStarted;
-        var risk = plan.LatestAssessment is not null ? StepState.Done : plan.HasDraftAssessment ? StepState.InProgress : StepState.NotStarted;
-        var canAnswer = viewer?.Can(CaseOperation.AddEntry) ?? true;
-        var riskLink = canAnswer ? $"/cases/{plan.CaseId}/assessment"
-            : plan.LatestAssessment is { } latest ? $"/cases/{plan.CaseId}/assessment/{latest.Id}" : null;
-        var isOwner = viewer?.IsOwner ?? true;
+        var risk = plan.Assessed ? StepState.Done : plan.HasDraftAssessment ? StepState.InProgress : StepState.NotStarted;
         var people = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{allies} {(allies == 1 ? "person" : "people")} helping");
+        var binderLink = links.To("/Cases/Binder/Index");
         return
         [
-            new("Safety first", "Your physical safety, someone to talk to, and saving evidence before anything is deleted.", safety,
-                $"/cases/{plan.CaseId}/safety",
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in your plan done")),
-            new("Understand the risk", "A few questions that shape your next steps.", risk, riskLink,
-                plan.LatestAssessment?.Level is { } level ? $"Done: {ThreatLevels.DisplayName(level)}" : null),
-            new("Keep a record", "What happened, when and where, with your screenshots kept exactly as saved.", record.State,
-                $"/cases/{plan.CaseId}/log", record.Text),
+            new("Safety first", isOwner
+                    ? "Your physical safety, someone to talk to, and saving evidence before anything is deleted."
+                    : "Their physical safety, someone to talk to, and saving evidence before anything is deleted.",
+                safety,
+                links.To("/Cases/SafetyFirst"),
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in {(isOwner ? "your" : "the")} plan done")),
+            RiskStep(plan, links, risk),
+            new("Keep a record", isOwner
+                    ? "What happened, when and where, with your screenshots kept exactly as saved."
+                    : "What happened, when and where, with screenshots kept exactly as saved.", record.State,
+                links.To("/Cases/Log/Index"), record.Text),
             new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", takedowns.State,
-                CasePlan.LinkFor(plan.CaseId, SafetyStepCatalog.LinkTakedowns), takedowns.Text),
-            viewer?.Can(CaseOperation.Export) ?? true
+                CasePlan.PageFor(SafetyStepCatalog.LinkTakedowns) is { } takedownPage ? links.To(takedownPage) : null, takedowns.Text),
+            binderLink is not null
                 ? new("Evidence binder", "A printable record for the police, a lawyer or a platform.", binders > 0 ? StepState.Done : StepState.NotStarted,
-                    $"/cases/{plan.CaseId}/binder",
+                    binderLink,
                     binders == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{binders} {(binders == 1 ? "binder" : "binders")} made"))
                 : new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null,
                     "Made by the person whose case this is"),
             isOwner
                 ? new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", allies > 0 ? StepState.InProgress : StepState.NotStarted,
-                    $"/cases/{plan.CaseId}/people", allies == 0 ? "No one invited yet" : people)
+                    links.To("/Cases/People/Index"), allies == 0 ? "No one invited yet" : people)
                 : new("Trusted allies", "The people helping on this case, and what you can do as one of them.", StepState.InProgress,
-                    $"/cases/{plan.CaseId}/people", people),
+                    links.To("/Cases/People/Index"), people),
         ];
+    }
+
+    /// <summary>
+    /// "Understand the risk": the owner answers the questions and sees their level; an ally the owner shares it with sees
+    /// the level and the latest result; any other ally only whether the questions were answered.
+    /// </summary>
+    private static JourneyStep RiskStep(CasePlan plan, MemberLinks links, StepState state)
+    {
+        if (links.Member.IsOwner)
+        {
+            return new("Understand the risk", "A few questions that shape your next steps.", state, links.To("/Cases/Assessment/Index"),
+                plan.LatestAssessment?.Level is { } level ? $"Done: {ThreatLevels.DisplayName(level)}" : null);
+        }
+
+        if (plan.LatestAssessment is { Level: { } shared } latest)
+        {
+            return new("Understand the risk", "Their answers to a few safety questions, which they chose to share with you.", state,
+                links.To("/Cases/Assessment/Result", new { assessmentId = latest.Id }), $"Answered: {ThreatLevels.DisplayName(shared)}");
+        }
+
+        return new("Understand the risk", "A few safety questions that shape the plan. The answers and the risk level are theirs: they have not shared them with you.",
+            state, null, plan.Assessed ? "Answered" : "Not answered yet");
     }
 }

@@ -120,6 +120,8 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         "ally.export-withdrawn" => "Stopped allowing someone helping to export the case",
         "ally.originals-granted" => "Gave someone helping the original evidence files",
         "ally.originals-withdrawn" => "Gave someone helping copies without hidden details instead of originals",
+        "ally.risk-assessment-shared" => "Shared the risk level and safety answers with someone helping",
+        "ally.risk-assessment-withdrawn" => "Stopped sharing the risk level and safety answers with someone helping",
         _ => "Did something on the case",
     };
 

@@ -12,5 +12,5 @@ public sealed class SafetyFirstModel(CasePlanLoader plans) : CasePageModel
     /// <summary>Words only only because an age question is unanswered (no "Yes" or "Not sure"): the page asks them.</summary>
     public bool AskAgeQuestions => AgeQuestions.NeedAsking(Plan.UnderEighteenRoute, Plan.UnderEighteenNow, Plan.MadeUnderEighteen);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Plan = await plans.LoadAsync(CaseId, cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Plan = await plans.LoadAsync(Membership, cancellationToken);
 }

@@ -16,9 +16,10 @@ namespace IncidentResponse.Web.Pages.Cases.Assessment;
 /// the steps not on screen), so going back keeps them and nothing is saved until the last step is finished: there is
 /// never a half-saved assessment left on the case. A step with a required answer missing is shown again with what was
 /// chosen. The answers that cannot wait act on the very next screen: thoughts of self-harm show crisis lines first,
-/// fear for your safety shows the emergency number.
+/// fear for your safety shows the emergency number. Only the owner answers them: an ally never answers the owner's
+/// questions for them (ADR 0014).
 /// </summary>
-[CaseOperationRequired(CaseOperation.AddEntry)]
+[CaseOperationRequired(CaseOperation.AnswerAssessment)]
 public sealed class IndexModel(
     AppDbContext db,
     AuditTrail audit,

@@ -9,8 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Assessment;
 
-/// <summary>One completed assessment: its level, the reasons, and (for the latest) what comes first in the plan.</summary>
-[CaseOperationRequired(CaseOperation.View)]
+/// <summary>
+/// One completed assessment: its level, the reasons, and (for the latest) what comes first in the plan. The owner's, and an
+/// ally's only when the owner shares the risk assessment with them (ADR 0014); an ally reads the answers in the third person.
+/// </summary>
+[CaseOperationRequired(CaseOperation.ViewRiskAssessment)]
 public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePageModel
 {
     public ThreatResult Result { get; private set; } = null!;
@@ -40,7 +43,7 @@ public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePag
         Result = result;
         CompletedUtc = assessment.CompletedUtc!.Value;
         ShowCrisisLines = result.Has(ThreatSignals.SelfHarm) && assessment.TakenByUserId == User.UserId();
-        Plan = await plans.LoadAsync(CaseId, cancellationToken);
+        Plan = await plans.LoadAsync(Membership, cancellationToken);
         IsLatest = Plan.LatestAssessment?.Id == assessment.Id;
         return Page();
     }

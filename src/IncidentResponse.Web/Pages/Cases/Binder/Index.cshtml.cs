@@ -41,6 +41,9 @@ public sealed class IndexModel(
     /// <summary>False for an ally allowed to export whom the owner has not shown evidence images: every picture is withheld.</summary>
     public bool PicturesShared => Membership.Can(CaseOperation.ViewEvidence);
 
+    /// <summary>False for an ally the owner has not shared the risk assessment with: its summary and the level are left out.</summary>
+    public bool AssessmentShown => Membership.Can(CaseOperation.ViewRiskAssessment);
+
     /// <summary>Set when a PDF was asked for but Chromium would not start.</summary>
     public bool PdfFailed { get; private set; }
 
@@ -84,7 +87,7 @@ public sealed class IndexModel(
             return FairPrinting.StillPrinting(HttpContext);
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
         var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
         Response.ContentType = "application/pdf";
         Response.Headers.CacheControl = "no-store";
@@ -115,7 +118,7 @@ public sealed class IndexModel(
             return invalid;
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
         var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
         var html = await binders.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
         await binders.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
@@ -171,6 +174,9 @@ public sealed class IndexModel(
 
         public Dictionary<Guid, Redaction> Redactions { get; set; } = [];
 
+        /// <summary>Print the risk level and score in the threat assessment summary. Off unless ticked.</summary>
+        public bool IncludeRiskLevel { get; set; }
+
         public BinderOptions ToOptions() => new()
         {
             Title = (Title ?? "").Trim(),
@@ -179,6 +185,7 @@ public sealed class IndexModel(
             Preset = Preset,
             Sections = new HashSet<BinderSection>(Sections.Where(Enum.IsDefined)),
             Redactions = Redactions.Where(r => Enum.IsDefined(r.Value)).ToDictionary(r => r.Key, r => r.Value),
+            IncludeRiskLevel = IncludeRiskLevel,
         };
     }
 

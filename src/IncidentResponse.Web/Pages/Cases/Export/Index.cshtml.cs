@@ -64,7 +64,7 @@ public sealed partial class IndexModel(
         Response.ContentType = "application/zip";
         try
         {
-            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now, EvidenceFilesShared, Membership.Can(CaseOperation.ViewPrivateSenderDetails), Membership.ReceivesOriginals), Response.Body, cancellationToken);
+            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now, EvidenceFilesShared, Membership.Can(CaseOperation.ViewPrivateSenderDetails), Membership.ReceivesOriginals, Membership.Can(CaseOperation.ViewRiskAssessment)), Response.Body, cancellationToken);
         }
         catch (ExportIntegrityException ex)
         {

@@ -122,6 +122,21 @@ public sealed class IndexModel(
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// The owner shares their risk level and their answers to the safety questions with this ally, or stops it (ADR 0014).
+    /// Off until the owner chooses it.
+    /// </summary>
+    [CaseOperationRequired(CaseOperation.Share)]
+    public async Task<IActionResult> OnPostRiskAssessmentAsync(Guid userId, bool grant, CancellationToken cancellationToken)
+    {
+        return await ChangeAllyAsync(userId, m =>
+        {
+            var changed = m.RiskAssessmentShared != grant;
+            m.RiskAssessmentShared = grant;
+            return changed ? (grant ? "ally.risk-assessment-shared" : "ally.risk-assessment-withdrawn", "") : null;
+        }, cancellationToken);
+    }
+
     [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostExportAsync(Guid userId, bool allow, CancellationToken cancellationToken)
     {
@@ -216,7 +231,8 @@ public sealed class IndexModel(
                 m.JoinedUtc,
                 m.EvidenceImagesGranted,
                 m.ExportAllowed,
-                m.OriginalsGranted))
+                m.OriginalsGranted,
+                m.RiskAssessmentShared))
             .ToListAsync(cancellationToken);
         Members = rows.OrderBy(m => m.Role).ThenBy(m => m.JoinedUtc).ToList();
 
@@ -242,7 +258,7 @@ public sealed class IndexModel(
         : now >= invitation.ExpiresUtc ? "Expired unused"
         : "Waiting to be used";
 
-    public sealed record MemberRow(Guid UserId, string Name, CaseRole Role, DateTime JoinedUtc, bool EvidenceImagesGranted, bool ExportAllowed, bool OriginalsGranted);
+    public sealed record MemberRow(Guid UserId, string Name, CaseRole Role, DateTime JoinedUtc, bool EvidenceImagesGranted, bool ExportAllowed, bool OriginalsGranted, bool RiskAssessmentShared);
 
     public sealed record InvitationRow(Guid Id, CaseRole Role, string Label, DateTime CreatedUtc, DateTime ExpiresUtc, string State, bool IsOpen);
 

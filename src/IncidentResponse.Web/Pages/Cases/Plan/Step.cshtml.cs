@@ -21,6 +21,7 @@ namespace IncidentResponse.Web.Pages.Cases.Plan;
 public sealed class StepModel(
     AppDbContext db,
     CasePlanLoader plans,
+    CaseLinks caseLinks,
     AuditTrail audit,
     IValidator<StepModel.InputModel> validator,
     TimeProvider clock) : CasePageModel
@@ -34,6 +35,9 @@ public sealed class StepModel(
     public IReadOnlyList<(string Label, ISourcedFact Fact)> Facts { get; private set; } = [];
 
     public bool Conflict { get; private set; }
+
+    /// <summary>Where this step is done in the app, when this person may open that page; otherwise null.</summary>
+    public string? PartLink { get; private set; }
 
     public string SavedNote { get; private set; } = "";
 
@@ -146,7 +150,7 @@ public sealed class StepModel(
     private async Task<bool> LoadAsync(int number, CancellationToken cancellationToken)
     {
         var key = CasePlan.KeyOf(number);
-        var plan = await plans.LoadAsync(CaseId, cancellationToken);
+        var plan = await plans.LoadAsync(Membership, cancellationToken);
         var entry = plan.Entries.FirstOrDefault(e => e.Item.Key == key);
         if (entry is null)
         {
@@ -154,6 +158,7 @@ public sealed class StepModel(
         }
 
         Entry = entry;
+        PartLink = CasePlan.PageFor(entry.Item.Step.LinkTarget) is { } page ? (await caseLinks.ForAsync(Membership)).To(page) : null;
         Facts = SafetyText.FactsIn(SafetyStepCatalog.Get(entry.Item.Key).Body, plan.Pack);
         return true;
     }

@@ -22,6 +22,7 @@ public abstract class LocalTimeTests<TApp>(TApp app) : IClassFixture<TApp>
         var client = app.CreateAppClient();
         using var _ = client;
         var username = await client.SignUpAsync();
+        Assert.NotNull((await client.GetAsync("/cases")).Document.QuerySelector("#choose-time-zone a[href^='/account/sessions']"));
         var before = await client.GetAsync("/account/sessions");
         Assert.Contains("shown in UTC", before.Document.QuerySelector("#time-zone-now")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(" UTC", before.Document.QuerySelector("main time")!.TextContent, StringComparison.Ordinal);
@@ -38,6 +39,7 @@ public abstract class LocalTimeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Saved. Times are now shown in Tokyo time.", after.MainText, StringComparison.Ordinal);
         Assert.Equal("Asia/Tokyo", after.Document.QuerySelector("select[name='TimeZone'] option[selected]")!.GetAttribute("value"));
         Assert.EndsWith("Tokyo time", after.Document.QuerySelector("main time")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await client.GetAsync("/cases")).Document.QuerySelector("#choose-time-zone"));
     }
 
     [Fact]
@@ -119,7 +121,11 @@ public abstract class LocalTimeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("Tokyo (Japan)", form.Document.QuerySelector("select[name='Input.TimeZone'] option[selected]")!.TextContent);
 
         var elsewhere = await client.AddIncidentAsync(caseId, app.IncidentForm("A message from abroad", ("TimeZone", "America/New_York")));
-        Assert.Contains("21:30 US Eastern time", (await client.GetAsync($"/cases/{caseId}/log/{elsewhere}")).MainText, StringComparison.Ordinal);
+        var shown = await client.GetAsync($"/cases/{caseId}/log/{elsewhere}");
+        Assert.Contains("21:30 US Eastern time", shown.MainText, StringComparison.Ordinal);
+        var occurred = DateOnly.ParseExact(app.Day(10), "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(21, 30));
+        var inTokyo = TimeZoneInfo.ConvertTime(occurred, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"), Tokyo);
+        Assert.Equal($"({inTokyo.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture)} Tokyo time)", shown.Document.QuerySelector("#when-own-zone")!.TextContent.Trim());
         var edit = await client.GetAsync($"/cases/{caseId}/log/{elsewhere}/edit");
         Assert.Equal("America/New_York", edit.Document.QuerySelector("select[name='Input.TimeZone'] option[selected]")!.GetAttribute("value"));
     }
@@ -137,6 +143,7 @@ public abstract class LocalTimeTests<TApp>(TApp app) : IClassFixture<TApp>
         var local = TimeZoneInfo.ConvertTime(added, Tokyo).ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture);
         Assert.Contains($"Added by {username} on {local} Tokyo time", page.MainText, StringComparison.Ordinal);
         Assert.Contains("21:30 Tokyo time", page.MainText, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#when-own-zone"));
         Assert.DoesNotContain(" UTC", page.MainText, StringComparison.Ordinal);
 
         await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");

@@ -2,6 +2,8 @@ using System.Globalization;
 using IncidentResponse.Documents.Html;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 
@@ -67,6 +69,21 @@ public sealed class LocalTimes
         return Zone is null || Zone.Id == TimeZoneChoices.Utc ? text : text + " (" + Moment(utc) + ")";
     }
 
+    /// <summary>
+    /// An incident's time given in another zone than the person's own, as the same moment in theirs ("5 Dec 2026,
+    /// 11:30 Tokyo time"); null when it is already in their zone, has no time or zone, or they have not chosen one.
+    /// </summary>
+    public string? IncidentInOwnZone(DateOnly date, TimeOnly? time, string? zone)
+    {
+        var given = zone?.Trim() ?? "";
+        if (Zone is null || time is null || given.Length == 0 || string.Equals(given, Zone.Id, StringComparison.Ordinal) || !IncidentTime.IsValidZone(given))
+        {
+            return null;
+        }
+
+        return Moment(IncidentTime.ToSortUtc(date, time, given));
+    }
+
     /// <inheritdoc cref="BesideUtc(DateTime)"/>
     public string BesideUtc(DateTimeOffset moment) => BesideUtc(moment.UtcDateTime);
 }
@@ -80,10 +97,17 @@ public sealed class LocalTimesFilter(AppDbContext db, LocalTimes times) : IAsync
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (SessionStore.TryRead(context.HttpContext.User, out var userId, out _))
+        if (SessionStore.TryRead(context.HttpContext.User, out var userId, out _) && !DatabaseOutage.IsSessionUnverified(context.HttpContext))
         {
-            var zone = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(context.HttpContext.RequestAborted);
-            times.Use(zone);
+            try
+            {
+                times.Use(await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone)
+                    .FirstOrDefaultAsync(context.HttpContext.RequestAborted));
+            }
+            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception))
+            {
+                // A page that runs while the database is away (DatabaseOutage) still shows its times, in UTC.
+            }
         }
 
         await next();

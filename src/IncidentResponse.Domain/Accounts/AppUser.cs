@@ -6,4 +6,7 @@ namespace IncidentResponse.Domain.Accounts;
 public sealed class AppUser : IdentityUser<Guid>
 {
     public DateTime CreatedUtc { get; set; }
+
+    /// <summary>The IANA time zone the person chose (one of <see cref="TimeZoneChoices"/>), or null until they choose; pages show times in it.</summary>
+    public string? TimeZone { get; set; }
 }

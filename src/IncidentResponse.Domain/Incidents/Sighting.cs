@@ -36,6 +36,10 @@ public sealed class Sighting : IVersioned
 
     public DateTime FirstSeenUtc { get; set; }
 
+    /// <summary>
+    /// When a person last set its status (at first, when it was noted). The app never visits the place, so this is not
+    /// when anyone checked it; the name stays for the export's <c>lastCheckedUtc</c>, whose meaning is this.
+    /// </summary>
     public DateTime LastCheckedUtc { get; set; }
 
     public SightingStatus Status { get; set; } = SightingStatus.Found;

@@ -6,6 +6,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Incidents;
 
@@ -23,7 +24,8 @@ internal sealed class BinderComposer(
     BinderOptions options,
     PlatformDirectory platforms,
     DateTimeOffset now,
-    BinderPictures pictures)
+    BinderPictures pictures,
+    LocalTimes times)
 {
     public const string ConfidentialityNotice =
         "This record is confidential. It holds personal and sensitive material about the person who prepared it, "
@@ -73,7 +75,7 @@ internal sealed class BinderComposer(
         }
 
         rows.Add(new("Prepared for", string.IsNullOrWhiteSpace(options.PreparedFor) ? BinderPresets.DefaultReader(options.Preset) : options.PreparedFor.Trim()));
-        rows.Add(new("Date", Formats.Utc(now)));
+        rows.Add(new("Date", times.BesideUtc(now)));
         rows.Add(new("What it holds", string.Join(", ", options.Sections.Order().Where(s => s != BinderSection.Cover).Select(BinderPresets.SectionName))));
         return new Section
         {
@@ -96,7 +98,7 @@ internal sealed class BinderComposer(
         var sent = data.Requests.Count(r => r.SentOn is not null);
         var rows = new List<KeyValueRow>
         {
-            new("Case opened", Formats.Utc(new DateTimeOffset(data.Case.CreatedUtc, TimeSpan.Zero))),
+            new("Case opened", Moment(data.Case.CreatedUtc)),
         };
         if (data.Incidents.Count > 0)
         {
@@ -114,7 +116,7 @@ internal sealed class BinderComposer(
         if (online.Count > 0)
         {
             blocks.Add(new Table(
-                ["Place", "Address", "Platform", "Status", "Last checked"],
+                ["Place", "Address", "Platform", "Status", "Status last updated"],
                 online.Select(s => (IReadOnlyList<string>)[SightingLabel(s.Id), s.Url, Platforms.NameOf(s.Platform), SightingStatusRules.DisplayName(s.Status), Moment(s.LastCheckedUtc)]).ToList())
             {
                 Caption = "What is still online",
@@ -191,7 +193,7 @@ internal sealed class BinderComposer(
             var rows = new List<KeyValueRow>
             {
                 new("What", IncidentKinds.DisplayName(incident.Kind)),
-                new("When", IncidentWording.When(incident.OccurredOn, incident.OccurredAt, incident.TimeZone, incident.SeriesEndOn)),
+                new("When", IncidentWording.WhenBesideUtc(incident.OccurredOn, incident.OccurredAt, incident.TimeZone, incident.SeriesEndOn)),
                 new("Found on", IncidentWording.Date(incident.FoundOn)),
                 new("Where", Platforms.NameOf(incident.Platform)),
             };
@@ -274,7 +276,7 @@ internal sealed class BinderComposer(
         else
         {
             blocks.Add(new Table(
-                ["Place", "Address", "Platform", "First seen", "Status now", "Last checked"],
+                ["Place", "Address", "Platform", "First seen", "Status now", "Status last updated"],
                 data.Sightings.Select(s => (IReadOnlyList<string>)[SightingLabel(s.Id), s.Url, Platforms.NameOf(s.Platform), Moment(s.FirstSeenUtc), SightingStatusRules.DisplayName(s.Status), Moment(s.LastCheckedUtc)]).ToList())
             {
                 Caption = "Every place the content was found",
@@ -458,7 +460,8 @@ internal sealed class BinderComposer(
 
     private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Moment(DateTime utc) => Formats.Utc(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
+    /// <summary>UTC, with the time in the zone of the person making the binder beside it once they have chosen one.</summary>
+    private string Moment(DateTime utc) => times.BesideUtc(utc);
 
     private static void AddIfAny(List<KeyValueRow> rows, string label, string value)
     {

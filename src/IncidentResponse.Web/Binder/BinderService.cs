@@ -9,6 +9,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Incidents;
 using IncidentResponse.Web.Takedowns;
@@ -51,6 +52,7 @@ public sealed partial class BinderService(
     AuditTrail audit,
     PlatformDirectory platforms,
     TimeProvider clock,
+    LocalTimes times,
     ILogger<BinderService> logger)
 {
     /// <summary>How many pixels across an obscured picture is rendered; a screenshot-shaped picture gets a few hundred in all.</summary>
@@ -108,7 +110,7 @@ public sealed partial class BinderService(
         var verification = audit.Verify(caseId, data.AuditEvents, await audit.HeadAsync(caseId, cancellationToken));
         var head = data.AuditEvents.Count == 0 ? null : new AuditChainHead(data.AuditEvents[^1].Sequence, data.AuditEvents[^1].Hash);
         var document = new BinderComposer(
-            data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), new BinderPictures(firstPages.IsAvailable, printer.IsChromiumInstalled)).Compose();
+            data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), new BinderPictures(firstPages.IsAvailable, printer.IsChromiumInstalled), times).Compose();
         return new BinderDocument(document, exhibits, verification, head);
     }
 

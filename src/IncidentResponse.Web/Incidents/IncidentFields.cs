@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 
@@ -119,7 +120,7 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
             .WithMessage("Please give the time as hours and minutes, for example 21:30, or leave it empty.");
 
         RuleFor(x => x.TimeZone).Must(IncidentTime.IsValidZone)
-            .WithMessage("Please give a time zone like Europe/London or an offset like +01:00, or leave it empty.");
+            .WithMessage("Please choose where in the world that time was from the list, or \"Not sure\".");
 
         RuleFor(x => x.SeriesEndOn).Cascade(CascadeMode.Stop)
             .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage("Please give the last date as year-month-day, or leave it empty.")
@@ -188,15 +189,31 @@ public static class IncidentWording
         var text = Date(date);
         if (time is { } t)
         {
-            text += ", " + t.ToString("HH:mm", CultureInfo.InvariantCulture);
-            if (!string.IsNullOrWhiteSpace(zone))
-            {
-                text += " (" + zone + ")";
-            }
+            text += ", " + t.ToString("HH:mm", CultureInfo.InvariantCulture) + ZoneText(zone);
         }
 
         return seriesEnd is { } end ? $"From {text} to {Date(end)}" : text;
     }
 
-    public static string Moment(DateTime utc) => utc.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC";
+    /// <summary>
+    /// For a document: <see cref="When"/>, with the same moment in UTC beside it when the time and its zone are known
+    /// ("4 Dec 2026, 21:30 London time (4 Dec 2026, 21:30 UTC)").
+    /// </summary>
+    public static string WhenBesideUtc(DateOnly date, TimeOnly? time, string zone, DateOnly? seriesEnd)
+    {
+        var text = When(date, time, zone, seriesEnd);
+        if (time is null || string.IsNullOrWhiteSpace(zone) || !IncidentTime.IsValidZone(zone) || seriesEnd is not null)
+        {
+            return text;
+        }
+
+        var utc = IncidentTime.ToSortUtc(date, time, zone);
+        return text + " (" + utc.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC)";
+    }
+
+    /// <summary>How the zone an incident's time was given in reads after the time: " London time", " (+01:00)", or nothing.</summary>
+    public static string ZoneText(string? zone) =>
+        string.IsNullOrWhiteSpace(zone) ? ""
+        : TimeZoneChoices.Find(zone.Trim()) is { } choice ? " " + choice.TimeName
+        : " (" + zone.Trim() + ")";
 }

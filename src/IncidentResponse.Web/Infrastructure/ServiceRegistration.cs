@@ -125,6 +125,9 @@ public static class ServiceRegistration
                 mvc.Filters.Add(new ServiceFilterAttribute(typeof(CaseMembershipFilter)));
                 mvc.Filters.Add(new ServiceFilterAttribute(typeof(RecentPassphraseFilter)));
 
+                // The signed-in person's own time zone, for every time a page or document shows.
+                mvc.Filters.Add(new ServiceFilterAttribute(typeof(LocalTimesFilter)));
+
                 // Something typed that cannot be read into its field's type gets kind words, never the framework's.
                 var messages = mvc.ModelBindingMessageProvider;
                 messages.SetAttemptedValueIsInvalidAccessor((_, _) => ValidationExtensions.Unreadable);
@@ -185,6 +188,8 @@ public static class ServiceRegistration
         services.AddScoped<SignInFlow>();
         services.AddScoped<StepUp>();
         services.AddScoped<RecentPassphraseFilter>();
+        services.AddScoped<LocalTimes>();
+        services.AddScoped<LocalTimesFilter>();
         services.Configure<PasswordHasherOptions>(h => h.IterationCount = 210_000);
         services.AddIdentityCore<AppUser>(identity =>
             {

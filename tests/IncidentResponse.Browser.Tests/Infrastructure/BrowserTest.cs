@@ -60,9 +60,10 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     /// Another isolated browser (own cookies and history), for example one with JavaScript turned off. It is closed and
     /// checked with the test's own context. With <paramref name="asPhone"/> Chromium behaves as a phone's browser
     /// does (touch, and a page wider than the screen widens what fixed elements are placed against);
-    /// <paramref name="signedInAs"/> starts it with another context's cookies, as the same person on another device.
+    /// <paramref name="signedInAs"/> starts it with another context's cookies, as the same person on another device;
+    /// <paramref name="timeZone"/> is the IANA time zone the browser believes it is in (the machine's by default).
     /// </summary>
-    protected async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, bool asPhone = false, IBrowserContext? signedInAs = null)
+    protected async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, bool asPhone = false, IBrowserContext? signedInAs = null, string? timeZone = null)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -74,6 +75,7 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
             StorageState = signedInAs is null ? null : await signedInAs.StorageStateAsync(),
             JavaScriptEnabled = javaScriptEnabled,
             Locale = "en-GB",
+            TimezoneId = timeZone,
             ServiceWorkers = ServiceWorkerPolicy.Block,
         });
         _contexts.Add(context);

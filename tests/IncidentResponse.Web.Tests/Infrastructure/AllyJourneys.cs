@@ -13,7 +13,7 @@ public static class AllyJourneys
             $"/cases/{caseId}/people",
             new Dictionary<string, string> { ["Invite.Role"] = role.ToString(), ["Invite.Label"] = label },
             "handler=Invite");
-        var link = result.Document.QuerySelector("#invitation-link")?.GetAttribute("value")
+        var link = result.Document.QuerySelector("textarea#invitation-link")?.TextContent.Trim()
             ?? throw new InvalidOperationException($"No invitation link ({(int)result.Status}): {result.MainText}");
         return new Uri(link).AbsolutePath;
     }

@@ -9,5 +9,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.CreatedUtc);
+        builder.Property(u => u.TimeZone).HasMaxLength(TimeZoneChoices.MaxLength);
     }
 }

@@ -1,21 +1,48 @@
 using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Account;
 
-public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, UserManager<AppUser> users) : PageModel
+/// <summary>The account page: the person's time zone, chosen once, and the devices signed in.</summary>
+public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, UserManager<AppUser> users, AppDbContext db, LocalTimes times) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
+    /// <summary>What the time zone picker shows selected: the saved zone, what was sent, or a guess from a case's country.</summary>
+    [BindProperty]
+    public string? TimeZone { get; set; }
+
+    /// <summary>True once the zone shown was just saved.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        SessionStore.TryRead(User, out var userId, out var currentId);
-        Sessions = (await sessions.ListAliveAsync(userId, cancellationToken))
-            .Select(s => new SessionView(s.Id, s.DeviceDescription, s.CreatedUtc, s.LastSeenUtc, s.Id == currentId))
-            .ToList();
+        TimeZone = times.Zone?.Id ?? await GuessAsync(cancellationToken);
+        await LoadSessionsAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostTimeZoneAsync(CancellationToken cancellationToken)
+    {
+        var chosen = TimeZone?.Trim();
+        if (!string.IsNullOrEmpty(chosen) && !TimeZoneChoices.IsKnown(chosen))
+        {
+            ModelState.AddModelError(nameof(TimeZone), "Please choose a place from the list.");
+            Saved = false;
+            await LoadSessionsAsync(cancellationToken);
+            return Page();
+        }
+
+        SessionStore.TryRead(User, out var userId, out _);
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.TimeZone, string.IsNullOrEmpty(chosen) ? null : chosen), cancellationToken);
+        return RedirectToPage(new { saved = true });
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid sessionId, CancellationToken cancellationToken)
@@ -41,6 +68,26 @@ public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, User
 
         await signIn.SignOutAsync(HttpContext, cancellationToken);
         return Redirect("/account/signed-out");
+    }
+
+    /// <summary>Until a zone is chosen, a first guess from the country of a case the person owns (the browser may guess better).</summary>
+    private async Task<string?> GuessAsync(CancellationToken cancellationToken)
+    {
+        SessionStore.TryRead(User, out var userId, out _);
+        var country = await db.CaseMembers.AsNoTracking()
+            .Where(m => m.UserId == userId && m.Role == CaseRole.Owner)
+            .OrderBy(m => m.JoinedUtc)
+            .Select(m => m.Case!.JurisdictionCode)
+            .FirstOrDefaultAsync(cancellationToken);
+        return TimeZoneChoices.GuessFromCountry(country);
+    }
+
+    private async Task LoadSessionsAsync(CancellationToken cancellationToken)
+    {
+        SessionStore.TryRead(User, out var userId, out var currentId);
+        Sessions = (await sessions.ListAliveAsync(userId, cancellationToken))
+            .Select(s => new SessionView(s.Id, s.DeviceDescription, s.CreatedUtc, s.LastSeenUtc, s.Id == currentId))
+            .ToList();
     }
 
     public sealed record SessionView(Guid Id, string DeviceDescription, DateTime CreatedUtc, DateTime LastSeenUtc, bool IsCurrent);

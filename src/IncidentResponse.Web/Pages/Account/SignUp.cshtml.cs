@@ -43,6 +43,7 @@ public sealed class SignUpModel(
             UserName = Input.Username.Trim(),
             Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            TimeZone = string.IsNullOrWhiteSpace(Input.TimeZone) ? null : Input.TimeZone.Trim(),
         };
         var result = await users.CreateAsync(user, Input.Passphrase);
         if (!result.Succeeded)
@@ -74,6 +75,9 @@ public sealed class SignUpModel(
         public string ConfirmPassphrase { get; set; } = "";
 
         public string? Email { get; set; }
+
+        /// <summary>One of <see cref="TimeZoneChoices"/>, or empty to choose later.</summary>
+        public string? TimeZone { get; set; }
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
@@ -97,6 +101,9 @@ public sealed class SignUpModel(
             RuleFor(x => x.Email).EmailAddress().WithMessage("That doesn't look like an email address. You can also leave it empty.")
                 .MaximumLength(254).WithMessage("That email address is too long.")
                 .When(x => !string.IsNullOrWhiteSpace(x.Email));
+            RuleFor(x => x.TimeZone).Must(z => TimeZoneChoices.IsKnown(z!.Trim()))
+                .When(x => !string.IsNullOrWhiteSpace(x.TimeZone))
+                .WithMessage("Please choose a place from the list, or choose later.");
         }
     }
 }

@@ -3,6 +3,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
@@ -18,7 +19,7 @@ namespace IncidentResponse.Web.Pages.Cases.Log;
 /// Filters are neutral values (a kind, a platform key), never free text.
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : CasePageModel
+public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, LocalTimes times) : CasePageModel
 {
     public const int PageSize = 50;
 
@@ -188,10 +189,10 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
                     var fileKind = EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant();
                     return CanViewEvidence
                         ? new Row(
-                            e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
+                            e.Id, RowType.Evidence, times.Moment(e.ReceivedUtc),
                             $"Evidence kept: {fileKind} file, {size} bytes", null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null)
                         : new Row(
-                            e.Id, RowType.Evidence, Web.Incidents.IncidentWording.Moment(e.ReceivedUtc),
+                            e.Id, RowType.Evidence, times.Moment(e.ReceivedUtc),
                             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Evidence file {exhibitNumbers[e.Id]}, details withheld"),
                             null, $"{fileKind} file, {size} bytes · SHA-256 {Convert.ToHexStringLower(e.Sha256)}", 0, TriageMarks.None, null);
                 case RowType.TakedownSent when withheld.Contains(k.Id):
@@ -214,7 +215,7 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory) : C
                 default:
                     var s = pageSightings[k.Id];
                     return new Row(
-                        s.Id, RowType.Sighting, Web.Incidents.IncidentWording.Moment(s.FirstSeenUtc), "Found online", s.Platform, s.Url, 0,
+                        s.Id, RowType.Sighting, times.Moment(s.FirstSeenUtc), "Found online", s.Platform, s.Url, 0,
                         TriageMarks.None, s.Status);
             }
         }).ToList();

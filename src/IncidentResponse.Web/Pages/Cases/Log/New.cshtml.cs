@@ -14,7 +14,7 @@ namespace IncidentResponse.Web.Pages.Cases.Log;
 /// <summary>Add an incident to the log. Anything refused comes back with what was typed and a note by the field.</summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
-public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard submissions, IValidator<NewModel.InputModel> validator, TimeProvider clock) : CasePageModel
+public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard submissions, IValidator<NewModel.InputModel> validator, TimeProvider clock, LocalTimes times) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -26,6 +26,9 @@ public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard 
     public IActionResult OnGet()
     {
         SubmissionId = SubmissionGuard.NewKey();
+
+        // A time is most often in the person's own time zone, chosen once for their account; they change it here for this entry.
+        Input.TimeZone = times.Zone?.Id;
         return Page();
     }
 

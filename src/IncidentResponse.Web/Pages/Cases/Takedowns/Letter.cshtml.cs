@@ -26,7 +26,8 @@ public sealed class LetterModel(
     SubmissionGuard submissions,
     IValidator<LetterModel.SendInput> sendValidator,
     IValidator<LetterModel.AnswerInput> answerValidator,
-    TimeProvider clock) : CasePageModel
+    TimeProvider clock,
+    LocalTimes times) : CasePageModel
 {
     [BindProperty]
     public uint Version { get; set; }
@@ -325,7 +326,7 @@ public sealed class LetterModel(
                 .Select(e => new { e.Id, e.ReceivedUtc })
                 .ToListAsync(cancellationToken);
             ConfirmationScreenshots = screenshots
-                .Select(e => (e.Id, "Added " + e.ReceivedUtc.ToString("d MMM yyyy HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture)))
+                .Select(e => (e.Id, "Added " + times.Moment(e.ReceivedUtc)))
                 .ToList();
         }
 

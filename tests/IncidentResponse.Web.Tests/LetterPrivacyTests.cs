@@ -139,7 +139,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             var (ownersJson, ownersBinder, ownersLetters) = await EverythingAsync(owner, caseId);
             Assert.Contains(PrivatePlace, ownersJson, StringComparison.Ordinal);
             Assert.Equal(["001-platform-policy-report-answered.txt", "002-platform-policy-report-answered.txt"], ownersLetters.Keys);
-            Assert.Contains(PrivatePlace, ownersLetters["002-platform-policy-report-answered.txt"], StringComparison.Ordinal);
+            Assert.Single(ownersLetters.Values, v => v.Contains(PrivatePlace, StringComparison.Ordinal));
             Assert.Contains("private77", ownersBinder, StringComparison.Ordinal);
         }
         finally

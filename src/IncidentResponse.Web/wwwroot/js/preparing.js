@@ -30,7 +30,8 @@
       return null;
     }
     function forget() {
-      document.cookie = cookieName + "=; Max-Age=0; Path=/; SameSite=Strict" + (window.location.protocol === "https:" ? "; Secure" : "");
+      var secure = window.location.protocol === "https:" || cookieName.indexOf("__Host-") === 0;
+      document.cookie = cookieName + "=; Max-Age=0; Path=/; SameSite=Strict" + (secure ? "; Secure" : "");
     }
     function setButtons(disabled) {
       Array.prototype.forEach.call(buttons, function (button) { button.disabled = disabled; });

@@ -120,6 +120,28 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
     });
 
+    [Fact]
+    public Task Without_javascript_the_plain_form_still_downloads_the_binder() => RunAsync(async () =>
+    {
+        var context = await NewContextAsync(javaScriptEnabled: false);
+        var page = await context.NewPageAsync();
+        await page.SignUpAsync(Journeys.NewUsername());
+        var caseUrl = await page.CreateCaseAsync("Spring notes");
+        await page.GotoAsync(caseUrl + "/binder");
+        await page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(BinderPage());
+        await Expect(page.Locator("html")).Not.ToHaveClassAsync(Journeys.ScriptRan());
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync(),
+            new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
+
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync((await download.PathAsync())!))[..4]);
+        Assert.Equal("", await page.Locator("#binder-preparing").TextContentAsync());
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name.Contains("ir-download", StringComparison.Ordinal));
+    });
+
     [GeneratedRegex("/cases/[0-9a-f-]{36}/binder$")]
     private static partial Regex BinderPage();
 

@@ -106,7 +106,7 @@ public sealed record BinderOptions
 
     public IReadOnlySet<BinderSection> Sections { get; init; } = new HashSet<BinderSection>(Enum.GetValues<BinderSection>());
 
-    /// <summary>Per evidence item id; an item not named gets <see cref="UnnamedRedaction"/>.</summary>
+    /// <summary>Per evidence item id; for an item not named, see <see cref="SafestWhenUnnamed"/>.</summary>
     public IReadOnlyDictionary<Guid, Redaction> Redactions { get; init; } = new Dictionary<Guid, Redaction>();
 
     /// <summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using IncidentResponse.Browser.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -34,6 +36,10 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         await Page.GetByLabel("For the police").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Tick the parts for this reader" }).ClickAsync();
         await Expect(Page.GetByLabel("Threat assessment summary")).ToBeCheckedAsync();
+        // For the police a picture starts obscured; this one is safe to show in full.
+        var choice = Page.GetByLabel("Exhibit 1: screenshot.png");
+        await Expect(choice).ToHaveValueAsync("Obscure");
+        await choice.SelectOptionAsync("None");
         await Page.GetByLabel("Title").FillAsync("Notes for the appointment");
         await Page.GetByLabel("Prepared for (optional)").FillAsync("Station 12");
 
@@ -58,6 +64,82 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         await Expect(view.Locator(".screen-only")).ToContainTextAsync("Print");
         Assert.Equal("rgb(242, 242, 242)", await view.Locator(".screen-only").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
         Output.WriteLine(await Screenshots.SaveForGuideAsync(view, "binder"));
+    });
+
+    [Fact]
+    public Task Pressing_download_twice_shows_that_the_binder_is_being_prepared_and_makes_one_binder_and_one_download() => RunAsync(async () =>
+    {
+        await Page.SignUpAsync(Journeys.NewUsername());
+        var caseUrl = await Page.CreateCaseAsync("Spring notes");
+        var caseId = Guid.Parse(caseUrl.Split('/')[^1]);
+        await Page.GotoAsync(caseUrl + "/evidence/add");
+        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = EvidenceTests.Png(64, 48) });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
+        await Page.GotoAsync(caseUrl + "/binder");
+        await Page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(Page).ToHaveURLAsync(BinderPage());
+        await Page.WaitForScriptAsync();
+
+        var downloads = new List<IDownload>();
+        Page.Download += (_, d) => downloads.Add(d);
+        var button = Page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" });
+        var note = Page.Locator("#binder-preparing");
+        var download = await Page.RunAndWaitForDownloadAsync(
+            async () =>
+            {
+                // Two presses in quick succession, as an impatient or shaky finger does.
+                await button.DblClickAsync();
+
+                // Read straight from the page: Playwright's own checks wait for the pending navigation (the download) first.
+                var state = await Page.EvaluateAsync<string[]>(
+                    "() => { const n = document.getElementById('binder-preparing'); return [n.textContent, n.getAttribute('role'), String(document.getElementById('download-pdf').disabled)]; }");
+                Assert.Equal(["Preparing your binder… this can take a minute; you can keep this page open.", "status"], state[..2]);
+                for (var i = 0; state[2] != "true" && i < 20; i++)
+                {
+                    await Task.Delay(50);
+                    state = await Page.EvaluateAsync<string[]>(
+                        "() => { const n = document.getElementById('binder-preparing'); return [n.textContent, n.getAttribute('role'), String(document.getElementById('download-pdf').disabled)]; }");
+                }
+
+                Assert.Equal("true", state[2]);
+            },
+            new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
+
+        // Once the download starts the note says so and the button can be pressed again.
+        await Expect(note).ToHaveTextAsync("Your binder is downloading. Look in your browser's downloads.");
+        await Expect(button).ToBeEnabledAsync();
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync((await download.PathAsync())!))[..4]);
+        await Expect(Page.Heading()).ToHaveTextAsync("Evidence binder");
+
+        // One download, and the server made one binder.
+        await Task.Delay(1000);
+        Assert.Single(downloads);
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IncidentResponse.Domain.Data.AppDbContext>();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
+    });
+
+    [Fact]
+    public Task Without_javascript_the_plain_form_still_downloads_the_binder() => RunAsync(async () =>
+    {
+        var context = await NewContextAsync(javaScriptEnabled: false);
+        var page = await context.NewPageAsync();
+        await page.SignUpAsync(Journeys.NewUsername());
+        var caseUrl = await page.CreateCaseAsync("Spring notes");
+        await page.GotoAsync(caseUrl + "/binder");
+        await page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(BinderPage());
+        await Expect(page.Locator("html")).Not.ToHaveClassAsync(Journeys.ScriptRan());
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync(),
+            new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
+
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync((await download.PathAsync())!))[..4]);
+        Assert.Equal("", await page.Locator("#binder-preparing").TextContentAsync());
+        Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name.Contains("ir-download", StringComparison.Ordinal));
     });
 
     [GeneratedRegex("/cases/[0-9a-f-]{36}/binder$")]

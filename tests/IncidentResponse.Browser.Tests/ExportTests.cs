@@ -33,8 +33,12 @@ public sealed class ExportTests(AppFixture app, ITestOutputHelper output) : Brow
 
         await Expect(Page.Heading()).ToHaveTextAsync("Download everything");
         await Expect(Page.Locator("#confirmed")).ToBeVisibleAsync();
-        var download = await Page.RunAndWaitForDownloadAsync(() =>
-            Page.GetByRole(AriaRole.Button, new() { Name = "Download everything (ZIP)" }).ClickAsync());
+        var download = await Page.RunAndWaitForDownloadAsync(async () =>
+        {
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Download everything (ZIP)" }).ClickAsync();
+            Assert.StartsWith("Preparing your download…", await Page.EvaluateAsync<string>("() => document.getElementById('export-preparing').textContent"), StringComparison.Ordinal);
+        });
+        await Expect(Page.Locator("#export-preparing")).ToContainTextAsync("Your download has started.");
         Assert.Matches("^records-\\d{4}-\\d{2}-\\d{2}\\.zip$", download.SuggestedFilename);
         await using var zip = await ZipFile.OpenReadAsync(await download.PathAsync());
         var exhibit = zip.GetEntry("exhibit-001.png")!;

@@ -16,7 +16,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     private static readonly string[] EveryHeading =
     [
         "About this record", "Contents", "Case summary", "Threat assessment summary", "Incident log", "Exhibits",
-        "Sightings and takedown log", "Letters as sent", "Verification appendix",
+        "Sightings and takedown log", "Letters, finalised and sent", "Verification appendix",
     ];
 
     private static readonly string[] EverySection =
@@ -191,7 +191,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(Posted, await PdfTools.SqueezedTextAsync(platformPdf), StringComparison.Ordinal);
         Assert.DoesNotContain("Threat assessment", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Incident log", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Letters as sent", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Letters, finalised and sent", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Platform preset narrative", text, StringComparison.Ordinal);
 
         // The person can still add a part the preset leaves out.
@@ -285,6 +285,86 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(images, i => i is { Width: 96 });
         await using var check = app.CreateDbContext();
         Assert.Contains("problems:1", (await check.AuditEvents.Where(e => e.CaseId == caseId && e.Action == "binder.made").SingleAsync()).Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_picture_starts_at_the_safest_choice_for_the_reader_and_the_person_can_still_show_it_in_full()
+    {
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
+        using var _ = client;
+        var pictureId = await client.AddEvidenceAsync(caseId, TestFiles.Png(40, 30), "picture.png");
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await client.AddEvidenceAsync(caseId, TestFiles.Mp4(new byte[64]), "clip.mp4");
+
+        // Nothing starts shown in full: a picture is obscured (withheld for a platform); a video, never drawn, is described.
+        var expected = new Dictionary<string, (string Picture, string Video)>
+        {
+            ["MyRecords"] = ("Obscure", "None"),
+            ["Police"] = ("Obscure", "None"),
+            ["Lawyer"] = ("Obscure", "None"),
+            ["Platform"] = ("Withhold", "Withhold"),
+        };
+        foreach (var (preset, (picture, video)) in expected)
+        {
+            var page = await client.GetAsync($"/cases/{caseId}/binder?preset={preset}");
+            Assert.Equal(picture, page.Document.QuerySelector("#redaction-1 option[selected]")!.GetAttribute("value"));
+            Assert.Equal(video, page.Document.QuerySelector("#redaction-2 option[selected]")!.GetAttribute("value"));
+        }
+
+        Assert.Contains("no picture starts out shown in full", (await client.GetAsync($"/cases/{caseId}/binder")).MainText, StringComparison.Ordinal);
+
+        // Choosing a reader sets every picture to that reader's safest choice, whatever was chosen before.
+        using var toPlatform = await PostBinderAsync(client, caseId, "Preset", EverySection, preset: "Platform");
+        var platformPage = await AppClient.PageResult.ReadAsync(toPlatform);
+        Assert.Equal("Withhold", platformPage.Document.QuerySelector("#redaction-1 option[selected]")!.GetAttribute("value"));
+
+        // A file the form did not name (added after it was shown) gets the safest choice too.
+        using var unnamed = await PostBinderAsync(client, caseId, "View", ["Exhibits"], preset: "Police", unnamedShownInFull: false);
+        var obscured = await AppClient.PageResult.ReadAsync(unnamed);
+        Assert.Equal($"/cases/{caseId}/binder/resource/obscured/1", obscured.Document.QuerySelector("#exhibit-1 img")!.GetAttribute("src"));
+
+        // The person can still choose to show it in full.
+        using var chosen = await PostBinderAsync(client, caseId, "View", ["Exhibits"], preset: "Police", redactions: new() { [pictureId] = "None" });
+        var shown = await AppClient.PageResult.ReadAsync(chosen);
+        Assert.Equal($"/cases/{caseId}/binder/resource/exhibit/1", shown.Document.QuerySelector("#exhibit-1 img")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task Finalised_letters_are_in_the_binder_with_where_each_stands_and_a_draft_is_not()
+    {
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
+        using var _ = client;
+        var sent = await FairPrintingTests<TApp>.DraftLetterAsync(client, caseId);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(sent, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(sent, new Dictionary<string, string> { ["Send.Channel"] = "Form" }, "handler=Send")).Status);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var finalised = await FairPrintingTests<TApp>.DraftLetterAsync(client, caseId);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(finalised, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await FairPrintingTests<TApp>.DraftLetterAsync(client, caseId);
+
+        using var response = await PostBinderAsync(client, caseId, "View", ["Letters"]);
+        var page = await AppClient.PageResult.ReadAsync(response);
+        var section = page.Document.QuerySelector("#section-letters")!;
+        var text = string.Join(' ', section.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+        Assert.Equal("Letters, finalised and sent", section.QuerySelector("h2")!.TextContent);
+        Assert.Contains("as sent", text, StringComparison.Ordinal);
+        Assert.Contains("Sent, waiting for an answer", text, StringComparison.Ordinal);
+        Assert.Contains("as finalised", text, StringComparison.Ordinal);
+        Assert.Contains("Ready to send", text, StringComparison.Ordinal);
+        Assert.Contains("Not marked as sent yet", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("No letters have been", text, StringComparison.Ordinal);
+
+        // Numbered as in the takedown log: the sent letter R1, the finalised one R2; the draft (R3) has no words fixed yet.
+        Assert.Contains("Request R1", text, StringComparison.Ordinal);
+        Assert.Contains("Request R2", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Request R3", text, StringComparison.Ordinal);
+        Assert.Equal(2, section.QuerySelectorAll("table caption").Count(c => c.TextContent.EndsWith(", as sent", StringComparison.Ordinal) || c.TextContent.EndsWith(", as finalised", StringComparison.Ordinal)));
+        await using var db = app.CreateDbContext();
+        var finalText = await db.TakedownRequests.Where(r => r.CaseId == caseId && r.FinalText != null).Select(r => r.FinalText!).FirstAsync();
+        var longestLine = finalText.Split('\n').Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))).MaxBy(l => l.Length)!;
+        Assert.Contains(longestLine, text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -422,8 +502,12 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         return await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.Id).SingleAsync();
     }
 
-    /// <summary>Posts the binder form as a browser does: every ticked part as its own value of <c>Input.Sections</c>.</summary>
-    private static async Task<HttpResponseMessage> PostBinderAsync(
+    /// <summary>
+    /// Posts the binder form as a browser does: every ticked part as its own value of <c>Input.Sections</c>, and a choice
+    /// for every exhibit (those <paramref name="redactions"/> does not name, "Show in full", unless
+    /// <paramref name="unnamedShownInFull"/> is false: then they are not sent, as for a file added after the form was shown).
+    /// </summary>
+    private async Task<HttpResponseMessage> PostBinderAsync(
         AppClient client,
         Guid caseId,
         string handler,
@@ -432,8 +516,19 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         string preparedFor = "",
         string preset = "MyRecords",
         Dictionary<Guid, string>? redactions = null,
-        bool includeRiskLevel = false)
+        bool includeRiskLevel = false,
+        bool unnamedShownInFull = true)
     {
+        redactions = new Dictionary<Guid, string>(redactions ?? []);
+        if (unnamedShownInFull)
+        {
+            await using var db = app.CreateDbContext();
+            foreach (var id in await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.Id).ToListAsync())
+            {
+                redactions.TryAdd(id, "None");
+            }
+        }
+
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -449,7 +544,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
             fields.Add(new("Input.IncludeRiskLevel", "true"));
         }
 
-        foreach (var (id, redaction) in redactions ?? [])
+        foreach (var (id, redaction) in redactions)
         {
             fields.Add(new($"Input.Redactions[{id}]", redaction));
         }

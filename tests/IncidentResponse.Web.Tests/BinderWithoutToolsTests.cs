@@ -26,9 +26,13 @@ public sealed class BinderWithoutToolsTests(BinderWithoutToolsApp app) : IClassF
         var id = await client.AddEvidenceAsync(caseId, picture, "obscure-me.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         var shown = TestFiles.Png(40, 30);
-        await client.AddEvidenceAsync(caseId, shown, "shown.png");
+        var shownId = await client.AddEvidenceAsync(caseId, shown, "shown.png");
 
-        var page = await PostViewAsync(client, caseId, new Dictionary<string, string> { [$"Input.Redactions[{id}]"] = "Obscure" });
+        var page = await PostViewAsync(client, caseId, new Dictionary<string, string>
+        {
+            [$"Input.Redactions[{id}]"] = "Obscure",
+            [$"Input.Redactions[{shownId}]"] = "None",
+        });
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var exhibit = page.Document.QuerySelector("#exhibit-1")!;

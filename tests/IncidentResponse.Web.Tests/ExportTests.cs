@@ -227,6 +227,60 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Each_finalised_letter_is_a_text_file_word_for_word_and_the_readme_says_what_binder_pdf_is()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync(Title);
+        using var _ = client;
+        var sent = await FairPrintingTests<TApp>.DraftLetterAsync(client, caseId);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(sent, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(sent, new Dictionary<string, string> { ["Send.Channel"] = "Form" }, "handler=Send")).Status);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        await FairPrintingTests<TApp>.DraftLetterAsync(client, caseId);
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var finalised = await FairPrintingTests<TApp>.DraftLetterAsync(client, caseId);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(finalised, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        string sentText, finalisedText;
+        var (sentId, finalisedId) = (Guid.Parse(sent.Split('/')[^1]), Guid.Parse(finalised.Split('/')[^1]));
+        await using (var db = app.CreateDbContext())
+        {
+            sentText = await db.TakedownRequests.Where(r => r.Id == sentId).Select(r => r.FinalText!).SingleAsync();
+            finalisedText = await db.TakedownRequests.Where(r => r.Id == finalisedId).Select(r => r.FinalText!).SingleAsync();
+        }
+
+        var folder = await client.DownloadEverythingAsync(caseId);
+        try
+        {
+            // Numbered as case.json lists the letters: the draft (second) has no words fixed yet, so no file.
+            var letters = Directory.GetFiles(Path.Combine(folder, "letters")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(["001-platform-policy-report-sent.txt", "003-platform-policy-report-final.txt"], letters);
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(sentText), await File.ReadAllBytesAsync(Path.Combine(folder, "letters", letters[0]!)));
+            Assert.Equal(System.Text.Encoding.UTF8.GetBytes(finalisedText), await File.ReadAllBytesAsync(Path.Combine(folder, "letters", letters[1]!)));
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, CaseExporter.CaseJsonName)));
+            var requests = json.RootElement.GetProperty("takedownRequests");
+            Assert.Equal(sentText, requests[0].GetProperty("finalText").GetString());
+            Assert.Equal(JsonValueKind.Null, requests[1].GetProperty("finalText").ValueKind);
+            Assert.Equal(finalisedText, requests[2].GetProperty("finalText").GetString());
+
+            var check = await ExportJourneys.Sha256SumCheckAsync(folder);
+            Assert.True(check.ExitCode == 0, check.Output);
+            Assert.Contains("letters/001-platform-policy-report-sent.txt: OK", check.Output, StringComparison.Ordinal);
+            Assert.Contains("letters/003-platform-policy-report-final.txt: OK", check.Output, StringComparison.Ordinal);
+
+            var readMe = await File.ReadAllTextAsync(Path.Combine(folder, CaseExporter.ReadMeName));
+            Assert.Contains("binder.pdf       the evidence binder", readMe, StringComparison.Ordinal);
+            Assert.Contains("letters/", readMe, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var page = await client.GetAsync($"/cases/{caseId}/export");
+        Assert.Contains("binder.pdf: the evidence binder", page.MainText, StringComparison.Ordinal);
+        Assert.Contains("letters/001-dmca-notice-sent.txt", page.MainText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_export_page_says_what_the_zip_holds_and_where_to_keep_it()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync(Title);

@@ -114,9 +114,14 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
                 var binder = await BinderAsync(ally, caseId, "Pdf");
                 Assert.Contains("shared77", binder, StringComparison.Ordinal);
                 NoTrace($"{role}'s binder PDF", binder);
-                var (caseJson, zippedBinder) = await EverythingAsync(ally, caseId);
+                var (caseJson, zippedBinder, letterFiles) = await EverythingAsync(ally, caseId);
                 Assert.Contains(visible.Split('/')[^1], caseJson, StringComparison.Ordinal);
                 NoTrace($"{role}'s case.json", caseJson);
+
+                // The ZIP's letters folder holds the letter they may read, word for word, and not the withheld one.
+                Assert.Equal(["001-platform-policy-report-answered.txt"], letterFiles.Keys);
+                Assert.Contains(SharedPlace, letterFiles.Values.Single(), StringComparison.Ordinal);
+                NoTrace($"{role}'s letters folder", string.Concat(letterFiles.Values));
                 Assert.Contains("shared77", zippedBinder, StringComparison.Ordinal);
                 NoTrace($"{role}'s binder.pdf in the ZIP", zippedBinder);
             }
@@ -131,8 +136,10 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Contains(letter, (await owner.GetAsync($"/cases/{caseId}/log?kind=Takedown")).Html, StringComparison.Ordinal);
             Assert.Contains("private77", await BinderAsync(owner, caseId, "View"), StringComparison.Ordinal);
             Assert.Contains(AnswerNote, await BinderAsync(owner, caseId, "Pdf"), StringComparison.Ordinal);
-            var (ownersJson, ownersBinder) = await EverythingAsync(owner, caseId);
+            var (ownersJson, ownersBinder, ownersLetters) = await EverythingAsync(owner, caseId);
             Assert.Contains(PrivatePlace, ownersJson, StringComparison.Ordinal);
+            Assert.Equal(["001-platform-policy-report-answered.txt", "002-platform-policy-report-answered.txt"], ownersLetters.Keys);
+            Assert.Single(ownersLetters.Values, v => v.Contains(PrivatePlace, StringComparison.Ordinal));
             Assert.Contains("private77", ownersBinder, StringComparison.Ordinal);
         }
         finally
@@ -182,12 +189,13 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Advocate).ExecuteUpdateAsync(s => s.SetProperty(m => m.ExportAllowed, true));
         }
 
-        var (caseJson, _) = await EverythingAsync(ally, caseId);
+        var (caseJson, _, followUpLetters) = await EverythingAsync(ally, caseId);
         foreach (var trace in new[] { Reference, "private77", letter.Split('/')[^1] })
         {
             Assert.DoesNotContain(trace, seen.Html, StringComparison.Ordinal);
             Assert.DoesNotContain(trace, (await ally.GetAsync(followUpUrl + "/text")).Html, StringComparison.Ordinal);
             Assert.False(caseJson.Contains(trace, StringComparison.Ordinal), $"The ally's case.json holds {trace}.");
+            Assert.False(string.Concat(followUpLetters.Keys.Concat(followUpLetters.Values)).Contains(trace, StringComparison.Ordinal), $"The ally's letters folder holds {trace}.");
         }
     }
 
@@ -267,7 +275,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
                 var form = await reader.GetAsync(letter + "/edit");
                 Assert.Equal(Phone, form.Document.QuerySelector("#Input_SenderPhone")!.GetAttribute("value"));
                 Assert.Equal(Address, form.Document.QuerySelector("#Input_SenderPostalAddress")!.GetAttribute("value"));
-                var (caseJson, _) = await EverythingAsync(reader, caseId);
+                var (caseJson, _, _) = await EverythingAsync(reader, caseId);
                 Assert.Contains(Phone, caseJson, StringComparison.Ordinal);
                 Assert.Contains(Address, caseJson, StringComparison.Ordinal);
             }
@@ -286,7 +294,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
                     pages.Add(form.Html);
                 }
 
-                var (caseJson, _) = await EverythingAsync(ally, caseId);
+                var (caseJson, _, _) = await EverythingAsync(ally, caseId);
                 pages.Add(caseJson);
                 foreach (var text in pages)
                 {
@@ -394,14 +402,21 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             : await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>"Download everything": its case.json, and its binder.pdf's text without white space.</summary>
-    private static async Task<(string CaseJson, string Binder)> EverythingAsync(AppClient client, Guid caseId)
+    /// <summary>"Download everything": its case.json, its binder.pdf's text without white space, and its letters by file name.</summary>
+    private static async Task<(string CaseJson, string Binder, SortedDictionary<string, string> Letters)> EverythingAsync(AppClient client, Guid caseId)
     {
         var folder = await client.DownloadEverythingAsync(caseId);
         try
         {
+            var letters = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var file in Directory.Exists(Path.Combine(folder, "letters")) ? Directory.GetFiles(Path.Combine(folder, "letters")) : [])
+            {
+                letters[Path.GetFileName(file)] = await File.ReadAllTextAsync(file);
+            }
+
             return (await File.ReadAllTextAsync(Path.Combine(folder, "case.json")),
-                await PdfTools.SqueezedTextAsync(await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf"))));
+                await PdfTools.SqueezedTextAsync(await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf"))),
+                letters);
         }
         finally
         {

@@ -337,16 +337,18 @@ internal sealed class BinderComposer(
 
     private Section Letters()
     {
-        var sent = data.Requests.Where(r => r.SentOn is not null && r.FinalText is not null).ToList();
+        // Every letter whose words are fixed, sent or not yet, with where it stands; not drafts, nor a finalised letter
+        // replaced by a newer version before it was sent.
+        var finalised = data.Requests.Where(r => r.FinalText is not null && r.Status != TakedownStatus.Replaced).ToList();
         var blocks = new List<Block>();
-        if (sent.Count == 0)
+        if (finalised.Count == 0)
         {
-            blocks.Add(new Paragraph("No letters have been sent."));
+            blocks.Add(new Paragraph("No letters have been finalised."));
         }
 
-        for (var i = 0; i < sent.Count; i++)
+        for (var i = 0; i < finalised.Count; i++)
         {
-            var request = sent[i];
+            var request = finalised[i];
             if (i > 0)
             {
                 blocks.Add(new PageBreak());
@@ -356,17 +358,32 @@ internal sealed class BinderComposer(
             {
                 new("Request", RequestLabel(request.Id)),
                 new("To", platforms.Get(request.PlatformId).Name),
-                new("Sent", (request.SentUtc is { } at ? Moment(at) : IncidentWording.Date(request.SentOn!.Value)) + (request.Channel is { } c ? $" ({c})" : "")),
+                new("Status", Takedowns.TakedownLetters.StatusText(request.Status)),
             };
+            if (request.FinalisedUtc is { } finalisedAt)
+            {
+                rows.Add(new("Finalised", Moment(finalisedAt)));
+            }
+
+            if (request.SentOn is { } sentOn)
+            {
+                rows.Add(new("Sent", (request.SentUtc is { } at ? Moment(at) : IncidentWording.Date(sentOn)) + (request.Channel is { } c ? $" ({c})" : "")));
+            }
+            else
+            {
+                rows.Add(new("Sent", "Not marked as sent yet"));
+            }
+
             AddIfAny(rows, "Reference", request.Reference ?? "");
             AddIfAny(rows, "What the confirmation said", request.Confirmation ?? "");
-            blocks.Add(new KeyValueTable(rows) { Caption = LetterComposer.TitleOf(request.Kind) + ", as sent" });
+            var caption = LetterComposer.TitleOf(request.Kind) + (request.SentOn is null ? ", as finalised" : ", as sent");
+            blocks.Add(new KeyValueTable(rows) { Caption = caption });
             blocks.AddRange(request.FinalText!.Replace("\r\n", "\n", StringComparison.Ordinal)
                 .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(p => new Paragraph(p)));
         }
 
-        return new Section { Id = "letters", Heading = "Letters as sent", Blocks = blocks };
+        return new Section { Id = "letters", Heading = BinderPresets.SectionName(BinderSection.Letters), Blocks = blocks };
     }
 
     private Section Verification()

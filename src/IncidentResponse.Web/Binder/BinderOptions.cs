@@ -41,6 +41,22 @@ public static class BinderPresets
         _ => Everything,
     };
 
+    /// <summary>
+    /// How each picture starts out for this reader, the safest that still serves them: a picture may be an intimate one,
+    /// so none is shown in full unless the person chooses it. A platform already has the content and needs its address
+    /// and fingerprint, so its pictures are withheld (described only); everyone else gets them obscured.
+    /// </summary>
+    public static Redaction SafestRedaction(BinderPreset preset, bool drawn = true) => preset switch
+    {
+        BinderPreset.Platform => Redaction.Withhold,
+        // A video or other file is never drawn, only described: describing it is already the safe choice.
+        _ => drawn ? Redaction.Obscure : Redaction.None,
+    };
+
+    /// <summary>Whether the binder can draw a picture of this kind of file (a picture, or a PDF's first page).</summary>
+    public static bool IsDrawn(IncidentResponse.Domain.Evidence.EvidenceKind kind) =>
+        BinderService.IsPrintable(kind) || kind == IncidentResponse.Domain.Evidence.EvidenceKind.Pdf;
+
     public static string DisplayName(BinderPreset preset) => preset switch
     {
         BinderPreset.Police => "For the police",
@@ -67,7 +83,7 @@ public static class BinderPresets
         BinderSection.IncidentLog => "Incident log",
         BinderSection.Exhibits => "Exhibits",
         BinderSection.Sightings => "Sightings and takedown log",
-        BinderSection.Letters => "Letters as sent",
+        BinderSection.Letters => "Letters, finalised and sent",
         _ => "Verification appendix",
     };
 }
@@ -90,8 +106,14 @@ public sealed record BinderOptions
 
     public IReadOnlySet<BinderSection> Sections { get; init; } = new HashSet<BinderSection>(Enum.GetValues<BinderSection>());
 
-    /// <summary>Per evidence item id; an item not named is shown in full.</summary>
+    /// <summary>Per evidence item id; for an item not named, see <see cref="SafestWhenUnnamed"/>.</summary>
     public IReadOnlyDictionary<Guid, Redaction> Redactions { get; init; } = new Dictionary<Guid, Redaction>();
+
+    /// <summary>
+    /// For an item <see cref="Redactions"/> does not name (one added after the form was shown): true, its preset's
+    /// safest choice (the binder page); false, shown in full (the ZIP's binder, whose evidence files are beside it).
+    /// </summary>
+    public bool SafestWhenUnnamed { get; init; }
 
     public static BinderOptions For(BinderPreset preset) => new()
     {
@@ -130,7 +152,9 @@ public sealed record BinderOptions
         ? this
         : this with { Sections = new HashSet<BinderSection>(Sections.Where(s => s != BinderSection.ThreatAssessment)) };
 
-    public Redaction RedactionOf(Guid evidenceId) =>
+    public Redaction RedactionOf(Guid evidenceId, IncidentResponse.Domain.Evidence.EvidenceKind kind) =>
         !PicturesShared ? Redaction.Withhold
-        : Redactions.TryGetValue(evidenceId, out var redaction) ? redaction : Redaction.None;
+        : Redactions.TryGetValue(evidenceId, out var redaction) ? redaction
+        : SafestWhenUnnamed ? BinderPresets.SafestRedaction(Preset, BinderPresets.IsDrawn(kind))
+        : Redaction.None;
 }

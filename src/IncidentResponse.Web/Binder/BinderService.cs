@@ -95,7 +95,7 @@ public sealed partial class BinderService(
         for (var i = 0; i < data.Evidence.Count; i++)
         {
             var item = data.Evidence[i];
-            var redaction = options.RedactionOf(item.Id);
+            var redaction = options.RedactionOf(item.Id, item.Kind);
             var problem = recorded.TryGetValue(item.Id.ToString(), out var details) && details.Contains("sha256:" + item.Sha256Hex, StringComparison.Ordinal)
                 ? await CheckAsync(item, redaction, cancellationToken)
                 : "Its fingerprint is not the one the case's history recorded when the file was received.";

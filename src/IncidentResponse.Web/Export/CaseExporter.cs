@@ -33,6 +33,7 @@ public sealed partial class CaseExporter(
     public const string ManifestName = "manifest.sha256";
     public const string ProblemsName = "problems.txt";
     public const string ReadMeName = "README.txt";
+    public const string LettersFolder = "letters/";
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -112,6 +113,19 @@ public sealed partial class CaseExporter(
             }
 
             var document = await LoadDocumentAsync(request, audience, exported, cancellationToken);
+
+            // Each finalised letter as its own text file, exactly as fixed: the same letters case.json holds (a letter
+            // withheld from this ally is in neither). A draft has no fixed text yet.
+            for (var i = 0; i < document.TakedownRequests.Count; i++)
+            {
+                if (document.TakedownRequests[i] is { FinalText: { } text } letter)
+                {
+                    var name = LetterFileName(i + 1, letter.Kind, letter.Status);
+                    await WriteTextAsync(zip, name, text, request.ExportedUtc, cancellationToken);
+                    manifest.Add((name, SHA256.HashData(Encoding.UTF8.GetBytes(text))));
+                }
+            }
+
             manifest.Insert(0, (CaseJsonName, await WriteJsonAsync(zip, document, request.ExportedUtc, cancellationToken)));
 
             if (problems.Count > 0)
@@ -128,6 +142,16 @@ public sealed partial class CaseExporter(
         await body.FlushAsync(cancellationToken);
         LogWritten(logger, caseId, numbered.Count, body.MostHeld);
     }
+
+    /// <summary>
+    /// A letter's entry: <c>letters/001-dmca-notice-sent.txt</c>, numbered by its place in case.json's
+    /// <c>takedownRequests</c>, then its kind and status as case.json names them (in kebab case).
+    /// </summary>
+    public static string LetterFileName(int number, Domain.Takedowns.LetterKind kind, Domain.Takedowns.TakedownStatus status) =>
+        string.Create(CultureInfo.InvariantCulture, $"{LettersFolder}{number:000}-{Kebab(kind.ToString())}-{Kebab(status.ToString())}.txt");
+
+    private static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
     private async Task WriteExhibitAsync(ZipArchive zip, string fileName, EvidenceItem item, DateTime exportedUtc, CancellationToken cancellationToken)
     {
@@ -405,6 +429,13 @@ public sealed partial class CaseExporter(
         "This ZIP holds everything kept in one case.\n\n"
         + "case.json        every record of the case (the format is described in the app's docs/export-format.md)\n"
         + ReadMeOriginalsLine
+        + "binder.pdf       the evidence binder: a printable record of the case to hand to the police, a lawyer or a\n"
+        + "                 platform (a summary, the incident log, each exhibit with its fingerprint, where the content\n"
+        + "                 was found, the takedown letters and how to check it all). It holds every part; to choose\n"
+        + "                 the parts or obscure pictures before you hand it over, make one on the case's \"Evidence\n"
+        + "                 binder\" page instead\n"
+        + "letters/         each finalised letter word for word, one text file each, named NNN-kind-status.txt\n"
+        + "                 in the order case.json lists them (drafts are not included: their words are not fixed yet)\n"
         + "manifest.sha256  the SHA-256 of each file, to check nothing has changed\n"
         + "problems.txt     only present when a file could not be included exactly as received\n\n"
         + "To check the files, open a terminal in this folder and run:\n"

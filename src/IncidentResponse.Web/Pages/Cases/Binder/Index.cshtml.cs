@@ -29,6 +29,7 @@ public sealed class IndexModel(
     BinderService binders,
     FairPrinting fairPrinting,
     IValidator<IndexModel.InputModel> validator,
+    AppOptions appOptions,
     TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -55,13 +56,20 @@ public sealed class IndexModel(
         return Page();
     }
 
-    /// <summary>"Use this preset": ticks the preset's parts, keeping everything else that was typed (works without JavaScript).</summary>
+    /// <summary>The cookie the page's script watches for to learn that the PDF has started downloading.</summary>
+    public string DownloadCookie => DownloadStarted.CookieName(appOptions);
+
+    /// <summary>
+    /// "Use this preset": ticks the preset's parts and sets every picture to its safest choice for that reader, keeping
+    /// everything else that was typed (works without JavaScript).
+    /// </summary>
     public async Task<IActionResult> OnPostPresetAsync(CancellationToken cancellationToken)
     {
         var preset = Enum.IsDefined(Input.Preset) ? Input.Preset : BinderPreset.MyRecords;
         ModelState.Clear();
         Input.Preset = preset;
         Input.Sections = [.. BinderPresets.SectionsFor(preset)];
+        Input.Redactions.Clear();
         await LoadExhibitsAsync(cancellationToken);
         return Page();
     }
@@ -93,6 +101,7 @@ public sealed class IndexModel(
         Response.Headers.CacheControl = "no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = FileName() }.ToString();
+        DownloadStarted.Tell(HttpContext, appOptions);
         try
         {
             // The printer writes nothing until the whole PDF is ready, so a failure here can still answer with a page.
@@ -155,7 +164,8 @@ public sealed class IndexModel(
             i + 1,
             PicturesShared ? r.OriginalFileName : "",
             BinderService.IsPrintable(r.Kind),
-            Input.Redactions.TryGetValue(r.Id, out var chosen) && Enum.IsDefined(chosen) ? chosen : Redaction.None)).ToList();
+            Input.Redactions.TryGetValue(r.Id, out var chosen) && Enum.IsDefined(chosen) ? chosen
+                : BinderPresets.SafestRedaction(Input.Preset, BinderPresets.IsDrawn(r.Kind)))).ToList();
     }
 
     public sealed record ExhibitChoice(Guid Id, int Number, string FileName, bool HasPicture, Redaction Redaction);
@@ -186,6 +196,7 @@ public sealed class IndexModel(
             Sections = new HashSet<BinderSection>(Sections.Where(Enum.IsDefined)),
             Redactions = Redactions.Where(r => Enum.IsDefined(r.Value)).ToDictionary(r => r.Key, r => r.Value),
             IncludeRiskLevel = IncludeRiskLevel,
+            SafestWhenUnnamed = true,
         };
     }
 

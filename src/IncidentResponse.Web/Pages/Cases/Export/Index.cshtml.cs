@@ -22,6 +22,7 @@ public sealed partial class IndexModel(
     CaseExporter exporter,
     StepUp stepUp,
     FairPrinting fairPrinting,
+    AppOptions appOptions,
     TimeProvider clock,
     ILogger<IndexModel> logger) : CasePageModel
 {
@@ -32,6 +33,9 @@ public sealed partial class IndexModel(
 
     /// <summary>The passphrase was entered again a moment ago: the button downloads straight away.</summary>
     public bool Confirmed { get; private set; }
+
+    /// <summary>The cookie the page's script watches for to learn that the ZIP has started downloading.</summary>
+    public string DownloadCookie => DownloadStarted.CookieName(appOptions);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -62,6 +66,7 @@ public sealed partial class IndexModel(
         Response.Headers.CacheControl = "no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.ContentType = "application/zip";
+        DownloadStarted.Tell(HttpContext, appOptions);
         try
         {
             await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now, EvidenceFilesShared, Membership.Can(CaseOperation.ViewPrivateSenderDetails), Membership.ReceivesOriginals, Membership.Can(CaseOperation.ViewRiskAssessment)), Response.Body, cancellationToken);

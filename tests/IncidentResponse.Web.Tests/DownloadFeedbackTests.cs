@@ -1,0 +1,216 @@
+using System.Collections.Concurrent;
+using System.Net;
+using IncidentResponse.Web.Export;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IncidentResponse.Web.Tests;
+
+/// <summary>The app with one more part in "Download everything" that a test can hold open, so a download stays in flight.</summary>
+public sealed class HeldDownloadSqliteApp : SqliteApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddScoped<ICaseExportPart, HeldPart>());
+    }
+}
+
+/// <inheritdoc cref="HeldDownloadSqliteApp"/>
+public sealed class HeldDownloadPostgresApp : PostgresApp
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddScoped<ICaseExportPart, HeldPart>());
+    }
+}
+
+/// <summary>A small text part that, for a case a test holds, waits until the test lets it go.</summary>
+public sealed class HeldPart : ICaseExportPart
+{
+    private static readonly ConcurrentDictionary<Guid, (TaskCompletionSource Reached, TaskCompletionSource Released)> Held = new();
+
+    public string FileName => "held.txt";
+
+    /// <summary>Holds the next export of <paramref name="caseId"/>: returns when it is reached, and a way to let it go.</summary>
+    public static (Task Reached, Action Release) Hold(Guid caseId)
+    {
+        var gate = (new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        Held[caseId] = gate;
+        return (gate.Item1.Task, () => gate.Item2.TrySetResult());
+    }
+
+    public async Task WriteAsync(CaseExportRequest request, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Held.TryRemove(request.CaseId, out var gate))
+        {
+            gate.Reached.TrySetResult();
+            await gate.Released.Task.WaitAsync(TimeSpan.FromMinutes(2), cancellationToken);
+        }
+
+        await destination.WriteAsync("held\n"u8.ToArray(), cancellationToken);
+    }
+}
+
+/// <summary>
+/// A long download shows that it is being made (wwwroot/js/preparing.js, checked in the browser tests); here, what the
+/// server does: it refuses kindly a second binder or ZIP asked for by the same person while one is being made, so a
+/// double press never makes two, and it tells the page (by a cookie holding the page's token) once a download starts.
+/// </summary>
+public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    private const string Token = "a1b2c3d4e5f60718293a4b5c6d7e8f90";
+
+    [Fact]
+    public async Task A_second_press_while_the_zip_is_being_made_is_refused_kindly_and_only_one_is_made()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.AddEvidenceAsync(caseId, TestFiles.Png(40, 30), "held.png");
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/export");
+        var (reached, release) = HeldPart.Hold(caseId);
+
+        var first = PressAsync(owner, $"/cases/{caseId}/export", [new("DownloadToken", Token)]);
+        try
+        {
+            await reached.WaitAsync(TimeSpan.FromMinutes(2));
+
+            // The same person presses again, on this page or the binder's, while the first is still being made.
+            using var again = await PressAsync(owner, $"/cases/{caseId}/export", [new("DownloadToken", "ffffffffffffffffffffffffffffffff")]);
+            Assert.Equal(HttpStatusCode.TooManyRequests, again.StatusCode);
+            var kind = await again.Content.ReadAsStringAsync();
+            Assert.Contains("still making your last document", kind, StringComparison.Ordinal);
+            Assert.Contains("Nothing is lost", kind, StringComparison.Ordinal);
+            Assert.Null(DownloadCookie(again));
+            using var binder = await PressAsync(owner, $"/cases/{caseId}/binder", BinderFields(), "?handler=Pdf");
+            Assert.Equal(HttpStatusCode.TooManyRequests, binder.StatusCode);
+        }
+        finally
+        {
+            release();
+        }
+
+        using var made = await first;
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.Equal("application/zip", made.Content.Headers.ContentType!.MediaType);
+        var folder = await ExportJourneys.ExtractAsync(made);
+        try
+        {
+            Assert.True(File.Exists(Path.Combine(folder, "held.txt")));
+            Assert.True(File.Exists(Path.Combine(folder, "binder.pdf")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        // The download told the page it had started: a cookie with the page's token, readable by its script.
+        var started = DownloadCookie(made);
+        Assert.NotNull(started);
+        Assert.Contains($"__Host-ir-download={Token}", started, StringComparison.Ordinal);
+        Assert.DoesNotContain("httponly", started, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", started, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", started, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", started, StringComparison.OrdinalIgnoreCase);
+
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "case.exported"));
+        Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
+    }
+
+    [Fact]
+    public async Task Binder_presses_while_a_download_is_being_made_are_refused_kindly_and_make_nothing()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.AddEvidenceAsync(caseId, TestFiles.Png(40, 30), "double.png");
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+
+        // A ZIP holds this person's one binder slot; a binder asked for now is refused, and nothing is made for it.
+        var (reached, release) = HeldPart.Hold(caseId);
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/export");
+        var zip = PressAsync(owner, $"/cases/{caseId}/export", []);
+        HttpResponseMessage[] presses;
+        try
+        {
+            await reached.WaitAsync(TimeSpan.FromMinutes(2));
+            presses = await Task.WhenAll(
+                PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", Token)], "?handler=Pdf"),
+                PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", Token)], "?handler=Pdf"));
+        }
+        finally
+        {
+            release();
+        }
+
+        using (var done = await zip)
+        {
+            Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        }
+
+        Assert.All(presses, p => Assert.Equal(HttpStatusCode.TooManyRequests, p.StatusCode));
+        Assert.All(presses, p => Assert.Null(DownloadCookie(p)));
+        foreach (var press in presses)
+        {
+            press.Dispose();
+        }
+
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
+        }
+
+        // Once the ZIP is made the slot is free again: the next press makes the binder, and tells the page it started.
+        using var pdf = await PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", Token)], "?handler=Pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
+        Assert.Contains($"__Host-ir-download={Token}", DownloadCookie(pdf), StringComparison.Ordinal);
+        await using var check = app.CreateDbContext();
+        Assert.Equal(1, await check.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("a1b2c3d4e5f60718293a4b5c6d7e8f90; Path=/evil")]
+    public async Task Without_a_well_formed_token_a_download_sets_no_cookie(string token)
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+
+        using var pdf = await PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", token)], "?handler=Pdf");
+
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Null(DownloadCookie(pdf));
+    }
+
+    private static string? DownloadCookie(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.FirstOrDefault(c => c.Contains("ir-download=", StringComparison.Ordinal))
+            : null;
+
+    private static List<KeyValuePair<string, string>> BinderFields() =>
+    [
+        new("Input.Preset", "Police"),
+        new("Input.Title", "Evidence record"),
+        new("Input.Sections", "Exhibits"),
+    ];
+
+    /// <summary>Presses a download button: the page's form with its antiforgery token and <paramref name="fields"/>.</summary>
+    private static async Task<HttpResponseMessage> PressAsync(AppClient client, string page, List<KeyValuePair<string, string>> fields, string query = "")
+    {
+        var token = await client.AntiforgeryTokenAsync(page);
+        using var form = new FormUrlEncodedContent([new("__rvt", token), .. fields]);
+        return await client.Http.PostAsync(page + query, form);
+    }
+}
+
+public sealed class DownloadFeedbackTestsOnSqlite(HeldDownloadSqliteApp app) : DownloadFeedbackTests<HeldDownloadSqliteApp>(app);
+
+public sealed class DownloadFeedbackTestsOnPostgres(HeldDownloadPostgresApp app) : DownloadFeedbackTests<HeldDownloadPostgresApp>(app);

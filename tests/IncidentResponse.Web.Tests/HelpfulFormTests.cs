@@ -177,6 +177,10 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(app.Day(0), seen["https://example.org/today"].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         Assert.True(seen["https://example.org/today"] <= app.Clock.GetUtcNow().UtcDateTime, "A place is never first seen in the future.");
         Assert.Equal(app.Day(20), seen["https://example.org/earlier"].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var earlierId = await db.Sightings.AsNoTracking().Where(s => s.CaseId == caseId && s.Url == "https://example.org/earlier").Select(s => s.Id).SingleAsync();
+        var place = await client.GetAsync($"/cases/{caseId}/sightings/{earlierId}");
+        var day = DateOnly.ParseExact(app.Day(20), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.Equal(day.ToString("d MMM yyyy", CultureInfo.InvariantCulture), place.Document.QuerySelector("#first-seen")!.TextContent.Trim());
     }
 
     [Theory]

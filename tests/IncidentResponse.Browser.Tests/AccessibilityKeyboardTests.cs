@@ -197,6 +197,6 @@ public sealed partial class AccessibilityKeyboardTests(AppFixture app, ITestOutp
         Assert.Fail($"Typing {expected} into the date field did not give that date.");
     }
 
-    [GeneratedRegex(@"/cases/[0-9a-f-]{36}/log/[0-9a-f-]{36}$")]
+    [GeneratedRegex(@"/cases/[0-9a-f-]{36}/log/[0-9a-f-]{36}(\?added=true)?$")]
     private static partial Regex EntryUrl();
 }

@@ -234,7 +234,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         await page.GetByLabel("What happened, in your own words").FillAsync("A message saying the photos would be sent to my work.");
         await page.GetByRole(AriaRole.Group, new() { Name = "How worrying does this feel to you?" }).GetByLabel("Very worrying").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save to your record" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}\\?added=true$"));
 
         await page.GotoAsync(dashboard + "/sightings/add");
         await page.GetByLabel("Web addresses").FillAsync(Posted);

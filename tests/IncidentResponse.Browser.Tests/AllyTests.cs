@@ -42,7 +42,7 @@ public sealed class AllyTests(AppFixture app, ITestOutputHelper output) : Browse
         await friend.GetByLabel("What happened, in your own words").FillAsync("Noted by a friend.");
         await friend.GetByRole(AriaRole.Group, new() { Name = "How worrying does this feel to you?" }).GetByLabel("Very worrying").CheckAsync();
         await friend.GetByRole(AriaRole.Button, new() { Name = "Save to your record" }).ClickAsync();
-        await Expect(friend).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/log/[0-9a-f-]{36}$"));
+        await Expect(friend).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/log/[0-9a-f-]{36}\\?added=true$"));
         await Expect(friend.GetByRole(AriaRole.Main)).ToContainTextAsync("Noted by a friend.");
 
         await Page.GotoAsync(dashboard + "/activity");

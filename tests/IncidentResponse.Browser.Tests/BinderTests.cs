@@ -21,7 +21,7 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         var caseUrl = await Page.CreateCaseAsync("Spring notes");
         var png = EvidenceTests.Png(480, 270, ramp: true);
         await Page.GotoAsync(caseUrl + "/evidence/add");
-        await Page.GetByLabel("Where you found it (optional)").FillAsync("https://forum.example/post/1");
+        await Page.GetByLabel("Web address", new() { Exact = true }).FillAsync("https://forum.example/post/1");
         await Page.GetByLabel("What it shows (optional)").FillAsync("The post as it first appeared");
         await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = png });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();

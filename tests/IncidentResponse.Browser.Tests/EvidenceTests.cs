@@ -31,7 +31,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         var png = Png(24, 12);
 
         await Page.GotoAsync(caseUrl + "/evidence/add");
-        await Page.GetByLabel("Where you found it (optional)").FillAsync("https://forum.example/post/1");
+        await Page.GetByLabel("Web address", new() { Exact = true }).FillAsync("https://forum.example/post/1");
         await Page.GetByLabel("What it shows (optional)").FillAsync("A post on a forum");
         await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = png });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
@@ -94,9 +94,14 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save to your record" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(IncidentPage());
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("A message saying the photos would be sent to my work.");
-        var incidentUrl = Page.Url;
+        var incidentUrl = Page.Url.Split('?')[0];
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Add evidence for this entry" }).ClickAsync();
+        // It says it was added, and the next step is the one primary button.
+        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Added to your record.");
+        var primary = Page.Locator("main a.button:not(.secondary), main button:not(.secondary):not(.link-button)");
+        await Expect(primary).ToHaveCountAsync(1);
+        await Expect(primary).ToHaveTextAsync("Add evidence for this entry");
+        await primary.ClickAsync();
         await Expect(Page.GetByLabel("Which entry in your record does it belong to? (optional)")).Not.ToHaveValueAsync("");
         await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = Png(16, 16) });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
@@ -105,11 +110,70 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Page.GotoAsync(incidentUrl);
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "PNG file, ", Exact = false })).ToBeVisibleAsync();
         await Expect(Page.Locator("main img")).ToHaveCountAsync(0);
+
+        // Then where it was found, first seen the day the entry says it was found unless corrected.
+        await Expect(primary).ToHaveTextAsync("Add where it was found");
+        await primary.ClickAsync();
+        await Expect(Page.GetByLabel("When did you first see it?")).ToHaveValueAsync(yesterday);
+        await Expect(Page.Locator("#entry-place")).ToContainTextAsync("Instagram");
         await Page.GotoAsync(dashboard + "/log");
         await Expect(Page.Locator("ol.timeline > li")).ToHaveCountAsync(2);
     });
 
-    [GeneratedRegex("/cases/[0-9a-f-]{36}/log/[0-9a-f-]{36}$")]
+    [Fact]
+    public Task On_a_phone_a_refused_field_keeps_what_was_typed_and_says_to_choose_the_file_again() => RunAsync(async () =>
+    {
+        const string InWords = "Direct messages from Alex on Instagram";
+        await Page.SignUpAsync(Journeys.NewUsername());
+        var dashboard = await Page.CreateCaseAsync("Spring notes");
+        Assert.Equal(390, Page.ViewportSize!.Width);
+
+        await Page.GotoAsync(dashboard + "/evidence/add");
+        var fields = Page.Locator("main form input:not([type=hidden]), main form textarea, main form select");
+        await Expect(fields.First).ToHaveAttributeAsync("type", "file");
+        await AssertEveryFieldFitsAFingerAsync(fields);
+
+        var png = Png(20, 20);
+        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = png });
+        await Page.GetByLabel("In words").FillAsync(InWords);
+        await Page.GetByLabel("Web address", new() { Exact = true }).FillAsync("instagram alex");
+        await Page.GetByLabel("What it shows (optional)").FillAsync("The message with the threat");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
+
+        await Expect(Page.Locator("#error-summary")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#Input_File-error")).ToHaveTextAsync("Please choose the file again — for your safety we did not keep it.");
+        await Expect(Page.Locator("#Input_SourceUrl-error")).ToContainTextAsync("doesn't look like a web address");
+        await Expect(Page.GetByLabel("In words")).ToHaveValueAsync(InWords);
+        await Expect(Page.GetByLabel("Web address", new() { Exact = true })).ToHaveValueAsync("instagram alex");
+        await Expect(Page.GetByLabel("What it shows (optional)")).ToHaveValueAsync("The message with the threat");
+        await Expect(Page.GetByLabel("The file")).ToHaveValueAsync("");
+        await AssertEveryFieldFitsAFingerAsync(fields);
+
+        await Page.GetByLabel("Web address", new() { Exact = true }).FillAsync("https://www.instagram.com/direct/t/123");
+        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = png });
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
+
+        await Expect(Page).ToHaveURLAsync(EvidencePage());
+        await Expect(Page.Locator("#sha256")).ToHaveTextAsync(Convert.ToHexStringLower(SHA256.HashData(png)));
+        await Expect(Page.Locator("#source-words")).ToHaveTextAsync(InWords);
+        await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("https://www.instagram.com/direct/t/123");
+    });
+
+    /// <summary>Every field of the form is at least 44 px tall and inside the screen.</summary>
+    private async Task AssertEveryFieldFitsAFingerAsync(ILocator fields)
+    {
+        var width = Page.ViewportSize!.Width;
+        for (var i = 0; i < await fields.CountAsync(); i++)
+        {
+            var field = fields.Nth(i);
+            var box = await field.BoundingBoxAsync() ?? throw new InvalidOperationException("A field is not shown.");
+            var name = await field.GetAttributeAsync("id");
+            Assert.True(box.Height >= 44, $"{name} is {box.Height:0} px tall");
+            Assert.True(box.X >= 0 && box.X + box.Width <= width, $"{name} spans x {box.X:0}–{box.X + box.Width:0} on a {width} px screen");
+        }
+    }
+
+    [GeneratedRegex(@"/cases/[0-9a-f-]{36}/log/[0-9a-f-]{36}\?added=true$")]
     private static partial Regex IncidentPage();
 
     [GeneratedRegex("/cases/[0-9a-f-]{36}/safety$")]

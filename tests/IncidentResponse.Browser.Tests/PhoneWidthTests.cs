@@ -237,17 +237,17 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         await page.GetByLabel("What happened, in your own words").FillAsync("A post with my photos, and the link sent to my sister: " + Posted);
         await page.GetByRole(AriaRole.Group, new() { Name = "How worrying does this feel to you?" }).GetByLabel("Very worrying").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save to your record" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}$"));
-        var incident = page.Url;
+        await Expect(page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}\\?added=true$"));
+        var incident = page.Url.Split('?')[0];
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add places it was found" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add where it was found" }).ClickAsync();
         await page.GetByLabel("Web addresses").FillAsync(Posted);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add these" }).ClickAsync();
         await Expect(page.Locator("ul.sightings > li")).ToHaveCountAsync(1);
 
         await page.GotoAsync(incident);
         await page.GetByRole(AriaRole.Link, new() { Name = "Add evidence for this entry" }).ClickAsync();
-        await page.GetByLabel("Where you found it (optional)").FillAsync(Posted);
+        await page.GetByLabel("Web address", new() { Exact = true }).FillAsync(Posted);
         await page.GetByLabel("What it shows (optional)").FillAsync("The post, as it looked on my phone");
         await page.GetByLabel("The file").SetInputFilesAsync(new FilePayload
         {

@@ -99,7 +99,8 @@ public abstract class UnderEighteenTests<TApp>(TApp app) : IClassFixture<TApp>
         string[] pages =
         [
             $"/cases/{caseId}/safety", $"/cases/{caseId}/plan", .. steps, $"/cases/{caseId}/evidence", $"/cases/{caseId}/evidence/add",
-            $"/cases/{caseId}/log/new", $"/cases/{caseId}/log/{incidentId}", $"/cases/{caseId}/log/{incidentId}/edit",
+            $"/cases/{caseId}/log/new", $"/cases/{caseId}/log/{incidentId}", $"/cases/{caseId}/log/{incidentId}?added=true", $"/cases/{caseId}/log/{incidentId}/edit",
+            $"/cases/{caseId}/sightings/add?incident={incidentId}",
         ];
         foreach (var url in pages)
         {

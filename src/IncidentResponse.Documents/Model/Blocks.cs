@@ -89,6 +89,9 @@ public sealed record ExhibitBlock : Block
     /// <summary>Where the content was seen. Printed as text, never as a link and never fetched.</summary>
     public string? SourceUrl { get; init; }
 
+    /// <summary>Where the content was seen, in the person's words ("Direct messages from Alex on Instagram").</summary>
+    public string? SourceWords { get; init; }
+
     public DateTimeOffset? CapturedAt { get; init; }
 
     /// <summary>

@@ -76,6 +76,22 @@ public static class NextStepPlanner
         return Candidates(progress).FirstOrDefault(step => can(OperationFor(step)), NextStep.Plan);
     }
 
+    /// <summary>
+    /// The next step for one entry in the record, offered once it is written: keep a file for it (never on the
+    /// words-only route), then note where it was found, in the dashboard's order. Null when it has both, or when the
+    /// viewer may add neither.
+    /// </summary>
+    public static NextStep? ForEntry(int files, int places, bool wordsOnly, Func<CaseOperation, bool> can)
+    {
+        ArgumentNullException.ThrowIfNull(can);
+        if (files == 0 && !wordsOnly && can(OperationFor(NextStep.AddEvidence)))
+        {
+            return NextStep.AddEvidence;
+        }
+
+        return places == 0 && can(OperationFor(NextStep.AddPlace)) ? NextStep.AddPlace : null;
+    }
+
     private static IEnumerable<NextStep> Candidates(CaseProgress p)
     {
         if (p.Level is ThreatLevel.High or ThreatLevel.ImmediateDanger && p.UrgentStepOpen)

@@ -11,6 +11,7 @@ public sealed class EvidenceItem : IVersioned
 {
     public const int OriginalFileNameMaxLength = 255;
     public const int SourceUrlMaxLength = 2048;
+    public const int SourceWordsMaxLength = 500;
     public const int WhatItShowsMaxLength = 4000;
     public const int KindMaxLength = 16;
 
@@ -42,6 +43,9 @@ public sealed class EvidenceItem : IVersioned
 
     /// <summary>Where the content was found: an http or https address, or empty.</summary>
     public string SourceUrl { get; set; } = "";
+
+    /// <summary>Where the content was found, in the person's words ("Direct messages from Alex on Instagram"), or empty.</summary>
+    public string SourceWords { get; set; } = "";
 
     /// <summary>The day the person saved or captured it, as they remember it; null when not given.</summary>
     public DateOnly? CapturedOn { get; set; }

@@ -34,6 +34,10 @@ public sealed class Sighting : IVersioned
 
     public string Platform { get; set; } = Platforms.Other;
 
+    /// <summary>
+    /// When the person first saw it there, as they said (<see cref="FirstSeenAt"/>); the moment it was noted when they did
+    /// not say.
+    /// </summary>
     public DateTime FirstSeenUtc { get; set; }
 
     /// <summary>
@@ -48,7 +52,8 @@ public sealed class Sighting : IVersioned
 
     public uint Version { get; set; }
 
-    public static Sighting Add(Guid caseId, AcceptedUrl url, Guid by, DateTime nowUtc)
+    /// <summary>A new sighting, noted at <paramref name="nowUtc"/> and first seen on <paramref name="firstSeenOn"/> (or now).</summary>
+    public static Sighting Add(Guid caseId, AcceptedUrl url, Guid by, DateTime nowUtc, DateOnly? firstSeenOn = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         return new Sighting
@@ -58,10 +63,20 @@ public sealed class Sighting : IVersioned
             Url = url.Url,
             UrlKey = url.Key,
             Platform = url.Platform,
-            FirstSeenUtc = nowUtc,
+            FirstSeenUtc = firstSeenOn is { } day ? FirstSeenAt(day, nowUtc) : nowUtc,
             LastCheckedUtc = nowUtc,
             CreatedBy = by,
         };
+    }
+
+    /// <summary>
+    /// The instant kept for a day the person gives: midday UTC, so the same calendar day reads back in any time zone from
+    /// UTC-12 to UTC+11; never later than <paramref name="nowUtc"/>, so a day given as today is not kept in the future.
+    /// </summary>
+    public static DateTime FirstSeenAt(DateOnly day, DateTime nowUtc)
+    {
+        var midday = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        return midday < nowUtc ? midday : nowUtc;
     }
 
     /// <summary>Moves to <paramref name="to"/> if <see cref="SightingStatusRules"/> allow it; the change to save, or null.</summary>

@@ -464,6 +464,11 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("character varying(2048)");
 
+                    b.Property<string>("SourceWords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid?>("TakedownRequestId")
                         .HasColumnType("uuid");
 

@@ -455,6 +455,11 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SourceWords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("TakedownRequestId")
                         .HasColumnType("TEXT");
 

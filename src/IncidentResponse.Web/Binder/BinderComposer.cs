@@ -248,6 +248,7 @@ internal sealed class BinderComposer(
                     ? audience.NameOf(item.UploadedByUserId, data.UserNames.GetValueOrDefault(item.UploadedByUserId))
                     : data.UserNames.GetValueOrDefault(item.UploadedByUserId),
                 SourceUrl = item.SourceUrl.Length == 0 ? null : item.SourceUrl,
+                SourceWords = item.SourceWords.Length == 0 ? null : item.SourceWords,
                 CapturedAtText = options.PicturesShared ? CapturedAt(item) : null,
                 Description = item.WhatItShows.Length == 0 ? null : item.WhatItShows,
                 Redaction = exhibit.Redaction,

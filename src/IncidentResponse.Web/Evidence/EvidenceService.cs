@@ -71,7 +71,8 @@ public sealed record EvidenceDescription(
     TimeOnly? CapturedAtTime,
     string WhatItShows,
     Guid? IncidentId,
-    Guid? TakedownRequestId = null);
+    Guid? TakedownRequestId = null,
+    string SourceWords = "");
 
 /// <summary>
 /// The web side of the evidence vault: takes an upload's bytes from a stream (never a temp file), decides what the
@@ -208,6 +209,7 @@ public sealed partial class EvidenceService(
             ReceivedUtc = clock.GetUtcNow().UtcDateTime,
             UploadedByUserId = userId,
             SourceUrl = description.SourceUrl,
+            SourceWords = description.SourceWords,
             CapturedOn = description.CapturedOn,
             CapturedAtTime = description.CapturedAtTime,
             WhatItShows = description.WhatItShows,

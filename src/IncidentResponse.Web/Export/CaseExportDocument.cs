@@ -126,6 +126,9 @@ public sealed record CaseExportEvidence(
     int? Height,
     bool DetailsWithheld = false)
 {
+    /// <summary>Where it was found, in the person's words; empty when not given or withheld.</summary>
+    public string SourceWords { get; init; } = "";
+
     /// <summary>The SHA-256 of the copy without hidden details in this ZIP, when it holds a copy rather than the original; else null.</summary>
     public string? CopySha256 { get; init; }
 

@@ -287,6 +287,9 @@ public sealed partial class CaseExporter(
         detailsShown
             ? new(e.Id, number, fileName, problem, e.Kind.ToString(), e.KindInfo.MediaType, e.OriginalFileName, e.Length, e.Sha256Hex,
                 e.ReceivedUtc, audience.IdOf(e.UploadedByUserId), e.SourceUrl, e.CapturedOn, e.CapturedAtTime, e.WhatItShows, e.IncidentId, e.Width, e.Height)
+            {
+                SourceWords = e.SourceWords,
+            }
             : new(e.Id, number, fileName, problem, e.Kind.ToString(), e.KindInfo.MediaType, "", e.Length, e.Sha256Hex,
                 e.ReceivedUtc, audience.IdOf(e.UploadedByUserId), "", null, null, "", e.IncidentId, null, null, DetailsWithheld: true);
 

@@ -100,4 +100,26 @@ public sealed class NextStepPlannerTests
     {
         Assert.Equal(NextStep.Plan, NextStepPlanner.Choose(Assessed, op => CasePermissions.Allows(CaseRole.Viewer, op)));
     }
+
+    [Fact]
+    public void A_new_entry_asks_for_a_file_then_where_it_was_found_then_nothing()
+    {
+        Assert.Equal(NextStep.AddEvidence, NextStepPlanner.ForEntry(0, 0, wordsOnly: false, Owner));
+        Assert.Equal(NextStep.AddPlace, NextStepPlanner.ForEntry(1, 0, wordsOnly: false, Owner));
+        Assert.Null(NextStepPlanner.ForEntry(1, 1, wordsOnly: false, Owner));
+        Assert.Equal(NextStep.AddEvidence, NextStepPlanner.ForEntry(0, 1, wordsOnly: false, Owner));
+    }
+
+    [Fact]
+    public void A_words_only_entry_is_never_asked_for_a_file()
+    {
+        Assert.Equal(NextStep.AddPlace, NextStepPlanner.ForEntry(0, 0, wordsOnly: true, Owner));
+        Assert.Null(NextStepPlanner.ForEntry(0, 1, wordsOnly: true, Owner));
+    }
+
+    [Fact]
+    public void A_viewer_is_offered_no_next_step_for_an_entry()
+    {
+        Assert.Null(NextStepPlanner.ForEntry(0, 0, wordsOnly: false, operation => CasePermissions.Allows(CaseRole.Viewer, operation)));
+    }
 }

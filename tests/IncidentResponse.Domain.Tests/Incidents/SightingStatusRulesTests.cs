@@ -61,4 +61,20 @@ public sealed class SightingStatusRulesTests
         Assert.Null(sighting.ChangeStatus(SightingStatus.Found, null, by, now));
         Assert.Equal(SightingStatus.Reported, sighting.Status);
     }
+
+    [Fact]
+    public void A_place_is_first_seen_on_the_day_the_person_gives_at_midday_and_never_after_now()
+    {
+        var url = new AcceptedUrl("https://example.org/a", "https://example.org/a", "other");
+        var now = new DateTime(2026, 3, 10, 9, 30, 0, DateTimeKind.Utc);
+
+        var earlier = Sighting.Add(Guid.NewGuid(), url, Guid.NewGuid(), now, new DateOnly(2026, 3, 2));
+        var today = Sighting.Add(Guid.NewGuid(), url, Guid.NewGuid(), now, new DateOnly(2026, 3, 10));
+        var unsaid = Sighting.Add(Guid.NewGuid(), url, Guid.NewGuid(), now);
+
+        Assert.Equal(new DateTime(2026, 3, 2, 12, 0, 0, DateTimeKind.Utc), earlier.FirstSeenUtc);
+        Assert.Equal(now, today.FirstSeenUtc);
+        Assert.Equal(now, unsaid.FirstSeenUtc);
+        Assert.Equal(now, earlier.LastCheckedUtc);
+    }
 }

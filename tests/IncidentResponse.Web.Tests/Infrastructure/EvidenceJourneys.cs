@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 
 namespace IncidentResponse.Web.Tests.Infrastructure;
 
-/// <summary>Adding evidence as a browser does: a multipart form, the antiforgery token first, the file last.</summary>
+/// <summary>
+/// Adding evidence as a browser does: a multipart form, the antiforgery token first, then the file and the description
+/// fields in the order asked for (the page puts the file first; older forms sent it last).
+/// </summary>
 public static class EvidenceJourneys
 {
     /// <summary>The form fields a person leaves as they are unless a test says otherwise.</summary>
@@ -14,18 +17,26 @@ public static class EvidenceJourneys
         client.UploadEvidenceAsync(caseId, new ByteArrayContent(file), fileName, fields);
 
     public static async Task<AppClient.PageResult> UploadEvidenceAsync(
-        this AppClient client, Guid caseId, HttpContent file, string fileName, IReadOnlyDictionary<string, string>? fields = null, string? token = null, CancellationToken cancellationToken = default)
+        this AppClient client, Guid caseId, HttpContent file, string fileName, IReadOnlyDictionary<string, string>? fields = null, string? token = null, bool fileFirst = false, CancellationToken cancellationToken = default)
     {
         token ??= await client.AntiforgeryTokenAsync($"/cases/{caseId}/evidence/add");
         using var body = new MultipartFormDataContent();
         body.Add(new StringContent(token), "__rvt");
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        if (fileFirst)
+        {
+            body.Add(file, "File", fileName);
+        }
+
         foreach (var (name, value) in fields ?? NoDescription)
         {
             body.Add(new StringContent(value), name);
         }
 
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        body.Add(file, "File", fileName);
+        if (!fileFirst)
+        {
+            body.Add(file, "File", fileName);
+        }
         using var response = await client.Http.PostAsync($"/cases/{caseId}/evidence/add", body, cancellationToken);
         return await AppClient.PageResult.ReadAsync(response);
     }

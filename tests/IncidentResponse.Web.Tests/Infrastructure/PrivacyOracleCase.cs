@@ -64,6 +64,7 @@ public sealed class PrivacyOracleCase
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.FileDetail, "sourceurl", "source URL of the shared file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.FileDetail, "whatitshows", "\"what it shows\" of the shared file"),
+            ["Input.SourceWords"] = Plant(CanaryClass.FileDetail, "sourcewords", "where the shared file was found, in words"),
             ["Input.IncidentId"] = shared.ToString(),
         });
         Labels[sharedFile] = "{file F shared}";
@@ -76,6 +77,7 @@ public sealed class PrivacyOracleCase
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.Private, "incA-file-sourceurl", "source URL of entry A's file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.Private, "incA-file-whatitshows", "\"what it shows\" of entry A's file"),
+            ["Input.SourceWords"] = Plant(CanaryClass.Private, "incA-file-sourcewords", "where entry A's file was found, in words"),
             ["Input.IncidentId"] = incidentA.ToString(),
         });
         Labels[fileOfA] = "{file of A}";
@@ -85,6 +87,7 @@ public sealed class PrivacyOracleCase
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.Private, "file-sourceurl", "source URL of the private file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.Private, "file-whatitshows", "\"what it shows\" of the private file"),
+            ["Input.SourceWords"] = Plant(CanaryClass.Private, "file-sourcewords", "where the private file was found, in words"),
         });
         Labels[privateFile] = "{file P private}";
         await ExpectRedirect(owner.SubmitAsync($"/cases/{CaseId}/evidence/{privateFile}", new Dictionary<string, string>(), "handler=Privacy"), "marking the file private");

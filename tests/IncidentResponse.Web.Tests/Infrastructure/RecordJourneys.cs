@@ -42,7 +42,8 @@ public static class RecordJourneys
             throw new InvalidOperationException($"Adding an incident failed ({(int)result.Status}): {result.MainText}");
         }
 
-        return Guid.Parse(result.Location.OriginalString.Split('/').Last());
+        // The entry's page, saying it was added: /cases/{caseId}/log/{incidentId}?added=true
+        return Guid.Parse(result.Location.OriginalString.Split('?')[0].Split('/').Last());
     }
 
     public static async Task<AppClient.PageResult> AddSightingsAsync(this AppClient client, Guid caseId, string pasted, Guid? incidentId = null) =>

@@ -17,6 +17,7 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(e => e.Sha256).HasMaxLength(32).IsRequired();
         builder.Property(e => e.WrappedFileKey).HasMaxLength(EvidenceVault.WrappedFileKeySize).IsRequired();
         builder.Property(e => e.SourceUrl).HasMaxLength(EvidenceItem.SourceUrlMaxLength).IsRequired();
+        builder.Property(e => e.SourceWords).HasMaxLength(EvidenceItem.SourceWordsMaxLength).IsRequired();
         builder.Property(e => e.WhatItShows).HasMaxLength(EvidenceItem.WhatItShowsMaxLength).IsRequired();
         builder.HasIndex(e => e.BlobId).IsUnique();
         builder.HasIndex(e => new { e.CaseId, e.ReceivedUtc, e.Id });

@@ -42,6 +42,9 @@ public sealed class AddModel(
 
     public const string FileField = "File";
 
+    /// <summary>Said by the file input when another field was refused after a file was chosen: the file was not kept.</summary>
+    public const string ChooseTheFileAgain = "Please choose the file again — for your safety we did not keep it.";
+
     private const int MaxFields = 16;
 
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
@@ -75,6 +78,9 @@ public sealed class AddModel(
 
     /// <summary>The case's record entries a file can belong to, newest first.</summary>
     public IReadOnlyList<(Guid Id, string Label)> Incidents { get; private set; } = [];
+
+    /// <summary>The file input has something to say (a refusal, or that the file must be chosen again).</summary>
+    public bool FileError => ModelState.TryGetValue($"Input.{FileField}", out var entry) && entry.Errors.Count > 0;
 
     /// <summary>The sent letter this file confirms (a screenshot of its confirmation), named for the page; null when none.</summary>
     public string? ForLetter { get; private set; }
@@ -146,10 +152,9 @@ public sealed class AddModel(
                     received = intake.Received;
                     if (intake.Refusal is not null)
                     {
+                        // The rest of a refused file is passed over unread (the reader drains it, within the request's
+                        // size limit), so the description fields after it (the form puts the file first) are still kept.
                         refused = intake;
-
-                        // The rest of a refused file is not read: the description fields come before it in the form.
-                        break;
                     }
 
                     continue;
@@ -200,6 +205,11 @@ public sealed class AddModel(
             else if (received is null)
             {
                 ModelState.AddModelError($"Input.{FileField}", "Please choose a file to add.");
+            }
+            else if (!ModelState.IsValid)
+            {
+                // A browser cannot be given a chosen file back, and a file is never kept before its record is: say so.
+                ModelState.AddModelError($"Input.{FileField}", ChooseTheFileAgain);
             }
 
             if (!ModelState.IsValid || received is null)
@@ -354,6 +364,9 @@ public sealed class AddModel(
     /// <summary>The description fields as typed; the file is read separately.</summary>
     public sealed class InputModel
     {
+        /// <summary>Where it was found, in the person's words.</summary>
+        public string SourceWords { get; set; } = "";
+
         public string SourceUrl { get; set; } = "";
 
         /// <summary>yyyy-MM-dd, as a date input sends it.</summary>
@@ -376,6 +389,7 @@ public sealed class AddModel(
         public static InputModel From(IReadOnlyDictionary<string, string> fields) => new()
         {
             SubmissionId = Guid.TryParse(fields.GetValueOrDefault(SubmissionGuard.FieldName), out var key) ? key : Guid.Empty,
+            SourceWords = fields.GetValueOrDefault("Input.SourceWords", "").Trim(),
             SourceUrl = fields.GetValueOrDefault("Input.SourceUrl", "").Trim(),
             CapturedOn = fields.GetValueOrDefault("Input.CapturedOn", "").Trim(),
             CapturedAtTime = fields.GetValueOrDefault("Input.CapturedAtTime", "").Trim(),
@@ -384,14 +398,23 @@ public sealed class AddModel(
             TakedownRequestId = fields.GetValueOrDefault("Input.TakedownRequestId", "").Trim(),
         };
 
-        public EvidenceDescription ToDescription(string originalFileName) => new(
-            originalFileName,
-            SourceUrl,
-            ParseDate(CapturedOn),
-            ParseTime(CapturedAtTime),
-            WhatItShows,
-            Guid.TryParse(IncidentId, out var incident) ? incident : null,
-            Guid.TryParse(TakedownRequestId, out var letter) ? letter : null);
+        /// <summary>
+        /// What is kept. A web address typed in the words box (and none in the address box) is kept as the address, so
+        /// it is listed and printed as one.
+        /// </summary>
+        public EvidenceDescription ToDescription(string originalFileName)
+        {
+            var wordsAreAnAddress = SourceUrl.Length == 0 && WebAddress.IsValid(SourceWords);
+            return new(
+                originalFileName,
+                wordsAreAnAddress ? SourceWords : SourceUrl,
+                ParseDate(CapturedOn),
+                ParseTime(CapturedAtTime),
+                WhatItShows,
+                Guid.TryParse(IncidentId, out var incident) ? incident : null,
+                Guid.TryParse(TakedownRequestId, out var letter) ? letter : null,
+                wordsAreAnAddress ? "" : SourceWords);
+        }
 
         internal static DateOnly? ParseDate(string value) =>
             DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
@@ -404,11 +427,14 @@ public sealed class AddModel(
     {
         public InputValidator(TimeProvider clock)
         {
-            RuleFor(x => x.SourceUrl)
+            RuleFor(x => x.SourceWords)
+                .MaximumLength(EvidenceItem.SourceWordsMaxLength)
+                .WithMessage($"Please keep this to {EvidenceItem.SourceWordsMaxLength} characters or fewer. You can say more under \"What it shows\".");
+            RuleFor(x => x.SourceUrl).Cascade(CascadeMode.Stop)
                 .MaximumLength(EvidenceItem.SourceUrlMaxLength)
                 .WithMessage($"Please keep the web address to {EvidenceItem.SourceUrlMaxLength} characters or fewer.")
                 .Must(url => url.Length == 0 || IsWebAddress(url))
-                .WithMessage("Please enter the web address as it appears in the browser, starting with https:// or http://, or leave it empty.");
+                .WithMessage("This doesn't look like a web address. Please give one starting with https:// or http://, or say where you found it in words in the box above and leave this one empty.");
             RuleFor(x => x.CapturedOn)
                 .Must(date => date.Length == 0 || InputModel.ParseDate(date) is not null)
                 .WithMessage("Please enter the date as day, month and year, or leave it empty.")

@@ -43,6 +43,15 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
 
     public bool IsPrivate { get; private set; }
 
+    /// <summary>The entry was added just now (the page it was added from redirects here saying so).</summary>
+    public bool JustAdded { get; private set; }
+
+    /// <summary>The one primary button: what this entry needs next (<see cref="NextStepPlanner.ForEntry"/>), or null.</summary>
+    public NextStep? Next { get; private set; }
+
+    /// <summary>The case keeps words only (<see cref="Case.WordsOnly"/>): no file is offered.</summary>
+    public bool WordsOnly { get; private set; }
+
     /// <summary>The owner hides this entry from every ally, or shares it again. Effective on their next request.</summary>
     [CaseOperationRequired(CaseOperation.MarkPrivate)]
     public async Task<IActionResult> OnPostPrivacyAsync(Guid incidentId, bool makePrivate, CancellationToken cancellationToken)
@@ -63,7 +72,7 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
         return Redirect($"/cases/{CaseId}/log/{incidentId}");
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid incidentId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid incidentId, [FromQuery] bool added, CancellationToken cancellationToken)
     {
         var found = await db.Incidents.AsNoTracking()
             .Where(i => i.CaseId == CaseId && i.Id == incidentId)
@@ -119,8 +128,23 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
             .Select(e => new { e.Id, e.Kind, e.Length, e.Sha256, e.ReceivedUtc })
             .ToListAsync(cancellationToken);
         Files = files.Select(f => new LinkedFile(f.Id, f.Kind, f.Length, Convert.ToHexStringLower(f.Sha256), f.ReceivedUtc)).ToList();
+        var ages = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == CaseId)
+            .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen })
+            .SingleAsync(cancellationToken);
+        WordsOnly = Case.IsWordsOnly(ages.UnderEighteenRoute, ages.UnderEighteenNow, ages.MadeUnderEighteen);
+        Next = NextStepPlanner.ForEntry(Files.Count, Places.Count, WordsOnly, Membership.Can);
+        JustAdded = added;
         return Page();
     }
+
+    /// <summary>What the "added" message says comes next, matching the primary button.</summary>
+    public static string AddedNext(NextStep? next) => next switch
+    {
+        NextStep.AddEvidence => "Next, keep a screenshot or file of it as evidence, before it can be deleted.",
+        NextStep.AddPlace => "Next, add where it was found, so that you can ask for it to be taken down.",
+        _ => "You can come back and add to it at any time.",
+    };
 
     public sealed record EarlierVersion(int Number, IncidentSnapshot Snapshot, DateTime SavedUtc, string SavedBy, DateTime ReplacedUtc, string ReplacedBy);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FluentValidation;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
@@ -12,8 +13,10 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Sightings;
 
 /// <summary>
-/// Paste any number of web addresses at once. Each new one becomes a sighting; anything skipped (not a web address,
-/// repeated, or already in this case) is listed with the reason, and the page stays so it can be corrected.
+/// Paste any number of web addresses at once. Each new one becomes a sighting, first seen on the day the person gives
+/// (from an entry, the day they found out about it; otherwise today); anything skipped (not a web address, repeated, or
+/// already in this case) is listed with the reason, and the page stays so it can be corrected. From an entry, the web
+/// address typed on it is put in the box, and where it happened is said, so adding it is one tap.
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
@@ -29,10 +32,32 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
     /// <summary>The incident these are copies of, when coming from an incident's page.</summary>
     public string? IncidentTitle { get; private set; }
 
+    /// <summary>Where the entry says it happened, in words ("Instagram, account @alex"); null when it names no site or account.</summary>
+    public string? IncidentPlace { get; private set; }
+
+    /// <summary>The web address typed on the entry, when it is not yet a place in this case: put in the box for one tap.</summary>
+    public string? IncidentUrl { get; private set; }
+
+    /// <summary>The latest day anyone can have seen anything (today where it is latest on Earth): the date field's limit.</summary>
+    public string LatestDay => IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime).ToString(DateFormat, CultureInfo.InvariantCulture);
+
+    private const string DateFormat = "yyyy-MM-dd";
+
+    private DateOnly? _incidentFoundOn;
+
     public async Task<IActionResult> OnGetAsync([FromQuery] Guid? incident, CancellationToken cancellationToken)
     {
         Input.IncidentId = incident;
-        return await LoadIncidentAsync(cancellationToken) ? Page() : NotFound();
+        if (!await LoadIncidentAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        // First seen: the day the entry says it was found, else today; the person corrects it if it was another day.
+        var firstSeen = _incidentFoundOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.FirstSeenOn = firstSeen.ToString(DateFormat, CultureInfo.InvariantCulture);
+        Input.Urls = IncidentUrl;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -68,7 +93,7 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
                 continue;
             }
 
-            var sighting = Sighting.Add(CaseId, url, userId, now);
+            var sighting = Sighting.Add(CaseId, url, userId, now, InputModel.ParseDate(Input.FirstSeenOn));
             sighting.IncidentId = Input.IncidentId;
             db.Sightings.Add(sighting);
             await audit.RecordAsync(CaseId, userId, "sighting.added", "Sighting", sighting.Id.ToString(), cancellationToken: cancellationToken);
@@ -110,12 +135,32 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             return true;
         }
 
-        var kind = await db.Incidents.AsNoTracking()
+        var found = await db.Incidents.AsNoTracking()
             .Where(i => i.CaseId == CaseId && i.Id == incidentId)
-            .Select(i => (IncidentKind?)i.Kind)
+            .Select(i => new { i.Kind, i.FoundOn, i.Platform, i.Url, i.AccountHandle })
             .SingleOrDefaultAsync(cancellationToken);
-        IncidentTitle = kind is { } k ? IncidentKinds.DisplayName(k) : null;
-        return kind is not null;
+        if (found is null)
+        {
+            return false;
+        }
+
+        IncidentTitle = IncidentKinds.DisplayName(found.Kind);
+        _incidentFoundOn = found.FoundOn;
+        var site = found.Platform == Platforms.Other ? null : Platforms.NameOf(found.Platform);
+        IncidentPlace = (site, found.AccountHandle) switch
+        {
+            (null, "") => null,
+            (null, var account) => $"account {account}",
+            (var name, "") => name,
+            (var name, var account) => $"{name}, account {account}",
+        };
+        if (WebAddress.TryParse(found.Url, out _, out var key)
+            && !await db.Sightings.IgnoreQueryFilters().AnyAsync(s => s.CaseId == CaseId && s.UrlKey == key, cancellationToken))
+        {
+            IncidentUrl = found.Url;
+        }
+
+        return true;
     }
 
     public sealed record Skipped(string Text, string Reason);
@@ -125,14 +170,25 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
         public string? Urls { get; set; }
 
         public Guid? IncidentId { get; set; }
+
+        /// <summary>The day the person first saw it there, yyyy-MM-dd as a date input sends it.</summary>
+        public string? FirstSeenOn { get; set; }
+
+        internal static DateOnly? ParseDate(string? value) =>
+            DateOnly.TryParseExact(value?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
     }
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
         public const int MaxLength = 200_000;
 
-        public InputValidator()
+        public InputValidator(TimeProvider clock)
         {
+            RuleFor(x => x.FirstSeenOn).Cascade(CascadeMode.Stop)
+                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the day you first saw it there. Your best guess is fine.")
+                .Must(t => InputModel.ParseDate(t) is not null).WithMessage("Please give the date as day, month and year, for example 2026-03-02.")
+                .Must(t => InputModel.ParseDate(t) <= IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime))
+                .WithMessage("This date is in the future. Please give the day you first saw it.");
             RuleFor(x => x.Urls).Cascade(CascadeMode.Stop)
                 .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please paste at least one web address.")
                 .Must(t => t!.Length <= MaxLength).WithMessage("That is a very long list. Please add it in a few parts.")

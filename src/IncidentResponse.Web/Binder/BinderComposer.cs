@@ -278,7 +278,7 @@ internal sealed class BinderComposer(
         {
             blocks.Add(new Table(
                 ["Place", "Address", "Platform", "First seen", "Status now", "Status last updated"],
-                data.Sightings.Select(s => (IReadOnlyList<string>)[SightingLabel(s.Id), s.Url, Platforms.NameOf(s.Platform), Moment(s.FirstSeenUtc), SightingStatusRules.DisplayName(s.Status), Moment(s.LastCheckedUtc)]).ToList())
+                data.Sightings.Select(s => (IReadOnlyList<string>)[SightingLabel(s.Id), s.Url, Platforms.NameOf(s.Platform), DateOnly.FromDateTime(s.FirstSeenUtc).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), SightingStatusRules.DisplayName(s.Status), Moment(s.LastCheckedUtc)]).ToList())
             {
                 Caption = "Every place the content was found",
                 AddressColumns = new HashSet<int> { 1 },

@@ -215,7 +215,7 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Loc
                 default:
                     var s = pageSightings[k.Id];
                     return new Row(
-                        s.Id, RowType.Sighting, times.Moment(s.FirstSeenUtc), "Found online", s.Platform, s.Url, 0,
+                        s.Id, RowType.Sighting, Web.Incidents.IncidentWording.Date(DateOnly.FromDateTime(s.FirstSeenUtc)), "Found online", s.Platform, s.Url, 0,
                         TriageMarks.None, s.Status);
             }
         }).ToList();

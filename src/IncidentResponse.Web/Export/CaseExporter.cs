@@ -148,7 +148,7 @@ public sealed partial class CaseExporter(
     /// <c>takedownRequests</c>, then its kind and status as case.json names them (in kebab case).
     /// </summary>
     public static string LetterFileName(int number, Domain.Takedowns.LetterKind kind, Domain.Takedowns.TakedownStatus status) =>
-        string.Create(CultureInfo.InvariantCulture, $"{LettersFolder}{number:000}-{Kebab(kind.ToString())}-{Kebab(status.ToString())}.txt");
+        string.Create(CultureInfo.InvariantCulture, $"{LettersFolder}{number:D3}-{Kebab(kind.ToString())}-{Kebab(status.ToString())}.txt");
 
     private static string Kebab(string name) =>
         string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));

@@ -140,7 +140,7 @@ public abstract class LetterChoiceTests<TApp>(TApp app) : IClassFixture<TApp>
             ["Intent"] = "finish",
         });
         Assert.Equal(HttpStatusCode.OK, badDate.Status);
-        Assert.NotNull(badDate.Document.QuerySelector("#error-summary"));
+        Assert.Equal(["#Input_LetterDate"], badDate.Document.QuerySelectorAll("#error-summary a").Select(a => a.GetAttribute("href")).Distinct());
         Assert.Equal("2026-02-31", badDate.Document.QuerySelector("#Input_LetterDate")!.GetAttribute("value"));
         Assert.Equal("A photograph I took of myself in 2023", badDate.Document.QuerySelector("#Input_CopyrightedWork")!.GetAttribute("value"));
         Assert.NotNull(badDate.Document.QuerySelector("input[name='Input.AccuracyConfirmed'][checked]"));

@@ -17,7 +17,7 @@ public static class LetterSteps
     public const int Count = 4;
 
     /// <summary>The screen a field of <see cref="LetterForm"/> is on (its property name, as a validation error names it).</summary>
-    public static LetterStep Of(string propertyName) => propertyName switch
+    public static LetterStep Of(string propertyName) => (propertyName.IndexOf('[', StringComparison.Ordinal) is var at and >= 0 ? propertyName[..at] : propertyName) switch
     {
         nameof(LetterForm.Kind) => LetterStep.Kind,
         nameof(LetterForm.SightingIds) => LetterStep.Places,

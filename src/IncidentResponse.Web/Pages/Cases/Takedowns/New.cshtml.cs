@@ -105,13 +105,8 @@ public sealed class NewModel(
         {
             case "back":
                 // Nothing is checked going back; what was typed stays (an unreadable date too, shown again on its screen).
-                foreach (var entry in ModelState.Values)
-                {
-                    entry.Errors.Clear();
-                    entry.ValidationState = Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid;
-                }
-
                 Step = Step == LetterStep.Kind ? LetterStep.Kind : Step - 1;
+                ShowOnlyErrorsOf(step: null);
                 return Page();
             case "next":
                 if (await CheckAsync(onlyStep: Step, cancellationToken))
@@ -119,11 +114,13 @@ public sealed class NewModel(
                     Step = Step == LetterStep.Statements ? LetterStep.Statements : Step + 1;
                 }
 
+                ShowOnlyErrorsOf(Step);
                 return Page();
         }
 
         if (!await CheckAsync(onlyStep: null, cancellationToken))
         {
+            ShowOnlyErrorsOf(Step);
             return Page();
         }
 
@@ -142,6 +139,22 @@ public sealed class NewModel(
         submissions.Record(SubmissionId, CaseId, location);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect(location);
+    }
+
+    /// <summary>
+    /// Leaves in the model state only the errors of the fields on <paramref name="step"/> (none when null), so the error
+    /// summary links only to fields on the screen shown. What was typed, as typed, stays for every field.
+    /// </summary>
+    private void ShowOnlyErrorsOf(LetterStep? step)
+    {
+        foreach (var (key, entry) in ModelState)
+        {
+            if (step is null || !key.StartsWith("Input.", StringComparison.Ordinal) || LetterSteps.Of(key["Input.".Length..]) != step)
+            {
+                entry.Errors.Clear();
+                entry.ValidationState = Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid;
+            }
+        }
     }
 
     /// <summary>

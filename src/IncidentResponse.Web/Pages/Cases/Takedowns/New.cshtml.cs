@@ -10,6 +10,7 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
@@ -152,7 +153,7 @@ public sealed class NewModel(
             if (step is null || !key.StartsWith("Input.", StringComparison.Ordinal) || LetterSteps.Of(key["Input.".Length..]) != step)
             {
                 entry.Errors.Clear();
-                entry.ValidationState = Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Valid;
+                entry.ValidationState = ModelValidationState.Valid;
             }
         }
     }
@@ -171,7 +172,7 @@ public sealed class NewModel(
             steps.Add(LetterStep.Statements);
         }
 
-        if (steps.Count == 0 && onlyStep is null or LetterStep.Kind && Input.Kind is { } kind && !Entry!.OffersIn(kind, JurisdictionCode))
+        if (steps.Count == 0 && (onlyStep is null or LetterStep.Kind) && Input.Kind is { } kind && !Entry!.OffersIn(kind, JurisdictionCode))
         {
             ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(kind, Entry));
             Step = LetterStep.Kind;

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace IncidentResponse.Browser.Tests;
 
 /// <summary>
-/// Choosing and writing a letter on a 390 px phone (ADR 0013): the platform's own report is suggested first, the
+/// Choosing and writing a letter on a 390 px phone (ADR 0016): the platform's own report is suggested first, the
 /// kinds made for other countries wait behind "Show other kinds", and each of the four screens stays short, passes axe
 /// and keeps what was typed when going back.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Tests;
 
 /// <summary>
-/// Choosing a letter (ADR 0013): the platform's own report recommended first in plain words, the other kinds offered
+/// Choosing a letter (ADR 0016): the platform's own report recommended first in plain words, the other kinds offered
 /// by where the person lives (the TAKE IT DOWN Act request in the US, the DSA notice in the EU), and only the chosen
 /// kind's fields, a few per screen, kept across the screens and on errors, with nothing saved until the last one.
 /// </summary>

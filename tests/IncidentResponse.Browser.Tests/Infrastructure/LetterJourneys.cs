@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IncidentResponse.Browser.Tests.Infrastructure;
 
-/// <summary>Writing a new letter through its screens (ADR 0013): which letter, which places, about you, what it says.</summary>
+/// <summary>Writing a new letter through its screens (ADR 0016): which letter, which places, about you, what it says.</summary>
 public static partial class LetterJourneys
 {
     /// <summary>

@@ -2,7 +2,7 @@ using IncidentResponse.Domain.Takedowns;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
-/// <summary>The screens of a new letter, in order (ADR 0013).</summary>
+/// <summary>The screens of a new letter, in order (ADR 0016).</summary>
 public enum LetterStep
 {
     Kind = 1,

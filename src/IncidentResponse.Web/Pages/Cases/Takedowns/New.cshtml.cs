@@ -18,7 +18,7 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 /// <summary>
 /// Writing a letter: first the platform, then, a few fields per screen, the kind (the platform's own report
 /// recommended, the others that apply where the person lives), the places, who it is from, and the chosen kind's own
-/// statements. Every answer rides in the form until the last screen writes the draft (ADR 0013).
+/// statements. Every answer rides in the form until the last screen writes the draft (ADR 0016).
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
@@ -59,7 +59,7 @@ public sealed class NewModel(
             ? coordinators.For(JurisdictionCode)
             : null;
 
-    /// <summary>The screen shown (ADR 0013): which letter, which places, about you, what the letter says.</summary>
+    /// <summary>The screen shown (ADR 0016): which letter, which places, about you, what the letter says.</summary>
     [BindProperty]
     public LetterStep Step { get; set; } = LetterStep.Kind;
 

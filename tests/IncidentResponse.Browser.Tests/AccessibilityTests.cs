@@ -249,14 +249,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         await page.GetByRole(AriaRole.Button, new() { Name = "Show this image" }).ClickAsync();
         var preview = new Uri(new Uri(page.Url), await page.Locator("main img").GetAttributeAsync("src")).AbsolutePath;
 
-        await page.GotoAsync(dashboard + "/takedowns/new");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Reddit", Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByRole(AriaRole.Radio, new() { Name = "report of intimate images shared without consent" }).CheckAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = Posted }).CheckAsync();
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Sam Example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Write the draft" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/takedowns/[0-9a-f-]{36}$"));
+        await page.WritePlatformReportAsync(dashboard, "Reddit", Posted);
 
         var viewerInvitation = await InviteAsync(page, dashboard, "Viewer");
         var pendingInvitation = await InviteAsync(page, dashboard, "Helper");

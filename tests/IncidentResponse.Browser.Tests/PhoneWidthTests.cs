@@ -259,14 +259,7 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         await Expect(page).ToHaveURLAsync(new Regex("/evidence/[0-9a-f-]{36}$"));
         var evidence = new Uri(page.Url).AbsolutePath;
 
-        await page.GotoAsync(dashboard + "/takedowns/new");
-        await page.GetByRole(AriaRole.Radio, new() { Name = "Reddit", Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByRole(AriaRole.Radio, new() { Name = "report of intimate images shared without consent" }).CheckAsync();
-        await page.GetByRole(AriaRole.Checkbox, new() { Name = Posted }).CheckAsync();
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Sam Example");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Write the draft" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/takedowns/[0-9a-f-]{36}$"));
+        await page.WritePlatformReportAsync(dashboard, "Reddit", Posted);
 
         var invitations = new List<(string Role, string Invitation)>();
         foreach (var role in new[] { "Advocate", "Helper", "Viewer" })

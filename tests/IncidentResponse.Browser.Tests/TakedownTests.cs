@@ -31,13 +31,13 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
 
         await ChoosePlatformAsync(caseUrl, "Reddit", "Lumen");
         await Screenshots.SaveForGuideAsync(Page, "takedown-warnings");
-        await Page.GetByRole(AriaRole.Radio, new() { Name = "copyright (DMCA) notice" }).CheckAsync();
-        await Page.GetByRole(AriaRole.Checkbox, new() { Name = posted }).CheckAsync();
-        await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Sam Example");
-        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync("sam.notices@example.org");
-        await FillPrivateAsync("Input_SenderPostalAddress", PrivateAddress);
-        await FillPrivateAsync("Input_SenderPhone", PrivatePhone);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Write the draft" }).ClickAsync();
+        await Page.WriteFromKindScreenAsync("A copyright notice", [posted], async () =>
+        {
+            await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Sam Example");
+            await Page.GetByLabel("Email", new() { Exact = true }).FillAsync("sam.notices@example.org");
+            await FillPrivateAsync("Input_SenderPostalAddress", PrivateAddress);
+            await FillPrivateAsync("Input_SenderPhone", PrivatePhone);
+        });
 
         await Expect(Page).ToHaveURLAsync(LetterPage());
         var letterUrl = Page.Url;
@@ -102,12 +102,12 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
         await AddPlacesAsync(caseUrl, posted);
 
         await ChoosePlatformAsync(caseUrl, "Instagram", "The intimate image report does not need copyright");
-        await Page.GetByRole(AriaRole.Radio, new() { Name = "report of intimate images shared without consent" }).CheckAsync();
-        await Page.GetByRole(AriaRole.Checkbox, new() { Name = posted }).CheckAsync();
-        await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Sam Example");
-        await FillPrivateAsync("Input_SenderPhone", PrivatePhone);
-        await FillPrivateAsync("Input_SenderPostalAddress", PrivateAddress);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Write the draft" }).ClickAsync();
+        await Page.WriteFromKindScreenAsync("Start with Instagram's own report", [posted], async () =>
+        {
+            await Page.GetByLabel("Name", new() { Exact = true }).FillAsync("Sam Example");
+            await FillPrivateAsync("Input_SenderPhone", PrivatePhone);
+            await FillPrivateAsync("Input_SenderPostalAddress", PrivateAddress);
+        });
 
         await Expect(Page).ToHaveURLAsync(LetterPage());
         var letterUrl = Page.Url;
@@ -158,7 +158,7 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
     private async Task ChoosePlatformAsync(string caseUrl, string platform, string warning)
     {
         await Page.GotoAsync(caseUrl + "/takedowns/new");
-        await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "copyright (DMCA) notice" })).ToHaveCountAsync(0);
+        await Expect(Page.GetByRole(AriaRole.Radio, new() { Name = "A copyright notice" })).ToHaveCountAsync(0);
         await Page.GetByRole(AriaRole.Radio, new() { Name = platform, Exact = true }).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = platform })).ToBeVisibleAsync();

@@ -92,8 +92,7 @@ public abstract class FairPrintingTests<TApp>(TApp app) : IClassFixture<TApp>
     internal static async Task<string> DraftLetterAsync(AppClient client, Guid caseId)
     {
         await client.AddSightingsAsync(caseId, "https://www.reddit.com/r/a/comments/fair" + Guid.NewGuid().ToString("N")[..6]);
-        var sightings = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
-        var sightingId = sightings.Document.QuerySelector("input[name='Input.SightingIds']")!.GetAttribute("value")!;
+        var sightingId = await client.FirstPlaceOfferedAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
         var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
         {
             ["Input.Kind"] = "PlatformPolicyReport",

@@ -93,7 +93,7 @@ public abstract class SubmissionTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = client;
         await client.AddSightingsAsync(caseId, "https://www.reddit.com/r/a/comments/twice");
         var newUrl = $"/cases/{caseId}/takedowns/new?platform=reddit";
-        var sightingId = (await client.GetAsync(newUrl)).Document.QuerySelector("input[name='Input.SightingIds']")!.GetAttribute("value")!;
+        var sightingId = await client.FirstPlaceOfferedAsync(newUrl);
         var (action, values) = await client.FormAsync(newUrl, new Dictionary<string, string>
         {
             ["Input.Kind"] = "PlatformPolicyReport",

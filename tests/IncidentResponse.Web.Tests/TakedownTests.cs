@@ -114,7 +114,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
             ["Input.GoodFaithConfirmed"] = "true",
         };
 
-        var adultForm = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        var adultForm = await SenderScreenAsync(client, caseId, "DsaNotice");
         Assert.Null(adultForm.Document.QuerySelector("#dsa-identity-optional"));
         var adultDraft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", anonymous);
         var adultUrl = adultDraft.Location!.OriginalString;
@@ -122,8 +122,9 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(TakedownStatus.Draft, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(adultUrl.Split('/')[4]))).Status);
 
         await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(c => c.SetProperty(x => x.MadeUnderEighteen, AgeAnswer.NotSure));
-        var form = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
+        var form = await SenderScreenAsync(client, caseId, "DsaNotice");
         Assert.Contains("optional", form.Document.QuerySelector("#dsa-identity-optional")!.TextContent, StringComparison.Ordinal);
+        Assert.Null((await SenderScreenAsync(client, caseId, "PlatformPolicyReport")).Document.QuerySelector("#dsa-identity-optional"));
         var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", anonymous);
         var letterUrl = draft.Location!.OriginalString;
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
@@ -499,7 +500,8 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
         Assert.Equal(["SearchDelisting", "DmcaNotice"], Offered(google));
         var reddit = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
-        Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "DsaNotice", "PreservationToPlatform", "PreservationForPolice"], Offered(reddit));
+        Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "PreservationToPlatform", "PreservationForPolice", "DsaNotice"], Offered(reddit));
+        Assert.NotNull(reddit.Document.QuerySelector("#elsewhere-kinds input[name='Input.Kind'][value='DsaNotice']"));
 
         var refused = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
         {
@@ -510,8 +512,8 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("not one of the letters for Reddit", refused.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("not one of the letters for Reddit", refused.Document.QuerySelector("#Input_Kind")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("Sam Example", refused.Document.QuerySelector("#Input_SenderName")!.GetAttribute("value"));
-        Assert.Equal("sam@example.org", refused.Document.QuerySelector("#Input_SenderEmail")!.GetAttribute("value"));
+        Assert.Equal("Sam Example", refused.Document.QuerySelector("input[name='Input.SenderName']")!.GetAttribute("value"));
+        Assert.Equal("sam@example.org", refused.Document.QuerySelector("input[name='Input.SenderEmail']")!.GetAttribute("value"));
         Assert.DoesNotContain("SearchDelisting", Offered(refused));
         Assert.False(await db.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
 
@@ -532,6 +534,16 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         var changed = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "DmcaNotice" });
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);
         Assert.Equal(LetterKind.DmcaNotice, (await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId)).Kind);
+    }
+
+    /// <summary>The "about you" screen of a new letter of <paramref name="kind"/> to Reddit, reached as a browser does.</summary>
+    private static async Task<AppClient.PageResult> SenderScreenAsync(AppClient client, Guid caseId, string kind)
+    {
+        var url = $"/cases/{caseId}/takedowns/new?platform=reddit";
+        var places = await client.SubmitAsync(url, new Dictionary<string, string> { ["Input.Kind"] = kind, ["Intent"] = "next" });
+        var sender = await client.SubmitOnAsync(places, url, new Dictionary<string, string> { ["Intent"] = "next" });
+        Assert.NotNull(sender.Document.QuerySelector("#Input_SenderName"));
+        return sender;
     }
 
     [Fact]

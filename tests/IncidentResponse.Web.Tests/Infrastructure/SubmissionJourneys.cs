@@ -11,8 +11,7 @@ public static class SubmissionJourneys
     {
         var url = "https://www.reddit.com/r/a/comments/" + Guid.NewGuid().ToString("N")[..8];
         await client.AddSightingsAsync(caseId, url);
-        var page = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
-        var sightingId = page.Document.QuerySelector("input[name='Input.SightingIds']")!.GetAttribute("value")!;
+        var sightingId = await client.FirstPlaceOfferedAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
         var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
         {
             ["Input.Kind"] = "PlatformPolicyReport",
@@ -27,6 +26,16 @@ public static class SubmissionJourneys
         }
 
         return draft.Location.OriginalString;
+    }
+
+    /// <summary>
+    /// The id of the first place a new letter at <paramref name="newLetterUrl"/> offers to cover: its "which places"
+    /// screen, reached with Continue from the suggested letter.
+    /// </summary>
+    public static async Task<string> FirstPlaceOfferedAsync(this AppClient client, string newLetterUrl)
+    {
+        var places = await client.SubmitAsync(newLetterUrl, new Dictionary<string, string> { ["Intent"] = "next" });
+        return places.Document.QuerySelector("input[type=checkbox][name='Input.SightingIds']")!.GetAttribute("value")!;
     }
 
     /// <summary>Sends the same post twice at the same moment, as a double click does.</summary>

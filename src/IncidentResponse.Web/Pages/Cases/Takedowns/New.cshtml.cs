@@ -3,19 +3,22 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>
-/// Writing a letter: first the platform, then (with its routes and warnings in view) the kind, the places, who it is
-/// from and what is confirmed. Saves a draft.
+/// Writing a letter: first the platform, then, a few fields per screen, the kind (the platform's own report
+/// recommended, the others that apply where the person lives), the places, who it is from, and the chosen kind's own
+/// statements. Every answer rides in the form until the last screen writes the draft (ADR 0016).
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
@@ -56,11 +59,27 @@ public sealed class NewModel(
             ? coordinators.For(JurisdictionCode)
             : null;
 
+    /// <summary>The screen shown (ADR 0016): which letter, which places, about you, what the letter says.</summary>
+    [BindProperty]
+    public LetterStep Step { get; set; } = LetterStep.Kind;
+
+    /// <summary>The button pressed: <c>next</c>, <c>back</c>, or (as without one) write the draft.</summary>
+    [BindProperty]
+    public string? Intent { get; set; }
+
+    /// <summary>The kinds offered for this platform and where the person lives, the recommended one first.</summary>
+    public LetterChoices? Choices => Entry is { } entry ? LetterChoice.For(entry, JurisdictionCode, MayTakeLegalAction) : null;
+
+    /// <summary>Whether the person said they want, or may want, to take legal action (the preservation letters then come first).</summary>
+    public bool MayTakeLegalAction { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         await LoadAsync(cancellationToken);
         SubmissionId = SubmissionGuard.NewKey();
         Input.LetterDate = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.Kind = Choices?.Recommended;
+        Step = LetterStep.Kind;
         return Page();
     }
 
@@ -78,16 +97,31 @@ public sealed class NewModel(
             return Page();
         }
 
-        var validation = await validator.ValidateAsync(Input, cancellationToken);
-        if (!validation.IsValid || ModelState.CouldNotRead("Input.LetterDate"))
+        if (!Enum.IsDefined(Step))
         {
-            validation.AddTo(ModelState);
-            return Page();
+            Step = LetterStep.Kind;
         }
 
-        if (!Entry.OffersIn(Input.Kind!.Value, JurisdictionCode))
+        switch (Intent)
         {
-            ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(Input.Kind.Value, Entry));
+            case "back":
+                // Nothing is checked going back; what was typed stays (an unreadable date too, shown again on its screen).
+                Step = Step == LetterStep.Kind ? LetterStep.Kind : Step - 1;
+                ShowOnlyErrorsOf(step: null);
+                return Page();
+            case "next":
+                if (await CheckAsync(onlyStep: Step, cancellationToken))
+                {
+                    Step = Step == LetterStep.Statements ? LetterStep.Statements : Step + 1;
+                }
+
+                ShowOnlyErrorsOf(Step);
+                return Page();
+        }
+
+        if (!await CheckAsync(onlyStep: null, cancellationToken))
+        {
+            ShowOnlyErrorsOf(Step);
             return Page();
         }
 
@@ -108,11 +142,61 @@ public sealed class NewModel(
         return Redirect(location);
     }
 
+    /// <summary>
+    /// Leaves in the model state only the errors of the fields on <paramref name="step"/> (none when null), so the error
+    /// summary links only to fields on the screen shown. What was typed, as typed, stays for every field.
+    /// </summary>
+    private void ShowOnlyErrorsOf(LetterStep? step)
+    {
+        foreach (var (key, entry) in ModelState)
+        {
+            if (step is null || !key.StartsWith("Input.", StringComparison.Ordinal) || LetterSteps.Of(key["Input.".Length..]) != step)
+            {
+                entry.Errors.Clear();
+                entry.ValidationState = ModelValidationState.Valid;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Checks what was typed on one screen (<paramref name="onlyStep"/>), or on all of them before the draft is written.
+    /// On a problem, the errors are in the model state and <see cref="Step"/> is the first screen with one.
+    /// </summary>
+    private async Task<bool> CheckAsync(LetterStep? onlyStep, CancellationToken cancellationToken)
+    {
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        var errors = validation.Errors.Where(e => onlyStep is null || LetterSteps.Of(e.PropertyName) == onlyStep).ToList();
+        var steps = errors.Select(e => LetterSteps.Of(e.PropertyName)).ToList();
+        if ((onlyStep is null or LetterStep.Statements) && ModelState.CouldNotRead("Input.LetterDate"))
+        {
+            steps.Add(LetterStep.Statements);
+        }
+
+        if (steps.Count == 0 && (onlyStep is null or LetterStep.Kind) && Input.Kind is { } kind && !Entry!.OffersIn(kind, JurisdictionCode))
+        {
+            ModelState.AddModelError("Input.Kind", LetterForm.KindNotOffered(kind, Entry));
+            Step = LetterStep.Kind;
+            return false;
+        }
+
+        if (steps.Count == 0)
+        {
+            return true;
+        }
+
+        new FluentValidation.Results.ValidationResult(errors).AddTo(ModelState);
+        Step = steps.Min();
+        return false;
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Sightings = await LoadSightingsAsync(db, CaseId, cancellationToken);
         JurisdictionCode = await LoadJurisdictionAsync(db, CaseId, cancellationToken);
         MayShowSomeoneUnderEighteen = await LoadMayShowSomeoneUnderEighteenAsync(db, CaseId, cancellationToken);
+        MayTakeLegalAction = await db.Cases.AsNoTracking().Where(c => c.Id == CaseId)
+            .Select(c => c.LegalAction == LegalActionIntent.Yes || c.LegalAction == LegalActionIntent.Undecided)
+            .SingleAsync(cancellationToken);
     }
 
     /// <summary>The case's country code (a pack's code or an EU member state's).</summary>

@@ -104,6 +104,33 @@ public abstract class LetterChoiceTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Editing_a_platform_reports_draft_asks_only_its_own_fields_and_saving_keeps_its_kind()
+    {
+        var (client, caseId) = await CaseInAsync("GB");
+        using var _ = client;
+        var letter = await SubmissionJourneys.ReadyLetterAsync(client, caseId);
+
+        var edit = await client.GetAsync(letter + "/edit");
+        Assert.Equal(HttpStatusCode.OK, edit.Status);
+        var form = edit.Document.QuerySelector("main form")!;
+        var visibleFields = form.QuerySelectorAll("input:not([type=hidden]), textarea").Select(e => e.GetAttribute("name")).ToHashSet();
+        Assert.DoesNotContain("Input.CopyrightedWork", visibleFields);
+        Assert.DoesNotContain("Input.CopyrightBasis", visibleFields);
+        Assert.DoesNotContain("Input.AccuracyConfirmed", visibleFields);
+        Assert.DoesNotContain("Input.SearchTerms", visibleFields);
+        Assert.DoesNotContain("penalty of perjury", form.TextContent, StringComparison.Ordinal);
+        Assert.Empty(form.QuerySelectorAll("input[type=radio][name='Input.Kind']"));
+        Assert.Equal("PlatformPolicyReport", form.QuerySelector("input[type=hidden][name='Input.Kind']")!.GetAttribute("value"));
+        Assert.Contains("Sam Example", form.QuerySelector("#Input_SenderName")!.GetAttribute("value"), StringComparison.Ordinal);
+
+        var saved = await client.SubmitOnAsync(edit, letter + "/edit", new Dictionary<string, string> { ["Input.SenderName"] = "Sam Edited" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.Status);
+        await using var db = app.CreateDbContext();
+        var request = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
+        Assert.Equal((LetterKind.PlatformPolicyReport, "Sam Edited"), (request.Kind, request.SenderName));
+    }
+
+    [Fact]
     public async Task What_was_typed_is_kept_across_the_screens_and_on_errors_and_nothing_is_saved_until_the_last_screen()
     {
         var (client, caseId) = await CaseInAsync("GB");

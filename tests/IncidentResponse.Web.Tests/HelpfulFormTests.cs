@@ -236,7 +236,16 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
         Assert.Contains($"{place.Url} (first seen {corrected.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})", letter, StringComparison.Ordinal);
         Assert.DoesNotContain($"(first seen {today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})", letter, StringComparison.Ordinal);
+
+        // The printed letter, read back from its PDF, says the same corrected day (white space aside: lines wrap).
+        using var pdf = await client.Http.GetAsync($"{letterUrl}/pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        var printed = await PdfTools.SqueezedTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        Assert.Contains(Squeeze($"(first seen {corrected.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"), printed, StringComparison.Ordinal);
+        Assert.DoesNotContain(Squeeze($"(first seen {today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"), printed, StringComparison.Ordinal);
     }
+
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     [Fact]
     public async Task After_adding_an_entry_the_page_says_so_and_its_one_primary_button_is_the_next_step()

@@ -84,7 +84,7 @@ public abstract class TakeItDownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(ConfirmationWords, row.Confirmation);
         Assert.Equal(final.FinalText, row.FinalText);
 
-        var due = submitted.AddHours(48).ToString("d MMM yyyy HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var due = submitted.AddHours(48).ToString("d MMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
         var letter = await client.GetAsync(letterUrl);
         Assert.Equal(ConfirmationWords, letter.Document.QuerySelector("#confirmation")!.TextContent.Trim());
         Assert.Contains(due, letter.Document.QuerySelector("#due")!.TextContent, StringComparison.Ordinal);

@@ -56,7 +56,7 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
         await Page.GetByLabel("I took it, or I own the copyright another way").CheckAsync();
         await FieldOf("Input_SenderPhone").GetByLabel("Keep private").UncheckAsync();
         await Page.GetByLabel("I confirm the good-faith statement").CheckAsync();
-        await Page.GetByLabel("(Copyright notice) The information in this notification is accurate").CheckAsync();
+        await Page.GetByLabel("The information in this notification is accurate").CheckAsync();
         await Page.GetByLabel("I sign this letter").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
 

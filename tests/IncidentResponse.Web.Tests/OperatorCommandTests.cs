@@ -30,6 +30,30 @@ public sealed class OperatorCommandTests
     }
 
     [Fact]
+    public async Task Migrate_refuses_a_database_from_before_the_squash_and_leaves_it_as_it_was()
+    {
+        var directory = NewDirectory();
+        Assert.Equal(0, (await RunAsync(directory, "migrate")).ExitCode);
+        var options = DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(directory, "incidentresponse.db")}");
+        await using (var db = new AppDbContext(options))
+        {
+            // What a development database made by the old chain records: migrations this build no longer has.
+            await db.Database.ExecuteSqlRawAsync(
+                "DELETE FROM \"__EFMigrationsHistory\"; INSERT INTO \"__EFMigrationsHistory\" VALUES ('20261122051937_SubmissionKeys', '10.0.0');");
+        }
+
+        var (exitCode, output) = await RunAsync(directory, "migrate");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("this build does not know (the first is 20261122051937_SubmissionKeys)", output, StringComparison.Ordinal);
+        Assert.Contains("(ADR 0017), delete it", output, StringComparison.Ordinal);
+        await using (var db = new AppDbContext(options))
+        {
+            Assert.Equal(["20261122051937_SubmissionKeys"], await db.Database.GetAppliedMigrationsAsync());
+        }
+    }
+
+    [Fact]
     public async Task Seed_demo_creates_an_account_that_can_sign_in_and_see_its_case()
     {
         var directory = NewDirectory();

@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Web.Pages.Cases;
 using IncidentResponse.Web.Tests.Infrastructure;
 
@@ -6,19 +8,27 @@ namespace IncidentResponse.Web.Tests;
 
 /// <summary>
 /// The history and activity pages describe every event in words: an event code such as <c>takedown.finalised</c> means
-/// nothing to the person reading. This reads every event code written in the app's source, so an event added later
-/// without words fails here.
+/// nothing to the person reading. Every code is a constant of <see cref="AuditActions"/>, read here, so an event added
+/// later without words fails here; and the app's source is read for event codes spelled anywhere else, so one cannot
+/// slip past that list.
 /// </summary>
 public sealed partial class ActivityWordingTests
 {
     /// <summary>Strings of the event shape that are file names, not events.</summary>
     private static readonly string[] NotEvents = ["case.json", "binder.pdf"];
 
-    public static TheoryData<string> Actions() => new(FindActions());
+    public static TheoryData<string> Actions() => new(Constants());
 
-    private static SortedSet<string> FindActions()
+    private static List<string> Constants() =>
+        typeof(AuditActions).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+    /// <summary>Every event-shaped string literal in the app's source, by the name of the file it is in.</summary>
+    private static Dictionary<string, SortedSet<string>> FindCodesInSource()
     {
-        var found = new SortedSet<string>(StringComparer.Ordinal);
+        var found = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var path in Directory.EnumerateFiles(Path.Combine(AppProcess.RepositoryRoot, "src"), "*.cs", SearchOption.AllDirectories))
         {
             if (path.Contains($"{Path.DirectorySeparatorChar}Migrations", StringComparison.Ordinal)
@@ -31,7 +41,13 @@ public sealed partial class ActivityWordingTests
             {
                 if (!NotEvents.Contains(match.Groups[1].Value))
                 {
-                    found.Add(match.Groups[1].Value);
+                    var name = Path.GetRelativePath(AppProcess.RepositoryRoot, path);
+                    if (!found.TryGetValue(name, out var codes))
+                    {
+                        found[name] = codes = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    codes.Add(match.Groups[1].Value);
                 }
             }
         }
@@ -40,13 +56,27 @@ public sealed partial class ActivityWordingTests
     }
 
     [Fact]
-    public void The_source_is_read_and_holds_the_events_we_know_of()
+    public void The_constants_are_read_and_hold_the_events_we_know_of_each_once()
     {
-        var actions = FindActions();
+        var actions = Constants();
 
         Assert.Contains("takedown.finalised", actions);
         Assert.Contains("binder.made", actions);
         Assert.Contains("case.age-answers-changed", actions);
+        Assert.Contains("evidence.added", actions);
+        Assert.Equal(actions.Count, actions.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public void Every_event_code_in_the_source_is_spelled_once_in_AuditActions()
+    {
+        var found = FindCodesInSource();
+        var home = Path.Combine("src", "IncidentResponse.Domain", "Audit", "AuditActions.cs");
+
+        // The scan reads the source: it finds each constant where it is spelled.
+        List<string> spelledAtHome = found.TryGetValue(home, out var codes) ? [.. codes] : [];
+        Assert.Equal(Constants().Order(StringComparer.Ordinal).ToList(), spelledAtHome);
+        Assert.Empty(found.Where(f => f.Key != home).Select(f => $"{f.Key}: {string.Join(", ", f.Value)}"));
     }
 
     [Theory]

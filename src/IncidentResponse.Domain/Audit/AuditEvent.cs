@@ -7,7 +7,7 @@ namespace IncidentResponse.Domain.Audit;
 /// <param name="Sequence">Position in the chain, from <see cref="AuditChain.FirstSequence"/> up with no gaps.</param>
 /// <param name="ActorId">Who did it; null for the system itself (a scheduled clean-up, say).</param>
 /// <param name="OccurredUtc">When, in UTC. Hashed to the microsecond (<see cref="AuditChain.NormaliseTimestamp"/>).</param>
-/// <param name="Action">What was done, a stable code such as "evidence.added".</param>
+/// <param name="Action">What was done, a stable code from <see cref="AuditActions"/>, such as <c>evidence.added</c>.</param>
 public sealed record AuditEvent(
     long Sequence,
     Guid CaseId,

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 
 namespace IncidentResponse.Domain.Evidence;
@@ -14,6 +15,8 @@ public sealed class EvidenceItem : IVersioned
     public const int SourceWordsMaxLength = 500;
     public const int WhatItShowsMaxLength = 4000;
     public const int KindMaxLength = 16;
+
+    private const string AddedEventSha256Prefix = "sha256:";
 
     public Guid Id { get; set; }
 
@@ -85,4 +88,23 @@ public sealed class EvidenceItem : IVersioned
 
     /// <summary><see cref="Sha256"/> as 64 lowercase hex digits, as shown to people and printed in exports.</summary>
     public string Sha256Hex => Convert.ToHexStringLower(Sha256);
+
+    /// <summary>
+    /// The details its <see cref="AuditActions.EvidenceAdded"/> event records when it is received: its kind and
+    /// SHA-256 ("Jpeg sha256:" and 64 hex digits). Hashed into the case's history, so the spelling never changes.
+    /// </summary>
+    public string AddedEventDetails => $"{Kind} {AddedEventSha256Prefix}{Sha256Hex}";
+
+    /// <summary>
+    /// Whether <paramref name="added"/> is this item's <see cref="AuditActions.EvidenceAdded"/> event and records the
+    /// SHA-256 the item holds now: if the item's recorded fingerprint was changed after it was received, it no longer
+    /// matches the history.
+    /// </summary>
+    public bool MatchesAddedEvent(AuditEventRecord added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        return added.Action == AuditActions.EvidenceAdded
+            && added.EntityId == Id.ToString()
+            && added.Details.Contains(AddedEventSha256Prefix + Sha256Hex, StringComparison.Ordinal);
+    }
 }

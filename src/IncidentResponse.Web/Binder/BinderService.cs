@@ -89,14 +89,14 @@ public sealed partial class BinderService(
 
         var exhibits = new List<BinderExhibit>(data.Evidence.Count);
         var recorded = data.AuditEvents
-            .Where(e => e.Action == "evidence.added")
+            .Where(e => e.Action == AuditActions.EvidenceAdded)
             .GroupBy(e => e.EntityId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Details, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         for (var i = 0; i < data.Evidence.Count; i++)
         {
             var item = data.Evidence[i];
             var redaction = options.RedactionOf(item.Id, item.Kind);
-            var problem = recorded.TryGetValue(item.Id.ToString(), out var details) && details.Contains("sha256:" + item.Sha256Hex, StringComparison.Ordinal)
+            var problem = recorded.TryGetValue(item.Id.ToString(), out var added) && item.MatchesAddedEvent(added)
                 ? await CheckAsync(item, redaction, cancellationToken)
                 : "Its fingerprint is not the one the case's history recorded when the file was received.";
             if (problem is not null)
@@ -223,7 +223,7 @@ public sealed partial class BinderService(
         var details = string.Create(
             CultureInfo.InvariantCulture,
             $"{format} preset:{options.Preset} sections:{options.Sections.Count} exhibits:{binder.Exhibits.Count} problems:{binder.Problems} head:{binder.AuditHead?.Sequence ?? 0}");
-        await audit.RecordAsync(caseId, userId, "binder.made", "Case", caseId.ToString(), details, cancellationToken);
+        await audit.RecordAsync(caseId, userId, AuditActions.BinderMade, "Case", caseId.ToString(), details, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

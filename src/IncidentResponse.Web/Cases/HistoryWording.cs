@@ -1,3 +1,5 @@
+using IncidentResponse.Domain.Audit;
+
 namespace IncidentResponse.Web.Cases;
 
 /// <summary>
@@ -16,8 +18,8 @@ public static class HistoryWording
     /// assessment names, unless the owner shares the risk assessment with this ally (ADR 0014).</summary>
     public static string DetailsForAlly(string action, string details, bool riskAssessmentShared = false) => action switch
     {
-        "binder.made" => "",
-        "assessment.completed" or "assessment.draft-saved" when !riskAssessmentShared => "",
+        AuditActions.BinderMade => "",
+        AuditActions.AssessmentCompleted or AuditActions.AssessmentDraftSaved when !riskAssessmentShared => "",
         _ => details,
     };
 }

@@ -220,7 +220,7 @@ public sealed partial class EvidenceService(
             RevealedDetails = received.Revealed,
         };
         db.EvidenceItems.Add(item);
-        await audit.RecordAsync(caseId, userId, "evidence.added", nameof(EvidenceItem), item.Id.ToString(), $"{item.Kind} sha256:{item.Sha256Hex}", cancellationToken);
+        await audit.RecordAsync(caseId, userId, AuditActions.EvidenceAdded, nameof(EvidenceItem), item.Id.ToString(), item.AddedEventDetails, cancellationToken);
         beforeSave($"/cases/{caseId}/evidence/{item.Id}");
         await received.Blob.CommitAsync(cancellationToken);
         try

@@ -170,31 +170,13 @@ public sealed partial class CaseExporter(
         await using (original)
         await using (var entryStream = await entry.OpenAsync(cancellationToken))
         {
-            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[EvidenceVault.DefaultChunkSize];
-            long copied = 0;
             try
             {
-                int read;
-                while ((read = await original.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    sha256.AppendData(buffer, 0, read);
-                    copied += read;
-                    await entryStream.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
+                await EvidenceCopy.CopyVerifiedAsync(original, entryStream, item, cancellationToken);
             }
             catch (EvidenceIntegrityException ex)
             {
                 throw new ExportIntegrityException(item.Id, ex);
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(buffer);
-            }
-
-            if (copied != item.Length || !sha256.GetHashAndReset().AsSpan().SequenceEqual(item.Sha256))
-            {
-                throw new ExportIntegrityException(item.Id, null);
             }
         }
     }

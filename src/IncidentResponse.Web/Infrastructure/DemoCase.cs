@@ -74,19 +74,19 @@ public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService 
                 1 + (i % 3));
             var incident = Incident.Add(caseId, fields, ownerId, now);
             db.Incidents.Add(incident);
-            await audit.RecordAsync(caseId, ownerId, "incident.added", nameof(Incident), incident.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(caseId, ownerId, AuditActions.IncidentAdded, nameof(Incident), incident.Id.ToString(), cancellationToken: cancellationToken);
 
             var url = UrlList.Parse(fields.Url).Accepted.Single();
             var sighting = Sighting.Add(caseId, url, ownerId, now);
             sighting.IncidentId = incident.Id;
             db.Sightings.Add(sighting);
-            await audit.RecordAsync(caseId, ownerId, "sighting.added", nameof(Sighting), sighting.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(caseId, ownerId, AuditActions.SightingAdded, nameof(Sighting), sighting.Id.ToString(), cancellationToken: cancellationToken);
             foreach (var status in StatusPaths[i % StatusPaths.Length])
             {
                 if (sighting.ChangeStatus(status, null, ownerId, now) is { } change)
                 {
                     db.SightingStatusChanges.Add(change);
-                    await audit.RecordAsync(caseId, ownerId, "sighting.status-changed", nameof(Sighting), sighting.Id.ToString(), status.ToString(), cancellationToken);
+                    await audit.RecordAsync(caseId, ownerId, AuditActions.SightingStatusChanged, nameof(Sighting), sighting.Id.ToString(), status.ToString(), cancellationToken);
                 }
             }
 

@@ -68,7 +68,7 @@ public sealed class DemoTakedowns(AppDbContext db, AuditTrail audit, TakedownAct
             {
                 var sighting = Sighting.Add(caseId, UrlList.Parse(url).Accepted.Single(), ownerId, now.AddDays(-plan.SentDaysAgo - 2));
                 db.Sightings.Add(sighting);
-                await audit.RecordAsync(caseId, ownerId, "sighting.added", nameof(Sighting), sighting.Id.ToString(), cancellationToken: cancellationToken);
+                await audit.RecordAsync(caseId, ownerId, AuditActions.SightingAdded, nameof(Sighting), sighting.Id.ToString(), cancellationToken: cancellationToken);
                 request.Sightings.Add(new TakedownRequestSighting { RequestId = request.Id, SightingId = sighting.Id });
             }
 

@@ -65,7 +65,7 @@ public static class OperatorCommands
 
         var demo = Case.Open("Spring notes", user.Id, now);
         db.Cases.Add(demo);
-        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(demo.Id, user.Id, "case.opened", "Case", demo.Id.ToString());
+        await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordAsync(demo.Id, user.Id, AuditActions.CaseOpened, "Case", demo.Id.ToString());
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<DemoCase>().FillAsync(demo.Id, user.Id, incidents, images, CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<DemoTakedowns>().FillAsync(demo.Id, user.Id, CancellationToken.None);
@@ -103,7 +103,7 @@ public static class OperatorCommands
                 continue;
             }
 
-            // Each evidence file must still be what its "evidence.added" event recorded, byte for byte.
+            // Each evidence file must still be what its evidence.added event recorded, byte for byte.
             var problem = await FirstEvidenceProblemAsync(db, evidence, caseId);
             files += problem.Checked;
             if (problem.Message is not null)
@@ -121,9 +121,8 @@ public static class OperatorCommands
     private static async Task<(long Checked, string? Message)> FirstEvidenceProblemAsync(AppDbContext db, EvidenceService evidence, Guid caseId)
     {
         var added = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.CaseId == caseId && e.Action == "evidence.added")
+            .Where(e => e.CaseId == caseId && e.Action == AuditActions.EvidenceAdded)
             .OrderBy(e => e.Sequence)
-            .Select(e => new { e.Sequence, e.EntityId, e.Details })
             .ToListAsync();
         var items = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).ToDictionaryAsync(e => e.Id.ToString());
         long count = 0;
@@ -135,7 +134,7 @@ public static class OperatorCommands
                 return (count, $"first broken event is #{record.Sequence}: its evidence item is gone");
             }
 
-            if (!record.Details.Contains("sha256:" + item.Sha256Hex, StringComparison.Ordinal))
+            if (!item.MatchesAddedEvent(record))
             {
                 return (count, $"first broken event is #{record.Sequence}: the evidence item's recorded SHA-256 was changed");
             }

@@ -18,7 +18,7 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
     {
         ArgumentNullException.ThrowIfNull(request);
         db.TakedownRequests.Add(request);
-        await audit.RecordAsync(request.CaseId, request.CreatedBy, "takedown.drafted", nameof(TakedownRequest), request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        await audit.RecordAsync(request.CaseId, request.CreatedBy, AuditActions.TakedownDrafted, nameof(TakedownRequest), request.Id.ToString(), request.Kind.ToString(), cancellationToken);
     }
 
     /// <summary>Fixes a draft's text (ADR 0007: never composed again afterwards).</summary>
@@ -26,7 +26,7 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Finalise(text, nowUtc);
-        await audit.RecordAsync(request.CaseId, by, "takedown.finalised", nameof(TakedownRequest), request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        await audit.RecordAsync(request.CaseId, by, AuditActions.TakedownFinalised, nameof(TakedownRequest), request.Id.ToString(), request.Kind.ToString(), cancellationToken);
     }
 
     /// <summary>
@@ -45,7 +45,7 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
         }
 
         request.MarkSent(sentUtc, channel, reference, confirmation, nowUtc);
-        await audit.RecordAsync(request.CaseId, by, "takedown.sent", nameof(TakedownRequest), request.Id.ToString(), channel.ToString(), cancellationToken);
+        await audit.RecordAsync(request.CaseId, by, AuditActions.TakedownSent, nameof(TakedownRequest), request.Id.ToString(), channel.ToString(), cancellationToken);
         await MoveSightingsAsync(request, platform, SightingStatus.RemovalRequested, by, nowUtc, cancellationToken);
     }
 
@@ -68,7 +68,7 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
             request.UpdatedUtc = nowUtc;
         }
 
-        await audit.RecordAsync(request.CaseId, by, "takedown.answer-logged", nameof(TakedownRequest), request.Id.ToString(), outcome.ToString(), cancellationToken);
+        await audit.RecordAsync(request.CaseId, by, AuditActions.TakedownAnswerLogged, nameof(TakedownRequest), request.Id.ToString(), outcome.ToString(), cancellationToken);
         var moveTo = outcome switch
         {
             TakedownOutcome.Removed => SightingStatus.Removed,
@@ -98,7 +98,7 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
             request.UpdatedUtc = nowUtc;
         }
 
-        await audit.RecordAsync(request.CaseId, by, followUp ? "takedown.follow-up-drafted" : "takedown.revised", nameof(TakedownRequest), copy.Id.ToString(), request.Id.ToString(), cancellationToken);
+        await audit.RecordAsync(request.CaseId, by, followUp ? AuditActions.TakedownFollowUpDrafted : AuditActions.TakedownRevised, nameof(TakedownRequest), copy.Id.ToString(), request.Id.ToString(), cancellationToken);
         return copy;
     }
 
@@ -114,7 +114,7 @@ public sealed class TakedownActions(AppDbContext db, AuditTrail audit)
             if (sighting.ChangeStatus(to, note, by, nowUtc) is { } change)
             {
                 db.SightingStatusChanges.Add(change);
-                await audit.RecordAsync(request.CaseId, change.ChangedBy, "sighting.status-changed", nameof(Sighting), sighting.Id.ToString(), $"{change.From} -> {change.To}", cancellationToken);
+                await audit.RecordAsync(request.CaseId, change.ChangedBy, AuditActions.SightingStatusChanged, nameof(Sighting), sighting.Id.ToString(), $"{change.From} -> {change.To}", cancellationToken);
             }
         }
     }

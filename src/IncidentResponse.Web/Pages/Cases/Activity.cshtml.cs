@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
@@ -62,22 +63,22 @@ public sealed class ActivityModel(AppDbContext db) : CasePageModel
 
     public static string Describe(Item item) => item.Action switch
     {
-        "invitation.created" => "Made an invitation link",
-        "invitation.revoked" => "Cancelled an invitation link",
-        "ally.joined" => "Joined the case",
-        "ally.left" => "Left the case",
-        "ally.role-changed" => $"Changed what {item.Subject ?? "someone"} may do",
-        "ally.removed" => $"Removed {item.Subject ?? "someone"} from the case",
-        "ally.evidence-images-granted" => $"Shared evidence images with {item.Subject ?? "someone"}",
-        "ally.evidence-images-withdrawn" => $"Stopped sharing evidence images with {item.Subject ?? "someone"}",
-        "ally.export-allowed" => $"Allowed {item.Subject ?? "someone"} to export the case",
-        "ally.export-withdrawn" => $"Stopped allowing {item.Subject ?? "someone"} to export the case",
-        "ally.originals-granted" => $"Gave {item.Subject ?? "someone"} the original evidence files",
-        "ally.originals-withdrawn" => $"Gave {item.Subject ?? "someone"} copies without hidden details instead of originals",
-        "incident.made-private" => "Made an entry private",
-        "incident.made-shared" => "Shared an entry with allies again",
-        "evidence.made-private" => "Made an evidence file private",
-        "evidence.made-shared" => "Shared an evidence file with allies again",
+        AuditActions.InvitationCreated => "Made an invitation link",
+        AuditActions.InvitationRevoked => "Cancelled an invitation link",
+        AuditActions.AllyJoined => "Joined the case",
+        AuditActions.AllyLeft => "Left the case",
+        AuditActions.AllyRoleChanged => $"Changed what {item.Subject ?? "someone"} may do",
+        AuditActions.AllyRemoved => $"Removed {item.Subject ?? "someone"} from the case",
+        AuditActions.AllyEvidenceImagesGranted => $"Shared evidence images with {item.Subject ?? "someone"}",
+        AuditActions.AllyEvidenceImagesWithdrawn => $"Stopped sharing evidence images with {item.Subject ?? "someone"}",
+        AuditActions.AllyExportAllowed => $"Allowed {item.Subject ?? "someone"} to export the case",
+        AuditActions.AllyExportWithdrawn => $"Stopped allowing {item.Subject ?? "someone"} to export the case",
+        AuditActions.AllyOriginalsGranted => $"Gave {item.Subject ?? "someone"} the original evidence files",
+        AuditActions.AllyOriginalsWithdrawn => $"Gave {item.Subject ?? "someone"} copies without hidden details instead of originals",
+        AuditActions.IncidentMadePrivate => "Made an entry private",
+        AuditActions.IncidentMadeShared => "Shared an entry with allies again",
+        AuditActions.EvidenceMadePrivate => "Made an evidence file private",
+        AuditActions.EvidenceMadeShared => "Shared an evidence file with allies again",
         _ => HistoryModel.Describe(item.Action),
     };
 

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
@@ -51,7 +52,7 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
             await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.SentOn != null, cancellationToken),
             await db.Sightings.CountAsync(s => s.CaseId == CaseId && s.Status == SightingStatus.Removed, cancellationToken),
             await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.Status == TakedownStatus.Sent && r.DueUtc < now, cancellationToken));
-        var binders = await db.AuditEvents.CountAsync(e => e.CaseId == CaseId && e.Action == "binder.made", cancellationToken);
+        var binders = await db.AuditEvents.CountAsync(e => e.CaseId == CaseId && e.Action == AuditActions.BinderMade, cancellationToken);
         var allies = await db.CaseMembers.CountAsync(m => m.CaseId == CaseId && m.Role != CaseRole.Owner, cancellationToken);
         var evidence = await db.EvidenceItems.CountAsync(e => e.CaseId == CaseId, cancellationToken);
         Steps = JourneyStep.For(Plan, Links, record, takedowns, binders, allies);

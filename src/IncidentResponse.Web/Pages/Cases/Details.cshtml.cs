@@ -60,7 +60,7 @@ public sealed class DetailsModel(
         found.ThreatsReceived = Input.ThreatsReceived;
         found.LegalAction = Input.LegalAction;
         found.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
-        await audit.RecordAsync(CaseId, User.UserId(), "case.details-changed", "Case", CaseId.ToString(), cancellationToken: cancellationToken);
+        await audit.RecordAsync(CaseId, User.UserId(), AuditActions.CaseDetailsChanged, "Case", CaseId.ToString(), cancellationToken: cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -52,7 +52,7 @@ public sealed class NewModel(
         opened.UnderEighteenNow = Input.UnderEighteenNow;
         opened.MadeUnderEighteen = Input.MadeUnderEighteen;
         db.Cases.Add(opened);
-        await audit.RecordAsync(opened.Id, User.UserId(), "case.opened", "Case", opened.Id.ToString(), cancellationToken: cancellationToken);
+        await audit.RecordAsync(opened.Id, User.UserId(), AuditActions.CaseOpened, "Case", opened.Id.ToString(), cancellationToken: cancellationToken);
         var location = $"/cases/{opened.Id}/safety";
         submissions.Record(SubmissionId, opened.Id, location);
         await db.SaveChangesAsync(cancellationToken);

@@ -74,7 +74,7 @@ public sealed class QuestionsModel(AppDbContext db, AuditTrail audit, TimeProvid
                 (true, true) => "words only",
                 _ => "files allowed",
             };
-            await audit.RecordAsync(CaseId, User.UserId(), "case.age-answers-changed", "Case", CaseId.ToString(), change, cancellationToken);
+            await audit.RecordAsync(CaseId, User.UserId(), AuditActions.CaseAgeAnswersChanged, "Case", CaseId.ToString(), change, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

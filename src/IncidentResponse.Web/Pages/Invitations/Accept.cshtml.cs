@@ -76,7 +76,7 @@ public sealed class AcceptModel(AppDbContext db, AuditTrail audit, TimeProvider 
             }
 
             db.CaseMembers.Add(new CaseMember { CaseId = invitation.CaseId, UserId = userId, Role = invitation.Role, JoinedUtc = now });
-            await audit.RecordAsync(invitation.CaseId, userId, "ally.joined", "CaseMember", userId.ToString(), $"role={invitation.Role};invitation={invitation.Id}", cancellationToken);
+            await audit.RecordAsync(invitation.CaseId, userId, AuditActions.AllyJoined, "CaseMember", userId.ToString(), $"role={invitation.Role};invitation={invitation.Id}", cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;

@@ -121,7 +121,7 @@ public sealed class IndexModel(
             found.UpdatedUtc = now;
         }
 
-        await audit.RecordAsync(CaseId, User.UserId(), "assessment.completed", "ThreatAssessment", assessment.Id.ToString(), result.Level.ToString() ?? "", cancellationToken);
+        await audit.RecordAsync(CaseId, User.UserId(), AuditActions.AssessmentCompleted, "ThreatAssessment", assessment.Id.ToString(), result.Level.ToString() ?? "", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/cases/{CaseId}/assessment/{assessment.Id}");
     }

@@ -55,7 +55,7 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
         if (item.IsPrivate != makePrivate)
         {
             item.IsPrivate = makePrivate;
-            await audit.RecordAsync(CaseId, User.UserId(), makePrivate ? "evidence.made-private" : "evidence.made-shared", nameof(EvidenceItem), item.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(CaseId, User.UserId(), makePrivate ? AuditActions.EvidenceMadePrivate : AuditActions.EvidenceMadeShared, nameof(EvidenceItem), item.Id.ToString(), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
@@ -61,31 +60,11 @@ public sealed partial class DownloadModel(AppDbContext db, EvidenceService evide
             Response.ContentType = item.KindInfo.MediaType;
             Response.ContentLength = item.Length;
 
-            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = new byte[EvidenceVault.DefaultChunkSize];
-            long sent = 0;
             try
             {
-                int read;
-                while ((read = await original.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    sha256.AppendData(buffer, 0, read);
-                    sent += read;
-                    await Response.Body.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
+                await EvidenceCopy.CopyVerifiedAsync(original, Response.Body, item, cancellationToken);
             }
             catch (EvidenceIntegrityException)
-            {
-                LogUnreadable(logger, CaseId, item.Id);
-                HttpContext.Abort();
-                return new EmptyResult();
-            }
-            finally
-            {
-                CryptographicOperations.ZeroMemory(buffer);
-            }
-
-            if (sent != item.Length || !sha256.GetHashAndReset().AsSpan().SequenceEqual(item.Sha256))
             {
                 LogUnreadable(logger, CaseId, item.Id);
                 HttpContext.Abort();

@@ -57,7 +57,7 @@ public sealed partial class IndexModel(
             return FairPrinting.StillPrinting(HttpContext);
         }
 
-        await audit.RecordAsync(CaseId, userId, "case.exported", nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
+        await audit.RecordAsync(CaseId, userId, AuditActions.CaseExported, nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
 
         var disposition = new ContentDispositionHeaderValue("attachment");

@@ -73,7 +73,7 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
         await audit.RecordAsync(
             CaseId,
             incident.UpdatedBy,
-            "incident.edited",
+            AuditActions.IncidentEdited,
             "Incident",
             incident.Id.ToString(),
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"version {incident.Revision}"),

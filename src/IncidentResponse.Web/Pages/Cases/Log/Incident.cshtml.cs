@@ -65,7 +65,7 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
         if (incident.IsPrivate != makePrivate)
         {
             incident.IsPrivate = makePrivate;
-            await audit.RecordAsync(CaseId, User.UserId(), makePrivate ? "incident.made-private" : "incident.made-shared", nameof(Incident), incident.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(CaseId, User.UserId(), makePrivate ? AuditActions.IncidentMadePrivate : AuditActions.IncidentMadeShared, nameof(Incident), incident.Id.ToString(), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 

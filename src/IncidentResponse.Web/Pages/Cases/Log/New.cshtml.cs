@@ -48,7 +48,7 @@ public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard 
 
         var incident = Incident.Add(CaseId, Input.ToSnapshot(), User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Incidents.Add(incident);
-        await audit.RecordAsync(CaseId, incident.CreatedBy, "incident.added", "Incident", incident.Id.ToString(), cancellationToken: cancellationToken);
+        await audit.RecordAsync(CaseId, incident.CreatedBy, AuditActions.IncidentAdded, "Incident", incident.Id.ToString(), cancellationToken: cancellationToken);
         // The entry's page says it was added and offers what it needs next as its one primary button.
         var location = $"/cases/{CaseId}/log/{incident.Id}?added=true";
         submissions.Record(SubmissionId, CaseId, location);

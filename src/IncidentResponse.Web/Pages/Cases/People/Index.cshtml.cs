@@ -55,7 +55,7 @@ public sealed class IndexModel(
 
         var (invitation, token) = CaseInvitation.Create(CaseId, Invite.Role, Invite.Label ?? "", User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.CaseInvitations.Add(invitation);
-        await audit.RecordAsync(CaseId, User.UserId(), "invitation.created", "CaseInvitation", invitation.Id.ToString(), $"role={invitation.Role}", cancellationToken);
+        await audit.RecordAsync(CaseId, User.UserId(), AuditActions.InvitationCreated, "CaseInvitation", invitation.Id.ToString(), $"role={invitation.Role}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         NewLink = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
         ModelState.Clear();
@@ -76,7 +76,7 @@ public sealed class IndexModel(
         if (invitation.IsOpenAt(clock.GetUtcNow().UtcDateTime))
         {
             invitation.RevokedUtc = clock.GetUtcNow().UtcDateTime;
-            await audit.RecordAsync(CaseId, User.UserId(), "invitation.revoked", "CaseInvitation", invitation.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(CaseId, User.UserId(), AuditActions.InvitationRevoked, "CaseInvitation", invitation.Id.ToString(), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -95,7 +95,7 @@ public sealed class IndexModel(
         {
             var from = m.Role;
             m.Role = role;
-            return from == role ? null : ("ally.role-changed", $"from={from};to={role}");
+            return from == role ? null : (AuditActions.AllyRoleChanged, $"from={from};to={role}");
         }, cancellationToken);
     }
 
@@ -106,7 +106,7 @@ public sealed class IndexModel(
         {
             var changed = m.EvidenceImagesGranted != grant;
             m.EvidenceImagesGranted = grant;
-            return changed ? (grant ? "ally.evidence-images-granted" : "ally.evidence-images-withdrawn", "") : null;
+            return changed ? (grant ? AuditActions.AllyEvidenceImagesGranted : AuditActions.AllyEvidenceImagesWithdrawn, "") : null;
         }, cancellationToken);
     }
 
@@ -118,7 +118,7 @@ public sealed class IndexModel(
         {
             var changed = m.OriginalsGranted != grant;
             m.OriginalsGranted = grant;
-            return changed ? (grant ? "ally.originals-granted" : "ally.originals-withdrawn", "") : null;
+            return changed ? (grant ? AuditActions.AllyOriginalsGranted : AuditActions.AllyOriginalsWithdrawn, "") : null;
         }, cancellationToken);
     }
 
@@ -133,7 +133,7 @@ public sealed class IndexModel(
         {
             var changed = m.RiskAssessmentShared != grant;
             m.RiskAssessmentShared = grant;
-            return changed ? (grant ? "ally.risk-assessment-shared" : "ally.risk-assessment-withdrawn", "") : null;
+            return changed ? (grant ? AuditActions.AllyRiskAssessmentShared : AuditActions.AllyRiskAssessmentWithdrawn, "") : null;
         }, cancellationToken);
     }
 
@@ -144,7 +144,7 @@ public sealed class IndexModel(
         {
             var changed = m.ExportAllowed != allow;
             m.ExportAllowed = allow;
-            return changed ? (allow ? "ally.export-allowed" : "ally.export-withdrawn", "") : null;
+            return changed ? (allow ? AuditActions.AllyExportAllowed : AuditActions.AllyExportWithdrawn, "") : null;
         }, cancellationToken);
     }
 
@@ -156,7 +156,7 @@ public sealed class IndexModel(
         if (theCase.HelpersSeeEachOther != allow)
         {
             theCase.HelpersSeeEachOther = allow;
-            await audit.RecordAsync(CaseId, User.UserId(), allow ? "case.helpers-see-each-other" : "case.helpers-kept-apart", nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(CaseId, User.UserId(), allow ? AuditActions.CaseHelpersSeeEachOther : AuditActions.CaseHelpersKeptApart, nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -169,7 +169,7 @@ public sealed class IndexModel(
         return await ChangeAllyAsync(userId, m =>
         {
             db.CaseMembers.Remove(m);
-            return ("ally.removed", $"role={m.Role}");
+            return (AuditActions.AllyRemoved, $"role={m.Role}");
         }, cancellationToken);
     }
 
@@ -189,7 +189,7 @@ public sealed class IndexModel(
         }
 
         db.CaseMembers.Remove(member);
-        await audit.RecordAsync(CaseId, User.UserId(), "ally.left", "CaseMember", member.UserId.ToString(), $"role={member.Role}", cancellationToken);
+        await audit.RecordAsync(CaseId, User.UserId(), AuditActions.AllyLeft, "CaseMember", member.UserId.ToString(), $"role={member.Role}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect("/cases");
     }

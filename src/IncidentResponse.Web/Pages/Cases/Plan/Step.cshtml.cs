@@ -106,7 +106,7 @@ public sealed class StepModel(
 
         state.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         state.UpdatedByUserId = User.UserId();
-        await audit.RecordAsync(CaseId, state.UpdatedByUserId, "plan.step-updated", "SafetyPlanStep", number.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Status.ToString(), cancellationToken);
+        await audit.RecordAsync(CaseId, state.UpdatedByUserId, AuditActions.PlanStepUpdated, "SafetyPlanStep", number.ToString(System.Globalization.CultureInfo.InvariantCulture), state.Status.ToString(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

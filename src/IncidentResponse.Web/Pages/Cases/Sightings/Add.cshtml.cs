@@ -96,7 +96,7 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             var sighting = Sighting.Add(CaseId, url, userId, now, InputModel.ParseDate(Input.FirstSeenOn));
             sighting.IncidentId = Input.IncidentId;
             db.Sightings.Add(sighting);
-            await audit.RecordAsync(CaseId, userId, "sighting.added", "Sighting", sighting.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(CaseId, userId, AuditActions.SightingAdded, "Sighting", sighting.Id.ToString(), cancellationToken: cancellationToken);
             added++;
         }
 

@@ -69,7 +69,7 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
         db.Entry(sighting).Property(s => s.Version).OriginalValue = Input.Version;
         var change = sighting.ChangeStatus(Input.Status!.Value, Input.Note, User.UserId(), clock.GetUtcNow().UtcDateTime)!;
         db.SightingStatusChanges.Add(change);
-        await audit.RecordAsync(CaseId, change.ChangedBy, "sighting.status-changed", "Sighting", sighting.Id.ToString(), $"{change.From} -> {change.To}", cancellationToken);
+        await audit.RecordAsync(CaseId, change.ChangedBy, AuditActions.SightingStatusChanged, "Sighting", sighting.Id.ToString(), $"{change.From} -> {change.To}", cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -101,7 +101,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
             .SingleAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
         db.Entry(request).Property(r => r.Version).OriginalValue = Input.Version;
         Input.ApplyTo(request, Sightings.Select(s => s.Id).Where(Input.SightingIds.Contains).ToList(), clock.GetUtcNow().UtcDateTime);
-        await audit.RecordAsync(CaseId, User.UserId(), "takedown.edited", "TakedownRequest", request.Id.ToString(), request.Kind.ToString(), cancellationToken);
+        await audit.RecordAsync(CaseId, User.UserId(), AuditActions.TakedownEdited, "TakedownRequest", request.Id.ToString(), request.Kind.ToString(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -86,7 +86,7 @@ public sealed class PublishedAppTests : IAsyncLifetime
 
         await client.SignUpAsync();
         var caseId = await client.CreateCaseAsync();
-        var picture = TestFiles.Png(120, 80);
+        var picture = TestImages.Png(120, 80);
         await client.AddEvidenceAsync(caseId, picture, "screenshot.png");
         await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");

@@ -386,6 +386,8 @@ public abstract class HostileInputTests<TApp>(TApp app, ITestOutputHelper output
     }
 }
 
+[Trait("Category", "System")]
 public sealed class HostileInputTestsOnSqlite(SqliteApp app, ITestOutputHelper output) : HostileInputTests<SqliteApp>(app, output);
 
+[Trait("Category", "System")]
 public sealed class HostileInputTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : HostileInputTests<PostgresApp>(app, output);

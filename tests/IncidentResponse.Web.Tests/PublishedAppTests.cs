@@ -15,6 +15,7 @@ namespace IncidentResponse.Web.Tests;
 /// folder is byte for byte as it was.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Trait("Category", "System")]
 public sealed class PublishedAppTests : IAsyncLifetime
 {
     private const int ImageUserId = 10001;

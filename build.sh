@@ -2,6 +2,9 @@
 # One entry point for people and CI.
 #   ./build.sh test    install what a bare Debian machine lacks (chromium, postgresql) if missing, check formatting,
 #                      build, and run every test project. .ci/run calls exactly this.
+#   ./build.sh test-fast   the inner loop: build and run Domain, Documents and Web tests, leaving out the browser and
+#                      the system tests (trait Category=System: extra processes, a published app, nginx, a database
+#                      stopped mid-journey). No installs, no format check; ./build.sh test still runs everything.
 #   ./build.sh bench   run the benchmarks (figures are printed, nothing is asserted).
 #   ./build.sh bench load [seconds]   the load benchmark: the app as a process on PostgreSQL under wrk (docs/performance.md).
 #   ./build.sh bench binder-app [incidents images heapMiB]   the binder's memory in the app as its own process.
@@ -44,11 +47,30 @@ run_tests() {
   dotnet restore IncidentResponse.sln
   dotnet format IncidentResponse.sln --verify-no-changes --no-restore
   dotnet build IncidentResponse.sln -c Release --no-restore
+  run_test_projects "" tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Web.Tests tests/IncidentResponse.Documents.Tests tests/IncidentResponse.Browser.Tests
+}
+
+run_fast_tests() {
+  POSTGRES_BIN="${POSTGRES_BIN:-$(find_postgres_bin)}"
+  export POSTGRES_BIN
+  local project
+  for project in tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Documents.Tests tests/IncidentResponse.Web.Tests; do
+    dotnet build "$project" -c Release
+  done
+  run_test_projects "Category!=System" tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Documents.Tests tests/IncidentResponse.Web.Tests
+}
+
+# run_test_projects FILTER PROJECT...: runs each built project's tests (all of them when FILTER is empty) and prints
+# the total.
+run_test_projects() {
+  local filter=("--filter" "$1")
+  [ -n "$1" ] || filter=()
+  shift
   local passed=0 failed=0 skipped=0 status=0 project log line
-  for project in tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Web.Tests tests/IncidentResponse.Documents.Tests tests/IncidentResponse.Browser.Tests; do
+  for project in "$@"; do
     log=$(mktemp)
     echo "== $project"
-    if ! dotnet test "$project" -c Release --no-build --logger "console;verbosity=minimal" 2>&1 | tee "$log"; then status=1; fi
+    if ! dotnet test "$project" -c Release --no-build "${filter[@]}" --logger "console;verbosity=minimal" 2>&1 | tee "$log"; then status=1; fi
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
     line=$(grep -Eo 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" | tail -n 1 || true)
     if [ -z "$line" ]; then echo "No test summary from $project"; status=1; fi
@@ -63,6 +85,7 @@ run_tests() {
 
 case "${1:-test}" in
   test) run_tests ;;
+  test-fast) run_fast_tests ;;
   bench)
     if [ "${2:-}" = "load" ]; then
       ensure_machine bench
@@ -75,5 +98,5 @@ case "${1:-test}" in
     fi
     ;;
   run) dotnet run --project src/IncidentResponse.Web ;;
-  *) echo "usage: ./build.sh [test|bench|run]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [test|test-fast|bench|run]" >&2; exit 2 ;;
 esac

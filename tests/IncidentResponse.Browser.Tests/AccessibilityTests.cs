@@ -243,7 +243,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
 
         await page.GotoAsync(dashboard + "/evidence/add");
         await page.GetByLabel("What it shows (optional)").FillAsync("A post on a forum");
-        await page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = EvidenceTests.Png(24, 12) });
+        await page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = TestImages.Png(24, 12) });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/evidence/[0-9a-f-]{36}$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show this image" }).ClickAsync();

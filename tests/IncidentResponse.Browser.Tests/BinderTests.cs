@@ -19,7 +19,7 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
     {
         await Page.SignUpAsync(Journeys.NewUsername());
         var caseUrl = await Page.CreateCaseAsync("Spring notes");
-        var png = EvidenceTests.Png(480, 270, ramp: true);
+        var png = TestImages.RampPng(480, 270);
         await Page.GotoAsync(caseUrl + "/evidence/add");
         await Page.GetByLabel("Web address", new() { Exact = true }).FillAsync("https://forum.example/post/1");
         await Page.GetByLabel("What it shows (optional)").FillAsync("The post as it first appeared");
@@ -73,7 +73,7 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         var caseUrl = await Page.CreateCaseAsync("Spring notes");
         var caseId = Guid.Parse(caseUrl.Split('/')[^1]);
         await Page.GotoAsync(caseUrl + "/evidence/add");
-        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = EvidenceTests.Png(64, 48) });
+        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = TestImages.Png(64, 48) });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
         await Page.GotoAsync(caseUrl + "/binder");
         await Page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);

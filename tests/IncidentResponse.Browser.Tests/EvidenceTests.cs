@@ -28,7 +28,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(SafetyFirstPage());
         var caseUrl = Page.Url[..Page.Url.LastIndexOf('/')];
-        var png = Png(24, 12);
+        var png = TestImages.Png(24, 12);
 
         await Page.GotoAsync(caseUrl + "/evidence/add");
         await Page.GetByLabel("Web address", new() { Exact = true }).FillAsync("https://forum.example/post/1");
@@ -103,7 +103,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Expect(primary).ToHaveTextAsync("Add evidence for this entry");
         await primary.ClickAsync();
         await Expect(Page.GetByLabel("Which entry in your record does it belong to? (optional)")).Not.ToHaveValueAsync("");
-        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = Png(16, 16) });
+        await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = TestImages.Png(16, 16) });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(EvidencePage());
 
@@ -133,7 +133,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Expect(fields.First).ToHaveAttributeAsync("type", "file");
         await AssertEveryFieldFitsAFingerAsync(fields);
 
-        var png = Png(20, 20);
+        var png = TestImages.Png(20, 20);
         await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = png });
         await Page.GetByLabel("In words").FillAsync(InWords);
         await Page.GetByLabel("Web address", new() { Exact = true }).FillAsync("instagram alex");
@@ -181,21 +181,6 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
 
     [GeneratedRegex("/cases/[0-9a-f-]{36}/evidence/[0-9a-f-]{36}$")]
     private static partial Regex EvidencePage();
-
-    /// <summary>An 8-bit greyscale PNG, all black, or a left-to-right grey ramp.</summary>
-    internal static byte[] Png(int width, int height, bool ramp = false)
-    {
-        var rows = new byte[height * (width + 1)];
-        for (var y = 0; ramp && y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                rows[(y * (width + 1)) + x + 1] = (byte)(40 + (x * 180 / Math.Max(1, width - 1)));
-            }
-        }
-
-        return PngFile.Build(width, height, PngFile.ColourType.Greyscale, rows);
-    }
 
     /// <summary>"Download the original" first asks for the passphrase again, then comes back to the file's page.</summary>
     private async Task ConfirmPassphraseForDownloadAsync()

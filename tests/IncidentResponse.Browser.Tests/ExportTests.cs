@@ -16,7 +16,7 @@ public sealed class ExportTests(AppFixture app, ITestOutputHelper output) : Brow
     {
         await Page.SignUpAsync(Journeys.NewUsername());
         var caseUrl = await Page.CreateCaseAsync("Spring notes");
-        var png = EvidenceTests.Png(20, 10);
+        var png = TestImages.Png(20, 10);
         await Page.GotoAsync(caseUrl + "/evidence/add");
         await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "screenshot.png", MimeType = "image/png", Buffer = png });
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();

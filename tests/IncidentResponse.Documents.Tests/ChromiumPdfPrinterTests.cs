@@ -9,10 +9,8 @@ namespace IncidentResponse.Documents.Tests;
 [Collection(SharedPrinter.Name)]
 public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
 {
-    private static readonly byte[] FirstPicture = TinyPng.Solid(40, 30, 200, 40, 40);
-    private static readonly byte[] SecondPicture = TinyPng.Solid(30, 40, 40, 40, 200);
-
-    private static readonly byte[] TinyPngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+    private static readonly byte[] FirstPicture = TestImages.SolidPng(40, 30, 200, 40, 40);
+    private static readonly byte[] SecondPicture = TestImages.SolidPng(30, 40, 40, 40, 200);
 
     private readonly ChromiumPdfPrinter _printer = fixture.Printer;
     private readonly DocumentHtmlRenderer _renderer = new();
@@ -20,12 +18,12 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     [Fact]
     public async Task Pixelate_renders_a_picture_sixteen_pixels_across_keeping_its_shape()
     {
-        var tall = TinyPng.Solid(1080, 1920, 200, 40, 40);
+        var tall = TestImages.SolidPng(1080, 1920, 200, 40, 40);
 
         var tiny = await _printer.PixelateAsync(tall, "image/png", 16);
 
         Assert.NotNull(tiny);
-        Assert.Equal(TinyPngSignature, tiny[..8]);
+        Assert.Equal(TestImages.PngSignature, tiny[..8]);
         Assert.Equal(16, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiny.AsSpan(16)));
         Assert.InRange(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiny.AsSpan(20)), 28, 29);
         Assert.True(tiny.Length < tall.Length);
@@ -76,7 +74,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     [Fact]
     public async Task A_pdf_larger_than_a_chunk_is_written_out_in_pieces_as_chromium_gives_them()
     {
-        var noise = TinyPng.Noise(1200, 1000, seed: 6);
+        var noise = TestImages.NoisePng(1200, 1000, seed: 6);
         var html = await _renderer.RenderAsync(SampleDocuments.Binder());
         await using var destination = new WriteRecordingStream();
 

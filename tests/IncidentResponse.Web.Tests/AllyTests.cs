@@ -230,7 +230,7 @@ public abstract class AllyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
-        var evidenceId = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        var evidenceId = await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
         var (viewer, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Viewer);
         using var __ = viewer;
         var viewerId = await MemberIdAsync(caseId, CaseRole.Viewer);

@@ -188,7 +188,7 @@ public abstract partial class AllyViewTests<TApp>(TApp app) : IClassFixture<TApp
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
         var incident = await owner.AddIncidentAsync(caseId, app.IncidentForm("An entry with a file"));
-        var png = TestFiles.Png(21, 21);
+        var png = TestImages.Png(21, 21);
         var file = await owner.AddEvidenceAsync(caseId, png, FileNameCanary, DescribedAs(incident));
         var (ally, allyName) = await app.NewAllyAsync(owner, caseId, role);
         using var __ = ally;
@@ -289,7 +289,7 @@ public abstract partial class AllyViewTests<TApp>(TApp app) : IClassFixture<TApp
         var incident = await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared entry"));
         var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm("Hidden entry"));
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/log/{hidden}", new Dictionary<string, string>(), "handler=Privacy")).Status);
-        await owner.AddEvidenceAsync(caseId, TestFiles.Png(22, 22), FileNameCanary, DescribedAs(incident));
+        await owner.AddEvidenceAsync(caseId, TestImages.Png(22, 22), FileNameCanary, DescribedAs(incident));
         var (ally, allyName) = await app.NewAllyAsync(owner, caseId, role);
         using var __ = ally;
         var (other, otherName) = await app.NewAllyAsync(owner, caseId, CaseRole.Helper);

@@ -89,7 +89,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = owner;
         var incident = await owner.AddIncidentAsync(caseId, app.IncidentForm(Secret));
         await owner.AddSightingsAsync(caseId, "https://example.org/private-place", incident);
-        var file = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "mine.png", new Dictionary<string, string> { ["Input.WhatItShows"] = Secret });
+        var file = await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "mine.png", new Dictionary<string, string> { ["Input.WhatItShows"] = Secret });
         await owner.SubmitAsync($"/cases/{caseId}/log/{incident}", new Dictionary<string, string>(), "handler=Privacy");
         await owner.SubmitAsync($"/cases/{caseId}/evidence/{file}", new Dictionary<string, string>(), "handler=Privacy");
         var (ally, _) = await app.NewAllyAsync(owner, caseId, role);
@@ -323,7 +323,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
     private async Task<Dictionary<string, Guid>> FillCaseAsync(AppClient owner, Guid caseId)
     {
         var incident = await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared entry"));
-        var file = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "shared.png");
+        var file = await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "shared.png");
         await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/example/comments/matrix1/post", incident);
         var assessed = await owner.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.No));
         Assert.Equal(HttpStatusCode.Redirect, assessed.Status);

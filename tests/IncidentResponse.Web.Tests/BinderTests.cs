@@ -29,7 +29,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = client;
         var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("Binder narrative marker"));
         await client.AddSightingsAsync(caseId, $"{Posted}\n{Removed}", incidentId);
-        var picture = TestFiles.Png(300, 200);
+        var picture = TestImages.Png(300, 200);
         var document = TestFiles.Pdf("binder document"u8.ToArray());
         await client.AddEvidenceAsync(caseId, picture, "screenshot-one.png", new Dictionary<string, string>
         {
@@ -103,7 +103,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = client;
         var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("Contents narrative"));
         await client.AddSightingsAsync(caseId, $"{Posted}\n{Removed}", incidentId);
-        var pictures = new[] { TestFiles.Png(300, 200), TestFiles.Png(200, 300), TestFiles.Png(64, 64) };
+        var pictures = new[] { TestImages.Png(300, 200), TestImages.Png(200, 300), TestImages.Png(64, 64) };
         for (var i = 0; i < pictures.Length; i++)
         {
             await client.AddEvidenceAsync(caseId, pictures[i], $"contents-{i + 1}.png");
@@ -206,9 +206,9 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
-        var shown = TestFiles.Png(640, 480);
-        var obscured = TestFiles.Png(1080, 1920);
-        var withheld = TestFiles.Png(720, 1280);
+        var shown = TestImages.Png(640, 480);
+        var obscured = TestImages.Png(1080, 1920);
+        var withheld = TestImages.Png(720, 1280);
         await client.AddEvidenceAsync(caseId, shown, "shown.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         var obscuredId = await client.AddEvidenceAsync(caseId, obscured, "obscured.png");
@@ -235,7 +235,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         foreach (var original in new[] { obscured, withheld })
         {
             Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(original)), text, StringComparison.Ordinal);
-            var imageData = TestFiles.PngImageData(original.Length == obscured.Length ? 1080 : 720, original.Length == obscured.Length ? 1920 : 1280);
+            var imageData = TestImages.PngImageData(original.Length == obscured.Length ? 1080 : 720, original.Length == obscured.Length ? 1920 : 1280);
             Assert.Equal(-1, pdf.AsSpan().IndexOf(imageData.AsSpan(0, 64)));
             Assert.Equal(-1, pdf.AsSpan().IndexOf(original.AsSpan(0, 64)));
         }
@@ -245,7 +245,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, tiny.StatusCode);
         Assert.True(tiny.Headers.CacheControl!.NoStore);
         var png = await tiny.Content.ReadAsByteArrayAsync();
-        Assert.Equal(TestFiles.PngSignature, png[..8]);
+        Assert.Equal(TestImages.PngSignature, png[..8]);
         Assert.Equal(16, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
         Assert.True(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)) <= 32);
     }
@@ -255,8 +255,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
-        var good = TestFiles.Png(64, 64);
-        var bad = TestFiles.Png(96, 64);
+        var good = TestImages.Png(64, 64);
+        var bad = TestImages.Png(96, 64);
         await client.AddEvidenceAsync(caseId, good, "good.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         var badId = await client.AddEvidenceAsync(caseId, bad, "bad.png");
@@ -292,7 +292,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
-        var pictureId = await client.AddEvidenceAsync(caseId, TestFiles.Png(40, 30), "picture.png");
+        var pictureId = await client.AddEvidenceAsync(caseId, TestImages.Png(40, 30), "picture.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         await client.AddEvidenceAsync(caseId, TestFiles.Mp4(new byte[64]), "clip.mp4");
 
@@ -372,7 +372,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
-        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
         var evidenceId = await FirstEvidenceAsync(caseId);
 
         using var response = await PostBinderAsync(client, caseId, "Pdf", [], title: "", preparedFor: "Kept typing", preset: "Lawyer", redactions: new() { [evidenceId] = "Withhold" });
@@ -395,7 +395,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
-        var picture = TestFiles.Png(40, 30);
+        var picture = TestImages.Png(40, 30);
         await client.AddEvidenceAsync(caseId, picture, "view.png");
 
         using var response = await PostBinderAsync(client, caseId, "View", EverySection, title: "Notes for Tuesday");
@@ -431,7 +431,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
         using var _ = client;
-        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
         await using var db = app.CreateDbContext();
         await db.CaseMembers.Where(m => m.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role));

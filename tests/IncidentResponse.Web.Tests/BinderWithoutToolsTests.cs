@@ -22,10 +22,10 @@ public sealed class BinderWithoutToolsTests(BinderWithoutToolsApp app) : IClassF
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
         await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
-        var picture = TestFiles.Png(120, 80);
+        var picture = TestImages.Png(120, 80);
         var id = await client.AddEvidenceAsync(caseId, picture, "obscure-me.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
-        var shown = TestFiles.Png(40, 30);
+        var shown = TestImages.Png(40, 30);
         var shownId = await client.AddEvidenceAsync(caseId, shown, "shown.png");
 
         var page = await PostViewAsync(client, caseId, new Dictionary<string, string>

@@ -92,6 +92,7 @@ public sealed class PostgresOutageApp : AppFixture
 /// The database stops in the middle of a journey: the person gets a kind page with what they typed, the app reports
 /// not ready, and once the database is back the same post is saved exactly once.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class DatabaseOutageTests(PostgresOutageApp app) : IClassFixture<PostgresOutageApp>
 {
     private static readonly byte[] Statement = TestFiles.Pdf("My statement"u8.ToArray());

@@ -17,8 +17,8 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
         var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Advocate);
         using var __ = ally;
         var incident = await owner.AddIncidentAsync(caseId, app.IncidentForm("Soon gone"));
-        await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
-        var privateFile = await owner.AddEvidenceAsync(caseId, TestFiles.Png(9, 9), "b.png");
+        await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
+        var privateFile = await owner.AddEvidenceAsync(caseId, TestImages.Png(9, 9), "b.png");
         await owner.SubmitAsync($"/cases/{caseId}/evidence/{privateFile}", new Dictionary<string, string>(), "handler=Privacy");
         await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/a/comments/deleted1");
         Guid sightingId;
@@ -46,7 +46,7 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var (otherOwner, _, otherCase) = await app.NewSurvivorWithCaseAsync("Someone else's");
         using var ___ = otherOwner;
-        var otherFile = await otherOwner.AddEvidenceAsync(otherCase, TestFiles.Png(10, 10), "c.png");
+        var otherFile = await otherOwner.AddEvidenceAsync(otherCase, TestImages.Png(10, 10), "c.png");
         List<Guid> blobIds;
         await using (var db = app.CreateDbContext())
         {
@@ -103,7 +103,7 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
         var (ally, allyName) = await app.NewAllyAsync(owner, caseId, CaseRole.Helper);
         using var __ = ally;
         await owner.AddIncidentAsync(caseId, app.IncidentForm(Narrative));
-        await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "photo-name-not-logged.png");
+        await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "photo-name-not-logged.png");
         var logged = app.Logs.Entries.Count;
 
         var deleted = await owner.SubmitAsync($"/cases/{caseId}/delete", new Dictionary<string, string> { ["Input.Confirmation"] = "delete", ["Input.Passphrase"] = Journeys.GoodPassphrase });

@@ -72,7 +72,7 @@ public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
-        await owner.AddEvidenceAsync(caseId, TestFiles.Png(40, 30), "held.png");
+        await owner.AddEvidenceAsync(caseId, TestImages.Png(40, 30), "held.png");
         await owner.ConfirmPassphraseAsync($"/cases/{caseId}/export");
         var (reached, release) = HeldPart.Hold(caseId);
 
@@ -129,7 +129,7 @@ public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
-        await owner.AddEvidenceAsync(caseId, TestFiles.Png(40, 30), "double.png");
+        await owner.AddEvidenceAsync(caseId, TestImages.Png(40, 30), "double.png");
         await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
 
         // A ZIP holds this person's one binder slot; a binder asked for now is refused, and nothing is made for it.

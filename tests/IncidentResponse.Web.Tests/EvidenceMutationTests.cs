@@ -28,8 +28,8 @@ public abstract class EvidenceMutationTests<TApp>(TApp app, ITestOutputHelper ou
         var random = new Random(Seed);
         var samples = new (string Kind, byte[] Bytes, string Name)[]
         {
-            ("png", TestFiles.Png(16, 16, ("tEXt", [.. "Comment\0"u8, .. Encoding.ASCII.GetBytes("sample png")])), "screenshot.png"),
-            ("jpeg", TestFiles.Jpeg(16, 8, TestFiles.JpegSegment(0xFE, Encoding.ASCII.GetBytes("sample jpeg"))), "photo.jpg"),
+            ("png", TestImages.Png(16, 16, ("tEXt", [.. "Comment\0"u8, .. Encoding.ASCII.GetBytes("sample png")])), "screenshot.png"),
+            ("jpeg", TestImages.Jpeg(16, 8, TestImages.JpegSegment(0xFE, Encoding.ASCII.GetBytes("sample jpeg"))), "photo.jpg"),
             ("pdf", TestFiles.Pdf(Encoding.ASCII.GetBytes("BT /F1 12 Tf 20 100 Td (sample pdf) Tj ET")), "messages.pdf"),
         };
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -109,7 +109,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
-        var photo = TestFiles.Jpeg(16, 8, TestFiles.ExifSegment());
+        var photo = TestImages.Jpeg(16, 8, TestImages.ExifSegment());
         Assert.NotEmpty(ImageMetadataReader.ReadMetadata(new MemoryStream(photo)).OfType<GpsDirectory>());
         var evidenceId = await client.AddEvidenceAsync(caseId, photo, "photo.jpg");
 
@@ -133,7 +133,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
-        var png = TestFiles.Png(8, 8);
+        var png = TestImages.Png(8, 8);
         var evidenceId = await client.AddEvidenceAsync(caseId, png, "screenshot.png", new Dictionary<string, string>
         {
             ["Input.WhatItShows"] = "A post on a forum",
@@ -160,14 +160,14 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
-        var png = TestFiles.Png(8, 8);
+        var png = TestImages.Png(8, 8);
         var tomorrow = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var (file, fields, field, message) = input switch
         {
             "zero bytes" => ([], NoFields, "Input.File", "This file is empty"),
             "truncated png" => (png[..(png.Length - 10)], NoFields, "Input.File", "could not be read"),
             "executable named png" => ([.. "MZ"u8, .. new byte[510]], NoFields, "Input.File", "can't be kept here"),
-            "decompression bomb" => (TestFiles.PngDeclaring(100_000, 100_000), NoFields, "Input.File", "far larger (in pixels)"),
+            "decompression bomb" => (TestImages.PngDeclaring(100_000, 100_000), NoFields, "Input.File", "far larger (in pixels)"),
             "ftp source url" => (png, Field("Input.SourceUrl", "ftp://files.example/x.png"), "Input.SourceUrl", "starting with https://"),
             "script source url" => (png, Field("Input.SourceUrl", "javascript:alert(1)"), "Input.SourceUrl", "starting with https://"),
             "future capture date" => (png, Field("Input.CapturedOn", tomorrow), "Input.CapturedOn", "in the future"),
@@ -189,7 +189,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
         var filesBefore = EvidenceFiles();
-        var head = TestFiles.Png(8, 8);
+        var head = TestImages.Png(8, 8);
         using var oversize = new StreamContent(new GeneratedStream(head, EvidenceLimits.ImageMaxBytes + 1));
 
         var result = await client.UploadEvidenceAsync(caseId, oversize, "huge.png");
@@ -233,7 +233,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
 
         using (var noToken = new MultipartFormDataContent())
         {
-            noToken.Add(new ByteArrayContent(TestFiles.Png(8, 8)), "File", "a.png");
+            noToken.Add(new ByteArrayContent(TestImages.Png(8, 8)), "File", "a.png");
             using var response = await client.Http.PostAsync(url, noToken);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
@@ -241,7 +241,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         using (var wrongToken = new MultipartFormDataContent())
         {
             wrongToken.Add(new StringContent("CfDJ8-not-a-real-token"), "__rvt");
-            wrongToken.Add(new ByteArrayContent(TestFiles.Png(8, 8)), "File", "a.png");
+            wrongToken.Add(new ByteArrayContent(TestImages.Png(8, 8)), "File", "a.png");
             using var response = await client.Http.PostAsync(url, wrongToken);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         }
@@ -249,7 +249,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         var token = await client.AntiforgeryTokenAsync(url);
         using (var tokenLast = new MultipartFormDataContent())
         {
-            tokenLast.Add(new ByteArrayContent(TestFiles.Png(8, 8)), "File", "a.png");
+            tokenLast.Add(new ByteArrayContent(TestImages.Png(8, 8)), "File", "a.png");
             tokenLast.Add(new StringContent(token), "__rvt");
             using var response = await client.Http.PostAsync(url, tokenLast);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -274,7 +274,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var page = await client.GetAsync($"/cases/{caseId}/evidence/add");
         Assert.Contains("does not keep any file for this case", page.MainText, StringComparison.Ordinal);
-        var result = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        var result = await client.UploadEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("under 18", result.MainText, StringComparison.Ordinal);
@@ -301,7 +301,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
         var otherCaseId = await client.CreateCaseAsync("Second");
-        var evidenceId = await client.AddEvidenceAsync(otherCaseId, TestFiles.Png(8, 8), "a.png");
+        var evidenceId = await client.AddEvidenceAsync(otherCaseId, TestImages.Png(8, 8), "a.png");
         await client.ConfirmPassphraseAsync($"/cases/{caseId}/evidence");
 
         foreach (var suffix in new[] { "", "?show=true", "/preview", "/download" })
@@ -321,7 +321,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
-        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
         await using (var db = app.CreateDbContext())
         {
             await db.CaseMembers.Where(m => m.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Role, role));
@@ -339,7 +339,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         }
         else
         {
-            var added = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "b.png");
+            var added = await client.UploadEvidenceAsync(caseId, TestImages.Png(8, 8), "b.png");
             Assert.Equal(HttpStatusCode.Redirect, added.Status);
             Assert.Equal($"/cases/{caseId}", added.Location?.OriginalString);
         }
@@ -356,7 +356,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         var token = await stranger.AntiforgeryTokenAsync($"/cases/{strangersCase}/evidence/add");
         var filesBefore = EvidenceFiles();
 
-        var result = await stranger.UploadEvidenceAsync(caseId, new ByteArrayContent(TestFiles.Png(8, 8)), "a.png", token: token);
+        var result = await stranger.UploadEvidenceAsync(caseId, new ByteArrayContent(TestImages.Png(8, 8)), "a.png", token: token);
 
         Assert.Equal(HttpStatusCode.NotFound, result.Status);
         await AssertNothingKeptAsync(caseId, filesBefore);
@@ -367,7 +367,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
-        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
         await using var db = app.CreateDbContext();
         Assert.True(await db.CaseEvidenceKeys.AnyAsync(k => k.CaseId == caseId));
 
@@ -384,7 +384,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = client;
         var marker = "logmarker" + Guid.NewGuid().ToString("N")[..8];
 
-        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), marker + ".png", new Dictionary<string, string>
+        await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), marker + ".png", new Dictionary<string, string>
         {
             ["Input.WhatItShows"] = marker,
             ["Input.SourceUrl"] = $"https://example.com/{marker}",
@@ -406,8 +406,8 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private static byte[] Sample(string kind, byte[] unique) => kind switch
     {
-        "png" => TestFiles.Png(8, 8, ("tEXt", [.. "Comment\0"u8, .. Encoding.ASCII.GetBytes(Convert.ToHexString(unique))])),
-        "jpeg" => TestFiles.Jpeg(16, 8, TestFiles.JpegSegment(0xFE, unique)),
+        "png" => TestImages.Png(8, 8, ("tEXt", [.. "Comment\0"u8, .. Encoding.ASCII.GetBytes(Convert.ToHexString(unique))])),
+        "jpeg" => TestImages.Jpeg(16, 8, TestImages.JpegSegment(0xFE, unique)),
         "pdf" => TestFiles.Pdf(unique),
         "mp4" => TestFiles.Mp4(unique),
         "html" => TestFiles.Html(Convert.ToHexString(unique)),
@@ -428,7 +428,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         var form = await client.GetAsync($"/cases/{caseId}/evidence/add?incident={incidentId}");
         Assert.NotNull(form.Document.QuerySelector($"select[name='Input.IncidentId'] option[value='{incidentId}'][selected]"));
 
-        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png",
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png",
             new Dictionary<string, string> { ["Input.IncidentId"] = incidentId.ToString() });
 
         var entry = await client.GetAsync($"/cases/{caseId}/log/{incidentId}");
@@ -439,7 +439,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         await other.SignUpAsync();
         var otherCase = await other.CreateCaseAsync();
         var otherIncident = await other.AddIncidentAsync(otherCase, app.IncidentForm());
-        var refused = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "b.png",
+        var refused = await client.UploadEvidenceAsync(caseId, TestImages.Png(8, 8), "b.png",
             new Dictionary<string, string> { ["Input.IncidentId"] = otherIncident.ToString(), ["Input.WhatItShows"] = "kept text" });
         Assert.Equal(HttpStatusCode.OK, refused.Status);
         Assert.Contains("choose an entry from your record", refused.FieldError("Input.IncidentId"), StringComparison.Ordinal);
@@ -454,7 +454,7 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
         await client.AddIncidentAsync(caseId, app.IncidentForm());
-        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png",
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png",
             new Dictionary<string, string> { ["Input.WhatItShows"] = "The post with the caption" });
 
         var everything = await client.GetAsync($"/cases/{caseId}/log");

@@ -86,7 +86,7 @@ public sealed class ExportKestrelTests(ExportKestrelApp app) : IClassFixture<Exp
         await client.SignUpAsync();
         var caseId = await client.CreateCaseAsync();
         var large = TestFiles.Pdf(RandomNumberGenerator.GetBytes(12 * 1024 * 1024));
-        var small = TestFiles.Png(32, 32);
+        var small = TestImages.Png(32, 32);
         await client.AddEvidenceAsync(caseId, large, "large.pdf");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         await client.AddEvidenceAsync(caseId, small, "small.png");
@@ -121,7 +121,7 @@ public sealed class ExportKestrelTests(ExportKestrelApp app) : IClassFixture<Exp
         using var client = app.CreateSocketClient();
         await client.SignUpAsync();
         var caseId = await client.CreateCaseAsync();
-        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
         BreakingPart.BreakFor[caseId] = true;
 
         var folder = await client.DownloadEverythingAsync(caseId);

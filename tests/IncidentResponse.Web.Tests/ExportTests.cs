@@ -19,7 +19,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync(Title);
         using var _ = client;
-        var png = TestFiles.Png(24, 16);
+        var png = TestImages.Png(24, 16);
         var pdf = TestFiles.Pdf(RandomNumberGenerator.GetBytes(5000));
         await client.AddEvidenceAsync(caseId, png, "holiday-with-my-name.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -101,7 +101,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
             ["Input.SightingIds"] = sighting.Id.ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, draft.Status);
-        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png", new Dictionary<string, string> { ["Input.WhatItShows"] = "The first post" });
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png", new Dictionary<string, string> { ["Input.WhatItShows"] = "The first post" });
 
         var folder = await client.DownloadEverythingAsync(caseId);
         try
@@ -162,7 +162,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync(Title);
         using var _ = client;
-        var good = TestFiles.Png(8, 8);
+        var good = TestImages.Png(8, 8);
         await client.AddEvidenceAsync(caseId, good, "good.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         var damagedId = await client.AddEvidenceAsync(caseId, TestFiles.Pdf(RandomNumberGenerator.GetBytes(3000)), "damaged.pdf");

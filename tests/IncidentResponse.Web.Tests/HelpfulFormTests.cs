@@ -41,7 +41,7 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
 
-        var id = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "found.png", new Dictionary<string, string>
+        var id = await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "found.png", new Dictionary<string, string>
         {
             ["Input.SourceWords"] = words,
             ["Input.SourceUrl"] = url,
@@ -74,7 +74,7 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         };
         var filesBefore = EvidenceFiles();
 
-        using var file = new ByteArrayContent(TestFiles.Png(8, 8));
+        using var file = new ByteArrayContent(TestImages.Png(8, 8));
         var result = await client.UploadEvidenceAsync(caseId, file, "threat.png", typed, fileFirst: fileFirst);
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
@@ -123,7 +123,7 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = client;
         var tooLong = new string('w', EvidenceItem.SourceWordsMaxLength + 1);
 
-        var result = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "found.png", new Dictionary<string, string> { ["Input.SourceWords"] = tooLong });
+        var result = await client.UploadEvidenceAsync(caseId, TestImages.Png(8, 8), "found.png", new Dictionary<string, string> { ["Input.SourceWords"] = tooLong });
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains($"{EvidenceItem.SourceWordsMaxLength} characters or fewer", result.FieldError("Input.SourceWords"), StringComparison.Ordinal);
@@ -268,7 +268,7 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Null((await client.GetAsync(entryUrl.Split('?')[0])).Document.QuerySelector("#added"));
 
         // With a file kept for it, the next step is where it was found; with that too, changing it is all that is left.
-        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "post.png", new Dictionary<string, string> { ["Input.IncidentId"] = incidentId });
+        await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "post.png", new Dictionary<string, string> { ["Input.IncidentId"] = incidentId });
         primary = Assert.Single(PrimaryButtons(await client.GetAsync(entryUrl)));
         Assert.Equal(($"/cases/{caseId}/sightings/add?incident={incidentId}", "Add where it was found"), (primary.GetAttribute("href"), primary.TextContent.Trim()));
         await client.SubmitAsync($"/cases/{caseId}/sightings/add?incident={incidentId}", new Dictionary<string, string>());

@@ -177,7 +177,7 @@ public abstract class HostileInputTests<TApp>(TApp app, ITestOutputHelper output
         using var _ = client;
 
         var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("before\0after"));
-        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png", new Dictionary<string, string> { ["Input.WhatItShows"] = "shows\0this" });
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png", new Dictionary<string, string> { ["Input.WhatItShows"] = "shows\0this" });
 
         Assert.Contains("beforeafter", (await client.GetAsync($"/cases/{caseId}/log/{incidentId}")).MainText, StringComparison.Ordinal);
         Assert.Contains("showsthis", (await client.GetAsync($"/cases/{caseId}/evidence/{evidenceId}")).MainText, StringComparison.Ordinal);
@@ -217,7 +217,7 @@ public abstract class HostileInputTests<TApp>(TApp app, ITestOutputHelper output
             ["Input.CapturedOn"] = "2026-02-30",
         };
 
-        var result = await client.UploadEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png", fields);
+        var result = await client.UploadEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png", fields);
 
         Assert.Equal(HttpStatusCode.OK, result.Status);
         Assert.Contains("too long", result.FieldError("Input.WhatItShows"), StringComparison.Ordinal);
@@ -386,6 +386,8 @@ public abstract class HostileInputTests<TApp>(TApp app, ITestOutputHelper output
     }
 }
 
+[Trait("Category", "System")]
 public sealed class HostileInputTestsOnSqlite(SqliteApp app, ITestOutputHelper output) : HostileInputTests<SqliteApp>(app, output);
 
+[Trait("Category", "System")]
 public sealed class HostileInputTestsOnPostgres(PostgresApp app, ITestOutputHelper output) : HostileInputTests<PostgresApp>(app, output);

@@ -451,6 +451,7 @@ public abstract class KeyAndAuditCommandTests
     }
 }
 
+[Trait("Category", "System")]
 public sealed class KeyAndAuditCommandTestsOnSqlite : KeyAndAuditCommandTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -459,6 +460,7 @@ public sealed class KeyAndAuditCommandTestsOnSqlite : KeyAndAuditCommandTests
         Task.FromResult($"Data Source={Path.Combine(directory, "incidentresponse.db")}");
 }
 
+[Trait("Category", "System")]
 public sealed class KeyAndAuditCommandTestsOnPostgres : KeyAndAuditCommandTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;

@@ -23,6 +23,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
     private static readonly CaseRole[] Allies = [CaseRole.Advocate, CaseRole.Helper, CaseRole.Viewer];
 
     [Theory]
+    [Trait("Category", "System")]
     [InlineData(true)]
     [InlineData(false)]
     public async Task A_finalised_letter_naming_a_private_place_is_withheld_from_every_ally_in_every_rendition(bool privateBeforeFinalising)

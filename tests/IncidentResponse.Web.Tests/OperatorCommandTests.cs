@@ -16,6 +16,7 @@ using Directory = System.IO.Directory;
 namespace IncidentResponse.Web.Tests;
 
 /// <summary>The operator commands, run as an operator would: the real executable, in its own process.</summary>
+[Trait("Category", "System")]
 public sealed class OperatorCommandTests
 {
     [Fact]

@@ -24,7 +24,7 @@ public abstract class OriginalsTests<TApp>(TApp app) : IClassFixture<TApp>
     private const string PhoneModel = "Model Seven Pro";
 
     /// <summary>A photo as a phone writes it: EXIF naming the phone, the time and where it was taken.</summary>
-    private static readonly byte[] Photo = TestFiles.Jpeg(
+    private static readonly byte[] Photo = TestImages.Jpeg(
         16,
         8,
         ExifSegment.App1(new ExifDetails(PhoneMake, PhoneModel, new DateTime(2026, 3, 14, 15, 9, 26), 51.5034, -0.1276)));
@@ -101,7 +101,7 @@ public abstract class OriginalsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Empty(metadata.OfType<ExifDirectoryBase>());
         Assert.Equal(-1, copy.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(PhoneModel)));
         // The picture itself is untouched: the same scan bytes to the end of the file.
-        Assert.Equal(Photo[TestFiles.StartOfScan(Photo)..], copy[TestFiles.StartOfScan(copy)..]);
+        Assert.Equal(Photo[TestImages.StartOfScan(Photo)..], copy[TestImages.StartOfScan(copy)..]);
     }
 
     [Fact]
@@ -178,7 +178,7 @@ public abstract class OriginalsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(app.Logs.Contains(PhoneModel), "The phone's model reached the log.");
         Assert.False(app.Logs.Contains(PhoneMake), "The phone's make reached the log.");
 
-        var screenshot = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "screenshot.png");
+        var screenshot = await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "screenshot.png");
         Assert.Null((await owner.GetAsync($"/cases/{caseId}/evidence/{screenshot}")).Document.QuerySelector("#reveals"));
     }
 

@@ -103,8 +103,10 @@ public sealed class PrivacyOracleRun
     }
 }
 
+[Trait("Category", "System")]
 public sealed class PrivacyOracleTestsOnSqlite(SqliteApp app, PrivacyOracleRun run, ITestOutputHelper output)
     : PrivacyOracleTests<SqliteApp>(app, run, output), IClassFixture<PrivacyOracleRun>;
 
+[Trait("Category", "System")]
 public sealed class PrivacyOracleTestsOnPostgres(PostgresApp app, PrivacyOracleRun run, ITestOutputHelper output)
     : PrivacyOracleTests<PostgresApp>(app, run, output), IClassFixture<PrivacyOracleRun>;

@@ -24,9 +24,9 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = owner;
         var shared = await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared narrative"));
         var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm(Secret));
-        var hiddenFile = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "own.png");
-        var fileOfHiddenEntry = await owner.AddEvidenceAsync(caseId, TestFiles.Png(9, 9), "entry.png", new Dictionary<string, string> { ["Input.IncidentId"] = hidden.ToString() });
-        var sharedFile = await owner.AddEvidenceAsync(caseId, TestFiles.Png(10, 10), "shared.png");
+        var hiddenFile = await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "own.png");
+        var fileOfHiddenEntry = await owner.AddEvidenceAsync(caseId, TestImages.Png(9, 9), "entry.png", new Dictionary<string, string> { ["Input.IncidentId"] = hidden.ToString() });
+        var sharedFile = await owner.AddEvidenceAsync(caseId, TestImages.Png(10, 10), "shared.png");
         var (ally, _) = await app.NewAllyAsync(owner, caseId, role);
         using var __ = ally;
         await using (var db = app.CreateDbContext())
@@ -132,9 +132,9 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = owner;
         await owner.AddIncidentAsync(caseId, app.IncidentForm("Shared narrative"));
         var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm(Secret));
-        var privatePng = TestFiles.Png(11, 11);
+        var privatePng = TestImages.Png(11, 11);
         var hiddenFile = await owner.AddEvidenceAsync(caseId, privatePng, "own.png");
-        var sharedPng = TestFiles.Png(12, 12);
+        var sharedPng = TestImages.Png(12, 12);
         await owner.AddEvidenceAsync(caseId, sharedPng, "shared.png");
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/log/{hidden}", new Dictionary<string, string>(), "handler=Privacy")).Status);
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/evidence/{hiddenFile}", new Dictionary<string, string>(), "handler=Privacy")).Status);
@@ -171,7 +171,7 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
-        var png = TestFiles.Png(320, 240);
+        var png = TestImages.Png(320, 240);
         await owner.AddEvidenceAsync(caseId, png, "screenshot.png");
         var (ally, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Advocate);
         using var __ = ally;
@@ -252,9 +252,9 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm(Secret));
         await owner.AddSightingsAsync(caseId, SharedPlace, shared);
         await owner.AddSightingsAsync(caseId, PrivatePlace, hidden);
-        var privatePng = TestFiles.Png(13, 13);
-        var entryPng = TestFiles.Png(14, 14);
-        var sharedPng = TestFiles.Png(15, 15);
+        var privatePng = TestImages.Png(13, 13);
+        var entryPng = TestImages.Png(14, 14);
+        var sharedPng = TestImages.Png(15, 15);
         var privateFile = await owner.AddEvidenceAsync(caseId, privatePng, "own.png");
         await owner.AddEvidenceAsync(caseId, entryPng, "entry.png", new Dictionary<string, string> { ["Input.IncidentId"] = hidden.ToString() });
         await owner.AddEvidenceAsync(caseId, sharedPng, "shared.png");

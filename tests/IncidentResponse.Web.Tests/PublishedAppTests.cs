@@ -15,6 +15,7 @@ namespace IncidentResponse.Web.Tests;
 /// folder is byte for byte as it was.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Trait("Category", "System")]
 public sealed class PublishedAppTests : IAsyncLifetime
 {
     private const int ImageUserId = 10001;
@@ -86,7 +87,7 @@ public sealed class PublishedAppTests : IAsyncLifetime
 
         await client.SignUpAsync();
         var caseId = await client.CreateCaseAsync();
-        var picture = TestFiles.Png(120, 80);
+        var picture = TestImages.Png(120, 80);
         await client.AddEvidenceAsync(caseId, picture, "screenshot.png");
         await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");

@@ -53,7 +53,7 @@ public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) 
             var unique = Guid.NewGuid().ToString("N")[..8];
             var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm($"Entry {unique}", ("Url", $"https://www.reddit.com/r/example/comments/{unique}")));
             await client.AddSightingsAsync(caseId, $"https://www.reddit.com/r/example/comments/{unique}", incidentId);
-            var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8, ("tEXt", [.. "Comment\0"u8, .. System.Text.Encoding.ASCII.GetBytes(unique)])), $"shot-{i}.png", new Dictionary<string, string> { ["Input.IncidentId"] = incidentId.ToString() });
+            var evidenceId = await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8, ("tEXt", [.. "Comment\0"u8, .. System.Text.Encoding.ASCII.GetBytes(unique)])), $"shot-{i}.png", new Dictionary<string, string> { ["Input.IncidentId"] = incidentId.ToString() });
             await SendLetterAsync(client, caseId);
             first = first.Incident == Guid.Empty ? (incidentId, evidenceId) : first;
         }

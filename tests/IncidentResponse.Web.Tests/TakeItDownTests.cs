@@ -125,7 +125,7 @@ public abstract class TakeItDownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("confirmation of your TAKE IT DOWN Act removal request to X", form.Document.QuerySelector("#for-letter")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(requestId.ToString(), form.Document.QuerySelector("input[name='Input.TakedownRequestId']")!.GetAttribute("value"));
 
-        var evidenceId = await client.AddEvidenceAsync(caseId, TestFiles.Jpeg(), "confirmation.jpg", new Dictionary<string, string>
+        var evidenceId = await client.AddEvidenceAsync(caseId, TestImages.Jpeg(), "confirmation.jpg", new Dictionary<string, string>
         {
             ["Input.TakedownRequestId"] = requestId.ToString(),
             ["Input.WhatItShows"] = "The form's confirmation page",
@@ -161,7 +161,7 @@ public abstract class TakeItDownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal((TakedownStatus.Final, (string?)null), (row.Status, row.Confirmation));
 
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(letterUrl, new Dictionary<string, string> { ["Send.Channel"] = "Form" }, "handler=Send")).Status);
-        var smuggled = await stranger.UploadEvidenceAsync(strangersCaseId, TestFiles.Jpeg(), "confirmation.jpg", new Dictionary<string, string>
+        var smuggled = await stranger.UploadEvidenceAsync(strangersCaseId, TestImages.Jpeg(), "confirmation.jpg", new Dictionary<string, string>
         {
             ["Input.TakedownRequestId"] = requestId.ToString(),
             ["Input.WhatItShows"] = "kept typed",

@@ -9,6 +9,7 @@ namespace IncidentResponse.Web.Tests;
 /// Two app processes against one PostgreSQL, behind nginx with deploy/nginx.conf: whatever instance answers, a
 /// person's session, forms, edits and access are the same, because everything that decides them is in the database.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class TwoInstanceTests(TwoInstances site) : IClassFixture<TwoInstances>
 {
     [Fact]

@@ -19,8 +19,8 @@ public abstract class UnderEighteenTests<TApp>(TApp app) : IClassFixture<TApp>
     /// <summary>One of each kind a person might send: every kind the app knows, and some it does not.</summary>
     private static readonly (string Name, byte[] Bytes)[] EveryKind =
     [
-        ("screenshot.png", TestFiles.Png(8, 8)),
-        ("photo.jpg", TestFiles.Jpeg(16, 8)),
+        ("screenshot.png", TestImages.Png(8, 8)),
+        ("photo.jpg", TestImages.Jpeg(16, 8)),
         ("clip.mp4", TestFiles.Mp4(new byte[64])),
         ("messages.pdf", TestFiles.Pdf("a record of the messages"u8.ToArray())),
         ("saved page.html", TestFiles.Html("a saved page")),
@@ -160,7 +160,7 @@ public abstract class UnderEighteenTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal($"/cases/{caseId}/evidence/add", answered.Location?.OriginalString);
         var form = await client.GetAsync($"/cases/{caseId}/evidence/add");
         Assert.Single(form.Document.QuerySelectorAll("input[type=file]"));
-        await client.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "a.png");
+        await client.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "a.png");
     }
 
     [Fact]

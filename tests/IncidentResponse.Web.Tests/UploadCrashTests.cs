@@ -12,6 +12,7 @@ namespace IncidentResponse.Web.Tests;
 /// The app process is killed (as a crash or an out-of-memory kill would) in the middle of an evidence upload: after a
 /// restart on the same data directory and database, nothing of that upload is visible or left on disk.
 /// </summary>
+[Trait("Category", "System")]
 public sealed class UploadCrashTests : IAsyncLifetime
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "ir-crash-" + Guid.NewGuid().ToString("N")[..8]);

@@ -59,7 +59,7 @@ public static partial class FormCatalog
         Expect(await owner.SubmitAsync("/account/confirm", new Dictionary<string, string> { ["Input.Passphrase"] = Journeys.GoodPassphrase }), "confirming the passphrase");
         var incidentId = await owner.AddIncidentAsync(caseId, app.IncidentForm());
         Expect(await owner.AddSightingsAsync(caseId, "https://www.reddit.com/r/example/comments/abc", incidentId), "adding a place found");
-        var evidenceId = await owner.AddEvidenceAsync(caseId, TestFiles.Png(8, 8), "screenshot.png");
+        var evidenceId = await owner.AddEvidenceAsync(caseId, TestImages.Png(8, 8), "screenshot.png");
 
         Expect(await owner.TakeAssessmentAsync(caseId, AssessmentJourneys.AllAnswered(ThreatAnswer.Yes)), "finishing the assessment");
 
@@ -213,7 +213,7 @@ public static partial class FormCatalog
 
             foreach (var file in form.Fields.Where(f => f.Kind == "file"))
             {
-                var bytes = new ByteArrayContent(TestFiles.Png(8, 8));
+                var bytes = new ByteArrayContent(TestImages.Png(8, 8));
                 bytes.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
                 multipart.Add(bytes, file.Name, "screenshot.png");
             }

@@ -60,7 +60,7 @@ public sealed class PrivacyOracleCase
         var shared = await owner.AddIncidentAsync(CaseId, app.IncidentForm(Plant(CanaryClass.Shared, "narrative", "narrative of the shared entry")));
         Labels[shared] = "{incident S shared}";
         await ExpectRedirect(owner.AddSightingsAsync(CaseId, Reddit(Plant(CanaryClass.Shared, "place", "URL of the shared place")), shared), "shared place");
-        var sharedFile = await owner.AddEvidenceAsync(CaseId, TestFiles.Png(40, 30), Plant(CanaryClass.FileDetail, "filename", "file name of the shared file") + ".png", new Dictionary<string, string>
+        var sharedFile = await owner.AddEvidenceAsync(CaseId, TestImages.Png(40, 30), Plant(CanaryClass.FileDetail, "filename", "file name of the shared file") + ".png", new Dictionary<string, string>
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.FileDetail, "sourceurl", "source URL of the shared file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.FileDetail, "whatitshows", "\"what it shows\" of the shared file"),
@@ -73,7 +73,7 @@ public sealed class PrivacyOracleCase
         var incidentA = await owner.AddIncidentAsync(CaseId, PrivateIncidentForm(app, "incA", "entry A"));
         Labels[incidentA] = "{incident A private}";
         await ExpectRedirect(owner.AddSightingsAsync(CaseId, Reddit(Plant(CanaryClass.Private, "incA-place1", "URL of entry A's first place")) + "\n" + Reddit(Plant(CanaryClass.Private, "incA-place2", "URL of entry A's second place")), incidentA), "entry A's places");
-        var fileOfA = await owner.AddEvidenceAsync(CaseId, TestFiles.Png(41, 31), Plant(CanaryClass.Private, "incA-file-name", "file name of entry A's file") + ".png", new Dictionary<string, string>
+        var fileOfA = await owner.AddEvidenceAsync(CaseId, TestImages.Png(41, 31), Plant(CanaryClass.Private, "incA-file-name", "file name of entry A's file") + ".png", new Dictionary<string, string>
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.Private, "incA-file-sourceurl", "source URL of entry A's file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.Private, "incA-file-whatitshows", "\"what it shows\" of entry A's file"),
@@ -83,7 +83,7 @@ public sealed class PrivacyOracleCase
         Labels[fileOfA] = "{file of A}";
 
         // A private file of its own.
-        var privateFile = await owner.AddEvidenceAsync(CaseId, TestFiles.Png(42, 32), Plant(CanaryClass.Private, "file-name", "file name of the private file") + ".png", new Dictionary<string, string>
+        var privateFile = await owner.AddEvidenceAsync(CaseId, TestImages.Png(42, 32), Plant(CanaryClass.Private, "file-name", "file name of the private file") + ".png", new Dictionary<string, string>
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.Private, "file-sourceurl", "source URL of the private file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.Private, "file-whatitshows", "\"what it shows\" of the private file"),

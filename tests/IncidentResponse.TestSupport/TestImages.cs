@@ -1,19 +1,22 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
-using IncidentResponse.Domain.Evidence;
+namespace IncidentResponse.TestSupport;
 
-namespace IncidentResponse.Domain.Tests.Evidence;
-
-/// <summary>Small, valid image files assembled byte by byte, with the metadata the tests need.</summary>
-internal static class TestImages
+/// <summary>
+/// Small, valid image files assembled byte by byte, with the metadata the tests need. The PNG writing here is its own
+/// (signature, chunks, CRC-32, zlib), not the app's, so a fault in the code under test cannot hide in its test files.
+/// </summary>
+public static class TestImages
 {
     private const string Xmp =
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
         + "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" dc:format=\"image/jpeg\"/>"
         + "</rdf:RDF></x:xmpmeta>";
 
-    public static readonly byte[] PngSignature = PngFile.Signature.ToArray();
+    public static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private static readonly uint[] CrcTable = BuildCrcTable();
 
     /// <summary>The scan data of <see cref="JpegScan"/>: two all-zero 8×8 blocks, each DC "0" then EOB "0", padded with ones.</summary>
     public static readonly byte[] JpegScanData = [0x0F];
@@ -160,26 +163,95 @@ internal static class TestImages
         .. PngChunk("IEND", []),
     ];
 
-    /// <summary>An 8-bit greyscale, non-interlaced header.</summary>
-    public static byte[] PngHeader(int width, int height) => PngFile.Header(width, height, PngFile.ColourType.Greyscale);
+    /// <summary>An 8-bit greyscale PNG whose grey rises from dark at the left to light at the right.</summary>
+    public static byte[] RampPng(int width, int height)
+    {
+        var rows = new byte[height * (width + 1)];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                rows[(y * (width + 1)) + x + 1] = (byte)(40 + (x * 180 / Math.Max(1, width - 1)));
+            }
+        }
+
+        return WholePng(PngHeader(width, height), rows);
+    }
+
+    /// <summary>An 8-bit RGB PNG of one colour.</summary>
+    public static byte[] SolidPng(int width, int height, byte red, byte green, byte blue)
+    {
+        var rows = new byte[height * (1 + (width * 3))];
+        for (var y = 0; y < height; y++)
+        {
+            var row = y * (1 + (width * 3));
+            for (var x = 0; x < width; x++)
+            {
+                rows[row + 1 + (x * 3)] = red;
+                rows[row + 2 + (x * 3)] = green;
+                rows[row + 3 + (x * 3)] = blue;
+            }
+        }
+
+        return WholePng(PngHeader(width, height, colourType: 2), rows);
+    }
+
+    /// <summary>An 8-bit RGB PNG of random colours, which no compression can shrink: a picture that makes a large PDF.</summary>
+    public static byte[] NoisePng(int width, int height, int seed)
+    {
+        var rows = new byte[height * (1 + (width * 3))];
+        new Random(seed).NextBytes(rows);
+        for (var y = 0; y < height; y++)
+        {
+            rows[y * (1 + (width * 3))] = 0;
+        }
+
+        return WholePng(PngHeader(width, height, colourType: 2), rows);
+    }
+
+    /// <summary>An 8-bit, non-interlaced header: greyscale (colour type 0) unless told otherwise (2 is RGB).</summary>
+    public static byte[] PngHeader(int width, int height, byte colourType = 0)
+    {
+        var header = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(header, width);
+        BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
+        header[8] = 8;
+        header[9] = colourType;
+        return header;
+    }
 
     /// <summary>Compressed all-black rows: for each, filter type 0 then the pixels.</summary>
-    public static byte[] PngImageData(int width, int height) => PngFile.Compress(new byte[height * (width + 1)]);
+    public static byte[] PngImageData(int width, int height) => Zlib(new byte[height * (width + 1)]);
 
-    public static byte[] PngChunk(string type, byte[] data) => PngFile.Chunk(type, data);
+    /// <summary>A chunk: its length, type, data and the CRC-32 of type and data.</summary>
+    public static byte[] PngChunk(string type, byte[] data)
+    {
+        byte[] typeAndData = [.. Encoding.ASCII.GetBytes(type), .. data];
+        var chunk = new byte[4 + typeAndData.Length + 4];
+        BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);
+        typeAndData.CopyTo(chunk, 4);
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(4 + typeAndData.Length), Crc32(typeAndData));
+        return chunk;
+    }
+
+    /// <summary>Zlib-compressed bytes, as IDAT, zTXt and iCCP hold them.</summary>
+    public static byte[] Zlib(byte[] data)
+    {
+        using var compressed = new MemoryStream();
+        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(data);
+        }
+
+        return compressed.ToArray();
+    }
 
     public static (string Type, byte[] Data) PngText(string keyword, string text) =>
         ("tEXt", Encoding.Latin1.GetBytes(keyword + "\0" + text));
 
     public static (string Type, byte[] Data) PngCompressedText(string keyword, string text)
     {
-        using var compressed = new MemoryStream();
-        using (var zlib = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
-        {
-            zlib.Write(Encoding.Latin1.GetBytes(text));
-        }
-
-        return ("zTXt", [.. Encoding.Latin1.GetBytes(keyword + "\0"), 0, .. compressed.ToArray()]);
+        return ("zTXt", [.. Encoding.Latin1.GetBytes(keyword + "\0"), 0, .. Zlib(Encoding.Latin1.GetBytes(text))]);
     }
 
     public static (string Type, byte[] Data) PngXmp() =>
@@ -270,6 +342,37 @@ internal static class TestImages
 
     /// <summary>The offset of the first SOS marker (0xFF 0xDA) in a JPEG.</summary>
     public static int StartOfScan(byte[] jpeg) => jpeg.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]);
+
+    private static byte[] WholePng(byte[] header, byte[] rows) =>
+        [.. PngSignature, .. PngChunk("IHDR", header), .. PngChunk("IDAT", Zlib(rows)), .. PngChunk("IEND", [])];
+
+    private static uint Crc32(byte[] bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc = CrcTable[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return crc ^ 0xFFFFFFFFu;
+    }
+
+    private static uint[] BuildCrcTable()
+    {
+        var table = new uint[256];
+        for (var n = 0u; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
+    }
 
     private static byte[] IccProfile()
     {

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace IncidentResponse.Web.Tests.Infrastructure;
+namespace IncidentResponse.TestSupport;
 
-/// <summary>Reads PDFs back with poppler-utils: the text (<c>pdftotext</c>) and the images embedded (<c>pdfimages -list</c>).</summary>
+/// <summary>
+/// Reads PDFs back with poppler-utils: the text (<c>pdftotext</c>), the document's facts (<c>pdfinfo</c>) and the images
+/// embedded (<c>pdfimages -list</c>).
+/// </summary>
 public static class PdfTools
 {
     public static Task<string> TextAsync(byte[] pdf) => RunOnFileAsync(pdf, "pdftotext", "-layout", "{0}", "-");
@@ -38,6 +41,9 @@ public static class PdfTools
         return RunOnFileAsync(pdf, "pdftotext", "-layout", "-f", number, "-l", number, "{0}", "-");
     }
 
+    /// <summary>What <c>pdfinfo</c> says of the document: its title, page count, page size and the like.</summary>
+    public static Task<string> InfoAsync(byte[] pdf) => RunOnFileAsync(pdf, "pdfinfo", "{0}");
+
     public static async Task<int> PagesAsync(byte[] pdf)
     {
         var info = await RunOnFileAsync(pdf, "pdfinfo", "{0}");
@@ -47,7 +53,7 @@ public static class PdfTools
 
     private static async Task<string> RunOnFileAsync(byte[] pdf, string tool, params string[] arguments)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"ir-web-{Guid.NewGuid():N}.pdf");
+        var path = Path.Combine(Path.GetTempPath(), $"ir-test-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(path, pdf);
         try
         {
@@ -61,8 +67,7 @@ public static class PdfTools
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();
             await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"{tool} failed: {await error}");
-            return await output;
+            return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"{tool} failed: {await error}");
         }
         finally
         {

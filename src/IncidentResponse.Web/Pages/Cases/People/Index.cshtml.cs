@@ -102,24 +102,16 @@ public sealed class IndexModel(
     [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostEvidenceImagesAsync(Guid userId, bool grant, CancellationToken cancellationToken)
     {
-        return await ChangeAllyAsync(userId, m =>
-        {
-            var changed = m.EvidenceImagesGranted != grant;
-            m.EvidenceImagesGranted = grant;
-            return changed ? (grant ? AuditActions.AllyEvidenceImagesGranted : AuditActions.AllyEvidenceImagesWithdrawn, "") : null;
-        }, cancellationToken);
+        return await ChangeGrantAsync(userId, grant, m => m.EvidenceImagesGranted, (m, on) => m.EvidenceImagesGranted = on,
+            AuditActions.AllyEvidenceImagesGranted, AuditActions.AllyEvidenceImagesWithdrawn, cancellationToken);
     }
 
     /// <summary>The owner lets this ally receive evidence files as they were received, hidden details and all, or stops it.</summary>
     [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostOriginalsAsync(Guid userId, bool grant, CancellationToken cancellationToken)
     {
-        return await ChangeAllyAsync(userId, m =>
-        {
-            var changed = m.OriginalsGranted != grant;
-            m.OriginalsGranted = grant;
-            return changed ? (grant ? AuditActions.AllyOriginalsGranted : AuditActions.AllyOriginalsWithdrawn, "") : null;
-        }, cancellationToken);
+        return await ChangeGrantAsync(userId, grant, m => m.OriginalsGranted, (m, on) => m.OriginalsGranted = on,
+            AuditActions.AllyOriginalsGranted, AuditActions.AllyOriginalsWithdrawn, cancellationToken);
     }
 
     /// <summary>
@@ -129,12 +121,8 @@ public sealed class IndexModel(
     [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostRiskAssessmentAsync(Guid userId, bool grant, CancellationToken cancellationToken)
     {
-        return await ChangeAllyAsync(userId, m =>
-        {
-            var changed = m.RiskAssessmentShared != grant;
-            m.RiskAssessmentShared = grant;
-            return changed ? (grant ? AuditActions.AllyRiskAssessmentShared : AuditActions.AllyRiskAssessmentWithdrawn, "") : null;
-        }, cancellationToken);
+        return await ChangeGrantAsync(userId, grant, m => m.RiskAssessmentShared, (m, on) => m.RiskAssessmentShared = on,
+            AuditActions.AllyRiskAssessmentShared, AuditActions.AllyRiskAssessmentWithdrawn, cancellationToken);
     }
 
     [CaseOperationRequired(CaseOperation.Share)]
@@ -195,6 +183,17 @@ public sealed class IndexModel(
     }
 
     /// <summary>One change to one ally (never the owner), audited and saved together.</summary>
+    /// <summary>Turns one of an ally's grants on or off, recording the change only when it is one.</summary>
+    private Task<IActionResult> ChangeGrantAsync(
+        Guid userId, bool grant, Func<CaseMember, bool> read, Action<CaseMember, bool> write, string grantedAction, string withdrawnAction,
+        CancellationToken cancellationToken) =>
+        ChangeAllyAsync(userId, m =>
+        {
+            var changed = read(m) != grant;
+            write(m, grant);
+            return changed ? (grant ? grantedAction : withdrawnAction, "") : null;
+        }, cancellationToken);
+
     private async Task<IActionResult> ChangeAllyAsync(Guid userId, Func<CaseMember, (string Action, string Details)?> change, CancellationToken cancellationToken)
     {
         var member = await db.CaseMembers.SingleOrDefaultAsync(m => m.CaseId == CaseId && m.UserId == userId, cancellationToken);

@@ -47,6 +47,9 @@ run_tests() {
   dotnet restore IncidentResponse.sln
   dotnet format IncidentResponse.sln --verify-no-changes --no-restore
   dotnet build IncidentResponse.sln -c Release --no-restore
+  # The browser tests take the user guide's pictures (docs/images) from the real journey on every full run, so the
+  # guide cannot go stale: commit them when they change. UPDATE_DOCS_SCREENSHOTS=0 keeps the working tree as it is.
+  export UPDATE_DOCS_SCREENSHOTS="${UPDATE_DOCS_SCREENSHOTS:-1}"
   run_test_projects "" tests/IncidentResponse.Domain.Tests tests/IncidentResponse.Web.Tests tests/IncidentResponse.Documents.Tests tests/IncidentResponse.Browser.Tests
 }
 

@@ -40,6 +40,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Expect(Page.Heading()).ToHaveTextAsync("Image (PNG)");
         await Expect(Page.Locator("#sha256")).ToHaveTextAsync(Convert.ToHexStringLower(SHA256.HashData(png)));
         await Expect(Page.Locator("main img")).ToHaveCountAsync(0);
+        await Screenshots.SaveForGuideAsync(Page, "evidence");
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Show this image" }).ClickAsync();
         var image = Page.Locator("main img");
@@ -101,6 +102,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         var primary = Page.Locator("main a.button:not(.secondary), main button:not(.secondary):not(.link-button)");
         await Expect(primary).ToHaveCountAsync(1);
         await Expect(primary).ToHaveTextAsync("Add evidence for this entry");
+        await Screenshots.SaveForGuideAsync(Page, "record-entry");
         await primary.ClickAsync();
         await Expect(Page.GetByLabel("Which entry in your record does it belong to? (optional)")).Not.ToHaveValueAsync("");
         await Page.GetByLabel("The file").SetInputFilesAsync(new FilePayload { Name = "message.png", MimeType = "image/png", Buffer = TestImages.Png(16, 16) });
@@ -118,6 +120,7 @@ public sealed partial class EvidenceTests(AppFixture app, ITestOutputHelper outp
         await Expect(Page.Locator("#entry-place")).ToContainTextAsync("Instagram");
         await Page.GotoAsync(dashboard + "/log");
         await Expect(Page.Locator("ol.timeline > li")).ToHaveCountAsync(2);
+        await Screenshots.SaveForGuideAsync(Page, "record");
     });
 
     [Fact]

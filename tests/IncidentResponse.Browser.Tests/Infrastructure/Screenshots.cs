@@ -4,8 +4,10 @@ namespace IncidentResponse.Browser.Tests.Infrastructure;
 
 /// <summary>
 /// Full-page PNGs: of the failing page when a test fails, and of the journey for the user guide. Guide pictures go to
-/// <c>docs/images/</c> at the repository root only when <c>UPDATE_DOCS_SCREENSHOTS=1</c>; otherwise they land beside
-/// the failure screenshots, so an ordinary test run never changes the working tree.
+/// <c>docs/images/</c> at the repository root when <c>UPDATE_DOCS_SCREENSHOTS=1</c>, which <c>./build.sh test</c> (the
+/// full run, and so CI) sets: the guide shows the journey as the last full run saw it. A filtered
+/// <c>dotnet test</c> leaves them beside the failure screenshots, so the inner loop never changes the working tree.
+/// <see cref="GuidePicturesTests"/> keeps the guide's pictures and the tests that take them in step.
 /// </summary>
 public static class Screenshots
 {
@@ -65,7 +67,7 @@ public static class Screenshots
         return directory;
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -1,7 +1,7 @@
 using FluentValidation;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

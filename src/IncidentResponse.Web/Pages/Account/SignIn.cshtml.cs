@@ -1,6 +1,6 @@
 using FluentValidation;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

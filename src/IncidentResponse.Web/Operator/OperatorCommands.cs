@@ -6,7 +6,6 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Operator.Demo;
-using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +23,7 @@ public static class OperatorCommands
         "migrate" => MigrateAsync,
         "seed-demo" => app => SeedDemoAsync(app, args[1..]),
         "verify-audit" => VerifyAuditAsync,
-        "rotate-master-key" => app => MasterKeyRotation.RunAsync(app, ParseOptions(args[1..])),
+        "rotate-master-key" => app => RotateMasterKeyCommand.RunAsync(app, ParseOptions(args[1..])),
         "list-stale-facts" => app => StaleFacts.RunAsync(app, args[1..]),
         _ => null,
     };

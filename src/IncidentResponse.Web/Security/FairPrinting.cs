@@ -1,4 +1,3 @@
-using IncidentResponse.Web.Hosting;
 
 namespace IncidentResponse.Web.Security;
 
@@ -14,7 +13,7 @@ public enum PrintKind
 /// must not fill it. Each person may have <see cref="BindersAtOnce"/> binder and <see cref="LettersAtOnce"/> letter
 /// PDFs printing at a time on this instance; the next one is answered with a kind "still making your last document"
 /// page (429) instead of queueing behind their own. Letter PDFs also have a per-person rate limit
-/// (<see cref="ServiceRegistration.LetterPdfRateLimit"/>). Register as a singleton.
+/// (<see cref="RateLimits.LetterPdfs"/>). Register as a singleton.
 /// </summary>
 public sealed class FairPrinting
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using IncidentResponse.Domain.Audit;
@@ -9,93 +8,32 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Security;
 
 /// <summary>
-/// <c>rotate-master-key --new-key-file PATH</c>: re-wraps every case key and re-seals every Data Protection key-ring
-/// entry under a new master key, in one transaction. Nothing else changes: evidence files stay as they are (their keys
+/// Rotating the master key (the <c>rotate-master-key</c> command): re-wraps every case key and re-seals every Data
+/// Protection key-ring entry under a new master key, in one transaction. Nothing else changes: evidence files stay as they are (their keys
 /// are wrapped by the case keys), and cookies stay valid (the key ring's own keys are the same, only sealed anew).
 /// Every intact audit history is sealed again under the new audit key (derived from the new master key).
 /// Every instance must be stopped first; afterwards each starts with the new key (<c>Security:MasterKeyFile</c>).
 /// </summary>
 public static class MasterKeyRotation
 {
-    public static async Task<int> RunAsync(WebApplication app, IReadOnlyDictionary<string, string> options)
+    /// <summary>
+    /// Re-wraps and re-seals everything under <paramref name="next"/>, in one transaction: all of it or nothing. Throws
+    /// <see cref="EvidenceIntegrityException"/> or <see cref="CryptographicException"/>, having changed nothing, when a
+    /// stored key does not open with <paramref name="current"/>.
+    /// </summary>
+    public static async Task<Counts> RotateAsync(AppDbContext db, MasterKey current, MasterKey next)
     {
-        if (!options.TryGetValue("new-key-file", out var file))
+        // PostgreSQL's retrying execution strategy refuses a transaction of our own unless the strategy runs it
+        // (as one unit it can retry); the SQLite one runs it once.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await Console.Error.WriteLineAsync("usage: rotate-master-key --new-key-file PATH   (the file holds the new key: openssl rand -base64 32)");
-            return 2;
-        }
-
-        byte[] newKey;
-        try
-        {
-            newKey = MasterKey.Parse(await File.ReadAllTextAsync(file));
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
-        {
-            await Console.Error.WriteLineAsync("The new key could not be read: " + (e is InvalidOperationException ? e.Message : "check the path and its permissions."));
-            return 2;
-        }
-
-        var current = app.Services.GetRequiredService<MasterKey>();
-        if (current.SameAs(newKey))
-        {
-            await Console.Error.WriteLineAsync("The new key is the key in use now; nothing to do.");
-            return 2;
-        }
-
-        var next = MasterKey.FromBytes(newKey);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Counts counts;
-        try
-        {
-            // PostgreSQL's retrying execution strategy refuses a transaction of our own unless the strategy runs it
-            // (as one unit it can retry); the SQLite one runs it once.
-            counts = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-            {
-                db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                var done = await RewrapAsync(db, current, next);
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
-                return done;
-            });
-        }
-        catch (Exception e) when (e is EvidenceIntegrityException or CryptographicException)
-        {
-            await Console.Error.WriteLineAsync(
-                "Nothing was changed: a stored key does not open with the current master key. "
-                + "Start with the key the data was written under.");
-            return 1;
-        }
-
-        if (current.DevelopmentKeyPath is { } path)
-        {
-            // Development only: the generated key file is the configuration, so it is replaced (atomically).
-            var temporary = path + ".new";
-            await File.WriteAllTextAsync(temporary, Convert.ToBase64String(newKey));
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-
-        CryptographicOperations.ZeroMemory(newKey);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Re-wrapped {counts.CaseKeys} case keys and {counts.RingEntries} key-ring entries under the new master key, and re-sealed {counts.Histories} case histories."));
-        if (counts.BrokenHistories > 0)
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{counts.BrokenHistories} case histories were already broken: they stay broken under the new key (run verify-audit)."));
-        }
-
-        Console.WriteLine(current.DevelopmentKeyPath is null
-            ? "Now put the new key in the file Security:MasterKeyFile names (the mounted secret) on every instance, then start them. The old key opens nothing written from now on; "
-              + "keep it only as long as you keep backups made before this moment."
-            : "The development key file now holds the new key.");
-        return 0;
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var done = await RewrapAsync(db, current, next);
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return done;
+        });
     }
 
     private static async Task<Counts> RewrapAsync(AppDbContext db, MasterKey current, MasterKey next)
@@ -156,5 +94,6 @@ public static class MasterKeyRotation
         return new Counts(caseKeys, ringEntries, histories, broken);
     }
 
-    private sealed record Counts(int CaseKeys, int RingEntries, int Histories, int BrokenHistories);
+    /// <summary>What was re-wrapped and re-sealed; a history already broken stays broken under the new key.</summary>
+    public sealed record Counts(int CaseKeys, int RingEntries, int Histories, int BrokenHistories);
 }

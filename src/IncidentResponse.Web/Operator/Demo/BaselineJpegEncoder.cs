@@ -87,6 +87,33 @@ public static class BaselineJpegEncoder
         var chrominance = Scale(ChrominanceQuantisation, quality);
 
         using var output = new MemoryStream((width * height / 4) + 1024);
+        WriteHeaders(output, width, height, luminance, chrominance, applicationSegments);
+        var bits = new BitWriter(output);
+        Span<float> y = stackalloc float[64];
+        Span<float> cb = stackalloc float[64];
+        Span<float> cr = stackalloc float[64];
+        Span<float> work = stackalloc float[64];
+        int previousY = 0, previousCb = 0, previousCr = 0;
+        for (var top = 0; top < height; top += 8)
+        {
+            for (var left = 0; left < width; left += 8)
+            {
+                ReadBlock(rgb, width, height, top, left, y, cb, cr);
+                previousY = EncodeBlock(bits, y, work, luminance, previousY, LuminanceDc, LuminanceAc);
+                previousCb = EncodeBlock(bits, cb, work, chrominance, previousCb, ChrominanceDc, ChrominanceAc);
+                previousCr = EncodeBlock(bits, cr, work, chrominance, previousCr, ChrominanceDc, ChrominanceAc);
+            }
+        }
+
+        bits.Flush();
+        output.Write([0xFF, 0xD9]);
+        return output.ToArray();
+    }
+
+    /// <summary>Start of image, the application segments (or JFIF), the tables, the frame and the scan header.</summary>
+    private static void WriteHeaders(
+        MemoryStream output, int width, int height, byte[] luminance, byte[] chrominance, ReadOnlySpan<byte> applicationSegments)
+    {
         output.Write([0xFF, 0xD8]);
         if (applicationSegments.IsEmpty)
         {
@@ -109,47 +136,31 @@ public static class BaselineJpegEncoder
         WriteHuffmanTable(output, 0x01, ChrominanceDc);
         WriteHuffmanTable(output, 0x11, ChrominanceAc);
         output.Write([0xFF, 0xDA, 0x00, 0x0C, 0x03, 0x01, 0x00, 0x02, 0x11, 0x03, 0x11, 0x00, 0x3F, 0x00]);
-
-        var bits = new BitWriter(output);
-        Span<float> y = stackalloc float[64];
-        Span<float> cb = stackalloc float[64];
-        Span<float> cr = stackalloc float[64];
-        Span<float> work = stackalloc float[64];
-        int previousY = 0, previousCb = 0, previousCr = 0;
-        for (var top = 0; top < height; top += 8)
-        {
-            for (var left = 0; left < width; left += 8)
-            {
-                for (var row = 0; row < 8; row++)
-                {
-                    var sy = Math.Min(top + row, height - 1);
-                    for (var column = 0; column < 8; column++)
-                    {
-                        var sx = Math.Min(left + column, width - 1);
-                        var at = ((sy * width) + sx) * 3;
-                        float r = rgb[at], g = rgb[at + 1], b = rgb[at + 2];
-                        var i = (row * 8) + column;
-                        y[i] = (0.299f * r) + (0.587f * g) + (0.114f * b) - 128f;
-                        cb[i] = (-0.168736f * r) - (0.331264f * g) + (0.5f * b);
-                        cr[i] = (0.5f * r) - (0.418688f * g) - (0.081312f * b);
-                    }
-                }
-
-                previousY = EncodeBlock(bits, y, work, luminance, previousY, LuminanceDc, LuminanceAc);
-                previousCb = EncodeBlock(bits, cb, work, chrominance, previousCb, ChrominanceDc, ChrominanceAc);
-                previousCr = EncodeBlock(bits, cr, work, chrominance, previousCr, ChrominanceDc, ChrominanceAc);
-            }
-        }
-
-        bits.Flush();
-        output.Write([0xFF, 0xD9]);
-        return output.ToArray();
     }
 
-    private static int EncodeBlock(
-        BitWriter bits, Span<float> block, Span<float> work, byte[] quantisation, int previousDc, HuffmanTable dc, HuffmanTable ac)
+    /// <summary>The 8×8 block at (<paramref name="left"/>, <paramref name="top"/>) as level-shifted Y, Cb and Cr; edge pixels repeat past the image.</summary>
+    private static void ReadBlock(
+        ReadOnlySpan<byte> rgb, int width, int height, int top, int left, Span<float> y, Span<float> cb, Span<float> cr)
     {
-        // Separable forward DCT: rows into work, then columns back into block.
+        for (var row = 0; row < 8; row++)
+        {
+            var sy = Math.Min(top + row, height - 1);
+            for (var column = 0; column < 8; column++)
+            {
+                var sx = Math.Min(left + column, width - 1);
+                var at = ((sy * width) + sx) * 3;
+                float r = rgb[at], g = rgb[at + 1], b = rgb[at + 2];
+                var i = (row * 8) + column;
+                y[i] = (0.299f * r) + (0.587f * g) + (0.114f * b) - 128f;
+                cb[i] = (-0.168736f * r) - (0.331264f * g) + (0.5f * b);
+                cr[i] = (0.5f * r) - (0.418688f * g) - (0.081312f * b);
+            }
+        }
+    }
+
+    /// <summary>The separable forward DCT of an 8×8 block in place: rows into <paramref name="work"/>, then columns back into <paramref name="block"/>.</summary>
+    private static void ForwardDct(Span<float> block, Span<float> work)
+    {
         for (var row = 0; row < 8; row++)
         {
             for (var u = 0; u < 8; u++)
@@ -177,7 +188,12 @@ public static class BaselineJpegEncoder
                 block[(v * 8) + column] = sum;
             }
         }
+    }
 
+    private static int EncodeBlock(
+        BitWriter bits, Span<float> block, Span<float> work, byte[] quantisation, int previousDc, HuffmanTable dc, HuffmanTable ac)
+    {
+        ForwardDct(block, work);
         Span<int> coefficients = stackalloc int[64];
         for (var k = 0; k < 64; k++)
         {

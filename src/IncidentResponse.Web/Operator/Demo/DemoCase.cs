@@ -11,8 +11,8 @@ namespace IncidentResponse.Web.Operator.Demo;
 
 /// <summary>
 /// Fills a demo case with fictional, realistic content through the same domain, vault and audit code the pages use:
-/// incidents across platforms, sightings in every takedown status, and screenshot-sized PNG and JPEG evidence (the JPEGs with Exif metadata). Deterministic
-/// for a given size, so benchmarks compare like with like.
+/// incidents across platforms, sightings in every takedown status, and screenshot-sized PNG and JPEG evidence (the
+/// JPEGs with Exif metadata). Deterministic for a given size, so benchmarks compare like with like.
 /// </summary>
 public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService evidence, TimeProvider clock)
 {
@@ -48,48 +48,9 @@ public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService 
     public async Task FillAsync(Guid caseId, Guid ownerId, int incidents, int images, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
         for (var i = 0; i < incidents; i++)
         {
-            var platform = PlatformKeys[i % PlatformKeys.Length];
-            var occurred = today.AddDays(-(incidents - i) % 700 - 1);
-            DateOnly? seriesEnd = i % 25 == 0 && occurred.AddDays(14) < today ? occurred.AddDays(14) : null;
-            var fields = new IncidentSnapshot(
-                Kinds[i % Kinds.Length],
-                occurred,
-                new TimeOnly(9 + (i % 12), (i * 7) % 60),
-                "Europe/London",
-                seriesEnd,
-                occurred.AddDays(i % 5) < today ? occurred.AddDays(i % 5) : occurred,
-                platform,
-                string.Create(CultureInfo.InvariantCulture, $"https://{platform}.example/post/{1000 + i}"),
-                string.Create(CultureInfo.InvariantCulture, $"@account{i % 37}"),
-                i % 3 == 0 ? PerpetratorKnown.Known : PerpetratorKnown.Unknown,
-                i % 3 == 0 ? "A former partner" : "",
-                Narratives[i % Narratives.Length],
-                "Screenshot taken the same day, showing the address and time.",
-                i % 3 == 0 ? "The writing style and the photos only they had." : "",
-                "",
-                i % 4 == 0 ? "The account's creation date." : "",
-                1 + (i % 3));
-            var incident = Incident.Add(caseId, fields, ownerId, now);
-            db.Incidents.Add(incident);
-            await audit.RecordAsync(caseId, ownerId, AuditActions.IncidentAdded, nameof(Incident), incident.Id.ToString(), cancellationToken: cancellationToken);
-
-            var url = UrlList.Parse(fields.Url).Accepted.Single();
-            var sighting = Sighting.Add(caseId, url, ownerId, now);
-            sighting.IncidentId = incident.Id;
-            db.Sightings.Add(sighting);
-            await audit.RecordAsync(caseId, ownerId, AuditActions.SightingAdded, nameof(Sighting), sighting.Id.ToString(), cancellationToken: cancellationToken);
-            foreach (var status in StatusPaths[i % StatusPaths.Length])
-            {
-                if (sighting.ChangeStatus(status, null, ownerId, now) is { } change)
-                {
-                    db.SightingStatusChanges.Add(change);
-                    await audit.RecordAsync(caseId, ownerId, AuditActions.SightingStatusChanged, nameof(Sighting), sighting.Id.ToString(), status.ToString(), cancellationToken);
-                }
-            }
-
+            await AddIncidentAsync(caseId, ownerId, i, incidents, now, cancellationToken);
             if ((i + 1) % BatchSize == 0)
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -106,20 +67,74 @@ public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService 
             cancellationToken);
         for (var i = 0; i < images; i++)
         {
-            // Every other image is a JPEG carrying the device and the place it was taken, as a phone's would.
-            var jpeg = i % 2 == 1;
-            await using var image = new MemoryStream(jpeg ? DemoImages.ScreenshotJpeg(1080, 1920, i) : DemoImages.ScreenshotPng(1080, 1920, i));
-            var intake = await evidence.ReceiveAsync(caseId, image, cancellationToken);
-            await using var received = intake.Received
-                ?? throw new InvalidOperationException($"The demo image was refused: {intake.Refusal} {intake.Detail}");
-            await evidence.KeepAsync(caseId, ownerId, received, new EvidenceDescription(
-                string.Create(CultureInfo.InvariantCulture, $"{(jpeg ? "IMG" : "Screenshot")}_{20260101 + i}.{(jpeg ? "jpg" : "png")}"),
-                string.Create(CultureInfo.InvariantCulture, $"https://{PlatformKeys[i % PlatformKeys.Length]}.example/post/{1000 + i}"),
-                today.AddDays(-(i % 30) - 1),
-                new TimeOnly(10, i % 60),
-                jpeg ? "A photo of the post on another phone's screen." : "A full-page screenshot showing the post, its address and the time.",
-                null), cancellationToken);
+            await AddImageAsync(caseId, ownerId, i, DateOnly.FromDateTime(now), cancellationToken);
             db.ChangeTracker.Clear();
         }
+    }
+
+    /// <summary>The <paramref name="i"/>th of <paramref name="count"/> incidents, its place, and that place's way through the takedown statuses.</summary>
+    private async Task AddIncidentAsync(Guid caseId, Guid ownerId, int i, int count, DateTime now, CancellationToken cancellationToken)
+    {
+        var fields = IncidentFields(i, count, DateOnly.FromDateTime(now));
+        var incident = Incident.Add(caseId, fields, ownerId, now);
+        db.Incidents.Add(incident);
+        await audit.RecordAsync(caseId, ownerId, AuditActions.IncidentAdded, nameof(Incident), incident.Id.ToString(), cancellationToken: cancellationToken);
+
+        var url = UrlList.Parse(fields.Url).Accepted.Single();
+        var sighting = Sighting.Add(caseId, url, ownerId, now);
+        sighting.IncidentId = incident.Id;
+        db.Sightings.Add(sighting);
+        await audit.RecordAsync(caseId, ownerId, AuditActions.SightingAdded, nameof(Sighting), sighting.Id.ToString(), cancellationToken: cancellationToken);
+        foreach (var status in StatusPaths[i % StatusPaths.Length])
+        {
+            if (sighting.ChangeStatus(status, null, ownerId, now) is { } change)
+            {
+                db.SightingStatusChanges.Add(change);
+                await audit.RecordAsync(caseId, ownerId, AuditActions.SightingStatusChanged, nameof(Sighting), sighting.Id.ToString(), status.ToString(), cancellationToken);
+            }
+        }
+    }
+
+    private static IncidentSnapshot IncidentFields(int i, int count, DateOnly today)
+    {
+        var platform = PlatformKeys[i % PlatformKeys.Length];
+        var occurred = today.AddDays(-(count - i) % 700 - 1);
+        DateOnly? seriesEnd = i % 25 == 0 && occurred.AddDays(14) < today ? occurred.AddDays(14) : null;
+        return new IncidentSnapshot(
+            Kinds[i % Kinds.Length],
+            occurred,
+            new TimeOnly(9 + (i % 12), (i * 7) % 60),
+            "Europe/London",
+            seriesEnd,
+            occurred.AddDays(i % 5) < today ? occurred.AddDays(i % 5) : occurred,
+            platform,
+            string.Create(CultureInfo.InvariantCulture, $"https://{platform}.example/post/{1000 + i}"),
+            string.Create(CultureInfo.InvariantCulture, $"@account{i % 37}"),
+            i % 3 == 0 ? PerpetratorKnown.Known : PerpetratorKnown.Unknown,
+            i % 3 == 0 ? "A former partner" : "",
+            Narratives[i % Narratives.Length],
+            "Screenshot taken the same day, showing the address and time.",
+            i % 3 == 0 ? "The writing style and the photos only they had." : "",
+            "",
+            i % 4 == 0 ? "The account's creation date." : "",
+            1 + (i % 3));
+    }
+
+    /// <summary>The <paramref name="i"/>th evidence image, received and kept as an upload would be.</summary>
+    private async Task AddImageAsync(Guid caseId, Guid ownerId, int i, DateOnly today, CancellationToken cancellationToken)
+    {
+        // Every other image is a JPEG carrying the device and the place it was taken, as a phone's would.
+        var jpeg = i % 2 == 1;
+        await using var image = new MemoryStream(jpeg ? DemoImages.ScreenshotJpeg(1080, 1920, i) : DemoImages.ScreenshotPng(1080, 1920, i));
+        var intake = await evidence.ReceiveAsync(caseId, image, cancellationToken);
+        await using var received = intake.Received
+            ?? throw new InvalidOperationException($"The demo image was refused: {intake.Refusal} {intake.Detail}");
+        await evidence.KeepAsync(caseId, ownerId, received, new EvidenceDescription(
+            string.Create(CultureInfo.InvariantCulture, $"{(jpeg ? "IMG" : "Screenshot")}_{20260101 + i}.{(jpeg ? "jpg" : "png")}"),
+            string.Create(CultureInfo.InvariantCulture, $"https://{PlatformKeys[i % PlatformKeys.Length]}.example/post/{1000 + i}"),
+            today.AddDays(-(i % 30) - 1),
+            new TimeOnly(10, i % 60),
+            jpeg ? "A photo of the post on another phone's screen." : "A full-page screenshot showing the post, its address and the time.",
+            null), cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using IncidentResponse.Domain.Evidence;
 
 namespace IncidentResponse.Web.Operator.Demo;
 

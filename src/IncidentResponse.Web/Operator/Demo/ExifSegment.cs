@@ -9,7 +9,7 @@ public sealed record ExifDetails(string Make, string Model, DateTime Taken, doub
 
 /// <summary>
 /// Writes an Exif APP1 segment (a big-endian TIFF structure: IFD0 with the device and a pointer to the Exif and GPS
-/// directories), the metadata a phone puts in its JPEGs and that <see cref="MetadataStripper"/> removes from previews.
+/// directories), the metadata a phone puts in its JPEGs and that <see cref="Domain.Evidence.MetadataStripper"/> removes from previews.
 /// For demo and test images.
 /// </summary>
 public static class ExifSegment

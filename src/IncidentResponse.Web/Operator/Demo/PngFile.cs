@@ -6,7 +6,7 @@ namespace IncidentResponse.Web.Operator.Demo;
 
 /// <summary>
 /// Assembles PNG files from their parts: the signature, chunks with their CRC-32, and a whole 8-bit image. For demo
-/// and test images (our feed serves no image library); <see cref="MetadataStripper"/> reads what these write.
+/// and test images (our feed serves no image library); <see cref="Domain.Evidence.MetadataStripper"/> reads what these write.
 /// </summary>
 public static class PngFile
 {

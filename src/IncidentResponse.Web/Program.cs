@@ -1,4 +1,7 @@
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Operator;
+using IncidentResponse.Web.Security;
+
 
 // Before anything secret is in memory: no core dumps of the app or of the renderers it starts.
 CoreDumps.TurnOff();

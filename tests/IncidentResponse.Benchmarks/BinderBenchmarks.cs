@@ -9,7 +9,7 @@ using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Binder;
 using IncidentResponse.Web.Evidence;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Operator.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using BenchmarkDotNet.Attributes;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Operator.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;

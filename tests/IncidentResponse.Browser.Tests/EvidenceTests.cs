@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using IncidentResponse.Browser.Tests.Infrastructure;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Operator.Demo;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IncidentResponse.Browser.Tests.Infrastructure;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Operator.Demo;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

@@ -64,7 +64,8 @@ public static class TestImages
     public static byte[] JfifSegment(byte thumbnailWidth = 0, byte thumbnailHeight = 0) =>
         JpegSegment(0xE0, "JFIF\0", [1, 2, 0, 0, 1, 0, 1, thumbnailWidth, thumbnailHeight, .. new byte[3 * thumbnailWidth * thumbnailHeight]]);
 
-    public static byte[] ExifSegment() => JpegSegment(0xE1, "Exif\0\0", ExifWithGps());
+    /// <summary>An Exif APP1 segment holding <see cref="ExifWithGps"/>.</summary>
+    public static byte[] ExifSegment(string? taken = null) => JpegSegment(0xE1, "Exif\0\0", ExifWithGps(taken));
 
     public static byte[] XmpSegment() =>
         JpegSegment(0xE1, "http://ns.adobe.com/xap/1.0/\0", Encoding.UTF8.GetBytes(Xmp));
@@ -99,31 +100,47 @@ public static class TestImages
 
     public static byte[] CommentSegment(string text) => JpegSegment(0xFE, Encoding.ASCII.GetBytes(text));
 
-    /// <summary>A TIFF (big-endian) with IFD0 naming a camera and pointing to a GPS IFD at 51.5°N 0.12°W.</summary>
-    public static byte[] ExifWithGps()
+    /// <summary>
+    /// A TIFF (big-endian) with IFD0 naming a camera (and, when <paramref name="taken"/> is given as
+    /// <c>yyyy:MM:dd HH:mm:ss</c>, when the photo was taken) and pointing to a GPS IFD at 51.5°N 0.12°W.
+    /// </summary>
+    public static byte[] ExifWithGps(string? taken = null)
     {
-        var tiff = new byte[146];
+        byte[] make = [.. "Canon"u8, 0];
+        byte[] time = taken is null ? [] : [.. Encoding.ASCII.GetBytes(taken), 0];
+        var entries = taken is null ? 2 : 3;
+
+        // IFD0 at 8: its entries (12 bytes each) and the next-IFD offset, then the texts, then the GPS IFD.
+        var textsAt = 8 + 2 + (12 * entries) + 4;
+        var gpsAt = textsAt + make.Length + time.Length;
+        var tiff = new byte[gpsAt + 54 + 48];
         var span = tiff.AsSpan();
         "MM"u8.CopyTo(span);
         BinaryPrimitives.WriteUInt16BigEndian(span[2..], 42);
         BinaryPrimitives.WriteUInt32BigEndian(span[4..], 8);
+        BinaryPrimitives.WriteUInt16BigEndian(span[8..], (ushort)entries);
+        WriteEntry(span[10..], 0x010F, 2, (uint)make.Length, (uint)textsAt); // Make, ASCII
+        var next = 22;
+        if (taken is not null)
+        {
+            WriteEntry(span[next..], 0x0132, 2, (uint)time.Length, (uint)(textsAt + make.Length)); // DateTime, ASCII
+            next += 12;
+        }
 
-        // IFD0 at 8: two entries, then the next-IFD offset.
-        BinaryPrimitives.WriteUInt16BigEndian(span[8..], 2);
-        WriteEntry(span[10..], 0x010F, 2, 6, 38); // Make, ASCII, "Canon\0" at 38
-        WriteEntry(span[22..], 0x8825, 4, 1, 44); // GPSInfo IFD pointer
-        BinaryPrimitives.WriteUInt32BigEndian(span[34..], 0);
-        "Canon\0"u8.CopyTo(span[38..]);
+        WriteEntry(span[next..], 0x8825, 4, 1, (uint)gpsAt); // GPSInfo IFD pointer
+        BinaryPrimitives.WriteUInt32BigEndian(span[(next + 12)..], 0);
+        make.CopyTo(span[textsAt..]);
+        time.CopyTo(span[(textsAt + make.Length)..]);
 
-        // GPS IFD at 44: four entries (12 bytes each), next-IFD offset, then the rationals at 98 and 122.
-        BinaryPrimitives.WriteUInt16BigEndian(span[44..], 4);
-        WriteEntry(span[46..], 0x0001, 2, 2, 0x4E000000); // GPSLatitudeRef "N"
-        WriteEntry(span[58..], 0x0002, 5, 3, 98); // GPSLatitude
-        WriteEntry(span[70..], 0x0003, 2, 2, 0x57000000); // GPSLongitudeRef "W"
-        WriteEntry(span[82..], 0x0004, 5, 3, 122); // GPSLongitude
-        BinaryPrimitives.WriteUInt32BigEndian(span[94..], 0);
-        WriteRationals(span[98..], (51, 1), (30, 1), (0, 1));
-        WriteRationals(span[122..], (0, 1), (7, 1), (12, 1));
+        // GPS IFD: four entries, next-IFD offset, then the rationals 54 and 78 bytes in.
+        BinaryPrimitives.WriteUInt16BigEndian(span[gpsAt..], 4);
+        WriteEntry(span[(gpsAt + 2)..], 0x0001, 2, 2, 0x4E000000); // GPSLatitudeRef "N"
+        WriteEntry(span[(gpsAt + 14)..], 0x0002, 5, 3, (uint)(gpsAt + 54)); // GPSLatitude
+        WriteEntry(span[(gpsAt + 26)..], 0x0003, 2, 2, 0x57000000); // GPSLongitudeRef "W"
+        WriteEntry(span[(gpsAt + 38)..], 0x0004, 5, 3, (uint)(gpsAt + 78)); // GPSLongitude
+        BinaryPrimitives.WriteUInt32BigEndian(span[(gpsAt + 50)..], 0);
+        WriteRationals(span[(gpsAt + 54)..], (51, 1), (30, 1), (0, 1));
+        WriteRationals(span[(gpsAt + 78)..], (0, 1), (7, 1), (12, 1));
         return tiff;
     }
 
@@ -346,7 +363,8 @@ public static class TestImages
     private static byte[] WholePng(byte[] header, byte[] rows) =>
         [.. PngSignature, .. PngChunk("IHDR", header), .. PngChunk("IDAT", Zlib(rows)), .. PngChunk("IEND", [])];
 
-    private static uint Crc32(byte[] bytes)
+    /// <summary>The CRC-32 (ISO 3309, the one PNG and zip use) of <paramref name="bytes"/>.</summary>
+    public static uint Crc32(ReadOnlySpan<byte> bytes)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in bytes)

@@ -1,5 +1,5 @@
 using System.Net;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

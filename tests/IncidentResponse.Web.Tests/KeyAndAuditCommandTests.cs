@@ -6,7 +6,7 @@ using System.Xml.Linq;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -235,6 +235,50 @@ public abstract class KeyAndAuditCommandTests
         var wrongCurrent = await RunAsync(setup, "rotate-master-key", "--new-key-file", keyFile);
         Assert.NotEqual(0, wrongCurrent.ExitCode);
         Assert.Equal(after, await StoredAsync(), StoredComparer.Instance);
+    }
+
+    [Fact]
+    public async Task A_key_ring_entry_stored_when_its_decryptor_lived_in_Web_Infrastructure_still_opens_so_people_stay_signed_in()
+    {
+        var setup = await NewSetupAsync();
+        Assert.Equal(0, (await RunAsync(setup, "seed-demo", "--username", "demo_person", "--password", Passphrase)).ExitCode);
+        Cookie[] session;
+        await using (var app = new CommandApp(Provider, setup))
+        {
+            await app.InitializeAsync();
+            using var client = app.CreateAppClient();
+            await client.SignInAsync("demo_person", Passphrase);
+            session = client.Cookies.GetAllCookies().ToArray();
+        }
+
+        // Written as a build from before issue 17 wrote it: the decryptor named in its old namespace.
+        var current = typeof(MasterKeyXmlDecryptor).FullName!;
+        await using (var db = setup.CreateDbContext())
+        {
+            var rows = await db.DataProtectionKeys.ToListAsync();
+            Assert.NotEmpty(rows);
+            foreach (var row in rows)
+            {
+                Assert.Contains(current + ",", row.Xml, StringComparison.Ordinal);
+                row.Xml = row.Xml.Replace(current + ",", DatabaseXmlRepository.DecryptorNameBeforeIssue17 + ",", StringComparison.Ordinal);
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await using (var app = new CommandApp(Provider, setup))
+        {
+            await app.InitializeAsync();
+            using var client = app.CreateAppClient();
+            foreach (var cookie in session)
+            {
+                client.Cookies.Add(cookie);
+            }
+
+            var cases = await client.GetAsync("/cases");
+            Assert.Equal(HttpStatusCode.OK, cases.Status);
+            Assert.Contains("Spring notes", cases.MainText, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

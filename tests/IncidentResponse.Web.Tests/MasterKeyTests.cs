@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using IncidentResponse.Domain.Keys;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;

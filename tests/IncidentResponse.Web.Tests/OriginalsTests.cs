@@ -4,6 +4,7 @@ using System.Text.Json;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Export;
+using IncidentResponse.Web.Operator.Demo;
 using IncidentResponse.Web.Tests.Infrastructure;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;

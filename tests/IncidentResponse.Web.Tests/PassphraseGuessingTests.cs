@@ -1,6 +1,6 @@
 using System.Net;
-using IncidentResponse.Web.Infrastructure;
 using IncidentResponse.Web.Pages.Account;
+using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

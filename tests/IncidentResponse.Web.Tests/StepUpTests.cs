@@ -120,7 +120,7 @@ public abstract class StepUpTests<TApp>(TApp app) : IClassFixture<TApp>
         string? PolicyOf(string route) => endpoints.Single(e => e.RoutePattern.RawText == route)
             .Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
 
-        Assert.Equal(IncidentResponse.Web.Infrastructure.ServiceRegistration.AccountRateLimit, PolicyOf("account/confirm"));
+        Assert.Equal(IncidentResponse.Web.Security.RateLimits.Accounts, PolicyOf("account/confirm"));
         Assert.Equal(PolicyOf("account/sign-in"), PolicyOf("account/confirm"));
     }
 

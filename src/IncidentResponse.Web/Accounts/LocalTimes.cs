@@ -3,7 +3,7 @@ using IncidentResponse.Documents.Html;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 

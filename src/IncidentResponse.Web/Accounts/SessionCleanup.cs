@@ -1,6 +1,6 @@
 using System.Data.Common;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Accounts;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -3,7 +3,7 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Evidence;

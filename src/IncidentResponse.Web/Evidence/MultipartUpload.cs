@@ -53,7 +53,7 @@ public static class MultipartUpload
     {
         var buffer = new byte[TextFieldMaxBytes + 1];
         var read = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        return read > TextFieldMaxBytes ? null : Infrastructure.NulCharacters.Strip(Encoding.UTF8.GetString(buffer, 0, read));
+        return read > TextFieldMaxBytes ? null : Security.NulCharacters.Strip(Encoding.UTF8.GetString(buffer, 0, read));
     }
 
     /// <summary>

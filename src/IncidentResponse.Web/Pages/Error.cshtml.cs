@@ -1,4 +1,5 @@
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -256,7 +256,7 @@ public class MetadataStripperTests
         [
             ("cHRM", new byte[32]),
             ("gAMA", [0, 0, 0xB1, 0x8F]),
-            ("iCCP", [.. "ICC\0"u8, 0, .. PngFile.Compress([1, 2, 3])]),
+            ("iCCP", [.. "ICC\0"u8, 0, .. TestImages.Zlib([1, 2, 3])]),
             ("sBIT", [8]),
             ("sRGB", [0]),
             ("cICP", [1, 13, 0, 1]),
@@ -378,7 +378,7 @@ public class MetadataStripperTests
         {
             var length = BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(offset));
             var stored = BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(offset + 8 + length));
-            Assert.Equal(PngFile.Crc32(png.AsSpan(offset + 4, 4 + length)), stored);
+            Assert.Equal(TestImages.Crc32(png.AsSpan(offset + 4, 4 + length)), stored);
             offset += 12 + length;
         }
     }

@@ -4,12 +4,10 @@ namespace IncidentResponse.Domain.Tests.Evidence;
 
 public class RevealingMetadataTests
 {
-    private static readonly ExifDetails Phone = new("Examplephone", "Model Seven", new DateTime(2026, 3, 14, 15, 9, 26), 51.5034, -0.1276);
-
     [Fact]
     public void A_phone_photo_reveals_where_with_what_and_when_it_was_taken()
     {
-        var photo = TestImages.Jpeg(16, 8, ExifSegment.App1(Phone));
+        var photo = TestImages.Jpeg(16, 8, TestImages.ExifSegment(taken: "2026:03:14 15:09:26"));
 
         Assert.Equal(RevealedDetails.Location | RevealedDetails.Device | RevealedDetails.Time, Find(photo, EvidenceKind.Jpeg));
     }
@@ -39,7 +37,7 @@ public class RevealingMetadataTests
     [Fact]
     public void What_is_found_is_also_what_the_stripped_copy_no_longer_has()
     {
-        var photo = TestImages.Jpeg(16, 8, ExifSegment.App1(Phone));
+        var photo = TestImages.Jpeg(16, 8, TestImages.ExifSegment(taken: "2026:03:14 15:09:26"));
         var copy = new MemoryStream();
         Assert.True(MetadataStripper.Strip(new MemoryStream(photo), copy, EvidenceKind.Jpeg).Succeeded);
 
@@ -49,7 +47,7 @@ public class RevealingMetadataTests
     [Fact]
     public void A_damaged_file_or_another_kind_reveals_nothing_rather_than_failing()
     {
-        var photo = TestImages.Jpeg(16, 8, ExifSegment.App1(Phone));
+        var photo = TestImages.Jpeg(16, 8, TestImages.ExifSegment(taken: "2026:03:14 15:09:26"));
 
         Assert.Equal(RevealedDetails.None, Find(photo[..30], EvidenceKind.Jpeg));
         Assert.Equal(RevealedDetails.None, Find(photo, EvidenceKind.Pdf));

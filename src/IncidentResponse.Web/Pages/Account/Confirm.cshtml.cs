@@ -1,7 +1,8 @@
 using FluentValidation;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +14,7 @@ namespace IncidentResponse.Web.Pages.Account;
 /// Step-up: the signed-in person types their passphrase again before a sensitive action. The same hasher, the same
 /// account rate limit and the same lockout count as signing in, so this page is no easier to guess through.
 /// </summary>
-[EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Accounts)]
 public sealed class ConfirmModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,

@@ -1,7 +1,8 @@
 using FluentValidation;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace IncidentResponse.Web.Pages.Account;
 /// the right one, so someone holding an unlocked phone cannot guess their way to taking the account. The page shares
 /// the account rate limit (per signed-in person).
 /// </summary>
-[EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Accounts)]
 public sealed class PassphraseModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,

@@ -1,6 +1,7 @@
 using FluentValidation;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace IncidentResponse.Web.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Accounts)]
 public sealed class SignInModel(SignInFlow signIn, IValidator<SignInModel.InputModel> validator) : PageModel
 {
     /// <summary>The same words for an unknown name, a wrong passphrase and a paused account: nothing to enumerate.</summary>

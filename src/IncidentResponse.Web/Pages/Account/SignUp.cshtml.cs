@@ -1,7 +1,8 @@
 using FluentValidation;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +12,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace IncidentResponse.Web.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Accounts)]
 public sealed class SignUpModel(
     UserManager<AppUser> users,
     SignInFlow signIn,

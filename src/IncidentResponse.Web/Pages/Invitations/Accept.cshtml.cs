@@ -2,7 +2,7 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +17,7 @@ namespace IncidentResponse.Web.Pages.Invitations;
 /// invitation is accepted. Every unusable token (wrong, used, cancelled, expired) gets the same 404.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(ServiceRegistration.AccountRateLimit)]
+[EnableRateLimiting(RateLimits.Accounts)]
 public sealed class AcceptModel(AppDbContext db, AuditTrail audit, TimeProvider clock) : PageModel
 {
     public CaseRole Role { get; private set; }

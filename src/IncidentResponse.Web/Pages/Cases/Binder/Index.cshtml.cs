@@ -9,7 +9,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Binder;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -5,8 +5,9 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Incidents;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IncidentResponse.Web.Pages.Cases.Log;

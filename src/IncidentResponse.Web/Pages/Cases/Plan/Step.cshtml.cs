@@ -5,7 +5,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Safety;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,7 +14,7 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 /// time per person, and a per-person rate limit (<see cref="FairPrinting"/>).
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
-[EnableRateLimiting(ServiceRegistration.LetterPdfRateLimit)]
+[EnableRateLimiting(RateLimits.LetterPdfs)]
 public sealed class PdfModel(TakedownLetters letters, LetterPdf pdf, FairPrinting fairPrinting) : CasePageModel
 {
     public Guid RequestId { get; private set; }

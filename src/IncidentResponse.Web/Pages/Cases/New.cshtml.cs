@@ -5,7 +5,6 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -26,7 +26,7 @@ public abstract class AllyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("my friend", people.MainText, StringComparison.Ordinal);
         await using (var db = app.CreateDbContext())
         {
-            var stored = await db.CaseInvitations.SingleAsync(i => i.CaseId == caseId);
+            var stored = await db.AllyInvitations.SingleAsync(i => i.CaseId == caseId);
             Assert.Equal(SHA256.HashData(Encoding.UTF8.GetBytes(token)), stored.TokenHash);
             Assert.Equal(CaseRole.Helper, stored.Role);
             Assert.Equal(TimeSpan.FromHours(72), stored.ExpiresUtc - stored.CreatedUtc);
@@ -139,7 +139,7 @@ public abstract class AllyTests<TApp>(TApp app) : IClassFixture<TApp>
         var link = await owner.InviteAsync(caseId, CaseRole.Advocate);
         await using (var db = app.CreateDbContext())
         {
-            var id = await db.CaseInvitations.Where(i => i.CaseId == caseId).Select(i => i.Id).SingleAsync();
+            var id = await db.AllyInvitations.Where(i => i.CaseId == caseId).Select(i => i.Id).SingleAsync();
             var revoked = await owner.SubmitAsync($"/cases/{caseId}/people", new Dictionary<string, string>(), $"invitationId={id}");
             Assert.Equal(HttpStatusCode.Redirect, revoked.Status);
         }
@@ -193,7 +193,7 @@ public abstract class AllyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NotFound, (await ally.ManageAllyAsync(caseId, "Export", otherId, ("allow", "true"))).Status);
 
         await using var check = app.CreateDbContext();
-        Assert.Equal(2, await check.CaseInvitations.CountAsync(i => i.CaseId == caseId));
+        Assert.Equal(2, await check.AllyInvitations.CountAsync(i => i.CaseId == caseId));
         var untouched = await check.CaseMembers.SingleAsync(m => m.CaseId == caseId && m.UserId == otherId);
         Assert.Equal(CaseRole.Viewer, untouched.Role);
         Assert.False(untouched.EvidenceImagesGranted);

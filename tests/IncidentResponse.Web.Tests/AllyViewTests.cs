@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

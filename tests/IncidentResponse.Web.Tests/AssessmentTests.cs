@@ -1,7 +1,7 @@
 using System.Net;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static IncidentResponse.Domain.Safety.ThreatQuestionnaire;

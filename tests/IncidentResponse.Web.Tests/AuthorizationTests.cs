@@ -179,7 +179,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
         Guid invitationId;
         await using (var db = app.CreateDbContext())
         {
-            invitationId = await db.CaseInvitations.Where(i => i.CaseId == caseId && i.AcceptedUtc == null).Select(i => i.Id).SingleAsync();
+            invitationId = await db.AllyInvitations.Where(i => i.CaseId == caseId && i.AcceptedUtc == null).Select(i => i.Id).SingleAsync();
         }
 
         Assert.NotEmpty(invitationLink);
@@ -370,7 +370,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp>
             await db.SightingStatusChanges.LongCountAsync(c => c.CaseId == caseId),
             await db.TakedownResponses.LongCountAsync(r => r.CaseId == caseId),
             await db.ThreatAssessments.LongCountAsync(a => a.CaseId == caseId),
-            await db.CaseInvitations.LongCountAsync(i => i.CaseId == caseId && i.RevokedUtc == null),
+            await db.AllyInvitations.LongCountAsync(i => i.CaseId == caseId && i.RevokedUtc == null),
             await db.Cases.Where(c => c.Id == caseId).Select(c => c.Title).SingleAsync());
         return string.Join("|", counts, string.Join(";", members), string.Join(";", incidents), string.Join(";", files), string.Join(";", letters));
     }

@@ -84,7 +84,7 @@ public abstract class DeleteCaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await check.Incidents.AnyAsync(i => i.CaseId == caseId));
         Assert.False(await check.EvidenceItems.AnyAsync(e => e.CaseId == caseId));
         Assert.False(await check.AuditEvents.AnyAsync(e => e.CaseId == caseId));
-        Assert.False(await check.CaseInvitations.AnyAsync(i => i.CaseId == caseId));
+        Assert.False(await check.AllyInvitations.AnyAsync(i => i.CaseId == caseId));
         Assert.False(await check.TakedownRequests.AnyAsync(r => r.CaseId == caseId));
         Assert.False(await check.Sightings.AnyAsync(r => r.CaseId == caseId));
 

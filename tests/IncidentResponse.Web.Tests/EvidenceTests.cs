@@ -6,7 +6,7 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;

@@ -1,7 +1,7 @@
 using System.Net;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
 
 namespace IncidentResponse.Web.Tests;

@@ -1,7 +1,7 @@
 using System.Net;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

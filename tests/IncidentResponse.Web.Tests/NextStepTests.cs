@@ -110,7 +110,7 @@ public abstract class NextStepTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("1 person helping", card.QuerySelector("p.meta")!.TextContent.Trim());
     }
 
-    private static int CasePlanNumber(string key) => Web.Safety.CasePlan.NumberOf(key);
+    private static int CasePlanNumber(string key) => Web.Pages.Cases.Safety.CasePlan.NumberOf(key);
 }
 
 public sealed class NextStepTestsOnSqlite(SqliteApp app) : NextStepTests<SqliteApp>(app);

@@ -1,6 +1,6 @@
 using System.Net;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

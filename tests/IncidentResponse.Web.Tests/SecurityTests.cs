@@ -222,7 +222,7 @@ public abstract class SecurityTests<TApp>(TApp app) : IClassFixture<TApp>
             await db.Incidents.CountAsync(i => i.CaseId == caseId),
             await db.EvidenceItems.CountAsync(e => e.CaseId == caseId),
             await db.TakedownRequests.CountAsync(t => t.CaseId == caseId),
-            await db.CaseInvitations.CountAsync(i => i.CaseId == caseId),
+            await db.AllyInvitations.CountAsync(i => i.CaseId == caseId),
             await db.Cases.CountAsync(c => c.Id == caseId),
             await db.UserSessions.CountAsync(s => s.EndedUtc == null));
     }

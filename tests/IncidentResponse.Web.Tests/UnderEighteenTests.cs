@@ -95,7 +95,7 @@ public abstract class UnderEighteenTests<TApp>(TApp app) : IClassFixture<TApp>
         var plan = await client.GetAsync($"/cases/{caseId}/plan");
         var steps = plan.Document.QuerySelectorAll("main .steps a").Select(a => a.GetAttribute("href")!).ToList();
         Assert.NotEmpty(steps);
-        Assert.Contains(steps, s => s.EndsWith($"/plan/{Web.Safety.CasePlan.NumberOf(SafetyStepCatalog.UnderEighteenRoutes)}", StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.EndsWith($"/plan/{Web.Pages.Cases.Safety.CasePlan.NumberOf(SafetyStepCatalog.UnderEighteenRoutes)}", StringComparison.Ordinal));
         string[] pages =
         [
             $"/cases/{caseId}/safety", $"/cases/{caseId}/plan", .. steps, $"/cases/{caseId}/evidence", $"/cases/{caseId}/evidence/add",
@@ -130,7 +130,7 @@ public abstract class UnderEighteenTests<TApp>(TApp app) : IClassFixture<TApp>
 
         var safety = await client.GetAsync($"/cases/{caseId}/safety");
         Assert.Contains("Take a screenshot", safety.MainText, StringComparison.Ordinal);
-        var findPosts = await client.GetAsync($"/cases/{caseId}/plan/{Web.Safety.CasePlan.NumberOf(SafetyStepCatalog.FindPosts)}");
+        var findPosts = await client.GetAsync($"/cases/{caseId}/plan/{Web.Pages.Cases.Safety.CasePlan.NumberOf(SafetyStepCatalog.FindPosts)}");
         var body = findPosts.Document.QuerySelector(".step-body")!.TextContent;
         Assert.True(
             body.IndexOf("shares it with that company", StringComparison.Ordinal) is var warning and >= 0

@@ -142,29 +142,9 @@ public static class AuditChain
         foreach (var chained in eventsInOrder)
         {
             var sequence = chained.Event.Sequence;
-            if (sequence != expectedSequence)
+            if (BreakAt(key, chained, expectedSequence, expectedPreviousHash, position) is { } broken)
             {
-                return Broken(
-                    AuditChainFault.SequenceGap,
-                    sequence,
-                    position,
-                    string.Create(CultureInfo.InvariantCulture, $"expected sequence {expectedSequence}, found {sequence}"));
-            }
-
-            if (!chained.PreviousHash.AsSpan().SequenceEqual(expectedPreviousHash))
-            {
-                return Broken(
-                    AuditChainFault.PreviousHashMismatch, sequence, position, "its previous hash is not the hash of the event before it");
-            }
-
-            if (!TryCompute(key, chained.PreviousHash, chained.Event, out var computed))
-            {
-                return Broken(AuditChainFault.HashMismatch, sequence, position, "its fields cannot be encoded (missing or invalid text)");
-            }
-
-            if (!CryptographicOperations.FixedTimeEquals(chained.Hash, computed))
-            {
-                return Broken(AuditChainFault.HashMismatch, sequence, position, "its stored hash does not match its contents");
+                return broken;
             }
 
             if (expectedHead is not null && sequence == expectedHead.Sequence)
@@ -192,6 +172,41 @@ public static class AuditChain
         }
 
         return new AuditChainVerification(AuditChainFault.None, null, null, null, position);
+    }
+
+    /// <summary>
+    /// Where the chain breaks at <paramref name="chained"/>, or null when it follows on from the event before it (its
+    /// sequence and previous hash) and its stored hash is the one its contents give under the key.
+    /// </summary>
+    private static AuditChainVerification? BreakAt(AuditChainKey key, ChainedAuditEvent chained, long expectedSequence, byte[] expectedPreviousHash, long position)
+    {
+        var sequence = chained.Event.Sequence;
+        if (sequence != expectedSequence)
+        {
+            return Broken(
+                AuditChainFault.SequenceGap,
+                sequence,
+                position,
+                string.Create(CultureInfo.InvariantCulture, $"expected sequence {expectedSequence}, found {sequence}"));
+        }
+
+        if (!chained.PreviousHash.AsSpan().SequenceEqual(expectedPreviousHash))
+        {
+            return Broken(
+                AuditChainFault.PreviousHashMismatch, sequence, position, "its previous hash is not the hash of the event before it");
+        }
+
+        if (!TryCompute(key, chained.PreviousHash, chained.Event, out var computed))
+        {
+            return Broken(AuditChainFault.HashMismatch, sequence, position, "its fields cannot be encoded (missing or invalid text)");
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(chained.Hash, computed))
+        {
+            return Broken(AuditChainFault.HashMismatch, sequence, position, "its stored hash does not match its contents");
+        }
+
+        return null;
     }
 
     /// <summary>

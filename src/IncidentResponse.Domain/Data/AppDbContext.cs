@@ -49,7 +49,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<CaseEvidenceKey> CaseEvidenceKeys => Set<CaseEvidenceKey>();
 
-    public DbSet<CaseInvitation> CaseInvitations => Set<CaseInvitation>();
+    public DbSet<AllyInvitation> AllyInvitations => Set<AllyInvitation>();
 
     public DbSet<Submission> Submissions => Set<Submission>();
 

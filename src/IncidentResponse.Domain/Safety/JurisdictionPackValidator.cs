@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace IncidentResponse.Domain.Safety;
 
 /// <summary>
-/// Checks a <see cref="JurisdictionPack"/> against the schema: required fields, phone formats, https-only URLs and
+/// Checks a <see cref="JurisdictionPack"/> against the schema: required fields, phone formats, https-only URLs,
 /// and on every fact a source that is not self-cited with either a valid, non-future date or <c>needsReview</c> and no date. Pure: "today" is passed in (use the UTC date).
 /// </summary>
 /// <remarks>
@@ -18,61 +18,14 @@ public static partial class JurisdictionPackValidator
     {
         ArgumentNullException.ThrowIfNull(pack);
         var problems = new List<string>();
-
-        if (pack.SchemaVersion != JurisdictionPack.CurrentSchemaVersion)
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture,
-                $"schemaVersion: expected {JurisdictionPack.CurrentSchemaVersion}, found {pack.SchemaVersion}."));
-        }
-
-        if (string.IsNullOrWhiteSpace(pack.Code) || !CodePattern().IsMatch(pack.Code))
-        {
-            problems.Add("code: must be a two-letter upper-case country code, or INTL.");
-        }
-
-        ContentChecks.Required(problems, "name", pack.Name);
-        if (pack.ContentVersion < 1)
-        {
-            problems.Add("contentVersion: must be 1 or more.");
-        }
-
-        if (pack.EmergencyNumber is null)
-        {
-            problems.Add("emergencyNumber: is required.");
-        }
-        else
-        {
-            var emergency = pack.EmergencyNumber;
-            if (string.IsNullOrWhiteSpace(emergency.Number) || !EmergencyNumberPattern().IsMatch(emergency.Number))
-            {
-                problems.Add("emergencyNumber.number: must be three digits.");
-            }
-
-            ContentChecks.OurProse(problems, "emergencyNumber.note", emergency.Note);
-            ContentChecks.Fact(problems, "emergencyNumber", emergency, today);
-        }
-
+        Identity(problems, pack);
+        Emergency(problems, pack.EmergencyNumber, today);
         Routes(problems, "helplines", pack.Helplines, today);
         Routes(problems, "reportingRoutes", pack.ReportingRoutes, today);
         Routes(problems, "underEighteenRoutes", pack.UnderEighteenRoutes, today);
         Routes(problems, "crisisLines", pack.CrisisLines, today);
         Routes(problems, "sexualAssaultSupport", pack.SexualAssaultSupport, today, required: false);
-
-        if (pack.LegalRemedies is null)
-        {
-            problems.Add("legalRemedies: is required.");
-        }
-        else
-        {
-            Remedy(problems, "legalRemedies.emergencyProtectiveOrder", pack.LegalRemedies.EmergencyProtectiveOrder, today);
-            Remedy(problems, "legalRemedies.restrainingOrder", pack.LegalRemedies.RestrainingOrder, today);
-            Remedy(problems, "legalRemedies.policeReport", pack.LegalRemedies.PoliceReport, today);
-            if (pack.LegalRemedies.TakedownLaw is { } takedownLaw)
-            {
-                Remedy(problems, "legalRemedies.takedownLaw", takedownLaw, today);
-            }
-        }
-
+        Remedies(problems, pack.LegalRemedies, today);
         return problems;
     }
 
@@ -95,6 +48,61 @@ public static partial class JurisdictionPackValidator
         && uri.Scheme == Uri.UriSchemeHttps
         && !string.IsNullOrEmpty(uri.Host)
         && !url.Any(char.IsWhiteSpace);
+
+    /// <summary>The pack's schema version, code, name and content version.</summary>
+    private static void Identity(List<string> problems, JurisdictionPack pack)
+    {
+        if (pack.SchemaVersion != JurisdictionPack.CurrentSchemaVersion)
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture,
+                $"schemaVersion: expected {JurisdictionPack.CurrentSchemaVersion}, found {pack.SchemaVersion}."));
+        }
+
+        if (string.IsNullOrWhiteSpace(pack.Code) || !CodePattern().IsMatch(pack.Code))
+        {
+            problems.Add("code: must be a two-letter upper-case country code, or INTL.");
+        }
+
+        ContentChecks.Required(problems, "name", pack.Name);
+        if (pack.ContentVersion < 1)
+        {
+            problems.Add("contentVersion: must be 1 or more.");
+        }
+    }
+
+    private static void Emergency(List<string> problems, EmergencyNumberFact? emergency, DateOnly today)
+    {
+        if (emergency is null)
+        {
+            problems.Add("emergencyNumber: is required.");
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(emergency.Number) || !EmergencyNumberPattern().IsMatch(emergency.Number))
+        {
+            problems.Add("emergencyNumber.number: must be three digits.");
+        }
+
+        ContentChecks.OurProse(problems, "emergencyNumber.note", emergency.Note);
+        ContentChecks.Fact(problems, "emergencyNumber", emergency, today);
+    }
+
+    private static void Remedies(List<string> problems, LegalRemedies? remedies, DateOnly today)
+    {
+        if (remedies is null)
+        {
+            problems.Add("legalRemedies: is required.");
+            return;
+        }
+
+        Remedy(problems, "legalRemedies.emergencyProtectiveOrder", remedies.EmergencyProtectiveOrder, today);
+        Remedy(problems, "legalRemedies.restrainingOrder", remedies.RestrainingOrder, today);
+        Remedy(problems, "legalRemedies.policeReport", remedies.PoliceReport, today);
+        if (remedies.TakedownLaw is { } takedownLaw)
+        {
+            Remedy(problems, "legalRemedies.takedownLaw", takedownLaw, today);
+        }
+    }
 
     private static void Routes(List<string> problems, string path, IReadOnlyList<ContactRoute>? routes, DateOnly today, bool required = true)
     {

@@ -1,7 +1,6 @@
 using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Binder;
@@ -9,7 +8,7 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Export;
 using IncidentResponse.Web.Operator;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Takedowns;
 
@@ -47,8 +46,7 @@ public static class ServiceRegistration
         var services = builder.Services;
 
         // ---- Features (binder, export, evidence, incidents, takedowns, allies, safety) ----
-        services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
-        services.AddScoped<CasePlanLoader>();
+        services.AddSafety();
         services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddSingleton(sp => DigitalServicesCoordinators.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<TakedownLetters>();

@@ -5,7 +5,7 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases;
@@ -191,7 +191,7 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
                     ? "Your physical safety, someone to talk to, and saving evidence before anything is deleted."
                     : "Their physical safety, someone to talk to, and saving evidence before anything is deleted.",
                 safety,
-                links.To("/Cases/SafetyFirst"),
+                links.To("/Cases/Safety/SafetyFirst"),
                 string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in {(isOwner ? "your" : "the")} plan done")),
             RiskStep(plan, links, risk),
             new("Keep a record", isOwner
@@ -208,9 +208,9 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
                     "Made by the person whose case this is"),
             isOwner
                 ? new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", allies > 0 ? StepState.InProgress : StepState.NotStarted,
-                    links.To("/Cases/People/Index"), allies == 0 ? "No one invited yet" : people)
+                    links.To("/Cases/Allies/Index"), allies == 0 ? "No one invited yet" : people)
                 : new("Trusted allies", "The people helping on this case, and what you can do as one of them.", StepState.InProgress,
-                    links.To("/Cases/People/Index"), people),
+                    links.To("/Cases/Allies/Index"), people),
         ];
     }
 

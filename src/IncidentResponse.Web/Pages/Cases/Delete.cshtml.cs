@@ -43,9 +43,7 @@ public sealed partial class DeleteModel(
             return Page();
         }
 
-        // Step-up: the passphrase again, counted towards the same lockout as signing in.
-        var user = await users.FindByIdAsync(User.UserId().ToString());
-        if (user is null || !(await signInManager.CheckPasswordSignInAsync(user, Input.Passphrase, lockoutOnFailure: true)).Succeeded)
+        if (!await PassphraseConfirmedAsync())
         {
             ModelState.AddModelError("Input.Passphrase", "That passphrase didn't work. Nothing has been deleted.");
             return Page();
@@ -53,7 +51,31 @@ public sealed partial class DeleteModel(
 
         var memberCount = await db.CaseMembers.CountAsync(m => m.CaseId == CaseId, cancellationToken);
         var blobIds = await db.EvidenceItems.IgnoreQueryFilters().Where(e => e.CaseId == CaseId).Select(e => e.BlobId).ToListAsync(cancellationToken);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        await DeleteKeyAndRowsAsync(cancellationToken);
+
+        // The operator's record that it happened: ids and counts only, never the title or anything in the case.
+        LogDeleted(logger, CaseId, memberCount, blobIds.Count);
+
+        // On SQLite the deleted rows are zeroed (secure_delete); empty the write-ahead log too, so no copy lingers there.
+        if (!await SqliteShredding.CheckpointAsync(db, CancellationToken.None))
+        {
+            LogCheckpointPartial(logger);
+        }
+
+        await RemoveFilesAsync(blobIds);
+        return Redirect("/cases?deleted=1");
+    }
+
+    /// <summary>Step-up: the passphrase again, counted towards the same lockout as signing in.</summary>
+    private async Task<bool> PassphraseConfirmedAsync()
+    {
+        var user = await users.FindByIdAsync(User.UserId().ToString());
+        return user is not null && (await signInManager.CheckPasswordSignInAsync(user, Input.Passphrase, lockoutOnFailure: true)).Succeeded;
+    }
+
+    /// <summary>The case key, then every row of the case (the database cascades from the case), in one transaction.</summary>
+    private Task DeleteKeyAndRowsAsync(CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
@@ -67,15 +89,9 @@ public sealed partial class DeleteModel(
             await transaction.CommitAsync(cancellationToken);
         });
 
-        // The operator's record that it happened: ids and counts only, never the title or anything in the case.
-        LogDeleted(logger, CaseId, memberCount, blobIds.Count);
-
-        // On SQLite the deleted rows are zeroed (secure_delete); empty the write-ahead log too, so no copy lingers there.
-        if (!await SqliteShredding.CheckpointAsync(db, CancellationToken.None))
-        {
-            LogCheckpointPartial(logger);
-        }
-
+    /// <summary>The encrypted files, after the rows: the key is gone already, so a file that stays is unreadable.</summary>
+    private async Task RemoveFilesAsync(IEnumerable<Guid> blobIds)
+    {
         var left = 0;
         foreach (var blobId in blobIds)
         {
@@ -94,8 +110,6 @@ public sealed partial class DeleteModel(
             // Unreadable already (the key is gone); the operator can remove orphaned files.
             logger.LogWarning("After a case was deleted, {Count} of its encrypted files could not be removed", left);
         }
-
-        return Redirect("/cases?deleted=1");
     }
 
     [LoggerMessage(EventId = 7401, Level = LogLevel.Information, Message = "Case {CaseId} was deleted by its owner ({MemberCount} members, {FileCount} files); its key is destroyed")]

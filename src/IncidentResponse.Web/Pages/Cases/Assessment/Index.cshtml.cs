@@ -61,8 +61,7 @@ public sealed class IndexModel(
         {
             validation.AddTo(ModelState);
             Input.Step = Math.Clamp(Input.Step, 1, StepCount);
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowStepAsync(cancellationToken);
         }
 
         var answers = KnownAnswers();
@@ -70,36 +69,72 @@ public sealed class IndexModel(
         {
             case Back:
                 Input.Step = Math.Max(1, Input.Step - 1);
-                await LoadAsync(cancellationToken);
-                return Page();
+                return await ShowStepAsync(cancellationToken);
             case Next:
-                var missingHere = ThreatQuestionnaire.QuestionsOnStep(Input.Step)
-                    .Where(q => q.Required && !answers.ContainsKey(q.Id))
-                    .Select(q => q.Id)
-                    .ToList();
-                if (missingHere.Count == 0)
-                {
-                    Input.Step = Math.Min(StepCount, Input.Step + 1);
-                }
-                else
-                {
-                    AddMissing(missingHere);
-                }
-
-                await LoadAsync(cancellationToken);
-                return Page();
+                MoveOnWhenAnswered(answers);
+                return await ShowStepAsync(cancellationToken);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
         var result = ThreatScorer.Score(answers);
         if (result.IsDraft)
         {
             // Nothing is saved: the first step with a question left is shown again, with every answer kept.
             Input.Step = result.MissingRequired.Min(ThreatQuestionnaire.StepOf);
             AddMissing(result.MissingRequired.Where(id => ThreatQuestionnaire.StepOf(id) == Input.Step));
-            await LoadAsync(cancellationToken);
-            return Page();
+            return await ShowStepAsync(cancellationToken);
         }
+
+        var assessmentId = await SaveCompletedAsync(answers, result, cancellationToken);
+        return Redirect($"/cases/{CaseId}/assessment/{assessmentId}");
+    }
+
+    /// <summary>The answer given to a question so far, or null.</summary>
+    public ThreatAnswer? AnswerTo(string questionId) =>
+        Input.Answers.TryGetValue(questionId, out var answer) ? answer : null;
+
+    private bool Has(string questionId, params ThreatAnswer[] answers) =>
+        AnswerTo(questionId) is { } answer && answers.Contains(answer);
+
+    private Dictionary<string, ThreatAnswer> KnownAnswers() =>
+        Input.Answers
+            .Where(a => a.Value is not null && ThreatQuestionnaire.Find(a.Key) is not null)
+            .ToDictionary(a => a.Key, a => a.Value!.Value, StringComparer.Ordinal);
+
+    private void AddMissing(IEnumerable<string> questionIds)
+    {
+        foreach (var id in questionIds)
+        {
+            ModelState.AddModelError($"Input.Answers[{id}]", $"Please answer this one, or choose \"Not sure\": {ThreatQuestionnaire.Find(id)?.Text}");
+        }
+    }
+
+    private async Task<IActionResult> ShowStepAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>On to the next step when every required question on this one is answered; otherwise say which are not.</summary>
+    private void MoveOnWhenAnswered(Dictionary<string, ThreatAnswer> answers)
+    {
+        var missingHere = ThreatQuestionnaire.QuestionsOnStep(Input.Step)
+            .Where(q => q.Required && !answers.ContainsKey(q.Id))
+            .Select(q => q.Id)
+            .ToList();
+        if (missingHere.Count == 0)
+        {
+            Input.Step = Math.Min(StepCount, Input.Step + 1);
+        }
+        else
+        {
+            AddMissing(missingHere);
+        }
+    }
+
+    /// <summary>The finished assessment, what it says about age and its audit event, saved in one go; returns its id.</summary>
+    private async Task<Guid> SaveCompletedAsync(Dictionary<string, ThreatAnswer> answers, ThreatResult result, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
 
         // An unfinished assessment saved by an earlier version of this page is finished here rather than left behind.
         var assessment = await db.ThreatAssessments
@@ -123,27 +158,7 @@ public sealed class IndexModel(
 
         await audit.RecordAsync(CaseId, User.UserId(), AuditActions.AssessmentCompleted, "ThreatAssessment", assessment.Id.ToString(), result.Level.ToString() ?? "", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/cases/{CaseId}/assessment/{assessment.Id}");
-    }
-
-    /// <summary>The answer given to a question so far, or null.</summary>
-    public ThreatAnswer? AnswerTo(string questionId) =>
-        Input.Answers.TryGetValue(questionId, out var answer) ? answer : null;
-
-    private bool Has(string questionId, params ThreatAnswer[] answers) =>
-        AnswerTo(questionId) is { } answer && answers.Contains(answer);
-
-    private Dictionary<string, ThreatAnswer> KnownAnswers() =>
-        Input.Answers
-            .Where(a => a.Value is not null && ThreatQuestionnaire.Find(a.Key) is not null)
-            .ToDictionary(a => a.Key, a => a.Value!.Value, StringComparer.Ordinal);
-
-    private void AddMissing(IEnumerable<string> questionIds)
-    {
-        foreach (var id in questionIds)
-        {
-            ModelState.AddModelError($"Input.Answers[{id}]", $"Please answer this one, or choose \"Not sure\": {ThreatQuestionnaire.Find(id)?.Text}");
-        }
+        return assessment.Id;
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

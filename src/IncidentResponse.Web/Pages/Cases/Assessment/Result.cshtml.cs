@@ -3,7 +3,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Safety;
+using IncidentResponse.Web.Pages.Cases.Safety;
 
 namespace IncidentResponse.Web.Pages.Cases.Plan;
 

@@ -8,7 +8,7 @@ using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.People;
+namespace IncidentResponse.Web.Pages.Cases.Allies;
 
 /// <summary>
 /// Who is on the case and what each may do. The owner invites, changes roles, grants evidence images and export per
@@ -53,9 +53,9 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var (invitation, token) = CaseInvitation.Create(CaseId, Invite.Role, Invite.Label ?? "", User.UserId(), clock.GetUtcNow().UtcDateTime);
-        db.CaseInvitations.Add(invitation);
-        await audit.RecordAsync(CaseId, User.UserId(), AuditActions.InvitationCreated, "CaseInvitation", invitation.Id.ToString(), $"role={invitation.Role}", cancellationToken);
+        var (invitation, token) = AllyInvitation.Create(CaseId, Invite.Role, Invite.Label ?? "", User.UserId(), clock.GetUtcNow().UtcDateTime);
+        db.AllyInvitations.Add(invitation);
+        await audit.RecordAsync(CaseId, User.UserId(), AuditActions.InvitationCreated, AllyInvitation.AuditEntityType, invitation.Id.ToString(), $"role={invitation.Role}", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         NewLink = $"{Request.Scheme}://{Request.Host}/invitations/{token}";
         ModelState.Clear();
@@ -67,7 +67,7 @@ public sealed class IndexModel(
     [CaseOperationRequired(CaseOperation.Share)]
     public async Task<IActionResult> OnPostRevokeInvitationAsync(Guid invitationId, CancellationToken cancellationToken)
     {
-        var invitation = await db.CaseInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CaseId == CaseId, cancellationToken);
+        var invitation = await db.AllyInvitations.SingleOrDefaultAsync(i => i.Id == invitationId && i.CaseId == CaseId, cancellationToken);
         if (invitation is null)
         {
             return NotFound();
@@ -76,7 +76,7 @@ public sealed class IndexModel(
         if (invitation.IsOpenAt(clock.GetUtcNow().UtcDateTime))
         {
             invitation.RevokedUtc = clock.GetUtcNow().UtcDateTime;
-            await audit.RecordAsync(CaseId, User.UserId(), AuditActions.InvitationRevoked, "CaseInvitation", invitation.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.RecordAsync(CaseId, User.UserId(), AuditActions.InvitationRevoked, AllyInvitation.AuditEntityType, invitation.Id.ToString(), cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -237,7 +237,7 @@ public sealed class IndexModel(
 
         if (Membership.IsOwner)
         {
-            var invitations = await db.CaseInvitations.AsNoTracking()
+            var invitations = await db.AllyInvitations.AsNoTracking()
                 .Where(i => i.CaseId == CaseId)
                 .OrderByDescending(i => i.CreatedUtc)
                 .Select(i => new
@@ -251,7 +251,7 @@ public sealed class IndexModel(
         }
     }
 
-    private static string StateOf(CaseInvitation invitation, DateTime now, string? acceptedBy) =>
+    private static string StateOf(AllyInvitation invitation, DateTime now, string? acceptedBy) =>
         invitation.AcceptedUtc is not null ? $"Accepted by {acceptedBy ?? "an account that has since closed"}"
         : invitation.RevokedUtc is not null ? "Cancelled before it was used"
         : now >= invitation.ExpiresUtc ? "Expired unused"
@@ -275,8 +275,8 @@ public sealed class IndexModel(
             RuleFor(x => x.Role).Must(r => AllyWording.InvitableRoles.Contains(r))
                 .WithMessage("Please choose what they may do: viewer, helper or advocate.");
             RuleFor(x => x.Label).Cascade(CascadeMode.Stop)
-                .Must(l => (l ?? "").Trim().Length <= CaseInvitation.LabelMaxLength)
-                .WithMessage($"Please keep the note to {CaseInvitation.LabelMaxLength} characters or fewer.")
+                .Must(l => (l ?? "").Trim().Length <= AllyInvitation.LabelMaxLength)
+                .WithMessage($"Please keep the note to {AllyInvitation.LabelMaxLength} characters or fewer.")
                 .Must(l => !(l ?? "").Any(char.IsControl))
                 .WithMessage("Please use ordinary letters, numbers and punctuation in the note.");
         }

@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IncidentResponse.Domain.Data.Configurations;
 
-internal sealed class CaseInvitationConfiguration : IEntityTypeConfiguration<CaseInvitation>
+internal sealed class AllyInvitationConfiguration : IEntityTypeConfiguration<AllyInvitation>
 {
-    public void Configure(EntityTypeBuilder<CaseInvitation> builder)
+    public void Configure(EntityTypeBuilder<AllyInvitation> builder)
     {
+        // The table keeps the name it had before the entity was called an ally invitation (issue 17): no schema change.
         builder.ToTable("CaseInvitations");
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Id).ValueGeneratedNever();
@@ -16,7 +17,7 @@ internal sealed class CaseInvitationConfiguration : IEntityTypeConfiguration<Cas
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => i.CaseId);
         builder.Property(i => i.Role).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Label).HasMaxLength(CaseInvitation.LabelMaxLength).IsRequired();
+        builder.Property(i => i.Label).HasMaxLength(AllyInvitation.LabelMaxLength).IsRequired();
         builder.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(i => i.CreatedByUserId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -3,7 +3,7 @@ using FluentValidation;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Safety;
 
-namespace IncidentResponse.Web.Cases;
+namespace IncidentResponse.Web.Pages.Cases;
 
 /// <summary>The rules for a case's name and country, shared by "start a case" and "case details".</summary>
 public sealed class CaseRules<T> : AbstractValidator<T>

@@ -1,8 +1,7 @@
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Safety;
 
-namespace IncidentResponse.Web.Pages.Cases;
+namespace IncidentResponse.Web.Pages.Cases.Safety;
 
 [CaseOperationRequired(CaseOperation.View)]
 public sealed class SafetyFirstModel(CasePlanLoader plans) : CasePageModel

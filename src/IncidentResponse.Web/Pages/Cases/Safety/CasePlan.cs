@@ -1,9 +1,10 @@
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Cases;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Safety;
+namespace IncidentResponse.Web.Pages.Cases.Safety;
 
 /// <summary>A case's safety plan as the pages show it: the adapted steps, each with its stored status and note.</summary>
 public sealed record CasePlan(
@@ -52,7 +53,7 @@ public sealed record CasePlan(
     public static string? KeyOf(int number) =>
         number >= 1 && number <= SafetyStepCatalog.Steps.Count ? SafetyStepCatalog.Steps[number - 1].Key : null;
 
-    /// <summary>The page (for <see cref="Cases.MemberLinks.To"/>) where a step is done, once that part exists.</summary>
+    /// <summary>The page (for <see cref="MemberLinks.To"/>) where a step is done, once that part exists.</summary>
     public static string? PageFor(string? target) => target switch
     {
         SafetyStepCatalog.LinkAssessment => "/Cases/Assessment/Index",
@@ -81,7 +82,7 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
         : draft && stored == SafetyStepStatus.ToDo ? SafetyStepStatus.Doing
         : stored;
 
-    public async Task<CasePlan> LoadAsync(Cases.CaseMembership viewer, CancellationToken cancellationToken)
+    public async Task<CasePlan> LoadAsync(CaseMembership viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var caseId = viewer.CaseId;
@@ -112,36 +113,4 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
             Assessed = assessed,
         };
     }
-}
-
-public static class SafetyWording
-{
-    public static string StatusText(SafetyStepStatus status) => status switch
-    {
-        SafetyStepStatus.Doing => "Doing",
-        SafetyStepStatus.Done => "Done",
-        SafetyStepStatus.NotForMe => "Not for me",
-        _ => "To do",
-    };
-
-    public static string SectionText(SafetySection section) => section switch
-    {
-        SafetySection.Now => "Now",
-        SafetySection.Then => "Then",
-        _ => "Worth considering",
-    };
-
-    public static string PerpetratorText(PerpetratorKnown value) => value switch
-    {
-        PerpetratorKnown.Known => "Yes, I know who it is",
-        PerpetratorKnown.Unknown => "No, I don't know who it is",
-        _ => "I'm not sure",
-    };
-
-    public static string LegalActionText(LegalActionIntent value) => value switch
-    {
-        LegalActionIntent.Yes => "Yes, or I might",
-        LegalActionIntent.No => "No",
-        _ => "I haven't decided",
-    };
 }

@@ -7,7 +7,7 @@ namespace IncidentResponse.Domain.Cases;
 /// A single-use link the owner gives to someone they trust. Only the SHA-256 of the link's token is stored: the token
 /// itself is shown to the owner once and never kept, so the database cannot hand out a working link.
 /// </summary>
-public sealed class CaseInvitation
+public sealed class AllyInvitation
 {
     public const int LabelMaxLength = 80;
 
@@ -15,6 +15,9 @@ public sealed class CaseInvitation
     public const int TokenBytes = 32;
 
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromHours(72);
+
+    /// <summary>The entity name the case history records for an invitation: kept from before the rename, so old and new events read alike.</summary>
+    public const string AuditEntityType = "CaseInvitation";
 
     public Guid Id { get; set; }
 
@@ -44,7 +47,7 @@ public sealed class CaseInvitation
     public bool IsOpenAt(DateTime nowUtc) => RevokedUtc is null && AcceptedUtc is null && nowUtc < ExpiresUtc;
 
     /// <summary>A new invitation and the token for its link (base64url, shown once).</summary>
-    public static (CaseInvitation Invitation, string Token) Create(
+    public static (AllyInvitation Invitation, string Token) Create(
         Guid caseId, CaseRole role, string label, Guid ownerId, DateTime nowUtc, TimeSpan? lifetime = null)
     {
         if (role is CaseRole.Owner || !Enum.IsDefined(role))
@@ -53,7 +56,7 @@ public sealed class CaseInvitation
         }
 
         var token = Base64Url(RandomNumberGenerator.GetBytes(TokenBytes));
-        var invitation = new CaseInvitation
+        var invitation = new AllyInvitation
         {
             Id = Guid.NewGuid(),
             CaseId = caseId,

@@ -2,7 +2,7 @@ using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace IncidentResponse.Web.Cases;
+namespace IncidentResponse.Web.Pages.Cases;
 
 /// <summary>
 /// The countries a person can say they live in: every country we have a pack for, and every EU member state (which

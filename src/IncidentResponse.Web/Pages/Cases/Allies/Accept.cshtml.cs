@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Invitations;
+namespace IncidentResponse.Web.Pages.Cases.Allies;
 
 /// <summary>
 /// Where an invitation link lands. The token is not case content, but it is a secret: it is looked up only by its
@@ -67,7 +67,7 @@ public sealed class AcceptModel(AppDbContext db, AuditTrail audit, TimeProvider 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             // Single use even when two people click at once: only one conditional update can claim the invitation.
-            var claimed = await db.CaseInvitations
+            var claimed = await db.AllyInvitations
                 .Where(i => i.Id == invitation.Id && i.AcceptedUtc == null && i.RevokedUtc == null && i.ExpiresUtc > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUtc, now).SetProperty(i => i.AcceptedByUserId, userId), cancellationToken);
             if (claimed != 1)
@@ -89,15 +89,15 @@ public sealed class AcceptModel(AppDbContext db, AuditTrail audit, TimeProvider 
         return Redirect($"/cases/{invitation.CaseId}");
     }
 
-    private async Task<CaseInvitation?> OpenInvitationAsync(string token, CancellationToken cancellationToken)
+    private async Task<AllyInvitation?> OpenInvitationAsync(string token, CancellationToken cancellationToken)
     {
-        if (!CaseInvitation.LooksLikeToken(token))
+        if (!AllyInvitation.LooksLikeToken(token))
         {
             return null;
         }
 
-        var hash = CaseInvitation.HashToken(token);
-        var invitation = await db.CaseInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+        var hash = AllyInvitation.HashToken(token);
+        var invitation = await db.AllyInvitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         return invitation is not null && invitation.IsOpenAt(clock.GetUtcNow().UtcDateTime) ? invitation : null;
     }
 }

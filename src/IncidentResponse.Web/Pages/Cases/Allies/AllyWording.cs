@@ -1,6 +1,7 @@
 using IncidentResponse.Domain.Cases;
+using IncidentResponse.Web.Cases;
 
-namespace IncidentResponse.Web.Cases;
+namespace IncidentResponse.Web.Pages.Cases.Allies;
 
 /// <summary>How roles and ally events are put in plain words.</summary>
 public static class AllyWording
@@ -55,6 +56,3 @@ public static class AllyWording
         return role + " " + string.Join(" ", shared);
     }
 }
-
-/// <summary>The owner's private/shared switch on an entry or a file.</summary>
-public sealed record PrivacyFormModel(bool IsPrivate, string Noun);

@@ -1,6 +1,6 @@
 using IncidentResponse.Domain.Cases;
 
-namespace IncidentResponse.Web.Cases;
+namespace IncidentResponse.Web.Pages.Cases;
 
 /// <summary>
 /// The two age questions as a form shows them (<c>_AgeQuestions</c>): the field names start with

@@ -4,12 +4,11 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 using IncidentResponse.Web.Safety;
-using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -78,10 +77,7 @@ public static class ServiceRegistration
         services.AddSingleton(sp => JurisdictionCatalog.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
         services.AddScoped<CasePlanLoader>();
         services.AddSingleton<CaseLinks>();
-        services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
-        services.AddSingleton(sp => DigitalServicesCoordinators.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
-        services.AddScoped<TakedownLetters>();
-        services.AddScoped<TakedownActions>();
+        services.AddTakedowns();
         services.AddScoped<AuditTrail>();
         services.AddScoped<DemoCase>();
         services.AddScoped<DemoTakedowns>();
@@ -96,7 +92,6 @@ public static class ServiceRegistration
                 RenderTimeout = TimeSpan.FromMinutes(5),
             },
             sp.GetRequiredService<ILogger<IncidentResponse.Documents.Pdf.ChromiumPdfPrinter>>()));
-        services.AddScoped<IncidentResponse.Web.Takedowns.LetterPdf>();
         services.AddSingleton<FairPrinting>();
 
         // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.

@@ -10,7 +10,7 @@ using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Sightings;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
 /// <summary>
 /// Paste any number of web addresses at once. Each new one becomes a sighting, first seen on the day the person gives

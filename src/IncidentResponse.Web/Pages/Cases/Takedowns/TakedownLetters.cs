@@ -4,7 +4,7 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Takedowns;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>A request's letter as it reads now: composed from the case while a draft, and its completeness.</summary>
 /// <param name="JurisdictionCode">Where the person lives (the case's country code), as the letter was composed for.</param>

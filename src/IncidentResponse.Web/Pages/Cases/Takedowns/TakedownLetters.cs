@@ -53,7 +53,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             Recipient = directory.Get(request.PlatformId),
             Sightings = sightings.Select(s => new SightingRef(s.Url, s.Platform, DateOnly.FromDateTime(s.FirstSeenUtc))).ToList(),
             Incidents = incidents.Select(i => new IncidentRef(i.OccurredOn, IncidentKinds.DisplayName(i.Kind))).ToList(),
-            Sender = request.Sender(),
+            Sender = request.Sender,
             SenderActsForPersonShown = request.SenderActsForPersonShown,
             JurisdictionCode = jurisdiction,
             LetterDate = request.LetterDate,

@@ -215,7 +215,7 @@ public abstract class ConcurrentEditTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Written by the owner", refused.Document.QuerySelector("textarea[name='Input.Reasons']")!.TextContent, StringComparison.Ordinal);
         await using var check = app.CreateDbContext();
         var stored = await check.TakedownRequests.SingleAsync(r => r.CaseId == caseId);
-        Assert.Equal("Sam Helper-Typed", stored.SenderName);
+        Assert.Equal("Sam Helper-Typed", stored.Sender.Name.Value);
         Assert.Null(stored.Reasons);
     }
 }

@@ -127,7 +127,7 @@ public abstract class LetterChoiceTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Redirect, saved.Status);
         await using var db = app.CreateDbContext();
         var request = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
-        Assert.Equal((LetterKind.PlatformPolicyReport, "Sam Edited"), (request.Kind, request.SenderName));
+        Assert.Equal((LetterKind.PlatformPolicyReport, "Sam Edited"), (request.Kind, request.Sender.Name.Value));
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public abstract class LetterChoiceTests<TApp>(TApp app) : IClassFixture<TApp>
         var saved = await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings).SingleAsync(r => r.CaseId == caseId);
         Assert.Equal(
             (LetterKind.DmcaNotice, "Sam Example", "sam@example.org", true, "A photograph I took of myself in 2023", CopyrightBasis.SenderOwnsCopyright, true, new DateOnly(2026, 2, 27)),
-            (saved.Kind, saved.SenderName, saved.SenderEmail, saved.SenderPostalAddressPrivate, saved.CopyrightedWork, saved.CopyrightBasis, saved.AccuracyConfirmed, saved.LetterDate));
+            (saved.Kind, saved.Sender.Name.Value, saved.Sender.Email.Value, saved.Sender.PostalAddress.IsPrivate, saved.CopyrightedWork, saved.CopyrightBasis, saved.AccuracyConfirmed, saved.LetterDate));
         Assert.Equal([posted.Id], saved.Sightings.Select(s => s.SightingId));
     }
 

@@ -310,7 +310,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             var helper = allies[CaseRole.Helper];
             Assert.Equal(HttpStatusCode.Redirect, (await helper.SubmitAsync(letter + "/edit", new Dictionary<string, string> { ["Input.Reasons"] = "Helper's words" })).Status);
             var saved = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
-            Assert.Equal(("Helper's words", Phone, true, Address, true), (saved.Reasons, saved.SenderPhone, saved.SenderPhonePrivate, saved.SenderPostalAddress, saved.SenderPostalAddressPrivate));
+            Assert.Equal(("Helper's words", Phone, true, Address, true), (saved.Reasons, saved.Sender.Phone.Value, saved.Sender.Phone.IsPrivate, saved.Sender.PostalAddress.Value, saved.Sender.PostalAddress.IsPrivate));
 
             // A helper posting the details anyway changes nothing of them, and a conflict page shows none.
             var (action, values) = await helper.FormAsync(letter + "/edit", new Dictionary<string, string>
@@ -327,7 +327,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             values["Input.Version"] = conflict.Document.QuerySelector("input[name='Input.Version']")!.GetAttribute("value")!;
             Assert.Equal(HttpStatusCode.Redirect, (await helper.PostAsync(action, values)).Status);
             saved = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
-            Assert.Equal(("Second words", Phone, true, Address, true), (saved.Reasons, saved.SenderPhone, saved.SenderPhonePrivate, saved.SenderPostalAddress, saved.SenderPostalAddressPrivate));
+            Assert.Equal(("Second words", Phone, true, Address, true), (saved.Reasons, saved.Sender.Phone.Value, saved.Sender.Phone.IsPrivate, saved.Sender.PostalAddress.Value, saved.Sender.PostalAddress.IsPrivate));
         }
         finally
         {

@@ -413,7 +413,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(sentText, original.FinalText);
         Assert.Contains("first@example.org", original.FinalText, StringComparison.Ordinal);
         Assert.Equal(TakedownStatus.Draft, next.Status);
-        Assert.Equal("second@example.org", next.SenderEmail);
+        Assert.Equal("second@example.org", next.Sender.Email.Value);
         Assert.Contains("first@example.org", (await client.GetAsync(letterUrl)).Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
         var editSent = await client.GetAsync($"{letterUrl}/edit");
         Assert.Equal(HttpStatusCode.Redirect, editSent.Status);
@@ -529,7 +529,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("not one of the letters for Reddit", editRefused.Document.QuerySelector("#error-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Sam Example", editRefused.Document.QuerySelector("#Input_SenderName")!.GetAttribute("value"));
         var row = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.CaseId == caseId);
-        Assert.Equal((LetterKind.PreservationToPlatform, (string?)null), (row.Kind, row.SenderName));
+        Assert.Equal((LetterKind.PreservationToPlatform, (string?)null), (row.Kind, row.Sender.Name.Value));
 
         var changed = await client.SubmitAsync(editUrl, new Dictionary<string, string> { ["Input.Kind"] = "DmcaNotice" });
         Assert.Equal(HttpStatusCode.Redirect, changed.Status);

@@ -7,6 +7,7 @@ namespace IncidentResponse.Domain.Takedowns;
 /// </summary>
 public static class LetterCompleteness
 {
+    // Long because it is a table of data: what each kind of letter needs, in the order problems are listed.
     private static readonly Dictionary<LetterKind, LetterRequirement[]> RequirementsByKind = new()
     {
         [LetterKind.PlatformPolicyReport] =
@@ -64,13 +65,6 @@ public static class LetterCompleteness
         {
             switch (requirement)
             {
-                case LetterRequirement.LetterDate when input.LetterDate == default:
-                    issues.Add(new(CompletenessCodes.NoDate, "Add the date the letter is sent."));
-                    break;
-                case LetterRequirement.Url when LetterComposer.Addresses(input).Count == 0:
-                    issues.Add(new(CompletenessCodes.NoUrl,
-                        "Choose at least one sighting with a web address (starting http:// or https://) so they can find the content."));
-                    break;
                 case LetterRequirement.Name or LetterRequirement.Email when IdentityOptional(kind, input):
                     break;
                 case LetterRequirement.Name:
@@ -85,50 +79,58 @@ public static class LetterCompleteness
                 case LetterRequirement.AnyContact:
                     AnyContact(issues, sender, title);
                     break;
-                case LetterRequirement.Signature when !input.SignatureConfirmed:
-                    issues.Add(new(CompletenessCodes.NoSignature,
-                        "Confirm that you sign the letter: your name typed under it is your electronic signature."));
-                    break;
-                case LetterRequirement.GoodFaith when !input.GoodFaithConfirmed:
-                    issues.Add(new(CompletenessCodes.NoGoodFaith, "Confirm the good-faith statement; the letter is not valid without it."));
-                    break;
-                case LetterRequirement.Accuracy when !input.AccuracyConfirmed:
-                    issues.Add(new(CompletenessCodes.NoAccuracyStatement,
-                        "Confirm that the notice is accurate and, under penalty of perjury, that you are the copyright owner or may act for them."));
-                    break;
-                case LetterRequirement.CopyrightBasis when input.CopyrightBasis == CopyrightBasis.NotAnswered:
-                    issues.Add(new(CompletenessCodes.NoCopyrightBasis,
-                        "Say whose copyright the image is: yours (for example, you took it), or someone's who lets you act for them."));
-                    break;
-                case LetterRequirement.CopyrightBasis when input.CopyrightBasis == CopyrightBasis.SenderDoesNotOwnCopyright:
-                    issues.Add(new(CompletenessCodes.CopyrightNotOwned,
-                        "A copyright notice can only come from the copyright owner or someone they authorise. The platform's own report, or a TAKE IT DOWN Act request, does not need copyright."));
-                    break;
-                case LetterRequirement.CopyrightedWork when string.IsNullOrWhiteSpace(input.CopyrightedWork):
-                    issues.Add(new(CompletenessCodes.NoCopyrightedWork,
-                        "Describe the original work, for example \"a photograph I took of myself in 2023\"."));
-                    break;
-                case LetterRequirement.Reasons when string.IsNullOrWhiteSpace(input.Reasons):
-                    issues.Add(new(CompletenessCodes.NoReasons, kind == LetterKind.TakeItDownRequest
-                        ? "Say briefly what shows the image was published without consent, for example that it was shared privately and posted without asking, or that it is a fake made of you. The Act asks for this information."
-                        : "Explain in a few sentences why the content is illegal, for example that it is an intimate image shared without your consent."));
-                    break;
-                case LetterRequirement.SearchEngineRecipient when input.Recipient.Kind != PlatformKind.SearchEngine:
-                    issues.Add(new(CompletenessCodes.RecipientNotSearchEngine,
-                        "A search removal request goes to a search engine such as Google Search or Bing. Choose one as the recipient."));
-                    break;
-                case LetterRequirement.DataProtectionJurisdiction when !DataProtectionLaw.Applies(input.JurisdictionCode):
-                    issues.Add(new(CompletenessCodes.NotUnderDataProtectionLaw,
-                        "This request relies on the GDPR or the UK GDPR, which protect people living in the EU, the EEA or the UK. Set where you live in the case's details, or choose the search engine's own removal request instead."));
-                    break;
-                case LetterRequirement.PreviousRequest when input.Previous is null || input.Previous.SentOn == default:
-                    issues.Add(new(CompletenessCodes.NoPreviousRequest, "Choose the request you are following up, and when you sent it."));
+                default:
+                    if (Unmet(requirement, kind, input) is { } issue)
+                    {
+                        issues.Add(issue);
+                    }
+
                     break;
             }
         }
 
         return new LetterCheck(kind, issues, Warnings(input, sender));
     }
+
+    /// <summary>The issue when a requirement that is not about the sender's details is not met, else null.</summary>
+    private static CompletenessIssue? Unmet(LetterRequirement requirement, LetterKind kind, LetterInput input) => requirement switch
+    {
+        LetterRequirement.LetterDate when input.LetterDate == default =>
+            new(CompletenessCodes.NoDate, "Add the date the letter is sent."),
+        LetterRequirement.Url when LetterComposer.Addresses(input).Count == 0 =>
+            new(CompletenessCodes.NoUrl,
+                "Choose at least one sighting with a web address (starting http:// or https://) so they can find the content."),
+        LetterRequirement.Signature when !input.SignatureConfirmed =>
+            new(CompletenessCodes.NoSignature,
+                "Confirm that you sign the letter: your name typed under it is your electronic signature."),
+        LetterRequirement.GoodFaith when !input.GoodFaithConfirmed =>
+            new(CompletenessCodes.NoGoodFaith, "Confirm the good-faith statement; the letter is not valid without it."),
+        LetterRequirement.Accuracy when !input.AccuracyConfirmed =>
+            new(CompletenessCodes.NoAccuracyStatement,
+                "Confirm that the notice is accurate and, under penalty of perjury, that you are the copyright owner or may act for them."),
+        LetterRequirement.CopyrightBasis when input.CopyrightBasis == CopyrightBasis.NotAnswered =>
+            new(CompletenessCodes.NoCopyrightBasis,
+                "Say whose copyright the image is: yours (for example, you took it), or someone's who lets you act for them."),
+        LetterRequirement.CopyrightBasis when input.CopyrightBasis == CopyrightBasis.SenderDoesNotOwnCopyright =>
+            new(CompletenessCodes.CopyrightNotOwned,
+                "A copyright notice can only come from the copyright owner or someone they authorise. The platform's own report, or a TAKE IT DOWN Act request, does not need copyright."),
+        LetterRequirement.CopyrightedWork when string.IsNullOrWhiteSpace(input.CopyrightedWork) =>
+            new(CompletenessCodes.NoCopyrightedWork,
+                "Describe the original work, for example \"a photograph I took of myself in 2023\"."),
+        LetterRequirement.Reasons when string.IsNullOrWhiteSpace(input.Reasons) =>
+            new(CompletenessCodes.NoReasons, kind == LetterKind.TakeItDownRequest
+                ? "Say briefly what shows the image was published without consent, for example that it was shared privately and posted without asking, or that it is a fake made of you. The Act asks for this information."
+                : "Explain in a few sentences why the content is illegal, for example that it is an intimate image shared without your consent."),
+        LetterRequirement.SearchEngineRecipient when input.Recipient.Kind != PlatformKind.SearchEngine =>
+            new(CompletenessCodes.RecipientNotSearchEngine,
+                "A search removal request goes to a search engine such as Google Search or Bing. Choose one as the recipient."),
+        LetterRequirement.DataProtectionJurisdiction when !DataProtectionLaw.Applies(input.JurisdictionCode) =>
+            new(CompletenessCodes.NotUnderDataProtectionLaw,
+                "This request relies on the GDPR or the UK GDPR, which protect people living in the EU, the EEA or the UK. Set where you live in the case's details, or choose the search engine's own removal request instead."),
+        LetterRequirement.PreviousRequest when input.Previous is null || input.Previous.SentOn == default =>
+            new(CompletenessCodes.NoPreviousRequest, "Choose the request you are following up, and when you sent it."),
+        _ => null,
+    };
 
     /// <summary>Things worth knowing that do not block finalising.</summary>
     private static List<CompletenessIssue> Warnings(LetterInput input, SenderIdentity sender)

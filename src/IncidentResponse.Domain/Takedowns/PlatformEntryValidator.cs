@@ -20,7 +20,27 @@ public static partial class PlatformEntryValidator
     {
         ArgumentNullException.ThrowIfNull(entry);
         var problems = new List<string>();
+        Identity(problems, entry);
+        Policy(problems, entry.Policy, today);
+        NciiRoute(problems, entry.NciiRoute, today);
+        Dmca(problems, entry.Dmca, today);
+        TakeItDown(problems, entry, today);
+        DataProtection(problems, entry.DataProtectionRoute, today);
+        HashMatching(problems, entry.HashMatching, today);
+        AsksFor(problems, entry.AsksFor);
+        ResponseTime(problems, entry.ResponseTime, today);
+        Escalation(problems, entry.Escalation, today);
+        Warnings(problems, entry.Warnings, today);
+        LetterKinds(problems, entry);
+        return problems;
+    }
 
+    /// <summary>A plain email address: one @, a dot in the domain, no spaces.</summary>
+    public static bool IsEmail(string? value) => !string.IsNullOrWhiteSpace(value) && EmailPattern().IsMatch(value);
+
+    /// <summary>The entry's schema version, id, names, kind and content version.</summary>
+    private static void Identity(List<string> problems, PlatformEntry entry)
+    {
         if (entry.SchemaVersion != PlatformEntry.CurrentSchemaVersion)
         {
             problems.Add(string.Create(CultureInfo.InvariantCulture,
@@ -43,52 +63,45 @@ public static partial class PlatformEntryValidator
         {
             problems.Add("contentVersion: must be 1 or more.");
         }
+    }
 
-        Policy(problems, entry.Policy, today);
-        NciiRoute(problems, entry.NciiRoute, today);
-        Dmca(problems, entry.Dmca, today);
-        TakeItDown(problems, entry, today);
-        DataProtection(problems, entry.DataProtectionRoute, today);
-
-        if (entry.HashMatching is null)
+    private static void HashMatching(List<string> problems, HashMatchingFact? hashMatching, DateOnly today)
+    {
+        if (hashMatching is null)
         {
             problems.Add("hashMatching: is required.");
-        }
-        else
-        {
-            ContentChecks.Required(problems, "hashMatching.note", entry.HashMatching.Note);
-            ContentChecks.OurProse(problems, "hashMatching.note", entry.HashMatching.Note);
-            ContentChecks.Source(problems, "hashMatching", entry.HashMatching.SourceUrl, entry.HashMatching.LastVerified, today);
+            return;
         }
 
-        if (entry.AsksFor is null || entry.AsksFor.Count == 0)
+        ContentChecks.Required(problems, "hashMatching.note", hashMatching.Note);
+        ContentChecks.OurProse(problems, "hashMatching.note", hashMatching.Note);
+        ContentChecks.Source(problems, "hashMatching", hashMatching.SourceUrl, hashMatching.LastVerified, today);
+    }
+
+    private static void AsksFor(List<string> problems, IReadOnlyList<RequestItem>? asksFor)
+    {
+        if (asksFor is null || asksFor.Count == 0)
         {
             problems.Add("asksFor: at least one is required.");
         }
-        else if (entry.AsksFor.Any(i => !Enum.IsDefined(i)))
+        else if (asksFor.Any(i => !Enum.IsDefined(i)))
         {
             problems.Add("asksFor: contains an unknown item.");
         }
-
-        if (entry.ResponseTime is null)
-        {
-            problems.Add("responseTime: is required (write \"Not published.\" when the platform does not say).");
-        }
-        else
-        {
-            ContentChecks.Required(problems, "responseTime.text", entry.ResponseTime.Text);
-            ContentChecks.OurProse(problems, "responseTime.text", entry.ResponseTime.Text);
-            ContentChecks.Fact(problems, "responseTime", entry.ResponseTime, today);
-        }
-
-        Escalation(problems, entry.Escalation, today);
-        Warnings(problems, entry.Warnings, today);
-        LetterKinds(problems, entry);
-        return problems;
     }
 
-    /// <summary>A plain email address: one @, a dot in the domain, no spaces.</summary>
-    public static bool IsEmail(string? value) => !string.IsNullOrWhiteSpace(value) && EmailPattern().IsMatch(value);
+    private static void ResponseTime(List<string> problems, ResponseTimeFact? responseTime, DateOnly today)
+    {
+        if (responseTime is null)
+        {
+            problems.Add("responseTime: is required (write \"Not published.\" when the platform does not say).");
+            return;
+        }
+
+        ContentChecks.Required(problems, "responseTime.text", responseTime.Text);
+        ContentChecks.OurProse(problems, "responseTime.text", responseTime.Text);
+        ContentChecks.Fact(problems, "responseTime", responseTime, today);
+    }
 
     private static void Policy(List<string> problems, PlatformPolicy? policy, DateOnly today)
     {

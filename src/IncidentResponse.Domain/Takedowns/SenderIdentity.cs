@@ -3,6 +3,8 @@ namespace IncidentResponse.Domain.Takedowns;
 /// <summary>
 /// The identity a letter is sent from. Each field can be marked private: a private value never appears in a composed
 /// letter, and when a letter needs it, <see cref="LetterCompleteness"/> says so and suggests another identity.
+/// A <see cref="TakedownRequest"/> stores it as an EF complex type, in the columns <c>SenderName</c>,
+/// <c>SenderNamePrivate</c> and so on for each field.
 /// </summary>
 public sealed record SenderIdentity
 {
@@ -14,6 +16,33 @@ public sealed record SenderIdentity
     public IdentityField PostalAddress { get; init; } = IdentityField.Empty;
 
     public IdentityField Phone { get; init; } = IdentityField.Empty;
+
+    /// <summary>The same identity with each private field's value left out (its mark stays, so a page can say it is kept private).</summary>
+    public SenderIdentity WithoutPrivateValues() => Each(f => f.IsPrivate ? f with { Value = null } : f);
+
+    /// <summary>
+    /// This identity, except that each field <paramref name="saved"/> keeps private stays exactly as saved (value and
+    /// mark): for someone who was never shown those values saving over them.
+    /// </summary>
+    public SenderIdentity KeepingPrivateFieldsOf(SenderIdentity saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        static IdentityField Keep(IdentityField mine, IdentityField theirs) => theirs.IsPrivate ? theirs : mine;
+        return new SenderIdentity
+        {
+            Name = Keep(Name, saved.Name),
+            Email = Keep(Email, saved.Email),
+            PostalAddress = Keep(PostalAddress, saved.PostalAddress),
+            Phone = Keep(Phone, saved.Phone),
+        };
+    }
+
+    /// <summary>The same identity with <paramref name="change"/> applied to each field.</summary>
+    public SenderIdentity Each(Func<IdentityField, IdentityField> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return new SenderIdentity { Name = change(Name), Email = change(Email), PostalAddress = change(PostalAddress), Phone = change(Phone) };
+    }
 
     /// <summary>The values marked private (trimmed, at least three characters), for keeping them out of free text.</summary>
     public IReadOnlyList<string> PrivateValues() =>

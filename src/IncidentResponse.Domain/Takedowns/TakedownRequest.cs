@@ -52,21 +52,8 @@ public sealed class TakedownRequest : IVersioned
 
     public List<TakedownRequestSighting> Sightings { get; set; } = [];
 
-    public string? SenderName { get; set; }
-
-    public bool SenderNamePrivate { get; set; }
-
-    public string? SenderEmail { get; set; }
-
-    public bool SenderEmailPrivate { get; set; }
-
-    public string? SenderPostalAddress { get; set; }
-
-    public bool SenderPostalAddressPrivate { get; set; }
-
-    public string? SenderPhone { get; set; }
-
-    public bool SenderPhonePrivate { get; set; }
+    /// <summary>Who the letter is from, each field with its "keep private" mark (an EF complex type: columns <c>SenderName</c>, <c>SenderNamePrivate</c>, …).</summary>
+    public SenderIdentity Sender { get; set; } = new();
 
     public bool SenderActsForPersonShown { get; set; }
 
@@ -133,14 +120,6 @@ public sealed class TakedownRequest : IVersioned
 
     public bool IsEditable => Status == TakedownStatus.Draft;
 
-    public SenderIdentity Sender() => new()
-    {
-        Name = new IdentityField(SenderName, SenderNamePrivate),
-        Email = new IdentityField(SenderEmail, SenderEmailPrivate),
-        PostalAddress = new IdentityField(SenderPostalAddress, SenderPostalAddressPrivate),
-        Phone = new IdentityField(SenderPhone, SenderPhonePrivate),
-    };
-
     /// <summary>True when sent and no answer has come by the deadline.</summary>
     public bool IsOverdue(DateTime nowUtc) => Status == TakedownStatus.Sent && DueUtc is { } due && nowUtc > due;
 
@@ -194,14 +173,7 @@ public sealed class TakedownRequest : IVersioned
             CaseId = CaseId,
             Kind = kind,
             PlatformId = PlatformId,
-            SenderName = SenderName,
-            SenderNamePrivate = SenderNamePrivate,
-            SenderEmail = SenderEmail,
-            SenderEmailPrivate = SenderEmailPrivate,
-            SenderPostalAddress = SenderPostalAddress,
-            SenderPostalAddressPrivate = SenderPostalAddressPrivate,
-            SenderPhone = SenderPhone,
-            SenderPhonePrivate = SenderPhonePrivate,
+            Sender = Sender,
             SenderActsForPersonShown = SenderActsForPersonShown,
             GoodFaithConfirmed = GoodFaithConfirmed,
             AccuracyConfirmed = AccuracyConfirmed,

@@ -9,6 +9,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Incidents;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 
 namespace IncidentResponse.Web.Binder;
 
@@ -359,7 +360,7 @@ internal sealed class BinderComposer(
             {
                 new("Request", RequestLabel(request.Id)),
                 new("To", platforms.Get(request.PlatformId).Name),
-                new("Status", Takedowns.TakedownLetters.StatusText(request.Status)),
+                new("Status", TakedownLetters.StatusText(request.Status)),
             };
             if (request.FinalisedUtc is { } finalisedAt)
             {

@@ -12,7 +12,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Incidents;
-using IncidentResponse.Web.Takedowns;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Binder;

@@ -1,4 +1,5 @@
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Cases;
@@ -24,7 +25,7 @@ public static class PrivateItems
         var places = await db.Sightings.IgnoreQueryFilters()
             .Where(s => s.CaseId == caseId && s.IncidentId != null && incidents.Contains(s.IncidentId.Value))
             .Select(s => s.Id).ToListAsync(cancellationToken);
-        var letters = await Takedowns.WithheldLetters.IdsAsync(db, caseId, cancellationToken);
+        var letters = await WithheldLetters.IdsAsync(db, caseId, cancellationToken);
         return incidents.Concat(files).Concat(places).Concat(letters).Select(id => id.ToString()).ToHashSet(StringComparer.Ordinal);
     }
 }

@@ -7,9 +7,10 @@ using System.Text.Json.Serialization;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
-using IncidentResponse.Web.Takedowns;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Export;
@@ -326,16 +327,16 @@ public sealed partial class CaseExporter(
             .ToLookup(r => r.RequestId);
         // A letter withheld from this ally is left out (ADR 0008); a sender detail kept private is theirs and an advocate's.
         var withheld = await WithheldLetters.IdsAsync(db, caseId, cancellationToken);
-        string? Sender(string? value, bool isPrivate) => isPrivate && !request.PrivateSenderDetailsShared ? null : value;
+        string? Sender(IdentityField field) => field.IsPrivate && !request.PrivateSenderDetailsShared ? null : field.Value;
         Guid? Unless(Guid? letter) => letter is { } id && withheld.Contains(id) ? null : letter;
         var requests = (await db.TakedownRequests.AsNoTracking().Include(r => r.Sightings).Where(r => r.CaseId == caseId).ToListAsync(cancellationToken))
             .Where(r => !withheld.Contains(r.Id))
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id)
             .Select(r => new CaseExportTakedownRequest(
                 r.Id, r.Kind, r.PlatformId, r.Sightings.Select(s => s.SightingId).Order().ToList(),
-                Sender(r.SenderName, r.SenderNamePrivate), r.SenderNamePrivate, Sender(r.SenderEmail, r.SenderEmailPrivate), r.SenderEmailPrivate,
-                Sender(r.SenderPostalAddress, r.SenderPostalAddressPrivate), r.SenderPostalAddressPrivate,
-                Sender(r.SenderPhone, r.SenderPhonePrivate), r.SenderPhonePrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
+                Sender(r.Sender.Name), r.Sender.Name.IsPrivate, Sender(r.Sender.Email), r.Sender.Email.IsPrivate,
+                Sender(r.Sender.PostalAddress), r.Sender.PostalAddress.IsPrivate,
+                Sender(r.Sender.Phone), r.Sender.Phone.IsPrivate, r.SenderActsForPersonShown, r.GoodFaithConfirmed, r.AccuracyConfirmed, r.SignatureConfirmed,
                 r.CopyrightBasis, r.CopyrightedWork, r.Reasons, r.SearchTerms, r.LetterDate, r.Status, r.FinalText, r.FinalisedUtc, r.SentOn, r.Channel,
                 r.Reference, r.SentUtc, r.Confirmation, r.DueUtc, Unless(r.ReplacesId), Unless(r.FollowsUpId), who.IdOf(r.CreatedBy), r.CreatedUtc, r.UpdatedUtc,
                 responses[r.Id].OrderBy(x => x.RecordedUtc)

@@ -1,7 +1,6 @@
 using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Binder;
 using IncidentResponse.Web.Cases;
@@ -10,7 +9,7 @@ using IncidentResponse.Web.Export;
 using IncidentResponse.Web.Operator;
 using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Security;
-using IncidentResponse.Web.Takedowns;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 
 namespace IncidentResponse.Web.Hosting;
 
@@ -47,10 +46,7 @@ public static class ServiceRegistration
 
         // ---- Features (binder, export, evidence, incidents, takedowns, allies, safety) ----
         services.AddSafety();
-        services.AddSingleton(sp => PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
-        services.AddSingleton(sp => DigitalServicesCoordinators.LoadEmbedded(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)));
-        services.AddScoped<TakedownLetters>();
-        services.AddScoped<TakedownActions>();
+        services.AddTakedowns();
 
         // Documents printed by Chromium: one warm browser for the whole app, started on first use.
         services.AddSingleton(sp => new DocumentHtmlRenderer(sp.GetRequiredService<ILoggerFactory>()));
@@ -62,7 +58,6 @@ public static class ServiceRegistration
                 RenderTimeout = TimeSpan.FromMinutes(5),
             },
             sp.GetRequiredService<ILogger<ChromiumPdfPrinter>>()));
-        services.AddScoped<LetterPdf>();
 
         // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
         services.AddSingleton(new EvidenceVault());

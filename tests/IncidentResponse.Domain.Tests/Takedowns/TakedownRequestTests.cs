@@ -12,9 +12,7 @@ public sealed class TakedownRequestTests
         CaseId = Guid.NewGuid(),
         Kind = kind,
         PlatformId = "reddit",
-        SenderEmail = "sam@example.org",
-        SenderPostalAddress = "1 Private Road",
-        SenderPostalAddressPrivate = true,
+        Sender = new SenderIdentity { Email = IdentityField.Public("sam@example.org"), PostalAddress = IdentityField.Private("1 Private Road") },
         Sightings = [new TakedownRequestSighting { SightingId = Guid.NewGuid() }],
     };
 
@@ -91,6 +89,6 @@ public sealed class TakedownRequestTests
         Assert.Equal(((Guid?)null, (Guid?)request.Id, LetterKind.FollowUp), (followUp.ReplacesId, followUp.FollowsUpId, followUp.Kind));
         Assert.Equal(request.Sightings.Select(s => s.SightingId), version.Sightings.Select(s => s.SightingId));
         Assert.All(version.Sightings, s => Assert.Equal(version.Id, s.RequestId));
-        Assert.True(version.Sender().PostalAddress.IsPrivate);
+        Assert.True(version.Sender.PostalAddress.IsPrivate);
     }
 }

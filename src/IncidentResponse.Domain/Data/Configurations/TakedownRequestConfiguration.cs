@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
@@ -18,10 +19,14 @@ internal sealed class TakedownRequestConfiguration : IEntityTypeConfiguration<Ta
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.CopyrightBasis).HasConversion<string>().HasMaxLength(32);
         builder.Property(r => r.PlatformId).HasMaxLength(64).IsRequired();
-        builder.Property(r => r.SenderName).HasMaxLength(TakedownRequest.FieldMaxLength);
-        builder.Property(r => r.SenderEmail).HasMaxLength(TakedownRequest.FieldMaxLength);
-        builder.Property(r => r.SenderPostalAddress).HasMaxLength(TakedownRequest.FieldMaxLength);
-        builder.Property(r => r.SenderPhone).HasMaxLength(TakedownRequest.FieldMaxLength);
+        builder.ComplexProperty(r => r.Sender, sender =>
+        {
+            // The columns keep the names they had as eight plain properties: SenderName, SenderNamePrivate, ...
+            Field(sender, s => s.Name, "SenderName");
+            Field(sender, s => s.Email, "SenderEmail");
+            Field(sender, s => s.PostalAddress, "SenderPostalAddress");
+            Field(sender, s => s.Phone, "SenderPhone");
+        });
         builder.Property(r => r.CopyrightedWork).HasMaxLength(TakedownRequest.FieldMaxLength);
         builder.Property(r => r.Reasons).HasMaxLength(TakedownRequest.TextMaxLength);
         builder.Property(r => r.SearchTerms).HasMaxLength(TakedownRequest.FieldMaxLength);
@@ -34,6 +39,13 @@ internal sealed class TakedownRequestConfiguration : IEntityTypeConfiguration<Ta
         builder.HasOne<TakedownRequest>().WithMany().HasForeignKey(r => r.FollowsUpId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Sightings).WithOne().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Cascade);
     }
+
+    private static void Field(ComplexPropertyBuilder<SenderIdentity> sender, Expression<Func<SenderIdentity, IdentityField?>> field, string column) =>
+        sender.ComplexProperty(field, f =>
+        {
+            f.Property(x => x.Value).HasColumnName(column).HasMaxLength(TakedownRequest.FieldMaxLength);
+            f.Property(x => x.IsPrivate).HasColumnName(column + "Private");
+        });
 }
 
 internal sealed class TakedownRequestSightingConfiguration : IEntityTypeConfiguration<TakedownRequestSighting>

@@ -2,7 +2,7 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
-using IncidentResponse.Web.Takedowns;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 
 namespace IncidentResponse.Web.Operator.Demo;
 
@@ -136,11 +136,13 @@ public sealed class DemoTakedowns(AppDbContext db, AuditTrail audit, TakedownAct
         CaseId = caseId,
         Kind = plan.Kind,
         PlatformId = plan.Platform,
-        SenderName = "Alex Rivera",
-        SenderEmail = "alex.rivera.demo@example.org",
-        SenderPhone = "+1 555 0142",
-        SenderPostalAddress = "10 Example Street, Springfield",
-        SenderPostalAddressPrivate = true,
+        Sender = new SenderIdentity
+        {
+            Name = IdentityField.Public("Alex Rivera"),
+            Email = IdentityField.Public("alex.rivera.demo@example.org"),
+            Phone = IdentityField.Public("+1 555 0142"),
+            PostalAddress = IdentityField.Private("10 Example Street, Springfield"),
+        },
         GoodFaithConfirmed = true,
         AccuracyConfirmed = plan.Kind == LetterKind.DmcaNotice,
         SignatureConfirmed = true,

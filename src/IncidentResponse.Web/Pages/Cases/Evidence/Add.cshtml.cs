@@ -354,7 +354,7 @@ public sealed class AddModel(
             .Where(r => r.CaseId == CaseId && r.Id == requestId && r.SentOn != null)
             .Select(r => new { r.Kind, r.PlatformId })
             .SingleOrDefaultAsync(cancellationToken);
-        if (letter is null || await IncidentResponse.Web.Takedowns.WithheldLetters.IsWithheldAsync(db, CaseId, requestId, cancellationToken))
+        if (letter is null || await IncidentResponse.Web.Pages.Cases.Takedowns.WithheldLetters.IsWithheldAsync(db, CaseId, requestId, cancellationToken))
         {
             return null;
         }

@@ -5,7 +5,7 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Takedowns;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,6 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
-using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,6 +96,12 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
             return Page();
         }
 
+        return await SaveAsync(requestId, cancellationToken);
+    }
+
+    /// <summary>Saves what was typed over the draft; when someone saved it in between, shows both side by side.</summary>
+    private async Task<IActionResult> SaveAsync(Guid requestId, CancellationToken cancellationToken)
+    {
         var request = await db.TakedownRequests.Include(r => r.Sightings)
             .SingleAsync(r => r.CaseId == CaseId && r.Id == requestId, cancellationToken);
         db.Entry(request).Property(r => r.Version).OriginalValue = Input.Version;
@@ -118,7 +123,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
         return Redirect($"/cases/{CaseId}/takedowns/{requestId}");
     }
 
-    private bool AlreadySaved() => LetterForm.Compare(Input, LetterForm.From(Current), Sightings).All(f => !f.Changed);
+    private bool AlreadySaved() => LetterComparison.Of(Input, LetterForm.From(Current), Sightings).All(f => !f.Changed);
 
     /// <summary>Who saved the letter last (from its newest audit event), by their display name.</summary>
     public string SavedByName { get; private set; } = "";
@@ -135,7 +140,7 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
             : (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).NameOf(
                 actor, await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken), "someone");
         // An empty date means "today" when saved: compare what would be saved.
-        Comparison = LetterForm.Compare(Shown(Input), Shown(LetterForm.From(Current)), Sightings);
+        Comparison = LetterComparison.Of(Shown(Input), Shown(LetterForm.From(Current)), Sightings);
         ModelState.Remove("Input.Version");
         Input.Version = Current.Version;
         return Page();

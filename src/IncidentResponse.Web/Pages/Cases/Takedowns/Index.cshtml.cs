@@ -2,7 +2,6 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;

@@ -9,7 +9,6 @@ using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Security;
-using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;

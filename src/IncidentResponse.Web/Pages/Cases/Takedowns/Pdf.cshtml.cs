@@ -3,7 +3,6 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Security;
-using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;

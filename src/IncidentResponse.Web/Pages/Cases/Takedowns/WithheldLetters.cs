@@ -1,7 +1,7 @@
 using IncidentResponse.Domain.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Takedowns;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>
 /// Letters withheld from the person looking (ADR 0008). A finalised letter's text is frozen (ADR 0007) and names every

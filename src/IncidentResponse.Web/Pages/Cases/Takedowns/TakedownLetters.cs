@@ -4,7 +4,7 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Takedowns;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>A request's letter as it reads now: composed from the case while a draft, and its completeness.</summary>
 /// <param name="JurisdictionCode">Where the person lives (the case's country code), as the letter was composed for.</param>
@@ -53,7 +53,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             Recipient = directory.Get(request.PlatformId),
             Sightings = sightings.Select(s => new SightingRef(s.Url, s.Platform, DateOnly.FromDateTime(s.FirstSeenUtc))).ToList(),
             Incidents = incidents.Select(i => new IncidentRef(i.OccurredOn, IncidentKinds.DisplayName(i.Kind))).ToList(),
-            Sender = request.Sender(),
+            Sender = request.Sender,
             SenderActsForPersonShown = request.SenderActsForPersonShown,
             JurisdictionCode = jurisdiction,
             LetterDate = request.LetterDate,

@@ -3,7 +3,7 @@ using IncidentResponse.Documents.Model;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Takedowns;
 
-namespace IncidentResponse.Web.Takedowns;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>
 /// A letter as a PDF, printed by Chromium from the very text the plain-text download gives (as finalised, or the draft

@@ -9,7 +9,7 @@ using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Sightings;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
 /// <summary>One place the content was found: its takedown story so far, and the next step, dated and attributed.</summary>
 [CaseOperationRequired(CaseOperation.View)]

@@ -4,7 +4,7 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Takedowns;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>
 /// The steps of a takedown request, each with its audit event and, where it applies, the covered sightings' status

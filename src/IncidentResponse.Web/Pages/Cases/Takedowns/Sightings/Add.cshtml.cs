@@ -10,7 +10,7 @@ using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Sightings;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
 /// <summary>
 /// Paste any number of web addresses at once. Each new one becomes a sighting, first seen on the day the person gives
@@ -75,17 +75,43 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
         }
 
         var parsed = UrlList.Parse(Input.Urls);
-        var keys = parsed.Accepted.Select(a => a.Key).ToList();
+        var skipped = parsed.Rejected.Select(r => new Skipped(r.Text, UrlList.Explain(r.Reason))).ToList();
+        var added = await StageNewPlacesAsync(parsed.Accepted, skipped, cancellationToken);
+        if (added > 0 && !await SaveAsync(cancellationToken))
+        {
+            ModelState.AddModelError("Input.Urls", "Someone added places to this case at the same moment. Nothing was lost: please save again.");
+            return Page();
+        }
+
+        if (skipped.Count == 0)
+        {
+            return Redirect($"/cases/{CaseId}/sightings?added={added}");
+        }
+
+        // Show what was skipped and why, and leave only those in the box to correct.
+        AddedCount = added;
+        SkippedUrls = skipped;
+        ModelState.Remove("Input.Urls");
+        Input.Urls = string.Join('\n', skipped.Select(s => s.Text));
+        return Page();
+    }
+
+    /// <summary>
+    /// Stages a new place for each address not already in the case, with its audit event, and returns how many; each one
+    /// already there is added to <paramref name="skipped"/>.
+    /// </summary>
+    private async Task<int> StageNewPlacesAsync(IReadOnlyList<AcceptedUrl> accepted, List<Skipped> skipped, CancellationToken cancellationToken)
+    {
+        var keys = accepted.Select(a => a.Key).ToList();
         // Every place in the case counts, a private one too (the unique key does not know who is looking).
         var existing = (await db.Sightings.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.CaseId == CaseId && keys.Contains(s.UrlKey))
             .Select(s => s.UrlKey)
             .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var skipped = parsed.Rejected.Select(r => new Skipped(r.Text, UrlList.Explain(r.Reason))).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
         var userId = User.UserId();
         var added = 0;
-        foreach (var url in parsed.Accepted)
+        foreach (var url in accepted)
         {
             if (existing.Contains(url.Key))
             {
@@ -100,32 +126,23 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             added++;
         }
 
-        if (added > 0)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException exception) when (!DatabaseFaults.IsUnavailable(exception))
-            {
-                // Someone added one of these at the same moment (the case's address index is unique): nothing was saved.
-                db.ChangeTracker.Clear();
-                ModelState.AddModelError("Input.Urls", "Someone added places to this case at the same moment. Nothing was lost: please save again.");
-                return Page();
-            }
-        }
+        return added;
+    }
 
-        if (skipped.Count == 0)
+    /// <summary>Saves the staged places, or nothing when someone added one of them at the same moment.</summary>
+    private async Task<bool> SaveAsync(CancellationToken cancellationToken)
+    {
+        try
         {
-            return Redirect($"/cases/{CaseId}/sightings?added={added}");
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
-
-        // Show what was skipped and why, and leave only those in the box to correct.
-        AddedCount = added;
-        SkippedUrls = skipped;
-        ModelState.Remove("Input.Urls");
-        Input.Urls = string.Join('\n', skipped.Select(s => s.Text));
-        return Page();
+        catch (DbUpdateException exception) when (!DatabaseFaults.IsUnavailable(exception))
+        {
+            // Someone added one of these at the same moment (the case's address index is unique): nothing was saved.
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private async Task<bool> LoadIncidentAsync(CancellationToken cancellationToken)

@@ -5,7 +5,7 @@ using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Sightings;
+namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
 /// <summary>Every place the content was found, with where each takedown stands; still-open ones first.</summary>
 [CaseOperationRequired(CaseOperation.View)]

@@ -2,7 +2,6 @@ using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Operator;
 using IncidentResponse.Web.Security;
 
-
 // Before anything secret is in memory: no core dumps of the app or of the renderers it starts.
 CoreDumps.TurnOff();
 

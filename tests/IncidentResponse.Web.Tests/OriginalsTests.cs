@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Web.Export;
+using IncidentResponse.Web.Pages.Cases.Export;
 using IncidentResponse.Web.Tests.Infrastructure;
 using MetadataExtractor;
 using MetadataExtractor.Formats.Exif;

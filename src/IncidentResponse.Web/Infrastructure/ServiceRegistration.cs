@@ -8,6 +8,8 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Binder;
+using IncidentResponse.Web.Pages.Cases.Export;
 using IncidentResponse.Web.Safety;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -104,17 +106,12 @@ public static class ServiceRegistration
         services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
         services.AddScoped<EvidenceService>();
 
-        // "Download everything" (issue 6). Further files join the ZIP by registering an ICaseExportPart (binder.pdf).
-        services.AddScoped<IncidentResponse.Web.Export.CaseExporter>();
+        services.AddExport();
         services.AddSingleton<EvidenceSweeper>();
         services.AddHostedService<EvidenceSweepAtStartup>();
         services.AddSingleton<IncidentResponse.Web.Accounts.SessionCleanup>();
         services.AddHostedService<IncidentResponse.Web.Accounts.SessionCleanupDaily>();
-        services.AddScoped<IncidentResponse.Web.Binder.BinderService>();
-        services.AddSingleton(sp => new IncidentResponse.Web.Binder.PdfFirstPage(
-            builder.Configuration["Binder:PdftoppmPath"] ?? IncidentResponse.Web.Binder.PdfFirstPage.DebianPath,
-            sp.GetRequiredService<ILogger<IncidentResponse.Web.Binder.PdfFirstPage>>()));
-        services.AddScoped<IncidentResponse.Web.Export.ICaseExportPart, IncidentResponse.Web.Binder.BinderExportPart>();
+        services.AddBinder(builder.Configuration);
         services.AddRazorPages()
             .AddMvcOptions(mvc =>
             {

@@ -1,5 +1,6 @@
 using FluentValidation;
 using IncidentResponse.Documents;
+using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Model;
 using IncidentResponse.Documents.Pdf;
@@ -7,14 +8,13 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Binder;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Infrastructure;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
+using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 
@@ -26,7 +26,8 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 [CaseOperationRequired(CaseOperation.Export)]
 public sealed class IndexModel(
     AppDbContext db,
-    BinderService binders,
+    BinderBuilder builder,
+    BinderPrinter binders,
     FairPrinting fairPrinting,
     IValidator<IndexModel.InputModel> validator,
     AppOptions appOptions,
@@ -95,8 +96,8 @@ public sealed class IndexModel(
             return FairPrinting.StillPrinting(HttpContext);
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
-        var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).ForBinder() };
+        var binder = await builder.BuildDocumentAsync(CaseId, options, cancellationToken);
         Response.ContentType = "application/pdf";
         Response.Headers.CacheControl = "no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
@@ -127,8 +128,8 @@ public sealed class IndexModel(
             return invalid;
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
-        var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).ForBinder() };
+        var binder = await builder.BuildDocumentAsync(CaseId, options, cancellationToken);
         var html = await binders.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
         await binders.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
         SecurityHeadersMiddleware.AllowInlineStyle(HttpContext, DocumentHtmlRenderer.StylesheetFor(PaperSize.A4));
@@ -163,9 +164,9 @@ public sealed class IndexModel(
             r.Id,
             i + 1,
             PicturesShared ? r.OriginalFileName : "",
-            BinderService.IsPrintable(r.Kind),
+            ExhibitResources.IsPrintable(r.Kind),
             Input.Redactions.TryGetValue(r.Id, out var chosen) && Enum.IsDefined(chosen) ? chosen
-                : BinderPresets.SafestRedaction(Input.Preset, BinderPresets.IsDrawn(r.Kind)))).ToList();
+                : ExhibitRedaction.Safest(Input.Preset, ExhibitResources.IsDrawn(r.Kind)))).ToList();
     }
 
     public sealed record ExhibitChoice(Guid Id, int Number, string FileName, bool HasPicture, Redaction Redaction);

@@ -13,7 +13,7 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// <c>binder.pdf</c>, built from the same case in the same request. Without Chromium it throws, and the export names
 /// the missing binder in <c>problems.txt</c> rather than leaving it out silently.
 /// </summary>
-public sealed class BinderExportPart(BinderPrinter binders, AppDbContext db) : ICaseExportPart
+public sealed class BinderExportPart(BinderPrinter printer, AppDbContext db) : ICaseExportPart
 {
     public string FileName => "binder.pdf";
 
@@ -21,7 +21,7 @@ public sealed class BinderExportPart(BinderPrinter binders, AppDbContext db) : I
     {
         ArgumentNullException.ThrowIfNull(request);
         var audience = await CaseAudience.LoadAsync(db, request.CaseId, request.UserId, cancellationToken);
-        await binders.WritePdfAsync(
+        await printer.WritePdfAsync(
             request.CaseId,
             new BinderOptions { PicturesShared = request.EvidenceFilesShared, AssessmentShown = request.RiskAssessmentShared, Audience = audience.ForBinder() },
             destination,

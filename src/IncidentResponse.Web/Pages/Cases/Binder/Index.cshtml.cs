@@ -27,7 +27,7 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 public sealed class IndexModel(
     AppDbContext db,
     BinderBuilder builder,
-    BinderPrinter binders,
+    BinderPrinter printer,
     FairPrinting fairPrinting,
     IValidator<IndexModel.InputModel> validator,
     AppOptions appOptions,
@@ -38,7 +38,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<ExhibitChoice> Exhibits { get; private set; } = [];
 
-    public bool PdfAvailable => binders.IsPdfAvailable;
+    public bool PdfAvailable => printer.IsPdfAvailable;
 
     /// <summary>False for an ally allowed to export whom the owner has not shown evidence images: every picture is withheld.</summary>
     public bool PicturesShared => Membership.Can(CaseOperation.ViewEvidence);
@@ -82,7 +82,7 @@ public sealed class IndexModel(
             return invalid;
         }
 
-        if (!binders.IsPdfAvailable)
+        if (!printer.IsPdfAvailable)
         {
             PdfFailed = true;
             await LoadExhibitsAsync(cancellationToken);
@@ -106,7 +106,7 @@ public sealed class IndexModel(
         try
         {
             // The printer writes nothing until the whole PDF is ready, so a failure here can still answer with a page.
-            await binders.WritePdfAsync(binder, Response.Body, cancellationToken);
+            await printer.WritePdfAsync(binder, Response.Body, cancellationToken);
         }
         catch (PdfRendererUnavailableException)
         {
@@ -117,7 +117,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        await binders.RecordMadeAsync(CaseId, User.UserId(), "pdf", options, binder, CancellationToken.None);
+        await printer.RecordMadeAsync(CaseId, User.UserId(), "pdf", options, binder, CancellationToken.None);
         return new EmptyResult();
     }
 
@@ -130,8 +130,8 @@ public sealed class IndexModel(
 
         var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).ForBinder() };
         var binder = await builder.BuildDocumentAsync(CaseId, options, cancellationToken);
-        var html = await binders.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
-        await binders.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
+        var html = await printer.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
+        await printer.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
         SecurityHeadersMiddleware.AllowInlineStyle(HttpContext, DocumentHtmlRenderer.StylesheetFor(PaperSize.A4));
         Response.Headers.CacheControl = "no-store";
         return Content(html, "text/html; charset=utf-8");

@@ -5,11 +5,11 @@ using System.Runtime;
 using System.Text;
 using System.Text.RegularExpressions;
 using IncidentResponse.Documents;
+using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Binder;
-using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Operator.Demo;
+using IncidentResponse.Web.Pages.Cases.Binder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
@@ -85,7 +85,7 @@ public partial class BinderBenchmarks
     public async Task<long> Binder()
     {
         using var scope = _app.Services.CreateScope();
-        var binders = scope.ServiceProvider.GetRequiredService<BinderService>();
+        var binders = scope.ServiceProvider.GetRequiredService<BinderPrinter>();
         await using var pdf = File.Create(Path.Combine(_directory, "binder.pdf"));
         await binders.WritePdfAsync(_caseId, BinderOptions.For(BinderPreset.Police), pdf, CancellationToken.None);
         _binderBytes = pdf.Length;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using IncidentResponse.Domain.Cases;
-using IncidentResponse.Web.Export;
+using IncidentResponse.Web.Pages.Cases.Export;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -107,7 +107,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
         try
         {
             await using var json = File.OpenRead(Path.Combine(folder, CaseExporter.CaseJsonName));
-            var document = (await JsonSerializer.DeserializeAsync<CaseExportDocument>(json, CaseExporter.JsonOptions))!;
+            var document = (await JsonSerializer.DeserializeAsync<CaseExportDocument>(json, CaseJson.SerializerOptions))!;
 
             Assert.Equal(CaseExportDocument.CurrentSchemaVersion, document.SchemaVersion);
             Assert.Equal(Title, document.Case.Title);
@@ -183,7 +183,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
             var problems = await File.ReadAllTextAsync(Path.Combine(folder, CaseExporter.ProblemsName));
             Assert.Contains("Exhibit 2 (exhibit-002.pdf) is not in this ZIP", problems, StringComparison.Ordinal);
 
-            var document = JsonSerializer.Deserialize<CaseExportDocument>(await File.ReadAllTextAsync(Path.Combine(folder, CaseExporter.CaseJsonName)), CaseExporter.JsonOptions)!;
+            var document = JsonSerializer.Deserialize<CaseExportDocument>(await File.ReadAllTextAsync(Path.Combine(folder, CaseExporter.CaseJsonName)), CaseJson.SerializerOptions)!;
             var damaged = document.Evidence.Single(e => e.Id == damagedId);
             Assert.Null(damaged.FileName);
             Assert.False(string.IsNullOrEmpty(damaged.Problem));

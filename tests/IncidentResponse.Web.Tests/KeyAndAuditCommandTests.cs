@@ -71,9 +71,9 @@ public abstract class KeyAndAuditCommandTests
         var history = await client.GetAsync($"/cases/{newest}/history");
         Assert.Contains("The history is not intact", history.MainText, StringComparison.Ordinal);
         await using var scope = app.Services.CreateAsyncScope();
-        var binder = scope.ServiceProvider.GetRequiredService<IncidentResponse.Web.Binder.BinderService>();
+        var binder = scope.ServiceProvider.GetRequiredService<IncidentResponse.Web.Pages.Cases.Binder.BinderBuilder>();
         scope.ServiceProvider.GetRequiredService<AppDbContext>().ShowPrivateItems = true;
-        var document = await binder.BuildDocumentAsync(newest, new IncidentResponse.Web.Binder.BinderOptions(), CancellationToken.None);
+        var document = await binder.BuildDocumentAsync(newest, new IncidentResponse.Documents.Binder.BinderOptions(), CancellationToken.None);
         Assert.False(document.AuditVerification.IsIntact);
         Assert.Equal(AuditChainFault.HeadMismatch, document.AuditVerification.Fault);
     }

@@ -395,7 +395,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             new("Input.Preset", "MyRecords"),
             new("Input.Title", "Evidence record"),
         };
-        fields.AddRange(Enum.GetNames<IncidentResponse.Web.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
+        fields.AddRange(Enum.GetNames<IncidentResponse.Documents.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
         using var response = await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return handler == "Pdf"

@@ -333,7 +333,7 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
             new("Input.Preset", "MyRecords"),
             new("Input.Title", "Evidence record"),
         };
-        fields.AddRange(Enum.GetNames<IncidentResponse.Web.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
+        fields.AddRange(Enum.GetNames<IncidentResponse.Documents.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
         using (var binder = await ally.Http.PostAsync($"/cases/{caseId}/binder?handler=View", new FormUrlEncodedContent(fields)))
         {
             Assert.Equal(HttpStatusCode.OK, binder.StatusCode);

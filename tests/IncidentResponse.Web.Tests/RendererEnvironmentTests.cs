@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using IncidentResponse.Documents.Pdf;
-using IncidentResponse.Web.Binder;
 using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using IncidentResponse.Domain.Takedowns;
-using IncidentResponse.Web.Export;
+using IncidentResponse.Web.Pages.Cases.Export;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

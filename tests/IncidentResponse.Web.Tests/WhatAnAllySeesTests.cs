@@ -140,7 +140,7 @@ public abstract class WhatAnAllySeesTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             new("__rvt", token), new("Input.Preset", "MyRecords"), new("Input.Title", "Evidence record"), new("Input.IncludeRiskLevel", "true"),
         };
-        fields.AddRange(Enum.GetNames<Web.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
+        fields.AddRange(Enum.GetNames<Documents.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
         using var binder = await ally.Http.PostAsync($"/cases/{caseId}/binder?handler=View", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, binder.StatusCode);
         var folder = await ally.DownloadEverythingAsync(caseId);

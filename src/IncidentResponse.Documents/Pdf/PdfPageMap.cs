@@ -40,9 +40,39 @@ internal static partial class PdfPageMap
             return map;
         }
 
-        // The cross-reference table: subsections of "first count", then count entries of "offset generation n|f".
+        var offsets = CrossReferences(pdf, xref + 4, out var trailerStart);
+        if (RootPattern().Match(pdf[trailerStart..startXref]) is not { Success: true } root)
+        {
+            return map;
+        }
+
+        var catalog = Body(pdf, offsets, Number(root.Groups[1].Value));
+        if (PagesPattern().Match(catalog) is not { Success: true } pagesRef || DestsPattern().Match(catalog) is not { Success: true } destsRef)
+        {
+            return map;
+        }
+
+        var pageNumbers = PageNumbers(pdf, offsets, Number(pagesRef.Groups[1].Value));
+        foreach (Match destination in DestinationPattern().Matches(Body(pdf, offsets, Number(destsRef.Groups[1].Value))))
+        {
+            if (pageNumbers.TryGetValue(Number(destination.Groups[2].Value), out var page))
+            {
+                map[DecodeName(destination.Groups[1].Value)] = page;
+            }
+        }
+
+        return map;
+    }
+
+    /// <summary>
+    /// The cross-reference table from just after its <c>xref</c> keyword: subsections of "first count", then count
+    /// entries of "offset generation n|f". Each object in use by its offset; <paramref name="trailerStart"/> is where
+    /// the trailer that follows begins.
+    /// </summary>
+    private static Dictionary<int, int> CrossReferences(string pdf, int start, out int trailerStart)
+    {
         var offsets = new Dictionary<int, int>();
-        var position = xref + 4;
+        var position = start;
         while (true)
         {
             var token = Token(pdf, position, out position);
@@ -64,22 +94,16 @@ internal static partial class PdfPageMap
             }
         }
 
-        var trailer = pdf[position..startXref];
-        if (RootPattern().Match(trailer) is not { Success: true } root)
-        {
-            return map;
-        }
+        trailerStart = position;
+        return offsets;
+    }
 
-        var catalog = Body(pdf, offsets, Number(root.Groups[1].Value));
-        if (PagesPattern().Match(catalog) is not { Success: true } pagesRef || DestsPattern().Match(catalog) is not { Success: true } destsRef)
-        {
-            return map;
-        }
-
-        // The page tree, depth first in order, gives each page object its page number.
+    /// <summary>The page tree from its root, depth first in order: each page object's 1-based page number.</summary>
+    private static Dictionary<int, int> PageNumbers(string pdf, Dictionary<int, int> offsets, int root)
+    {
         var pageNumbers = new Dictionary<int, int>();
         var pending = new Stack<int>();
-        pending.Push(Number(pagesRef.Groups[1].Value));
+        pending.Push(root);
         while (pending.Count > 0 && pageNumbers.Count < offsets.Count)
         {
             var node = pending.Pop();
@@ -99,15 +123,7 @@ internal static partial class PdfPageMap
             }
         }
 
-        foreach (Match destination in DestinationPattern().Matches(Body(pdf, offsets, Number(destsRef.Groups[1].Value))))
-        {
-            if (pageNumbers.TryGetValue(Number(destination.Groups[2].Value), out var page))
-            {
-                map[DecodeName(destination.Groups[1].Value)] = page;
-            }
-        }
-
-        return map;
+        return pageNumbers;
     }
 
     private static int Number(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);

@@ -2,10 +2,10 @@ using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Binder;
+using IncidentResponse.Web.Pages.Cases.Binder;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Evidence;
-using IncidentResponse.Web.Export;
+using IncidentResponse.Web.Pages.Cases.Export;
 using IncidentResponse.Web.Operator;
 using IncidentResponse.Web.Pages.Cases.Safety;
 using IncidentResponse.Web.Security;
@@ -64,15 +64,10 @@ public static class ServiceRegistration
         services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
         services.AddScoped<EvidenceService>();
 
-        // "Download everything" (issue 6). Further files join the ZIP by registering an ICaseExportPart (binder.pdf).
-        services.AddScoped<CaseExporter>();
+        services.AddExport();
         services.AddSingleton<EvidenceSweeper>();
         services.AddHostedService<EvidenceSweepAtStartup>();
-        services.AddScoped<BinderService>();
-        services.AddSingleton(sp => new PdfFirstPage(
-            builder.Configuration["Binder:PdftoppmPath"] ?? PdfFirstPage.DebianPath,
-            sp.GetRequiredService<ILogger<PdfFirstPage>>()));
-        services.AddScoped<ICaseExportPart, BinderExportPart>();
+        services.AddBinder(builder.Configuration);
         // ---- End of features ----
     }
 }

@@ -4,8 +4,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using IncidentResponse.Documents.Binder;
 using IncidentResponse.Domain.Incidents;
-using IncidentResponse.Web.Binder;
 
 namespace IncidentResponse.Web.Tests.Infrastructure;
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using IncidentResponse.Documents;
+using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Model;
 using IncidentResponse.Documents.Pdf;
@@ -7,14 +8,13 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Binder;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
-using BinderOptions = IncidentResponse.Web.Binder.BinderOptions;
+using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 
@@ -26,7 +26,8 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 [CaseOperationRequired(CaseOperation.Export)]
 public sealed class IndexModel(
     AppDbContext db,
-    BinderService binders,
+    BinderBuilder builder,
+    BinderPrinter printer,
     FairPrinting fairPrinting,
     IValidator<IndexModel.InputModel> validator,
     AppOptions appOptions,
@@ -37,7 +38,7 @@ public sealed class IndexModel(
 
     public IReadOnlyList<ExhibitChoice> Exhibits { get; private set; } = [];
 
-    public bool PdfAvailable => binders.IsPdfAvailable;
+    public bool PdfAvailable => printer.IsPdfAvailable;
 
     /// <summary>False for an ally allowed to export whom the owner has not shown evidence images: every picture is withheld.</summary>
     public bool PicturesShared => Membership.Can(CaseOperation.ViewEvidence);
@@ -81,7 +82,7 @@ public sealed class IndexModel(
             return invalid;
         }
 
-        if (!binders.IsPdfAvailable)
+        if (!printer.IsPdfAvailable)
         {
             PdfFailed = true;
             await LoadExhibitsAsync(cancellationToken);
@@ -95,8 +96,8 @@ public sealed class IndexModel(
             return FairPrinting.StillPrinting(HttpContext);
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
-        var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).ForBinder() };
+        var binder = await builder.BuildDocumentAsync(CaseId, options, cancellationToken);
         Response.ContentType = "application/pdf";
         Response.Headers.CacheControl = "no-store";
         Response.Headers.XContentTypeOptions = "nosniff";
@@ -105,7 +106,7 @@ public sealed class IndexModel(
         try
         {
             // The printer writes nothing until the whole PDF is ready, so a failure here can still answer with a page.
-            await binders.WritePdfAsync(binder, Response.Body, cancellationToken);
+            await printer.WritePdfAsync(binder, Response.Body, cancellationToken);
         }
         catch (PdfRendererUnavailableException)
         {
@@ -116,7 +117,7 @@ public sealed class IndexModel(
             return Page();
         }
 
-        await binders.RecordMadeAsync(CaseId, User.UserId(), "pdf", options, binder, CancellationToken.None);
+        await printer.RecordMadeAsync(CaseId, User.UserId(), "pdf", options, binder, CancellationToken.None);
         return new EmptyResult();
     }
 
@@ -127,10 +128,10 @@ public sealed class IndexModel(
             return invalid;
         }
 
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken) };
-        var binder = await binders.BuildDocumentAsync(CaseId, options, cancellationToken);
-        var html = await binders.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
-        await binders.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
+        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).ForBinder() };
+        var binder = await builder.BuildDocumentAsync(CaseId, options, cancellationToken);
+        var html = await printer.RenderHtmlAsync(binder, $"/cases/{CaseId}/binder/resource/", cancellationToken);
+        await printer.RecordMadeAsync(CaseId, User.UserId(), "html", options, binder, cancellationToken);
         SecurityHeadersMiddleware.AllowInlineStyle(HttpContext, DocumentHtmlRenderer.StylesheetFor(PaperSize.A4));
         Response.Headers.CacheControl = "no-store";
         return Content(html, "text/html; charset=utf-8");
@@ -163,9 +164,9 @@ public sealed class IndexModel(
             r.Id,
             i + 1,
             PicturesShared ? r.OriginalFileName : "",
-            BinderService.IsPrintable(r.Kind),
+            ExhibitResources.IsPrintable(r.Kind),
             Input.Redactions.TryGetValue(r.Id, out var chosen) && Enum.IsDefined(chosen) ? chosen
-                : BinderPresets.SafestRedaction(Input.Preset, BinderPresets.IsDrawn(r.Kind)))).ToList();
+                : ExhibitRedaction.Safest(Input.Preset, ExhibitResources.IsDrawn(r.Kind)))).ToList();
     }
 
     public sealed record ExhibitChoice(Guid Id, int Number, string FileName, bool HasPicture, Redaction Redaction);

@@ -1,5 +1,4 @@
 using IncidentResponse.Domain.Cases;
-using IncidentResponse.Web.Binder;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -11,14 +10,14 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// may make a binder and see evidence images; never cached.
 /// </summary>
 [CaseOperationRequired(CaseOperation.PrintEvidence)]
-public abstract class BinderResourceModel(BinderService binders) : CasePageModel
+public abstract class BinderResourceModel(ExhibitPictures pictures) : CasePageModel
 {
     protected abstract string Kind { get; }
 
     public async Task<IActionResult> OnGetAsync(int number, CancellationToken cancellationToken)
     {
         var name = Kind + "/" + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (await binders.ResourceAsync(CaseId, name, cancellationToken) is not { } found)
+        if (await pictures.ResourceAsync(CaseId, name, cancellationToken) is not { } found)
         {
             return NotFound();
         }

@@ -3,7 +3,6 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Export;
 using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace IncidentResponse.Web.Export;
+namespace IncidentResponse.Web.Pages.Cases.Export;
 
 /// <summary>Passes writes through to another stream and hashes them (SHA-256) on the way.</summary>
 internal sealed class HashingWriteStream(Stream inner) : Stream

@@ -1,6 +1,6 @@
 using IncidentResponse.Documents.Model;
 
-namespace IncidentResponse.Web.Binder;
+namespace IncidentResponse.Documents.Binder;
 
 /// <summary>The parts of a binder, in the order they are printed. Each one the person can leave out.</summary>
 public enum BinderSection
@@ -40,22 +40,6 @@ public static class BinderPresets
         ],
         _ => Everything,
     };
-
-    /// <summary>
-    /// How each picture starts out for this reader, the safest that still serves them: a picture may be an intimate one,
-    /// so none is shown in full unless the person chooses it. A platform already has the content and needs its address
-    /// and fingerprint, so its pictures are withheld (described only); everyone else gets them obscured.
-    /// </summary>
-    public static Redaction SafestRedaction(BinderPreset preset, bool drawn = true) => preset switch
-    {
-        BinderPreset.Platform => Redaction.Withhold,
-        // A video or other file is never drawn, only described: describing it is already the safe choice.
-        _ => drawn ? Redaction.Obscure : Redaction.None,
-    };
-
-    /// <summary>Whether the binder can draw a picture of this kind of file (a picture, or a PDF's first page).</summary>
-    public static bool IsDrawn(IncidentResponse.Domain.Evidence.EvidenceKind kind) =>
-        BinderService.IsPrintable(kind) || kind == IncidentResponse.Domain.Evidence.EvidenceKind.Pdf;
 
     public static string DisplayName(BinderPreset preset) => preset switch
     {
@@ -133,7 +117,7 @@ public sealed record BinderOptions
     /// Who the binder is made by, for what it may say of the people on the case and of the case's history: another ally
     /// is "someone helping", and the history's size and sequence numbers are the owner's. Null: the owner's view.
     /// </summary>
-    public Cases.CaseAudience? Audience { get; init; }
+    public BinderAudience? Audience { get; init; }
 
     /// <summary>
     /// Whether the threat assessment summary prints the risk level and the score. Off unless the person ticks it: the
@@ -152,9 +136,6 @@ public sealed record BinderOptions
         ? this
         : this with { Sections = new HashSet<BinderSection>(Sections.Where(s => s != BinderSection.ThreatAssessment)) };
 
-    public Redaction RedactionOf(Guid evidenceId, IncidentResponse.Domain.Evidence.EvidenceKind kind) =>
-        !PicturesShared ? Redaction.Withhold
-        : Redactions.TryGetValue(evidenceId, out var redaction) ? redaction
-        : SafestWhenUnnamed ? BinderPresets.SafestRedaction(Preset, BinderPresets.IsDrawn(kind))
-        : Redaction.None;
+    /// <inheritdoc cref="ExhibitRedaction.Of"/>
+    public Redaction RedactionOf(Guid evidenceId, IncidentResponse.Domain.Evidence.EvidenceKind kind) => ExhibitRedaction.Of(this, evidenceId, kind);
 }

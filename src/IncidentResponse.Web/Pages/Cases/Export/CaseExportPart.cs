@@ -1,4 +1,4 @@
-namespace IncidentResponse.Web.Export;
+namespace IncidentResponse.Web.Pages.Cases.Export;
 
 /// <summary>Who asked for an export of which case, for the parts that add files to it.</summary>
 /// <param name="EvidenceFilesShared">

@@ -4,7 +4,7 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 
-namespace IncidentResponse.Web.Export;
+namespace IncidentResponse.Web.Pages.Cases.Export;
 
 /// <summary>
 /// <c>case.json</c> in a "Download everything" ZIP: every record of one case. The format is documented field by field

@@ -1,4 +1,4 @@
-namespace IncidentResponse.Web.Export;
+namespace IncidentResponse.Web.Pages.Cases.Export;
 
 /// <summary>
 /// Lets <see cref="System.IO.Compression.ZipArchive"/> write to a response body that allows asynchronous writes only

@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
 
-namespace IncidentResponse.Web.Binder;
+namespace IncidentResponse.Documents.Pdf;
 
 /// <summary>
 /// Draws the first page of a saved PDF as a PNG with poppler's <c>pdftoppm</c>, so a PDF exhibit shows its first
@@ -31,22 +33,7 @@ public sealed partial class PdfFirstPage(string executablePath, ILogger<PdfFirst
             return null;
         }
 
-        var start = new ProcessStartInfo(executablePath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        // Nothing of the app's environment reaches the tool: a hostile PDF that took it over finds no secret there.
-        IncidentResponse.Documents.Pdf.RendererEnvironment.Apply(start);
-        foreach (var argument in new[] { "-png", "-f", "1", "-l", "1", "-scale-to", LongestSide.ToString(System.Globalization.CultureInfo.InvariantCulture), "-singlefile", "-" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = new Process { StartInfo = start };
+        using var process = new Process { StartInfo = StartInfo() };
         try
         {
             process.Start();
@@ -62,19 +49,7 @@ public sealed partial class PdfFirstPage(string executablePath, ILogger<PdfFirst
         {
             var feed = FeedAsync(pdf, process.StandardInput.BaseStream, deadline.Token);
             var errors = process.StandardError.BaseStream.CopyToAsync(Stream.Null, deadline.Token);
-            using var picture = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await process.StandardOutput.BaseStream.ReadAsync(buffer, deadline.Token)) > 0)
-            {
-                if (picture.Length + read > MaxPictureBytes)
-                {
-                    throw new InvalidDataException("The drawn page is larger than any page at this size can be.");
-                }
-
-                picture.Write(buffer, 0, read);
-            }
-
+            var picture = await ReadPictureAsync(process.StandardOutput.BaseStream, deadline.Token);
             await process.WaitForExitAsync(deadline.Token);
             await Task.WhenAll(feed, errors);
             if (process.ExitCode != 0 || picture.Length == 0)
@@ -83,7 +58,7 @@ public sealed partial class PdfFirstPage(string executablePath, ILogger<PdfFirst
                 return null;
             }
 
-            return picture.ToArray();
+            return picture;
         }
         catch (Exception exception) when (exception is OperationCanceledException or InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -97,6 +72,45 @@ public sealed partial class PdfFirstPage(string executablePath, ILogger<PdfFirst
                 process.Kill(entireProcessTree: true);
             }
         }
+    }
+
+    private ProcessStartInfo StartInfo()
+    {
+        var start = new ProcessStartInfo(executablePath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // Nothing of the app's environment reaches the tool: a hostile PDF that took it over finds no secret there.
+        RendererEnvironment.Apply(start);
+        foreach (var argument in new[] { "-png", "-f", "1", "-l", "1", "-scale-to", LongestSide.ToString(CultureInfo.InvariantCulture), "-singlefile", "-" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
+    }
+
+    /// <summary>Reads the drawn page from the tool's output, refusing more than any page at this size can be.</summary>
+    private static async Task<byte[]> ReadPictureAsync(Stream output, CancellationToken cancellationToken)
+    {
+        using var picture = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await output.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (picture.Length + read > MaxPictureBytes)
+            {
+                throw new InvalidDataException("The drawn page is larger than any page at this size can be.");
+            }
+
+            picture.Write(buffer, 0, read);
+        }
+
+        return picture.ToArray();
     }
 
     /// <summary>Copies the PDF in; the tool may stop reading early (a broken file), which is not our failure.</summary>

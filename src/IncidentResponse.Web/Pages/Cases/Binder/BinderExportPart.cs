@@ -1,6 +1,10 @@
-using IncidentResponse.Web.Export;
+using IncidentResponse.Documents.Binder;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Pages.Cases.Export;
+using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
-namespace IncidentResponse.Web.Binder;
+namespace IncidentResponse.Web.Pages.Cases.Binder;
 
 /// <summary>
 /// Puts the evidence binder, every part included and nothing obscured (every picture withheld for an ally not shown evidence
@@ -9,15 +13,18 @@ namespace IncidentResponse.Web.Binder;
 /// <c>binder.pdf</c>, built from the same case in the same request. Without Chromium it throws, and the export names
 /// the missing binder in <c>problems.txt</c> rather than leaving it out silently.
 /// </summary>
-public sealed class BinderExportPart(BinderService binders, IncidentResponse.Domain.Data.AppDbContext db) : ICaseExportPart
+public sealed class BinderExportPart(BinderPrinter printer, AppDbContext db) : ICaseExportPart
 {
     public string FileName => "binder.pdf";
 
     public async Task WriteAsync(CaseExportRequest request, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var audience = await Cases.CaseAudience.LoadAsync(db, request.CaseId, request.UserId, cancellationToken);
-        await binders.WritePdfAsync(
-            request.CaseId, new BinderOptions { PicturesShared = request.EvidenceFilesShared, AssessmentShown = request.RiskAssessmentShared, Audience = audience }, destination, cancellationToken);
+        var audience = await CaseAudience.LoadAsync(db, request.CaseId, request.UserId, cancellationToken);
+        await printer.WritePdfAsync(
+            request.CaseId,
+            new BinderOptions { PicturesShared = request.EvidenceFilesShared, AssessmentShown = request.RiskAssessmentShared, Audience = audience.ForBinder() },
+            destination,
+            cancellationToken);
     }
 }

@@ -1,0 +1,52 @@
+using IncidentResponse.Documents.Binder;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Pages.Cases.Export;
+using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
+
+namespace IncidentResponse.Web.Pages.Cases.Binder;
+
+/// <summary>
+/// Builds a binder's content: reads the case (<see cref="CaseReader"/>, a fixed number of queries whatever its size),
+/// checks every evidence file (<see cref="ExhibitCheck"/>) and the case's history, and has
+/// <see cref="BinderComposer"/> put the parts the person chose into words. Never aborts on a damaged file: it becomes
+/// a problem page.
+/// </summary>
+public sealed class BinderBuilder(
+    CaseReader reader,
+    ExhibitCheck check,
+    ExhibitPictures pictures,
+    AuditTrail audit,
+    PlatformDirectory platforms,
+    TimeProvider clock,
+    LocalTimes times)
+{
+    /// <summary>Reads and checks the case and builds the binder's content.</summary>
+    public async Task<BinderDocument> BuildDocumentAsync(Guid caseId, BinderOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options = options.Effective();
+        var records = await reader.ReadAsync(caseId, cancellationToken);
+        var data = new BinderCase(
+            new CaseFacts(records.Case.Title, records.Case.CreatedUtc, records.Case.JurisdictionCode),
+            // The risk assessment is not this person's to see (ADR 0014): it never reaches the composer.
+            options.AssessmentShown ? records.LatestCompletedAssessment : null,
+            records.Incidents,
+            records.Sightings,
+            records.StatusChanges,
+            records.Requests,
+            records.RequestSightings,
+            records.Responses,
+            records.Evidence,
+            await reader.UserNamesAsync(records.Evidence.Select(i => i.UploadedByUserId), cancellationToken),
+            records.AuditEvents);
+
+        var exhibits = await check.CheckAllAsync(caseId, data.Evidence, data.AuditEvents, options, cancellationToken);
+        var verification = audit.Verify(caseId, data.AuditEvents, records.AuditHead);
+        var head = records.LatestEvent;
+        var document = new BinderComposer(
+            data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), pictures.Available, BinderWords.For(times)).Compose();
+        return new BinderDocument(document, exhibits, verification, head);
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using IncidentResponse.Documents.Binder;
+using IncidentResponse.Documents.Html;
+using IncidentResponse.Documents.Model;
+using IncidentResponse.Documents.Pdf;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Data;
+using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
+
+namespace IncidentResponse.Web.Pages.Cases.Binder;
+
+/// <summary>
+/// Turns a built binder into what the person takes away: a PDF printed by the shared Chromium printer in two passes
+/// (the first only finds the pages the contents list names), or one HTML page for their own browser to print; and
+/// records in the case's history that a binder was made. Pictures reach the printer only through
+/// <see cref="ExhibitPictures"/>: metadata-free copies, obscured ones only pixelated, withheld ones not at all.
+/// </summary>
+public sealed class BinderPrinter(
+    AppDbContext db,
+    BinderBuilder builder,
+    ExhibitPictures pictures,
+    DocumentHtmlRenderer renderer,
+    ChromiumPdfPrinter printer,
+    AuditTrail audit)
+{
+    /// <summary>Stands in for every picture in the first print, which only finds where the pages fall.</summary>
+    private static readonly byte[] EmptyPicture = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"/>"u8.ToArray();
+
+    public bool IsPdfAvailable => printer.IsChromiumInstalled;
+
+    /// <summary>
+    /// Builds, checks and prints the binder as PDF into <paramref name="destination"/> (bytes are written only once the
+    /// whole PDF is ready, so a failure leaves it untouched).
+    /// </summary>
+    /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
+    public async Task<BinderDocument> WritePdfAsync(Guid caseId, BinderOptions options, Stream destination, CancellationToken cancellationToken)
+    {
+        if (!printer.IsChromiumInstalled)
+        {
+            throw new PdfRendererUnavailableException("Chromium is not installed, so PDFs cannot be made here.");
+        }
+
+        var binder = await builder.BuildDocumentAsync(caseId, options, cancellationToken);
+        await WritePdfAsync(binder, destination, cancellationToken);
+        return binder;
+    }
+
+    /// <summary>
+    /// Prints an already built binder. Obscured pictures are pixelated first (each a separate small job for the
+    /// browser, never inside a print, so concurrent prints cannot wait on each other); then pictures are decrypted as the
+    /// page asks for them, a few at a time (<see cref="ChromiumPdfPrinterOptions.MaxConcurrentResources"/>).
+    /// </summary>
+    public async Task WritePdfAsync(BinderDocument binder, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(binder);
+        var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
+        var pixelated = new Dictionary<string, (byte[] Bytes, string ContentType)?>(StringComparer.Ordinal);
+        foreach (var exhibit in binder.Exhibits.Where(e => e.Redaction == Redaction.Obscure))
+        {
+            pixelated[ExhibitResources.ResourceName(exhibit, obscured: true)] = await pictures.PictureAsync(exhibit, obscured: true, cancellationToken);
+        }
+
+        var pdfOptions = PdfOptions.For(binder.Document);
+        var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
+        var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
+        // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
+        await printer.PrintAsync(
+            html,
+            async (name, ct) => pixelated.TryGetValue(name, out var tiny)
+                ? tiny
+                : await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), allowObscured: false, ct),
+            destination,
+            pdfOptions,
+            cancellationToken);
+    }
+
+    /// <summary>The same binder as one HTML page for the person's own browser, its pictures under <paramref name="resourcePrefix"/>.</summary>
+    public async Task<string> RenderHtmlAsync(BinderDocument binder, string resourcePrefix, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(binder);
+        return await renderer.RenderAsync(
+            binder.Document,
+            new HtmlViewOptions
+            {
+                ResourcePrefix = resourcePrefix,
+                ScreenNote = "This is your binder, ready to print. Use your browser's Print command (Ctrl+P, or ⌘P on a Mac) "
+                    + "and choose a printer or \"Save as PDF\". This note is not printed.",
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Records that a binder was made: its form, preset and counts only, never its content.</summary>
+    public async Task RecordMadeAsync(Guid caseId, Guid userId, string format, BinderOptions options, BinderDocument binder, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(binder);
+        var details = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{format} preset:{options.Preset} sections:{options.Sections.Count} exhibits:{binder.Exhibits.Count} problems:{binder.Problems} head:{binder.AuditHead?.Sequence ?? 0}");
+        await audit.RecordAsync(caseId, userId, AuditActions.BinderMade, "Case", caseId.ToString(), details, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Where each section and exhibit the contents list names begins, from a first print of the same document with
+    /// every picture replaced by an empty one: pictures sit in fixed-size boxes, so the pages fall exactly as in the
+    /// real print, and the first print costs the text only (no file is decrypted for it). Null when the binder has
+    /// no contents list.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, int>?> ContentsPagesAsync(DocumentModel document, PdfOptions pdfOptions, CancellationToken cancellationToken)
+    {
+        if (!document.Sections.Any(s => s.Blocks.OfType<TableOfContents>().Any()))
+        {
+            return null;
+        }
+
+        var draft = await renderer.RenderAsync(
+            document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal) }, cancellationToken);
+        return await printer.MapPagesAsync(
+            draft,
+            (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(ExhibitResources.IsPicture(name) ? (EmptyPicture, "image/svg+xml") : null),
+            pdfOptions,
+            cancellationToken);
+    }
+}

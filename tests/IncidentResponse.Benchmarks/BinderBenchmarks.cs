@@ -8,6 +8,7 @@ using IncidentResponse.Documents;
 using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Operator.Demo;
 using IncidentResponse.Web.Pages.Cases.Binder;
 using Microsoft.AspNetCore.Hosting;

@@ -49,33 +49,39 @@ public sealed partial class ChromiumPdfPrinter
                 return;
             }
 
-            try
-            {
-                await route.FulfillAsync(new RouteFulfillOptions
-                {
-                    Status = 200,
-                    ContentType = found.ContentType,
-                    BodyBytes = found.Bytes,
-                    Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
-                });
-
-                // Counted as handed over, not as asked for: the browser asks for every picture at once.
-                if (Interlocked.Increment(ref handedOver.Value) % CollectEvery == 0)
-                {
-                    CollectLargeGarbage();
-                }
-            }
-            catch (Exception exception) when (exception is not PlaywrightException)
-            {
-                // Not handing the picture over (out of memory under a heap limit, say) must fail the print at once;
-                // swallowed by Playwright, it would leave the page waiting for the picture until the render timeout.
-                failures.Enqueue(exception);
-                await route.AbortAsync("failed");
-            }
+            await HandOverAsync(route, found, handedOver, failures);
         }
         finally
         {
             answering.Release();
+        }
+    }
+
+    private static async Task HandOverAsync(
+        IRoute route, (byte[] Bytes, string ContentType) found, StrongBox<int> handedOver, ConcurrentQueue<Exception> failures)
+    {
+        try
+        {
+            await route.FulfillAsync(new RouteFulfillOptions
+            {
+                Status = 200,
+                ContentType = found.ContentType,
+                BodyBytes = found.Bytes,
+                Headers = new Dictionary<string, string> { ["Cache-Control"] = "no-store" },
+            });
+
+            // Counted as handed over, not as asked for: the browser asks for every picture at once.
+            if (Interlocked.Increment(ref handedOver.Value) % CollectEvery == 0)
+            {
+                CollectLargeGarbage();
+            }
+        }
+        catch (Exception exception) when (exception is not PlaywrightException)
+        {
+            // Not handing the picture over (out of memory under a heap limit, say) must fail the print at once;
+            // swallowed by Playwright, it would leave the page waiting for the picture until the render timeout.
+            failures.Enqueue(exception);
+            await route.AbortAsync("failed");
         }
     }
 }

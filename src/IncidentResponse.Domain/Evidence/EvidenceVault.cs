@@ -40,6 +40,8 @@ public sealed class EvidenceVault
         return VaultFormat.SealedLength(plaintextLength, _chunkSize);
     }
 
+    // Long because the file key and the plaintext buffers live in one method, from the first byte read to the
+    // finally that zeroes them: one streaming loop, with no key material handed between methods.
     /// <summary>
     /// Encrypts <paramref name="plaintext"/> (read to its end, once, forwards) into
     /// <paramref name="ciphertextDestination"/> under a new file key, hashing it with SHA-256 on the way.

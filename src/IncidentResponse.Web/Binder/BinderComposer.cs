@@ -8,7 +8,6 @@ using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Incidents;
 
 namespace IncidentResponse.Web.Binder;
 

@@ -10,8 +10,7 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Evidence;
-using IncidentResponse.Web.Incidents;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.EntityFrameworkCore;
 

@@ -8,7 +8,7 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.EntityFrameworkCore;
 

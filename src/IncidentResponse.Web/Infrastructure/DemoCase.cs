@@ -4,7 +4,7 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Infrastructure;

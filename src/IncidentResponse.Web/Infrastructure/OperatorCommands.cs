@@ -3,7 +3,7 @@ using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

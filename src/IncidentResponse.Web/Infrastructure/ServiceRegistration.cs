@@ -7,7 +7,7 @@ using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Safety;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Authentication.Cookies;

@@ -7,7 +7,6 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;

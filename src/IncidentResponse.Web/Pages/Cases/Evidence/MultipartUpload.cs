@@ -1,10 +1,11 @@
 using System.Text;
+using IncidentResponse.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace IncidentResponse.Web.Evidence;
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>
 /// Keeps MVC from reading a page's form: the form value providers would buffer an uploaded file to a temp file on disk
@@ -53,7 +54,7 @@ public static class MultipartUpload
     {
         var buffer = new byte[TextFieldMaxBytes + 1];
         var read = await section.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
-        return read > TextFieldMaxBytes ? null : Infrastructure.NulCharacters.Strip(Encoding.UTF8.GetString(buffer, 0, read));
+        return read > TextFieldMaxBytes ? null : NulCharacters.Strip(Encoding.UTF8.GetString(buffer, 0, read));
     }
 
     /// <summary>

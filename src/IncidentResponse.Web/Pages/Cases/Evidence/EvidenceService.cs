@@ -6,7 +6,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Evidence;
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>Why a file was not kept. Each has one plain message (<see cref="EvidenceWording.Refusal"/>).</summary>
 public enum EvidenceRefusal

@@ -9,7 +9,7 @@ using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Log;
+namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
 /// <summary>
 /// The record: incidents, the places content was found, the evidence files kept, and the takedown requests sent and
@@ -181,7 +181,7 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Loc
                 case RowType.Incident:
                     var i = pageIncidents[k.Id];
                     return new Row(
-                        i.Id, RowType.Incident, Web.Incidents.IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
+                        i.Id, RowType.Incident, IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
                         IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null);
                 case RowType.Evidence:
                     var e = pageFiles[k.Id];
@@ -203,19 +203,19 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Loc
                     var r = pageSent[k.Id];
                     var reference = (r.Reference is null ? "" : $" · their reference {r.Reference}") + (r.HasConfirmation ? " · confirmation kept" : "");
                     return new Row(
-                        r.Id, RowType.TakedownSent, Web.Incidents.IncidentWording.Date(r.SentOn!.Value),
+                        r.Id, RowType.TakedownSent, IncidentWording.Date(r.SentOn!.Value),
                         $"{(r.FollowsUpId is null ? "Takedown request" : "Follow-up")} sent to {directory.Get(r.PlatformId).Name}",
                         null, LetterComposer.TitleOf(r.Kind) + reference, 0, TriageMarks.None, null);
                 case RowType.TakedownAnswer:
                     var a = pageAnswers[k.Id];
                     return new Row(
-                        a.RequestId, RowType.TakedownAnswer, Web.Incidents.IncidentWording.Date(a.ReceivedOn),
+                        a.RequestId, RowType.TakedownAnswer, IncidentWording.Date(a.ReceivedOn),
                         $"Answer from {directory.Get(a.Request.PlatformId).Name}: {TakedownResponse.DisplayName(a.Outcome)}",
                         null, LetterComposer.TitleOf(a.Request.Kind), 0, TriageMarks.None, null);
                 default:
                     var s = pageSightings[k.Id];
                     return new Row(
-                        s.Id, RowType.Sighting, Web.Incidents.IncidentWording.Date(DateOnly.FromDateTime(s.FirstSeenUtc)), "Found online", s.Platform, s.Url, 0,
+                        s.Id, RowType.Sighting, IncidentWording.Date(DateOnly.FromDateTime(s.FirstSeenUtc)), "Found online", s.Platform, s.Url, 0,
                         TriageMarks.None, s.Status);
             }
         }).ToList();
@@ -265,7 +265,7 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Loc
         Guid Id, RowType Type, string When, string What, string? Platform, string Text, int Concern, TriageMarks Marks, SightingStatus? Status)
     {
         public static Row Withheld(DateOnly when, string what) =>
-            new(Guid.Empty, RowType.Withheld, Web.Incidents.IncidentWording.Date(when), what, null, "", 0, TriageMarks.None, null);
+            new(Guid.Empty, RowType.Withheld, IncidentWording.Date(when), what, null, "", 0, TriageMarks.None, null);
 
         public bool IsIncident => Type == RowType.Incident;
 

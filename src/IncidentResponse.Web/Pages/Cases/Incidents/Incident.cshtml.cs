@@ -8,7 +8,7 @@ using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Log;
+namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
 /// <summary>One incident as it stands, with every earlier version kept and the places it was found.</summary>
 [CaseOperationRequired(CaseOperation.View)]

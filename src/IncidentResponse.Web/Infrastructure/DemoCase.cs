@@ -14,7 +14,7 @@ namespace IncidentResponse.Web.Infrastructure;
 /// incidents across platforms, sightings in every takedown status, and screenshot-sized PNG and JPEG evidence (the JPEGs with Exif metadata). Deterministic
 /// for a given size, so benchmarks compare like with like.
 /// </summary>
-public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService evidence, TimeProvider clock)
+public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceReceiver evidence, TimeProvider clock)
 {
     private const int BatchSize = 250;
 

@@ -2,7 +2,6 @@ using System.Threading.RateLimiting;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
@@ -99,15 +98,10 @@ public static class ServiceRegistration
         services.AddScoped<IncidentResponse.Web.Takedowns.LetterPdf>();
         services.AddSingleton<FairPrinting>();
 
-        // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
-        services.AddSingleton(new EvidenceVault());
-        services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
-        services.AddScoped<EvidenceService>();
+        services.AddEvidence(options.DataDirectory);
 
         // "Download everything" (issue 6). Further files join the ZIP by registering an ICaseExportPart (binder.pdf).
         services.AddScoped<IncidentResponse.Web.Export.CaseExporter>();
-        services.AddSingleton<EvidenceSweeper>();
-        services.AddHostedService<EvidenceSweepAtStartup>();
         services.AddSingleton<IncidentResponse.Web.Accounts.SessionCleanup>();
         services.AddHostedService<IncidentResponse.Web.Accounts.SessionCleanupDaily>();
         services.AddScoped<IncidentResponse.Web.Binder.BinderService>();

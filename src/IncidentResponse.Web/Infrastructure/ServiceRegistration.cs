@@ -7,6 +7,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Pages.Cases.Evidence;
+using IncidentResponse.Web.Pages.Cases.Incidents;
 using IncidentResponse.Web.Safety;
 using IncidentResponse.Web.Takedowns;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -99,6 +100,7 @@ public static class ServiceRegistration
         services.AddSingleton<FairPrinting>();
 
         services.AddEvidence(options.DataDirectory);
+        services.AddIncidents();
 
         // "Download everything" (issue 6). Further files join the ZIP by registering an ICaseExportPart (binder.pdf).
         services.AddScoped<IncidentResponse.Web.Export.CaseExporter>();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 
@@ -105,11 +104,20 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
     public IncidentFieldRules(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var latest = IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime);
-
         RuleFor(x => x.Kind).NotNull().WithMessage("Please choose what kind of thing happened. \"Something else\" is fine.")
             .IsInEnum().WithMessage("Please choose what kind of thing happened from the list.");
 
+        WhenRules(IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime));
+        WhereRules();
+        WhoAndWhatRules();
+
+        RuleFor(x => x.Concern).NotNull().WithMessage("Please choose how worrying this feels to you.")
+            .InclusiveBetween(Incident.MinConcern, Incident.MaxConcern).WithMessage("Please choose how worrying this feels to you.");
+    }
+
+    /// <summary>When it happened (until when, for a series) and when it was found: real dates, none in the future, in order.</summary>
+    private void WhenRules(DateOnly latest)
+    {
         RuleFor(x => x.OccurredOn).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the date it happened. If you're not sure, your best guess is fine.")
             .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage("Please give the date as year-month-day, for example 2026-03-01.")
@@ -135,7 +143,11 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
             .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage("This date is in the future. Please check it.")
             .Must((x, t) => IncidentFields.ParseDate(x.OccurredOn) is not { } start || IncidentFields.ParseDate(t) >= start)
             .WithMessage("You can't have found it before it happened. Please check both dates.");
+    }
 
+    /// <summary>Where it happened: a platform from the list, a real web address, a short account name.</summary>
+    private void WhereRules()
+    {
         RuleFor(x => x.Platform).Must(Platforms.IsKnown)
             .WithMessage("Please choose where it happened. If it isn't listed, choose \"Somewhere else\".");
 
@@ -146,6 +158,11 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
 
         RuleFor(x => x.AccountHandle).MaximumLength(Incident.ShortTextMaxLength)
             .WithMessage($"Please keep the account name to {Incident.ShortTextMaxLength} characters or fewer.");
+    }
+
+    /// <summary>Who did it and what happened, in the person's own words, within the lengths kept.</summary>
+    private void WhoAndWhatRules()
+    {
         RuleFor(x => x.Perpetrator).IsInEnum();
         RuleFor(x => x.PerpetratorName).MaximumLength(Incident.ShortTextMaxLength)
             .WithMessage($"Please keep the name to {Incident.ShortTextMaxLength} characters or fewer.");
@@ -160,8 +177,5 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
             RuleFor(note).Must(t => (t?.Trim().Length ?? 0) <= Incident.NoteMaxLength)
                 .WithMessage($"Please keep this to {Incident.NoteMaxLength} characters or fewer.");
         }
-
-        RuleFor(x => x.Concern).NotNull().WithMessage("Please choose how worrying this feels to you.")
-            .InclusiveBetween(Incident.MinConcern, Incident.MaxConcern).WithMessage("Please choose how worrying this feels to you.");
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

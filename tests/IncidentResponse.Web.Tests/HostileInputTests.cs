@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 using static IncidentResponse.Web.Tests.Infrastructure.FormCatalog;

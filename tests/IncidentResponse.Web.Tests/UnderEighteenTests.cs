@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

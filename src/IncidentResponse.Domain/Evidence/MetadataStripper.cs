@@ -97,7 +97,6 @@ public static class MetadataStripper
 
         destination.Write([Marker, StartOfImage]);
         var payload = new byte[ushort.MaxValue];
-        Span<byte> lengthBytes = stackalloc byte[2];
         var inScan = false;
         while (true)
         {
@@ -124,33 +123,42 @@ public static class MetadataStripper
                 continue;
             }
 
-            var length = (reader.ReadRequiredByte() << 8) | reader.ReadRequiredByte();
-            if (length < 2)
-            {
-                throw new MalformedImageException("A JPEG segment has an impossible length.");
-            }
-
-            var body = payload.AsSpan(0, length - 2);
-            reader.ReadExactly(body);
-            var (keep, replacement, name) = ClassifyJpegSegment(marker, body);
-            if (name is not null)
-            {
-                removed.Add(name);
-            }
-
-            if (keep)
-            {
-                var kept = replacement ?? body;
-                WriteMarker(destination, marker, fillBytes);
-                BinaryPrimitives.WriteUInt16BigEndian(lengthBytes, (ushort)(kept.Length + 2));
-                destination.Write(lengthBytes);
-                destination.Write(kept);
-            }
-
+            CopySegment(reader, destination, marker, fillBytes, payload, removed);
             if (marker == StartOfScan)
             {
                 inScan = true;
             }
+        }
+    }
+
+    /// <summary>
+    /// A segment with a length, read whole into <paramref name="payload"/>: written again as it was or rewritten, or
+    /// left out with its name noted in <paramref name="removed"/>.
+    /// </summary>
+    private static void CopySegment(ForwardReader reader, Stream destination, byte marker, int fillBytes, byte[] payload, List<string> removed)
+    {
+        var length = (reader.ReadRequiredByte() << 8) | reader.ReadRequiredByte();
+        if (length < 2)
+        {
+            throw new MalformedImageException("A JPEG segment has an impossible length.");
+        }
+
+        var body = payload.AsSpan(0, length - 2);
+        reader.ReadExactly(body);
+        var (keep, replacement, name) = ClassifyJpegSegment(marker, body);
+        if (name is not null)
+        {
+            removed.Add(name);
+        }
+
+        if (keep)
+        {
+            var kept = replacement ?? body;
+            WriteMarker(destination, marker, fillBytes);
+            Span<byte> lengthBytes = stackalloc byte[2];
+            BinaryPrimitives.WriteUInt16BigEndian(lengthBytes, (ushort)(kept.Length + 2));
+            destination.Write(lengthBytes);
+            destination.Write(kept);
         }
     }
 

@@ -1,10 +1,10 @@
 using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Pdf;
-using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Pages.Cases.Binder;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
+using IncidentResponse.Web.Pages.Cases.Incidents;
 using IncidentResponse.Web.Pages.Cases.Export;
 using IncidentResponse.Web.Operator;
 using IncidentResponse.Web.Pages.Cases.Safety;
@@ -59,14 +59,10 @@ public static class ServiceRegistration
             },
             sp.GetRequiredService<ILogger<ChromiumPdfPrinter>>()));
 
-        // Evidence vault (issue 4): sealed files under Storage:DataDirectory/evidence, keys in the database.
-        services.AddSingleton(new EvidenceVault());
-        services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(options.DataDirectory, "evidence")));
-        services.AddScoped<EvidenceService>();
+        services.AddEvidence(options.DataDirectory);
+        services.AddIncidents();
 
         services.AddExport();
-        services.AddSingleton<EvidenceSweeper>();
-        services.AddHostedService<EvidenceSweepAtStartup>();
         services.AddBinder(builder.Configuration);
         // ---- End of features ----
     }

@@ -3,9 +3,9 @@ using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
-using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Operator.Demo;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

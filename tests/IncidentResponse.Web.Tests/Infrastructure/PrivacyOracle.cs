@@ -294,7 +294,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
 
         return query.Name.ToUpperInvariant() switch
         {
-            "KIND" => [.. Enum.GetNames<IncidentKind>(), Pages.Cases.Log.IndexModel.SightingsOnly, Pages.Cases.Log.IndexModel.EvidenceOnly, Pages.Cases.Log.IndexModel.TakedownsOnly],
+            "KIND" => [.. Enum.GetNames<IncidentKind>(), Pages.Cases.Incidents.IndexModel.SightingsOnly, Pages.Cases.Incidents.IndexModel.EvidenceOnly, Pages.Cases.Incidents.IndexModel.TakedownsOnly],
             "PLATFORM" => planted.Platforms,
             "RETURNURL" => [$"/cases/{planted.CaseId}"],
             "RETURNTO" => ["safety", "evidence", "plan"],

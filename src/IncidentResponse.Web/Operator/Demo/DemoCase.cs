@@ -4,7 +4,7 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Operator.Demo;
@@ -14,7 +14,7 @@ namespace IncidentResponse.Web.Operator.Demo;
 /// incidents across platforms, sightings in every takedown status, and screenshot-sized PNG and JPEG evidence (the
 /// JPEGs with Exif metadata). Deterministic for a given size, so benchmarks compare like with like.
 /// </summary>
-public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceService evidence, TimeProvider clock)
+public sealed class DemoCase(AppDbContext db, AuditTrail audit, EvidenceReceiver evidence, TimeProvider clock)
 {
     private const int BatchSize = 250;
 

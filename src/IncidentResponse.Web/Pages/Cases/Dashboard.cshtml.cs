@@ -89,7 +89,7 @@ public sealed record NextStepLink(NextStep Step, string Name, string Link)
     public static NextStepLink? ForAlly(MemberLinks links)
     {
         ArgumentNullException.ThrowIfNull(links);
-        return links.To("/Cases/Log/New") is { } add ? new(NextStep.FirstEntry, "Add something that happened to the record", add)
+        return links.To("/Cases/Incidents/New") is { } add ? new(NextStep.FirstEntry, "Add something that happened to the record", add)
             : links.To("/Cases/Takedowns/Index") is { } takedowns ? new(NextStep.Plan, "See where the takedowns stand", takedowns)
             : null;
     }
@@ -197,7 +197,7 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
             new("Keep a record", isOwner
                     ? "What happened, when and where, with your screenshots kept exactly as saved."
                     : "What happened, when and where, with screenshots kept exactly as saved.", record.State,
-                links.To("/Cases/Log/Index"), record.Text),
+                links.To("/Cases/Incidents/Index"), record.Text),
             new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", takedowns.State,
                 CasePlan.PageFor(SafetyStepCatalog.LinkTakedowns) is { } takedownPage ? links.To(takedownPage) : null, takedowns.Text),
             binderLink is not null

@@ -1,7 +1,7 @@
 using IncidentResponse.Documents.Binder;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Incidents;
 using IncidentResponse.Web.Pages.Cases.Takedowns;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;

@@ -2,7 +2,7 @@ using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Model;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Pages.Cases.Export;
 using Microsoft.EntityFrameworkCore;
 

@@ -7,21 +7,20 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Evidence;
 using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>
-/// Adding a file. The body is read here, section by section, and the file streamed into the vault: nothing is model
-/// bound and nothing is buffered to disk (IFormFile would spill to a temp file). The form puts its antiforgery token
-/// first, and it is checked before any other part of the body is read.
+/// Adding a file: the form's body is read section by section (<see cref="EvidenceUploadForm"/>), the file received into
+/// the vault as it arrives (<see cref="EvidenceReceiver"/>), the description validated, and only then the file kept with
+/// its record. Nothing is model bound and nothing is buffered to disk.
 /// </summary>
 [IgnoreAntiforgeryToken]
 [DisableFormValueModelBinding]
@@ -30,7 +29,7 @@ namespace IncidentResponse.Web.Pages.Cases.Evidence;
 [ShownAgainWhenDatabaseUnavailable]
 public sealed class AddModel(
     AppDbContext db,
-    EvidenceService evidence,
+    EvidenceReceiver receiver,
     SubmissionGuard submissions,
     IAntiforgery antiforgery,
     IOptions<AntiforgeryOptions> antiforgeryOptions,
@@ -41,17 +40,15 @@ public sealed class AddModel(
     /// <summary>The largest file any kind allows, plus room for the description fields.</summary>
     public const long UploadLimitBytes = EvidenceLimits.LargestMaxBytes + EvidenceLimits.Megabyte;
 
-    public const string FileField = "File";
+    public const string FileField = EvidenceUploadForm.FileField;
 
     /// <summary>Said by the file input when another field was refused after a file was chosen: the file was not kept.</summary>
     public const string ChooseTheFileAgain = "Please choose the file again — for your safety we did not keep it.";
 
-    private const int MaxFields = 16;
-
-    private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
+    private const string FileKey = "Input." + FileField;
 
     /// <summary>The body being read, once the antiforgery token at its start has been checked.</summary>
-    private Microsoft.AspNetCore.WebUtilities.MultipartReader? _reader;
+    private EvidenceUploadForm? _form;
 
     public InputModel Input { get; set; } = new();
 
@@ -81,7 +78,7 @@ public sealed class AddModel(
     public IReadOnlyList<(Guid Id, string Label)> Incidents { get; private set; } = [];
 
     /// <summary>The file input has something to say (a refusal, or that the file must be chosen again).</summary>
-    public bool FileError => ModelState.TryGetValue($"Input.{FileField}", out var entry) && entry.Errors.Count > 0;
+    public bool FileError => ModelState.TryGetValue(FileKey, out var entry) && entry.Errors.Count > 0;
 
     /// <summary>The sent letter this file confirms (a screenshot of its confirmation), named for the page; null when none.</summary>
     public string? ForLetter { get; private set; }
@@ -108,133 +105,35 @@ public sealed class AddModel(
     public async Task<IActionResult> OnPostAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var reader = await CheckedReaderAsync(cancellationToken);
-        if (reader is null)
+        _form = await EvidenceUploadForm.OpenAsync(HttpContext, antiforgery, antiforgeryOptions.Value, cancellationToken);
+        if (_form is null)
         {
             return BadRequest();
         }
 
         await LoadCaseAsync(cancellationToken);
-        var fields = _fields;
-        ReceivedEvidence? received = null;
-        EvidenceIntake? refused = null;
-        var fileName = "";
-        var fileChosen = false;
-        try
+        await using var upload = await _form.ReadAsync(
+            receiver, CaseId, fields => submissions.AlreadyDoneAsync(InputModel.From(fields).SubmissionId, cancellationToken), ModelState, cancellationToken);
+        if (upload.IsMalformed)
         {
-            for (var section = await reader.ReadNextSectionAsync(cancellationToken); section is not null; section = await reader.ReadNextSectionAsync(cancellationToken))
-            {
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-                {
-                    return BadRequest();
-                }
-
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-                if (disposition.IsFileDisposition())
-                {
-                    if (name != FileField || fileChosen)
-                    {
-                        return BadRequest();
-                    }
-
-                    fileChosen = true;
-                    Input = InputModel.From(fields);
-                    if (await submissions.AlreadyDoneAsync(Input.SubmissionId, cancellationToken) is { } done)
-                    {
-                        // The same upload was kept before (a double click, or a retry of one whose answer was lost).
-                        return Redirect(done);
-                    }
-
-                    fileName = MultipartUpload.CleanFileName(
-                        HeaderUtilities.RemoveQuotes(disposition.FileNameStar).Value ?? HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
-                        EvidenceItem.OriginalFileNameMaxLength);
-                    var intake = await evidence.ReceiveAsync(CaseId, section.Body, cancellationToken);
-                    received = intake.Received;
-                    if (intake.Refusal is not null)
-                    {
-                        // The rest of a refused file is passed over unread (the reader drains it, within the request's
-                        // size limit), so the description fields after it (the form puts the file first) are still kept.
-                        refused = intake;
-                    }
-
-                    continue;
-                }
-
-                var value = await MultipartUpload.ReadTextAsync(section, cancellationToken);
-                if (value is null)
-                {
-                    // Refused, not cut; the other fields are still read, so what was typed in them is kept.
-                    ModelState.AddModelError(name.StartsWith("Input.", StringComparison.Ordinal) ? name : "Input", "This is too long. Please shorten it and try again.");
-                    continue;
-                }
-
-                if (fields.Count >= MaxFields)
-                {
-                    return BadRequest();
-                }
-
-                fields.TryAdd(name, value);
-            }
-
-            Input = InputModel.From(fields);
-            SubmissionId = Input.SubmissionId;
-            var validation = await validator.ValidateAsync(Input, cancellationToken);
-            validation.AddTo(ModelState);
-            if (Input.IncidentId.Length > 0 && !Incidents.Any(i => i.Id.ToString() == Input.IncidentId))
-            {
-                // Only an entry of this very case: an id from elsewhere is treated as not chosen, kindly.
-                ModelState.AddModelError("Input.IncidentId", "Please choose an entry from your record, or none.");
-            }
-
-            ForLetter = await ConfirmedLetterAsync(Input.TakedownRequestId, cancellationToken);
-            if (Input.TakedownRequestId.Length > 0 && ForLetter is null)
-            {
-                // Only a sent letter of this very case that this person can see takes a confirmation.
-                ModelState.AddModelError("Input.TakedownRequestId", "This file can't be kept with that letter. Please add it from the letter's page, or add it without a letter.");
-            }
-
-            if (refused is { Refusal: { } refusal })
-            {
-                var noFileChosen = refusal == EvidenceRefusal.Empty && fileName.Length == 0;
-                ModelState.AddModelError($"Input.{FileField}", noFileChosen ? "Please choose a file to add." : EvidenceWording.Refusal(refusal));
-                if (refusal == EvidenceRefusal.TooLarge)
-                {
-                    Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-                }
-            }
-            else if (received is null)
-            {
-                ModelState.AddModelError($"Input.{FileField}", "Please choose a file to add.");
-            }
-            else if (!ModelState.IsValid)
-            {
-                // A browser cannot be given a chosen file back, and a file is never kept before its record is: say so.
-                ModelState.AddModelError($"Input.{FileField}", ChooseTheFileAgain);
-            }
-
-            if (!ModelState.IsValid || received is null)
-            {
-                return Page();
-            }
-
-            // Someone who may add but not view evidence (a helper) goes back to the case instead of a page they cannot see.
-            var id = await evidence.KeepAsync(
-                CaseId,
-                User.UserId(),
-                received,
-                Input.ToDescription(fileName),
-                location => submissions.Record(Input.SubmissionId, CaseId, Membership.Can(CaseOperation.ViewEvidence) ? location : $"/cases/{CaseId}"),
-                cancellationToken);
-            return Redirect(Membership.Can(CaseOperation.ViewEvidence) ? $"/cases/{CaseId}/evidence/{id}" : $"/cases/{CaseId}");
+            return BadRequest();
         }
-        finally
+
+        if (upload.KeptBefore is { } done)
         {
-            if (received is not null)
-            {
-                await received.DisposeAsync();
-            }
+            // The same upload was kept before (a double click, or a retry of one whose answer was lost).
+            return Redirect(done);
         }
+
+        Input = InputModel.From(_form.Fields);
+        SubmissionId = Input.SubmissionId;
+        await ValidateAsync(upload, cancellationToken);
+        if (!ModelState.IsValid || upload.Received is not { } received)
+        {
+            return Page();
+        }
+
+        return Redirect(await KeepAsync(received, upload.FileName, cancellationToken));
     }
 
     /// <summary>
@@ -244,77 +143,72 @@ public sealed class AddModel(
     public async Task<bool> RestorePostedInputAsync()
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var reader = _reader ?? await CheckedReaderAsync(cancellationToken);
-        if (reader is null)
+        var form = _form ?? await EvidenceUploadForm.OpenAsync(HttpContext, antiforgery, antiforgeryOptions.Value, cancellationToken);
+        if (form is null)
         {
             return false;
         }
 
-        for (var section = await reader.ReadNextSectionAsync(cancellationToken); section is not null; section = await reader.ReadNextSectionAsync(cancellationToken))
-        {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || disposition.IsFileDisposition())
-            {
-                // The file's bytes are passed over unread (the reader drains them); nothing of them is kept.
-                continue;
-            }
-
-            if (_fields.Count < MaxFields && await MultipartUpload.ReadTextAsync(section, cancellationToken) is { } value)
-            {
-                _fields.TryAdd(HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "", value);
-            }
-        }
-
-        Input = InputModel.From(_fields);
+        await form.ReadTextFieldsLeftAsync(cancellationToken);
+        Input = InputModel.From(form.Fields);
         SubmissionId = Input.SubmissionId;
-        ModelState.AddModelError($"Input.{FileField}", "Please choose the file again. For your safety, browsers do not keep a chosen file when a page is sent again.");
+        ModelState.AddModelError(FileKey, "Please choose the file again. For your safety, browsers do not keep a chosen file when a page is sent again.");
         return true;
     }
 
-    private async Task<Microsoft.AspNetCore.WebUtilities.MultipartReader?> CheckedReaderAsync(CancellationToken cancellationToken)
+    /// <summary>The description's rules, the entry and letter it names (of this case only), and what became of the file.</summary>
+    private async Task ValidateAsync(EvidenceUpload upload, CancellationToken cancellationToken)
     {
-        var reader = MultipartUpload.ReaderFor(Request);
-        if (reader is null || !await IsAntiforgeryTokenFirstAndValidAsync(reader, cancellationToken))
+        var validation = await validator.ValidateAsync(Input, cancellationToken);
+        validation.AddTo(ModelState);
+        if (Input.IncidentId.Length > 0 && !Incidents.Any(i => i.Id.ToString() == Input.IncidentId))
         {
-            return null;
+            // Only an entry of this very case: an id from elsewhere is treated as not chosen, kindly.
+            ModelState.AddModelError("Input.IncidentId", "Please choose an entry from your record, or none.");
         }
 
-        _reader = reader;
-        return reader;
+        ForLetter = await ConfirmedLetterAsync(Input.TakedownRequestId, cancellationToken);
+        if (Input.TakedownRequestId.Length > 0 && ForLetter is null)
+        {
+            // Only a sent letter of this very case that this person can see takes a confirmation.
+            ModelState.AddModelError("Input.TakedownRequestId", "This file can't be kept with that letter. Please add it from the letter's page, or add it without a letter.");
+        }
+
+        if (upload.Refusal is { } refusal)
+        {
+            var noFileChosen = refusal == EvidenceRefusal.Empty && upload.FileName.Length == 0;
+            ModelState.AddModelError(FileKey, noFileChosen ? "Please choose a file to add." : EvidenceWording.Refusal(refusal));
+            if (refusal == EvidenceRefusal.TooLarge)
+            {
+                Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            }
+        }
+        else if (upload.Received is null)
+        {
+            ModelState.AddModelError(FileKey, "Please choose a file to add.");
+        }
+        else if (!ModelState.IsValid)
+        {
+            // A browser cannot be given a chosen file back, and a file is never kept before its record is: say so.
+            ModelState.AddModelError(FileKey, ChooseTheFileAgain);
+        }
     }
 
     /// <summary>
-    /// The first section must be the antiforgery token. It is checked through the request-header route of
-    /// <see cref="IAntiforgery"/>, which then never reads the form (reading it would buffer the file to disk).
+    /// Keeps the file with its description, and the form's key in the same save; the address to go to next. Someone who
+    /// may add but not view evidence (a helper) goes back to the case instead of a page they cannot see.
     /// </summary>
-    private async Task<bool> IsAntiforgeryTokenFirstAndValidAsync(Microsoft.AspNetCore.WebUtilities.MultipartReader reader, CancellationToken cancellationToken)
+    private async Task<string> KeepAsync(ReceivedEvidence received, string fileName, CancellationToken cancellationToken)
     {
-        var options = antiforgeryOptions.Value;
-        var first = await reader.ReadNextSectionAsync(cancellationToken);
-        if (first is null
-            || !ContentDispositionHeaderValue.TryParse(first.ContentDisposition, out var disposition)
-            || !disposition.IsFormDisposition()
-            || HeaderUtilities.RemoveQuotes(disposition.Name).Value != options.FormFieldName
-            || options.HeaderName is null)
-        {
-            return false;
-        }
-
-        var token = await MultipartUpload.ReadTextAsync(first, cancellationToken);
-        if (string.IsNullOrEmpty(token))
-        {
-            return false;
-        }
-
-        Request.Headers[options.HeaderName] = token;
-        try
-        {
-            await antiforgery.ValidateRequestAsync(HttpContext);
-            return true;
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return false;
-        }
+        var canViewEvidence = Membership.Can(CaseOperation.ViewEvidence);
+        var id = await receiver.KeepAsync(
+            CaseId,
+            User.UserId(),
+            received,
+            Input.ToDescription(fileName),
+            location => submissions.Record(Input.SubmissionId, CaseId, canViewEvidence ? location : $"/cases/{CaseId}"),
+            cancellationToken);
+        return canViewEvidence ? $"/cases/{CaseId}/evidence/{id}" : $"/cases/{CaseId}";
     }
 
     private async Task LoadCaseAsync(CancellationToken cancellationToken)

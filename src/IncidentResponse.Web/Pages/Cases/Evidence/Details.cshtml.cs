@@ -40,7 +40,7 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
     public bool CanDownload => ReceivesOriginals || MetadataStripper.Supports(Item.Kind);
 
     /// <summary>What the file's hidden details give away, told to the owner (who decides who gets originals); null otherwise.</summary>
-    public string? Reveals => Membership.IsOwner ? IncidentResponse.Web.Evidence.EvidenceWording.Reveals(Item.RevealedDetails) : null;
+    public string? Reveals => Membership.IsOwner ? EvidenceWording.Reveals(Item.RevealedDetails) : null;
 
     /// <summary>The owner hides this file from every ally, or shares it again. Effective on their next request.</summary>
     [CaseOperationRequired(CaseOperation.MarkPrivate)]

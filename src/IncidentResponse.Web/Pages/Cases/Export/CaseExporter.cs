@@ -5,7 +5,7 @@ using System.Text;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Cases;
-using IncidentResponse.Web.Evidence;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 
 namespace IncidentResponse.Web.Pages.Cases.Export;
 

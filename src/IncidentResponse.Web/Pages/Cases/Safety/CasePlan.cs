@@ -57,7 +57,7 @@ public sealed record CasePlan(
     public static string? PageFor(string? target) => target switch
     {
         SafetyStepCatalog.LinkAssessment => "/Cases/Assessment/Index",
-        SafetyStepCatalog.LinkLog => "/Cases/Log/Index",
+        SafetyStepCatalog.LinkLog => "/Cases/Incidents/Index",
         SafetyStepCatalog.LinkEvidence => "/Cases/Evidence/Index",
         SafetyStepCatalog.LinkTakedowns => "/Cases/Takedowns/Index",
         SafetyStepCatalog.LinkBinder => "/Cases/Binder/Index",

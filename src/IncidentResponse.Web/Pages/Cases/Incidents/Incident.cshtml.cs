@@ -8,7 +8,7 @@ using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Log;
+namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
 /// <summary>One incident as it stands, with every earlier version kept and the places it was found.</summary>
 [CaseOperationRequired(CaseOperation.View)]
@@ -98,36 +98,13 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
         CreatedByName = audience.NameOf(found.Incident.CreatedBy, found.CreatedBy);
         UpdatedByName = audience.NameOf(found.Incident.UpdatedBy, found.UpdatedBy);
 
-        var revisions = await db.IncidentRevisions.AsNoTracking()
-            .Where(r => r.CaseId == CaseId && r.IncidentId == incidentId)
-            .OrderByDescending(r => r.Number)
-            .Select(r => new
-            {
-                r.Number,
-                r.SnapshotJson,
-                r.SavedUtc,
-                SavedById = r.SavedBy,
-                ReplacedById = r.ReplacedBy,
-                SavedBy = db.Users.Where(u => u.Id == r.SavedBy).Select(u => u.UserName).FirstOrDefault(),
-                r.ReplacedUtc,
-                ReplacedBy = db.Users.Where(u => u.Id == r.ReplacedBy).Select(u => u.UserName).FirstOrDefault(),
-            })
-            .ToListAsync(cancellationToken);
-        Earlier = revisions.Select(r => new EarlierVersion(
-            r.Number, IncidentSnapshot.FromJson(r.SnapshotJson), r.SavedUtc, audience.NameOf(r.SavedById, r.SavedBy), r.ReplacedUtc,
-            audience.NameOf(r.ReplacedById, r.ReplacedBy))).ToList();
-
+        Earlier = await EarlierVersionsAsync(incidentId, audience, cancellationToken);
         Places = await db.Sightings.AsNoTracking()
             .Where(s => s.CaseId == CaseId && s.IncidentId == incidentId)
             .OrderBy(s => s.FirstSeenUtc)
             .Select(s => new PlaceFound(s.Id, s.Url, s.Platform, s.Status))
             .ToListAsync(cancellationToken);
-        var files = await db.EvidenceItems.AsNoTracking()
-            .Where(e => e.CaseId == CaseId && e.IncidentId == incidentId)
-            .OrderBy(e => e.ReceivedUtc)
-            .Select(e => new { e.Id, e.Kind, e.Length, e.Sha256, e.ReceivedUtc })
-            .ToListAsync(cancellationToken);
-        Files = files.Select(f => new LinkedFile(f.Id, f.Kind, f.Length, Convert.ToHexStringLower(f.Sha256), f.ReceivedUtc)).ToList();
+        Files = await FilesAsync(incidentId, cancellationToken);
         var ages = await db.Cases.AsNoTracking()
             .Where(c => c.Id == CaseId)
             .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen })
@@ -145,6 +122,39 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
         NextStep.AddPlace => "Next, add where it was found, so that you can ask for it to be taken down.",
         _ => "You can come back and add to it at any time.",
     };
+
+    /// <summary>Every earlier version of the entry, newest first, with who saved it and who replaced it.</summary>
+    private async Task<IReadOnlyList<EarlierVersion>> EarlierVersionsAsync(Guid incidentId, CaseAudience audience, CancellationToken cancellationToken)
+    {
+        var revisions = await db.IncidentRevisions.AsNoTracking()
+            .Where(r => r.CaseId == CaseId && r.IncidentId == incidentId)
+            .OrderByDescending(r => r.Number)
+            .Select(r => new
+            {
+                r.Number,
+                r.SnapshotJson,
+                r.SavedUtc,
+                SavedById = r.SavedBy,
+                ReplacedById = r.ReplacedBy,
+                SavedBy = db.Users.Where(u => u.Id == r.SavedBy).Select(u => u.UserName).FirstOrDefault(),
+                r.ReplacedUtc,
+                ReplacedBy = db.Users.Where(u => u.Id == r.ReplacedBy).Select(u => u.UserName).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return revisions.Select(r => new EarlierVersion(
+            r.Number, IncidentSnapshot.FromJson(r.SnapshotJson), r.SavedUtc, audience.NameOf(r.SavedById, r.SavedBy), r.ReplacedUtc,
+            audience.NameOf(r.ReplacedById, r.ReplacedBy))).ToList();
+    }
+
+    private async Task<IReadOnlyList<LinkedFile>> FilesAsync(Guid incidentId, CancellationToken cancellationToken)
+    {
+        var files = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.CaseId == CaseId && e.IncidentId == incidentId)
+            .OrderBy(e => e.ReceivedUtc)
+            .Select(e => new { e.Id, e.Kind, e.Length, e.Sha256, e.ReceivedUtc })
+            .ToListAsync(cancellationToken);
+        return files.Select(f => new LinkedFile(f.Id, f.Kind, f.Length, Convert.ToHexStringLower(f.Sha256), f.ReceivedUtc)).ToList();
+    }
 
     public sealed record EarlierVersion(int Number, IncidentSnapshot Snapshot, DateTime SavedUtc, string SavedBy, DateTime ReplacedUtc, string ReplacedBy);
 

@@ -6,11 +6,10 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
-using IncidentResponse.Web.Incidents;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
-namespace IncidentResponse.Web.Pages.Cases.Log;
+namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
 /// <summary>Add an incident to the log. Anything refused comes back with what was typed and a note by the field.</summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]

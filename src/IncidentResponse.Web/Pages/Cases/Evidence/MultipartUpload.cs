@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
-namespace IncidentResponse.Web.Evidence;
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>
 /// Keeps MVC from reading a page's form: the form value providers would buffer an uploaded file to a temp file on disk

@@ -6,12 +6,11 @@ using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
-using IncidentResponse.Web.Incidents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Pages.Cases.Log;
+namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
 /// <summary>
 /// Change an incident. The version replaced is kept as a revision in the same save; if someone else saved it first,

@@ -3,7 +3,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using Microsoft.EntityFrameworkCore;
 
-namespace IncidentResponse.Web.Evidence;
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>What one sweep of the evidence directory deleted.</summary>
 public sealed record EvidenceSweepResult(int AbandonedPartials, int Orphans);

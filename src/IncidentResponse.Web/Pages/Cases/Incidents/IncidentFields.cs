@@ -1,10 +1,9 @@
 using System.Globalization;
 using FluentValidation;
-using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 
-namespace IncidentResponse.Web.Incidents;
+namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
 /// <summary>
 /// What the survivor types about an incident, shared by "add" and "edit". Dates and times stay text until they are
@@ -105,11 +104,20 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
     public IncidentFieldRules(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        var latest = IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime);
-
         RuleFor(x => x.Kind).NotNull().WithMessage("Please choose what kind of thing happened. \"Something else\" is fine.")
             .IsInEnum().WithMessage("Please choose what kind of thing happened from the list.");
 
+        WhenRules(IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime));
+        WhereRules();
+        WhoAndWhatRules();
+
+        RuleFor(x => x.Concern).NotNull().WithMessage("Please choose how worrying this feels to you.")
+            .InclusiveBetween(Incident.MinConcern, Incident.MaxConcern).WithMessage("Please choose how worrying this feels to you.");
+    }
+
+    /// <summary>When it happened (until when, for a series) and when it was found: real dates, none in the future, in order.</summary>
+    private void WhenRules(DateOnly latest)
+    {
         RuleFor(x => x.OccurredOn).Cascade(CascadeMode.Stop)
             .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the date it happened. If you're not sure, your best guess is fine.")
             .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage("Please give the date as year-month-day, for example 2026-03-01.")
@@ -135,7 +143,11 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
             .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage("This date is in the future. Please check it.")
             .Must((x, t) => IncidentFields.ParseDate(x.OccurredOn) is not { } start || IncidentFields.ParseDate(t) >= start)
             .WithMessage("You can't have found it before it happened. Please check both dates.");
+    }
 
+    /// <summary>Where it happened: a platform from the list, a real web address, a short account name.</summary>
+    private void WhereRules()
+    {
         RuleFor(x => x.Platform).Must(Platforms.IsKnown)
             .WithMessage("Please choose where it happened. If it isn't listed, choose \"Somewhere else\".");
 
@@ -146,6 +158,11 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
 
         RuleFor(x => x.AccountHandle).MaximumLength(Incident.ShortTextMaxLength)
             .WithMessage($"Please keep the account name to {Incident.ShortTextMaxLength} characters or fewer.");
+    }
+
+    /// <summary>Who did it and what happened, in the person's own words, within the lengths kept.</summary>
+    private void WhoAndWhatRules()
+    {
         RuleFor(x => x.Perpetrator).IsInEnum();
         RuleFor(x => x.PerpetratorName).MaximumLength(Incident.ShortTextMaxLength)
             .WithMessage($"Please keep the name to {Incident.ShortTextMaxLength} characters or fewer.");
@@ -160,60 +177,5 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
             RuleFor(note).Must(t => (t?.Trim().Length ?? 0) <= Incident.NoteMaxLength)
                 .WithMessage($"Please keep this to {Incident.NoteMaxLength} characters or fewer.");
         }
-
-        RuleFor(x => x.Concern).NotNull().WithMessage("Please choose how worrying this feels to you.")
-            .InclusiveBetween(Incident.MinConcern, Incident.MaxConcern).WithMessage("Please choose how worrying this feels to you.");
     }
-}
-
-public static class IncidentWording
-{
-    public static string ConcernText(int concern) => concern switch
-    {
-        >= 3 => "Very worrying",
-        2 => "Quite worrying",
-        _ => "A little worrying",
-    };
-
-    public static string PerpetratorText(PerpetratorKnown value, string name) => value switch
-    {
-        PerpetratorKnown.Known => string.IsNullOrWhiteSpace(name) ? "Someone you know" : name,
-        PerpetratorKnown.Unknown => "Not known",
-        _ => "Not sure",
-    };
-
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-
-    public static string When(DateOnly date, TimeOnly? time, string zone, DateOnly? seriesEnd)
-    {
-        var text = Date(date);
-        if (time is { } t)
-        {
-            text += ", " + t.ToString("HH:mm", CultureInfo.InvariantCulture) + ZoneText(zone);
-        }
-
-        return seriesEnd is { } end ? $"From {text} to {Date(end)}" : text;
-    }
-
-    /// <summary>
-    /// For a document: <see cref="When"/>, with the same moment in UTC beside it when the time and its zone are known
-    /// ("4 Dec 2026, 21:30 London time (4 Dec 2026, 21:30 UTC)").
-    /// </summary>
-    public static string WhenBesideUtc(DateOnly date, TimeOnly? time, string zone, DateOnly? seriesEnd)
-    {
-        var text = When(date, time, zone, seriesEnd);
-        if (time is null || string.IsNullOrWhiteSpace(zone) || !IncidentTime.IsValidZone(zone) || seriesEnd is not null)
-        {
-            return text;
-        }
-
-        var utc = IncidentTime.ToSortUtc(date, time, zone);
-        return text + " (" + utc.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) + " UTC)";
-    }
-
-    /// <summary>How the zone an incident's time was given in reads after the time: " London time", " (+01:00)", or nothing.</summary>
-    public static string ZoneText(string? zone) =>
-        string.IsNullOrWhiteSpace(zone) ? ""
-        : TimeZoneChoices.Find(zone.Trim()) is { } choice ? " " + choice.TimeName
-        : " (" + zone.Trim() + ")";
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using IncidentResponse.Domain.Evidence;
 
-namespace IncidentResponse.Web.Evidence;
+namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>How evidence is described on the pages: plain words, no judgement.</summary>
 public static class EvidenceWording

@@ -1,0 +1,298 @@
+using System.Globalization;
+using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
+using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Takedowns;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Pages.Cases.Incidents;
+
+/// <summary>
+/// What the record shows: which kinds of entry (only incidents of <paramref name="IncidentKind"/>, when given), and
+/// only those at <paramref name="Platform"/> (a platform key), when given. Neutral values, never free text.
+/// </summary>
+public sealed record TimelineFilter(bool Incidents, IncidentKind? IncidentKind, bool Sightings, bool Files, bool Letters, string? Platform);
+
+/// <summary>One page of the record (<paramref name="PageNumber"/> is the page asked for, or the last one), and how many entries it has in all.</summary>
+public sealed record TimelinePage(IReadOnlyList<TimelineRow> Rows, int PageNumber, int TotalCount);
+
+public enum TimelineRowType
+{
+    Incident,
+    Sighting,
+    Evidence,
+    TakedownSent,
+    TakedownAnswer,
+
+    /// <summary>A letter, or an answer to one, withheld from this ally: no link, no details.</summary>
+    Withheld,
+}
+
+public sealed record TimelineRow(
+    Guid Id, TimelineRowType Type, string When, string What, string? Platform, string Text, int Concern, TriageMarks Marks, SightingStatus? Status)
+{
+    public static TimelineRow Withheld(DateOnly when, string what) =>
+        new(Guid.Empty, TimelineRowType.Withheld, IncidentWording.Date(when), what, null, "", 0, TriageMarks.None, null);
+
+    public bool IsIncident => Type == TimelineRowType.Incident;
+
+    public bool HasPage => Type != TimelineRowType.Withheld;
+
+    public string CssClass => Type is TimelineRowType.TakedownSent or TimelineRowType.TakedownAnswer ? "takedown" : Type.ToString().ToLowerInvariant();
+
+    public string Path => Type switch
+    {
+        TimelineRowType.Incident => "log",
+        TimelineRowType.Evidence => "evidence",
+        TimelineRowType.TakedownSent or TimelineRowType.TakedownAnswer => "takedowns",
+        _ => "sightings",
+    };
+}
+
+/// <summary>
+/// The record: incidents, the places content was found, the evidence files kept, and the takedown requests sent and
+/// answered, together in the order they happened, a page at a time. Nine queries whatever the size of the case:
+/// count, the page's ids, its incidents, sightings, files, requests sent and answers, and triage's few candidates.
+/// For an ally, up to two more find the letters withheld from them (ADR 0008).
+/// </summary>
+public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory directory, LocalTimes times)
+{
+    public const int PageSize = 50;
+
+    /// <summary>
+    /// Page <paramref name="page"/> of the case's record as <paramref name="filter"/> shows it. Someone who may not view
+    /// evidence (<paramref name="canViewEvidence"/> false) sees a file's number, kind, size, time and fingerprint only.
+    /// </summary>
+    public async Task<TimelinePage> PageAsync(Guid caseId, bool canViewEvidence, TimelineFilter filter, int page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+
+        // A letter withheld from this ally (ADR 0008) shows only as "a letter you cannot see", and never under a platform.
+        var withheld = await WithheldLetters.IdsAsync(db, caseId, cancellationToken);
+        var (keys, pageNumber, total) = await PageKeysAsync(ShownSources(caseId, filter, withheld), filter, page, cancellationToken);
+        var ids = keys.Select(k => k.Id).ToList();
+        var rows = new Dictionary<(TimelineRowType, Guid), TimelineRow>();
+        await AddIncidentRowsAsync(caseId, ids, rows, cancellationToken);
+        await AddSightingRowsAsync(caseId, ids, rows, cancellationToken);
+        await AddFileRowsAsync(caseId, ids, canViewEvidence, rows, cancellationToken);
+        await AddLetterRowsAsync(caseId, ids, withheld, rows, cancellationToken);
+        return new TimelinePage(keys.Select(k => rows[(k.Type, k.Id)]).ToList(), pageNumber, total);
+    }
+
+    /// <summary>The case's entries of each kind that <paramref name="filter"/> keeps, as queries not yet run.</summary>
+    private Sources ShownSources(Guid caseId, TimelineFilter filter, HashSet<Guid> withheld)
+    {
+        var incidents = db.Incidents.AsNoTracking().Where(i => i.CaseId == caseId);
+        var sightings = db.Sightings.AsNoTracking().Where(s => s.CaseId == caseId);
+        var files = db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId);
+        var sent = db.TakedownRequests.AsNoTracking().Where(r => r.CaseId == caseId && r.SentUtc != null);
+        var answers = db.TakedownResponses.AsNoTracking().Where(r => r.CaseId == caseId);
+        if (filter.IncidentKind is { } only)
+        {
+            incidents = incidents.Where(i => i.Kind == only);
+        }
+
+        if (filter.Platform is { } key)
+        {
+            if (withheld.Count > 0)
+            {
+                sent = sent.Where(r => !withheld.Contains(r.Id));
+                answers = answers.Where(a => !withheld.Contains(a.RequestId));
+            }
+
+            var recipient = TakedownPlatformId(key);
+            incidents = incidents.Where(i => i.Platform == key);
+            sightings = sightings.Where(s => s.Platform == key);
+            sent = sent.Where(r => r.PlatformId == recipient);
+            answers = answers.Where(a => db.TakedownRequests.Any(r => r.Id == a.RequestId && r.PlatformId == recipient));
+        }
+
+        return new Sources(incidents, sightings, files, sent, answers);
+    }
+
+    /// <summary>How many entries are shown in all, and the ids and kinds of those on the page, in the record's order.</summary>
+    private static async Task<(List<TimelineKey> Keys, int PageNumber, int TotalCount)> PageKeysAsync(
+        Sources sources, TimelineFilter filter, int page, CancellationToken cancellationToken)
+    {
+        // Each kind's entries come from its own index on (case, moment, id) in that order, so the database reads
+        // only the first entries of each kind up to the end of the page (never sorting or counting beyond it); they
+        // are merged here in the same order. Filtered-out kinds are left out of the query altogether.
+        var shown = new List<IQueryable<TimelineKey>>();
+        if (filter.Incidents)
+        {
+            shown.Add(sources.Incidents.Select(i => new TimelineKey { Id = i.Id, At = i.OccurredSortUtc, Type = TimelineRowType.Incident }));
+        }
+
+        if (filter.Sightings)
+        {
+            shown.Add(sources.Sightings.Select(s => new TimelineKey { Id = s.Id, At = s.FirstSeenUtc, Type = TimelineRowType.Sighting }));
+        }
+
+        if (filter.Files && filter.Platform is null)
+        {
+            shown.Add(sources.Files.Select(e => new TimelineKey { Id = e.Id, At = e.ReceivedUtc, Type = TimelineRowType.Evidence }));
+        }
+
+        if (filter.Letters)
+        {
+            shown.Add(sources.Sent.Select(r => new TimelineKey { Id = r.Id, At = r.SentUtc!.Value, Type = TimelineRowType.TakedownSent }));
+            shown.Add(sources.Answers.Select(a => new TimelineKey { Id = a.Id, At = a.ReceivedUtc, Type = TimelineRowType.TakedownAnswer }));
+        }
+
+        var total = await shown.Aggregate(Queryable.Concat).CountAsync(cancellationToken);
+        var pageNumber = Math.Min(page, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var reach = pageNumber * PageSize;
+        var heads = await shown.Select(q => q.OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach)).Aggregate(Queryable.Concat)
+            .ToListAsync(cancellationToken);
+        var keys = heads.OrderBy(k => k.At).ThenBy(k => k.Type).ThenBy(k => k.Id.ToString("D"), StringComparer.Ordinal)
+            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .ToList();
+        return (keys, pageNumber, total);
+    }
+
+    private async Task AddIncidentRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
+    {
+        var incidents = await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId == caseId && ids.Contains(i.Id))
+            .Select(i => new { i.Id, i.Kind, i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn, i.Platform, i.Narrative, i.Concern })
+            .ToListAsync(cancellationToken);
+        var marks = await TriageMarksAsync(caseId, cancellationToken);
+        foreach (var i in incidents)
+        {
+            rows[(TimelineRowType.Incident, i.Id)] = new TimelineRow(
+                i.Id, TimelineRowType.Incident, IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
+                IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null);
+        }
+    }
+
+    /// <summary>
+    /// Triage looks at the whole case, not the filtered page: "most recent" means most recent of everything. Only the
+    /// few candidates each mark could go to are read (with room for ties), so this costs the same at 10 incidents as at
+    /// 5,000; Triage then decides among them exactly as it would among all.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<Guid, TriageMarks>> TriageMarksAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var all = db.Incidents.AsNoTracking().Where(i => i.CaseId == caseId);
+        const int room = 4;
+        var candidates = await all.Where(i => i.Kind == IncidentKind.Post)
+                .OrderBy(i => i.OccurredSortUtc).ThenBy(i => i.CreatedUtc).Take(room)
+            .Concat(all.OrderByDescending(i => i.SeriesEndOn ?? i.OccurredOn).ThenByDescending(i => i.OccurredSortUtc)
+                .ThenByDescending(i => i.CreatedUtc).Take(Triage.RecentCount * room))
+            .Concat(all.Where(i => i.Concern > Incident.MinConcern).OrderByDescending(i => i.Concern)
+                .ThenByDescending(i => i.SeriesEndOn ?? i.OccurredOn).ThenByDescending(i => i.OccurredSortUtc)
+                .ThenByDescending(i => i.CreatedUtc).Take(Triage.ConcerningCount * room))
+            .Select(i => new { i.Id, i.Kind, i.OccurredSortUtc, LastOccurredOn = i.SeriesEndOn ?? i.OccurredOn, i.Concern, i.CreatedUtc })
+            .ToListAsync(cancellationToken);
+        return Triage.Mark(candidates.DistinctBy(i => i.Id)
+            .Select(i => new TriageInput(i.Id, i.Kind, i.OccurredSortUtc, i.LastOccurredOn, i.Concern, i.CreatedUtc)));
+    }
+
+    private async Task AddSightingRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
+    {
+        var sightings = await db.Sightings.AsNoTracking()
+            .Where(s => s.CaseId == caseId && ids.Contains(s.Id))
+            .Select(s => new { s.Id, s.Url, s.Platform, s.Status, s.FirstSeenUtc })
+            .ToListAsync(cancellationToken);
+        foreach (var s in sightings)
+        {
+            rows[(TimelineRowType.Sighting, s.Id)] = new TimelineRow(
+                s.Id, TimelineRowType.Sighting, IncidentWording.Date(DateOnly.FromDateTime(s.FirstSeenUtc)), "Found online", s.Platform, s.Url, 0,
+                TriageMarks.None, s.Status);
+        }
+    }
+
+    private async Task AddFileRowsAsync(
+        Guid caseId, List<Guid> ids, bool canViewEvidence, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
+    {
+        var files = await db.EvidenceItems.AsNoTracking()
+            .Where(e => e.CaseId == caseId && ids.Contains(e.Id))
+            .Select(e => new { e.Id, e.Kind, e.Length, e.ReceivedUtc, WhatItShows = canViewEvidence ? e.WhatItShows : "", e.Sha256 })
+            .ToListAsync(cancellationToken);
+
+        // Someone the owner has not shown evidence images gets a file's number, kind, size, time and fingerprint only:
+        // never what it shows. Its number is its exhibit number among the files they can see (ids and times only).
+        var exhibitNumbers = canViewEvidence || files.Count == 0
+            ? new Dictionary<Guid, int>()
+            : (await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId)
+                .Select(e => new { e.Id, e.ReceivedUtc }).ToListAsync(cancellationToken))
+                .OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id)
+                .Select((e, i) => (e.Id, Number: i + 1)).ToDictionary(e => e.Id, e => e.Number);
+        foreach (var e in files)
+        {
+            var size = e.Length.ToString("N0", CultureInfo.InvariantCulture);
+            var fileKind = EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant();
+            rows[(TimelineRowType.Evidence, e.Id)] = canViewEvidence
+                ? new TimelineRow(
+                    e.Id, TimelineRowType.Evidence, times.Moment(e.ReceivedUtc),
+                    $"Evidence kept: {fileKind} file, {size} bytes", null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null)
+                : new TimelineRow(
+                    e.Id, TimelineRowType.Evidence, times.Moment(e.ReceivedUtc),
+                    string.Create(CultureInfo.InvariantCulture, $"Evidence file {exhibitNumbers[e.Id]}, details withheld"),
+                    null, $"{fileKind} file, {size} bytes · SHA-256 {Convert.ToHexStringLower(e.Sha256)}", 0, TriageMarks.None, null);
+        }
+    }
+
+    private async Task AddLetterRowsAsync(
+        Guid caseId, List<Guid> ids, HashSet<Guid> withheld, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
+    {
+        var sent = await db.TakedownRequests.AsNoTracking()
+            .Where(r => r.CaseId == caseId && ids.Contains(r.Id))
+            .Select(r => new { r.Id, r.Kind, r.PlatformId, r.SentOn, r.Reference, HasConfirmation = r.Confirmation != null, r.FollowsUpId })
+            .ToListAsync(cancellationToken);
+        var answers = await db.TakedownResponses.AsNoTracking()
+            .Where(a => a.CaseId == caseId && ids.Contains(a.Id))
+            .Select(a => new
+            {
+                a.Id,
+                a.RequestId,
+                a.Outcome,
+                a.ReceivedOn,
+                Request = db.TakedownRequests.Where(r => r.Id == a.RequestId).Select(r => new { r.Kind, r.PlatformId }).First(),
+            })
+            .ToListAsync(cancellationToken);
+        foreach (var r in sent)
+        {
+            var reference = (r.Reference is null ? "" : $" · their reference {r.Reference}") + (r.HasConfirmation ? " · confirmation kept" : "");
+            rows[(TimelineRowType.TakedownSent, r.Id)] = withheld.Contains(r.Id)
+                ? TimelineRow.Withheld(r.SentOn!.Value, WithheldLetters.Placeholder)
+                : new TimelineRow(
+                    r.Id, TimelineRowType.TakedownSent, IncidentWording.Date(r.SentOn!.Value),
+                    $"{(r.FollowsUpId is null ? "Takedown request" : "Follow-up")} sent to {directory.Get(r.PlatformId).Name}",
+                    null, LetterComposer.TitleOf(r.Kind) + reference, 0, TriageMarks.None, null);
+        }
+
+        foreach (var a in answers)
+        {
+            rows[(TimelineRowType.TakedownAnswer, a.Id)] = withheld.Contains(a.RequestId)
+                ? TimelineRow.Withheld(a.ReceivedOn, WithheldLetters.AnswerPlaceholder)
+                : new TimelineRow(
+                    a.RequestId, TimelineRowType.TakedownAnswer, IncidentWording.Date(a.ReceivedOn),
+                    $"Answer from {directory.Get(a.Request.PlatformId).Name}: {TakedownResponse.DisplayName(a.Outcome)}",
+                    null, LetterComposer.TitleOf(a.Request.Kind), 0, TriageMarks.None, null);
+        }
+    }
+
+    /// <summary>The takedown recipient (<see cref="PlatformDirectory"/> id) for a platform filter key.</summary>
+    private static string TakedownPlatformId(string platformKey) => platformKey switch
+    {
+        "google" => "google-search",
+        Platforms.Other => PlatformDirectory.OtherHostId,
+        _ => platformKey,
+    };
+
+    private static string Excerpt(string text) => text.Length <= 240 ? text : string.Concat(text.AsSpan(0, 240), "…");
+
+    private sealed record Sources(
+        IQueryable<Incident> Incidents, IQueryable<Sighting> Sightings, IQueryable<EvidenceItem> Files, IQueryable<TakedownRequest> Sent, IQueryable<TakedownResponse> Answers);
+
+    private sealed class TimelineKey
+    {
+        public Guid Id { get; init; }
+
+        public DateTime At { get; init; }
+
+        public TimelineRowType Type { get; init; }
+    }
+}

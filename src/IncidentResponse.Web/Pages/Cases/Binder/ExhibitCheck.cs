@@ -1,9 +1,9 @@
-using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Model;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Pages.Cases.Evidence;
+using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 

@@ -1,6 +1,6 @@
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Web.Infrastructure;
+using IncidentResponse.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Evidence;

@@ -4,7 +4,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
-using IncidentResponse.Web.Takedowns;
+using IncidentResponse.Web.Pages.Cases.Takedowns;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Incidents;

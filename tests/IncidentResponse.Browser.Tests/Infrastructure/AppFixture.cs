@@ -130,6 +130,9 @@ public class AppFixture : IAsyncLifetime
 
     private sealed class AppFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
+        /// <summary>No app watches its appsettings files (one inotify instance each; see the Web tests' AppFixture).</summary>
+        static AppFactory() => Environment.SetEnvironmentVariable(NoConfigurationWatch.Variable, "false");
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             foreach (var (key, value) in settings)

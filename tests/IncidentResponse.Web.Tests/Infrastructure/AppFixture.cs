@@ -21,6 +21,13 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// No app the tests start watches its appsettings files: each watcher is an inotify instance, Linux allows a user
+    /// 128, and one test run holds dozens of apps at once (several runs on one machine ran out). The tests never edit
+    /// those files while an app runs. Set before any app is built; the apps the tests start as processes inherit it.
+    /// </summary>
+    static AppFixture() => Environment.SetEnvironmentVariable(NoConfigurationWatch.Variable, "false");
+
     protected AppFixture()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "ir-test-" + Guid.NewGuid().ToString("N")[..12]);

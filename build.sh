@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # One entry point for people and CI.
-#   ./build.sh test    install what a bare Debian machine lacks (chromium, postgresql) if missing, check formatting,
-#                      build, and run every test project. .ci/run calls exactly this.
+#   ./build.sh test    install what a bare Debian machine lacks (nginx, chromium, postgresql, poppler-utils,
+#                      fonts-noto-cjk) if missing, check formatting, build, and run every test project. .ci/run calls
+#                      exactly this.
 #   ./build.sh test-fast   the inner loop: build and run Domain, Documents and Web tests, leaving out the browser and
 #                      the system tests (trait Category=System: extra processes, a published app, nginx, a database
 #                      stopped mid-journey). No installs, no format check; ./build.sh test still runs everything.
 #   ./build.sh bench   run the benchmarks (figures are printed, nothing is asserted).
 #   ./build.sh bench load [seconds]   the load benchmark: the app as a process on PostgreSQL under wrk (docs/performance.md).
 #   ./build.sh bench binder-app [incidents images heapMiB]   the binder's memory in the app as its own process.
-#   ./build.sh run     run the app on SQLite with no setup (same as: dotnet run --project src/IncidentResponse.Web).
+#   ./build.sh run     install what the app itself uses (chromium, poppler-utils, fonts-noto-cjk) if missing, then run
+#                      it on SQLite with no setup. dotnet run --project src/IncidentResponse.Web runs it without
+#                      installing anything: the PDFs then say they can't be made here.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -20,25 +23,48 @@ find_postgres_bin() {
   done | sort -V | tail -n 1
 }
 
+# add_missing_app_packages appends to missing[] the Debian packages the app itself uses and this machine lacks, checked
+# where the app looks for them: Chromium prints the binder and letters as PDFs (Binder:ChromiumPath), poppler's pdftoppm
+# draws a PDF exhibit's first page in the binder (Binder:PdftoppmPath), and Chinese, Japanese and Korean text in a
+# printed PDF needs a CJK font (Debian's Chromium brings none). `run` and `test` both call it.
+add_missing_app_packages() {
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)
+  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || [ -e /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || missing+=(fonts-noto-cjk)
+}
+
+# install_missing installs missing[] with apt-get; it does nothing (not even apt-get update) when nothing is missing.
+install_missing() {
+  [ ${#missing[@]} -gt 0 ] || return 0
+  echo "Installing missing Debian packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
 ensure_machine() {
-  local missing=()
+  missing=()
   # The two-instance tests run Debian's nginx as the reverse proxy; the load benchmark drives the app with wrk.
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ "${1:-}" != "bench" ] || command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -n "$(find_postgres_bin)" ] || missing+=(postgresql)
-  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-  # Chinese, Japanese and Korean text in a printed binder needs a CJK font; Debian's Chromium brings none.
-  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-noto-cjk)
-  if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing missing Debian packages: ${missing[*]}"
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  fi
+  add_missing_app_packages
+  # The tests read PDFs back with pdftotext, from the same package as pdftoppm.
+  command -v pdftotext >/dev/null 2>&1 || [[ " ${missing[*]} " == *" poppler-utils "* ]] || missing+=(poppler-utils)
+  install_missing
   POSTGRES_BIN="$(find_postgres_bin)"
   export POSTGRES_BIN
+}
+
+# run_app: what the app uses is installed first, as the test command does; where that cannot be done (no apt-get, no
+# sudo) the app starts anyway and the pages say what they cannot make (README: "What each optional part needs").
+run_app() {
+  missing=()
+  add_missing_app_packages
+  if ! command -v apt-get >/dev/null 2>&1 || ! (install_missing); then
+    [ ${#missing[@]} -eq 0 ] || echo "Not installed: ${missing[*]}. The app starts without them; the README says what each one adds." >&2
+  fi
+  exec dotnet run --project src/IncidentResponse.Web
 }
 
 run_tests() {
@@ -100,6 +126,6 @@ case "${1:-test}" in
       dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter "${2:-*}"
     fi
     ;;
-  run) dotnet run --project src/IncidentResponse.Web ;;
+  run) run_app ;;
   *) echo "usage: ./build.sh [test|test-fast|bench|run]" >&2; exit 2 ;;
 esac

@@ -1,4 +1,5 @@
 using System.Net;
+using FluentValidation;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
@@ -80,7 +81,8 @@ public static class HostingServices
             a.HeaderName = "X-CSRF-TOKEN";
             a.FormFieldName = "__rvt";
         });
-        services.AddValidatorsFrom(typeof(ServiceRegistration).Assembly);
+        // Every IValidator<T> in this assembly, one per request like the pages that ask for them.
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped);
         return services;
     }
 

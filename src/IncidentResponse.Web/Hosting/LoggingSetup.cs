@@ -33,7 +33,7 @@ public static class LoggingSetup
         app.UseSerilogRequestLogging(options =>
         {
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
-            options.MessageTemplate = "HTTP {RequestMethod} {Route} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.MessageTemplate = "HTTP {RequestMethod:l} {Route:l} responded {StatusCode} in {Elapsed:0.0} ms";
             options.IncludeQueryInRequestPath = false;
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("Route", RouteOf(context));
             options.GetMessageTemplateProperties = (context, _, elapsed, status) =>

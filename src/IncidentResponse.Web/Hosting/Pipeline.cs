@@ -39,7 +39,7 @@ public static class Pipeline
             },
         });
         app.UseRouting();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UseAppRequestLogging();
         app.UseMiddleware<RequestSizeGuard>();
         app.UseMiddleware<NulCharacterFilter>();
         app.UseAuthentication();

@@ -82,6 +82,12 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Security:MasterKey", MasterKeyBase64);
         builder.UseSetting("Security:AccountAttemptsPerMinute", "100000");
         builder.UseSetting("Logging:FilePath", LogFile);
+
+        // Serilog decides what reaches any sink, the capture included; the query-count tests read EF's command lines.
+        // "Serilog:MinimumLevel" itself is set because the factory hands settings to Program as arguments, parent
+        // sections included with empty values, and Serilog refuses an empty MinimumLevel.
+        builder.UseSetting("Serilog:MinimumLevel", "Information");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Information");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -39,6 +39,9 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, details.Status);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file)), details.Document.QuerySelector("#sha256")?.TextContent);
         Assert.Contains(app.Clock.GetUtcNow().UtcDateTime.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), details.Document.QuerySelector("#received")?.TextContent, StringComparison.Ordinal);
+        var exact = file.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " bytes";
+        var size = details.Document.QuerySelector("#size")?.TextContent.Trim();
+        Assert.True(file.Length < 1024 ? size == exact : size?.EndsWith($"({exact})", StringComparison.Ordinal) == true, $"Size shown as \"{size}\".");
 
         using var download = await client.DownloadEvidenceAsync(caseId, evidenceId);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

@@ -16,26 +16,6 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     private readonly DocumentHtmlRenderer _renderer = new();
 
     [Fact]
-    public async Task Pixelate_renders_a_picture_sixteen_pixels_across_keeping_its_shape()
-    {
-        var tall = TestImages.SolidPng(1080, 1920, 200, 40, 40);
-
-        var tiny = await _printer.PixelateAsync(tall, "image/png", 16);
-
-        Assert.NotNull(tiny);
-        Assert.Equal(TestImages.PngSignature, tiny[..8]);
-        Assert.Equal(16, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiny.AsSpan(16)));
-        Assert.InRange(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiny.AsSpan(20)), 28, 29);
-        Assert.True(tiny.Length < tall.Length);
-    }
-
-    [Fact]
-    public async Task Pixelate_gives_nothing_for_bytes_that_are_not_a_picture()
-    {
-        Assert.Null(await _printer.PixelateAsync("not a picture at all"u8.ToArray(), "image/png", 16));
-    }
-
-    [Fact]
     public async Task A_binder_prints_with_its_headings_fingerprints_and_page_numbers()
     {
         var document = SampleDocuments.Binder();

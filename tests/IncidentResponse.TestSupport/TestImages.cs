@@ -1,11 +1,17 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using SkiaSharp;
+
 namespace IncidentResponse.TestSupport;
 
 /// <summary>
-/// Small, valid image files assembled byte by byte, with the metadata the tests need. The PNG writing here is its own
-/// (signature, chunks, CRC-32, zlib), not the app's, so a fault in the code under test cannot hide in its test files.
+/// Test images of two sorts. Real pictures (<see cref="Picture"/>, <see cref="RampPng"/>, <see cref="NoisePng"/>)
+/// are drawn and encoded by SkiaSharp. Crafted files are assembled byte by byte, because what they test is their
+/// structure, which no encoder writes: the exact metadata segments and chunks the stripper must find or keep, headers
+/// that declare more than they hold (a decompression bomb is 60 bytes), files cut short or lying about their size. The
+/// chunk writing here (signature, CRC-32, zlib) is its own, not the app's, so a fault in the code under test cannot
+/// hide in its test files.
 /// </summary>
 public static class TestImages
 {
@@ -180,50 +186,46 @@ public static class TestImages
         .. PngChunk("IEND", []),
     ];
 
-    /// <summary>An 8-bit greyscale PNG whose grey rises from dark at the left to light at the right.</summary>
-    public static byte[] RampPng(int width, int height)
+    /// <summary>A PNG, encoded by SkiaSharp, whose grey rises from dark at the left to light at the right.</summary>
+    public static byte[] RampPng(int width, int height) => Picture(width, height, (x, _) =>
     {
-        var rows = new byte[height * (width + 1)];
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                rows[(y * (width + 1)) + x + 1] = (byte)(40 + (x * 180 / Math.Max(1, width - 1)));
-            }
-        }
+        var grey = (byte)(40 + (x * 180 / Math.Max(1, width - 1)));
+        return new SKColor(grey, grey, grey);
+    });
 
-        return WholePng(PngHeader(width, height), rows);
-    }
+    /// <summary>A PNG of one colour, encoded by SkiaSharp.</summary>
+    public static byte[] SolidPng(int width, int height, byte red, byte green, byte blue) =>
+        Picture(width, height, (_, _) => new SKColor(red, green, blue));
 
-    /// <summary>An 8-bit RGB PNG of one colour.</summary>
-    public static byte[] SolidPng(int width, int height, byte red, byte green, byte blue)
-    {
-        var rows = new byte[height * (1 + (width * 3))];
-        for (var y = 0; y < height; y++)
-        {
-            var row = y * (1 + (width * 3));
-            for (var x = 0; x < width; x++)
-            {
-                rows[row + 1 + (x * 3)] = red;
-                rows[row + 2 + (x * 3)] = green;
-                rows[row + 3 + (x * 3)] = blue;
-            }
-        }
-
-        return WholePng(PngHeader(width, height, colourType: 2), rows);
-    }
-
-    /// <summary>An 8-bit RGB PNG of random colours, which no compression can shrink: a picture that makes a large PDF.</summary>
+    /// <summary>A PNG of random colours, encoded by SkiaSharp, which no compression can shrink: a picture that makes a large PDF.</summary>
     public static byte[] NoisePng(int width, int height, int seed)
     {
-        var rows = new byte[height * (1 + (width * 3))];
-        new Random(seed).NextBytes(rows);
+        var random = new Random(seed);
+        return Picture(width, height, (_, _) => new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+    }
+
+    /// <summary>
+    /// A real picture drawn pixel by pixel (rows top to bottom) and encoded by SkiaSharp as a PNG or, with a
+    /// <paramref name="format"/> of JPEG or WebP, at quality 90.
+    /// </summary>
+    public static byte[] Picture(
+        int width, int height, Func<int, int, SKColor> colourAt, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
+    {
+        ArgumentNullException.ThrowIfNull(colourAt);
+        using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
+        var pixels = bitmap.GetPixelSpan();
         for (var y = 0; y < height; y++)
         {
-            rows[y * (1 + (width * 3))] = 0;
+            for (var x = 0; x < width; x++)
+            {
+                var colour = colourAt(x, y);
+                var at = ((y * width) + x) * 4;
+                (pixels[at], pixels[at + 1], pixels[at + 2], pixels[at + 3]) = (colour.Red, colour.Green, colour.Blue, 255);
+            }
         }
 
-        return WholePng(PngHeader(width, height, colourType: 2), rows);
+        using var encoded = bitmap.Encode(format, 90);
+        return encoded.ToArray();
     }
 
     /// <summary>An 8-bit, non-interlaced header: greyscale (colour type 0) unless told otherwise (2 is RGB).</summary>
@@ -287,20 +289,25 @@ public static class TestImages
     ];
 
     /// <summary>A WebP with a lossless (VP8L) header declaring the given size; the bitstream after it is a stub.</summary>
-    public static byte[] WebPLossless(int width, int height)
-    {
-        var bits = (uint)(width - 1) | ((uint)(height - 1) << 14);
-        byte[] vp8l = [0x2F, (byte)bits, (byte)(bits >> 8), (byte)(bits >> 16), (byte)(bits >> 24), 0, 0, 0];
-        return Riff("WEBP", ("VP8L", vp8l));
-    }
+    public static byte[] WebPLossless(int width, int height) => Riff("WEBP", ("VP8L", LosslessHeader(width, height)));
 
-    /// <summary>A WebP with an extended (VP8X) header declaring a canvas of the given size.</summary>
+    /// <summary>
+    /// A WebP with an extended (VP8X) header declaring a canvas of the given size, and a still lossless image of the
+    /// same size (at most 16384 a side, as VP8L allows; a larger canvas gets a 1 × 1 image and is malformed).
+    /// </summary>
     public static byte[] WebPExtended(int width, int height)
     {
         var vp8x = new byte[10];
         WriteUInt24LittleEndian(vp8x.AsSpan(4), width - 1);
         WriteUInt24LittleEndian(vp8x.AsSpan(7), height - 1);
-        return Riff("WEBP", ("VP8X", vp8x), ("VP8L", [0x2F, 0, 0, 0, 0, 0, 0, 0]));
+        var fits = width <= 16384 && height <= 16384;
+        return Riff("WEBP", ("VP8X", vp8x), ("VP8L", fits ? LosslessHeader(width, height) : LosslessHeader(1, 1)));
+    }
+
+    private static byte[] LosslessHeader(int width, int height)
+    {
+        var bits = (uint)(width - 1) | ((uint)(height - 1) << 14);
+        return [0x2F, (byte)bits, (byte)(bits >> 8), (byte)(bits >> 16), (byte)(bits >> 24), 0, 0, 0];
     }
 
     /// <summary>

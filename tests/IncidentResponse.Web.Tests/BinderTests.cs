@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using IncidentResponse.Documents.Binder;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -164,7 +165,23 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         var obscured = page.Document.QuerySelector("#exhibit-2 img")!;
         Assert.Equal($"/cases/{caseId}/binder/resource/obscured/2", obscured.GetAttribute("src"));
         var tiny = await (await client.Http.GetAsync(obscured.GetAttribute("src"))).Content.ReadAsByteArrayAsync();
-        Assert.Equal(16, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiny.AsSpan(16)));
+        Assert.Equal(ObscuredPicture.Width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(tiny.AsSpan(16)));
+        AssertOnlyBlocks(tiny);
+    }
+
+    /// <summary>The picture is made only of <see cref="ObscuredPicture.BlockPixels"/>-pixel squares of one colour each.</summary>
+    private static void AssertOnlyBlocks(byte[] png)
+    {
+        using var picture = SkiaSharp.SKBitmap.Decode(png);
+        Assert.Equal(ObscuredPicture.Width, picture.Width);
+        for (var y = 0; y < picture.Height; y++)
+        {
+            for (var x = 0; x < picture.Width; x++)
+            {
+                var corner = picture.GetPixel(x - (x % ObscuredPicture.BlockPixels), y - (y % ObscuredPicture.BlockPixels));
+                Assert.True(corner == picture.GetPixel(x, y), $"The pixel at {x},{y} differs from its block's.");
+            }
+        }
     }
 
     [Fact]
@@ -228,7 +245,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(images, i => i is { Width: 640, Height: 480 });
         var others = images.Where(i => i is not { Width: 640, Height: 480 }).ToList();
         Assert.NotEmpty(others);
-        Assert.All(others, i => Assert.True(i.Width <= 16 && i.Width * i.Height <= 16 * 32, $"An image of {i.Width}x{i.Height} is in the PDF."));
+        Assert.All(others, i => Assert.True(
+            i.Width == ObscuredPicture.Width && i.Height == 28 * ObscuredPicture.BlockPixels, $"An image of {i.Width}x{i.Height} is in the PDF."));
         Assert.Contains("Obscured in this copy: heavily pixelated on purpose", text, StringComparison.Ordinal);
         Assert.Contains("Withheld from this copy", text, StringComparison.Ordinal);
         Assert.DoesNotContain("withheld-name-marker", text, StringComparison.Ordinal);
@@ -246,8 +264,9 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(tiny.Headers.CacheControl!.NoStore);
         var png = await tiny.Content.ReadAsByteArrayAsync();
         Assert.Equal(TestImages.PngSignature, png[..8]);
-        Assert.Equal(16, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
-        Assert.True(System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)) <= 32);
+        Assert.Equal(ObscuredPicture.Width, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)));
+        Assert.Equal(28 * ObscuredPicture.BlockPixels, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
+        AssertOnlyBlocks(png);
     }
 
     [Fact]

@@ -1,10 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
+using IncidentResponse.Documents.Binder;
 using IncidentResponse.Web.Tests.Infrastructure;
 
 namespace IncidentResponse.Web.Tests;
 
-/// <summary>A server with neither Chromium nor poppler's pdftoppm: the print view still works and says plainly what it cannot show.</summary>
+/// <summary>A server with neither Chromium nor poppler's pdftoppm: the print view still works, obscures pictures, and says plainly what it cannot show.</summary>
 public sealed class BinderWithoutToolsApp : SqliteApp
 {
     public BinderWithoutToolsApp()
@@ -17,12 +18,12 @@ public sealed class BinderWithoutToolsApp : SqliteApp
 public sealed class BinderWithoutToolsTests(BinderWithoutToolsApp app) : IClassFixture<BinderWithoutToolsApp>
 {
     [Fact]
-    public async Task An_obscured_picture_is_a_marked_placeholder_with_the_original_fingerprint_never_the_original()
+    public async Task An_obscured_picture_is_pixelated_by_the_app_itself_and_never_served_in_full()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
         await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
-        var picture = TestImages.Png(120, 80);
+        var picture = TestImages.RampPng(120, 80);
         var id = await client.AddEvidenceAsync(caseId, picture, "obscure-me.png");
         app.Clock.Advance(TimeSpan.FromSeconds(1));
         var shown = TestImages.Png(40, 30);
@@ -34,18 +35,44 @@ public sealed class BinderWithoutToolsTests(BinderWithoutToolsApp app) : IClassF
             [$"Input.Redactions[{shownId}]"] = "None",
         });
 
+        // No Chromium here, yet the obscured copy is made (by SkiaSharp) and is the only picture of exhibit 1.
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var exhibit = page.Document.QuerySelector("#exhibit-1")!;
-        Assert.Null(exhibit.QuerySelector("img"));
-        var placeholder = exhibit.QuerySelector(".exhibit-placeholder")!.TextContent;
-        Assert.Contains("Obscured in this copy", placeholder, StringComparison.Ordinal);
-        Assert.Contains("can only be made when the server can print", placeholder, StringComparison.Ordinal);
-        Assert.Contains("The original's SHA-256 is " + Convert.ToHexStringLower(SHA256.HashData(picture)), placeholder, StringComparison.Ordinal);
+        Assert.Equal($"/cases/{caseId}/binder/resource/obscured/1", exhibit.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Contains("Obscured in this copy: heavily pixelated on purpose", exhibit.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(picture)), exhibit.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("/binder/resource/exhibit/1", page.Html, StringComparison.Ordinal);
-        Assert.DoesNotContain("/binder/resource/obscured/1", page.Html, StringComparison.Ordinal);
+        using var obscured = await client.Http.GetAsync($"/cases/{caseId}/binder/resource/obscured/1");
+        Assert.Equal(HttpStatusCode.OK, obscured.StatusCode);
+        Assert.Equal("image/png", obscured.Content.Headers.ContentType!.MediaType);
+        using var blocks = SkiaSharp.SKBitmap.Decode(await obscured.Content.ReadAsByteArrayAsync());
+        Assert.Equal((ObscuredPicture.Width, 11 * ObscuredPicture.BlockPixels), (blocks.Width, blocks.Height));
+        Assert.True(blocks.GetPixel(8, 8).Red < blocks.GetPixel(ObscuredPicture.Width - 8, 8).Red, "The ramp's dark left and light right survive only as blocks.");
 
         // The picture that is not obscured still shows, from the app.
         Assert.Equal($"/cases/{caseId}/binder/resource/exhibit/2", page.Document.QuerySelector("#exhibit-2 img")!.GetAttribute("src"));
+    }
+
+    [Fact]
+    public async Task A_picture_whose_pixels_cannot_be_decoded_gets_a_marked_box_for_its_obscured_copy_and_its_original_stays_bit_exact()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        var damaged = DamagedImages.UnreadablePixels();
+        var id = await client.AddEvidenceAsync(caseId, damaged, "damaged.png");
+
+        var page = await PostViewAsync(client, caseId, new Dictionary<string, string> { [$"Input.Redactions[{id}]"] = "Obscure" });
+
+        Assert.Equal($"/cases/{caseId}/binder/resource/obscured/1", page.Document.QuerySelector("#exhibit-1 img")!.GetAttribute("src"));
+        using var obscured = await client.Http.GetAsync($"/cases/{caseId}/binder/resource/obscured/1");
+        Assert.Equal(HttpStatusCode.OK, obscured.StatusCode);
+        Assert.Equal("image/svg+xml", obscured.Content.Headers.ContentType!.MediaType);
+        var box = await obscured.Content.ReadAsStringAsync();
+        Assert.Contains("The obscured copy of this picture", box, StringComparison.Ordinal);
+        Assert.Contains("kept exactly as received", box, StringComparison.Ordinal);
+        using var original = await client.DownloadEvidenceAsync(caseId, id);
+        Assert.Equal(damaged, await original.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -28,5 +28,5 @@ public sealed record BinderCase(
     IReadOnlyDictionary<Guid, string> UserNames,
     IReadOnlyList<AuditEventRecord> AuditEvents);
 
-/// <summary>What the server can draw for a binder: PDF exhibits' first pages (poppler), obscured pictures (Chromium).</summary>
-public sealed record BinderPictures(bool PdfFirstPages, bool Obscuring);
+/// <summary>What the server can draw for a binder: PDF exhibits' first pages (poppler). Obscured pictures need nothing installed.</summary>
+public sealed record BinderPictures(bool PdfFirstPages);

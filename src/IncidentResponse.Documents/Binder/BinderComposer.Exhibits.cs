@@ -25,7 +25,6 @@ public sealed partial class BinderComposer
         var item = exhibit.Item;
         var isPdf = item.Kind == EvidenceKind.Pdf;
         var printable = exhibit.Problem is null && (ExhibitResources.IsPrintable(item.Kind) || (isPdf && pictures.PdfFirstPages));
-        var obscurable = printable && pictures.Obscuring;
         return new ExhibitBlock
         {
             Number = exhibit.Number,
@@ -42,11 +41,10 @@ public sealed partial class BinderComposer
             Description = item.WhatItShows.Length == 0 ? null : item.WhatItShows,
             Redaction = exhibit.Redaction,
             ImageResource = printable && exhibit.Redaction == Redaction.None ? ExhibitResources.ResourceName(exhibit, obscured: false) : null,
-            ObscuredImageResource = obscurable && exhibit.Redaction == Redaction.Obscure ? ExhibitResources.ResourceName(exhibit, obscured: true) : null,
+            ObscuredImageResource = printable && exhibit.Redaction == Redaction.Obscure ? ExhibitResources.ResourceName(exhibit, obscured: true) : null,
             FileDescription = Describe(item.Kind),
             PictureCaption = isPdf ? FirstPageCaption : null,
             PlaceholderText = exhibit.Problem is not null || exhibit.Redaction == Redaction.Withhold ? null
-                : printable && exhibit.Redaction == Redaction.Obscure && !obscurable ? ObscuredUnavailable(item.Sha256Hex)
                 : isPdf && !printable ? PdfFirstPageUnavailable
                 : null,
             Problem = exhibit.Problem,
@@ -61,11 +59,6 @@ public sealed partial class BinderComposer
 
     public const string PdfFirstPageUnavailable =
         "This exhibit is a PDF file. Its first page could not be shown here; the file is in the case's export, exactly as received, and the fingerprint below identifies it.";
-
-    /// <summary>Said in place of an obscured picture when there is no printer to pixelate it: never the original.</summary>
-    public static string ObscuredUnavailable(string sha256) =>
-        "Obscured in this copy. The obscured picture can only be made when the server can print PDFs, so no picture is shown here. "
-        + "The original's SHA-256 is " + sha256 + ".";
 
     private static string Describe(EvidenceKind kind) => EvidenceKinds.Describe(kind).Category switch
     {

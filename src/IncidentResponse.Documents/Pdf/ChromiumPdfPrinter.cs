@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -142,64 +141,6 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             }
 
             return new PrintReport([.. served], [.. blocked]);
-        }
-        finally
-        {
-            _renders.Release();
-        }
-    }
-
-    /// <summary>
-    /// A heavily pixelated copy of a picture: Chromium decodes <paramref name="image"/> (fed from memory, like a
-    /// document's pictures) into an element <paramref name="width"/> CSS pixels wide, keeping its proportions, and
-    /// the element is captured as a PNG of that many pixels across. Every pixel of the result is an average of a large
-    /// block of the original, so the original's detail cannot be recovered from it. Null when Chromium cannot decode
-    /// the picture.
-    /// </summary>
-    /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
-    public async Task<byte[]?> PixelateAsync(byte[] image, string contentType, int width, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(width, 256);
-        ObjectDisposedException.ThrowIf(_disposed, this);
-
-        var browser = await GetBrowserAsync(cancellationToken);
-        await _renders.WaitAsync(cancellationToken);
-        try
-        {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                JavaScriptEnabled = false,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                AcceptDownloads = false,
-                DeviceScaleFactor = 1,
-                ViewportSize = new ViewportSize { Width = 400, Height = 400 },
-            });
-            await using (context)
-            {
-                var page = await context.NewPageAsync();
-                var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
-                page.SetDefaultTimeout(timeout);
-                page.SetDefaultNavigationTimeout(timeout);
-                var source = DocumentResources.UrlFor("pixelate/source");
-                await page.RouteAsync("**/*", route => route.Request.Url == source && route.Request.Method == "GET"
-                    ? route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = contentType, BodyBytes = image })
-                    : route.AbortAsync("blockedbyclient"));
-                var html = string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"<!DOCTYPE html><html><head><style>html,body{{margin:0;padding:0;background:#fff}}img{{display:block;width:{width}px;height:auto}}</style></head><body><img id=\"p\" alt=\"\" src=\"{source}\"></body></html>");
-                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-                cancellationToken.ThrowIfCancellationRequested();
-                var element = page.Locator("#p");
-                if (await element.BoundingBoxAsync() is not { Height: >= 1 })
-                {
-                    return null;
-                }
-
-                return await element.ScreenshotAsync(new LocatorScreenshotOptions { Type = ScreenshotType.Png, Animations = ScreenshotAnimations.Disabled });
-            }
         }
         finally
         {

@@ -1,12 +1,8 @@
 using System.Buffers.Binary;
 using System.Globalization;
 using MetadataExtractor;
-using MetadataExtractor.Formats.Gif;
 using MetadataExtractor.Formats.Heif;
-using MetadataExtractor.Formats.Jpeg;
-using MetadataExtractor.Formats.Png;
-using MetadataExtractor.Formats.WebP;
-using MetadataExtractor.IO;
+using SkiaSharp;
 using MetadataDirectory = MetadataExtractor.Directory;
 
 namespace IncidentResponse.Domain.Evidence;
@@ -32,11 +28,13 @@ public sealed record ImageInspection(ImageInspectionOutcome Outcome, int Width, 
 }
 
 /// <summary>
-/// Reads an image's declared dimensions from its headers with MetadataExtractor, decoding no pixels, and refuses
-/// images too large to decode safely before anything (a thumbnailer, a browser) tries. Before that it walks the file's
-/// structure: JPEG segments and PNG chunks to the end marker (as <see cref="MetadataStripper"/> does), so a file cut
-/// short or with broken segments is unreadable, and WebP's RIFF chunks, so none claims more bytes than the file has.
-/// GIF and HEIF get only MetadataExtractor's own checks. Failures are results, not exceptions.
+/// Reads an image's declared dimensions from its headers with SkiaSharp's <see cref="SKCodec"/>, decoding no pixels,
+/// and refuses images too large to decode safely before anything (the obscured copy, a thumbnailer, a browser) tries.
+/// Before that it walks the file's structure: JPEG segments and PNG chunks to the end marker (as
+/// <see cref="MetadataStripper"/> does), so a file cut short or with broken segments is unreadable (a codec reads only
+/// the headers and would accept it), and WebP's RIFF chunks, so none claims more bytes than the file has. HEIF is read
+/// by MetadataExtractor's box reader instead: Skia's Linux build has no HEIF decoder (ADR 0020). Failures are results,
+/// not exceptions.
 /// </summary>
 public static class ImageInspector
 {
@@ -147,58 +145,45 @@ public static class ImageInspector
 
     private static (int Width, int Height)? ReadDimensions(Stream image, EvidenceKind kind) => kind switch
     {
-        EvidenceKind.Jpeg => FromTags<JpegDirectory>(
-            JpegMetadataReader.ReadMetadata(image, [new JpegReader()]), JpegDirectory.TagImageWidth, JpegDirectory.TagImageHeight),
-        EvidenceKind.Png => ReadPngHeader(image),
-        EvidenceKind.Gif => ReadGif(image),
-        EvidenceKind.WebP => FromTags<WebPDirectory>(
-            WebPMetadataReader.ReadMetadata(image), WebPDirectory.TagImageWidth, WebPDirectory.TagImageHeight),
         EvidenceKind.Heif => FromTags<HeicImagePropertiesDirectory>(
             HeifMetadataReader.ReadMetadata(image), HeicImagePropertiesDirectory.TagImageWidth, HeicImagePropertiesDirectory.TagImageHeight),
-        _ => null,
+        _ => ReadWithCodec(image, kind),
     };
 
-    /// <summary>Only the IHDR chunk: the whole-file reader would also inflate zTXt/iTXt text, itself a bomb vector.</summary>
-    private static (int Width, int Height)? ReadPngHeader(Stream image)
+    /// <summary>
+    /// The size Skia's codec reads from the headers, widened to every frame of an animation (a decoder may allocate a
+    /// frame's own size); null when Skia does not recognise the file as the kind it was sniffed as.
+    /// </summary>
+    private static (int Width, int Height)? ReadWithCodec(Stream image, EvidenceKind kind)
     {
-        var chunks = new PngChunkReader().Extract(new SequentialStreamReader(image), [PngChunkType.IHDR]);
-        var ihdr = chunks.FirstOrDefault();
-        if (ihdr is null)
+        // The codec reads the headers through the caller's stream, lazily, and leaves it open: no copy of the image.
+        using var codec = SKCodec.Create(new SKManagedStream(image, disposeManagedStream: false));
+        if (codec is null || codec.EncodedFormat != Expected(kind))
         {
             return null;
         }
 
-        var header = new PngHeader(ihdr.Bytes);
-        return (header.ImageWidth, header.ImageHeight);
-    }
-
-    /// <summary>The logical screen and every frame: a decoder may allocate a frame's own size.</summary>
-    private static (int Width, int Height)? ReadGif(Stream image)
-    {
-        var directories = GifMetadataReader.ReadMetadata(image);
-        var screen = FromTags<GifHeaderDirectory>(directories, GifHeaderDirectory.TagImageWidth, GifHeaderDirectory.TagImageHeight);
-        if (screen is not var (width, height))
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (kind == EvidenceKind.Gif)
         {
-            return null;
-        }
-
-        foreach (var frame in directories.OfType<GifImageDirectory>())
-        {
-            if (frame.TryGetInt32(GifImageDirectory.TagLeft, out var left)
-                && frame.TryGetInt32(GifImageDirectory.TagWidth, out var frameWidth))
+            foreach (var frame in codec.FrameInfo)
             {
-                width = Math.Max(width, left + frameWidth);
-            }
-
-            if (frame.TryGetInt32(GifImageDirectory.TagTop, out var top)
-                && frame.TryGetInt32(GifImageDirectory.TagHeight, out var frameHeight))
-            {
-                height = Math.Max(height, top + frameHeight);
+                width = Math.Max(width, frame.FrameRect.Right);
+                height = Math.Max(height, frame.FrameRect.Bottom);
             }
         }
 
         return (width, height);
     }
+
+    private static SKEncodedImageFormat Expected(EvidenceKind kind) => kind switch
+    {
+        EvidenceKind.Jpeg => SKEncodedImageFormat.Jpeg,
+        EvidenceKind.Png => SKEncodedImageFormat.Png,
+        EvidenceKind.Gif => SKEncodedImageFormat.Gif,
+        EvidenceKind.WebP => SKEncodedImageFormat.Webp,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an image kind Skia reads."),
+    };
 
     /// <summary>
     /// The largest width and the largest height any directory of that type declares (HEIF has one per tile, one for

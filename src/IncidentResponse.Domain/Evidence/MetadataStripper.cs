@@ -42,6 +42,12 @@ public sealed record MetadataStripResult(
 /// screen shows at its real size); acTL, fcTL and fdAT (the frames of an animated PNG). Every other chunk goes: tEXt,
 /// zTXt, iTXt, eXIf, tIME, the unofficial exIf and zxIf, caBX (C2PA), bKGD, hIST, sPLT and any unknown chunk, ancillary
 /// or critical. Kept chunks are copied byte for byte with their CRC; bytes after IEND are dropped.</para>
+/// <para>Why our own code and not SkiaSharp (ADR 0020): decoding and re-encoding would make the shared copy a different
+/// picture — JPEG loses quality again at every encode, colour profiles and exact pixel values can shift — so it could
+/// no longer be shown to match the original, and a re-encode would carry whatever the encoder writes, not only what we
+/// chose to keep. Skia also writes metadata only as its encoder sees fit and exposes no segment- or chunk-level
+/// editing. Removing segments and chunks keeps the picture's encoded data byte for byte, which a test can check, and
+/// keeps an allow-list we control.</para>
 /// <para>Other kinds are <see cref="MetadataStripOutcome.NotSupported"/>. Input that does not parse gives
 /// <see cref="MetadataStripOutcome.Malformed"/> and a partly written destination, which the caller discards.</para>
 /// </summary>

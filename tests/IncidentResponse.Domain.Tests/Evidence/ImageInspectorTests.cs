@@ -24,7 +24,7 @@ public class ImageInspectorTests
         { "PNG one pixel too wide", TestImages.PngDeclaring(30_001, 1), EvidenceKind.Png, 30_001, 1 },
         { "JPEG declaring 60000 × 60000", TestImages.Jpeg(60_000, 60_000), EvidenceKind.Jpeg, 60_000, 60_000 },
         { "GIF with a huge frame on a tiny screen", TestImages.Gif(1, 1, 40_000, 40_000), EvidenceKind.Gif, 40_000, 40_000 },
-        { "WebP canvas of 50000 × 50000", TestImages.WebPExtended(50_000, 50_000), EvidenceKind.WebP, 50_000, 50_000 },
+        { "WebP of 16384 × 16384, the most VP8L can declare", TestImages.WebPLossless(16_384, 16_384), EvidenceKind.WebP, 16_384, 16_384 },
         { "HEIC of 40000 × 40000", TestImages.Heif(40_000, 40_000), EvidenceKind.Heif, 40_000, 40_000 },
     };
 
@@ -76,6 +76,7 @@ public class ImageInspectorTests
                 },
                 { "GIF cut inside its header", gif[..8], EvidenceKind.Gif },
                 { "WebP cut inside its header", TestImages.WebPLossless(3, 2)[..22], EvidenceKind.WebP },
+                { "WebP canvas of 50000 × 50000 around a 1 × 1 still image", TestImages.WebPExtended(50_000, 50_000), EvidenceKind.WebP },
                 {
                     "HEIC without properties",
                     [.. TestImages.Box("ftyp", [.. "heic"u8, 0, 0, 0, 0]), .. TestImages.Box("mdat", new byte[8])],

@@ -46,29 +46,20 @@ public sealed class BinderPrinter(
     }
 
     /// <summary>
-    /// Prints an already built binder. Obscured pictures are pixelated first (each a separate small job for the
-    /// browser, never inside a print, so concurrent prints cannot wait on each other); then pictures are decrypted as the
-    /// page asks for them, a few at a time (<see cref="ChromiumPdfPrinterOptions.MaxConcurrentResources"/>).
+    /// Prints an already built binder. Pictures are decrypted (and obscured ones pixelated) as the page asks for them, a
+    /// few at a time (<see cref="ChromiumPdfPrinterOptions.MaxConcurrentResources"/>).
     /// </summary>
     public async Task WritePdfAsync(BinderDocument binder, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(binder);
         var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
-        var pixelated = new Dictionary<string, (byte[] Bytes, string ContentType)?>(StringComparer.Ordinal);
-        foreach (var exhibit in binder.Exhibits.Where(e => e.Redaction == Redaction.Obscure))
-        {
-            pixelated[ExhibitResources.ResourceName(exhibit, obscured: true)] = await pictures.PictureAsync(exhibit, obscured: true, cancellationToken);
-        }
-
         var pdfOptions = PdfOptions.For(binder.Document);
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
         var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
         // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
         await printer.PrintAsync(
             html,
-            async (name, ct) => pixelated.TryGetValue(name, out var tiny)
-                ? tiny
-                : await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), allowObscured: false, ct),
+            (name, ct) => pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct),
             destination,
             pdfOptions,
             cancellationToken);

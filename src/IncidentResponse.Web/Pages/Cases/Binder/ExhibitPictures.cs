@@ -11,14 +11,12 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// <summary>
 /// The exhibits' pictures, for the print and for the binder's picture pages: a metadata-free copy of a JPEG or PNG
 /// (<see cref="MetadataStripper"/>), a PDF's first page drawn by <see cref="PdfFirstPage"/>, or, for an obscured
-/// exhibit, only a tiny pixelated rendering made by Chromium. A withheld exhibit has none. Nothing decrypted touches
-/// the disk, and the full picture of an obscured exhibit is wiped from memory once pixelated.
+/// exhibit, only its pixelated copy (<see cref="ObscuredPicture"/>, made with SkiaSharp, so no browser is needed). A
+/// withheld exhibit has none. Nothing decrypted touches the disk, and the full picture of an obscured exhibit is wiped
+/// from memory once pixelated.
 /// </summary>
-public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage firstPages, ChromiumPdfPrinter printer, CaseReader reader)
+public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage firstPages, CaseReader reader)
 {
-    /// <summary>How many pixels across an obscured picture is rendered; a screenshot-shaped picture gets a few hundred in all.</summary>
-    public const int ObscuredWidth = 16;
-
     /// <summary>Shown, in the picture's place, when a PDF exhibit's first page could not be drawn (a file poppler cannot read).</summary>
     private static readonly byte[] FirstPageNotDrawn = System.Text.Encoding.UTF8.GetBytes(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"1414\" viewBox=\"0 0 1000 1414\">"
@@ -28,8 +26,17 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
         + "<text x=\"500\" y=\"800\" font-family=\"sans-serif\" font-size=\"36\" text-anchor=\"middle\">The file is in the case's export, exactly as received.</text>"
         + "</svg>");
 
-    /// <summary>What this server can draw: PDF first pages when poppler is installed, obscured pictures when Chromium is.</summary>
-    public BinderPictures Available => new(firstPages.IsAvailable, printer.IsChromiumInstalled);
+    /// <summary>Shown, in an obscured picture's place, when the picture could not be decoded to make its pixelated copy.</summary>
+    private static readonly byte[] ObscuredNotMade = System.Text.Encoding.UTF8.GetBytes(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"1414\" viewBox=\"0 0 1000 1414\">"
+        + "<rect x=\"8\" y=\"8\" width=\"984\" height=\"1398\" fill=\"#e6e6e6\" stroke=\"#444\" stroke-width=\"6\" stroke-dasharray=\"24 12\"/>"
+        + "<text x=\"500\" y=\"660\" font-family=\"sans-serif\" font-size=\"44\" font-weight=\"bold\" text-anchor=\"middle\">The obscured copy of this picture</text>"
+        + "<text x=\"500\" y=\"720\" font-family=\"sans-serif\" font-size=\"44\" font-weight=\"bold\" text-anchor=\"middle\">could not be made.</text>"
+        + "<text x=\"500\" y=\"800\" font-family=\"sans-serif\" font-size=\"36\" text-anchor=\"middle\">The file is kept exactly as received.</text>"
+        + "</svg>");
+
+    /// <summary>What this server can draw: PDF first pages when poppler is installed (obscured pictures always).</summary>
+    public BinderPictures Available => new(firstPages.IsAvailable);
 
     /// <summary>
     /// A picture for the browser-printable view, by the resource name the document uses (<c>exhibit/3</c> for the
@@ -37,7 +44,7 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
     /// </summary>
     public async Task<(byte[] Bytes, string ContentType)?> ResourceAsync(Guid caseId, string name, CancellationToken cancellationToken)
     {
-        return await ResolveAsync(name, FindAsync, allowObscured: true, cancellationToken);
+        return await ResolveAsync(name, FindAsync, cancellationToken);
 
         async Task<BinderExhibit?> FindAsync(int number)
         {
@@ -46,12 +53,12 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
         }
     }
 
-    /// <summary>The picture a resource name asks for, among <paramref name="find"/>'s exhibits; never an obscured one unless allowed.</summary>
+    /// <summary>The picture a resource name asks for, among <paramref name="find"/>'s exhibits, as each exhibit's redaction allows.</summary>
     public async Task<(byte[] Bytes, string ContentType)?> ResolveAsync(
-        string name, Func<int, Task<BinderExhibit?>> find, bool allowObscured, CancellationToken cancellationToken)
+        string name, Func<int, Task<BinderExhibit?>> find, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(find);
-        if (!ExhibitResources.TryParse(name, out var number, out var obscured) || (obscured && !allowObscured) || await find(number) is not { } exhibit)
+        if (!ExhibitResources.TryParse(name, out var number, out var obscured) || await find(number) is not { } exhibit)
         {
             return null;
         }
@@ -77,11 +84,11 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
 
         if (drawn.Bytes is not { } picture)
         {
-            // A PDF whose first page could not be drawn says so in the picture's place; an obscured one has nothing.
-            return isPdf && !obscured ? (FirstPageNotDrawn, "image/svg+xml") : null;
+            // A PDF whose first page could not be drawn says so in the picture's place, obscured or not.
+            return isPdf ? (obscured ? ObscuredNotMade : FirstPageNotDrawn, "image/svg+xml") : null;
         }
 
-        return obscured ? await ObscureAsync(picture, drawn.ContentType, cancellationToken) : (picture, drawn.ContentType);
+        return obscured ? Obscure(picture) : (picture, drawn.ContentType);
     }
 
     /// <summary>
@@ -106,17 +113,12 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
         }
     }
 
-    /// <summary>The tiny pixelated rendering of a picture; the full picture is wiped from memory whatever happens.</summary>
-    private async Task<(byte[] Bytes, string ContentType)?> ObscureAsync(byte[] picture, string contentType, CancellationToken cancellationToken)
+    /// <summary>The pixelated copy of a picture, or a box saying it could not be made; the full picture is wiped from memory whatever happens.</summary>
+    private static (byte[] Bytes, string ContentType) Obscure(byte[] picture)
     {
         try
         {
-            var tiny = await printer.PixelateAsync(picture, contentType, ObscuredWidth, cancellationToken);
-            return tiny is null ? null : (tiny, "image/png");
-        }
-        catch (PdfRendererUnavailableException)
-        {
-            return null;
+            return ObscuredPicture.Make(picture) is { } blocky ? (blocky, "image/png") : (ObscuredNotMade, "image/svg+xml");
         }
         finally
         {

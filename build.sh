@@ -25,8 +25,9 @@ find_postgres_bin() {
 
 # add_missing_app_packages appends to missing[] the Debian packages the app itself uses and this machine lacks, checked
 # where the app looks for them: Chromium prints the binder and letters as PDFs (Binder:ChromiumPath), poppler's pdftoppm
-# draws a PDF exhibit's first page in the binder (Binder:PdftoppmPath), and Chinese, Japanese and Korean text in a
-# printed PDF needs a CJK font (Debian's Chromium brings none). `run` and `test` both call it.
+# draws a PDF exhibit's first page in the binder (Binder:PdftoppmPath; PdfPig, which the tests read PDFs with, cannot
+# draw a page), and Chinese, Japanese and Korean text in a printed PDF needs a CJK font (Debian's Chromium brings none).
+# `run` and `test` both call it.
 add_missing_app_packages() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)
@@ -48,9 +49,9 @@ ensure_machine() {
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ "${1:-}" != "bench" ] || command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   [ -n "$(find_postgres_bin)" ] || missing+=(postgresql)
+  # The app's packages, for the tests that print and draw through them. The tests read PDFs back in process with PdfPig
+  # (a NuGet package): no poppler tool of their own.
   add_missing_app_packages
-  # The tests read PDFs back with pdftotext, from the same package as pdftoppm.
-  command -v pdftotext >/dev/null 2>&1 || [[ " ${missing[*]} " == *" poppler-utils "* ]] || missing+=(poppler-utils)
   install_missing
   POSTGRES_BIN="$(find_postgres_bin)"
   export POSTGRES_BIN

@@ -216,12 +216,8 @@ public partial class BinderBenchmarks
             return "?";
         }
 
-        var start = new ProcessStartInfo("pdfinfo") { RedirectStandardOutput = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(_directory, name + ".pdf"));
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return output.Split('\n').FirstOrDefault(l => l.StartsWith("Pages:", StringComparison.Ordinal))?["Pages:".Length..].Trim() ?? "?";
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(Path.Combine(_directory, name + ".pdf"));
+        return pdf.NumberOfPages.ToString(CultureInfo.InvariantCulture);
     }
 
     private async Task SetupAsync()

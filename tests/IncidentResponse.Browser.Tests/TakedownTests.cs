@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using IncidentResponse.Browser.Tests.Infrastructure;
 using IncidentResponse.Domain.Takedowns;
@@ -11,7 +10,7 @@ namespace IncidentResponse.Browser.Tests;
 /// <summary>
 /// Takedown letters through the real pages in Chromium: places added, the platform's warnings seen before the kind is
 /// chosen, the completeness list blocking finalising until the letter is complete, the PDF downloaded through the
-/// link and read back with poppler's <c>pdftotext</c> (every required element there, no private detail), then sent,
+/// link and read back with PdfPig (every required element there, no private detail), then sent,
 /// answered, and the places' status moved.
 /// </summary>
 [Collection(WithApp.Name)]
@@ -213,7 +212,7 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
         return Page.Locator("ul.sightings > li").Filter(new() { HasText = url }).Locator(".status");
     }
 
-    /// <summary>Downloads the PDF through the page's link and returns its text as pdftotext reads it, whitespace collapsed.</summary>
+    /// <summary>Downloads the PDF through the page's link and returns its text, white space collapsed.</summary>
     private async Task<string> DownloadPdfTextAsync()
     {
         var download = await Page.RunAndWaitForDownloadAsync(() =>
@@ -221,19 +220,9 @@ public sealed partial class TakedownTests(AppFixture app, ITestOutputHelper outp
             // The first PDF may start the server's Chromium printer from cold on a busy machine.
             new PageRunAndWaitForDownloadOptions { Timeout = 60_000 });
         Assert.Equal("takedown-letter.pdf", download.SuggestedFilename);
-        var path = await download.PathAsync();
-        var bytes = await File.ReadAllBytesAsync(path);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal("%PDF-"u8.ToArray(), bytes[..5]);
-
-        var start = new ProcessStartInfo("pdftotext") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(path);
-        start.ArgumentList.Add("-");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftotext did not start.");
-        var text = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, "pdftotext failed: " + await error);
-        return string.Join(' ', (await text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return PdfTools.FlatText(bytes);
     }
 
     [GeneratedRegex("/cases/[0-9a-f-]{36}/takedowns/[0-9a-f-]{36}$")]

@@ -1,77 +1,127 @@
-using System.Diagnostics;
-using System.Globalization;
+using System.Text;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using UglyToad.PdfPig.Outline;
+using UglyToad.PdfPig.Tokens;
 
 namespace IncidentResponse.TestSupport;
 
 /// <summary>
-/// Reads PDFs back with poppler-utils: the text (<c>pdftotext</c>), the document's facts (<c>pdfinfo</c>) and the images
-/// embedded (<c>pdfimages -list</c>).
+/// Reads a PDF back with PdfPig, in process: the text of each page, the bookmarks (outline) with the page each opens,
+/// the images drawn on each page, and the document's facts (title, producer, tagged or not).
 /// </summary>
+/// <remarks>
+/// Text is read in content order (<see cref="ContentOrderTextExtractor"/>): the order Chromium printed it, so a table
+/// reads row by row with each cell whole, a line break where the printed line breaks, and a space wherever the gap
+/// between two letters is a space's width. Ligatures the font drew as one glyph (ﬁ, ﬂ) are written out as letters, so
+/// "Verification" reads as typed. Letter by letter (<see cref="Page.Text"/>) has no spaces at all; PdfPig's words
+/// (<see cref="Page.GetWords()"/>) sort a table's cells by height and lose the row.
+/// </remarks>
 public static class PdfTools
 {
-    public static Task<string> TextAsync(byte[] pdf) => RunOnFileAsync(pdf, "pdftotext", "-layout", "{0}", "-");
-
-    /// <summary>
-    /// The text in the order it was printed (a table row by row, each cell whole), every run of white space made one
-    /// space, so wrapped lines read as one.
-    /// </summary>
-    public static async Task<string> FlatTextAsync(byte[] pdf) =>
-        string.Join(' ', (await RunOnFileAsync(pdf, "pdftotext", "-raw", "{0}", "-")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>The printed text with no white space at all, for long addresses a table cell may have wrapped.</summary>
-    public static async Task<string> SqueezedTextAsync(byte[] pdf) =>
-        string.Concat((await RunOnFileAsync(pdf, "pdftotext", "-raw", "{0}", "-")).Where(c => !char.IsWhiteSpace(c)));
-
-    /// <summary>Every image the PDF embeds, as its width and height in pixels (soft masks included).</summary>
-    public static async Task<IReadOnlyList<(int Width, int Height, string Type)>> ImagesAsync(byte[] pdf)
+    /// <summary>Reads the whole document once: every page's text and images, the bookmarks and the facts.</summary>
+    public static PrintedPdf Read(byte[] pdf)
     {
-        var list = await RunOnFileAsync(pdf, "pdfimages", "-list", "{0}");
-        return list.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Skip(2)
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(cells => cells.Length > 5)
-            .Select(cells => (int.Parse(cells[3], CultureInfo.InvariantCulture), int.Parse(cells[4], CultureInfo.InvariantCulture), cells[2]))
+        using var document = PdfDocument.Open(pdf);
+        var pages = document.GetPages()
+            .Select(page => new PrintedPage(
+                page.Number,
+                WithoutLigatures(ContentOrderTextExtractor.GetText(page)),
+                page.GetImages().SelectMany(ImagesOf).ToList()))
             .ToList();
+        var bookmarks = document.TryGetBookmarks(out var outline)
+            ? outline.GetNodes().Select(n => new PdfBookmark(n.Title, n.Level, (n as DocumentBookmarkNode)?.PageNumber)).ToList()
+            : [];
+        var catalog = document.Structure.Catalog.CatalogDictionary;
+        var tagged = catalog.TryGet(NameToken.MarkInfo, document.Structure.TokenScanner, out DictionaryToken? markInfo)
+            && markInfo.TryGet(NameToken.Marked, document.Structure.TokenScanner, out BooleanToken? marked)
+            && marked.Data;
+        return new PrintedPdf(pages, bookmarks, document.Information.Title, document.Information.Producer, tagged);
     }
 
-    /// <summary>The text of one page (1-based), laid out as printed.</summary>
-    public static Task<string> PageTextAsync(byte[] pdf, int page)
-    {
-        var number = page.ToString(CultureInfo.InvariantCulture);
-        return RunOnFileAsync(pdf, "pdftotext", "-layout", "-f", number, "-l", number, "{0}", "-");
-    }
+    /// <summary>The text of every page, each printed line on a line of its own.</summary>
+    public static string Text(byte[] pdf) => Read(pdf).Text;
 
-    /// <summary>What <c>pdfinfo</c> says of the document: its title, page count, page size and the like.</summary>
-    public static Task<string> InfoAsync(byte[] pdf) => RunOnFileAsync(pdf, "pdfinfo", "{0}");
+    /// <summary>The text with every run of white space made one space, so wrapped lines read as one.</summary>
+    public static string FlatText(byte[] pdf) => Read(pdf).FlatText;
 
-    public static async Task<int> PagesAsync(byte[] pdf)
-    {
-        var info = await RunOnFileAsync(pdf, "pdfinfo", "{0}");
-        var line = info.Split('\n').Single(l => l.StartsWith("Pages:", StringComparison.Ordinal));
-        return int.Parse(line["Pages:".Length..].Trim(), CultureInfo.InvariantCulture);
-    }
+    /// <summary>The text with no white space at all, for long addresses a table cell may have wrapped.</summary>
+    public static string SqueezedText(byte[] pdf) => Read(pdf).SqueezedText;
 
-    private static async Task<string> RunOnFileAsync(byte[] pdf, string tool, params string[] arguments)
+    private static IEnumerable<PdfImage> ImagesOf(IPdfImage image)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"ir-test-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        try
+        yield return new PdfImage(image.WidthInSamples, image.HeightInSamples, IsMask: false);
+        if (image.MaskImage is { } mask)
         {
-            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument == "{0}" ? path : argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start.");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return process.ExitCode == 0 ? await output : throw new InvalidOperationException($"{tool} failed: {await error}");
-        }
-        finally
-        {
-            File.Delete(path);
+            yield return new PdfImage(mask.WidthInSamples, mask.HeightInSamples, IsMask: true);
         }
     }
+
+    private static string WithoutLigatures(string text)
+    {
+        if (!text.Any(IsLigature))
+        {
+            return text;
+        }
+
+        var written = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            written.Append(IsLigature(c) ? c.ToString().Normalize(NormalizationForm.FormKC) : c);
+        }
+
+        return written.ToString();
+    }
+
+    /// <summary>The Latin ligatures (ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ).</summary>
+    private static bool IsLigature(char c) => c is >= '\uFB00' and <= '\uFB06';
 }
+
+/// <summary>A PDF as read back: its pages in order, its bookmarks depth first, and its facts.</summary>
+public sealed record PrintedPdf(
+    IReadOnlyList<PrintedPage> Pages,
+    IReadOnlyList<PdfBookmark> Bookmarks,
+    string? Title,
+    string? Producer,
+    bool Tagged)
+{
+    public int PageCount => Pages.Count;
+
+    /// <summary>Every page's text, one after the other.</summary>
+    public string Text => string.Join('\n', Pages.Select(p => p.Text));
+
+    /// <summary>The text with every run of white space made one space.</summary>
+    public string FlatText => Flat(Text);
+
+    /// <summary>The text with no white space at all.</summary>
+    public string SqueezedText => string.Concat(Text.Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>Every image on every page, soft masks included.</summary>
+    public IEnumerable<PdfImage> Images => Pages.SelectMany(p => p.Images);
+
+    /// <summary>Page <paramref name="number"/> (1-based).</summary>
+    public PrintedPage Page(int number) => Pages[number - 1];
+
+    /// <summary>The first page (from <paramref name="from"/> on) with a printed line that begins with <paramref name="value"/>; -1 if none.</summary>
+    public int FirstPageWith(string value, int from = 1) =>
+        Pages.Skip(from - 1).FirstOrDefault(p => p.Lines.Any(line => line.StartsWith(value, StringComparison.Ordinal)))?.Number ?? -1;
+
+    internal static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
+
+/// <summary>One page (numbered from 1): its text in printed order and the images drawn on it.</summary>
+public sealed record PrintedPage(int Number, string Text, IReadOnlyList<PdfImage> Images)
+{
+    /// <summary>The printed lines, each with its white space made single spaces and trimmed; blank lines left out.</summary>
+    public IReadOnlyList<string> Lines =>
+        [.. Text.Split('\n').Select(PrintedPdf.Flat).Where(l => l.Length > 0)];
+
+    public string FlatText => PrintedPdf.Flat(Text);
+}
+
+/// <summary>An outline entry: its title, its depth (0 for the top) and the page it opens, if it opens one.</summary>
+public sealed record PdfBookmark(string Title, int Level, int? Page);
+
+/// <summary>An image as stored in the PDF, in pixels; <paramref name="IsMask"/> for an image's soft or stencil mask.</summary>
+public sealed record PdfImage(int Width, int Height, bool IsMask);

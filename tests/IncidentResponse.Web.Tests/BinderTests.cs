@@ -52,8 +52,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Matches(@"^record-\d{4}-\d{2}-\d{2}\.pdf$", response.Content.Headers.ContentDisposition.FileName!.Trim('"'));
         Assert.True(response.Headers.CacheControl!.NoStore);
-        var pdf = await response.Content.ReadAsByteArrayAsync();
-        var text = await PdfTools.FlatTextAsync(pdf);
+        var pdf = PdfTools.Read(await response.Content.ReadAsByteArrayAsync());
+        var text = pdf.FlatText;
 
         foreach (var heading in EveryHeading)
         {
@@ -64,7 +64,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         var documentHash = Convert.ToHexStringLower(SHA256.HashData(document));
         Assert.Contains("Station 12", text, StringComparison.Ordinal);
         Assert.Contains("Binder narrative marker", text, StringComparison.Ordinal);
-        Assert.Contains(Posted, await PdfTools.SqueezedTextAsync(pdf), StringComparison.Ordinal);
+        Assert.Contains(Posted, pdf.SqueezedText, StringComparison.Ordinal);
         Assert.Contains("Exhibit 1", text, StringComparison.Ordinal);
         Assert.Contains("Exhibit 2", text, StringComparison.Ordinal);
         Assert.Contains(username, text, StringComparison.Ordinal);
@@ -78,7 +78,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("sha256sum exhibit-001.png", text, StringComparison.Ordinal);
         Assert.Contains("certutil -hashfile exhibit-001.png SHA256", text, StringComparison.Ordinal);
         Assert.Contains("shasum -a 256 exhibit-001.png", text, StringComparison.Ordinal);
-        Assert.Contains("Page 1 of", text, StringComparison.Ordinal);
+        Assert.All(pdf.Pages, p => Assert.EndsWith($"Page {p.Number} of {pdf.PageCount}", p.FlatText, StringComparison.Ordinal));
 
         await using var db = app.CreateDbContext();
         var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync();
@@ -90,11 +90,11 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain("Station 12", made.Details, StringComparison.Ordinal);
         Assert.StartsWith("pdf preset:Police", made.Details, StringComparison.Ordinal);
 
-        // The picture is printed at its own size: nothing scaled down on the way. The saved PDF's first page (a
-        // square page) is drawn 1600 pixels across.
-        var images = await PdfTools.ImagesAsync(pdf);
-        Assert.Contains(images, i => i is { Width: 300, Height: 200, Type: "image" });
-        Assert.Contains(images, i => i is { Width: 1600, Height: 1600, Type: "image" });
+        // The picture is printed at its own size on its exhibit's page: nothing scaled down on the way. The saved PDF's
+        // first page (a square page) is drawn 1600 pixels across on the next. Those two are the binder's only images.
+        Assert.Equal([new PdfImage(300, 200, IsMask: false)], pdf.Page(BookmarkedPage(pdf, "Exhibit 1")).Images);
+        Assert.Equal([new PdfImage(1600, 1600, IsMask: false)], pdf.Page(BookmarkedPage(pdf, "Exhibit 2")).Images);
+        Assert.Equal(2, pdf.Images.Count());
     }
 
     [Fact]
@@ -104,7 +104,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         using var _ = client;
         var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("Contents narrative"));
         await client.AddSightingsAsync(caseId, $"{Posted}\n{Removed}", incidentId);
-        var pictures = new[] { TestImages.Png(300, 200), TestImages.Png(200, 300), TestImages.Png(64, 64) };
+        var sizes = new[] { (Width: 300, Height: 200), (Width: 200, Height: 300), (Width: 64, Height: 64) };
+        var pictures = sizes.Select(s => TestImages.Png(s.Width, s.Height)).ToArray();
         for (var i = 0; i < pictures.Length; i++)
         {
             await client.AddEvidenceAsync(caseId, pictures[i], $"contents-{i + 1}.png");
@@ -113,29 +114,39 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
         using var response = await PostBinderAsync(client, caseId, "Pdf", EverySection, preset: "Police");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var pdf = PdfTools.Read(await response.Content.ReadAsByteArrayAsync());
 
-        // The contents page as printed: "Case summary ....... 3", "Exhibit 2 ....... 7".
-        var contentsPage = await FirstPageWithAsync(pdf, "Contents");
-        var lines = ContentsLines(await PdfTools.PageTextAsync(pdf, contentsPage));
+        // The contents page as printed: "2. Case summary ....... 3", "2. Exhibit 2 ....... 7". The bookmark for each
+        // part opens the page the contents names.
+        var contentsPage = pdf.FirstPageWith("Contents");
+        var lines = ContentsLines(pdf.Page(contentsPage).Lines);
         foreach (var heading in EveryHeading.Except(["About this record", "Contents"]))
         {
             Assert.True(lines.ContainsKey(heading), $"No page number for {heading} in the contents.");
             var page = lines[heading];
             Assert.True(page > contentsPage, $"{heading} is listed on page {page}.");
-            Assert.Contains(heading, await PdfTools.PageTextAsync(pdf, page), StringComparison.Ordinal);
-            Assert.Equal(page, await FirstPageWithAsync(pdf, heading, from: contentsPage + 1));
+            Assert.Equal(page, pdf.FirstPageWith(heading, from: contentsPage + 1));
+            Assert.Equal(page, BookmarkedPage(pdf, heading));
         }
 
         for (var number = 1; number <= pictures.Length; number++)
         {
             var page = lines[$"Exhibit {number}"];
-            var text = await PdfTools.PageTextAsync(pdf, page);
+            Assert.Equal(page, BookmarkedPage(pdf, $"Exhibit {number}"));
+            var text = pdf.Page(page).FlatText;
             Assert.Contains($"Exhibit {number}", text, StringComparison.Ordinal);
             Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(pictures[number - 1])), text, StringComparison.Ordinal);
+            // The exhibit's own picture is on its page, and no other.
+            Assert.Equal([new PdfImage(sizes[number - 1].Width, sizes[number - 1].Height, IsMask: false)], pdf.Page(page).Images);
         }
 
         Assert.True(lines["Exhibit 3"] > lines["Exhibit 2"] && lines["Exhibit 2"] > lines["Exhibit 1"]);
+        Assert.Equal(pdf.PageCount, lines["Verification appendix"]);
+
+        // The outline follows the contents list: the binder, then every part in order, the exhibits under theirs.
+        Assert.Equal(
+            [("Evidence record", 0), .. EveryHeading[..6].Select(h => (h, 1)), ("Exhibit 1", 2), ("Exhibit 2", 2), ("Exhibit 3", 2), .. EveryHeading[6..].Select(h => (h, 1))],
+            pdf.Bookmarks.Select(b => (b.Title, b.Level)));
     }
 
     [Fact]
@@ -200,20 +211,21 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
         using var response = await PostBinderAsync(client, caseId, "Pdf", ticked!, preset: "Platform");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var platformPdf = await response.Content.ReadAsByteArrayAsync();
-        var text = await PdfTools.FlatTextAsync(platformPdf);
+        var platformPdf = PdfTools.Read(await response.Content.ReadAsByteArrayAsync());
+        var text = platformPdf.FlatText;
         Assert.Contains("Case summary", text, StringComparison.Ordinal);
         Assert.Contains("Sightings and takedown log", text, StringComparison.Ordinal);
         Assert.Contains("Verification appendix", text, StringComparison.Ordinal);
-        Assert.Contains(Posted, await PdfTools.SqueezedTextAsync(platformPdf), StringComparison.Ordinal);
+        Assert.Contains(Posted, platformPdf.SqueezedText, StringComparison.Ordinal);
         Assert.DoesNotContain("Threat assessment", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Incident log", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Letters, finalised and sent", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Platform preset narrative", text, StringComparison.Ordinal);
+        Assert.Equal(["Evidence record", "About this record", "Contents", "Case summary", "Exhibits", "Sightings and takedown log", "Verification appendix"], platformPdf.Bookmarks.Select(b => b.Title));
 
         // The person can still add a part the preset leaves out.
         using var withLog = await PostBinderAsync(client, caseId, "Pdf", [.. ticked!, "IncidentLog"], preset: "Platform");
-        var withLogText = await PdfTools.FlatTextAsync(await withLog.Content.ReadAsByteArrayAsync());
+        var withLogText = PdfTools.FlatText(await withLog.Content.ReadAsByteArrayAsync());
         Assert.Contains("Platform preset narrative", withLogText, StringComparison.Ordinal);
         Assert.DoesNotContain("Threat assessment", withLogText, StringComparison.Ordinal);
     }
@@ -239,14 +251,18 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var pdf = await response.Content.ReadAsByteArrayAsync();
-        var text = await PdfTools.FlatTextAsync(pdf);
-        var images = await PdfTools.ImagesAsync(pdf);
+        var read = PdfTools.Read(pdf);
+        var text = read.FlatText;
 
-        Assert.Contains(images, i => i is { Width: 640, Height: 480 });
-        var others = images.Where(i => i is not { Width: 640, Height: 480 }).ToList();
-        Assert.NotEmpty(others);
-        Assert.All(others, i => Assert.True(
+        // Page by page: the shown picture whole on its exhibit's page, the obscured one only as its blocky copy on its
+        // own, nothing on the withheld one's, and no picture anywhere else.
+        Assert.Equal([new PdfImage(640, 480, IsMask: false)], read.Page(BookmarkedPage(read, "Exhibit 1")).Images);
+        var pixelated = read.Page(BookmarkedPage(read, "Exhibit 2")).Images;
+        Assert.NotEmpty(pixelated);
+        Assert.All(pixelated, i => Assert.True(
             i.Width == ObscuredPicture.Width && i.Height == 28 * ObscuredPicture.BlockPixels, $"An image of {i.Width}x{i.Height} is in the PDF."));
+        Assert.Empty(read.Page(BookmarkedPage(read, "Exhibit 3")).Images);
+        Assert.Equal(1 + pixelated.Count, read.Images.Count());
         Assert.Contains("Obscured in this copy: heavily pixelated on purpose", text, StringComparison.Ordinal);
         Assert.Contains("Withheld from this copy", text, StringComparison.Ordinal);
         Assert.DoesNotContain("withheld-name-marker", text, StringComparison.Ordinal);
@@ -290,8 +306,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
         using var response = await PostBinderAsync(client, caseId, "Pdf", ["Exhibits", "Verification"]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var pdf = await response.Content.ReadAsByteArrayAsync();
-        var text = await PdfTools.FlatTextAsync(pdf);
+        var pdf = PdfTools.Read(await response.Content.ReadAsByteArrayAsync());
+        var text = pdf.FlatText;
 
         Assert.Contains("Exhibit 2: problem found", text, StringComparison.Ordinal);
         Assert.Contains("Problem with this exhibit.", text, StringComparison.Ordinal);
@@ -299,9 +315,10 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains($"2 {Convert.ToHexStringLower(SHA256.HashData(bad))} exhibit-002.png FAILED", text, StringComparison.Ordinal);
         Assert.Contains("1 exhibit FAILED the check", text, StringComparison.Ordinal);
         Assert.Contains("Exhibit 2 FAILED: The stored file has been altered or damaged.", text, StringComparison.Ordinal);
-        var images = await PdfTools.ImagesAsync(pdf);
-        Assert.Contains(images, i => i is { Width: 64, Height: 64 });
-        Assert.DoesNotContain(images, i => i is { Width: 96 });
+        // The good picture on its exhibit's page; the damaged one nowhere.
+        Assert.Equal([new PdfImage(64, 64, IsMask: false)], pdf.Page(BookmarkedPage(pdf, "Exhibit 1")).Images);
+        Assert.Empty(pdf.Page(BookmarkedPage(pdf, "Exhibit 2: problem found")).Images);
+        Assert.DoesNotContain(pdf.Images, i => i is { Width: 96 });
         await using var check = app.CreateDbContext();
         Assert.Contains("problems:1", (await check.AuditEvents.Where(e => e.CaseId == caseId && e.Action == "binder.made").SingleAsync()).Details, StringComparison.Ordinal);
     }
@@ -490,7 +507,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.NotNull(page.Document.QuerySelector("input[name='Input.IncludeRiskLevel']"));
 
         using var byDefault = await PostBinderAsync(client, caseId, "Pdf", ["ThreatAssessment"]);
-        var text = await PdfTools.FlatTextAsync(await byDefault.Content.ReadAsByteArrayAsync());
+        var text = PdfTools.FlatText(await byDefault.Content.ReadAsByteArrayAsync());
 
         Assert.Contains("Threat assessment summary", text, StringComparison.Ordinal);
         Assert.Contains("The survivor said the other person has or could easily get a weapon.", text, StringComparison.Ordinal);
@@ -501,7 +518,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain("Because you", text, StringComparison.Ordinal);
 
         using var chosen = await PostBinderAsync(client, caseId, "Pdf", ["ThreatAssessment"], includeRiskLevel: true);
-        var withLevel = await PdfTools.FlatTextAsync(await chosen.Content.ReadAsByteArrayAsync());
+        var withLevel = PdfTools.FlatText(await chosen.Content.ReadAsByteArrayAsync());
 
         Assert.Contains("Immediate danger", withLevel, StringComparison.Ordinal);
         Assert.Contains("Score", withLevel, StringComparison.Ordinal);
@@ -571,27 +588,14 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         return await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields));
     }
 
-    /// <summary>The first page (from <paramref name="from"/> on) whose text holds <paramref name="value"/> at the start of a line.</summary>
-    private static async Task<int> FirstPageWithAsync(byte[] pdf, string value, int from = 1)
-    {
-        var pages = await PdfTools.PagesAsync(pdf);
-        for (var page = from; page <= pages; page++)
-        {
-            var text = await PdfTools.PageTextAsync(pdf, page);
-            if (text.Split('\n').Any(line => line.TrimStart().StartsWith(value, StringComparison.Ordinal)))
-            {
-                return page;
-            }
-        }
+    /// <summary>The page the bookmark titled <paramref name="title"/> opens.</summary>
+    private static int BookmarkedPage(PrintedPdf pdf, string title) => pdf.Bookmarks.Single(b => b.Title == title).Page!.Value;
 
-        return -1;
-    }
-
-    /// <summary>Contents lines as pdftotext lays them out: an entry, a gap, its page number.</summary>
-    private static Dictionary<string, int> ContentsLines(string text) =>
-        System.Text.RegularExpressions.Regex.Matches(text, @"^\s*(?:\d+\.\s*)?(\S.*?\S)\s{2,}(\d+)\s*$", System.Text.RegularExpressions.RegexOptions.Multiline)
-            .GroupBy(m => m.Groups[1].Value, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => int.Parse(g.First().Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+    /// <summary>Contents lines as printed: its number in the list, the entry, its page number ("2. Exhibit 2 7").</summary>
+    private static Dictionary<string, int> ContentsLines(IEnumerable<string> lines) =>
+        lines.Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\d+\. (.+) (\d+)$"))
+            .Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static int CountOf(string text, string value) =>
         (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;

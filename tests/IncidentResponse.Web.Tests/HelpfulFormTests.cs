@@ -240,7 +240,7 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         // The printed letter, read back from its PDF, says the same corrected day (white space aside: lines wrap).
         using var pdf = await client.Http.GetAsync($"{letterUrl}/pdf");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
-        var printed = await PdfTools.SqueezedTextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var printed = PdfTools.SqueezedText(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains(Squeeze($"(first seen {corrected.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"), printed, StringComparison.Ordinal);
         Assert.DoesNotContain(Squeeze($"(first seen {today.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)})"), printed, StringComparison.Ordinal);
     }

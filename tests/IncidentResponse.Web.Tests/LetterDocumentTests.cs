@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Tests;
 
 /// <summary>
-/// A letter as a document: its PDF, read back with poppler, is laid out as a letter (each line of the text on its own
+/// A letter as a document: its PDF, read back with PdfPig, is laid out as a letter (each line of the text on its own
 /// line, in letter order, the title once, no cover, no marking, one page for a short letter) with the text download's
 /// words exactly; a draft's page shows, before finalising, a read-only preview of exactly the words finalising fixes.
 /// </summary>
@@ -24,16 +24,18 @@ public abstract partial class LetterDocumentTests<TApp>(TApp app) : IClassFixtur
         var letterUrl = await DraftDmcaAsync(client, caseId);
 
         var draftPdf = await PdfAsync(client, letterUrl);
-        Assert.Contains("DRAFT", await PdfTools.TextAsync(draftPdf), StringComparison.Ordinal);
+        Assert.Contains("DRAFT", PdfTools.Text(draftPdf), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
         var text = await client.Http.GetStringAsync($"{letterUrl}/text");
         var pdf = await PdfAsync(client, letterUrl);
-        var printed = await PdfTools.TextAsync(pdf);
+        var read = PdfTools.Read(pdf);
+        var printed = read.Text;
         var lines = printed.Split('\n').Select(Squash).Where(l => l.Length > 0).ToList();
         var title = LetterComposer.HeadingOf(LetterKind.DmcaNotice);
 
-        Assert.Equal(1, await PdfTools.PagesAsync(pdf));
+        Assert.Equal(1, read.PageCount);
+        Assert.Equal(title, read.Title);
         Assert.DoesNotContain("confidential", printed, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("DRAFT", printed, StringComparison.Ordinal);
         Assert.DoesNotContain("Generated", printed, StringComparison.Ordinal);
@@ -63,7 +65,7 @@ public abstract partial class LetterDocumentTests<TApp>(TApp app) : IClassFixtur
         Assert.StartsWith("Signed electronically on ", lines[^2], StringComparison.Ordinal);
 
         // The same words as the text download, to the letter: only the page number is the PDF's own.
-        Assert.Equal(Squeeze(text) + "Page1of1", await PdfTools.SqueezedTextAsync(pdf));
+        Assert.Equal(Squeeze(text) + "Page1of1", PdfTools.SqueezedText(pdf));
     }
 
     [Fact]
@@ -81,10 +83,10 @@ public abstract partial class LetterDocumentTests<TApp>(TApp app) : IClassFixtur
         }
 
         var pdf = await PdfAsync(client, letterUrl);
-        var lines = (await PdfTools.TextAsync(pdf)).Split('\n').Select(Squash).Where(l => l.Length > 0).ToList();
+        var lines = PdfTools.Text(pdf).Split('\n').Select(Squash).Where(l => l.Length > 0).ToList();
 
         Assert.Equal(Old.Split('\n').Where(l => l.Length > 0).Append("Page 1 of 1"), lines);
-        Assert.Equal(Squeeze(Old) + "Page1of1", await PdfTools.SqueezedTextAsync(pdf));
+        Assert.Equal(Squeeze(Old) + "Page1of1", PdfTools.SqueezedText(pdf));
     }
 
     [Fact]

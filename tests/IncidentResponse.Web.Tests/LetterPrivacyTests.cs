@@ -382,7 +382,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var response = await client.Http.GetAsync(letter + "/pdf");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
-        return await PdfTools.SqueezedTextAsync(await response.Content.ReadAsByteArrayAsync());
+        return PdfTools.SqueezedText(await response.Content.ReadAsByteArrayAsync());
     }
 
     /// <summary>The whole binder (every section) as its print view's HTML, or as its PDF's text without white space.</summary>
@@ -399,7 +399,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
         using var response = await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return handler == "Pdf"
-            ? await PdfTools.SqueezedTextAsync(await response.Content.ReadAsByteArrayAsync())
+            ? PdfTools.SqueezedText(await response.Content.ReadAsByteArrayAsync())
             : await response.Content.ReadAsStringAsync();
     }
 
@@ -416,7 +416,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             }
 
             return (await File.ReadAllTextAsync(Path.Combine(folder, "case.json")),
-                await PdfTools.SqueezedTextAsync(await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf"))),
+                PdfTools.SqueezedText(await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf"))),
                 letters);
         }
         finally

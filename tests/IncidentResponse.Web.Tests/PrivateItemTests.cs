@@ -156,7 +156,7 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
             // Not given the originals, the ally gets copies without hidden details (this PNG has none, so the same bytes).
             Assert.Equal(sharedPng, await File.ReadAllBytesAsync(Path.Combine(folder, "exhibit-001-copy-without-details.png")));
             Assert.Empty(Directory.GetFiles(folder, "exhibit-002*"));
-            var binder = await PdfTools.TextAsync(await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf")));
+            var binder = PdfTools.Text(await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf")));
             Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(sharedPng)), binder, StringComparison.Ordinal);
             Assert.DoesNotContain(Secret, binder, StringComparison.Ordinal);
             Assert.DoesNotContain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(privatePng)), binder, StringComparison.Ordinal);
@@ -196,8 +196,8 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Equal(0, (await ExportJourneys.Sha256SumCheckAsync(folder)).ExitCode);
 
             var binder = await File.ReadAllBytesAsync(Path.Combine(folder, "binder.pdf"));
-            Assert.Contains("Withheld from this copy", await PdfTools.FlatTextAsync(binder), StringComparison.Ordinal);
-            Assert.DoesNotContain(await PdfTools.ImagesAsync(binder), i => i is { Width: 320, Height: 240 });
+            Assert.Contains("Withheld from this copy", PdfTools.FlatText(binder), StringComparison.Ordinal);
+            Assert.DoesNotContain(PdfTools.Read(binder).Images, i => i is { Width: 320, Height: 240 });
         }
         finally
         {
@@ -352,7 +352,7 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
             {
                 var text = file.EndsWith(".pdf", StringComparison.Ordinal)
-                    ? await PdfTools.TextAsync(await File.ReadAllBytesAsync(file))
+                    ? PdfTools.Text(await File.ReadAllBytesAsync(file))
                     : System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(file));
                 NoTrace(Path.GetFileName(file), text);
             }

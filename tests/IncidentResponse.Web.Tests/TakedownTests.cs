@@ -339,7 +339,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
         Assert.True(pdf.Headers.CacheControl!.NoStore);
-        var pdfText = await PdfTools.TextAsync(await pdf.Content.ReadAsByteArrayAsync());
+        var pdfText = PdfTools.Text(await pdf.Content.ReadAsByteArrayAsync());
         Assert.Contains(Posted, Normalise(pdfText), StringComparison.Ordinal);
         Assert.DoesNotContain("Hidden Lane", pdfText, StringComparison.Ordinal);
         Assert.Contains("Page 1 of", pdfText, StringComparison.Ordinal);

@@ -154,7 +154,7 @@ public abstract class WhatAnAllySeesTests<TApp>(TApp app) : IClassFixture<TApp>
                 result.MainText,
                 await binder.Content.ReadAsStringAsync(),
                 await File.ReadAllTextAsync(Path.Combine(folder, "case.json")),
-                File.Exists(pdf) ? await PdfTools.FlatTextAsync(await File.ReadAllBytesAsync(pdf)) : "");
+                File.Exists(pdf) ? PdfTools.FlatText(await File.ReadAllBytesAsync(pdf)) : "");
         }
         finally
         {

@@ -161,7 +161,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
         Search(viewer, url, name, "body", text);
         if (contentType == "application/pdf" && response.StatusCode == HttpStatusCode.OK)
         {
-            Search(viewer, url, name, "PDF text", await PdfTools.SqueezedTextAsync(bytes));
+            Search(viewer, url, name, "PDF text", PdfTools.SqueezedText(bytes));
         }
         else if (contentType == "application/zip" && response.StatusCode == HttpStatusCode.OK)
         {
@@ -188,7 +188,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
             Search(viewer, url, name, "ZIP " + entry.FullName, Encoding.Latin1.GetString(data));
             if (entry.FullName.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) && data.AsSpan().StartsWith("%PDF"u8))
             {
-                Search(viewer, url, name, "ZIP " + entry.FullName + " (PDF text)", await PdfTools.SqueezedTextAsync(data));
+                Search(viewer, url, name, "ZIP " + entry.FullName + " (PDF text)", PdfTools.SqueezedText(data));
             }
         }
     }

@@ -167,7 +167,7 @@ public abstract class KeyAndAuditCommandTests
             await using var db = setup.CreateDbContext();
             return (
                 [.. await db.CaseEvidenceKeys.OrderBy(k => k.CaseId).Select(k => k.WrappedKey).ToListAsync()],
-                [.. await db.DataProtectionKeys.OrderBy(k => k.Id).Select(k => k.Xml).ToListAsync()],
+                [.. await db.DataProtectionKeys.OrderBy(k => k.Id).Select(k => k.Xml!).ToListAsync()],
                 [.. await db.AuditEvents.OrderBy(e => e.CaseId).ThenBy(e => e.Sequence).Select(e => e.Hash).ToListAsync()]);
         }
 
@@ -238,50 +238,6 @@ public abstract class KeyAndAuditCommandTests
     }
 
     [Fact]
-    public async Task A_key_ring_entry_stored_when_its_decryptor_lived_in_Web_Infrastructure_still_opens_so_people_stay_signed_in()
-    {
-        var setup = await NewSetupAsync();
-        Assert.Equal(0, (await RunAsync(setup, "seed-demo", "--username", "demo_person", "--password", Passphrase)).ExitCode);
-        Cookie[] session;
-        await using (var app = new CommandApp(Provider, setup))
-        {
-            await app.InitializeAsync();
-            using var client = app.CreateAppClient();
-            await client.SignInAsync("demo_person", Passphrase);
-            session = client.Cookies.GetAllCookies().ToArray();
-        }
-
-        // Written as a build from before issue 17 wrote it: the decryptor named in its old namespace.
-        var current = typeof(MasterKeyXmlDecryptor).FullName!;
-        await using (var db = setup.CreateDbContext())
-        {
-            var rows = await db.DataProtectionKeys.ToListAsync();
-            Assert.NotEmpty(rows);
-            foreach (var row in rows)
-            {
-                Assert.Contains(current + ",", row.Xml, StringComparison.Ordinal);
-                row.Xml = row.Xml.Replace(current + ",", DatabaseXmlRepository.DecryptorNameBeforeIssue17 + ",", StringComparison.Ordinal);
-            }
-
-            await db.SaveChangesAsync();
-        }
-
-        await using (var app = new CommandApp(Provider, setup))
-        {
-            await app.InitializeAsync();
-            using var client = app.CreateAppClient();
-            foreach (var cookie in session)
-            {
-                client.Cookies.Add(cookie);
-            }
-
-            var cases = await client.GetAsync("/cases");
-            Assert.Equal(HttpStatusCode.OK, cases.Status);
-            Assert.Contains("Spring notes", cases.MainText, StringComparison.Ordinal);
-        }
-    }
-
-    [Fact]
     public async Task Migrate_upgrades_keys_histories_and_the_key_ring_written_in_the_old_formats_once()
     {
         var setup = await NewSetupAsync();
@@ -327,7 +283,7 @@ public abstract class KeyAndAuditCommandTests
             db.AuditHeads.RemoveRange(await db.AuditHeads.ToListAsync());
             foreach (var row in await db.DataProtectionKeys.ToListAsync())
             {
-                var element = XElement.Parse(row.Xml);
+                var element = XElement.Parse(row.Xml!);
                 foreach (var sealedKey in element.Descendants(KeyRingSeal.ElementName).ToList())
                 {
                     sealedKey.ReplaceWith(LegacyRingSeal(KeyRingSeal.Open(sealedKey, master.KeyRing), raw));
@@ -355,7 +311,7 @@ public abstract class KeyAndAuditCommandTests
             Assert.True(CaseKeys.IsCurrent(wrapped));
             Assert.All(await db.EvidenceItems.IgnoreQueryFilters().Select(e => e.WrappedFileKey).ToListAsync(), k => Assert.True(EvidenceVault.IsCurrentWrap(k)));
             Assert.All(await db.DataProtectionKeys.Select(k => k.Xml).ToListAsync(), xml =>
-                Assert.All(XElement.Parse(xml).Descendants(KeyRingSeal.ElementName), e => Assert.True(KeyRingSeal.IsCurrent(e))));
+                Assert.All(XElement.Parse(xml!).Descendants(KeyRingSeal.ElementName), e => Assert.True(KeyRingSeal.IsCurrent(e))));
             Assert.NotNull(await db.AuditHeads.SingleOrDefaultAsync(h => h.CaseId == caseId));
         }
 

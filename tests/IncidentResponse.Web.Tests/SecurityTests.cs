@@ -1,5 +1,8 @@
 using System.Net;
+using System.Security.Cryptography;
 using System.Text;
+using System.Xml.Linq;
+using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -285,17 +288,31 @@ public abstract class SecurityTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task The_data_protection_key_ring_is_stored_in_the_database_encrypted()
+    public async Task The_data_protection_key_ring_is_stored_in_the_database_sealed_under_the_key_ring_key()
     {
         using var client = app.CreateAppClient();
         await client.GetAsync("/account/sign-up");
         await using var db = app.CreateDbContext();
         var keys = await db.DataProtectionKeys.ToListAsync();
         Assert.NotEmpty(keys);
+        var masterKey = MasterKey.FromBytes(Convert.FromBase64String(app.MasterKeyBase64));
+        var otherKey = MasterKey.FromBytes(RandomNumberGenerator.GetBytes(32));
         Assert.All(keys, k =>
         {
-            Assert.Contains("<encryptedKey", k.Xml, StringComparison.Ordinal);
+            // Ids, dates and algorithms stay readable; the key's secret is only in the sealed element.
+            var sealedKey = Assert.Single(XElement.Parse(k.Xml!).Descendants(KeyRingSeal.ElementName));
+            Assert.True(KeyRingSeal.IsCurrent(sealedKey));
             Assert.DoesNotContain("<masterKey", k.Xml, StringComparison.Ordinal);
+            Assert.Contains(typeof(MasterKeyXmlDecryptor).FullName + ",", k.Xml, StringComparison.Ordinal);
+
+            // With the master key it opens to Data Protection's secret, whose value appears nowhere in the row; with
+            // any other key it does not open at all.
+            var secret = KeyRingSeal.Open(sealedKey, masterKey.KeyRing);
+            Assert.Equal("masterKey", secret.Name.LocalName);
+            var value = (string)secret.Element(secret.Name.Namespace + "value")!;
+            Assert.True(Convert.FromBase64String(value).Length >= 32);
+            Assert.DoesNotContain(value, k.Xml, StringComparison.Ordinal);
+            Assert.ThrowsAny<CryptographicException>(() => KeyRingSeal.Open(sealedKey, otherKey.KeyRing));
         });
     }
 }

@@ -5,6 +5,7 @@ using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -12,7 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IncidentResponse.Domain.Data;
 
 /// <summary>The one EF Core context. Configurations live in <c>Data/Configurations</c>, one per entity.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityUserContext<AppUser, Guid>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityUserContext<AppUser, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Case> Cases => Set<Case>();
 
@@ -43,7 +45,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<TakedownResponse> TakedownResponses => Set<TakedownResponse>();
 
-    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    /// <summary>
+    /// The Data Protection key ring, read and written by the library's repository (<c>PersistKeysToDbContext</c>); each
+    /// entry's secret is sealed under the key-ring key before it gets here (ADR 0021). The library's entity, unconfigured.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<EvidenceItem> EvidenceItems => Set<EvidenceItem>();
 

@@ -29,7 +29,7 @@ public static partial class KeyFormatUpgrade
             && await db.Cases.AnyAsync(cancellationToken)
             && !(await db.CaseEvidenceKeys.AsNoTracking().Select(k => k.WrappedKey).ToListAsync(cancellationToken)).Any(k => CaseKeys.IsCurrent(k));
         var ring = (await db.DataProtectionKeys.AsNoTracking().Select(k => k.Xml).ToListAsync(cancellationToken))
-            .SelectMany(xml => XElement.Parse(xml).Descendants(KeyRingSeal.ElementName))
+            .SelectMany(xml => XElement.Parse(xml!).Descendants(KeyRingSeal.ElementName))
             .ToList();
         var ringIsLegacy = ring.Count > 0 && !ring.Any(KeyRingSeal.IsCurrent);
         if (!auditAndKeys && !ringIsLegacy)
@@ -52,7 +52,7 @@ public static partial class KeyFormatUpgrade
             {
                 foreach (var row in await db.DataProtectionKeys.ToListAsync(cancellationToken))
                 {
-                    var element = XElement.Parse(row.Xml);
+                    var element = XElement.Parse(row.Xml!);
                     foreach (var sealedKey in element.Descendants(KeyRingSeal.ElementName).ToList())
                     {
                         sealedKey.ReplaceWith(KeyRingSeal.Seal(KeyRingSeal.OpenLegacy(sealedKey, masterKey.LegacyBytes), masterKey.KeyRing));

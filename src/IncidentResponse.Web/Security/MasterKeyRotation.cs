@@ -56,7 +56,7 @@ public static class MasterKeyRotation
 
         foreach (var row in await db.DataProtectionKeys.ToListAsync())
         {
-            var element = XElement.Parse(row.Xml);
+            var element = XElement.Parse(row.Xml!);
             foreach (var sealedKey in element.Descendants(KeyRingSeal.ElementName).ToList())
             {
                 sealedKey.ReplaceWith(KeyRingSeal.Seal(KeyRingSeal.Open(sealedKey, current.KeyRing), next.KeyRing));

@@ -1,7 +1,7 @@
+using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.Extensions.Options;
 
 namespace IncidentResponse.Web.Security;
 
@@ -13,12 +13,11 @@ public static class SecurityServices
     {
         services.AddSingleton(MasterKey.Load(configuration, environment, options.DataDirectory));
         services.AddSingleton(sp => sp.GetRequiredService<MasterKey>().AuditChain);
-        services.AddDataProtection().SetApplicationName("IncidentResponse");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(k =>
-        {
-            k.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>());
-            k.XmlEncryptor = new MasterKeyXmlEncryptor(sp.GetRequiredService<MasterKey>());
-        }));
+
+        // The key ring in the database, so every instance reads every cookie. Naming a repository turns off the
+        // framework's own at-rest protection, so each entry is sealed under the key-ring key (ADR 0021).
+        services.AddDataProtection().SetApplicationName("IncidentResponse").PersistKeysToDbContext<AppDbContext>();
+        services.AddOptions<KeyManagementOptions>().Configure<MasterKey>((k, masterKey) => k.XmlEncryptor = new MasterKeyXmlEncryptor(masterKey));
 
         services.AddHttpContextAccessor();
         services.AddScoped<SubmissionGuard>();

@@ -1,56 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Xml.Linq;
-using IncidentResponse.Domain.Data;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
 
 namespace IncidentResponse.Web.Security;
 
-/// <summary>
-/// The Data Protection key ring kept in the database so every instance can read every cookie
-/// (TOOLCHAIN gotcha F: the EF package for this is not served).
-/// </summary>
-public sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
-{
-    /// <summary>
-    /// How entries stored before issue 17 name <see cref="MasterKeyXmlDecryptor"/>: the same class in the namespace it
-    /// had then. Data Protection creates the decryptor from the name stored with each entry, so they are read as this one.
-    /// </summary>
-    public const string DecryptorNameBeforeIssue17 = "IncidentResponse.Web.Infrastructure.MasterKeyXmlDecryptor";
-
-    public IReadOnlyCollection<XElement> GetAllElements()
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        return db.DataProtectionKeys.AsEnumerable().Select(k => WithCurrentDecryptorName(XElement.Parse(k.Xml))).ToList();
-    }
-
-    public void StoreElement(XElement element, string friendlyName)
-    {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.DataProtectionKeys.Add(new DataProtectionKeyRecord
-        {
-            FriendlyName = friendlyName,
-            Xml = element.ToString(SaveOptions.DisableFormatting),
-        });
-        db.SaveChanges();
-    }
-
-    private static XElement WithCurrentDecryptorName(XElement element)
-    {
-        foreach (var decryptor in element.DescendantsAndSelf().Attributes("decryptorType"))
-        {
-            if (decryptor.Value.Split(',')[0].Trim() == DecryptorNameBeforeIssue17)
-            {
-                decryptor.Value = typeof(MasterKeyXmlDecryptor).AssemblyQualifiedName!;
-            }
-        }
-
-        return element;
-    }
-}
+// The Data Protection key ring is stored by the library (PersistKeysToDbContext, in AddSecurity); the library has no
+// encryptor under a key of ours, so this file seals each entry under the key-ring key derived from the master key (ADR 0021).
 
 /// <summary>Encrypts each key-ring entry with AES-256-GCM under the key-ring key (derived from the master key) before it is stored.</summary>
 public sealed class MasterKeyXmlEncryptor(MasterKey masterKey) : IXmlEncryptor
@@ -59,7 +15,12 @@ public sealed class MasterKeyXmlEncryptor(MasterKey masterKey) : IXmlEncryptor
         new(KeyRingSeal.Seal(plaintextElement, masterKey.KeyRing), typeof(MasterKeyXmlDecryptor));
 }
 
-/// <summary>The other half of <see cref="MasterKeyXmlEncryptor"/>; Data Protection creates it by type name.</summary>
+/// <summary>
+/// The other half of <see cref="MasterKeyXmlEncryptor"/>. Data Protection creates it from the type name stored with each
+/// entry, so this class keeps its name and namespace: moving or renaming it makes every stored key unreadable and signs
+/// everyone out. Entries stored before issue 17 named it in <c>IncidentResponse.Web.Infrastructure</c>; the migration
+/// <c>DataProtectionKeysForTheLibrary</c> renamed those once.
+/// </summary>
 public sealed class MasterKeyXmlDecryptor(IServiceProvider services) : IXmlDecryptor
 {
     public XElement Decrypt(XElement encryptedElement) =>

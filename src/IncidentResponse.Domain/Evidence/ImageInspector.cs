@@ -151,29 +151,15 @@ public static class ImageInspector
     };
 
     /// <summary>
-    /// The size Skia's codec reads from the headers, widened to every frame of an animation (a decoder may allocate a
-    /// frame's own size); null when Skia does not recognise the file as the kind it was sniffed as.
+    /// The size Skia's codec reads from the headers; null when Skia does not recognise the file as the kind it was
+    /// sniffed as. For a GIF that is the logical screen widened to take in the first frame (a 1 × 1 screen around a
+    /// 40,000-pixel frame declares 40,000 pixels); Skia clips later frames to it.
     /// </summary>
     private static (int Width, int Height)? ReadWithCodec(Stream image, EvidenceKind kind)
     {
         // The codec reads the headers through the caller's stream, lazily, and leaves it open: no copy of the image.
         using var codec = SKCodec.Create(new SKManagedStream(image, disposeManagedStream: false));
-        if (codec is null || codec.EncodedFormat != Expected(kind))
-        {
-            return null;
-        }
-
-        var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (kind == EvidenceKind.Gif)
-        {
-            foreach (var frame in codec.FrameInfo)
-            {
-                width = Math.Max(width, frame.FrameRect.Right);
-                height = Math.Max(height, frame.FrameRect.Bottom);
-            }
-        }
-
-        return (width, height);
+        return codec is null || codec.EncodedFormat != Expected(kind) ? null : (codec.Info.Width, codec.Info.Height);
     }
 
     private static SKEncodedImageFormat Expected(EvidenceKind kind) => kind switch

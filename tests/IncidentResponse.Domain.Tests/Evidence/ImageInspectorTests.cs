@@ -84,6 +84,8 @@ public class ImageInspectorTests
                 },
                 { "random bytes called a JPEG", [0xFF, 0xD8, 0xFF, 0x12, 0x34, 0x56, 0x78], EvidenceKind.Jpeg },
                 { "a GIF called a PNG", gif, EvidenceKind.Png },
+                { "a WebP called a GIF", TestImages.WebPLossless(3, 2), EvidenceKind.Gif },
+                { "a PNG called a WebP", TestImages.Png(3, 2), EvidenceKind.WebP },
                 { "nothing at all", [], EvidenceKind.Jpeg },
                 { "declared zero width", TestImages.PngDeclaring(0, 10), EvidenceKind.Png },
             };

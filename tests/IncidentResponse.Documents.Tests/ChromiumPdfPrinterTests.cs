@@ -58,6 +58,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
 
         var info = await PdfTools.InfoAsync(pdf);
         Assert.True(PageCount(info) >= 3, info);
+        Assert.Equal(PageCount(info), report.Pages);
         Assert.Matches(@"Tagged:\s+yes", info);
 
         // Skia writes the outline uncompressed: one entry per heading, sections and exhibits included.
@@ -78,7 +79,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         var html = await _renderer.RenderAsync(SampleDocuments.Binder());
         await using var destination = new WriteRecordingStream();
 
-        await _printer.PrintAsync(
+        var report = await _printer.PrintAsync(
             html,
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(name == "exhibit/1" ? (noise, "image/png") : null),
             destination,
@@ -93,6 +94,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         Assert.Contains("%%EOF", System.Text.Encoding.Latin1.GetString(pdf, pdf.Length - 8, 8), StringComparison.Ordinal);
         var info = await PdfTools.InfoAsync(pdf);
         Assert.Matches(@"Tagged:\s+yes", info);
+        Assert.Equal(PageCount(info), report.Pages);
         Assert.Contains("/Outlines", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
         Assert.Contains(SampleDocuments.SecondSha256, await PdfTools.TextAsync(pdf), StringComparison.Ordinal);
     }

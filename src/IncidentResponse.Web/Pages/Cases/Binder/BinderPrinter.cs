@@ -55,16 +55,28 @@ public sealed class BinderPrinter(
         ArgumentNullException.ThrowIfNull(binder);
         var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
         var pixelated = new Dictionary<string, (byte[] Bytes, string ContentType)?>(StringComparer.Ordinal);
-        foreach (var exhibit in binder.Exhibits.Where(e => e.Redaction == Redaction.Obscure))
+        using (var obscuring = BinderTelemetry.Start("obscure"))
         {
-            pixelated[ExhibitResources.ResourceName(exhibit, obscured: true)] = await pictures.PictureAsync(exhibit, obscured: true, cancellationToken);
+            foreach (var exhibit in binder.Exhibits.Where(e => e.Redaction == Redaction.Obscure))
+            {
+                pixelated[ExhibitResources.ResourceName(exhibit, obscured: true)] = await pictures.PictureAsync(exhibit, obscured: true, cancellationToken);
+            }
+
+            obscuring.Done();
         }
 
         var pdfOptions = PdfOptions.For(binder.Document);
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
-        var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
+        string html;
+        using (var rendering = BinderTelemetry.Start("render"))
+        {
+            html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
+            rendering.Done();
+        }
+
+        using var printing = BinderTelemetry.Start("print");
         // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
-        await printer.PrintAsync(
+        var report = await printer.PrintAsync(
             html,
             async (name, ct) => pixelated.TryGetValue(name, out var tiny)
                 ? tiny
@@ -72,6 +84,7 @@ public sealed class BinderPrinter(
             destination,
             pdfOptions,
             cancellationToken);
+        printing.Printed(binder.Exhibits.Count, report.ServedResources.Count(ExhibitResources.IsPicture), report.Pages);
     }
 
     /// <summary>The same binder as one HTML page for the person's own browser, its pictures under <paramref name="resourcePrefix"/>.</summary>
@@ -114,12 +127,15 @@ public sealed class BinderPrinter(
             return null;
         }
 
+        using var mapping = BinderTelemetry.Start("contents");
         var draft = await renderer.RenderAsync(
             document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal) }, cancellationToken);
-        return await printer.MapPagesAsync(
+        var pages = await printer.MapPagesAsync(
             draft,
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(ExhibitResources.IsPicture(name) ? (EmptyPicture, "image/svg+xml") : null),
             pdfOptions,
             cancellationToken);
+        mapping.Done();
+        return pages;
     }
 }

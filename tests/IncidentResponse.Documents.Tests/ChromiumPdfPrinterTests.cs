@@ -39,6 +39,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
 
         Assert.True(read.PageCount >= 3, $"{read.PageCount} pages");
         Assert.True(read.Tagged);
+        Assert.Equal(read.PageCount, report.Pages);
         Assert.Equal("Evidence record", read.Title);
 
         // The outline: the document, one entry per heading under it (the contents list's too) and one per exhibit under
@@ -64,7 +65,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         var html = await _renderer.RenderAsync(SampleDocuments.Binder());
         await using var destination = new WriteRecordingStream();
 
-        await _printer.PrintAsync(
+        var report = await _printer.PrintAsync(
             html,
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(name == "exhibit/1" ? (noise, "image/png") : null),
             destination,
@@ -79,6 +80,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         Assert.Contains("%%EOF", System.Text.Encoding.Latin1.GetString(pdf, pdf.Length - 8, 8), StringComparison.Ordinal);
         var read = PdfTools.Read(pdf);
         Assert.True(read.Tagged);
+        Assert.Equal(read.PageCount, report.Pages);
         Assert.Contains(read.Bookmarks, b => b.Title == "Exhibit 2");
         Assert.Contains(SampleDocuments.SecondSha256, read.Text, StringComparison.Ordinal);
         Assert.Contains(new PdfImage(1200, 1000, IsMask: false), read.Images);

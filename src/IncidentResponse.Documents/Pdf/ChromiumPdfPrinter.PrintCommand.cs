@@ -31,9 +31,9 @@ public sealed partial class ChromiumPdfPrinter
     /// <see cref="ChunkBytes"/> pieces straight into <paramref name="destination"/>: this process never holds more than
     /// one chunk of the PDF, whatever its size. (Playwright's <c>PdfAsync</c> returns the whole PDF as one array, sent
     /// as one base64 message, several hundred megabytes for a case with many pictures.) Nothing is written until
-    /// Chromium has finished printing, so a failed print leaves the destination untouched.
+    /// Chromium has finished printing, so a failed print leaves the destination untouched. Returns the number of pages.
     /// </summary>
-    private static async Task StreamPdfAsync(IPage page, PdfOptions options, bool outlineAndTags, Stream destination, CancellationToken cancellationToken)
+    private static async Task<int> StreamPdfAsync(IPage page, PdfOptions options, bool outlineAndTags, Stream destination, CancellationToken cancellationToken)
     {
         var session = await page.Context.NewCDPSessionAsync(page);
         var printed = await session.SendAsync("Page.printToPDF", PrintParameters(options, outlineAndTags))
@@ -42,6 +42,7 @@ public sealed partial class ChromiumPdfPrinter
             ?? throw new InvalidOperationException("Chromium returned no PDF stream.");
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         var chunks = 0;
+        var pages = new PdfPageCounter();
         try
         {
             while (true)
@@ -54,12 +55,13 @@ public sealed partial class ChromiumPdfPrinter
                 {
                     var base64 = read.TryGetProperty("base64Encoded", out var encoded) && encoded.ValueKind == JsonValueKind.True;
                     var length = base64 ? Decode(data, ref buffer) : Encoding.Latin1.GetBytes(data, 0, data.Length, Grow(ref buffer, data.Length), 0);
+                    pages.Add(buffer.AsSpan(0, length));
                     await destination.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
                 }
 
                 if (read.TryGetProperty("eof", out var eof) && eof.ValueKind == JsonValueKind.True)
                 {
-                    break;
+                    return pages.Pages;
                 }
 
                 if (++chunks % CollectEvery == 0)

@@ -102,7 +102,9 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var browser = await GetBrowserAsync(cancellationToken);
-        await _renders.WaitAsync(cancellationToken);
+        var pass = outlineAndTags ? "document" : "page-map";
+        await PrintTelemetry.WaitForSlotAsync(_renders, pass, cancellationToken);
+        using var printing = PrintTelemetry.StartPrinting(pass);
         try
         {
             var served = new ConcurrentQueue<string>();
@@ -110,6 +112,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             var failures = new ConcurrentQueue<Exception>();
             using var answering = new SemaphoreSlim(_options.MaxConcurrentResources, _options.MaxConcurrentResources);
             var handedOver = new StrongBox<int>();
+            int pages;
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
             {
                 JavaScriptEnabled = false,
@@ -132,7 +135,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                     throw new InvalidOperationException("A resource for the document could not be loaded.", failure);
                 }
 
-                await StreamPdfAsync(page, options, outlineAndTags, destination, cancellationToken);
+                pages = await StreamPdfAsync(page, options, outlineAndTags, destination, cancellationToken);
             }
 
             if (!blocked.IsEmpty)
@@ -140,7 +143,8 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 LogBlockedRequests(blocked.Count);
             }
 
-            return new PrintReport([.. served], [.. blocked]);
+            printing.Printed(pages);
+            return new PrintReport([.. served], [.. blocked]) { Pages = pages };
         }
         finally
         {

@@ -6,4 +6,8 @@ namespace IncidentResponse.Documents.Pdf;
 /// Every other address the page tried to reach; each was aborted before leaving the browser. Empty for documents from
 /// <see cref="Html.DocumentHtmlRenderer"/>. Addresses may be sensitive: do not log them.
 /// </param>
-public sealed record PrintReport(IReadOnlyList<string> ServedResources, IReadOnlyList<string> BlockedRequests);
+public sealed record PrintReport(IReadOnlyList<string> ServedResources, IReadOnlyList<string> BlockedRequests)
+{
+    /// <summary>How many pages the PDF has.</summary>
+    public int Pages { get; init; }
+}

@@ -25,6 +25,7 @@ public static class ServiceRegistration
         var options = AppOptions.From(builder.Configuration, builder.Environment);
         Directory.CreateDirectory(options.DataDirectory);
         builder.AddAppLogging();
+        builder.AddTelemetry();
         builder.AddWebServer(options);
 
         var services = builder.Services;

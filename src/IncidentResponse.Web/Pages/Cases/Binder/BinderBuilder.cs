@@ -26,6 +26,7 @@ public sealed class BinderBuilder(
     public async Task<BinderDocument> BuildDocumentAsync(Guid caseId, BinderOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
+        using var building = BinderTelemetry.Start("build");
         options = options.Effective();
         var records = await reader.ReadAsync(caseId, cancellationToken);
         var data = new BinderCase(
@@ -47,6 +48,7 @@ public sealed class BinderBuilder(
         var head = records.LatestEvent;
         var document = new BinderComposer(
             data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), pictures.Available, BinderWords.For(times)).Compose();
+        building.Done();
         return new BinderDocument(document, exhibits, verification, head);
     }
 }

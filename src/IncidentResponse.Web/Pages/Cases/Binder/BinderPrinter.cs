@@ -46,7 +46,7 @@ public sealed class BinderPrinter(
     }
 
     /// <summary>
-    /// Prints an already built binder. Pictures are decrypted (and obscured ones pixelated) as the page asks for them, a
+    /// Prints an already built binder. Pictures are decrypted (and obscured ones pixelated by SkiaSharp) as the page asks for them, a
     /// few at a time (<see cref="ChromiumPdfPrinterOptions.MaxConcurrentResources"/>).
     /// </summary>
     public async Task WritePdfAsync(BinderDocument binder, Stream destination, CancellationToken cancellationToken)
@@ -55,14 +55,22 @@ public sealed class BinderPrinter(
         var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
         var pdfOptions = PdfOptions.For(binder.Document);
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
-        var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
+        string html;
+        using (var rendering = BinderTelemetry.Start("render"))
+        {
+            html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
+            rendering.Done();
+        }
+
+        using var printing = BinderTelemetry.Start("print");
         // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
-        await printer.PrintAsync(
+        var report = await printer.PrintAsync(
             html,
             (name, ct) => pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct),
             destination,
             pdfOptions,
             cancellationToken);
+        printing.Printed(binder.Exhibits.Count, report.ServedResources.Count(ExhibitResources.IsPicture), report.Pages);
     }
 
     /// <summary>The same binder as one HTML page for the person's own browser, its pictures under <paramref name="resourcePrefix"/>.</summary>
@@ -105,12 +113,15 @@ public sealed class BinderPrinter(
             return null;
         }
 
+        using var mapping = BinderTelemetry.Start("contents");
         var draft = await renderer.RenderAsync(
             document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal) }, cancellationToken);
-        return await printer.MapPagesAsync(
+        var pages = await printer.MapPagesAsync(
             draft,
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(ExhibitResources.IsPicture(name) ? (EmptyPicture, "image/svg+xml") : null),
             pdfOptions,
             cancellationToken);
+        mapping.Done();
+        return pages;
     }
 }

@@ -31,6 +31,12 @@ public sealed partial class EvidenceReceiver(
     /// </summary>
     public async Task<EvidenceIntake> ReceiveAsync(Guid caseId, Stream content, CancellationToken cancellationToken)
     {
+        using var receiving = EvidenceTelemetry.StartReceiving();
+        return receiving.Ended(await ReceiveCoreAsync(caseId, content, cancellationToken));
+    }
+
+    private async Task<EvidenceIntake> ReceiveCoreAsync(Guid caseId, Stream content, CancellationToken cancellationToken)
+    {
         if (await IsWordsOnlyAsync(caseId, cancellationToken))
         {
             return Refuse(caseId, EvidenceRefusal.NotStoredForUnderEighteen);

@@ -27,7 +27,7 @@ public static class EvidenceTelemetry
 
     public sealed class Receiving : IDisposable
     {
-        private readonly Activity? _activity = Source.StartActivity("evidence.receive");
+        private readonly Activity? _activity = Source.StartActivity("upload.receive");
         private readonly long _started = Stopwatch.GetTimestamp();
         private string _outcome = "failed";
 

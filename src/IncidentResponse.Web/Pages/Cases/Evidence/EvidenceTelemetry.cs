@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>
-/// Uploads as OpenTelemetry sees them (<c>IncidentResponse.Evidence</c>, ADR 0022): one <c>evidence.receive</c> span per
+/// Uploads as OpenTelemetry sees them (<c>IncidentResponse.Evidence</c>, ADR 0022): one <c>upload.receive</c> span per
 /// file read, sniffed and sealed, how long that took, its outcome (<c>received</c>, a refusal's name, or <c>failed</c>)
 /// and, in a histogram only, how large the file was. Never its name, its kind of content, its case or its id.
 /// </summary>

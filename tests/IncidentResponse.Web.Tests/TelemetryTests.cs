@@ -110,7 +110,7 @@ public sealed class TelemetryTests(TelemetryApp app) : IClassFixture<TelemetryAp
 
         // What was recorded: the journey's parts, so the scan below cannot pass by finding nothing.
         var spans = app.Spans;
-        Assert.Contains(spans, s => s.OperationName == "evidence.receive" && Tag(s, "incidentresponse.outcome") == "received");
+        Assert.Contains(spans, s => s.OperationName == "upload.receive" && Tag(s, "incidentresponse.outcome") == "received");
         Assert.Contains(spans, s => s.OperationName == "binder.build" && Tag(s, "incidentresponse.outcome") == "done");
         Assert.Contains(spans, s => s.OperationName == "binder.contents");
         Assert.Contains(spans, s => s.OperationName == "binder.print" && Tag(s, "incidentresponse.binder.pages") == pages.ToString(CultureInfo.InvariantCulture));

@@ -4,7 +4,7 @@ using System.Diagnostics.Metrics;
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>
-/// Uploads as OpenTelemetry sees them (<c>IncidentResponse.Evidence</c>, ADR 0022): one <c>evidence.receive</c> span per
+/// Uploads as OpenTelemetry sees them (<c>IncidentResponse.Evidence</c>, ADR 0022): one <c>upload.receive</c> span per
 /// file read, sniffed and sealed, how long that took, its outcome (<c>received</c>, a refusal's name, or <c>failed</c>)
 /// and, in a histogram only, how large the file was. Never its name, its kind of content, its case or its id.
 /// </summary>
@@ -27,7 +27,7 @@ public static class EvidenceTelemetry
 
     public sealed class Receiving : IDisposable
     {
-        private readonly Activity? _activity = Source.StartActivity("evidence.receive");
+        private readonly Activity? _activity = Source.StartActivity("upload.receive");
         private readonly long _started = Stopwatch.GetTimestamp();
         private string _outcome = "failed";
 

@@ -1,6 +1,8 @@
 using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 
 namespace IncidentResponse.Web.Tests;
 
@@ -15,5 +17,15 @@ public sealed class TestHostTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         Assert.NotEmpty(files);
         Assert.All(files, file => Assert.False(file.Source.ReloadOnChange, $"{file.Source.Path} is watched for changes."));
+    }
+
+    [Fact]
+    public void The_web_root_is_polled_not_watched_with_inotify()
+    {
+        var root = app.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+        var physical = (root is CompositeFileProvider composite ? composite.FileProviders : [root]).OfType<PhysicalFileProvider>().ToList();
+
+        Assert.NotEmpty(physical);
+        Assert.All(physical, provider => Assert.True(provider.UsePollingFileWatcher, $"{provider.Root} is watched with inotify."));
     }
 }

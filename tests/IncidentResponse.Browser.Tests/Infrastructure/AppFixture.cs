@@ -131,7 +131,7 @@ public class AppFixture : IAsyncLifetime
     private sealed class AppFactory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         /// <summary>No app watches its appsettings files (one inotify instance each; see the Web tests' AppFixture).</summary>
-        static AppFactory() => Environment.SetEnvironmentVariable(NoConfigurationWatch.Variable, "false");
+        static AppFactory() => NoConfigurationWatch.Apply();
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

@@ -26,7 +26,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     /// 128, and one test run holds dozens of apps at once (several runs on one machine ran out). The tests never edit
     /// those files while an app runs. Set before any app is built; the apps the tests start as processes inherit it.
     /// </summary>
-    static AppFixture() => Environment.SetEnvironmentVariable(NoConfigurationWatch.Variable, "false");
+    static AppFixture() => NoConfigurationWatch.Apply();
 
     protected AppFixture()
     {

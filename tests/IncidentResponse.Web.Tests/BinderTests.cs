@@ -585,7 +585,8 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
             fields.Add(new($"Input.Redactions[{id}]", redaction));
         }
 
-        return await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields));
+        var pressed = await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields));
+        return await BinderJobClient.FollowAsync(client.Http, pressed);
     }
 
     /// <summary>The page the bookmark titled <paramref name="title"/> opens.</summary>

@@ -396,7 +396,8 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
             new("Input.Title", "Evidence record"),
         };
         fields.AddRange(Enum.GetNames<IncidentResponse.Documents.Binder.BinderSection>().Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
-        using var response = await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields));
+        using var response = await BinderJobClient.FollowAsync(
+            client.Http, await client.Http.PostAsync($"/cases/{caseId}/binder?handler={handler}", new FormUrlEncodedContent(fields)));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return handler == "Pdf"
             ? PdfTools.SqueezedText(await response.Content.ReadAsByteArrayAsync())

@@ -98,7 +98,7 @@ public sealed class PublishedAppTests : IAsyncLifetime
             ["Input.Title"] = "Evidence record",
             ["Input.Sections"] = "Exhibits",
         });
-        using var binder = await client.Http.PostAsync($"/cases/{caseId}/binder?handler=Pdf", form);
+        using var binder = await BinderJobClient.FollowAsync(client.Http, await client.Http.PostAsync($"/cases/{caseId}/binder?handler=Pdf", form));
         Assert.Equal(HttpStatusCode.OK, binder.StatusCode);
         Assert.Equal("application/pdf", binder.Content.Headers.ContentType!.MediaType);
         var text = PdfTools.FlatText(await binder.Content.ReadAsByteArrayAsync());

@@ -98,12 +98,12 @@ public sealed class TelemetryTests(TelemetryApp app) : IClassFixture<TelemetryAp
         });
         await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
-        using var binder = await client.Http.PostAsync($"/cases/{caseId}/binder?handler=Pdf", new FormUrlEncodedContent(
+        using var binder = await BinderJobClient.FollowAsync(client.Http, await client.Http.PostAsync($"/cases/{caseId}/binder?handler=Pdf", new FormUrlEncodedContent(
         [
             new("__rvt", token), new("Input.Preset", "MyRecords"), new("Input.Title", $"{marker} binder"), new("Input.PreparedBy", ""),
             new("Input.PreparedFor", marker), new("Input.Sections", "Cover"), new("Input.Sections", "Contents"),
             new("Input.Sections", "IncidentLog"), new("Input.Sections", "Exhibits"), new($"Input.Redactions[{evidenceId}]", "None"),
-        ]));
+        ])));
         Assert.Equal("application/pdf", binder.Content.Headers.ContentType?.MediaType);
         var pages = PdfTools.Read(await binder.Content.ReadAsByteArrayAsync()).PageCount;
         app.Flush();

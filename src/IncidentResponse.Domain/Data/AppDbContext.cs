@@ -1,5 +1,6 @@
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Binders;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
@@ -58,6 +59,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AllyInvitation> AllyInvitations => Set<AllyInvitation>();
 
     public DbSet<Submission> Submissions => Set<Submission>();
+
+    /// <summary>Binder PDFs being made, or made and waiting to be downloaded (ADR 0024).</summary>
+    public DbSet<BinderJob> BinderJobs => Set<BinderJob>();
 
     /// <summary>
     /// Whether this unit of work may see private incidents and evidence items. False unless set: the case filter sets

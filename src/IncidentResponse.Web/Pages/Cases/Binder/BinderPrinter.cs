@@ -4,6 +4,7 @@ using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Model;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Binders;
 using IncidentResponse.Domain.Data;
 using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
@@ -47,14 +48,18 @@ public sealed class BinderPrinter(
 
     /// <summary>
     /// Prints an already built binder. Pictures are decrypted (and obscured ones pixelated by SkiaSharp) as the page asks for them, a
-    /// few at a time (<see cref="ChromiumPdfPrinterOptions.MaxConcurrentResources"/>).
+    /// few at a time (<see cref="ChromiumPdfPrinterOptions.MaxConcurrentResources"/>). When <paramref name="progress"/> is
+    /// given, it is told each phase as it starts and each picture as the printer is handed it ("exhibit k of n").
     /// </summary>
-    public async Task WritePdfAsync(BinderDocument binder, Stream destination, CancellationToken cancellationToken)
+    public async Task WritePdfAsync(BinderDocument binder, Stream destination, CancellationToken cancellationToken, BinderProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(binder);
         var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
         var pdfOptions = PdfOptions.For(binder.Document);
+        progress?.Expect(BinderProgress.PicturesIn(binder));
+        progress?.Begin(BinderJobPhase.Contents);
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
+        progress?.Begin(BinderJobPhase.Render);
         string html;
         using (var rendering = BinderTelemetry.Start("render"))
         {
@@ -62,14 +67,25 @@ public sealed class BinderPrinter(
             rendering.Done();
         }
 
+        progress?.Begin(BinderJobPhase.Print);
         using var printing = BinderTelemetry.Start("print");
         // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
         var report = await printer.PrintAsync(
             html,
-            (name, ct) => pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct),
+            async (name, ct) =>
+            {
+                var found = await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct);
+                if (ExhibitResources.IsPicture(name))
+                {
+                    progress?.PictureServed();
+                }
+
+                return found;
+            },
             destination,
             pdfOptions,
             cancellationToken);
+        progress?.AllServed();
         printing.Printed(binder.Exhibits.Count, report.ServedResources.Count(ExhibitResources.IsPicture), report.Pages);
     }
 

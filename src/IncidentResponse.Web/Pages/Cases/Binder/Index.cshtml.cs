@@ -28,9 +28,8 @@ public sealed class IndexModel(
     AppDbContext db,
     BinderBuilder builder,
     BinderPrinter printer,
-    FairPrinting fairPrinting,
+    BinderJobs jobs,
     IValidator<IndexModel.InputModel> validator,
-    AppOptions appOptions,
     TimeProvider clock) : CasePageModel
 {
     [BindProperty]
@@ -49,6 +48,12 @@ public sealed class IndexModel(
     /// <summary>Set when a PDF was asked for but Chromium would not start.</summary>
     public bool PdfFailed { get; private set; }
 
+    /// <summary>This member's binders being made or ready, unexpired, so they can leave and come back.</summary>
+    public IReadOnlyList<BinderJobView> Jobs { get; private set; } = [];
+
+    /// <summary>How long a listed binder is kept on the server, in words.</summary>
+    public string KeptFor(BinderJobView job) => BinderJobView.MinutesLeft(job?.Job ?? throw new ArgumentNullException(nameof(job)), clock.GetUtcNow().UtcDateTime);
+
     public async Task<IActionResult> OnGetAsync(BinderPreset? preset, CancellationToken cancellationToken)
     {
         var chosen = preset is { } p && Enum.IsDefined(p) ? p : BinderPreset.MyRecords;
@@ -56,9 +61,6 @@ public sealed class IndexModel(
         await LoadExhibitsAsync(cancellationToken);
         return Page();
     }
-
-    /// <summary>The cookie the page's script watches for to learn that the PDF has started downloading.</summary>
-    public string DownloadCookie => DownloadStarted.CookieName(appOptions);
 
     /// <summary>
     /// "Use this preset": ticks the preset's parts and sets every picture to its safest choice for that reader, keeping
@@ -75,6 +77,10 @@ public sealed class IndexModel(
         return Page();
     }
 
+    /// <summary>
+    /// "Download the PDF": the binder becomes a job (ADR 0024) and the person goes at once to its progress page. When
+    /// they already have one being made for this case, they go to that one instead.
+    /// </summary>
     public async Task<IActionResult> OnPostPdfAsync(CancellationToken cancellationToken)
     {
         if (await InvalidAsync(cancellationToken) is { } invalid)
@@ -89,36 +95,8 @@ public sealed class IndexModel(
             return Page();
         }
 
-        // Fair printing: one binder at a time per person, so nobody's binders fill the printer for everyone else.
-        using var slot = fairPrinting.TryStart(User.UserId(), PrintKind.Binder);
-        if (slot is null)
-        {
-            return FairPrinting.StillPrinting(HttpContext);
-        }
-
-        var options = Input.ToOptions() with { PicturesShared = PicturesShared, AssessmentShown = AssessmentShown, Audience = (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).ForBinder() };
-        var binder = await builder.BuildDocumentAsync(CaseId, options, cancellationToken);
-        Response.ContentType = "application/pdf";
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = FileName() }.ToString();
-        DownloadStarted.Tell(HttpContext, appOptions);
-        try
-        {
-            // The printer writes nothing until the whole PDF is ready, so a failure here can still answer with a page.
-            await printer.WritePdfAsync(binder, Response.Body, cancellationToken);
-        }
-        catch (PdfRendererUnavailableException)
-        {
-            Response.Headers.Remove(HeaderNames.ContentDisposition);
-            Response.ContentType = "text/html; charset=utf-8";
-            PdfFailed = true;
-            await LoadExhibitsAsync(cancellationToken);
-            return Page();
-        }
-
-        await printer.RecordMadeAsync(CaseId, User.UserId(), "pdf", options, binder, CancellationToken.None);
-        return new EmptyResult();
+        var jobId = await jobs.StartAsync(Membership, Input, cancellationToken);
+        return Redirect($"/cases/{CaseId}/binder/jobs/{jobId}");
     }
 
     public async Task<IActionResult> OnPostViewAsync(CancellationToken cancellationToken)
@@ -137,9 +115,6 @@ public sealed class IndexModel(
         return Content(html, "text/html; charset=utf-8");
     }
 
-    private string FileName() =>
-        "record-" + clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + ".pdf";
-
     private async Task<IActionResult?> InvalidAsync(CancellationToken cancellationToken)
     {
         var validation = await validator.ValidateAsync(Input, cancellationToken);
@@ -155,6 +130,7 @@ public sealed class IndexModel(
 
     private async Task LoadExhibitsAsync(CancellationToken cancellationToken)
     {
+        Jobs = (await jobs.ListAsync(CaseId, User.UserId(), cancellationToken)).Select(j => new BinderJobView(j)).ToList();
         var rows = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.CaseId == CaseId)
             .OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id)

@@ -59,8 +59,9 @@ public sealed class HeldPart : ICaseExportPart
 
 /// <summary>
 /// A long download shows that it is being made (wwwroot/js/preparing.js, checked in the browser tests); here, what the
-/// server does: it refuses kindly a second binder or ZIP asked for by the same person while one is being made, so a
-/// double press never makes two, and it tells the page (by a cookie holding the page's token) once a download starts.
+/// server does: it refuses kindly a second ZIP asked for by the same person while one is being made, so a double press
+/// never makes two, and it tells the page (by a cookie holding the page's token) once a download starts. A binder is a
+/// job (ADR 0024): presses while a ZIP is being made go to one job, which waits for the ZIP.
 /// </summary>
 public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
@@ -88,8 +89,6 @@ public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp
             Assert.Contains("still making your last document", kind, StringComparison.Ordinal);
             Assert.Contains("Nothing is lost", kind, StringComparison.Ordinal);
             Assert.Null(DownloadCookie(again));
-            using var binder = await PressAsync(owner, $"/cases/{caseId}/binder", BinderFields(), "?handler=Pdf");
-            Assert.Equal(HttpStatusCode.TooManyRequests, binder.StatusCode);
         }
         finally
         {
@@ -125,24 +124,26 @@ public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp
     }
 
     [Fact]
-    public async Task Binder_presses_while_a_download_is_being_made_are_refused_kindly_and_make_nothing()
+    public async Task Binder_presses_while_a_download_is_being_made_go_to_one_job_that_waits_for_it()
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
         await owner.AddEvidenceAsync(caseId, TestImages.Png(40, 30), "double.png");
         await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
 
-        // A ZIP holds this person's one binder slot; a binder asked for now is refused, and nothing is made for it.
+        // A ZIP holds this person's one binder slot; a binder asked for now is a job that waits (ADR 0024).
         var (reached, release) = HeldPart.Hold(caseId);
         await owner.ConfirmPassphraseAsync($"/cases/{caseId}/export");
         var zip = PressAsync(owner, $"/cases/{caseId}/export", []);
-        HttpResponseMessage[] presses;
+        string?[] jobs;
         try
         {
             await reached.WaitAsync(TimeSpan.FromMinutes(2));
-            presses = await Task.WhenAll(
-                PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", Token)], "?handler=Pdf"),
-                PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", Token)], "?handler=Pdf"));
+            using var first = await PressAsync(owner, $"/cases/{caseId}/binder", BinderFields(), "?handler=Pdf");
+            using var second = await PressAsync(owner, $"/cases/{caseId}/binder", BinderFields(), "?handler=Pdf");
+            jobs = [BinderJobClient.JobAddress(first), BinderJobClient.JobAddress(second)];
+            await using var db = app.CreateDbContext();
+            Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
         }
         finally
         {
@@ -154,25 +155,12 @@ public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp
             Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         }
 
-        Assert.All(presses, p => Assert.Equal(HttpStatusCode.TooManyRequests, p.StatusCode));
-        Assert.All(presses, p => Assert.Null(DownloadCookie(p)));
-        foreach (var press in presses)
-        {
-            press.Dispose();
-        }
-
-        await using (var db = app.CreateDbContext())
-        {
-            Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
-        }
-
-        // Once the ZIP is made the slot is free again: the next press makes the binder, and tells the page it started.
-        using var pdf = await PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", Token)], "?handler=Pdf");
-        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
-        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType!.MediaType);
-        Assert.Contains($"__Host-ir-download={Token}", DownloadCookie(pdf), StringComparison.Ordinal);
+        Assert.NotNull(jobs[0]);
+        Assert.Equal(jobs[0], jobs[1]);
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(owner.Http, jobs[0]!));
         await using var check = app.CreateDbContext();
         Assert.Equal(1, await check.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
+        Assert.Equal(1, await check.BinderJobs.CountAsync(j => j.CaseId == caseId));
     }
 
     [Theory]
@@ -182,12 +170,12 @@ public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
-        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/export");
 
-        using var pdf = await PressAsync(owner, $"/cases/{caseId}/binder", [.. BinderFields(), new("DownloadToken", token)], "?handler=Pdf");
+        using var zip = await PressAsync(owner, $"/cases/{caseId}/export", [new("DownloadToken", token)]);
 
-        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
-        Assert.Null(DownloadCookie(pdf));
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        Assert.Null(DownloadCookie(zip));
     }
 
     private static string? DownloadCookie(HttpResponseMessage response) =>

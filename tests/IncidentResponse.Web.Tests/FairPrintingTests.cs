@@ -46,23 +46,30 @@ public abstract class FairPrintingTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task A_second_binder_while_one_is_printing_gets_the_kind_page_and_the_slot_is_free_again_afterwards()
+    public async Task A_binder_asked_for_while_one_of_yours_is_printing_waits_and_is_made_once_the_slot_is_free()
     {
         var (owner, username, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = owner;
         await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
         var userId = await UserIdAsync(username);
 
+        string job;
         using (Printing.TryStart(userId, PrintKind.Binder))
         {
-            using var busy = await PressMakeBinderAsync(owner, caseId);
-            Assert.Equal(HttpStatusCode.TooManyRequests, busy.StatusCode);
-            Assert.Contains("still making your last document", await busy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            // The press answers at once with the job; a second press goes to the same one.
+            using var pressed = await PressMakeBinderAsync(owner, caseId);
+            job = BinderJobClient.JobAddress(pressed) ?? throw new InvalidOperationException($"No job: {(int)pressed.StatusCode}");
+            using var again = await PressMakeBinderAsync(owner, caseId);
+            Assert.Equal(job, BinderJobClient.JobAddress(again));
+
+            // While this person's slot is held, the job waits: nothing is made.
+            var status = await BinderJobClient.StatusAsync(owner.Http, job);
+            Assert.True(status.State is "queued" or "running", status.State);
+            await using var db = app.CreateDbContext();
+            Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
         }
 
-        using var made = await PressMakeBinderAsync(owner, caseId);
-        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
-        Assert.Equal("application/pdf", made.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(owner.Http, job));
 
         // The finished binder gave its slot back.
         using var slot = Printing.TryStart(userId, PrintKind.Binder);

@@ -22,6 +22,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
 
     private readonly ConcurrentBag<CanaryHit> _hits = [];
     private readonly ConcurrentBag<string> _problems = [];
+    private readonly List<(OracleViewer Maker, string Address)> _jobs = [];
     private readonly ConcurrentDictionary<string, int> _answered = new(StringComparer.Ordinal);
     private int _requests;
 
@@ -53,11 +54,6 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
 
     private async Task FetchEverythingAsync()
     {
-        var endpoints = await GetEndpointCatalog.ReadAsync(app);
-        var urls = endpoints.SelectMany(Addresses).Distinct(StringComparer.Ordinal).ToList();
-        var last = urls.Where(u => SessionEnding.Contains(u.Split('?')[0], StringComparer.Ordinal)).ToList();
-        var reads = urls.Except(last, StringComparer.Ordinal).ToList();
-
         // The passphrase again, once per session: the step-up stamp covers every download after it (the clock stands still).
         foreach (var viewer in planted.Viewers)
         {
@@ -74,6 +70,16 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
         {
             await DownloadsAsync(viewer);
         }
+
+        // Each binder job is its maker's alone: everyone else, allies and a stranger alike, gets 404 for all of it.
+        await JobsAreTheirMakersAloneAsync();
+        planted.Ids["jobId"] = [.. _jobs.Select(j => Guid.Parse(j.Address[(j.Address.LastIndexOf('/') + 1)..]))];
+
+        // Addresses are listed once every id is known, the binder jobs' included.
+        var endpoints = await GetEndpointCatalog.ReadAsync(app);
+        var urls = endpoints.SelectMany(Addresses).Distinct(StringComparer.Ordinal).ToList();
+        var last = urls.Where(u => SessionEnding.Contains(u.Split('?')[0], StringComparer.Ordinal)).ToList();
+        var reads = urls.Except(last, StringComparer.Ordinal).ToList();
 
         var work = planted.Viewers.SelectMany(v => reads.Select(u => (Viewer: v, Url: u))).ToList();
         await Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (item, _) =>
@@ -106,6 +112,11 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
             foreach (var handler in new[] { "Pdf", "View", "Preset" })
             {
                 var answer = await FetchAsync(viewer, HttpMethod.Post, $"{binder}?handler={handler}", fields, $" preset={preset}");
+                if (handler == "Pdf" && answer.Location is { } job && job.Contains("/binder/jobs/", StringComparison.Ordinal))
+                {
+                    answer = await FollowJobAsync(viewer, job);
+                }
+
                 if (viewer.IsOwner || viewer.Export)
                 {
                     var expected = handler == "Pdf" ? "application/pdf" : "text/html";
@@ -132,7 +143,45 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
         }
     }
 
-    private sealed record Answer(HttpStatusCode Status, string ContentType, string Text);
+    private sealed record Answer(HttpStatusCode Status, string ContentType, string Text, string? Location = null);
+
+    /// <summary>A binder job this viewer started: its page, checked until it ends, then its download (searched like any answer).</summary>
+    private async Task<Answer> FollowJobAsync(OracleViewer viewer, string job)
+    {
+        _jobs.Add((viewer, job));
+        await BinderJobClient.WaitUntilEndedAsync(viewer.Client.Http, job);
+        await FetchAsync(viewer, HttpMethod.Get, job, null);
+        return await FetchAsync(viewer, HttpMethod.Get, job + "?handler=Download", null);
+    }
+
+    private async Task JobsAreTheirMakersAloneAsync()
+    {
+        var (stranger, _, _) = await app.NewSurvivorWithCaseAsync();
+        using var _ = stranger;
+        await stranger.ConfirmPassphraseAsync("/cases");
+        var others = planted.Viewers.Select(v => (Name: v.Name, Client: v.Client)).Append((Name: "Stranger", Client: stranger)).ToList();
+        foreach (var (maker, job) in _jobs)
+        {
+            foreach (var (name, client) in others.Where(o => o.Name != maker.Name))
+            {
+                var token = await client.AntiforgeryTokenAsync("/cases/new");
+                foreach (var (method, url) in new[] { (HttpMethod.Get, job), (HttpMethod.Get, job + "?handler=Status"), (HttpMethod.Get, job + "?handler=Download"), (HttpMethod.Post, job + "?handler=Cancel"), (HttpMethod.Post, job + "?handler=Delete") })
+                {
+                    using var request = new HttpRequestMessage(method, url);
+                    if (method == HttpMethod.Post)
+                    {
+                        request.Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("__rvt", token)]);
+                    }
+
+                    using var response = await client.Http.SendAsync(request);
+                    if (response.StatusCode != HttpStatusCode.NotFound)
+                    {
+                        _problems.Add($"{name}: {method.Method} {Readable(url)} of {maker.Name}'s binder job answered {(int)response.StatusCode}, not 404.");
+                    }
+                }
+            }
+        }
+    }
 
     private async Task<Answer> FetchAsync(OracleViewer viewer, HttpMethod method, string url, IEnumerable<KeyValuePair<string, string>>? form, string note = "")
     {
@@ -168,7 +217,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
             await SearchZipAsync(viewer, url, name, bytes);
         }
 
-        return new Answer(response.StatusCode, contentType, Encoding.UTF8.GetString(bytes));
+        return new Answer(response.StatusCode, contentType, Encoding.UTF8.GetString(bytes), response.Headers.Location?.OriginalString);
     }
 
     private async Task SearchZipAsync(OracleViewer viewer, string url, string name, byte[] bytes)

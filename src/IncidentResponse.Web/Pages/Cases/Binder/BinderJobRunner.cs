@@ -11,8 +11,10 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// start-up, and with every tidy-up after, jobs left running by a process that died (no heartbeat for
 /// <see cref="BinderJob.HeartbeatTimeout"/>) become failed, and expired jobs and stray files are deleted
 /// (<see cref="BinderJobCleanup"/>). Wakes when a job is asked for here; polls for jobs asked for on other instances.
+/// An instance with <c>Binder:RunJobs</c> set to false only tidies up: its binders are made by the others.
 /// </summary>
 public sealed partial class BinderJobRunner(
+    IConfiguration configuration,
     IServiceScopeFactory scopes,
     BinderJobSignal signal,
     BinderJobCleanup cleanup,
@@ -23,9 +25,13 @@ public sealed partial class BinderJobRunner(
 
     public static readonly TimeSpan CleanupInterval = TimeSpan.FromMinutes(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>On the thread pool, never on the context of whatever started the host (a test's, which it could starve).</summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() => RunAsync(stoppingToken), CancellationToken.None);
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var lastCleanup = DateTime.MinValue;
+        var runsJobs = configuration.GetValue("Binder:RunJobs", true);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -36,10 +42,15 @@ public sealed partial class BinderJobRunner(
                     lastCleanup = DateTime.UtcNow;
                 }
 
-                while (await ClaimNextAsync(stoppingToken) is { } jobId)
+                // Jobs put back to wait (their person has another document printing) are passed over until the next poll.
+                var waiting = new HashSet<Guid>();
+                while (runsJobs && await ClaimNextAsync(waiting, stoppingToken) is { } jobId)
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<BinderJobWork>().RunAsync(jobId, stoppingToken);
+                    if (!await scope.ServiceProvider.GetRequiredService<BinderJobWork>().TryRunAsync(jobId, stoppingToken))
+                    {
+                        waiting.Add(jobId);
+                    }
                 }
 
                 await signal.WaitAsync(PollInterval, stoppingToken);
@@ -58,14 +69,14 @@ public sealed partial class BinderJobRunner(
     }
 
     /// <summary>The oldest queued job, now running on this instance; null when there is none (or another took it first).</summary>
-    private async Task<Guid?> ClaimNextAsync(CancellationToken cancellationToken)
+    private async Task<Guid?> ClaimNextAsync(HashSet<Guid> passedOver, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var candidates = await db.BinderJobs.AsNoTracking()
+        var candidates = (await db.BinderJobs.AsNoTracking()
             .Where(j => j.State == BinderJobState.Queued)
-            .OrderBy(j => j.CreatedUtc).Select(j => j.Id).Take(5)
-            .ToListAsync(cancellationToken);
+            .OrderBy(j => j.CreatedUtc).Select(j => j.Id).Take(passedOver.Count + 5)
+            .ToListAsync(cancellationToken)).Where(id => !passedOver.Contains(id));
         foreach (var id in candidates)
         {
             var now = clock.GetUtcNow().UtcDateTime;

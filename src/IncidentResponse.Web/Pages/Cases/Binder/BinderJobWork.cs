@@ -6,6 +6,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Pages.Cases.Evidence;
+using IncidentResponse.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
@@ -25,17 +26,37 @@ public sealed partial class BinderJobWork(
     EvidenceVault vault,
     BinderJobFiles files,
     IServiceScopeFactory scopes,
+    FairPrinting fairPrinting,
     TimeProvider clock,
     ILogger<BinderJobWork> logger)
 {
     /// <summary>How often the pulse writes progress and reads Cancel.</summary>
     public static readonly TimeSpan PulseInterval = TimeSpan.FromMilliseconds(500);
 
-    // Long because the job's whole life is here, in order: who may see what, the print beside its pulse, the seal,
-    // and the one place each way it can end (ready, cancelled, failed) is written.
-    public async Task RunAsync(Guid jobId, CancellationToken stopping)
+    /// <summary>
+    /// Runs a job this instance has claimed. False when the person already has a document printing here (fair
+    /// printing: a ZIP with its binder, say): the job goes back to waiting, and its page says so.
+    /// </summary>
+    public async Task<bool> TryRunAsync(Guid jobId, CancellationToken stopping)
     {
         var job = await db.BinderJobs.AsNoTracking().SingleAsync(j => j.Id == jobId, stopping);
+        using var slot = fairPrinting.TryStart(job.UserId, PrintKind.Binder);
+        if (slot is null)
+        {
+            await db.BinderJobs.Where(j => j.Id == jobId && j.State == BinderJobState.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, BinderJobState.Queued), stopping);
+            return false;
+        }
+
+        await RunAsync(job, stopping);
+        return true;
+    }
+
+    // Long because the job's whole life is here, in order: who may see what, the print beside its pulse, the seal,
+    // and the one place each way it can end (ready, cancelled, failed) is written.
+    private async Task RunAsync(BinderJob job, CancellationToken stopping)
+    {
+        var jobId = job.Id;
         var membership = await CaseMembership.FindAsync(db, job.CaseId, job.UserId, stopping);
         if (membership is null || !membership.Can(CaseOperation.Export))
         {
@@ -61,7 +82,7 @@ public sealed partial class BinderJobWork(
             var kept = await PrintSealedAsync(job, binder, progress, cancel.Token);
             await pulseStop.CancelAsync();
             await pulse;
-            await FinishAsync(jobId, BinderJobState.Ready, null, kept, CancellationToken.None);
+            await FinishAsync(jobId, BinderJobState.Ready, null, kept, CancellationToken.None, progress);
             await printer.RecordMadeAsync(job.CaseId, job.UserId, "pdf", options, binder, CancellationToken.None);
             LogReady(logger, jobId, binder.Exhibits.Count);
         }
@@ -167,12 +188,16 @@ public sealed partial class BinderJobWork(
     /// Ends a running job once. Where it is no longer running (declared interrupted by another instance, or deleted
     /// with its case), the PDF just sealed is deleted rather than left without a row.
     /// </summary>
-    private async Task FinishAsync(Guid jobId, BinderJobState state, BinderJobFailure? failure, (Guid BlobId, byte[] FileKey, long Length)? kept, CancellationToken cancellationToken)
+    private async Task FinishAsync(
+        Guid jobId, BinderJobState state, BinderJobFailure? failure, (Guid BlobId, byte[] FileKey, long Length)? kept, CancellationToken cancellationToken, BinderProgress? progress = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var done = progress?.ExhibitsDone ?? 0;
+        var total = progress?.ExhibitsTotal ?? 0;
         var ended = await db.BinderJobs.Where(j => j.Id == jobId && j.State == BinderJobState.Running)
             .ExecuteUpdateAsync(
-                s => s.SetProperty(j => j.State, state).SetProperty(j => j.Failure, failure).SetProperty(j => j.FinishedUtc, now)
+                s => s.SetProperty(j => j.State, state)
+                    .SetProperty(j => j.ExhibitsDone, done).SetProperty(j => j.ExhibitsTotal, total).SetProperty(j => j.Failure, failure).SetProperty(j => j.FinishedUtc, now)
                     .SetProperty(j => j.Phase, state == BinderJobState.Ready ? BinderJobPhase.Done : BinderJobPhase.Waiting)
                     .SetProperty(j => j.SealedChoices, (byte[]?)null).SetProperty(j => j.ChoicesKey, (byte[]?)null)
                     .SetProperty(j => j.BlobId, kept.HasValue ? kept.Value.BlobId : null)

@@ -1,0 +1,237 @@
+using System.Net;
+using System.Security.Cryptography;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Binders;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+
+namespace IncidentResponse.Web.Tests;
+
+/// <summary>
+/// A binder PDF is a job (ADR 0024): the press answers at once with a progress page the person can reload or leave,
+/// the PDF is kept sealed until they download it, and a second host on the same database sees the same job.
+/// </summary>
+public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    [Fact]
+    public async Task The_press_goes_to_a_progress_page_that_survives_a_reload_and_ends_in_a_sealed_binder_only_you_can_download()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var picture = TestImages.Png(200, 120);
+        var evidenceId = await owner.AddEvidenceAsync(caseId, picture, "job-screenshot.png");
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+
+        using var pressed = await PressAsync(owner, caseId, evidenceId, "Job binder title");
+        var job = BinderJobClient.JobAddress(pressed);
+        Assert.NotNull(job);
+        Assert.Matches($"^/cases/{caseId}/binder/jobs/[0-9a-f-]{{36}}$", job);
+
+        // The page answers at once, and again on a reload, with the part being made and a bar with words for it.
+        foreach (var load in new[] { 1, 2 })
+        {
+            var page = await owner.GetAsync(job);
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Contains("no-store", page.Header("Cache-Control"), StringComparison.Ordinal);
+            Assert.DoesNotContain("Job binder title", page.Html, StringComparison.Ordinal);
+            Assert.True(page.Document.QuerySelector("progress") is not null || page.Document.QuerySelector("#download-job") is not null, $"Load {load}: {page.MainText}");
+        }
+
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(owner.Http, job));
+        var status = await BinderJobClient.StatusAsync(owner.Http, job);
+        Assert.Equal((1, 1, 100), (status.Done, status.Total, status.Percent));
+
+        // Listed on the binder page, so the person can come back to it.
+        var binderPage = await owner.GetAsync($"/cases/{caseId}/binder");
+        Assert.NotNull(binderPage.Document.QuerySelector($"#binder-jobs a[href='{job}']"));
+
+        // The file kept on the server is sealed: no PDF, no title, no picture in it.
+        Guid blobId;
+        await using (var db = app.CreateDbContext())
+        {
+            blobId = (await db.BinderJobs.SingleAsync(j => j.CaseId == caseId)).BlobId!.Value;
+        }
+
+        var kept = Directory.GetFiles(Path.Combine(app.DataDirectory, "binders"), $"{blobId:N}*", SearchOption.AllDirectories);
+        var sealedFile = Assert.Single(kept);
+        var sealedBytes = await File.ReadAllBytesAsync(sealedFile);
+        Assert.False(sealedBytes.AsSpan().StartsWith("%PDF"u8));
+        Assert.Equal(-1, sealedBytes.AsSpan().IndexOf("Job binder title"u8));
+
+        using var download = await owner.Http.GetAsync(job + "?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", download.Headers.CacheControl?.ToString());
+        Assert.StartsWith("attachment", download.Content.Headers.ContentDisposition?.ToString(), StringComparison.Ordinal);
+        var pdf = PdfTools.Read(await download.Content.ReadAsByteArrayAsync());
+        Assert.Contains("Job binder title", pdf.Text, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(picture)), PdfTools.FlatText(await download.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade));
+            var row = await db.BinderJobs.SingleAsync(j => j.CaseId == caseId);
+            Assert.Null(row.SealedChoices);
+        }
+
+        // "It downloaded: delete it from the server": the row and the sealed file go, and the page with them.
+        var deleted = await owner.SubmitAsync(job, new Dictionary<string, string>(), "handler=Delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.Status);
+        Assert.False(File.Exists(sealedFile));
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(job)).Status);
+        await using var after = app.CreateDbContext();
+        Assert.False(await after.BinderJobs.AnyAsync(j => j.CaseId == caseId));
+    }
+
+    [Fact]
+    public async Task A_second_press_while_a_binder_is_being_made_goes_to_that_one_and_the_page_says_it_is_waiting()
+    {
+        var (owner, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        var held = await PlantJobAsync(caseId, username, BinderJobState.Queued, heartbeat: null);
+        // A job this instance will not take: marked running by a live instance (its heartbeat is now).
+        await using (var db = app.CreateDbContext())
+        {
+            await db.BinderJobs.Where(j => j.Id == held).ExecuteUpdateAsync(s => s.SetProperty(j => j.State, BinderJobState.Running).SetProperty(j => j.HeartbeatUtc, app.Clock.GetUtcNow().UtcDateTime));
+        }
+
+        using var pressed = await PressAsync(owner, caseId, null, "Evidence record");
+
+        Assert.Equal($"/cases/{caseId}/binder/jobs/{held}", BinderJobClient.JobAddress(pressed));
+        await using var check = app.CreateDbContext();
+        Assert.Equal(1, await check.BinderJobs.CountAsync(j => j.CaseId == caseId));
+    }
+
+    [Fact]
+    public async Task A_job_left_running_by_a_dead_process_fails_kindly_at_the_next_start_with_no_file()
+    {
+        var (owner, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        // Its last heartbeat is now by this host's clock, so this host, still running, leaves it alone; the second host
+        // starts two minutes later by its own clock, when no heartbeat has come for longer than the timeout.
+        var dead = await PlantJobAsync(caseId, username, BinderJobState.Running, heartbeat: app.Clock.GetUtcNow().UtcDateTime);
+        await using var second = new SecondHost(app, runsJobs: false, startAfter: TimeSpan.FromMinutes(2));
+        using var onSecond = second.ClientFor(owner);
+        var page = await onSecond.GetAsync($"/cases/{caseId}/binder/jobs/{dead}");
+        await using var db = app.CreateDbContext();
+        var row = await db.BinderJobs.SingleAsync(j => j.Id == dead);
+        for (var tries = 0; row.State == BinderJobState.Running && tries < 100; tries++)
+        {
+            await Task.Delay(100);
+            await db.Entry(row).ReloadAsync();
+        }
+
+        Assert.Equal(BinderJobState.Failed, row.State);
+        Assert.Equal(BinderJobFailure.Interrupted, row.Failure);
+        Assert.Null(row.BlobId);
+        Assert.Null(row.SealedChoices);
+        // The second host did it (the first, by its own clock, still counts the heartbeat as fresh).
+        Assert.Contains(second.Logs.Entries, e => System.Text.RegularExpressions.Regex.IsMatch(e, "Binder jobs tidied: \"?[1-9][0-9]*\"? interrupted"));
+        var failed = await onSecond.GetAsync($"/cases/{caseId}/binder/jobs/{dead}");
+        Assert.Contains("The server restarted while it was being made. Nothing was kept.", failed.MainText, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await onSecond.Http.GetAsync($"/cases/{caseId}/binder/jobs/{dead}?handler=Download")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+    }
+
+    [Fact]
+    public async Task Progress_written_by_the_host_making_the_binder_is_read_on_a_second_host_which_also_hands_over_the_PDF()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var evidenceId = await owner.AddEvidenceAsync(caseId, TestImages.Png(160, 90), "two-hosts.png");
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        await using var second = new SecondHost(app, runsJobs: false);
+        using var onSecond = second.ClientFor(owner);
+
+        // Asked for on the second host, which makes no binders: the first host's runner makes it.
+        using var pressed = await PressAsync(onSecond, caseId, evidenceId, "Two hosts");
+        var job = BinderJobClient.JobAddress(pressed)!;
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(onSecond.Http, job));
+        var status = await BinderJobClient.StatusAsync(onSecond.Http, job);
+        Assert.Equal((1, 1), (status.Done, status.Total));
+
+        using var download = await onSecond.Http.GetAsync(job + "?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Contains("Two hosts", PdfTools.Read(await download.Content.ReadAsByteArrayAsync()).Text, StringComparison.Ordinal);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade));
+    }
+
+    internal static async Task<HttpResponseMessage> PressAsync(AppClient client, Guid caseId, Guid? shownInFull, string title)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__rvt", await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder")),
+            new("Input.Preset", "MyRecords"),
+            new("Input.Title", title),
+            new("Input.Sections", "Cover"),
+            new("Input.Sections", "Exhibits"),
+        };
+        if (shownInFull is { } id)
+        {
+            fields.Add(new($"Input.Redactions[{id}]", "None"));
+        }
+
+        return await client.Http.PostAsync($"/cases/{caseId}/binder?handler=Pdf", new FormUrlEncodedContent(fields));
+    }
+
+    private async Task<Guid> PlantJobAsync(Guid caseId, string username, BinderJobState state, DateTime? heartbeat)
+    {
+        await using var db = app.CreateDbContext();
+        var userId = await db.Users.Where(u => u.UserName == username).Select(u => u.Id).SingleAsync();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var job = new BinderJob
+        {
+            Id = Guid.NewGuid(),
+            CaseId = caseId,
+            UserId = userId,
+            State = state,
+            CreatedUtc = now,
+            ExpiresUtc = now + BinderJob.Lifetime,
+            HeartbeatUtc = heartbeat,
+        };
+        db.BinderJobs.Add(job);
+        await db.SaveChangesAsync();
+        return job.Id;
+    }
+
+    /// <summary>A second host of the app on the first one's database, data directory and master key, as a second instance.</summary>
+    private sealed class SecondHost : AppFixture
+    {
+        private readonly AppFixture _first;
+
+        public SecondHost(AppFixture first, bool runsJobs, TimeSpan startAfter = default)
+        {
+            _first = first;
+            Clock.Advance(startAfter);
+            Set("Security:MasterKey", first.MasterKeyBase64);
+            Set("Storage:DataDirectory", first.DataDirectory);
+            Set("Binder:RunJobs", runsJobs ? "true" : "false");
+            InitializeAsync().GetAwaiter().GetResult();
+            _ = Services;
+        }
+
+        public override IncidentResponse.Domain.Data.DatabaseProvider Provider => _first.Provider;
+
+        /// <summary>The same person's browser (the same cookies) talking to this host.</summary>
+        public AppClient ClientFor(AppClient browser) =>
+            new(CreateDefaultClient(new Uri("https://app.test"), new CookieContainerHandler(browser.Cookies)), browser.Cookies);
+
+        protected override Task<string> CreateDatabaseAsync() => Task.FromResult(_first.ConnectionString);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Database:MigrateOnStartup", "false");
+        }
+    }
+}
+
+public sealed class BinderJobTestsOnSqlite(SqliteApp app) : BinderJobTests<SqliteApp>(app);
+
+public sealed class BinderJobTestsOnPostgres(PostgresApp app) : BinderJobTests<PostgresApp>(app);

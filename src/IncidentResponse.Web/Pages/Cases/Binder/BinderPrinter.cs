@@ -55,17 +55,16 @@ public sealed class BinderPrinter(
         var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
         var pdfOptions = PdfOptions.For(binder.Document);
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
-        string html;
-        using (var rendering = BinderTelemetry.Start("render"))
-        {
-            html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
-            rendering.Done();
-        }
-
         using var printing = BinderTelemetry.Start("print");
         // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
         var report = await printer.PrintAsync(
-            html,
+            async (prefix, ct) =>
+            {
+                using var rendering = BinderTelemetry.Start("render");
+                var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages, ResourcePrefix = prefix }, ct);
+                rendering.Done();
+                return html;
+            },
             (name, ct) => pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct),
             destination,
             pdfOptions,
@@ -114,10 +113,9 @@ public sealed class BinderPrinter(
         }
 
         using var mapping = BinderTelemetry.Start("contents");
-        var draft = await renderer.RenderAsync(
-            document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal) }, cancellationToken);
         var pages = await printer.MapPagesAsync(
-            draft,
+            (prefix, ct) => renderer.RenderAsync(
+                document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal), ResourcePrefix = prefix }, ct),
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(ExhibitResources.IsPicture(name) ? (EmptyPicture, "image/svg+xml") : null),
             pdfOptions,
             cancellationToken);

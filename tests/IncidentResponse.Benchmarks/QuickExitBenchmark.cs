@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace IncidentResponse.Benchmarks;
@@ -40,24 +38,14 @@ public static class QuickExitBenchmark
                     ["Safety:QuickExitUrl"] = Neutral.ToString(),
                 },
             };
-            var (exit, output) = await AppProcess.RunCommandAsync(
-                settings, "seed-demo", "--username", Username, "--password", Passphrase, "--incidents", "3", "--images", "1");
-            if (exit != 0)
-            {
-                throw new InvalidOperationException("seed-demo failed:\n" + output);
-            }
-
+            await DemoSeed.RunAsync(settings, Username, Passphrase, incidents: 3, images: 1);
             await using var app = await AppProcess.StartAsync(settings);
-            Guid caseId;
-            await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Postgres, database)))
-            {
-                caseId = await db.Cases.Select(c => c.Id).SingleAsync();
-            }
+            var caseId = await DemoSeed.CaseIdAsync(database);
 
             var figures = await PressAsync(app.Address, caseId, presses);
             figures.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"// Quick exit, press to neutral page painted: n {figures.Count}, min {figures[0]:0} ms, p50 {Percentile(figures, 50):0} ms, p95 {Percentile(figures, 95):0} ms, max {figures[^1]:0} ms (target 300 ms)"));
+                $"// Quick exit, press to neutral page painted: n {figures.Count}, min {figures[0]:0} ms, p50 {BinderAppBenchmark.Percentile(figures, 50):0} ms, p95 {BinderAppBenchmark.Percentile(figures, 95):0} ms, max {figures[^1]:0} ms (target 300 ms)"));
             var load = await File.ReadAllTextAsync("/proc/loadavg");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// Machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}; load average {load.Trim()}"));
@@ -109,7 +97,4 @@ public static class QuickExitBenchmark
 
         return figures;
     }
-
-    private static double Percentile(List<double> sorted, int percent) =>
-        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -9,6 +9,7 @@
 #   ./build.sh bench   run the benchmarks (figures are printed, nothing is asserted).
 #   ./build.sh bench load [seconds]   the load benchmark: the app as a process on PostgreSQL under wrk (docs/performance.md).
 #   ./build.sh bench binder-app [incidents images heapMiB]   the binder's memory in the app as its own process.
+#   ./build.sh bench quick-exit [presses]   Quick exit in Chromium, press to neutral page painted (target 300 ms).
 #   ./build.sh run     install what the app itself uses (chromium, poppler-utils, fonts-noto-cjk) if missing, then run
 #                      it on SQLite with no setup. dotnet run --project src/IncidentResponse.Web runs it without
 #                      installing anything: the PDFs then say they can't be made here.
@@ -123,6 +124,9 @@ case "${1:-test}" in
     elif [ "${2:-}" = "binder-app" ]; then
       ensure_machine bench
       dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- binder-app "${3:-500}" "${4:-200}" "${5:-0}"
+    elif [ "${2:-}" = "quick-exit" ]; then
+      ensure_machine bench
+      dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- quick-exit "${3:-20}"
     else
       dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- --filter "${2:-*}"
     fi

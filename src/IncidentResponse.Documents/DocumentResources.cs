@@ -1,9 +1,10 @@
 namespace IncidentResponse.Documents;
 
 /// <summary>
-/// Addresses for the pictures a document shows. They live under an origin that does not exist
-/// (<c>https://binder.invalid</c>, reserved by RFC 2606), so nothing can fetch them from a network: the PDF printer
-/// answers them itself from a callback, and a browser-printable view must answer them from its own endpoint.
+/// Addresses for the pictures a document shows: a prefix followed by the resource name. The PDF printer hands each print
+/// its own prefix on its loopback picture server (ADR 0023), and a browser-printable view uses the app's own authorised
+/// endpoint. The default, <see cref="Prefix"/>, lives under an origin that does not exist (<c>https://binder.invalid</c>,
+/// reserved by RFC 2606): HTML rendered with it shows no picture anywhere.
 /// </summary>
 public static class DocumentResources
 {
@@ -25,15 +26,20 @@ public static class DocumentResources
     }
 
     /// <summary>The resource name an address stands for, or false when the address is not one of ours.</summary>
-    public static bool TryGetResourceName(string url, out string resourceName)
+    public static bool TryGetResourceName(string url, out string resourceName) => TryGetResourceName(url, Prefix, out resourceName);
+
+    /// <summary>The resource name an address under <paramref name="prefix"/> stands for, or false when it is not under it.</summary>
+    public static bool TryGetResourceName(string url, string prefix, out string resourceName)
     {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
         resourceName = "";
-        if (!url.StartsWith(Prefix, StringComparison.Ordinal))
+        if (!url.StartsWith(prefix, StringComparison.Ordinal))
         {
             return false;
         }
 
-        var path = url[Prefix.Length..];
+        var path = url[prefix.Length..];
         var end = path.IndexOfAny(['?', '#']);
         if (end >= 0)
         {

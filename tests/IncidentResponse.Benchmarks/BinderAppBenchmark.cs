@@ -64,22 +64,12 @@ public static class BinderAppBenchmark
                 Extra = extra,
             };
             var seeding = Stopwatch.StartNew();
-            var (exit, output) = await AppProcess.RunCommandAsync(
-                settings, "seed-demo", "--username", "binderdemo", "--password", Passphrase,
-                "--incidents", incidents.ToString(CultureInfo.InvariantCulture), "--images", images.ToString(CultureInfo.InvariantCulture));
-            if (exit != 0)
-            {
-                throw new InvalidOperationException("seed-demo failed:\n" + output);
-            }
+            await DemoSeed.RunAsync(settings, "binderdemo", Passphrase, incidents, images);
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Seeded {incidents} incidents and {images} images in {seeding.Elapsed.TotalSeconds:0} s"));
 
             await using var app = await AppProcess.StartAsync(settings);
-            Guid caseId;
-            await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Postgres, database)))
-            {
-                caseId = await db.Cases.Select(c => c.Id).SingleAsync();
-            }
+            var caseId = await DemoSeed.CaseIdAsync(database);
 
             var cookies = new CookieContainer();
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
@@ -229,6 +219,7 @@ public static class BinderAppBenchmark
         return (response.StatusCode, total);
     }
 
-    private static double Percentile(List<double> sorted, int percent) =>
+    /// <summary>The nearest-rank percentile of already sorted figures (0 when there are none); the quick-exit benchmark uses it too.</summary>
+    internal static double Percentile(List<double> sorted, int percent) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

@@ -96,16 +96,20 @@ public partial class BinderBenchmarks
     public async Task<long> PlainPrint(int images)
     {
         var printer = _app.Services.GetRequiredService<ChromiumPdfPrinter>();
-        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>img{display:block;width:100%;height:125mm;object-fit:contain;break-before:page}</style></head><body>");
-        for (var i = 0; i < images; i++)
+        string Html(string prefix)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p>Image {i + 1}</p><img src=\"{DocumentResources.UrlFor("image/" + i.ToString(CultureInfo.InvariantCulture))}\" alt=\"\">");
+            var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>img{display:block;width:100%;height:125mm;object-fit:contain;break-before:page}</style></head><body>");
+            for (var i = 0; i < images; i++)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p>Image {i + 1}</p><img src=\"{DocumentResources.UrlFor("image/" + i.ToString(CultureInfo.InvariantCulture), prefix)}\" alt=\"\">");
+            }
+
+            return html.Append("</body></html>").ToString();
         }
 
-        html.Append("</body></html>");
         await using var pdf = File.Create(Path.Combine(_directory, "plain.pdf"));
         await printer.PrintAsync(
-            html.ToString(),
+            (prefix, _) => Task.FromResult(Html(prefix)),
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>((_stripped[int.Parse(name["image/".Length..], CultureInfo.InvariantCulture)], "image/png")),
             pdf,
             new PdfOptions { RunningHeader = "Plain", GeneratedAtUtc = DateTimeOffset.UtcNow },

@@ -36,12 +36,7 @@ public static partial class LoadBenchmark
                 Extra = new Dictionary<string, string> { ["Security:CookiesRequireHttps"] = "false" },
             };
             Console.WriteLine("Seeding the demo case (200 incidents, 10 evidence images) ...");
-            var (exit, output) = await AppProcess.RunCommandAsync(
-                settings, "seed-demo", "--username", "loaddemo", "--password", Passphrase, "--incidents", "200", "--images", "10");
-            if (exit != 0)
-            {
-                throw new InvalidOperationException("seed-demo failed:\n" + output);
-            }
+            await DemoSeed.RunAsync(settings, "loaddemo", Passphrase, incidents: 200, images: 10);
 
             await using var app = await AppProcess.StartAsync(settings);
             var cookie = await SignInAsync(app.Address);

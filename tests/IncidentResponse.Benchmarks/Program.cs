@@ -28,6 +28,13 @@ public static class BenchmarkEntry
             return;
         }
 
+        // Quick exit in Chromium, press to neutral page painted (QuickExitBenchmark).
+        if (args is ["quick-exit", ..])
+        {
+            QuickExitBenchmark.RunAsync(args).GetAwaiter().GetResult();
+            return;
+        }
+
         // Many requests at once against the app as a process: wrk, timed by wrk (LoadBenchmark).
         if (args is ["load", ..])
         {

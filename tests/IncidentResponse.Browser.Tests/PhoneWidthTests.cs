@@ -110,7 +110,9 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
             await page.SetViewportSizeAsync(Widths[0], Phone.Height);
             var box = await page.QuickExitLink().BoundingBoxAsync() ?? throw new InvalidOperationException("Quick exit has no box.");
             await page.Mouse.ClickAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
-            await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(AppFixture.QuickExitUrl.ToString())));
+            // Where it lands is what is checked, not how fast (./build.sh bench quick-exit measures that): on a loaded CI
+            // machine one such navigation once took longer than Playwright's default 5 s.
+            await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(AppFixture.QuickExitUrl.ToString())), new() { Timeout = 20_000 });
         }
 
         Output.WriteLine($"Opened {opened} pages at {Widths.Length} widths by {clock.Elapsed}");

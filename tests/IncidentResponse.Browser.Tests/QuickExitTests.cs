@@ -36,59 +36,64 @@ public sealed class QuickExitTests(AppFixture app, ITestOutputHelper output) : B
         var dashboard = await StartCaseAsync(Page);
         await Page.WaitForScriptAsync();
 
+        var cookiesBeforeExit = await Page.Context.CookiesAsync();
+
         await Page.Keyboard.PressAsync("Escape");
 
         await ExpectNeutralSiteAsync(Page);
         await ExpectSiteDataClearedAsync(Page);
         await ExpectBackShowsNoCaseAsync(Page);
         await ExpectSignInNeededAsync(Page, dashboard);
+
+        // The post to /exit ended the session on the server: the old cookie, had someone kept a copy, opens nothing.
+        await ExpectOldSessionEndedAsync(Page, cookiesBeforeExit, dashboard);
     });
 
     /// <summary>
-    /// Times quick exit in the browser itself: the press (the key event's own time stamp) and the neutral page's first
-    /// paint, both on the browser's wall clock, so Playwright's polling adds nothing. With script the browser goes
-    /// straight to the neutral site and ends the session with a beacon, so nothing waits for this server: the whole
-    /// figure, press to neutral page painted, must be within 300 ms on loopback for the middle of three presses (each attempt is written to the test
-    /// output). Back shows no case page afterwards, and the session the page had is ended on the server.
+    /// Quick exit never waits for this server: with the post that ends the session held unanswered, the neutral site
+    /// still opens (the page leaves after 250 ms whatever happens). Without that fallback the page would stay until the
+    /// server answered, and this test would fail. How fast the neutral page is painted is a figure, measured by
+    /// <c>./build.sh bench quick-exit</c> (target 300 ms), not a timed test here: a timed test fails on a busy machine,
+    /// not on a slow page.
     /// </summary>
     [Fact]
-    public Task Quick_exit_shows_the_neutral_page_within_300_ms_of_the_press_and_ends_the_session() => RunAsync(async () =>
+    public Task Quick_exit_leaves_even_while_the_server_has_not_answered() => RunAsync(async () =>
     {
-        const double BudgetMilliseconds = 300;
-        var figures = new List<double>();
-        var pressed = new TaskCompletionSource<double>();
-        await Page.ExposeFunctionAsync("reportPress", (double at) => pressed.TrySetResult(at));
-        for (var attempt = 0; attempt < 3; attempt++)
+        await StartCaseAsync(Page);
+        await Page.WaitForScriptAsync();
+        var posted = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        await Page.RouteAsync("**/exit", async route =>
         {
-            var dashboard = await StartCaseAsync(Page);
-            await Page.WaitForScriptAsync();
-            var cookiesBeforeExit = await Page.Context.CookiesAsync();
-            pressed = new TaskCompletionSource<double>();
-            await Page.EvaluateAsync("() => window.addEventListener('keydown', e => reportPress(performance.timeOrigin + e.timeStamp), { capture: true })");
+            if (route.Request.Method != "POST")
+            {
+                await route.FallbackAsync();
+                return;
+            }
 
+            posted.TrySetResult();
+            await release.Task;
+            try
+            {
+                await route.AbortAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // The page that sent it is long gone.
+            }
+        });
+        try
+        {
             await Page.Keyboard.PressAsync("Escape");
 
+            await posted.Task.WaitAsync(TimeSpan.FromSeconds(10));
             await ExpectNeutralSiteAsync(Page);
-            var pressedAt = await pressed.Task.WaitAsync(TimeSpan.FromSeconds(10));
-            var painted = await Page.EvaluateAsync<double>(
-                "() => { const paint = performance.getEntriesByName('first-contentful-paint')[0] || performance.getEntriesByType('paint')[0];"
-                + " return performance.timeOrigin + (paint ? paint.startTime : performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd); }");
-            figures.Add(painted - pressedAt);
-            Output.WriteLine(string.Create(
-                System.Globalization.CultureInfo.InvariantCulture,
-                $"Quick exit {attempt + 1}: the neutral page was painted {painted - pressedAt:F0} ms after the press"));
-            await ExpectBackShowsNoCaseAsync(Page);
-
-            // The post to /exit ended the session on the server: the old cookie, had someone kept a copy, opens nothing.
-            await ExpectOldSessionEndedAsync(Page, cookiesBeforeExit, dashboard);
-            await Page.Context.ClearCookiesAsync();
+            Assert.False(release.Task.IsCompleted, "The server's answer was still held when the neutral site opened.");
         }
-
-        // The middle of three presses: a typical press, so one press slowed by the machine's other work (CI runs many
-        // browsers at once) does not decide it; two slow presses still fail.
-        Assert.True(
-            figures.Order().ElementAt(1) < BudgetMilliseconds,
-            $"Quick exit took {string.Join(", ", figures.Select(f => f.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms from the press to the neutral page; the budget is {BudgetMilliseconds} ms.");
+        finally
+        {
+            release.TrySetResult();
+        }
     });
 
     [Fact]

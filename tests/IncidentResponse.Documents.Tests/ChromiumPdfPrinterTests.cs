@@ -62,11 +62,10 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     public async Task A_pdf_larger_than_a_chunk_is_written_out_in_pieces_as_chromium_gives_them()
     {
         var noise = TestImages.NoisePng(1200, 1000, seed: 6);
-        var html = await _renderer.RenderAsync(SampleDocuments.Binder());
         await using var destination = new WriteRecordingStream();
 
         var report = await _printer.PrintAsync(
-            html,
+            Rendered(SampleDocuments.Binder()),
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(name == "exhibit/1" ? (noise, "image/png") : null),
             destination,
             Options());
@@ -90,9 +89,8 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     public async Task Map_pages_gives_the_page_each_linked_section_and_exhibit_starts_on()
     {
         var document = SampleDocuments.Binder();
-        var html = await _renderer.RenderAsync(document);
 
-        var map = await _printer.MapPagesAsync(html, new Resources().ResolveAsync, Options());
+        var map = await _printer.MapPagesAsync(Rendered(document), new Resources().ResolveAsync, Options());
 
         var (printed, _) = await PrintAsync(document, new Resources());
         var pdf = PdfTools.Read(printed);
@@ -127,7 +125,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         var links = string.Concat(Enumerable.Range(1, 30).Select(i => $"<a href=\"#part-{i}\">{i}</a> "));
         var parts = string.Concat(Enumerable.Range(1, 30).Select(i => $"<h2 id=\"part-{i}\" style=\"break-before:page\">Part {i}</h2>"));
 
-        var map = await _printer.MapPagesAsync($"<!DOCTYPE html><html><body><p>{links}</p>{parts}</body></html>", new Resources().ResolveAsync, Options());
+        var map = await _printer.MapPagesAsync(Fixed($"<!DOCTYPE html><html><body><p>{links}</p>{parts}</body></html>"), new Resources().ResolveAsync, Options());
 
         Assert.Equal(30, map.Count);
         foreach (var i in Enumerable.Range(1, 30))
@@ -140,12 +138,11 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     public async Task A_contents_list_printed_with_its_page_numbers_names_the_pages_its_entries_are_on()
     {
         var document = SampleDocuments.Binder();
-        var draft = await _renderer.RenderAsync(document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>() });
-        var map = await _printer.MapPagesAsync(draft, new Resources().ResolveAsync, Options());
+        var map = await _printer.MapPagesAsync(
+            Rendered(document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>() }), new Resources().ResolveAsync, Options());
 
-        var html = await _renderer.RenderAsync(document, new HtmlViewOptions { ContentsPageNumbers = map });
         using var destination = new MemoryStream();
-        await _printer.PrintAsync(html, new Resources().ResolveAsync, destination, Options());
+        await _printer.PrintAsync(Rendered(document, new HtmlViewOptions { ContentsPageNumbers = map }), new Resources().ResolveAsync, destination, Options());
         var pdf = PdfTools.Read(destination.ToArray());
 
         // The contents list on the first page, read back: "Exhibit 2 .... 4" means exhibit 2's heading is on page 4.
@@ -174,25 +171,39 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     [Fact]
     public async Task Every_request_outside_the_document_resources_is_aborted_and_recorded()
     {
-        const string html = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>t</title>
-            <link rel="stylesheet" href="https://example.org/style.css"></head>
-            <body><h1>Outside</h1>
-            <img src="https://example.org/x.png" alt="outside">
-            <img src="https://binder.invalid/resource/exhibit/1" alt="inside">
-            <img src="https://binder.invalid/other/exhibit/1" alt="same host, not a resource">
-            </body></html>
-            """;
+        var outside = new List<string>();
+        Task<string> Page(string prefix, CancellationToken _)
+        {
+            // The same capability on another port and under another name for the host, another path on the same server.
+            var address = new Uri(prefix);
+            var capability = address.AbsolutePath;
+            outside.Add($"http://127.0.0.1:{address.Port + 1}{capability}exhibit/2");
+            outside.Add($"http://localhost:{address.Port}{capability}exhibit/2");
+            outside.Add($"http://127.0.0.1:{address.Port}/other{capability}exhibit/2");
+            outside.Add("https://binder.invalid/resource/exhibit/2");
+            var images = string.Concat(outside.Select(url => $"<img src=\"{url}\" alt=\"\">"));
+            return Task.FromResult($"""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8"><title>t</title>
+                <link rel="stylesheet" href="https://example.org/style.css"></head>
+                <body><h1>Outside</h1>
+                <img src="https://example.org/x.png" alt="outside">
+                <img src="{prefix}exhibit/1" alt="inside">
+                {images}
+                </body></html>
+                """);
+        }
+
         var resources = new Resources();
         using var destination = new MemoryStream();
 
-        var report = await _printer.PrintAsync(html, resources.ResolveAsync, destination, Options());
+        var report = await _printer.PrintAsync(Page, resources.ResolveAsync, destination, Options());
 
         Assert.Contains("https://example.org/x.png", report.BlockedRequests);
         Assert.Contains("https://example.org/style.css", report.BlockedRequests);
-        Assert.Contains("https://binder.invalid/other/exhibit/1", report.BlockedRequests);
+        Assert.All(outside, url => Assert.Contains(url, report.BlockedRequests));
         Assert.Equal(["exhibit/1"], resources.Requested);
+        Assert.Equal(["exhibit/1"], report.ServedResources);
         Assert.True(destination.Length > 0);
     }
 
@@ -227,12 +238,11 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
             return (FirstPicture, "image/png");
         }
 
-        var html = await _renderer.RenderAsync(SampleDocuments.Binder());
         using var first = new MemoryStream();
         using var second = new MemoryStream();
         await Task.WhenAll(
-            printer.PrintAsync(html, SlowResolveAsync, first, Options()),
-            printer.PrintAsync(html, SlowResolveAsync, second, Options()));
+            printer.PrintAsync(Rendered(SampleDocuments.Binder()), SlowResolveAsync, first, Options()),
+            printer.PrintAsync(Rendered(SampleDocuments.Binder()), SlowResolveAsync, second, Options()));
 
         Assert.True(first.Length > 0);
         Assert.True(second.Length > 0);
@@ -259,9 +269,11 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         }
 
         // Twelve pictures on one page: the browser asks for all of them together.
-        var pictures = string.Concat(Enumerable.Range(1, 12).Select(n => $"<img alt=\"\" src=\"{DocumentResources.UrlFor($"exhibit/{n}")}\">"));
+        static string Pictures(string prefix) =>
+            string.Concat(Enumerable.Range(1, 12).Select(n => $"<img alt=\"\" src=\"{DocumentResources.UrlFor($"exhibit/{n}", prefix)}\">"));
         using var pdf = new MemoryStream();
-        var report = await printer.PrintAsync($"<!doctype html><html><body>{pictures}</body></html>", SlowResolveAsync, pdf, Options());
+        var report = await printer.PrintAsync(
+            (prefix, _) => Task.FromResult($"<!doctype html><html><body>{Pictures(prefix)}</body></html>"), SlowResolveAsync, pdf, Options());
 
         Assert.Equal(12, served.Count);
         Assert.Equal(12, report.ServedResources.Count);
@@ -276,7 +288,7 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
         using var destination = new MemoryStream();
 
         var exception = await Assert.ThrowsAsync<PdfRendererUnavailableException>(
-            () => printer.PrintAsync("<p>x</p>", new Resources().ResolveAsync, destination, Options()));
+            () => printer.PrintAsync(Fixed("<p>x</p>"), new Resources().ResolveAsync, destination, Options()));
 
         Assert.Contains("print view", exception.Message, StringComparison.Ordinal);
         Assert.False(printer.IsChromiumInstalled);
@@ -285,11 +297,10 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
     [Fact]
     public async Task A_failing_resource_fails_the_print_instead_of_waiting()
     {
-        var html = await _renderer.RenderAsync(SampleDocuments.Binder());
         using var destination = new MemoryStream();
 
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => _printer.PrintAsync(
-            html,
+            Rendered(SampleDocuments.Binder()),
             (_, _) => throw new IOException("The vault could not decrypt the picture."),
             destination,
             Options()));
@@ -310,11 +321,16 @@ public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
 
     private async Task<(byte[] Pdf, PrintReport Report)> PrintAsync(DocumentModel document, Resources resources)
     {
-        var html = await _renderer.RenderAsync(document);
         using var destination = new MemoryStream();
-        var report = await _printer.PrintAsync(html, resources.ResolveAsync, destination, PdfOptions.For(document));
+        var report = await _printer.PrintAsync(Rendered(document), resources.ResolveAsync, destination, PdfOptions.For(document));
         return (destination.ToArray(), report);
     }
+
+    /// <summary>The document's HTML with its pictures under the print's own prefix, as the app renders it.</summary>
+    private Func<string, CancellationToken, Task<string>> Rendered(DocumentModel document, HtmlViewOptions? options = null) =>
+        (prefix, ct) => _renderer.RenderAsync(document, (options ?? new HtmlViewOptions()) with { ResourcePrefix = prefix }, ct);
+
+    private static Func<string, CancellationToken, Task<string>> Fixed(string html) => (_, _) => Task.FromResult(html);
 
     /// <summary>A printed line of the contents list: its number in the list, the entry, its page ("2. Exhibit 2 4").</summary>
     [GeneratedRegex(@"^(?:\d+\. )?(.+) (\d+)$")]

@@ -12,7 +12,7 @@ namespace IncidentResponse.Domain.Tests;
 /// above it (above its doc comment and attributes, with no blank line between) starts <c>// Long because</c>.
 /// A member's lines are the non-blank lines from its declaration to its closing brace, lambdas inside it included:
 /// blank lines neither make a member long nor hide one. And <c>Web/Infrastructure</c>, the drawer issue 17 emptied,
-/// stays gone.
+/// stays gone; and nothing under src/ calls <c>GC.Collect</c> (issue 19).
 /// </summary>
 public sealed class HouseRulesTests
 {
@@ -30,6 +30,21 @@ public sealed class HouseRulesTests
 
         Assert.True(offenders.Count == 0, $"Split these (ADR 0018), or write \"{Reason} ...\" right above a member that reads better whole:"
             + Environment.NewLine + string.Join(Environment.NewLine, offenders));
+    }
+
+    [Fact]
+    public void No_code_under_src_forces_a_garbage_collection()
+    {
+        // A forced collection pauses the whole web process, for everyone (issue 19): memory is bounded by design instead.
+        var src = Path.Combine(RepositoryRoot(), "src");
+        var offenders = SourceFiles(src)
+            .Where(path => ForcesCollection(File.ReadAllText(path)))
+            .Select(path => Path.GetRelativePath(RepositoryRoot(), path))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "GC.Collect is called in: " + string.Join(", ", offenders));
+        Assert.True(ForcesCollection("class C { void M() => System.GC.Collect(2, System.GCCollectionMode.Forced); }"));
+        Assert.False(ForcesCollection("class C { // GC.Collect is not called here\n int Collect() => 0; }"));
     }
 
     [Fact]
@@ -161,6 +176,10 @@ public sealed class HouseRulesTests
         };
         return $"{type}.{name}";
     }
+
+    private static bool ForcesCollection(string source) =>
+        CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+            .Any(m => m.Name.Identifier.Text == "Collect" && m.Expression.ToString() is "GC" or "System.GC");
 
     private static IEnumerable<string> SourceFiles(string directory)
     {

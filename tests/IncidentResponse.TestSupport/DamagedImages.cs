@@ -26,9 +26,9 @@ public static class DamagedImages
 
     /// <summary>
     /// A PNG whose structure and header are sound (it is accepted on upload) but whose image data is random bytes, so
-    /// its pixels cannot be decoded.
+    /// its pixels cannot be decoded. <paramref name="chunks"/> (text chunks, say) go after the header.
     /// </summary>
-    public static byte[] UnreadablePixels()
+    public static byte[] UnreadablePixels(params (string Type, byte[] Data)[] chunks)
     {
         var garbage = new byte[200];
         new Random(3).NextBytes(garbage);
@@ -36,6 +36,7 @@ public static class DamagedImages
         [
             .. TestImages.PngSignature,
             .. TestImages.PngChunk("IHDR", TestImages.PngHeader(64, 48, colourType: 2)),
+            .. chunks.SelectMany(c => TestImages.PngChunk(c.Type, c.Data)),
             .. TestImages.PngChunk("IDAT", garbage),
             .. TestImages.PngChunk("IEND", []),
         ];

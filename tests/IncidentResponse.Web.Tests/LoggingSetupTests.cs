@@ -49,6 +49,32 @@ public sealed class LoggingSetupTests : IDisposable
     }
 
     [Fact]
+    public void Logging_ConsoleMinimumLevel_keeps_the_console_to_warnings_while_the_file_keeps_everything()
+    {
+        var path = Path.Combine(_directory, "app.log");
+        var console = new StringWriter();
+        var before = Console.Out;
+        Console.SetOut(TextWriter.Synchronized(console));
+        try
+        {
+            using var logger = CreateLogger("text", path, ("Logging:ConsoleMinimumLevel", "Warning"));
+            logger.Information("Quiet {Marker}", "INFO-MARKER-7c1");
+            logger.Warning("Loud {Marker}", "WARN-MARKER-7c1");
+        }
+        finally
+        {
+            Console.SetOut(before);
+        }
+
+        // Other tests' hosts may write to the console meanwhile: only these two lines are looked for.
+        Assert.DoesNotContain("INFO-MARKER-7c1", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains("WARN-MARKER-7c1", console.ToString(), StringComparison.Ordinal);
+        var file = File.ReadAllText(path);
+        Assert.Contains("INFO-MARKER-7c1", file, StringComparison.Ordinal);
+        Assert.Contains("WARN-MARKER-7c1", file, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_framework_request_lines_stay_out_even_when_an_operator_turns_Microsoft_up()
     {
         var path = Path.Combine(_directory, "app.log");

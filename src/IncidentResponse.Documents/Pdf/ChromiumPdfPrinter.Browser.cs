@@ -3,22 +3,25 @@ using Microsoft.Playwright;
 
 namespace IncidentResponse.Documents.Pdf;
 
-/// <summary>The one warm browser: started on first use, sandboxed where the machine allows, restarted when it disconnects.</summary>
+/// <summary>
+/// The one warm browser: started on first use, sandboxed where the machine allows, restarted when it disconnects; and
+/// the loopback picture server that feeds it, started with it and kept for the printer's life.
+/// </summary>
 public sealed partial class ChromiumPdfPrinter
 {
-    private async Task<IBrowser> GetBrowserAsync(CancellationToken cancellationToken)
+    private async Task<(IBrowser Browser, PictureServer Pictures)> GetBrowserAsync(CancellationToken cancellationToken)
     {
-        if (_browser is { IsConnected: true } warm)
+        if (_browser is { IsConnected: true } warm && _pictures is { } serving)
         {
-            return warm;
+            return (warm, serving);
         }
 
         await _startLock.WaitAsync(cancellationToken);
         try
         {
-            if (_browser is { IsConnected: true } started)
+            if (_browser is { IsConnected: true } started && _pictures is not null)
             {
-                return started;
+                return (started, _pictures);
             }
 
             if (!IsChromiumInstalled)
@@ -27,6 +30,8 @@ public sealed partial class ChromiumPdfPrinter
                     $"Chromium is not installed at {_options.ExecutablePath}, so PDFs cannot be made here; "
                     + "the print view still works. Install it with 'apt-get install chromium'.");
             }
+
+            _pictures ??= await PictureServer.StartAsync(cancellationToken);
 
             if (_browser is not null)
             {
@@ -53,7 +58,7 @@ public sealed partial class ChromiumPdfPrinter
                     exception);
             }
 
-            return _browser;
+            return (_browser, _pictures);
         }
         finally
         {

@@ -41,7 +41,6 @@ public sealed partial class ChromiumPdfPrinter
         var handle = printed.GetProperty("stream").GetString()
             ?? throw new InvalidOperationException("Chromium returned no PDF stream.");
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        var chunks = 0;
         var pages = new PdfPageCounter();
         try
         {
@@ -62,11 +61,6 @@ public sealed partial class ChromiumPdfPrinter
                 if (read.TryGetProperty("eof", out var eof) && eof.ValueKind == JsonValueKind.True)
                 {
                     return pages.Pages;
-                }
-
-                if (++chunks % CollectEvery == 0)
-                {
-                    CollectLargeGarbage();
                 }
             }
         }
@@ -132,16 +126,4 @@ public sealed partial class ChromiumPdfPrinter
     /// <summary>A length in millimetres ("22mm") in inches, as Playwright converts it (3.78 CSS pixels a millimetre).</summary>
     private static double Inches(string millimetres) =>
         double.Parse(millimetres.AsSpan(0, millimetres.Length - 2), NumberStyles.Float, CultureInfo.InvariantCulture) * 3.78 / 96;
-
-    /// <summary>How many pictures a document is handed, or PDF chunks read, between two full garbage collections.</summary>
-    private const int CollectEvery = 4;
-
-    /// <summary>
-    /// Each picture leaves several large copies behind on its way to Chromium (its bytes, their base64, the JSON
-    /// message), and each PDF chunk on its way back (its base64 and the message). Left to itself the collector lets
-    /// hundreds of megabytes of them pile up in the large-object heap before it looks (nothing makes it hurry on a
-    /// machine with memory to spare); a full collection every few of them keeps the app near what it holds live,
-    /// at tens of milliseconds each: 408 against 704 MiB at the peak for a binder of 200 screenshots (docs/performance.md).
-    /// </summary>
-    private static void CollectLargeGarbage() => GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Playwright;
@@ -12,9 +11,10 @@ namespace IncidentResponse.Documents.Pdf;
 /// <see cref="ChromiumPdfPrinterOptions.MaxConcurrentRenders"/> documents print at once. Register it as a singleton.
 /// </summary>
 /// <remarks>
-/// The page may reach nothing but the resources under <see cref="DocumentResources.Prefix"/>, answered from the
-/// caller's callback in memory (decrypted evidence never touches the disk); every other request is aborted and
-/// reported in <see cref="PrintReport.BlockedRequests"/>.
+/// The page may reach nothing but its own print's resources, on the printer's loopback picture server under a
+/// capability that ends with the print (<see cref="PictureServer"/>, ADR 0023), answered from the caller's callback in
+/// memory (decrypted evidence never touches the disk) and each only once; every other request is aborted before it
+/// leaves the browser and reported in <see cref="PrintReport.BlockedRequests"/>.
 /// </remarks>
 public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
 {
@@ -37,6 +37,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private PictureServer? _pictures;
     private bool _disposed;
 
     public ChromiumPdfPrinter(ChromiumPdfPrinterOptions? options = null, ILogger<ChromiumPdfPrinter>? logger = null)
@@ -51,48 +52,52 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     public bool IsChromiumInstalled => File.Exists(_options.ExecutablePath);
 
     /// <summary>
-    /// Prints <paramref name="html"/> to <paramref name="destination"/>. Pictures under
-    /// <see cref="DocumentResources.Prefix"/> are fetched from <paramref name="resolveResource"/> by resource name;
-    /// null answers 404 and the page prints without that picture.
+    /// Prints the HTML <paramref name="renderHtml"/> gives for this print's resource prefix (render the document with
+    /// <c>HtmlViewOptions.ResourcePrefix</c> set to it) to <paramref name="destination"/>. Each picture under the
+    /// prefix is read from <paramref name="resolveResource"/> by resource name, once, when the page asks for it; null
+    /// answers 404 and the page prints without that picture.
     /// </summary>
     /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
     public async Task<PrintReport> PrintAsync(
-        string html,
+        Func<string, CancellationToken, Task<string>> renderHtml,
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
         Stream destination,
         PdfOptions options,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(renderHtml);
         ArgumentNullException.ThrowIfNull(resolveResource);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(options);
-        return await PrintCoreAsync(html, resolveResource, destination, options, outlineAndTags: true, cancellationToken);
+        return await PrintCoreAsync(renderHtml, resolveResource, destination, options, outlineAndTags: true, cancellationToken);
     }
 
     /// <summary>
-    /// Prints <paramref name="html"/> once, without outline or tags, only to learn where things fall: the page each
-    /// element that an internal link points to (<c>href="#id"</c>) starts on, by its id. The PDF is kept in memory
-    /// for this and dropped, so feed it placeholder pictures of the same box size (a page whose pictures sit in
-    /// fixed-size boxes lays out the same whatever the picture). An id missing from the answer could not be found.
+    /// Prints the HTML <paramref name="renderHtml"/> gives once, without outline or tags, only to learn where things
+    /// fall: the page each element that an internal link points to (<c>href="#id"</c>) starts on, by its id. The PDF is
+    /// kept in memory for this and dropped, so feed it placeholder pictures of the same box size (a page whose pictures
+    /// sit in fixed-size boxes lays out the same whatever the picture). An id missing from the answer could not be found.
     /// </summary>
     /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
     public async Task<IReadOnlyDictionary<string, int>> MapPagesAsync(
-        string html,
+        Func<string, CancellationToken, Task<string>> renderHtml,
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
         PdfOptions options,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(renderHtml);
         ArgumentNullException.ThrowIfNull(resolveResource);
         ArgumentNullException.ThrowIfNull(options);
         using var pdf = new MemoryStream();
-        await PrintCoreAsync(html, resolveResource, pdf, options, outlineAndTags: false, cancellationToken);
+        await PrintCoreAsync(renderHtml, resolveResource, pdf, options, outlineAndTags: false, cancellationToken);
         return PdfPageMap.Read(pdf.GetBuffer().AsSpan(0, (int)pdf.Length));
     }
 
+    /// <summary>How many prints hold a capability on the picture server now (none between prints).</summary>
+    internal int OpenPictureGrants => _pictures?.OpenGrants ?? 0;
+
     private async Task<PrintReport> PrintCoreAsync(
-        string html,
+        Func<string, CancellationToken, Task<string>> renderHtml,
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
         Stream destination,
         PdfOptions options,
@@ -101,54 +106,68 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        var browser = await GetBrowserAsync(cancellationToken);
+        var (browser, pictures) = await GetBrowserAsync(cancellationToken);
         var pass = outlineAndTags ? "document" : "page-map";
         await PrintTelemetry.WaitForSlotAsync(_renders, pass, cancellationToken);
         using var printing = PrintTelemetry.StartPrinting(pass);
         try
         {
-            var served = new ConcurrentQueue<string>();
+            // The capability lives exactly as long as this print: ended here on success, failure or cancellation.
+            using var grant = pictures.Grant(resolveResource, _options.MaxConcurrentResources, cancellationToken);
+            var html = await renderHtml(grant.Prefix, cancellationToken);
             var blocked = new ConcurrentQueue<string>();
-            var failures = new ConcurrentQueue<Exception>();
-            using var answering = new SemaphoreSlim(_options.MaxConcurrentResources, _options.MaxConcurrentResources);
-            var handedOver = new StrongBox<int>();
-            int pages;
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions
-            {
-                JavaScriptEnabled = false,
-                ServiceWorkers = ServiceWorkerPolicy.Block,
-                AcceptDownloads = false,
-                Offline = false,
-            });
-            await using (context)
-            {
-                var page = await context.NewPageAsync();
-                var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
-                page.SetDefaultTimeout(timeout);
-                page.SetDefaultNavigationTimeout(timeout);
-                await page.RouteAsync("**/*", route => AnswerAsync(route, resolveResource, answering, handedOver, served, blocked, failures, cancellationToken));
-
-                await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
-                cancellationToken.ThrowIfCancellationRequested();
-                if (failures.TryDequeue(out var failure))
-                {
-                    throw new InvalidOperationException("A resource for the document could not be loaded.", failure);
-                }
-
-                pages = await StreamPdfAsync(page, options, outlineAndTags, destination, cancellationToken);
-            }
-
+            var pages = await PrintPageAsync(browser, html, grant, blocked, destination, options, outlineAndTags, cancellationToken);
             if (!blocked.IsEmpty)
             {
                 LogBlockedRequests(blocked.Count);
             }
 
             printing.Printed(pages);
-            return new PrintReport([.. served], [.. blocked]) { Pages = pages };
+            return new PrintReport(grant.Served, [.. blocked]) { Pages = pages };
         }
         finally
         {
             _renders.Release();
+        }
+    }
+
+    /// <summary>
+    /// Loads <paramref name="html"/> in a fresh, isolated context with JavaScript off, where the page may fetch nothing
+    /// but its own capability's resources, and prints it. Returns the number of pages.
+    /// </summary>
+    private async Task<int> PrintPageAsync(
+        IBrowser browser,
+        string html,
+        PictureGrant grant,
+        ConcurrentQueue<string> blocked,
+        Stream destination,
+        PdfOptions options,
+        bool outlineAndTags,
+        CancellationToken cancellationToken)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            JavaScriptEnabled = false,
+            ServiceWorkers = ServiceWorkerPolicy.Block,
+            AcceptDownloads = false,
+            Offline = false,
+        });
+        await using (context)
+        {
+            var page = await context.NewPageAsync();
+            var timeout = (float)_options.RenderTimeout.TotalMilliseconds;
+            page.SetDefaultTimeout(timeout);
+            page.SetDefaultNavigationTimeout(timeout);
+            await page.RouteAsync("**/*", route => FilterAsync(route, grant.Prefix, blocked));
+
+            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            cancellationToken.ThrowIfCancellationRequested();
+            if (grant.FirstFailure is { } failure)
+            {
+                throw new InvalidOperationException("A resource for the document could not be loaded.", failure);
+            }
+
+            return await StreamPdfAsync(page, options, outlineAndTags, destination, cancellationToken);
         }
     }
 
@@ -166,6 +185,11 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         }
 
         _playwright?.Dispose();
+        if (_pictures is not null)
+        {
+            await _pictures.DisposeAsync();
+        }
+
         _startLock.Dispose();
         _renders.Dispose();
     }

@@ -10,9 +10,8 @@ public sealed record ChromiumPdfPrinterOptions
     public int MaxConcurrentRenders { get; init; } = 2;
 
     /// <summary>
-    /// How many of one document's pictures are fetched and handed to the browser at once. The browser asks for all of
-    /// them together; answering a few at a time keeps only a few pictures (and their copies on the way to the browser)
-    /// in memory, whatever the number of exhibits.
+    /// How many of one document's pictures are read and handed to the browser at once. The browser asks for all of
+    /// them together; answering a few at a time keeps only a few pictures in memory, whatever the number of exhibits.
     /// </summary>
     public int MaxConcurrentResources { get; init; } = 2;
 

@@ -57,13 +57,18 @@ public static class LoggingSetup
             // The framework's own request lines carry the full address and query string, whatever the levels say.
             .Filter.ByExcluding(e => e.Level < LogEventLevel.Warning && IsFrom(e, "Microsoft.AspNetCore.Hosting.Diagnostics"));
         var json = string.Equals(configuration["Logging:Format"], "json", StringComparison.OrdinalIgnoreCase);
+
+        // Logging:ConsoleMinimumLevel raises the console's own floor above the levels (the file keeps everything they
+        // let through): the tests' hosts set Warning, since no test reads the console and every host writing each SQL
+        // command to one shared, locked console cost them more than their requests did.
+        var consoleLevel = configuration.GetValue("Logging:ConsoleMinimumLevel", LogEventLevel.Verbose);
         if (json)
         {
-            logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            logger.WriteTo.Console(new RenderedCompactJsonFormatter(), restrictedToMinimumLevel: consoleLevel);
         }
         else
         {
-            logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture);
+            logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture, restrictedToMinimumLevel: consoleLevel);
         }
 
         var filePath = configuration["Logging:FilePath"];

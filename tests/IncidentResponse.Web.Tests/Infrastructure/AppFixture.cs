@@ -88,6 +88,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         // sections included with empty values, and Serilog refuses an empty MinimumLevel.
         builder.UseSetting("Serilog:MinimumLevel", "Information");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command", "Information");
+
+        // No test reads the console; the capture and the log file still receive everything above.
+        builder.UseSetting("Logging:ConsoleMinimumLevel", "Warning");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -82,8 +82,11 @@ public sealed class PrivacyOracleCase
         });
         Labels[fileOfA] = "{file of A}";
 
-        // A private file of its own.
-        var privateFile = await owner.AddEvidenceAsync(CaseId, TestImages.Png(42, 32), Plant(CanaryClass.Private, "file-name", "file name of the private file") + ".png", new Dictionary<string, string>
+        // A private file of its own: a picture whose pixels cannot be decoded (so the binder's obscured copy is the
+        // "could not be made" box), with a canary inside its own bytes, which only the owner's downloads may carry.
+        var privateBytes = DamagedImages.UnreadablePixels(
+            ("tEXt", System.Text.Encoding.Latin1.GetBytes("Comment\0" + Plant(CanaryClass.Private, "file-bytes", "text inside the private file's own bytes"))));
+        var privateFile = await owner.AddEvidenceAsync(CaseId, privateBytes, Plant(CanaryClass.Private, "file-name", "file name of the private file") + ".png", new Dictionary<string, string>
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.Private, "file-sourceurl", "source URL of the private file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.Private, "file-whatitshows", "\"what it shows\" of the private file"),

@@ -59,19 +59,18 @@ public sealed class BinderPrinter(
         progress?.Expect(BinderProgress.PicturesIn(binder));
         progress?.Begin(BinderJobPhase.Contents);
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
-        progress?.Begin(BinderJobPhase.Render);
-        string html;
-        using (var rendering = BinderTelemetry.Start("render"))
-        {
-            html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages }, cancellationToken);
-            rendering.Done();
-        }
-
-        progress?.Begin(BinderJobPhase.Print);
         using var printing = BinderTelemetry.Start("print");
         // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
         var report = await printer.PrintAsync(
-            html,
+            async (prefix, ct) =>
+            {
+                progress?.Begin(BinderJobPhase.Render);
+                using var rendering = BinderTelemetry.Start("render");
+                var html = await renderer.RenderAsync(binder.Document, new HtmlViewOptions { ContentsPageNumbers = pages, ResourcePrefix = prefix }, ct);
+                rendering.Done();
+                progress?.Begin(BinderJobPhase.Print);
+                return html;
+            },
             async (name, ct) =>
             {
                 var found = await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct);
@@ -130,10 +129,9 @@ public sealed class BinderPrinter(
         }
 
         using var mapping = BinderTelemetry.Start("contents");
-        var draft = await renderer.RenderAsync(
-            document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal) }, cancellationToken);
         var pages = await printer.MapPagesAsync(
-            draft,
+            (prefix, ct) => renderer.RenderAsync(
+                document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal), ResourcePrefix = prefix }, ct),
             (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(ExhibitResources.IsPicture(name) ? (EmptyPicture, "image/svg+xml") : null),
             pdfOptions,
             cancellationToken);

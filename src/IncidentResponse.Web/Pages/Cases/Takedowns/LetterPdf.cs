@@ -27,7 +27,6 @@ public sealed class LetterPdf(DocumentHtmlRenderer renderer, ChromiumPdfPrinter 
             Marking = isDraft ? DraftMarking : null,
             GeneratedAtUtc = clock.GetUtcNow(),
         };
-        var html = await renderer.RenderLetterAsync(letter, cancellationToken: cancellationToken);
-        await printer.PrintAsync(html, (_, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(null), destination, PdfOptions.ForLetter(letter), cancellationToken);
+        await printer.PrintAsync((_, ct) => renderer.RenderLetterAsync(letter, cancellationToken: ct), (_, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(null), destination, PdfOptions.ForLetter(letter), cancellationToken);
     }
 }

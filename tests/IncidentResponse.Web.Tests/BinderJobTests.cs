@@ -162,6 +162,58 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade));
     }
 
+    [Fact]
+    public async Task Cancel_while_the_pictures_are_being_printed_stops_the_print_and_keeps_nothing()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var evidenceId = await owner.AddEvidenceAsync(caseId, TestImages.Png(120, 80), "cancel-me.png");
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        var binders = Path.Combine(app.DataDirectory, "binders");
+        var filesBefore = Directory.Exists(binders) ? Directory.GetFiles(binders, "*", SearchOption.AllDirectories) : [];
+        string job;
+
+        // The exhibit check reads the file once; the print's read of the picture is held, so the job is caught printing.
+        app.EvidenceReads.HoldFromRead(2);
+        try
+        {
+            using var pressed = await PressAsync(owner, caseId, evidenceId, "Cancelled binder");
+            job = BinderJobClient.JobAddress(pressed)!;
+            await app.EvidenceReads.Held.WaitAsync(TimeSpan.FromMinutes(2));
+            var status = await BinderJobClient.StatusAsync(owner.Http, job);
+            for (var tries = 0; status.Part != "Adding your evidence" && tries < 100; tries++)
+            {
+                await Task.Delay(100);
+                status = await BinderJobClient.StatusAsync(owner.Http, job);
+            }
+
+            Assert.Equal(("running", "Adding your evidence"), (status.State, status.Part));
+
+            var cancelled = await owner.SubmitAsync(job, new Dictionary<string, string>(), "handler=Cancel");
+            Assert.Equal(HttpStatusCode.Redirect, cancelled.Status);
+
+            // Nothing is released: the held read ends only because the job's own cancellation reaches it.
+            Assert.Equal("cancelled", await BinderJobClient.WaitUntilEndedAsync(owner.Http, job));
+        }
+        finally
+        {
+            app.EvidenceReads.Release();
+        }
+
+        var page = await owner.GetAsync(job);
+        Assert.Contains("You cancelled this binder", page.MainText, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#download-job"));
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.Http.GetAsync(job + "?handler=Download")).StatusCode);
+        await using var db = app.CreateDbContext();
+        var row = await db.BinderJobs.SingleAsync(j => j.CaseId == caseId);
+        Assert.Equal(BinderJobState.Cancelled, row.State);
+        Assert.Equal((null, null, null, null), (row.BlobId, row.FileKey, row.SealedChoices, row.ChoicesKey));
+        Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade));
+        // No file was kept, not even the half-sealed one the print was writing into.
+        var filesAfter = Directory.Exists(binders) ? Directory.GetFiles(binders, "*", SearchOption.AllDirectories) : [];
+        Assert.Equal(filesBefore.Order(), filesAfter.Order());
+    }
+
     internal static async Task<HttpResponseMessage> PressAsync(AppClient client, Guid caseId, Guid? shownInFull, string title)
     {
         var fields = new List<KeyValuePair<string, string>>

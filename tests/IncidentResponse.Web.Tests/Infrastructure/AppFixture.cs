@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Domain.Evidence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -46,6 +47,9 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
     public LogCapture Logs { get; } = new();
 
     public AdjustableClock Clock { get; } = new();
+
+    /// <summary>Every read of an evidence file by the app passes here (it holds none unless a test asks).</summary>
+    public EvidenceReadGate EvidenceReads { get; } = new();
 
     public CountingPasswordHasher Hasher => Services.GetRequiredService<CountingPasswordHasher>();
 
@@ -105,6 +109,10 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
             services.AddSingleton(sp => new CountingPasswordHasher(
                 new PasswordHasher<AppUser>(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>())));
             services.AddSingleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<CountingPasswordHasher>());
+            var store = services.Last(d => d.ServiceType == typeof(IEvidenceBlobStore));
+            services.Remove(store);
+            services.AddSingleton<IEvidenceBlobStore>(sp => new EvidenceReadGate.Store(
+                (IEvidenceBlobStore)(store.ImplementationInstance ?? store.ImplementationFactory!(sp)), EvidenceReads));
         });
     }
 

@@ -6,6 +6,7 @@ using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentResponse.Web.Tests;
 
@@ -104,6 +105,8 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal($"/cases/{caseId}/binder/jobs/{held}", BinderJobClient.JobAddress(pressed));
         await using var check = app.CreateDbContext();
         Assert.Equal(1, await check.BinderJobs.CountAsync(j => j.CaseId == caseId));
+        // No instance is making it: taken away, so later tests see no binder being made.
+        await check.BinderJobs.Where(j => j.Id == held).ExecuteDeleteAsync();
     }
 
     [Fact]
@@ -214,6 +217,77 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(filesBefore.Order(), filesAfter.Order());
     }
 
+    [Fact]
+    public async Task While_one_binder_prints_the_next_waits_and_says_so_and_someone_with_nothing_printing_goes_before_a_second_of_yours()
+    {
+        var (first, _, firstCase) = await app.NewSurvivorWithCaseAsync();
+        using var _ = first;
+        var secondCase = await first.CreateCaseAsync("Autumn notes");
+        var (other, _, otherCase) = await app.NewSurvivorWithCaseAsync();
+        using var __ = other;
+        var shown = new Dictionary<Guid, Guid>();
+        foreach (var (client, caseId) in new[] { (first, firstCase), (first, secondCase), (other, otherCase) })
+        {
+            shown[caseId] = await client.AddEvidenceAsync(caseId, TestImages.Png(90, 60), "queued.png");
+            await client.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        }
+
+        string firstJob, secondJob, otherJob;
+        app.EvidenceReads.HoldFromRead(2);
+        try
+        {
+            // Your first binder is caught printing its picture; then you ask for a second, and someone else for one.
+            using (var pressed = await PressAsync(first, firstCase, shown[firstCase], "First"))
+            {
+                firstJob = BinderJobClient.JobAddress(pressed)!;
+            }
+
+            await app.EvidenceReads.Held.WaitAsync(TimeSpan.FromMinutes(2));
+            using (var pressed = await PressAsync(first, secondCase, shown[secondCase], "Second"))
+            {
+                secondJob = BinderJobClient.JobAddress(pressed)!;
+            }
+
+            using (var pressed = await PressAsync(other, otherCase, shown[otherCase], "Other"))
+            {
+                otherJob = BinderJobClient.JobAddress(pressed)!;
+            }
+
+            var waiting = await other.GetAsync(otherJob);
+            Assert.Equal("Waiting for another document to finish", waiting.Document.QuerySelector("#job-part")?.TextContent);
+            Assert.Equal("Waiting for another document to finish.", waiting.Document.QuerySelector("#job-progress-text")?.TextContent);
+            Assert.Equal(("queued", "Waiting for another document to finish"), await StateAndPartAsync(other, otherJob));
+            Assert.Equal("queued", (await BinderJobClient.StatusAsync(first.Http, secondJob)).State);
+
+            // The first finishes; the next one taken is the other person's, asked for after your second.
+            app.EvidenceReads.ReleaseAndHoldNext();
+            Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(first.Http, firstJob));
+            await app.EvidenceReads.Held.WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.Equal("running", (await BinderJobClient.StatusAsync(other.Http, otherJob)).State);
+            Assert.Equal(("queued", "Waiting for another document to finish"), await StateAndPartAsync(first, secondJob));
+        }
+        finally
+        {
+            app.EvidenceReads.Release();
+        }
+
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(other.Http, otherJob));
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(first.Http, secondJob));
+
+        // With nothing being made and nothing asked for before it, a waiting binder is getting started, not waiting.
+        var alone = new BinderJob { Id = Guid.NewGuid(), State = BinderJobState.Queued, CreatedUtc = DateTime.UnixEpoch };
+        using var scope = app.Services.CreateScope();
+        var behind = await scope.ServiceProvider.GetRequiredService<IncidentResponse.Web.Pages.Cases.Binder.BinderJobs>().IsBehindAnotherAsync(alone, default);
+        Assert.False(behind);
+        Assert.Equal("Getting started", new IncidentResponse.Web.Pages.Cases.Binder.BinderJobView(alone, behind).PartText);
+    }
+
+    private static async Task<(string State, string Part)> StateAndPartAsync(AppClient client, string job)
+    {
+        var status = await BinderJobClient.StatusAsync(client.Http, job);
+        return (status.State, status.Part);
+    }
+
     internal static async Task<HttpResponseMessage> PressAsync(AppClient client, Guid caseId, Guid? shownInFull, string title)
     {
         var fields = new List<KeyValuePair<string, string>>
@@ -232,7 +306,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         return await client.Http.PostAsync($"/cases/{caseId}/binder?handler=Pdf", new FormUrlEncodedContent(fields));
     }
 
-    private async Task<Guid> PlantJobAsync(Guid caseId, string username, BinderJobState state, DateTime? heartbeat)
+    private async Task<Guid> PlantJobAsync(Guid caseId, string username, BinderJobState state, DateTime? heartbeat, DateTime? createdUtc = null)
     {
         await using var db = app.CreateDbContext();
         var userId = await db.Users.Where(u => u.UserName == username).Select(u => u.Id).SingleAsync();
@@ -243,7 +317,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
             CaseId = caseId,
             UserId = userId,
             State = state,
-            CreatedUtc = now,
+            CreatedUtc = createdUtc ?? now,
             ExpiresUtc = now + BinderJob.Lifetime,
             HeartbeatUtc = heartbeat,
         };

@@ -39,6 +39,18 @@ public sealed class EvidenceReadGate
         }
     }
 
+    /// <summary>Lets the reads held now go on, and holds the next one and every one after it.</summary>
+    public void ReleaseAndHoldNext()
+    {
+        lock (_lock)
+        {
+            _release.TrySetResult();
+            _holdFrom = _reads + 1;
+            _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
     /// <summary>Lets held reads go on and stops holding.</summary>
     public void Release()
     {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 
 /// <summary>
-/// Runs binder jobs on this instance, one at a time, oldest first (ADR 0024). A job is claimed with a conditional
+/// Runs binder jobs on this instance, one at a time, in turns between people (see <see cref="ClaimNextAsync"/>; ADR 0024). A job is claimed with a conditional
 /// update (queued to running, only if still queued), so two instances on one database never run the same job. At
 /// start-up, and with every tidy-up after, jobs left running by a process that died (no heartbeat for
 /// <see cref="BinderJob.HeartbeatTimeout"/>) become failed, and expired jobs and stray files are deleted
@@ -68,14 +68,19 @@ public sealed partial class BinderJobRunner(
         }
     }
 
-    /// <summary>The oldest queued job, now running on this instance; null when there is none (or another took it first).</summary>
+    /// <summary>
+    /// The next queued job, now running on this instance; null when there is none (or another took it first). Taken in
+    /// turns: first the job of whoever has had the fewest binders made or being made this past hour (the jobs still kept),
+    /// and among equals the one asked for first, so one person's many binders never hold back another's.
+    /// </summary>
     private async Task<Guid?> ClaimNextAsync(HashSet<Guid> passedOver, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var candidates = (await db.BinderJobs.AsNoTracking()
             .Where(j => j.State == BinderJobState.Queued)
-            .OrderBy(j => j.CreatedUtc).Select(j => j.Id).Take(passedOver.Count + 5)
+            .OrderBy(j => db.BinderJobs.Count(r => r.UserId == j.UserId && r.State != BinderJobState.Queued))
+            .ThenBy(j => j.CreatedUtc).Select(j => j.Id).Take(passedOver.Count + 5)
             .ToListAsync(cancellationToken)).Where(id => !passedOver.Contains(id));
         foreach (var id in candidates)
         {

@@ -3,8 +3,11 @@ using IncidentResponse.Domain.Binders;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 
-/// <summary>A binder job in the page's words: the part being made, "exhibit k of n", and how far along it is.</summary>
-public sealed record BinderJobView(BinderJob Job)
+/// <summary>
+/// A binder job in the page's words: the part being made, "exhibit k of n", and how far along it is. A waiting job says
+/// it is behind another document only when one is being made or was asked for first (<paramref name="BehindAnother"/>).
+/// </summary>
+public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
 {
     public int Done => Math.Min(Job.ExhibitsDone, Job.ExhibitsTotal);
 
@@ -36,7 +39,7 @@ public sealed record BinderJobView(BinderJob Job)
 
     public string PartText => Job.State switch
     {
-        BinderJobState.Queued => "Waiting for another document to finish",
+        BinderJobState.Queued => BehindAnother ? "Waiting for another document to finish" : "Getting started",
         BinderJobState.Running => Job.Phase switch
         {
             BinderJobPhase.Contents => "Working out the page numbers for the contents",

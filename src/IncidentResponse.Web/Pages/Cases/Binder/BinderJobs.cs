@@ -100,6 +100,20 @@ public sealed class BinderJobs(AppDbContext db, CaseKeyring keys, EvidenceVault 
         return Mine(caseId, userId).Where(j => j.Id == jobId && j.ExpiresUtc > now).SingleOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Whether a waiting job waits behind another document: one being made on any instance, or one asked for before it.
+    /// Says nothing of whose (the page words it as "another document").
+    /// </summary>
+    public Task<bool> IsBehindAnotherAsync(BinderJob job, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        return job.State != BinderJobState.Queued
+            ? Task.FromResult(false)
+            : db.BinderJobs.AnyAsync(
+                j => j.Id != job.Id && (j.State == BinderJobState.Running || (j.State == BinderJobState.Queued && j.CreatedUtc < job.CreatedUtc)),
+                cancellationToken);
+    }
+
     /// <summary>This member's unexpired jobs on this case, newest first, for the binder page.</summary>
     public Task<List<BinderJob>> ListAsync(Guid caseId, Guid userId, CancellationToken cancellationToken)
     {

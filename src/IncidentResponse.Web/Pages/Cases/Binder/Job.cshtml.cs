@@ -22,7 +22,7 @@ public sealed class JobModel(BinderJobs jobs, TimeProvider clock) : CasePageMode
 
     public BinderJob Job { get; private set; } = null!;
 
-    public BinderJobView View => new(Job);
+    public BinderJobView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid jobId, CancellationToken cancellationToken)
     {
@@ -32,6 +32,7 @@ public sealed class JobModel(BinderJobs jobs, TimeProvider clock) : CasePageMode
         }
 
         Job = job;
+        View = new BinderJobView(job, await jobs.IsBehindAnotherAsync(job, cancellationToken));
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
@@ -44,7 +45,7 @@ public sealed class JobModel(BinderJobs jobs, TimeProvider clock) : CasePageMode
             return NotFound();
         }
 
-        var view = new BinderJobView(job);
+        var view = new BinderJobView(job, await jobs.IsBehindAnotherAsync(job, cancellationToken));
         Response.Headers.CacheControl = "no-store";
         return new JsonResult(new
         {

@@ -51,7 +51,8 @@ public static partial class FormCatalog
 
     /// <summary>
     /// A new person with a case holding one of everything a route can name: an entry, a place found, a file, an
-    /// assessment, letters in each state (draft, finalised, sent) and an invitation; their passphrase freshly confirmed.
+    /// assessment, letters in each state (draft, finalised, sent), an invitation and a binder job that ended; their
+    /// passphrase freshly confirmed.
     /// </summary>
     public static async Task<SeededCase> SeedCaseAsync(AppFixture app)
     {
@@ -77,8 +78,24 @@ public static partial class FormCatalog
         var invitation = await owner.InviteAsync(caseId, IncidentResponse.Domain.Cases.CaseRole.Helper, "A friend");
 
         await using var db = app.CreateDbContext();
+        // A binder job of this person's that no runner will take up (it ended): its page and handlers exist to be tried.
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var job = new IncidentResponse.Domain.Binders.BinderJob
+        {
+            Id = Guid.NewGuid(),
+            CaseId = caseId,
+            UserId = await db.Users.Where(u => u.UserName == username).Select(u => u.Id).SingleAsync(),
+            State = IncidentResponse.Domain.Binders.BinderJobState.Failed,
+            Failure = IncidentResponse.Domain.Binders.BinderJobFailure.PrintFailed,
+            CreatedUtc = now,
+            FinishedUtc = now,
+            ExpiresUtc = now + IncidentResponse.Domain.Binders.BinderJob.Lifetime,
+        };
+        db.BinderJobs.Add(job);
+        await db.SaveChangesAsync();
         var ids = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
         {
+            ["jobId"] = [job.Id.ToString()],
             ["caseId"] = [caseId.ToString()],
             ["incidentId"] = [incidentId.ToString()],
             ["evidenceId"] = [evidenceId.ToString()],

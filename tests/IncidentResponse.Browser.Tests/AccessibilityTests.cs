@@ -259,6 +259,9 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         await page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/binder$"));
+
+        // A binder made, so its job's page (listed on the binder page) is walked too.
+        await page.MakeBinderAsync(dashboard);
         return (caseId, pendingInvitation, viewerInvitation, preview);
     }
 

@@ -32,15 +32,20 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         await Page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(BinderPage());
         await Expect(Page.Heading()).ToHaveTextAsync("Evidence binder");
-        await Page.GetByLabel("For the police").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Tick the parts for this reader" }).ClickAsync();
-        await Expect(Page.GetByLabel("Threat assessment summary")).ToBeCheckedAsync();
-        // For the police a picture starts obscured; this one is safe to show in full.
-        var choice = Page.GetByLabel("Exhibit 1: screenshot.png");
-        await Expect(choice).ToHaveValueAsync("Obscure");
-        await choice.SelectOptionAsync("None");
-        await Page.GetByLabel("Title").FillAsync("Notes for the appointment");
-        await Page.GetByLabel("Prepared for (optional)").FillAsync("Station 12");
+        async Task ChooseAsync()
+        {
+            await Page.GetByLabel("For the police").CheckAsync();
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Tick the parts for this reader" }).ClickAsync();
+            await Expect(Page.GetByLabel("Threat assessment summary")).ToBeCheckedAsync();
+            // For the police a picture starts obscured; this one is safe to show in full.
+            var choice = Page.GetByLabel("Exhibit 1: screenshot.png");
+            await Expect(choice).ToHaveValueAsync("Obscure");
+            await choice.SelectOptionAsync("None");
+            await Page.GetByLabel("Title").FillAsync("Notes for the appointment");
+            await Page.GetByLabel("Prepared for (optional)").FillAsync("Station 12");
+        }
+
+        await ChooseAsync();
 
         // The press goes at once to the binder's progress page; the download is offered there when it is ready.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync();
@@ -64,7 +69,9 @@ public sealed partial class BinderTests(AppFixture app, ITestOutputHelper output
         // The police preset's parts, each with its bookmark.
         Assert.Contains(pdf.Bookmarks, b => b.Title == "Threat assessment summary");
 
+        // Back on the binder page (a fresh form), the same choices open the print view.
         await Page.GotoAsync(caseUrl + "/binder");
+        await ChooseAsync();
         var view = await Page.RunAndWaitForPopupAsync(() =>
             Page.GetByRole(AriaRole.Button, new() { Name = "Open the print view" }).ClickAsync());
         await view.SetViewportSizeAsync(820, 1100);

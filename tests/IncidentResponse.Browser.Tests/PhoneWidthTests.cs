@@ -276,6 +276,9 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         await page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/binder$"));
+
+        // A binder made, so its job's page (listed on the binder page) is walked too.
+        await page.MakeBinderAsync(dashboard);
         return new Seeded(caseId, evidence, invitations, pending);
     }
 

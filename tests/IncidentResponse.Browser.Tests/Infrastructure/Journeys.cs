@@ -124,6 +124,19 @@ public static partial class Journeys
     }
 
     /// <summary>Waits until the page's script has run, for tests of what it adds (Esc, the idle warning).</summary>
+    /// <summary>
+    /// From the binder page (passphrase confirmed), presses "Download the PDF" and waits on the job's page until the
+    /// binder is ready, so the page lists a job and its page can be walked; leaves the page on the binder page again.
+    /// </summary>
+    public static async Task MakeBinderAsync(this IPage page, string dashboard)
+    {
+        await page.GotoAsync(dashboard + "/binder");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/binder/jobs/[0-9a-f-]{36}$"));
+        await Expect(page.Locator("#download-job")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await page.GotoAsync(dashboard + "/binder");
+    }
+
     public static Task WaitForScriptAsync(this IPage page) =>
         Expect(page.Locator("html")).ToHaveClassAsync(ScriptRan());
 

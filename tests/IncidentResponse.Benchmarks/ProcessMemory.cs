@@ -22,11 +22,14 @@ internal static class ProcessMemory
     }
 
     /// <summary>A KiB figure (<c>VmRSS:</c>, <c>VmHWM:</c>) from <c>/proc/PID/status</c>; 0 once the process is gone.</summary>
-    public static long Status(string pid, string field)
+    public static long Status(string pid, string field) => Field(pid, "status", field);
+
+    /// <summary>A KiB figure from <c>/proc/PID/{file}</c> (<c>status</c>, or <c>smaps_rollup</c> for <c>Pss:</c>).</summary>
+    private static long Field(string pid, string file, string field)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{pid}/{file}").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
             return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         }
         catch (IOException)
@@ -37,9 +40,11 @@ internal static class ProcessMemory
 
     /// <summary>
     /// Resident KiB of every descendant of <paramref name="root"/>: Chromium's processes (browser, renderers, GPU,
-    /// utility), and the rest (Playwright's driver).
+    /// utility), and the rest (Playwright's driver). With <paramref name="proportional"/>, each process's proportional
+    /// set size (<c>Pss:</c>, pages shared between processes divided among them) instead of its resident set, so the
+    /// sum counts memory Chromium's processes share once, not once per process.
     /// </summary>
-    public static (long Chromium, long Others) Descendants(int root)
+    public static (long Chromium, long Others) Descendants(int root, bool proportional = false)
     {
         var parents = new Dictionary<int, int>();
         var names = new Dictionary<int, string>();
@@ -77,7 +82,8 @@ internal static class ProcessMemory
                 continue;
             }
 
-            var rss = Status(pid.ToString(CultureInfo.InvariantCulture), "VmRSS:");
+            var id = pid.ToString(CultureInfo.InvariantCulture);
+            var rss = proportional ? Field(id, "smaps_rollup", "Pss:") : Status(id, "VmRSS:");
             if (names[pid].Contains("chrom", StringComparison.OrdinalIgnoreCase))
             {
                 chromium += rss;

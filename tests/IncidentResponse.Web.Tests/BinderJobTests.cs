@@ -358,6 +358,20 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 }
 
-public sealed class BinderJobTestsOnSqlite(SqliteApp app) : BinderJobTests<SqliteApp>(app);
+public sealed class BinderJobTestsOnSqlite(BinderJobTestsOnSqlite.App app) : BinderJobTests<BinderJobTestsOnSqlite.App>(app)
+{
+    /// <summary>The usual app with its evidence reads passing a gate the tests can close.</summary>
+    public sealed class App : SqliteApp
+    {
+        protected override bool GatesEvidenceReads => true;
+    }
+}
 
-public sealed class BinderJobTestsOnPostgres(PostgresApp app) : BinderJobTests<PostgresApp>(app);
+public sealed class BinderJobTestsOnPostgres(BinderJobTestsOnPostgres.App app) : BinderJobTests<BinderJobTestsOnPostgres.App>(app)
+{
+    /// <summary>The usual app with its evidence reads passing a gate the tests can close.</summary>
+    public sealed class App : PostgresApp
+    {
+        protected override bool GatesEvidenceReads => true;
+    }
+}

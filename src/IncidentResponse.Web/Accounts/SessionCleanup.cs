@@ -52,7 +52,7 @@ public sealed partial class SessionCleanupDaily(SessionCleanup cleanup, TimeProv
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbException or InvalidOperationException)
+            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception) || exception is DbException or InvalidOperationException)
             {
                 // The database may not be ready yet (or be migrating); the next round tries again.
                 LogFailed(logger, exception.GetType().Name);

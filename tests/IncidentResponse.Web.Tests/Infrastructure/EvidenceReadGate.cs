@@ -5,7 +5,8 @@ namespace IncidentResponse.Web.Tests.Infrastructure;
 /// <summary>
 /// Holds the app's reads of evidence files from the n-th on, until released or until the reader's own cancellation
 /// fires: a test can stop a long piece of work (a binder being printed) at a known point and act on it meanwhile.
-/// Every fixture's app reads evidence through it; it lets every read through until <see cref="HoldFromRead"/>.
+/// A fixture that sets <c>GatesEvidenceReads</c> has its app read evidence through it; it lets every read through
+/// until <see cref="HoldFromRead"/>.
 /// </summary>
 public sealed class EvidenceReadGate
 {

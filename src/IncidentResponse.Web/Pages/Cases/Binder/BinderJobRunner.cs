@@ -1,6 +1,7 @@
 using System.Data.Common;
 using IncidentResponse.Domain.Binders;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
@@ -59,9 +60,10 @@ public sealed partial class BinderJobRunner(
             {
                 return;
             }
-            catch (Exception exception) when (exception is DbException or InvalidOperationException or IOException)
+            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception) || exception is DbException or InvalidOperationException or IOException)
             {
-                // The database was out of reach, or a file could not be read: logged by type only, tried again soon.
+                // The database was out of reach (retries exhausted included: an exception leaving this loop would stop
+                // the whole app), or a file could not be read: logged by type only, tried again soon.
                 LogTroubled(logger, exception.GetType().Name);
                 await Task.Delay(PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
@@ -67,7 +68,7 @@ public sealed partial class EvidenceSweepAtStartup(EvidenceSweeper sweeper, ILog
         {
             // The app is stopping; the next start sweeps again.
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DbException or InvalidOperationException)
+        catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception) || exception is IOException or UnauthorizedAccessException or DbException or InvalidOperationException)
         {
             // A failed sweep must not stop the app: it is logged by type only (a message could name a file) and
             // runs again at the next start.

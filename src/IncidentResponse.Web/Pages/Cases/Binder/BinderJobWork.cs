@@ -167,7 +167,7 @@ public sealed partial class BinderJobWork(
                             s => s.SetProperty(j => j.Phase, progress.Phase).SetProperty(j => j.ExhibitsDone, progress.ExhibitsDone)
                                 .SetProperty(j => j.ExhibitsTotal, progress.ExhibitsTotal).SetProperty(j => j.HeartbeatUtc, now),
                             stop);
-                    if (await pulseDb.BinderJobs.AsNoTracking().AnyAsync(j => j.Id == jobId && j.CancelRequested, stop))
+                    if (await pulseDb.BinderJobs.TagWith(BinderJobRunner.Background).AsNoTracking().AnyAsync(j => j.Id == jobId && j.CancelRequested, stop))
                     {
                         await cancel.CancelAsync();
                     }

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.TestSupport;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -132,12 +133,14 @@ public static class BinderAppBenchmark
             });
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Printing now: app process {app.ProcessId}, TMPDIR {Path.GetFullPath(Path.Combine(root, "data-tmp"))}"));
+            // BINDER_APP_KEEP=path keeps the PDF there; otherwise it is read back (below) and deleted with the rest.
+            var kept = Environment.GetEnvironmentVariable("BINDER_APP_KEEP") is { Length: > 0 } keep ? keep : Path.Combine(root, "binder.pdf");
             var timing = Stopwatch.StartNew();
             HttpStatusCode status;
             long bytes;
             try
             {
-                (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"]);
+                (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"], kept);
             }
             catch (InvalidOperationException)
             {
@@ -160,6 +163,7 @@ public static class BinderAppBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Chromium's processes (the app's children): peak {chromiumPss / 1024.0:0} MiB proportional (shared pages counted once), {chromium / 1024.0:0} MiB resident summed; Playwright's driver peak {driver / 1024.0:0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// /health/live while printing: n {probes.Count}, p50 {Percentile(probes, 50):0.0} ms, p95 {Percentile(probes, 95):0.0} ms, max {probes.LastOrDefault():0.0} ms"));
+            Console.WriteLine("// " + ContentsCheck(PdfTools.Read(await File.ReadAllBytesAsync(kept))));
             var load = await File.ReadAllTextAsync("/proc/loadavg");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; load average {load.Trim()}"));
@@ -169,6 +173,19 @@ public static class BinderAppBenchmark
             await postgres.DisposeAsync();
             ProcessMemory.DeleteQuietly(root);
         }
+    }
+
+    /// <summary>
+    /// Whether the contents list tells the truth on a big binder: every entry's page is the first after the contents
+    /// where its heading begins a line (the tests check this on small binders; the page numbers come from a first print).
+    /// </summary>
+    private static string ContentsCheck(PrintedPdf pdf)
+    {
+        var entries = pdf.ContentsEntries(out var lastContentsPage).Where(e => e.Page > lastContentsPage).ToList();
+        var wrong = entries.Where(e => pdf.FirstPageWith(e.Entry, from: lastContentsPage + 1) != e.Page).ToList();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"Contents: {pdf.PageCount} pages, {entries.Count} entries on pages 2–{lastContentsPage}, {wrong.Count} naming a page their heading is not on")
+            + string.Concat(wrong.Take(5).Select(e => $"\n//   {e.Entry}: listed {e.Page}, found {pdf.FirstPageWith(e.Entry, from: lastContentsPage + 1)}"));
     }
 
     /// <summary>Opens a page, takes its antiforgery token, posts the fields to it; the answer must be a redirect.</summary>
@@ -192,9 +209,9 @@ public static class BinderAppBenchmark
 
     /// <summary>
     /// Presses "Download the PDF" (which starts a binder job, ADR 0024), checks the job's status as its page does until it
-    /// ends, then reads the download to its end without keeping it.
+    /// ends, then reads the download to its end, keeping it at <paramref name="keep"/> when given.
     /// </summary>
-    private static async Task<(HttpStatusCode Status, long Bytes)> DownloadAsync(HttpClient client, Guid caseId, string[] sections)
+    private static async Task<(HttpStatusCode Status, long Bytes)> DownloadAsync(HttpClient client, Guid caseId, string[] sections, string? keep = null)
     {
         var token = await TokenAsync(client, $"/cases/{caseId}/binder");
         var fields = new List<KeyValuePair<string, string>>
@@ -236,11 +253,14 @@ public static class BinderAppBenchmark
         }
 
         await using var body = await response.Content.ReadAsStreamAsync();
+
+        await using var kept = keep is null ? Stream.Null : File.Create(keep);
         var buffer = new byte[1 << 20];
         long total = 0;
         int read;
         while ((read = await body.ReadAsync(buffer)) > 0)
         {
+            await kept.WriteAsync(buffer.AsMemory(0, read));
             total += read;
         }
 

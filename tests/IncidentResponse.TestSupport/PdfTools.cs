@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
@@ -79,7 +81,7 @@ public static class PdfTools
 }
 
 /// <summary>A PDF as read back: its pages in order, its bookmarks depth first, and its facts.</summary>
-public sealed record PrintedPdf(
+public sealed partial record PrintedPdf(
     IReadOnlyList<PrintedPage> Pages,
     IReadOnlyList<PdfBookmark> Bookmarks,
     string? Title,
@@ -107,7 +109,33 @@ public sealed record PrintedPdf(
     public int FirstPageWith(string value, int from = 1) =>
         Pages.Skip(from - 1).FirstOrDefault(p => p.Lines.Any(line => line.StartsWith(value, StringComparison.Ordinal)))?.Number ?? -1;
 
+    /// <summary>
+    /// The contents list as printed, over however many pages it runs (from the page headed "Contents" while lines read
+    /// "2. Case summary 4"): each entry and the page it names, in order.
+    /// </summary>
+    public IReadOnlyList<(string Entry, int Page)> ContentsEntries(out int lastContentsPage)
+    {
+        var entries = new List<(string, int)>();
+        lastContentsPage = FirstPageWith("Contents");
+        for (var number = lastContentsPage; number > 0 && number <= PageCount; number++)
+        {
+            var found = Page(number).Lines.Select(line => ContentsLinePattern().Match(line)).Where(m => m.Success).ToList();
+            if (found.Count == 0)
+            {
+                break;
+            }
+
+            lastContentsPage = number;
+            entries.AddRange(found.Select(m => (m.Groups[1].Value, int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture))));
+        }
+
+        return entries;
+    }
+
     internal static string Flat(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    [GeneratedRegex(@"^\d+\. (.+) (\d+)$")]
+    private static partial Regex ContentsLinePattern();
 }
 
 /// <summary>One page (numbered from 1): its text in printed order and the images drawn on it.</summary>

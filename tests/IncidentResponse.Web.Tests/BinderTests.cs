@@ -118,8 +118,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // The contents page as printed: "2. Case summary ....... 3", "2. Exhibit 2 ....... 7". The bookmark for each
         // part opens the page the contents names.
-        var contentsPage = pdf.FirstPageWith("Contents");
-        var lines = ContentsLines(pdf.Page(contentsPage).Lines);
+        var lines = pdf.ContentsEntries(out var contentsPage).ToDictionary(e => e.Entry, e => e.Page, StringComparer.Ordinal);
         foreach (var heading in EveryHeading.Except(["About this record", "Contents"]))
         {
             Assert.True(lines.ContainsKey(heading), $"No page number for {heading} in the contents.");
@@ -591,12 +590,6 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
     /// <summary>The page the bookmark titled <paramref name="title"/> opens.</summary>
     private static int BookmarkedPage(PrintedPdf pdf, string title) => pdf.Bookmarks.Single(b => b.Title == title).Page!.Value;
-
-    /// <summary>Contents lines as printed: its number in the list, the entry, its page number ("2. Exhibit 2 7").</summary>
-    private static Dictionary<string, int> ContentsLines(IEnumerable<string> lines) =>
-        lines.Select(line => System.Text.RegularExpressions.Regex.Match(line, @"^\d+\. (.+) (\d+)$"))
-            .Where(m => m.Success)
-            .ToDictionary(m => m.Groups[1].Value, m => int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
 
     private static int CountOf(string text, string value) =>
         (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;

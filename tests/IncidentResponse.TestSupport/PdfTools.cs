@@ -42,6 +42,20 @@ public static class PdfTools
         return new PrintedPdf(pages, bookmarks, document.Information.Title, document.Information.Producer, tagged);
     }
 
+    /// <summary>
+    /// The size most of the text is printed at, in points to one decimal: a binder's body text is 11 pt, and smaller
+    /// when Chromium shrank every page to make room for something wider than the paper.
+    /// </summary>
+    public static double CommonTextSize(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        return document.GetPages()
+            .SelectMany(page => page.Letters)
+            .Where(letter => !string.IsNullOrWhiteSpace(letter.Value))
+            .GroupBy(letter => Math.Round(letter.PointSize, 1))
+            .MaxBy(size => size.Count())?.Key ?? 0;
+    }
+
     /// <summary>The text of every page, each printed line on a line of its own.</summary>
     public static string Text(byte[] pdf) => Read(pdf).Text;
 

@@ -365,6 +365,35 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Long_unbroken_words_anywhere_in_the_case_wrap_and_never_shrink_every_page()
+    {
+        // Chromium shrinks every page of a print to fit its widest line: one long address in a letter had printed a
+        // whole 181-page binder at 8.7 pt instead of 11 (and printed in parts, only the part holding it).
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
+        using var _ = client;
+        var token = string.Concat(Enumerable.Repeat("abcdefghij", 20));
+        var address = "https://www.reddit.com/r/a/comments/" + token;
+        var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("Narrative " + token, ("Input.Url", address + "/post"), ("Input.AccountHandle", "u/" + token[..80])));
+        await client.AddSightingsAsync(caseId, address, incidentId);
+        await client.AddEvidenceAsync(caseId, TestImages.Png(30, 20), token[..100] + ".png");
+        var letter = await FairPrintingTests<TApp>.DraftLetterAsync(client, caseId);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letter, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        var sending = new Dictionary<string, string> { ["Send.Channel"] = "Form", ["Send.Reference"] = token[..90] };
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letter, sending, "handler=Send")).Status);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Contains(token, await db.TakedownRequests.Where(r => r.CaseId == caseId).Select(r => r.FinalText!).FirstAsync(), StringComparison.Ordinal);
+        }
+
+        using var response = await PostBinderAsync(client, caseId, "Pdf", EverySection, title: "Record " + token[..60], preset: "Police");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(11.0, PdfTools.CommonTextSize(bytes));
+        Assert.Contains(address, PdfTools.SqueezedText(bytes), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Finalised_letters_are_in_the_binder_with_where_each_stands_and_a_draft_is_not()
     {
         var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();

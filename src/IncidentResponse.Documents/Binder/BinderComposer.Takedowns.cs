@@ -67,7 +67,7 @@ public sealed partial class BinderComposer
                 LetterComposer.TitleOf(r.Kind),
                 platforms.Get(r.PlatformId).Name,
                 string.Join(", ", placesByRequest[r.Id].Select(SightingLabel).Order(StringComparer.Ordinal)),
-                r.Status.ToString(),
+                wording.LetterStatus(r.Status),
                 r.FinalisedUtc is { } f ? Moment(f) : "",
                 r.SentOn is { } s ? wording.Date(s) : "",
                 r.Channel?.ToString() ?? "",

@@ -36,7 +36,8 @@ public sealed partial class BinderComposer
                 ]).ToList())
             {
                 Caption = "Exhibit manifest",
-                FingerprintColumns = new HashSet<int> { 1, 2 },
+                FingerprintColumns = new HashSet<int> { 1 },
+                AddressColumns = new HashSet<int> { 2 },
             });
         }
 

@@ -42,6 +42,7 @@ public sealed class DocumentHtmlRenderer
             [nameof(DocumentView.ResourcePrefix)] = options.ResourcePrefix,
             [nameof(DocumentView.ScreenNote)] = options.ScreenNote,
             [nameof(DocumentView.ContentsPageNumbers)] = options.ContentsPageNumbers,
+            [nameof(DocumentView.Part)] = options.Part,
         });
     }
 
@@ -93,4 +94,10 @@ public sealed record HtmlViewOptions
     /// map has no number: a first print with an empty map lays out exactly like the second print with the numbers.
     /// </summary>
     public IReadOnlyDictionary<string, int>? ContentsPageNumbers { get; init; }
+
+    /// <summary>
+    /// Only this part of the document, for a binder printed in parts (<see cref="DocumentPart.Split"/>, ADR 0025);
+    /// null renders the whole document.
+    /// </summary>
+    public DocumentPart? Part { get; init; }
 }

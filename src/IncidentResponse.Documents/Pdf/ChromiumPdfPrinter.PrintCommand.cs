@@ -17,10 +17,14 @@ public sealed partial class ChromiumPdfPrinter
         </div>
         """;
 
-    internal static string FooterTemplate(PdfOptions options) =>
+    /// <summary>
+    /// The footer: when the copy was made and, unless <paramref name="numbered"/> is false (a part of a binder printed in
+    /// parts, numbered across the whole binder when the parts are joined, <see cref="PdfJoin"/>), "Page X of Y".
+    /// </summary>
+    internal static string FooterTemplate(PdfOptions options, bool numbered = true) =>
         $"""
         <div style="width:100%;font-size:8pt;font-family:sans-serif;color:#000;margin:0 18mm;display:flex;justify-content:space-between;">
-        <span>{(options.PrintsGeneratedTime ? "Generated " + Encode(Html.Formats.Utc(options.GeneratedAtUtc)) : "")}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span>
+        <span>{(options.PrintsGeneratedTime ? "Generated " + Encode(Html.Formats.Utc(options.GeneratedAtUtc)) : "")}</span>{(numbered ? "<span>Page <span class=\"pageNumber\"></span> of <span class=\"totalPages\"></span></span>" : "")}
         </div>
         """;
 
@@ -33,10 +37,10 @@ public sealed partial class ChromiumPdfPrinter
     /// as one base64 message, several hundred megabytes for a case with many pictures.) Nothing is written until
     /// Chromium has finished printing, so a failed print leaves the destination untouched. Returns the number of pages.
     /// </summary>
-    private static async Task<int> StreamPdfAsync(IPage page, PdfOptions options, bool outlineAndTags, Stream destination, CancellationToken cancellationToken)
+    private static async Task<int> StreamPdfAsync(IPage page, PdfOptions options, PrintPass pass, Stream destination, CancellationToken cancellationToken)
     {
         var session = await page.Context.NewCDPSessionAsync(page);
-        var printed = await session.SendAsync("Page.printToPDF", PrintParameters(options, outlineAndTags))
+        var printed = await session.SendAsync("Page.printToPDF", PrintParameters(options, pass))
             ?? throw new InvalidOperationException("Chromium printed nothing.");
         var handle = printed.GetProperty("stream").GetString()
             ?? throw new InvalidOperationException("Chromium returned no PDF stream.");
@@ -99,8 +103,9 @@ public sealed partial class ChromiumPdfPrinter
     }
 
     /// <summary>The same settings Playwright's <c>PdfAsync</c> sends for A4 or Letter, our margins, header and footer.</summary>
-    internal static Dictionary<string, object> PrintParameters(PdfOptions options, bool outlineAndTags)
+    internal static Dictionary<string, object> PrintParameters(PdfOptions options, PrintPass pass)
     {
+        var outlineAndTags = pass is PrintPass.Document or PrintPass.Layout;
         var (width, height) = options.PaperSize == PaperSize.Letter ? (8.5, 11.0) : (8.27, 11.7);
         return new Dictionary<string, object>
         {
@@ -108,7 +113,7 @@ public sealed partial class ChromiumPdfPrinter
             ["landscape"] = false,
             ["displayHeaderFooter"] = true,
             ["headerTemplate"] = HeaderTemplate(options),
-            ["footerTemplate"] = FooterTemplate(options),
+            ["footerTemplate"] = FooterTemplate(options, numbered: pass != PrintPass.Part),
             ["printBackground"] = true,
             ["scale"] = 1.0,
             ["paperWidth"] = width,
@@ -126,4 +131,20 @@ public sealed partial class ChromiumPdfPrinter
     /// <summary>A length in millimetres ("22mm") in inches, as Playwright converts it (3.78 CSS pixels a millimetre).</summary>
     private static double Inches(string millimetres) =>
         double.Parse(millimetres.AsSpan(0, millimetres.Length - 2), NumberStyles.Float, CultureInfo.InvariantCulture) * 3.78 / 96;
+}
+
+/// <summary>Which print: what it carries besides the page content, and its name in telemetry.</summary>
+internal enum PrintPass
+{
+    /// <summary>A whole document to keep: outline, tags and "Page X of Y".</summary>
+    Document,
+
+    /// <summary>A throw-away print that only finds where each linked element falls.</summary>
+    PageMap,
+
+    /// <summary>A throw-away print of the whole document, with its outline, to lay out a binder printed in parts.</summary>
+    Layout,
+
+    /// <summary>One part of a binder printed in parts: no outline, no tags and no page number (the join adds them).</summary>
+    Part,
 }

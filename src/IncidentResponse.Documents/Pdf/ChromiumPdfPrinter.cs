@@ -69,7 +69,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(resolveResource);
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentNullException.ThrowIfNull(options);
-        return await PrintCoreAsync(renderHtml, resolveResource, destination, options, outlineAndTags: true, cancellationToken);
+        return await PrintCoreAsync(renderHtml, resolveResource, destination, options, PrintPass.Document, cancellationToken);
     }
 
     /// <summary>
@@ -89,7 +89,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(resolveResource);
         ArgumentNullException.ThrowIfNull(options);
         using var pdf = new MemoryStream();
-        await PrintCoreAsync(renderHtml, resolveResource, pdf, options, outlineAndTags: false, cancellationToken);
+        await PrintCoreAsync(renderHtml, resolveResource, pdf, options, PrintPass.PageMap, cancellationToken);
         return PdfPageMap.Read(pdf.GetBuffer().AsSpan(0, (int)pdf.Length));
     }
 
@@ -101,22 +101,28 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
         Stream destination,
         PdfOptions options,
-        bool outlineAndTags,
+        PrintPass pass,
         CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var (browser, pictures) = await GetBrowserAsync(cancellationToken);
-        var pass = outlineAndTags ? "document" : "page-map";
-        await PrintTelemetry.WaitForSlotAsync(_renders, pass, cancellationToken);
-        using var printing = PrintTelemetry.StartPrinting(pass);
+        var passName = pass switch
+        {
+            PrintPass.Document => "document",
+            PrintPass.PageMap => "page-map",
+            PrintPass.Layout => "layout",
+            _ => "part",
+        };
+        await PrintTelemetry.WaitForSlotAsync(_renders, passName, cancellationToken);
+        using var printing = PrintTelemetry.StartPrinting(passName);
         try
         {
             // The capability lives exactly as long as this print: ended here on success, failure or cancellation.
             using var grant = pictures.Grant(resolveResource, _options.MaxConcurrentResources, cancellationToken);
             var html = await renderHtml(grant.Prefix, cancellationToken);
             var blocked = new ConcurrentQueue<string>();
-            var pages = await PrintPageAsync(browser, html, grant, blocked, destination, options, outlineAndTags, cancellationToken);
+            var pages = await PrintPageAsync(browser, html, grant, blocked, destination, options, pass, cancellationToken);
             if (!blocked.IsEmpty)
             {
                 LogBlockedRequests(blocked.Count);
@@ -142,7 +148,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         ConcurrentQueue<string> blocked,
         Stream destination,
         PdfOptions options,
-        bool outlineAndTags,
+        PrintPass pass,
         CancellationToken cancellationToken)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -167,7 +173,7 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
                 throw new InvalidOperationException("A resource for the document could not be loaded.", failure);
             }
 
-            return await StreamPdfAsync(page, options, outlineAndTags, destination, cancellationToken);
+            return await StreamPdfAsync(page, options, pass, destination, cancellationToken);
         }
     }
 

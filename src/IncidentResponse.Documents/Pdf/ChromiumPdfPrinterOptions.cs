@@ -15,6 +15,15 @@ public sealed record ChromiumPdfPrinterOptions
     /// </summary>
     public int MaxConcurrentResources { get; init; } = 2;
 
+    /// <summary>
+    /// How many exhibits with a picture one part of a long binder holds: a binder with more is printed in parts of this
+    /// many and joined (ADR 0025), so Chromium's memory follows the part, not the case.
+    /// </summary>
+    public int PicturesPerPart { get; init; } = 20;
+
+    /// <summary>Where a binder printed in parts is joined, sealed (null: the system's temporary directory).</summary>
+    public string? ScratchDirectory { get; init; }
+
     /// <summary>The longest one document may take to load and print.</summary>
     public TimeSpan RenderTimeout { get; init; } = TimeSpan.FromSeconds(60);
 }

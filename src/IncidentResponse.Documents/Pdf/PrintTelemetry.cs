@@ -12,7 +12,7 @@ public static class PrintTelemetry
 {
     public const string Name = "IncidentResponse.Printing";
 
-    /// <summary>Which kind of print: <c>document</c> (a letter or binder) or <c>page-map</c> (the binder's first pass).</summary>
+    /// <summary>Which kind of print: <c>document</c> (a letter or binder), <c>page-map</c> (the binder's first pass), <c>layout</c> (the first pass of a binder printed in parts) or <c>part</c> (one of its parts).</summary>
     public const string PassTag = "incidentresponse.pdf.pass";
 
     private static readonly ActivitySource Source = new(Name);

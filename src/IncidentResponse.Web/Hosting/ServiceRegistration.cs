@@ -59,6 +59,7 @@ public static class ServiceRegistration
             {
                 ExecutablePath = configuration["Binder:ChromiumPath"] ?? ChromiumPdfPrinterOptions.DebianChromiumPath,
                 RenderTimeout = TimeSpan.FromMinutes(5),
+                PicturesPerPart = configuration.GetValue("Binder:PicturesPerPart", 20),
             },
             sp.GetRequiredService<ILogger<ChromiumPdfPrinter>>()));
         return services;

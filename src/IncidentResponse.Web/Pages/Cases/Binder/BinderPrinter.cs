@@ -12,7 +12,8 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 
 /// <summary>
 /// Turns a built binder into what the person takes away: a PDF printed by the shared Chromium printer in two passes
-/// (the first only finds the pages the contents list names), or one HTML page for their own browser to print; and
+/// (the first only finds the pages the contents list names; a binder with more pictures than a part holds is printed
+/// in parts and joined, ADR 0025), or one HTML page for their own browser to print; and
 /// records in the case's history that a binder was made. Pictures reach the printer only through
 /// <see cref="ExhibitPictures"/>: metadata-free copies, obscured ones only pixelated, withheld ones not at all.
 /// </summary>
@@ -58,6 +59,39 @@ public sealed class BinderPrinter(
         var pdfOptions = PdfOptions.For(binder.Document);
         progress?.Expect(BinderProgress.PicturesIn(binder));
         progress?.Begin(BinderJobPhase.Contents);
+        var parts = DocumentPart.Split(binder.Document, printer.PicturesPerPart);
+        if (parts.Count > 1)
+        {
+            // More pictures than one part holds: printed in parts and joined, so Chromium holds one part's pictures (ADR 0025).
+            using var parted = BinderTelemetry.Start("print");
+            var partedReport = await PartedDocumentPrint.PrintAsync(
+                printer,
+                binder.Document,
+                parts,
+                (options, ct) =>
+                {
+                    progress?.Begin(options.Part is null ? BinderJobPhase.Contents : BinderJobPhase.Print);
+                    return renderer.RenderAsync(binder.Document, options, ct);
+                },
+                PlaceholderAsync,
+                async (name, ct) =>
+                {
+                    var found = await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct);
+                    if (ExhibitResources.IsPicture(name))
+                    {
+                        progress?.PictureServed();
+                    }
+
+                    return found;
+                },
+                destination,
+                pdfOptions,
+                cancellationToken);
+            progress?.AllServed();
+            parted.Printed(binder.Exhibits.Count, partedReport.ServedResources.Count(ExhibitResources.IsPicture), partedReport.Pages);
+            return;
+        }
+
         var pages = await ContentsPagesAsync(binder.Document, pdfOptions, cancellationToken);
         using var printing = BinderTelemetry.Start("print");
         // The printer answers the page's requests a few at a time, so memory holds a few pictures, not the whole case.
@@ -132,10 +166,13 @@ public sealed class BinderPrinter(
         var pages = await printer.MapPagesAsync(
             (prefix, ct) => renderer.RenderAsync(
                 document, new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal), ResourcePrefix = prefix }, ct),
-            (name, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>(ExhibitResources.IsPicture(name) ? (EmptyPicture, "image/svg+xml") : null),
+            PlaceholderAsync,
             pdfOptions,
             cancellationToken);
         mapping.Done();
         return pages;
     }
+
+    private static Task<(byte[] Bytes, string ContentType)?> PlaceholderAsync(string name, CancellationToken cancellationToken) =>
+        Task.FromResult<(byte[] Bytes, string ContentType)?>(ExhibitResources.IsPicture(name) ? (EmptyPicture, "image/svg+xml") : null);
 }

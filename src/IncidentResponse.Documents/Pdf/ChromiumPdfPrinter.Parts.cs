@@ -1,0 +1,73 @@
+namespace IncidentResponse.Documents.Pdf;
+
+/// <summary>A long document printed in parts and joined (ADR 0025), so Chromium holds one part's pictures at a time.</summary>
+public sealed partial class ChromiumPdfPrinter
+{
+    /// <summary>How many exhibits with a picture one part of a binder holds (<see cref="ChromiumPdfPrinterOptions.PicturesPerPart"/>).</summary>
+    public int PicturesPerPart => _options.PicturesPerPart;
+
+    /// <summary>
+    /// Prints the whole document once, without keeping it, to learn its layout for <see cref="PrintPartsAsync"/>: the
+    /// pages linked elements start on, the outline and the links. As for <see cref="MapPagesAsync"/>, feed it
+    /// placeholder pictures of the same box size.
+    /// </summary>
+    /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
+    public async Task<PdfLayout> MapLayoutAsync(
+        Func<string, CancellationToken, Task<string>> renderHtml,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        PdfOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(renderHtml);
+        ArgumentNullException.ThrowIfNull(resolveResource);
+        ArgumentNullException.ThrowIfNull(options);
+        using var pdf = new MemoryStream();
+        await PrintCoreAsync(renderHtml, resolveResource, pdf, options, PrintPass.Layout, cancellationToken);
+        return PdfLayout.Read(pdf.GetBuffer(), (int)pdf.Length);
+    }
+
+    /// <summary>
+    /// Prints each part (<paramref name="parts"/> render them in order, as <see cref="PrintAsync"/>'s callback does) as
+    /// its own Chromium print with its own picture capability, and joins them into <paramref name="destination"/> with
+    /// the page numbers, outline and links of <paramref name="layout"/>. Each part is held in memory only until its pages
+    /// are copied into the join, which goes to a sealed temporary file; <paramref name="destination"/> receives bytes only
+    /// once every part has printed and the join is complete, so a failure or cancellation leaves it untouched, and the
+    /// temporary file is deleted whatever happens.
+    /// </summary>
+    /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
+    public async Task<PrintReport> PrintPartsAsync(
+        PdfLayout layout,
+        IReadOnlyList<Func<string, CancellationToken, Task<string>>> parts,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        Stream destination,
+        PdfOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(resolveResource);
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentNullException.ThrowIfNull(options);
+        var served = new List<string>();
+        var blocked = new List<string>();
+        await using var joined = SealedScratchFile.Create(_options.ScratchDirectory ?? Path.GetTempPath());
+        int pages;
+        using (var join = new PdfJoin(joined, layout))
+        {
+            foreach (var renderPart in parts)
+            {
+                using var part = new MemoryStream();
+                var report = await PrintCoreAsync(renderPart, resolveResource, part, options, PrintPass.Part, cancellationToken);
+                join.Append(part.GetBuffer(), (int)part.Length);
+                served.AddRange(report.ServedResources);
+                blocked.AddRange(report.BlockedRequests);
+            }
+
+            pages = join.Finish();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await joined.OpenIntoAsync(destination, cancellationToken);
+        return new PrintReport(served, blocked) { Pages = pages };
+    }
+}

@@ -1,0 +1,46 @@
+using IncidentResponse.Documents.Html;
+using IncidentResponse.Documents.Model;
+
+namespace IncidentResponse.Documents.Pdf;
+
+/// <summary>A document with many pictures printed in parts and joined (ADR 0025): the layout pass, then each part.</summary>
+public static class PartedDocumentPrint
+{
+    /// <summary>
+    /// Prints <paramref name="document"/> cut into <paramref name="parts"/> (<see cref="DocumentPart.Split"/>) into
+    /// <paramref name="destination"/>: first the whole document once with <paramref name="placeholders"/> for its
+    /// pictures, to learn its layout (the contents list's page numbers, the outline, the links), then each part with
+    /// its real pictures from <paramref name="resolveResource"/>, joined with that layout. <paramref name="render"/>
+    /// renders the document with the options it is given (a caller may time it).
+    /// </summary>
+    public static async Task<PrintReport> PrintAsync(
+        ChromiumPdfPrinter printer,
+        DocumentModel document,
+        IReadOnlyList<DocumentPart> parts,
+        Func<HtmlViewOptions, CancellationToken, Task<string>> render,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> placeholders,
+        Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
+        Stream destination,
+        PdfOptions options,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(printer);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(render);
+        var layout = await printer.MapLayoutAsync(
+            (prefix, ct) => render(new HtmlViewOptions { ContentsPageNumbers = new Dictionary<string, int>(StringComparer.Ordinal), ResourcePrefix = prefix }, ct),
+            placeholders,
+            options,
+            cancellationToken);
+        var numbers = document.Sections.Any(s => s.Blocks.OfType<TableOfContents>().Any()) ? layout.Anchors : null;
+        return await printer.PrintPartsAsync(
+            layout,
+            [.. parts.Select(part => (Func<string, CancellationToken, Task<string>>)((prefix, ct) =>
+                render(new HtmlViewOptions { ContentsPageNumbers = numbers, ResourcePrefix = prefix, Part = part }, ct)))],
+            resolveResource,
+            destination,
+            options,
+            cancellationToken);
+    }
+}

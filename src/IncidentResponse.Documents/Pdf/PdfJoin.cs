@@ -1,0 +1,90 @@
+using System.Globalization;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Outline;
+using UglyToad.PdfPig.Writer;
+
+namespace IncidentResponse.Documents.Pdf;
+
+/// <summary>
+/// Joins the parts of a document printed in parts into one PDF with PdfPig, one part at a time (ADR 0025): each part's
+/// pages are copied as they come, so only the part being added is held; at the end every page gets "Page X of Y"
+/// counted across the whole document, the contents list's links point at the pages they name, and the outline is the
+/// one Chromium made for the whole document (<see cref="PdfLayout"/>), each entry opening its whole-document page.
+/// </summary>
+internal sealed class PdfJoin : IDisposable
+{
+    /// <summary>The footer's type: 8 pt, as the footer template Chromium draws the rest of the footer from.</summary>
+    private const double FooterSize = 8;
+
+    /// <summary>
+    /// Where Chromium prints "Page X of Y" in a whole print (measured from one; <c>PartedPrintTests</c> compares
+    /// the two): its right end this far from the page's right edge, its baseline this far above the bottom edge.
+    /// </summary>
+    internal const double FooterRight = 50.7;
+
+    internal const double FooterBaseline = 16.92;
+
+    private readonly PdfDocumentBuilder _builder;
+    private readonly PdfDocumentBuilder.AddedFont _font;
+    private readonly PdfLayout _layout;
+    private readonly List<(PdfPageBuilder Page, double Width)> _pages = [];
+
+    public PdfJoin(Stream output, PdfLayout layout)
+    {
+        _layout = layout;
+        _builder = new PdfDocumentBuilder(output, disposeStream: false);
+        _font = _builder.AddStandard14Font(Standard14Font.Helvetica);
+    }
+
+    /// <summary>Adds the next part's pages; the part's bytes are not needed once this returns.</summary>
+    public void Append(byte[] pdf, int length)
+    {
+        using var part = PdfDocument.Open(new MemoryStream(pdf, 0, length, writable: false));
+        var options = new PdfDocumentBuilder.AddPageOptions { KeepAnnotations = false };
+        for (var page = 1; page <= part.NumberOfPages; page++)
+        {
+            // A copied page's builder does not know its size; the part's page does.
+            _pages.Add((_builder.AddPage(part, page, options), part.GetPage(page).Width));
+        }
+    }
+
+    /// <summary>Numbers every page, adds the links and the outline, and writes the end of the PDF. Returns the page count.</summary>
+    /// <exception cref="InvalidOperationException">The parts do not add up to the document's pages, so numbers would be wrong.</exception>
+    public int Finish()
+    {
+        var total = _pages.Count;
+        if (total != _layout.Pages)
+        {
+            throw new InvalidOperationException("The document's parts printed on a different number of pages than the whole document.");
+        }
+
+        for (var number = 1; number <= total; number++)
+        {
+            var (page, width) = _pages[number - 1];
+            Stamp(page, width, string.Create(CultureInfo.InvariantCulture, $"Page {number} of {total}"));
+            foreach (var link in _layout.Links.GetValueOrDefault(number) ?? [])
+            {
+                page.AddLink(link.Target, link.Area);
+            }
+        }
+
+        _builder.Bookmarks = new Bookmarks(_layout.Outline);
+        _builder.DocumentInformation.Title = _layout.Title;
+        // Disposing a builder made over a stream writes the rest of the PDF (page tree, outline, catalog, cross-reference
+        // table) into it; Build() would read the whole PDF back into memory.
+        _builder.Dispose();
+        return total;
+    }
+
+    private void Stamp(PdfPageBuilder page, double pageWidth, string text)
+    {
+        var width = page.MeasureText(text, FooterSize, new PdfPoint(0, 0), _font).Max(l => l.EndBaseLine.X);
+        page.NewContentStreamAfter();
+        page.SetTextAndFillColor(0, 0, 0);
+        page.AddText(text, FooterSize, new PdfPoint(pageWidth - FooterRight - width, FooterBaseline), _font);
+    }
+
+    public void Dispose() => _builder.Dispose();
+}

@@ -46,7 +46,8 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
         var joined = PdfTools.Read(destination.ToArray());
         var reference = PdfTools.Read(whole);
 
-        // Every picture, on its exhibit's page, each fetched once.
+        // Three prints joined, every picture on its exhibit's page, each fetched once.
+        Assert.Equal(3, report.Parts);
         Assert.Equal(Pictures.Keys.Order(), report.ServedResources.Order());
         Assert.Equal(reference.PageCount, joined.PageCount);
         Assert.Equal(reference.PageCount, report.Pages);
@@ -94,6 +95,33 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
         var (joinedRight, joinedBaseline) = FooterPlace(destination.ToArray());
         Assert.InRange(joinedRight - wholeRight, -1.5, 1.5);
         Assert.InRange(joinedBaseline - wholeBaseline, -1.0, 1.0);
+    }
+
+    [Fact]
+    public async Task Parts_that_do_not_add_up_to_the_whole_are_not_joined_and_the_binder_is_printed_whole()
+    {
+        var document = Binder();
+        var longer = document with { Sections = [.. document.Sections, new Section { Id = "extra", Heading = "Extra", Blocks = [] }] };
+        using var destination = new MemoryStream();
+
+        // The layout pass sees a page the parts do not have, as when parts stop falling on page breaks.
+        var report = await PartedDocumentPrint.PrintAsync(
+            _printer,
+            document,
+            DocumentPart.Split(document, 2),
+            (options, ct) => _renderer.RenderAsync(options.Part is null && options.ContentsPageNumbers is { Count: 0 } ? longer : document, options, ct),
+            (_, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>((Placeholder, "image/svg+xml")),
+            Resolve,
+            destination,
+            PdfOptions.For(document));
+
+        var (whole, _) = await PrintWholeAsync(document);
+        Assert.Equal(1, report.Parts);
+        var printed = PdfTools.Read(destination.ToArray());
+        Assert.Equal(PdfTools.Read(whole).PageCount, printed.PageCount);
+        Assert.True(printed.Tagged);
+        Assert.All(printed.Pages, p => Assert.Contains($"Page {p.Number} of {printed.PageCount}", p.FlatText, StringComparison.Ordinal));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(_scratch));
     }
 
     [Fact]

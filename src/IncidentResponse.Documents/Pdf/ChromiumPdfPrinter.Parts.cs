@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace IncidentResponse.Documents.Pdf;
 
 /// <summary>A long document printed in parts and joined (ADR 0025), so Chromium holds one part's pictures at a time.</summary>
@@ -35,6 +37,7 @@ public sealed partial class ChromiumPdfPrinter
     /// temporary file is deleted whatever happens.
     /// </summary>
     /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
+    /// <exception cref="PartsDoNotAddUpException">The parts came out on more or fewer pages than the layout pass.</exception>
     public async Task<PrintReport> PrintPartsAsync(
         PdfLayout layout,
         IReadOnlyList<Func<string, CancellationToken, Task<string>>> parts,
@@ -68,6 +71,11 @@ public sealed partial class ChromiumPdfPrinter
 
         cancellationToken.ThrowIfCancellationRequested();
         await joined.OpenIntoAsync(destination, cancellationToken);
-        return new PrintReport(served, blocked) { Pages = pages };
+        return new PrintReport(served, blocked) { Pages = pages, Parts = parts.Count };
     }
+
+    internal void LogPartsDoNotAddUp(PartsDoNotAddUpException mismatch) => LogPartsMismatch(mismatch.PartPages, mismatch.WholePages);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "A document printed in parts came out on {PartPages} pages against {WholePages} for the whole; it is printed again in one part")]
+    private partial void LogPartsMismatch(string partPages, int wholePages);
 }

@@ -30,6 +30,7 @@ internal sealed class PdfJoin : IDisposable
     private readonly PdfDocumentBuilder.AddedFont _font;
     private readonly PdfLayout _layout;
     private readonly List<(PdfPageBuilder Page, double Width)> _pages = [];
+    private readonly List<int> _partPages = [];
 
     public PdfJoin(Stream output, PdfLayout layout)
     {
@@ -43,6 +44,7 @@ internal sealed class PdfJoin : IDisposable
     {
         using var part = PdfDocument.Open(new MemoryStream(pdf, 0, length, writable: false));
         var options = new PdfDocumentBuilder.AddPageOptions { KeepAnnotations = false };
+        _partPages.Add(part.NumberOfPages);
         for (var page = 1; page <= part.NumberOfPages; page++)
         {
             // A copied page's builder does not know its size; the part's page does.
@@ -51,13 +53,13 @@ internal sealed class PdfJoin : IDisposable
     }
 
     /// <summary>Numbers every page, adds the links and the outline, and writes the end of the PDF. Returns the page count.</summary>
-    /// <exception cref="InvalidOperationException">The parts do not add up to the document's pages, so numbers would be wrong.</exception>
+    /// <exception cref="PartsDoNotAddUpException">The parts do not add up to the document's pages, so numbers would be wrong.</exception>
     public int Finish()
     {
         var total = _pages.Count;
         if (total != _layout.Pages)
         {
-            throw new InvalidOperationException("The document's parts printed on a different number of pages than the whole document.");
+            throw new PartsDoNotAddUpException(_partPages, _layout.Pages);
         }
 
         for (var number = 1; number <= total; number++)
@@ -87,4 +89,16 @@ internal sealed class PdfJoin : IDisposable
     }
 
     public void Dispose() => _builder.Dispose();
+}
+
+/// <summary>The parts of a document came out on more or fewer pages than the whole document's layout pass.</summary>
+internal sealed class PartsDoNotAddUpException(IReadOnlyList<int> partPages, int wholePages)
+    : InvalidOperationException(string.Create(
+        CultureInfo.InvariantCulture,
+        $"The document's parts printed on {string.Join('+', partPages)} pages, the whole document on {wholePages}."))
+{
+    /// <summary>Each part's pages, in order: counts only, nothing of the document.</summary>
+    public string PartPages { get; } = string.Join('+', partPages);
+
+    public int WholePages { get; } = wholePages;
 }

@@ -10,4 +10,7 @@ public sealed record PrintReport(IReadOnlyList<string> ServedResources, IReadOnl
 {
     /// <summary>How many pages the PDF has.</summary>
     public int Pages { get; init; }
+
+    /// <summary>How many separate prints were joined into the PDF (ADR 0025); 1 for a document printed whole.</summary>
+    public int Parts { get; init; } = 1;
 }

@@ -73,6 +73,11 @@ public static class BinderAppBenchmark
             await using var app = await AppProcess.StartAsync(settings);
             var caseId = await DemoSeed.CaseIdAsync(database);
 
+            // BINDER_APP_SHOW=1 shows every picture in full (as a binder for the police may); by default the preset's
+            // choice obscures the intimate ones, which prints each as a few hundred blocks.
+            var shown = Environment.GetEnvironmentVariable("BINDER_APP_SHOW") == "1" ? await DemoSeed.EvidenceIdsAsync(database) : [];
+            Console.WriteLine($"// Pictures: {(shown.Count > 0 ? "every one shown in full" : "as the preset chooses (intimate ones obscured)")}");
+
             var cookies = new CookieContainer();
             using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
             {
@@ -140,7 +145,7 @@ public static class BinderAppBenchmark
             long bytes;
             try
             {
-                (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"], kept);
+                (status, bytes) = await DownloadAsync(client, caseId, ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"], kept, shown);
             }
             catch (InvalidOperationException)
             {
@@ -211,7 +216,7 @@ public static class BinderAppBenchmark
     /// Presses "Download the PDF" (which starts a binder job, ADR 0024), checks the job's status as its page does until it
     /// ends, then reads the download to its end, keeping it at <paramref name="keep"/> when given.
     /// </summary>
-    private static async Task<(HttpStatusCode Status, long Bytes)> DownloadAsync(HttpClient client, Guid caseId, string[] sections, string? keep = null)
+    private static async Task<(HttpStatusCode Status, long Bytes)> DownloadAsync(HttpClient client, Guid caseId, string[] sections, string? keep = null, IReadOnlyList<Guid>? shown = null)
     {
         var token = await TokenAsync(client, $"/cases/{caseId}/binder");
         var fields = new List<KeyValuePair<string, string>>
@@ -221,6 +226,7 @@ public static class BinderAppBenchmark
             new("Input.Title", "Evidence record"),
         };
         fields.AddRange(sections.Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
+        fields.AddRange((shown ?? []).Select(id => new KeyValuePair<string, string>($"Input.Redactions[{id}]", "None")));
         using var content = new FormUrlEncodedContent(fields);
         using var pressed = await client.PostAsync(new Uri($"/cases/{caseId}/binder?handler=Pdf", UriKind.Relative), content);
         var job = pressed.StatusCode == HttpStatusCode.Redirect ? pressed.Headers.Location?.OriginalString : null;

@@ -26,4 +26,11 @@ internal static class DemoSeed
         await using var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Postgres, database));
         return await db.Cases.Select(c => c.Id).SingleAsync();
     }
+
+    /// <summary>The demo case's evidence, by id.</summary>
+    public static async Task<IReadOnlyList<Guid>> EvidenceIdsAsync(string database)
+    {
+        await using var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Postgres, database));
+        return await db.EvidenceItems.Select(e => e.Id).ToListAsync();
+    }
 }

@@ -55,40 +55,13 @@ public sealed class BinderPrinter(
     public async Task WritePdfAsync(BinderDocument binder, Stream destination, CancellationToken cancellationToken, BinderProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(binder);
-        var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
         var pdfOptions = PdfOptions.For(binder.Document);
         progress?.Expect(BinderProgress.PicturesIn(binder));
         progress?.Begin(BinderJobPhase.Contents);
         var parts = DocumentPart.Split(binder.Document, printer.PicturesPerPart);
         if (parts.Count > 1)
         {
-            // More pictures than one part holds: printed in parts and joined, so Chromium holds one part's pictures (ADR 0025).
-            using var parted = BinderTelemetry.Start("print");
-            var partedReport = await PartedDocumentPrint.PrintAsync(
-                printer,
-                binder.Document,
-                parts,
-                (options, ct) =>
-                {
-                    progress?.Begin(options.Part is null ? BinderJobPhase.Contents : BinderJobPhase.Print);
-                    return renderer.RenderAsync(binder.Document, options, ct);
-                },
-                PlaceholderAsync,
-                async (name, ct) =>
-                {
-                    var found = await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct);
-                    if (ExhibitResources.IsPicture(name))
-                    {
-                        progress?.PictureServed();
-                    }
-
-                    return found;
-                },
-                destination,
-                pdfOptions,
-                cancellationToken);
-            progress?.AllServed();
-            parted.Printed(binder.Exhibits.Count, partedReport.ServedResources.Count(ExhibitResources.IsPicture), partedReport.Pages);
+            await WritePartsAsync(binder, parts, pdfOptions, destination, progress, cancellationToken);
             return;
         }
 
@@ -105,21 +78,51 @@ public sealed class BinderPrinter(
                 progress?.Begin(BinderJobPhase.Print);
                 return html;
             },
-            async (name, ct) =>
-            {
-                var found = await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct);
-                if (ExhibitResources.IsPicture(name))
-                {
-                    progress?.PictureServed();
-                }
-
-                return found;
-            },
+            Pictures(binder, progress),
             destination,
             pdfOptions,
             cancellationToken);
         progress?.AllServed();
         printing.Printed(binder.Exhibits.Count, report.ServedResources.Count(ExhibitResources.IsPicture), report.Pages);
+    }
+
+    /// <summary>More pictures than one part holds: printed in parts and joined, so Chromium holds one part's pictures (ADR 0025).</summary>
+    private async Task WritePartsAsync(
+        BinderDocument binder, IReadOnlyList<DocumentPart> parts, PdfOptions pdfOptions, Stream destination, BinderProgress? progress, CancellationToken cancellationToken)
+    {
+        using var parted = BinderTelemetry.Start("print");
+        var report = await PartedDocumentPrint.PrintAsync(
+            printer,
+            binder.Document,
+            parts,
+            (options, ct) =>
+            {
+                progress?.Begin(options.Part is null ? BinderJobPhase.Contents : BinderJobPhase.Print);
+                return renderer.RenderAsync(binder.Document, options, ct);
+            },
+            PlaceholderAsync,
+            Pictures(binder, progress),
+            destination,
+            pdfOptions,
+            cancellationToken);
+        progress?.AllServed();
+        parted.Printed(binder.Exhibits.Count, report.ServedResources.Count(ExhibitResources.IsPicture), report.Pages);
+    }
+
+    /// <summary>The binder's pictures as the printer asks for them, each counted into <paramref name="progress"/>.</summary>
+    private Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> Pictures(BinderDocument binder, BinderProgress? progress)
+    {
+        var byNumber = binder.Exhibits.ToDictionary(e => e.Number);
+        return async (name, ct) =>
+        {
+            var found = await pictures.ResolveAsync(name, number => Task.FromResult(byNumber.GetValueOrDefault(number)), ct);
+            if (ExhibitResources.IsPicture(name))
+            {
+                progress?.PictureServed();
+            }
+
+            return found;
+        };
     }
 
     /// <summary>The same binder as one HTML page for the person's own browser, its pictures under <paramref name="resourcePrefix"/>.</summary>

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Domain.Binders;
 using IncidentResponse.Domain.Cases;
@@ -8,6 +9,7 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Security;
 using Microsoft.EntityFrameworkCore;
+using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 
@@ -82,8 +84,7 @@ public sealed partial class BinderJobWork(
             var kept = await PrintSealedAsync(job, binder, progress, cancel.Token);
             await pulseStop.CancelAsync();
             await pulse;
-            await FinishAsync(jobId, BinderJobState.Ready, null, kept, CancellationToken.None, progress);
-            await printer.RecordMadeAsync(job.CaseId, job.UserId, "pdf", options, binder, CancellationToken.None);
+            await FinishReadyAsync(job, kept, progress, options, binder);
             LogReady(logger, jobId, binder.Exhibits.Count);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested && !stopping.IsCancellationRequested)
@@ -183,6 +184,20 @@ public sealed partial class BinderJobWork(
             // The job has ended; its last state is written by FinishAsync.
         }
     }
+
+    /// <summary>
+    /// Ready and "a binder was made" in one transaction (inside the provider's retry strategy): whoever sees the binder
+    /// ready finds it in the case's history too, and a failure between the two leaves neither.
+    /// </summary>
+    private async Task FinishReadyAsync(BinderJob job, (Guid BlobId, byte[] FileKey, long Length) kept, BinderProgress progress, BinderOptions options, BinderDocument binder) =>
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            await FinishAsync(job.Id, BinderJobState.Ready, null, kept, CancellationToken.None, progress);
+            await printer.RecordMadeAsync(job.CaseId, job.UserId, "pdf", options, binder, CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+        });
 
     /// <summary>
     /// Ends a running job once. Where it is no longer running (declared interrupted by another instance, or deleted

@@ -6,6 +6,7 @@ using IncidentResponse.Documents.Pdf;
 
 namespace IncidentResponse.Documents.Tests;
 
+[Trait("Category", "Chromium")]
 [Collection(SharedPrinter.Name)]
 public partial class ChromiumPdfPrinterTests(PrinterFixture fixture)
 {

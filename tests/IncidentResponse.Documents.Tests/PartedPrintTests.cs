@@ -14,6 +14,7 @@ namespace IncidentResponse.Documents.Tests;
 /// as a binder with fewer pictures than a part holds still is: the same pages, pictures, outline, contents numbers and
 /// links, and "Page k of Y" counted across the parts. Its own printer (its own Chromium) for its own scratch directory.
 /// </summary>
+[Trait("Category", "Chromium")]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the printer through IAsyncLifetime.DisposeAsync.")]
 public sealed partial class PartedPrintTests : IAsyncLifetime
 {

@@ -10,6 +10,7 @@ namespace IncidentResponse.Documents.Tests;
 /// The printer's loopback picture server (ADR 0023): a print's pictures are served under its own capability, each
 /// once, only while it runs, and to nothing but a GET for that very address.
 /// </summary>
+[Trait("Category", "Chromium")]
 [Collection(SharedPrinter.Name)]
 public sealed class PictureServerTests(PrinterFixture fixture) : IDisposable
 {

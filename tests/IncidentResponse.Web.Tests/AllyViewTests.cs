@@ -274,6 +274,7 @@ public abstract partial class AllyViewTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(Enumerable.Range(1, (int)total).Reverse(), Numbers(owners));
     }
 
+    [Trait("Category", "Chromium")]
     [Theory]
     [InlineData(CaseRole.Advocate, false)]
     [InlineData(CaseRole.Helper, false)]

@@ -23,6 +23,7 @@ public sealed class BinderInPartsTests(PartedBinderApp app) : IClassFixture<Part
         "Sightings and takedown log", "Letters, finalised and sent", "Verification appendix",
     ];
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_binder_with_more_pictures_than_a_part_holds_is_one_binder_with_every_picture_and_right_numbers()
     {

@@ -17,6 +17,7 @@ namespace IncidentResponse.Web.Tests;
 public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task The_press_goes_to_a_progress_page_that_survives_a_reload_and_ends_in_a_sealed_binder_only_you_can_download()
     {
@@ -87,6 +88,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await after.BinderJobs.AnyAsync(j => j.CaseId == caseId));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_second_press_while_a_binder_is_being_made_goes_to_that_one_and_the_page_says_it_is_waiting()
     {
@@ -109,6 +111,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         await check.BinderJobs.Where(j => j.Id == held).ExecuteDeleteAsync();
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_job_left_running_by_a_dead_process_fails_kindly_at_the_next_start_with_no_file()
     {
@@ -144,6 +147,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, page.Status);
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Progress_written_by_the_host_making_the_binder_is_read_on_a_second_host_which_also_hands_over_the_PDF()
     {
@@ -168,6 +172,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(1, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Cancel_while_the_pictures_are_being_printed_stops_the_print_and_keeps_nothing()
     {
@@ -220,6 +225,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(filesBefore.Order(), filesAfter.Order());
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task While_one_binder_prints_the_next_waits_and_says_so_and_someone_with_nothing_printing_goes_before_a_second_of_yours()
     {

@@ -23,6 +23,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     private static readonly string[] EverySection =
         ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"];
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_police_binder_has_every_section_every_exhibit_with_its_fingerprint_and_the_manifest()
     {
@@ -97,6 +98,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(2, pdf.Images.Count());
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task The_contents_list_gives_the_page_each_section_and_exhibit_begins_on()
     {
@@ -194,6 +196,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         }
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task The_platform_preset_leaves_out_the_assessment_the_incident_log_and_the_letters()
     {
@@ -229,6 +232,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain("Threat assessment", withLogText, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Obscured_and_withheld_pictures_never_reach_the_pdf_and_a_shown_one_keeps_its_full_size()
     {
@@ -284,6 +288,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         AssertOnlyBlocks(png);
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_damaged_file_becomes_a_marked_problem_page_and_a_failure_in_the_appendix()
     {
@@ -364,6 +369,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal($"/cases/{caseId}/binder/resource/exhibit/1", shown.Document.QuerySelector("#exhibit-1 img")!.GetAttribute("src"));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Long_unbroken_words_anywhere_in_the_case_wrap_and_never_shrink_every_page()
     {
@@ -521,6 +527,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     /// <summary>A survivor with a case who has re-entered their passphrase, as the binder page asks first.</summary>
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task The_assessment_summary_reports_the_answers_in_the_third_person_and_leaves_the_level_out_unless_chosen()
     {

@@ -123,6 +123,7 @@ public abstract class DownloadFeedbackTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == "binder.made"));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Binder_presses_while_a_download_is_being_made_go_to_one_job_that_waits_for_it()
     {

@@ -14,6 +14,7 @@ public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
 {
     private const string Title = "Blue folder notes";
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task The_zip_holds_every_exhibit_bit_exact_and_sha256sum_verifies_its_manifest()
     {

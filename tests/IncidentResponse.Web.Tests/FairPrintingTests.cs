@@ -12,6 +12,7 @@ public abstract class FairPrintingTests<TApp>(TApp app) : IClassFixture<TApp>
 {
     private FairPrinting Printing => app.Services.GetRequiredService<FairPrinting>();
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_third_letter_PDF_while_two_are_printing_gets_a_kind_still_making_page_and_someone_else_is_not_held_up()
     {
@@ -45,6 +46,7 @@ public abstract class FairPrintingTests<TApp>(TApp app) : IClassFixture<TApp>
         }
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_binder_asked_for_while_one_of_yours_is_printing_waits_and_is_made_once_the_slot_is_free()
     {

@@ -207,6 +207,7 @@ public abstract class HelpfulFormTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await db.Sightings.AnyAsync(s => s.CaseId == caseId));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_letter_says_the_day_the_place_was_first_seen_as_corrected_not_the_day_it_was_typed()
     {

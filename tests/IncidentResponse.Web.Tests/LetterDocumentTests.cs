@@ -16,6 +16,7 @@ public abstract partial class LetterDocumentTests<TApp>(TApp app) : IClassFixtur
 {
     private const string Posted = "https://www.reddit.com/r/a/comments/letterdoc1";
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_letter_pdf_reads_as_a_letter_line_for_line_with_one_title_and_no_cover_or_marking()
     {
@@ -68,6 +69,7 @@ public abstract partial class LetterDocumentTests<TApp>(TApp app) : IClassFixtur
         Assert.Equal(Squeeze(text) + "Page1of1", PdfTools.SqueezedText(pdf));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_letter_finalised_in_the_old_layout_still_prints_its_own_words_with_the_date_and_recipient_on_lines_of_their_own()
     {

@@ -152,6 +152,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
         }
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_follow_up_of_a_withheld_letter_tells_an_ally_nothing_of_the_first_letter()
     {
@@ -242,6 +243,7 @@ public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NotFound, (await advocate.GetAsync(letter)).Status);
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Private_sender_details_reach_the_owner_and_an_advocate_only_and_a_helper_saving_the_draft_keeps_them()
     {

@@ -125,6 +125,7 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(await db.Incidents.AnyAsync(i => i.Id == incident));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task An_ally_allowed_to_export_gets_a_zip_and_binder_without_the_private_entry_or_file()
     {
@@ -166,6 +167,7 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task An_ally_allowed_to_export_but_not_shown_evidence_images_gets_no_picture_in_the_zip_binder_or_print_view()
     {
@@ -241,6 +243,7 @@ public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
         }
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_private_entry_its_places_and_files_never_reach_an_ally_on_any_list_letter_binder_or_export()
     {

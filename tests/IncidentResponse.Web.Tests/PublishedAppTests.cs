@@ -85,7 +85,8 @@ public sealed class PublishedAppTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, css.StatusCode);
         }
 
-        await client.SignUpAsync();
+        var username = await client.SignUpAsync();
+        Assert.Equal(ProductionHashIterations, await StoredHashIterationsAsync(settings.PostgresConnectionString, username));
         var caseId = await client.CreateCaseAsync();
         var picture = TestImages.Png(120, 80);
         await client.AddEvidenceAsync(caseId, picture, "screenshot.png");
@@ -108,6 +109,23 @@ public sealed class PublishedAppTests : IAsyncLifetime
         Assert.Equal(before, Snapshot(AppDirectory));
         // What it wrote is in its data folder, owned by its user: the sealed evidence file.
         Assert.NotEmpty(Directory.GetFiles(settings.DataDirectory, "*", SearchOption.AllDirectories));
+    }
+
+    /// <summary>
+    /// The PBKDF2 iterations the shipped app hashes a passphrase with. The in-process test apps hash with fewer
+    /// (AppFixture: the same hasher, a lower cost, as the suite signs in thousands of times); this is what holds the
+    /// real figure.
+    /// </summary>
+    private const int ProductionHashIterations = 210_000;
+
+    /// <summary>The iteration count written in a stored ASP.NET Core Identity v3 hash: 0x01, PRF, iterations (big-endian).</summary>
+    private static async Task<int> StoredHashIterationsAsync(string connectionString, string username)
+    {
+        await using var db = new IncidentResponse.Domain.Data.AppDbContext(
+            IncidentResponse.Domain.Data.DatabaseProviders.CreateOptions(IncidentResponse.Domain.Data.DatabaseProvider.Postgres, connectionString));
+        var hash = Convert.FromBase64String(db.Users.Single(u => u.UserName == username).PasswordHash!);
+        Assert.Equal(0x01, hash[0]);
+        return (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5, 4));
     }
 
     public Task DisposeAsync()

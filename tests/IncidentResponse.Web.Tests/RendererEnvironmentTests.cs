@@ -20,6 +20,7 @@ public sealed class CanaryEnvironmentApp : SqliteApp
 /// <summary>The renderers start with a cleared environment and leave no core dumps.</summary>
 public sealed class RendererEnvironmentTests(CanaryEnvironmentApp app) : IClassFixture<CanaryEnvironmentApp>
 {
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Chromium_and_its_driver_hold_no_variable_of_the_apps_and_no_core_dumps_while_printing()
     {

@@ -295,6 +295,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("You declined to remove the content", text, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_private_detail_never_reaches_the_finalised_text_or_the_download()
     {

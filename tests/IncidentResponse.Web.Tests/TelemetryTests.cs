@@ -65,6 +65,7 @@ public sealed class TelemetryTests(TelemetryApp app) : IClassFixture<TelemetryAp
     }
 
     // Long because it is one survivor's whole journey, each step planting the marker where it can.
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task A_marker_planted_in_paths_queries_forms_headers_and_files_reaches_no_span_or_metric()
     {

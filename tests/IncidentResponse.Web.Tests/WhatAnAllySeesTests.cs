@@ -79,6 +79,7 @@ public abstract class WhatAnAllySeesTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(db.ThreatAssessments.Any(a => a.CaseId == caseId));
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Until_the_owner_shares_it_an_ally_gets_no_risk_level_or_answers_on_any_page_binder_or_export_and_then_does()
     {

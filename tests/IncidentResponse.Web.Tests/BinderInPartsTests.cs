@@ -74,7 +74,56 @@ public sealed class BinderInPartsTests(PartedBinderApp app) : IClassFixture<Part
             pdf.Bookmarks.Select(b => (b.Title, b.Level)));
     }
 
-    private async Task<HttpResponseMessage> PostPdfAsync(AppClient client, Guid caseId)
+    /// <summary>
+    /// An ally's binder printed in parts holds none of what the owner keeps private: the parts print the same document
+    /// the one-part path does (the composer leaves private items out before any printing), and this holds it so.
+    /// </summary>
+    [Trait("Category", "Chromium")]
+    [Fact]
+    public async Task An_allys_binder_printed_in_parts_holds_no_private_entry_or_picture()
+    {
+        const string Secret = "Parted-private narrative";
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var hidden = await owner.AddIncidentAsync(caseId, app.IncidentForm(Secret));
+        var shared = Enumerable.Range(1, 5).Select(i => TestImages.Png(30 + i, 30 + i)).ToArray();
+        foreach (var (picture, i) in shared.Select((p, i) => (p, i)))
+        {
+            await owner.AddEvidenceAsync(caseId, picture, $"shared-{i + 1}.png");
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var privatePicture = TestImages.Png(29, 29);
+        var privateFile = await owner.AddEvidenceAsync(caseId, privatePicture, "kept-to-myself.png");
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/log/{hidden}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/evidence/{privateFile}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        var (ally, _) = await app.NewAllyAsync(owner, caseId, IncidentResponse.Domain.Cases.CaseRole.Advocate);
+        using var __ = ally;
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == IncidentResponse.Domain.Cases.CaseRole.Advocate)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ExportAllowed, true).SetProperty(m => m.EvidenceImagesGranted, true));
+        }
+
+        await ally.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        using var pressed = await PostPdfAsync(ally, caseId, except: privateFile);
+        using var response = await BinderJobClient.FollowAsync(ally.Http, pressed);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var pdf = PdfTools.Read(bytes);
+
+        // Printed in three parts and joined (two pictures a part), not whole.
+        Assert.Equal("PdfPig", pdf.Producer);
+        Assert.Equal(shared.Length, pdf.Images.Count());
+        var text = PdfTools.Text(bytes);
+        Assert.All(shared, p => Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(p)), text, StringComparison.Ordinal));
+        Assert.DoesNotContain(Convert.ToHexStringLower(SHA256.HashData(privatePicture)), text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept-to-myself", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exhibit 6", text, StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> PostPdfAsync(AppClient client, Guid caseId, Guid? except = null)
     {
         var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
         var fields = new List<KeyValuePair<string, string>>
@@ -88,7 +137,7 @@ public sealed class BinderInPartsTests(PartedBinderApp app) : IClassFixture<Part
         fields.AddRange(Sections.Select(s => new KeyValuePair<string, string>("Input.Sections", s)));
         await using (var db = app.CreateDbContext())
         {
-            foreach (var id in await db.EvidenceItems.Where(e => e.CaseId == caseId).Select(e => e.Id).ToListAsync())
+            foreach (var id in await db.EvidenceItems.Where(e => e.CaseId == caseId && e.Id != except).Select(e => e.Id).ToListAsync())
             {
                 fields.Add(new($"Input.Redactions[{id}]", "None"));
             }

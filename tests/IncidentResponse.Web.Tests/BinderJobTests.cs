@@ -291,6 +291,76 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("Getting started", new IncidentResponse.Web.Pages.Cases.Binder.BinderJobView(alone, behind).PartText);
     }
 
+    /// <summary>
+    /// A ready binder is frozen as its maker could see the case. An ally's is deleted unread once the owner narrows what
+    /// they may see (an entry made private, evidence images withdrawn), so the frozen PDF cannot hand over what the ally
+    /// may no longer see; the owner's own, made the same moment, stays.
+    /// </summary>
+    [Trait("Category", "Chromium")]
+    [Theory]
+    [InlineData("entry made private")]
+    [InlineData("evidence images withdrawn")]
+    public async Task An_allys_ready_binder_is_deleted_unread_once_what_they_may_see_narrows(string change)
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var entry = await owner.AddIncidentAsync(caseId, app.IncidentForm("Narrowing narrative"));
+        var evidenceId = await owner.AddEvidenceAsync(caseId, TestImages.Png(64, 48), "narrowing.png");
+        var (ally, allyName) = await app.NewAllyAsync(owner, caseId, IncidentResponse.Domain.Cases.CaseRole.Advocate);
+        using var __ = ally;
+        Guid allyId;
+        await using (var db = app.CreateDbContext())
+        {
+            allyId = await db.Users.Where(u => u.UserName == allyName).Select(u => u.Id).SingleAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.ManageAllyAsync(caseId, "Export", allyId, ("allow", "true"))).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.ManageAllyAsync(caseId, "EvidenceImages", allyId, ("grant", "true"))).Status);
+        await ally.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        using var allyPress = await PressAsync(ally, caseId, evidenceId, "Ally binder");
+        using var ownerPress = await PressAsync(owner, caseId, evidenceId, "Owner binder");
+        var allyJob = BinderJobClient.JobAddress(allyPress)!;
+        var ownerJob = BinderJobClient.JobAddress(ownerPress)!;
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(ally.Http, allyJob));
+        Assert.Equal("ready", await BinderJobClient.WaitUntilEndedAsync(owner.Http, ownerJob));
+        Guid allyBlob;
+        await using (var db = app.CreateDbContext())
+        {
+            allyBlob = (await db.BinderJobs.SingleAsync(j => j.CaseId == caseId && j.UserId == allyId)).BlobId!.Value;
+        }
+
+        var sealedFile = Assert.Single(Directory.GetFiles(Path.Combine(app.DataDirectory, "binders"), $"{allyBlob:N}*", SearchOption.AllDirectories));
+
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var narrowed = change == "entry made private"
+            ? await owner.SubmitAsync($"/cases/{caseId}/log/{entry}", new Dictionary<string, string>(), "handler=Privacy")
+            : await owner.ManageAllyAsync(caseId, "EvidenceImages", allyId, ("grant", "false"));
+        Assert.Equal(HttpStatusCode.Redirect, narrowed.Status);
+
+        using (var download = await ally.Http.GetAsync(allyJob + "?handler=Download"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        }
+
+        var page = await ally.GetAsync(allyJob);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains("This binder is no longer here", page.MainText, StringComparison.Ordinal);
+        Assert.Contains("what you may see in this case changed", page.MainText, StringComparison.Ordinal);
+        Assert.Null(page.Document.QuerySelector("#download-job"));
+        Assert.False(File.Exists(sealedFile));
+        await using (var db = app.CreateDbContext())
+        {
+            var row = await db.BinderJobs.SingleAsync(j => j.CaseId == caseId && j.UserId == allyId);
+            Assert.Equal((BinderJobState.Failed, BinderJobFailure.Outdated, null, null), (row.State, row.Failure, row.BlobId, row.FileKey));
+        }
+
+        // The owner sees every item, private or not, and gave nothing up: theirs still downloads.
+        using var ownersDownload = await owner.Http.GetAsync(ownerJob + "?handler=Download");
+        Assert.Equal(HttpStatusCode.OK, ownersDownload.StatusCode);
+        Assert.Equal("application/pdf", ownersDownload.Content.Headers.ContentType?.MediaType);
+    }
+
     private static async Task<(string State, string Part)> StateAndPartAsync(AppClient client, string job)
     {
         var status = await BinderJobClient.StatusAsync(client.Http, job);

@@ -87,4 +87,10 @@ public enum BinderJobFailure
 
     /// <summary>The member may no longer make a binder of this case (their access changed while it waited).</summary>
     NotAllowed = 3,
+
+    /// <summary>
+    /// It was ready, but what the member may see in the case narrowed after they asked for it (an item made private,
+    /// a grant withdrawn, the age answers changed): the PDF was deleted unread rather than handed over.
+    /// </summary>
+    Outdated = 4,
 }

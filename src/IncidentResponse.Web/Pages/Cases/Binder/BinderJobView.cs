@@ -34,6 +34,7 @@ public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
         BinderJobState.Running => "Being made",
         BinderJobState.Ready => "Ready to download",
         BinderJobState.Cancelled => "Cancelled",
+        _ when Job.Failure == BinderJobFailure.Outdated => "No longer here",
         _ => "Not made",
     };
 
@@ -50,6 +51,7 @@ public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
         },
         BinderJobState.Ready => "Your binder is ready",
         BinderJobState.Cancelled => "You cancelled this binder",
+        _ when Job.Failure == BinderJobFailure.Outdated => "This binder is no longer here",
         _ => "This binder could not be made",
     };
 
@@ -63,6 +65,7 @@ public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
         BinderJobFailure.Interrupted => "The server restarted while it was being made. Nothing was kept. Please make it again.",
         BinderJobFailure.NoPrinter => "This server can't make PDF files just now. Nothing was kept. The print view on the binder page prints the same pages from your browser.",
         BinderJobFailure.NotAllowed => "You can no longer make a binder of this case, so nothing was made.",
+        BinderJobFailure.Outdated => "It was deleted from the server without being opened, because what you may see in this case changed after it was made. You can make a new one on the binder page.",
         _ => "Something went wrong while it was being made. Nothing was kept. Please try again.",
     };
 

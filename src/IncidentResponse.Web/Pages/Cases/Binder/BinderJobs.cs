@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Binders;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
@@ -155,6 +156,59 @@ public sealed class BinderJobs(AppDbContext db, CaseKeyring keys, EvidenceVault 
         {
             CaseKeys.Destroy(caseKey);
         }
+    }
+
+    /// <summary>
+    /// Changes in a case's history after which a ready binder no longer matches what an ally may see: anything made
+    /// private, helpers kept apart (the people listed in it), the age answers changed.
+    /// </summary>
+    private static readonly string[] NarrowedForAllies =
+        [AuditActions.IncidentMadePrivate, AuditActions.EvidenceMadePrivate, AuditActions.CaseHelpersKeptApart, AuditActions.CaseAgeAnswersChanged];
+
+    /// <summary>The same, for changes to one ally's own access (the event names the ally as its entity).</summary>
+    private static readonly string[] NarrowedForTheAlly =
+    [
+        AuditActions.AllyRoleChanged, AuditActions.AllyRemoved, AuditActions.AllyEvidenceImagesWithdrawn,
+        AuditActions.AllyExportWithdrawn, AuditActions.AllyOriginalsWithdrawn, AuditActions.AllyRiskAssessmentWithdrawn,
+    ];
+
+    /// <summary>
+    /// A ready binder is frozen as the member could see the case when they asked for it. When the case's history shows
+    /// that their view narrowed since (for the owner only the age answers count), the PDF is deleted unread and the job
+    /// says so (<see cref="BinderJobFailure.Outdated"/>). True when it was withdrawn.
+    /// </summary>
+    public async Task<bool> WithdrawIfOutdatedAsync(BinderJob job, bool forOwner, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (job.State != BinderJobState.Ready)
+        {
+            return false;
+        }
+
+        var member = job.UserId.ToString();
+        var outdated = await db.AuditEvents.AsNoTracking().AnyAsync(
+            e => e.CaseId == job.CaseId && e.OccurredUtc >= job.CreatedUtc
+                && (e.Action == AuditActions.CaseAgeAnswersChanged
+                    || (!forOwner && (NarrowedForAllies.Contains(e.Action) || (NarrowedForTheAlly.Contains(e.Action) && e.EntityId == member)))),
+            cancellationToken);
+        if (!outdated)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.BinderJobs.Where(j => j.Id == job.Id && j.State == BinderJobState.Ready)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.State, BinderJobState.Failed).SetProperty(j => j.Failure, BinderJobFailure.Outdated)
+                    .SetProperty(j => j.BlobId, (Guid?)null).SetProperty(j => j.FileKey, (byte[]?)null).SetProperty(j => j.Length, 0L)
+                    .SetProperty(j => j.FinishedUtc, now),
+                cancellationToken);
+        if (job.BlobId is { } blobId)
+        {
+            await files.Store.DeleteAsync(blobId, cancellationToken);
+        }
+
+        return true;
     }
 
     /// <summary>Deletes the job and its PDF ("it downloaded, delete it from the server").</summary>

@@ -97,8 +97,14 @@ public sealed class JobModel(BinderJobs jobs, TimeProvider clock) : CasePageMode
         return Redirect($"/cases/{CaseId}/binder?deleted=1");
     }
 
-    private Task<BinderJob?> FindAsync(Guid jobId, CancellationToken cancellationToken) =>
-        jobs.FindAsync(CaseId, User.UserId(), jobId, cancellationToken);
+    /// <summary>This member's job; a ready one whose PDF no longer matches what they may see is withdrawn first.</summary>
+    private async Task<BinderJob?> FindAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        var job = await jobs.FindAsync(CaseId, User.UserId(), jobId, cancellationToken);
+        return job is not null && await jobs.WithdrawIfOutdatedAsync(job, Membership.IsOwner, cancellationToken)
+            ? await jobs.FindAsync(CaseId, User.UserId(), jobId, cancellationToken)
+            : job;
+    }
 
     public string ExpiresText => BinderJobView.MinutesLeft(Job, clock.GetUtcNow().UtcDateTime);
 }

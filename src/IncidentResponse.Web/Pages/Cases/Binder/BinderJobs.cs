@@ -185,9 +185,10 @@ public sealed class BinderJobs(AppDbContext db, CaseKeyring keys, EvidenceVault 
             return false;
         }
 
+        // After the moment it was asked for: the binder was built later still, so anything up to then is in it already.
         var member = job.UserId.ToString();
         var outdated = await db.AuditEvents.AsNoTracking().AnyAsync(
-            e => e.CaseId == job.CaseId && e.OccurredUtc >= job.CreatedUtc
+            e => e.CaseId == job.CaseId && e.OccurredUtc > job.CreatedUtc
                 && (e.Action == AuditActions.CaseAgeAnswersChanged
                     || (!forOwner && (NarrowedForAllies.Contains(e.Action) || (NarrowedForTheAlly.Contains(e.Action) && e.EntityId == member)))),
             cancellationToken);

@@ -3,7 +3,7 @@
 #   ./build.sh test    install what a bare Debian machine lacks (nginx, chromium, postgresql, poppler-utils,
 #                      fonts-noto-cjk) if missing, check formatting, build, and run every test project. .ci/run calls
 #                      exactly this.
-#   ./build.sh test-fast   the inner loop (about a minute and a half of tests): Domain, Documents and Web tests on SQLite,
+#   ./build.sh test-fast   the inner loop (about 75 s of tests): Domain, Documents and Web tests on SQLite,
 #                      leaving out the browser tests, the system tests (trait Category=System: extra processes, a
 #                      published app, nginx, a database stopped mid-journey), the tests that print with Chromium (trait
 #                      Category=Chromium) and the PostgreSQL twins (classes named ...OnPostgres). Its apps start without

@@ -7,7 +7,9 @@ namespace IncidentResponse.Domain.Audit;
 /// Adds chained audit events to the current unit of work: they are saved by the same <c>SaveChangesAsync</c> as the
 /// change they describe, so a change is never saved without its event, nor an event without its change. The case's
 /// head (<see cref="AuditHead"/>) moves with each event in that same save. Two saves in one case racing for the same
-/// sequence number collide on the primary key; the loser's whole save fails and nothing of it is kept.
+/// sequence number collide on the primary key; the loser's attempt fails whole, and its events are then chained after
+/// the winner's and saved again (<see cref="AppDbContext.SaveChangesAsync(bool, CancellationToken)"/>), so a request
+/// saving beside a background binder job's history entry is not lost.
 /// </summary>
 public sealed class AuditTrail(AppDbContext db, TimeProvider clock, AuditChainKey key)
 {
@@ -20,6 +22,7 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock, AuditChainKe
         string details = "",
         CancellationToken cancellationToken = default)
     {
+        db.AuditRechain ??= RechainAsync;
         var head = await db.AuditHeads.FindAsync([caseId], cancellationToken);
         if (head is null)
         {
@@ -44,6 +47,41 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock, AuditChainKe
         db.AuditEvents.Add(AuditEventRecord.From(chained));
         var moved = AuditChain.Head(key, caseId, chained);
         (head.Sequence, head.Hash, head.Seal) = (moved.Sequence, moved.Hash, moved.Seal);
+    }
+
+    /// <summary>
+    /// After a failed save: for each case whose stored head has moved to or past this save's first pending event, the
+    /// pending events are chained again, in their order, after the stored head, and the tracked head follows them.
+    /// </summary>
+    private async Task<bool> RechainAsync(CancellationToken cancellationToken)
+    {
+        var moved = false;
+        var pending = db.ChangeTracker.Entries<AuditEventRecord>().Where(e => e.State == EntityState.Added).ToList();
+        foreach (var group in pending.GroupBy(e => e.Entity.CaseId))
+        {
+            var ordered = group.OrderBy(e => e.Entity.Sequence).ToList();
+            var stored = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.CaseId == group.Key, cancellationToken);
+            var head = db.ChangeTracker.Entries<AuditHead>().SingleOrDefault(h => h.Entity.CaseId == group.Key)?.Entity;
+            if (stored is null || head is null || stored.Sequence < ordered[0].Entity.Sequence)
+            {
+                continue;
+            }
+
+            moved = true;
+            var previous = new ChainedAuditEvent(new AuditEvent(stored.Sequence, group.Key, null, default, "", "", "", ""), [], stored.Hash);
+            var events = ordered.Select(e => e.Entity.ToChained().Event).ToList();
+            ordered.ForEach(e => e.State = EntityState.Detached);
+            foreach (var pendingEvent in events)
+            {
+                previous = AuditChain.Append(key, previous, pendingEvent with { Sequence = previous.Sequence + 1 });
+                db.AuditEvents.Add(AuditEventRecord.From(previous));
+            }
+
+            var end = AuditChain.Head(key, group.Key, previous);
+            (head.Sequence, head.Hash, head.Seal) = (end.Sequence, end.Hash, end.Seal);
+        }
+
+        return moved;
     }
 
     /// <summary>Checks one case's whole chain, oldest first, and that it ends at the case's sealed head.</summary>

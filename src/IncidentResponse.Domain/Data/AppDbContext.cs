@@ -125,10 +125,38 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>How many times a save whose history events lost a race is re-chained and tried again.</summary>
+    private const int AuditAttempts = 4;
+
+    /// <summary>
+    /// Set by <see cref="Audit.AuditTrail"/> when it adds events to this unit of work: after a failed save, moves the
+    /// pending events of any case whose stored history has grown meanwhile onto its end; true when it moved some.
+    /// </summary>
+    internal Func<CancellationToken, Task<bool>>? AuditRechain { get; set; }
+
+    /// <summary>
+    /// Saves; when the save fails because another save appended to the same case's history first (the two collide on
+    /// the event's key), this one's events are chained after that one's and the save is tried again. Nothing of a failed
+    /// attempt is kept (its own transaction, or a savepoint inside the caller's, is rolled back).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException) when (attempt < AuditAttempts && AuditRechain is not null
+                && ChangeTracker.Entries<Audit.AuditEventRecord>().Any(e => e.State == EntityState.Added))
+            {
+                if (!await AuditRechain(cancellationToken))
+                {
+                    throw;
+                }
+            }
+        }
     }
 
     private void BumpVersions()

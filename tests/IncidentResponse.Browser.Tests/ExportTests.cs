@@ -7,7 +7,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace IncidentResponse.Browser.Tests;
 
-/// <summary>"Download everything" in a real browser: asked for the passphrase once, then the ZIP downloads.</summary>
+/// <summary>
+/// "Download everything" in a real browser: asked for the passphrase once, then its binder is made on a progress page
+/// (ADR 0024), and the ZIP downloads from there.
+/// </summary>
 [Collection(WithApp.Name)]
 public sealed class ExportTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
@@ -33,12 +36,17 @@ public sealed class ExportTests(AppFixture app, ITestOutputHelper output) : Brow
 
         await Expect(Page.Heading()).ToHaveTextAsync("Download everything");
         await Expect(Page.Locator("#confirmed")).ToBeVisibleAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Download everything (ZIP)" }).ClickAsync();
+
+        // The binder inside it is made first, on a page that shows how far along it is and ends with the ZIP's button.
+        await Expect(Page.Heading()).ToHaveTextAsync("Your download");
+        await Expect(Page.Locator("#job-progress-text")).ToHaveTextAsync("Your download is ready.", new() { Timeout = 120_000 });
         var download = await Page.RunAndWaitForDownloadAsync(async () =>
         {
             await Page.GetByRole(AriaRole.Button, new() { Name = "Download everything (ZIP)" }).ClickAsync();
-            Assert.StartsWith("Preparing your download…", await Page.EvaluateAsync<string>("() => document.getElementById('export-preparing').textContent"), StringComparison.Ordinal);
+            Assert.StartsWith("Starting your download…", await Page.EvaluateAsync<string>("() => document.getElementById('zip-preparing').textContent"), StringComparison.Ordinal);
         });
-        await Expect(Page.Locator("#export-preparing")).ToContainTextAsync("Your download has started.");
+        await Expect(Page.Locator("#zip-preparing")).ToContainTextAsync("Your download has started.");
         Assert.Matches("^records-\\d{4}-\\d{2}-\\d{2}\\.zip$", download.SuggestedFilename);
         await using var zip = await ZipFile.OpenReadAsync(await download.PathAsync());
         var exhibit = zip.GetEntry("exhibit-001.png")!;
@@ -48,5 +56,6 @@ public sealed class ExportTests(AppFixture app, ITestOutputHelper output) : Brow
         Assert.Equal(png, copy.ToArray());
         Assert.NotNull(zip.GetEntry("case.json"));
         Assert.NotNull(zip.GetEntry("manifest.sha256"));
+        Assert.NotNull(zip.GetEntry("binder.pdf"));
     });
 }

@@ -279,6 +279,11 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
 
         // A binder made, so its job's page (listed on the binder page) is walked too.
         await page.MakeBinderAsync(dashboard);
+
+        // "Download everything" makes its binder as a job too: that page, with the ZIP's button, is listed and walked.
+        await page.GotoAsync(dashboard + "/export");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Download everything (ZIP)" }).ClickAsync();
+        await Expect(page.Locator("#job-progress-text")).ToHaveTextAsync("Your download is ready.", new() { Timeout = 120_000 });
         return new Seeded(caseId, evidence, invitations, pending);
     }
 

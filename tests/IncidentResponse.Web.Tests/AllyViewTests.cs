@@ -298,13 +298,13 @@ public abstract partial class AllyViewTests<TApp>(TApp app) : IClassFixture<TApp
         await other.AddIncidentAsync(caseId, app.IncidentForm("The other helper's entry"));
         await GrantAsync(caseId, allyName, imagesGranted, exportAllowed: true);
         var otherId = await UserIdAsync(otherName);
+        var folder = await ally.DownloadEverythingAsync(caseId);
         long total;
         await using (var db = app.CreateDbContext())
         {
             total = await db.AuditEvents.LongCountAsync(e => e.CaseId == caseId);
         }
 
-        var folder = await ally.DownloadEverythingAsync(caseId);
         try
         {
             var text = await File.ReadAllTextAsync(Path.Combine(folder, "case.json"));

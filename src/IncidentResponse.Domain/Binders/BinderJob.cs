@@ -20,6 +20,12 @@ public sealed class BinderJob
     /// <summary>The member who asked: the only person who sees the job or its PDF.</summary>
     public Guid UserId { get; set; }
 
+    /// <summary>
+    /// Made for "Download everything": the binder with every part, as the export has always held it, which the ZIP then
+    /// carries as <c>binder.pdf</c> instead of printing it inside the download's request.
+    /// </summary>
+    public bool ForExport { get; set; }
+
     public BinderJobState State { get; set; }
 
     public BinderJobPhase Phase { get; set; }

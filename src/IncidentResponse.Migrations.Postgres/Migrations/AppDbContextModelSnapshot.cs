@@ -240,6 +240,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ForExport")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -235,6 +235,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForExport")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HeartbeatUtc")
                         .HasColumnType("TEXT");
 

@@ -28,6 +28,9 @@ public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
         },
     };
 
+    /// <summary>What the job makes, for the binder page's list.</summary>
+    public string Kind => Job.ForExport ? "Download everything (ZIP)" : "Your binder";
+
     public string StateText => Job.State switch
     {
         BinderJobState.Queued => "Waiting to start",
@@ -49,7 +52,7 @@ public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
             BinderJobPhase.Saving => "Saving it safely",
             _ => "Getting started",
         },
-        BinderJobState.Ready => "Your binder is ready",
+        BinderJobState.Ready => Job.ForExport ? "Your download is ready" : "Your binder is ready",
         BinderJobState.Cancelled => "You cancelled this binder",
         _ when Job.Failure == BinderJobFailure.Outdated => "This binder is no longer here",
         _ => "This binder could not be made",

@@ -73,13 +73,15 @@ public sealed partial class BinderJobWork(
         var pulse = PulseAsync(jobId, progress, cancel, pulseStop.Token);
         try
         {
-            var choices = await jobs.OpenChoicesAsync(job, cancel.Token);
-            var options = choices.ToOptions() with
-            {
-                PicturesShared = membership.Can(CaseOperation.ViewEvidence),
-                AssessmentShown = membership.Can(CaseOperation.ViewRiskAssessment),
-                Audience = (await CaseAudience.LoadAsync(db, membership, cancel.Token)).ForBinder(),
-            };
+            var audience = (await CaseAudience.LoadAsync(db, membership, cancel.Token)).ForBinder();
+            var options = job.ForExport
+                ? BinderExportPart.OptionsFor(membership.Can(CaseOperation.ViewEvidence), membership.Can(CaseOperation.ViewRiskAssessment), audience)
+                : (await jobs.OpenChoicesAsync(job, cancel.Token)).ToOptions() with
+                {
+                    PicturesShared = membership.Can(CaseOperation.ViewEvidence),
+                    AssessmentShown = membership.Can(CaseOperation.ViewRiskAssessment),
+                    Audience = audience,
+                };
             var binder = await builder.BuildDocumentAsync(job.CaseId, options, cancel.Token);
             var kept = await PrintSealedAsync(job, binder, progress, cancel.Token);
             await pulseStop.CancelAsync();

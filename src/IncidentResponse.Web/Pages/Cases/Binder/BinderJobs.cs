@@ -24,7 +24,14 @@ public sealed class BinderJobs(AppDbContext db, CaseKeyring keys, EvidenceVault 
     /// A new job for the binder chosen in <paramref name="choices"/>, queued for the runner; or, when this person
     /// already has a binder being made for this case, that one (one binder at a time each, so nobody's fill the queue).
     /// </summary>
-    public async Task<Guid> StartAsync(CaseMembership membership, IndexModel.InputModel choices, CancellationToken cancellationToken)
+    public Task<Guid> StartAsync(CaseMembership membership, IndexModel.InputModel choices, CancellationToken cancellationToken) =>
+        StartAsync(membership, choices, forExport: false, cancellationToken);
+
+    /// <summary>A job for the binder "Download everything" carries (every part, as <see cref="BinderExportPart"/> prints it).</summary>
+    public Task<Guid> StartForExportAsync(CaseMembership membership, CancellationToken cancellationToken) =>
+        StartAsync(membership, null, forExport: true, cancellationToken);
+
+    private async Task<Guid> StartAsync(CaseMembership membership, IndexModel.InputModel? choices, bool forExport, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(membership);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -42,13 +49,35 @@ public sealed class BinderJobs(AppDbContext db, CaseKeyring keys, EvidenceVault 
             Id = Guid.NewGuid(),
             CaseId = membership.CaseId,
             UserId = membership.UserId,
+            ForExport = forExport,
             State = BinderJobState.Queued,
             Phase = BinderJobPhase.Waiting,
             CreatedUtc = now,
             ExpiresUtc = now + BinderJob.Lifetime,
         };
-        var json = JsonSerializer.SerializeToUtf8Bytes(choices);
+        // The case's key seals the choices and, later, the PDF: a case with no file yet gets it now.
         var caseKey = await keys.UnwrapOrCreateAsync(membership.CaseId, cancellationToken);
+        try
+        {
+            if (choices is not null)
+            {
+                await SealChoicesAsync(job, choices, caseKey, cancellationToken);
+            }
+        }
+        finally
+        {
+            CaseKeys.Destroy(caseKey);
+        }
+
+        db.BinderJobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        signal.Wake();
+        return job.Id;
+    }
+
+    private async Task SealChoicesAsync(BinderJob job, IndexModel.InputModel choices, byte[] caseKey, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(choices);
         try
         {
             using var plain = new MemoryStream(json, writable: false);
@@ -59,14 +88,8 @@ public sealed class BinderJobs(AppDbContext db, CaseKeyring keys, EvidenceVault 
         }
         finally
         {
-            CaseKeys.Destroy(caseKey);
             CryptographicOperations.ZeroMemory(json);
         }
-
-        db.BinderJobs.Add(job);
-        await db.SaveChangesAsync(cancellationToken);
-        signal.Wake();
-        return job.Id;
     }
 
     /// <summary>The choices sealed in a job, opened with its case's key.</summary>

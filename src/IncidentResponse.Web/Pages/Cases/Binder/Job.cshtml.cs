@@ -2,6 +2,9 @@ using IncidentResponse.Domain.Binders;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Pages.Cases.Export;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
@@ -15,7 +18,7 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// </summary>
 [RequiresRecentPassphrase(CaseOperation.Export)]
 [CaseOperationRequired(CaseOperation.Export)]
-public sealed class JobModel(BinderJobs jobs, TimeProvider clock) : CasePageModel
+public sealed class JobModel(BinderJobs jobs, ExportDownload export, FairPrinting fairPrinting, AppOptions appOptions, TimeProvider clock) : CasePageModel
 {
     /// <summary>How often the page refreshes itself without JavaScript, in seconds.</summary>
     public const int RefreshSeconds = 3;
@@ -60,7 +63,7 @@ public sealed class JobModel(BinderJobs jobs, TimeProvider clock) : CasePageMode
 
     public async Task<IActionResult> OnGetDownloadAsync(Guid jobId, CancellationToken cancellationToken)
     {
-        if (await FindAsync(jobId, cancellationToken) is not { State: BinderJobState.Ready } job)
+        if (await FindAsync(jobId, cancellationToken) is not { State: BinderJobState.Ready, ForExport: false } job)
         {
             return NotFound();
         }
@@ -73,6 +76,32 @@ public sealed class JobModel(BinderJobs jobs, TimeProvider clock) : CasePageMode
         Response.ContentLength = job.Length;
         return File(pdf, "application/pdf");
     }
+
+    /// <summary>
+    /// "Download everything", once its binder is ready: the ZIP streams with the sealed PDF as <c>binder.pdf</c>, every
+    /// other file read now. A form's post (it records the export in the case's history); the page's step-up is asked
+    /// again here, as for any handler of this page.
+    /// </summary>
+    public async Task<IActionResult> OnPostZipAsync(Guid jobId, CancellationToken cancellationToken)
+    {
+        if (await FindAsync(jobId, cancellationToken) is not { State: BinderJobState.Ready, ForExport: true } job)
+        {
+            return NotFound();
+        }
+
+        // The ZIP reads and decrypts every file: one at a time each, so a double press never makes two.
+        using var slot = fairPrinting.TryStart(User.UserId(), PrintKind.Binder);
+        if (slot is null)
+        {
+            return FairPrinting.StillPrinting(HttpContext);
+        }
+
+        await export.SendAsync(HttpContext, Membership, job, cancellationToken);
+        return new EmptyResult();
+    }
+
+    /// <summary>The cookie the ZIP button's script watches for to learn that the ZIP has started downloading.</summary>
+    public string DownloadCookie => DownloadStarted.CookieName(appOptions);
 
     public async Task<IActionResult> OnPostCancelAsync(Guid jobId, CancellationToken cancellationToken)
     {

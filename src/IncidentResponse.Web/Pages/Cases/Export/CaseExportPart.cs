@@ -18,7 +18,14 @@ namespace IncidentResponse.Web.Pages.Cases.Export;
 /// level) are in case.json and the binder has its threat assessment summary. For anyone else both are left out, and so
 /// is the level an audit event's details would name. False unless said: fails closed.
 /// </param>
-public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool PrivateSenderDetailsShared = false, bool OriginalsShared = true, bool RiskAssessmentShared = false);
+public sealed record CaseExportRequest(Guid CaseId, Guid UserId, DateTime ExportedUtc, bool EvidenceFilesShared = true, bool PrivateSenderDetailsShared = false, bool OriginalsShared = true, bool RiskAssessmentShared = false)
+{
+    /// <summary>
+    /// The binder job made for this download (ADR 0024): <c>binder.pdf</c> is its sealed PDF, copied in as it is
+    /// decrypted. Null only where no PDF can be made at all, and the binder is then named in problems.txt.
+    /// </summary>
+    public Domain.Binders.BinderJob? PreparedBinder { get; init; }
+}
 
 /// <summary>
 /// The seam for further files in a "Download everything" ZIP, beside <c>case.json</c> and the exhibits: register an

@@ -11,6 +11,7 @@ public static class ExportServices
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseJson>();
         services.AddScoped<CaseExporter>();
+        services.AddScoped<ExportDownload>();
         return services;
     }
 }

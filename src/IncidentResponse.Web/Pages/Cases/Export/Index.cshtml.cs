@@ -1,30 +1,28 @@
-using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Pages.Cases.Binder;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 
 namespace IncidentResponse.Web.Pages.Cases.Export;
 
 /// <summary>
-/// "Download everything": what the ZIP holds, and the button. The download itself needs the passphrase re-entered
-/// (step-up) and streams the ZIP straight to the response (<see cref="CaseExporter"/>).
+/// "Download everything": what the ZIP holds, and the button. The download needs the passphrase re-entered (step-up).
+/// Its binder is made first as a binder job with a progress page (ADR 0024), from which the ZIP then streams
+/// (<see cref="ExportDownload"/>); where no PDF can be made at all, the ZIP streams at once and names the missing binder.
 /// </summary>
 [CaseOperationRequired(CaseOperation.Export)]
-public sealed partial class IndexModel(
+public sealed class IndexModel(
     AppDbContext db,
-    AuditTrail audit,
-    CaseExporter exporter,
+    ExportDownload download,
+    BinderJobs jobs,
+    BinderPrinter printer,
     StepUp stepUp,
-    FairPrinting fairPrinting,
-    AppOptions appOptions,
-    TimeProvider clock,
-    ILogger<IndexModel> logger) : CasePageModel
+    AppOptions appOptions) : CasePageModel
 {
     public int EvidenceCount { get; private set; }
 
@@ -47,40 +45,13 @@ public sealed partial class IndexModel(
     [RequiresRecentPassphrase(CaseOperation.Export)]
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var userId = User.UserId();
-
-        // The ZIP holds the whole binder, printed like any other: it takes this person's one binder slot.
-        using var slot = fairPrinting.TryStart(userId, PrintKind.Binder);
-        if (slot is null)
+        if (printer.IsPdfAvailable)
         {
-            return FairPrinting.StillPrinting(HttpContext);
+            var jobId = await jobs.StartForExportAsync(Membership, cancellationToken);
+            return Redirect($"/cases/{CaseId}/binder/jobs/{jobId}");
         }
 
-        await audit.RecordAsync(CaseId, userId, AuditActions.CaseExported, nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(CaseExporter.DownloadFileName(now));
-        Response.Headers.ContentDisposition = disposition.ToString();
-        Response.Headers.CacheControl = "no-store";
-        Response.Headers.XContentTypeOptions = "nosniff";
-        Response.ContentType = "application/zip";
-        DownloadStarted.Tell(HttpContext, appOptions);
-        try
-        {
-            await exporter.WriteAsync(new CaseExportRequest(CaseId, userId, now, EvidenceFilesShared, Membership.Can(CaseOperation.ViewPrivateSenderDetails), Membership.ReceivesOriginals, Membership.Can(CaseOperation.ViewRiskAssessment)), Response.Body, cancellationToken);
-        }
-        catch (ExportIntegrityException ex)
-        {
-            // Better a download the browser reports as failed than a ZIP with a wrong file in it.
-            LogExportCut(logger, CaseId, ex.EvidenceId);
-            HttpContext.Abort();
-        }
-
+        await download.SendAsync(HttpContext, Membership, binder: null, cancellationToken);
         return new EmptyResult();
     }
-
-    [LoggerMessage(EventId = 6003, Level = LogLevel.Error, Message = "The export of case {CaseId} was cut off: evidence {EvidenceId} changed while it was copied")]
-    private static partial void LogExportCut(ILogger logger, Guid caseId, Guid evidenceId);
 }

@@ -139,10 +139,23 @@ public sealed class BinderJobs(AppDbContext db, CaseKeyring keys, EvidenceVault 
     }
 
     /// <summary>This member's unexpired jobs on this case, newest first, for the binder page.</summary>
-    public Task<List<BinderJob>> ListAsync(Guid caseId, Guid userId, CancellationToken cancellationToken)
+    public async Task<List<BinderJob>> ListAsync(CaseMembership membership, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(membership);
         var now = clock.GetUtcNow().UtcDateTime;
-        return Mine(caseId, userId).Where(j => j.ExpiresUtc > now).OrderByDescending(j => j.CreatedUtc).ToListAsync(cancellationToken);
+        var list = await Mine(membership.CaseId, membership.UserId).Where(j => j.ExpiresUtc > now).OrderByDescending(j => j.CreatedUtc)
+            .ToListAsync(cancellationToken);
+        foreach (var ready in list.Where(j => j.State == BinderJobState.Ready))
+        {
+            // The list says "ready" only of a binder its maker may still open (the same check as the job page's).
+            if (await WithdrawIfOutdatedAsync(ready, membership.IsOwner, cancellationToken))
+            {
+                (ready.State, ready.Failure, ready.BlobId, ready.FileKey, ready.Length, ready.FinishedUtc) =
+                    (BinderJobState.Failed, BinderJobFailure.Outdated, null, null, 0, now);
+            }
+        }
+
+        return list;
     }
 
     /// <summary>

@@ -130,7 +130,7 @@ public sealed class IndexModel(
 
     private async Task LoadExhibitsAsync(CancellationToken cancellationToken)
     {
-        Jobs = (await jobs.ListAsync(CaseId, User.UserId(), cancellationToken)).Select(j => new BinderJobView(j)).ToList();
+        Jobs = (await jobs.ListAsync(Membership, cancellationToken)).Select(j => new BinderJobView(j)).ToList();
         var rows = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.CaseId == CaseId)
             .OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id)

@@ -98,6 +98,7 @@ public static class BinderAppBenchmark
             var chromiumPeak = Task.Run(async () =>
             {
                 long chromium = 0, driver = 0, chromiumPss = 0;
+                var atPeak = new Dictionary<string, long>();
                 var clock = Stopwatch.StartNew();
                 var nextMark = 0.0;
                 while (!stop.IsCancellationRequested)
@@ -106,17 +107,25 @@ public static class BinderAppBenchmark
                     {
                         // The app's resident set every 5 s: where in the print its peak falls.
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"//   {clock.Elapsed.TotalSeconds,5:0} s  app {ProcessMemory.Status(pid, "VmRSS:") / 1024.0,5:0} MiB"));
+                            $"//   {clock.Elapsed.TotalSeconds,5:0} s  app {ProcessMemory.Status(pid, "VmRSS:") / 1024.0,5:0} MiB, Chromium {ProcessMemory.Descendants(app.ProcessId, proportional: true).Chromium / 1024.0,5:0} MiB"));
                         nextMark += 5;
                     }
 
                     var (c, d) = ProcessMemory.Descendants(app.ProcessId);
                     chromium = Math.Max(chromium, c);
                     driver = Math.Max(driver, d);
-                    chromiumPss = Math.Max(chromiumPss, ProcessMemory.Descendants(app.ProcessId, proportional: true).Chromium);
+                    var kinds = new Dictionary<string, long>();
+                    var pss = ProcessMemory.Descendants(app.ProcessId, proportional: true, kinds).Chromium;
+                    if (pss > chromiumPss)
+                    {
+                        (chromiumPss, atPeak) = (pss, kinds);
+                    }
+
                     await Task.Delay(100, CancellationToken.None);
                 }
 
+                Console.WriteLine("// Chromium at its peak, by process: " + string.Join(", ", atPeak.OrderByDescending(k => k.Value)
+                    .Select(k => string.Create(CultureInfo.InvariantCulture, $"{k.Key} {k.Value / 1024.0:0} MiB"))));
                 return (chromium, driver, chromiumPss);
             });
             var liveness = Task.Run(async () =>

@@ -42,9 +42,11 @@ internal static class ProcessMemory
     /// Resident KiB of every descendant of <paramref name="root"/>: Chromium's processes (browser, renderers, GPU,
     /// utility), and the rest (Playwright's driver). With <paramref name="proportional"/>, each process's proportional
     /// set size (<c>Pss:</c>, pages shared between processes divided among them) instead of its resident set, so the
-    /// sum counts memory Chromium's processes share once, not once per process.
+    /// sum counts memory Chromium's processes share once, not once per process. <paramref name="byKind"/>, when given,
+    /// receives Chromium's figure by kind of process (its <c>--type=</c> switch: renderer, gpu-process, utility, zygote;
+    /// "browser" for the one without), so a peak can be read by where it lives.
     /// </summary>
-    public static (long Chromium, long Others) Descendants(int root, bool proportional = false)
+    public static (long Chromium, long Others) Descendants(int root, bool proportional = false, IDictionary<string, long>? byKind = null)
     {
         var parents = new Dictionary<int, int>();
         var names = new Dictionary<int, string>();
@@ -87,6 +89,11 @@ internal static class ProcessMemory
             if (names[pid].Contains("chrom", StringComparison.OrdinalIgnoreCase))
             {
                 chromium += rss;
+                if (byKind is not null)
+                {
+                    var kind = KindOf(id);
+                    byKind[kind] = byKind.TryGetValue(kind, out var sum) ? sum + rss : rss;
+                }
             }
             else
             {
@@ -95,5 +102,21 @@ internal static class ProcessMemory
         }
 
         return (chromium, others);
+    }
+
+    /// <summary>A Chromium process's kind from its command line's <c>--type=</c> (and utility's sub-type), or "browser".</summary>
+    private static string KindOf(string pid)
+    {
+        try
+        {
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split(['\0', ' '], StringSplitOptions.RemoveEmptyEntries);
+            var type = arguments.FirstOrDefault(a => a.StartsWith("--type=", StringComparison.Ordinal))?["--type=".Length..] ?? "browser";
+            var sub = arguments.FirstOrDefault(a => a.StartsWith("--utility-sub-type=", StringComparison.Ordinal))?["--utility-sub-type=".Length..];
+            return sub is null ? type : $"{type} ({sub})";
+        }
+        catch (IOException)
+        {
+            return "gone";
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("ir-parts-test-").FullName;
     private readonly DocumentHtmlRenderer _renderer = new();
+    private readonly List<HtmlViewOptions> _rendered = [];
     private ChromiumPdfPrinter _printer = default!;
 
     public Task InitializeAsync()
@@ -46,6 +47,14 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
         var report = await PrintInPartsAsync(document, parts, Resolve, destination);
         var joined = PdfTools.Read(destination.ToArray());
         var reference = PdfTools.Read(whole);
+
+        // Chromium never laid out the whole: the first part alone (the longest), the two light ones in one layout print,
+        // then each part with its pictures.
+        Assert.All(_rendered, o => Assert.NotNull(o.Part));
+        Assert.Equal(
+            [parts[0], DocumentPart.Span(parts[1], parts[2])],
+            _rendered.Where(o => o.LayoutOnly && o.ResourcePrefix != DocumentResources.Prefix).Select(o => o.Part));
+        Assert.Equal(parts, _rendered.Where(o => !o.LayoutOnly).Select(o => o.Part));
 
         // Three prints joined, every picture on its exhibit's page, each fetched once.
         Assert.Equal(3, report.Parts);
@@ -101,15 +110,17 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
     public async Task Parts_that_do_not_add_up_to_the_whole_are_not_joined_and_the_binder_is_printed_whole()
     {
         var document = Binder();
-        var longer = document with { Sections = [.. document.Sections, new Section { Id = "extra", Heading = "Extra", Blocks = [] }] };
+        var last = document.Sections[^1];
+        var longer = document with { Sections = [.. document.Sections.SkipLast(1), last with { Blocks = [.. last.Blocks, new PageBreak(), new Paragraph("More")] }] };
+        var parts = DocumentPart.Split(document, 2);
         using var destination = new MemoryStream();
 
-        // The layout pass sees a page the parts do not have, as when parts stop falling on page breaks.
+        // The layout print of the last part sees a page its own print does not have, as when a part stops laying out alike.
         var report = await PartedDocumentPrint.PrintAsync(
             _printer,
             document,
-            DocumentPart.Split(document, 2),
-            (options, ct) => _renderer.RenderAsync(options.Part is null && options.ContentsPageNumbers is { Count: 0 } ? longer : document, options, ct),
+            parts,
+            (options, ct) => _renderer.RenderAsync(options.LayoutOnly && options.Part!.EndSection == parts[^1].EndSection ? longer : document, options, ct),
             (_, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>((Placeholder, "image/svg+xml")),
             Resolve,
             destination,
@@ -166,7 +177,7 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
         Assert.Empty(Directory.EnumerateFileSystemEntries(_scratch));
     }
 
-    private static readonly Dictionary<string, (int Width, int Height, byte[] Png)> Pictures =
+    internal static readonly Dictionary<string, (int Width, int Height, byte[] Png)> Pictures =
         Enumerable.Range(1, 7).Where(n => n != 3).ToDictionary(
             n => $"exhibit/{n}",
             n => (20 + (n * 5), 30, TestImages.SolidPng(20 + (n * 5), 30, (byte)(n * 30), 40, 40)));
@@ -186,7 +197,11 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
             _printer,
             document,
             parts,
-            (options, ct) => _renderer.RenderAsync(document, options, ct),
+            (options, ct) =>
+            {
+                _rendered.Add(options);
+                return _renderer.RenderAsync(document, options, ct);
+            },
             (_, _) => Task.FromResult<(byte[] Bytes, string ContentType)?>((Placeholder, "image/svg+xml")),
             resolve,
             destination,
@@ -230,7 +245,8 @@ public sealed partial class PartedPrintTests : IAsyncLifetime
 
     private static List<ExhibitBlock> Exhibits(DocumentModel document) => [.. document.Sections.SelectMany(s => s.Blocks).OfType<ExhibitBlock>()];
 
-    private static DocumentModel Binder() => SampleDocuments.Binder() with
+    /// <summary>The sample binder with seven exhibits, six with a picture: three parts of two pictures each.</summary>
+    internal static DocumentModel Binder() => SampleDocuments.Binder() with
     {
         Sections =
         [

@@ -100,4 +100,10 @@ public sealed record HtmlViewOptions
     /// null renders the whole document.
     /// </summary>
     public DocumentPart? Part { get; init; }
+
+    /// <summary>
+    /// Set when the HTML is for a print that only learns where things fall (pictures replaced by placeholders, ADR
+    /// 0025). It changes nothing in the HTML; it tells a caller's render callback which print is asking (its progress).
+    /// </summary>
+    public bool LayoutOnly { get; init; }
 }

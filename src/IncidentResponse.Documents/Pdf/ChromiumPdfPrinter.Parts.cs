@@ -9,12 +9,13 @@ public sealed partial class ChromiumPdfPrinter
     public int PicturesPerPart => _options.PicturesPerPart;
 
     /// <summary>
-    /// Prints the whole document once, without keeping it, to learn its layout for <see cref="PrintPartsAsync"/>: the
-    /// pages linked elements start on, the outline and the links. As for <see cref="MapPagesAsync"/>, feed it
-    /// placeholder pictures of the same box size.
+    /// Prints one part once, without keeping it, to learn its layout for <see cref="PrintPartsAsync"/> (ADR 0025): its
+    /// pages, where its linked elements and its stubs fall, its links and its outline. As for <see cref="MapPagesAsync"/>,
+    /// feed it placeholder pictures of the same box size. Chromium lays out one part's text at a time, never the whole.
     /// </summary>
     /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
-    public async Task<PdfLayout> MapLayoutAsync(
+    /// <exception cref="FormatException">The print is not one this reader understands.</exception>
+    internal async Task<PartLayout> MapPartLayoutAsync(
         Func<string, CancellationToken, Task<string>> renderHtml,
         Func<string, CancellationToken, Task<(byte[] Bytes, string ContentType)?>> resolveResource,
         PdfOptions options,
@@ -25,7 +26,7 @@ public sealed partial class ChromiumPdfPrinter
         ArgumentNullException.ThrowIfNull(options);
         using var pdf = new MemoryStream();
         await PrintCoreAsync(renderHtml, resolveResource, pdf, options, PrintPass.Layout, cancellationToken);
-        return PdfLayout.Read(pdf.GetBuffer(), (int)pdf.Length);
+        return PdfLayout.ReadPart(pdf.GetBuffer(), (int)pdf.Length);
     }
 
     /// <summary>
@@ -37,7 +38,7 @@ public sealed partial class ChromiumPdfPrinter
     /// temporary file is deleted whatever happens.
     /// </summary>
     /// <exception cref="PdfRendererUnavailableException">Chromium is missing or does not start.</exception>
-    /// <exception cref="PartsDoNotAddUpException">The parts came out on more or fewer pages than the layout pass.</exception>
+    /// <exception cref="PartsDoNotAddUpException">A part came out on more or fewer pages than its layout print.</exception>
     public async Task<PrintReport> PrintPartsAsync(
         PdfLayout layout,
         IReadOnlyList<Func<string, CancellationToken, Task<string>>> parts,
@@ -74,8 +75,13 @@ public sealed partial class ChromiumPdfPrinter
         return new PrintReport(served, blocked) { Pages = pages, Parts = parts.Count };
     }
 
-    internal void LogPartsDoNotAddUp(PartsDoNotAddUpException mismatch) => LogPartsMismatch(mismatch.PartPages, mismatch.WholePages);
+    internal void LogPartsDoNotAddUp(PartsDoNotAddUpException mismatch) => LogPartsMismatch(mismatch.PartPages, mismatch.LayoutPages);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "A document printed in parts came out on {PartPages} pages against {WholePages} for the whole; it is printed again in one part")]
-    private partial void LogPartsMismatch(string partPages, int wholePages);
+    internal void LogLayoutUnreadable(FormatException unreadable) => LogLayoutNotRead(unreadable.GetType().Name);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "A document printed in parts came out on {PartPages} pages against {LayoutPages} in its layout prints; it is printed again in one part")]
+    private partial void LogPartsMismatch(string partPages, string layoutPages);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "The layout prints of a document in parts could not be put together ({Reason}); it is printed in one part")]
+    private partial void LogLayoutNotRead(string reason);
 }

@@ -11,7 +11,7 @@ namespace IncidentResponse.Documents.Pdf;
 /// Joins the parts of a document printed in parts into one PDF with PdfPig, one part at a time (ADR 0025): each part's
 /// pages are copied as they come, so only the part being added is held; at the end every page gets "Page X of Y"
 /// counted across the whole document, the contents list's links point at the pages they name, and the outline is the
-/// one Chromium made for the whole document (<see cref="PdfLayout"/>), each entry opening its whole-document page.
+/// one Chromium made for the parts, put together (<see cref="PdfLayout"/>), each entry opening its whole-document page.
 /// </summary>
 internal sealed class PdfJoin : IDisposable
 {
@@ -45,6 +45,12 @@ internal sealed class PdfJoin : IDisposable
         using var part = PdfDocument.Open(new MemoryStream(pdf, 0, length, writable: false));
         var options = new PdfDocumentBuilder.AddPageOptions { KeepAnnotations = false };
         _partPages.Add(part.NumberOfPages);
+        if (_partPages.Count > _layout.PartPages.Count || part.NumberOfPages != _layout.PartPages[_partPages.Count - 1])
+        {
+            // Checked as each part comes, so a mismatch stops before the next part is printed.
+            throw new PartsDoNotAddUpException(_partPages, _layout.PartPages);
+        }
+
         for (var page = 1; page <= part.NumberOfPages; page++)
         {
             // A copied page's builder does not know its size; the part's page does.
@@ -57,9 +63,9 @@ internal sealed class PdfJoin : IDisposable
     public int Finish()
     {
         var total = _pages.Count;
-        if (total != _layout.Pages)
+        if (_partPages.Count != _layout.PartPages.Count)
         {
-            throw new PartsDoNotAddUpException(_partPages, _layout.Pages);
+            throw new PartsDoNotAddUpException(_partPages, _layout.PartPages);
         }
 
         for (var number = 1; number <= total; number++)
@@ -91,14 +97,15 @@ internal sealed class PdfJoin : IDisposable
     public void Dispose() => _builder.Dispose();
 }
 
-/// <summary>The parts of a document came out on more or fewer pages than the whole document's layout pass.</summary>
-internal sealed class PartsDoNotAddUpException(IReadOnlyList<int> partPages, int wholePages)
+/// <summary>The parts of a document came out on more or fewer pages than their layout prints.</summary>
+internal sealed class PartsDoNotAddUpException(IReadOnlyList<int> partPages, IReadOnlyList<int> layoutPages)
     : InvalidOperationException(string.Create(
         CultureInfo.InvariantCulture,
-        $"The document's parts printed on {string.Join('+', partPages)} pages, the whole document on {wholePages}."))
+        $"The document's parts printed on {string.Join('+', partPages)} pages, their layout prints on {string.Join('+', layoutPages)}."))
 {
     /// <summary>Each part's pages, in order: counts only, nothing of the document.</summary>
     public string PartPages { get; } = string.Join('+', partPages);
 
-    public int WholePages { get; } = wholePages;
+    /// <summary>Each part's layout print's pages, in order.</summary>
+    public string LayoutPages { get; } = string.Join('+', layoutPages);
 }

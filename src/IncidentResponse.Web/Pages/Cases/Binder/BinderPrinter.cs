@@ -97,7 +97,8 @@ public sealed class BinderPrinter(
             parts,
             (options, ct) =>
             {
-                progress?.Begin(options.Part is null ? BinderJobPhase.Contents : BinderJobPhase.Print);
+                // The layout prints (and a whole print's page map, should the parts not fit) work out the contents' numbers.
+                progress?.Begin(options.LayoutOnly || options.Part is null ? BinderJobPhase.Contents : BinderJobPhase.Print);
                 return renderer.RenderAsync(binder.Document, options, ct);
             },
             PlaceholderAsync,

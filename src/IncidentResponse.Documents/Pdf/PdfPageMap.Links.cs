@@ -23,7 +23,8 @@ internal static partial class PdfPageMap
         {
             return ReadLinksOrThrow(Encoding.Latin1.GetString(pdf));
         }
-        catch (Exception exception) when (exception is ArgumentException or KeyNotFoundException or OverflowException or InvalidOperationException)
+        catch (Exception exception) when (exception is ArgumentException or KeyNotFoundException or OverflowException or InvalidOperationException
+            or IndexOutOfRangeException)
         {
             throw new FormatException("The layout print could not be read.", exception);
         }

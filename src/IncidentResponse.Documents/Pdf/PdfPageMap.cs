@@ -12,56 +12,17 @@ namespace IncidentResponse.Documents.Pdf;
 /// </summary>
 internal static partial class PdfPageMap
 {
-    /// <summary>Each destination's name and its 1-based page number.</summary>
+    /// <summary>Each destination's name and its 1-based page number (<see cref="ReadLinks"/>'s destinations).</summary>
     public static IReadOnlyDictionary<string, int> Read(ReadOnlySpan<byte> pdf)
     {
         try
         {
-            return ReadOrThrow(Encoding.Latin1.GetString(pdf));
+            return ReadLinks(pdf).Destinations.ToDictionary(d => d.Key, d => d.Value.PageNumber, StringComparer.Ordinal);
         }
-        catch (Exception exception) when (exception is FormatException or ArgumentException or KeyNotFoundException or OverflowException)
+        catch (FormatException)
         {
             return new Dictionary<string, int>(StringComparer.Ordinal);
         }
-    }
-
-    private static Dictionary<string, int> ReadOrThrow(string pdf)
-    {
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        var startXref = pdf.LastIndexOf("startxref", StringComparison.Ordinal);
-        if (startXref < 0)
-        {
-            return map;
-        }
-
-        var xref = int.Parse(Token(pdf, startXref + "startxref".Length, out _), CultureInfo.InvariantCulture);
-        if (string.CompareOrdinal(pdf, xref, "xref", 0, 4) != 0)
-        {
-            return map;
-        }
-
-        var offsets = CrossReferences(pdf, xref + 4, out var trailerStart);
-        if (RootPattern().Match(pdf[trailerStart..startXref]) is not { Success: true } root)
-        {
-            return map;
-        }
-
-        var catalog = Body(pdf, offsets, Number(root.Groups[1].Value));
-        if (PagesPattern().Match(catalog) is not { Success: true } pagesRef || DestsPattern().Match(catalog) is not { Success: true } destsRef)
-        {
-            return map;
-        }
-
-        var pageNumbers = PageNumbers(pdf, offsets, Number(pagesRef.Groups[1].Value));
-        foreach (Match destination in DestinationPattern().Matches(Body(pdf, offsets, Number(destsRef.Groups[1].Value))))
-        {
-            if (pageNumbers.TryGetValue(Number(destination.Groups[2].Value), out var page))
-            {
-                map[DecodeName(destination.Groups[1].Value)] = page;
-            }
-        }
-
-        return map;
     }
 
     /// <summary>
@@ -176,9 +137,6 @@ internal static partial class PdfPageMap
 
     [GeneratedRegex(@"(\d+)\s+0\s+R")]
     private static partial Regex ReferencePattern();
-
-    [GeneratedRegex(@"/([^\s/\[\]<>()]+)\s*\[\s*(\d+)\s+0\s+R")]
-    private static partial Regex DestinationPattern();
 
     [GeneratedRegex("#([0-9A-Fa-f]{2})")]
     private static partial Regex EscapePattern();

@@ -107,23 +107,30 @@ public static class PartedDocumentPrint
         async Task<int> LengthAsync(DocumentPart stretch) =>
             (await render(new HtmlViewOptions { ContentsPageNumbers = noNumbers, Part = stretch, LayoutOnly = true }, cancellationToken)).Length;
 
-        var budget = 0;
+        var lengths = new List<int>();
         foreach (var part in parts)
         {
-            budget = Math.Max(budget, await LengthAsync(part));
+            lengths.Add(await LengthAsync(part));
         }
 
+        // A stretch is no longer than its parts' lengths added up (each repeats the page's head), and longer than the
+        // longest part it holds: only between those is it rendered to see, so the heaviest part is not rendered again.
+        var budget = lengths.Max();
         var groups = new List<List<DocumentPart>>();
-        foreach (var part in parts)
+        var (sum, holdsLongest) = (0, false);
+        for (var i = 0; i < parts.Count; i++)
         {
-            if (groups.Count > 0 && await LengthAsync(DocumentPart.Span(groups[^1][0], part)) <= budget)
+            var joins = groups.Count > 0 && !holdsLongest
+                && (sum + lengths[i] <= budget || await LengthAsync(DocumentPart.Span(groups[^1][0], parts[i])) <= budget);
+            if (!joins)
             {
-                groups[^1].Add(part);
+                groups.Add([]);
+                (sum, holdsLongest) = (0, false);
             }
-            else
-            {
-                groups.Add([part]);
-            }
+
+            groups[^1].Add(parts[i]);
+            sum += lengths[i];
+            holdsLongest |= lengths[i] == budget;
         }
 
         return groups;

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using IncidentResponse.Documents.Binder;
+using IncidentResponse.Domain.Audit;
+using IncidentResponse.Web.Security;
 using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentResponse.Web.Tests;
 
@@ -93,6 +97,33 @@ public sealed class BinderWithoutToolsTests(BinderWithoutToolsApp app) : IClassF
         Assert.Contains("in the case's export", placeholder, StringComparison.Ordinal);
         Assert.Contains(Convert.ToHexStringLower(SHA256.HashData(document)), exhibit.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{caseId}/binder/resource/exhibit/1")).Status);
+    }
+
+    [Fact]
+    public async Task Download_everything_without_a_printer_still_makes_one_ZIP_at_a_time_per_person()
+    {
+        var (client, username, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.ConfirmPassphraseAsync($"/cases/{caseId}/export");
+        await using (var db = app.CreateDbContext())
+        {
+            var userId = await db.Users.AsNoTracking().Where(u => u.UserName == username).Select(u => u.Id).SingleAsync();
+
+            // This person's one binder slot is taken (a ZIP still streaming): a second press is kindly turned away.
+            using (app.Services.GetRequiredService<FairPrinting>().TryStart(userId, PrintKind.Binder))
+            {
+                using var second = await client.PressExportButtonAsync(caseId);
+                var page = await AppClient.PageResult.ReadAsync(second);
+                Assert.Equal(HttpStatusCode.TooManyRequests, page.Status);
+                Assert.Contains("still making your last document", page.MainText, StringComparison.Ordinal);
+                Assert.Equal(0, await db.AuditEvents.CountAsync(e => e.CaseId == caseId && e.Action == AuditActions.CaseExported));
+            }
+        }
+
+        // Without Chromium the export page streams the ZIP itself, once the slot is free.
+        using var zip = await client.PressExportButtonAsync(caseId);
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        Assert.Equal("application/zip", zip.Content.Headers.ContentType?.MediaType);
     }
 
     private static async Task<AppClient.PageResult> PostViewAsync(AppClient client, Guid caseId, Dictionary<string, string> extra)

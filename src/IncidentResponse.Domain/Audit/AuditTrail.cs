@@ -31,9 +31,7 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock, AuditChainKe
             db.AuditHeads.Add(head);
         }
 
-        var previous = head.Sequence < AuditChain.FirstSequence
-            ? null
-            : new ChainedAuditEvent(new AuditEvent(head.Sequence, caseId, null, default, "", "", "", ""), [], head.Hash);
+        var previous = head.Sequence < AuditChain.FirstSequence ? null : ChainEnd(head);
         var next = new AuditEvent(
             head.Sequence + 1,
             caseId,
@@ -68,7 +66,7 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock, AuditChainKe
             }
 
             moved = true;
-            var previous = new ChainedAuditEvent(new AuditEvent(stored.Sequence, group.Key, null, default, "", "", "", ""), [], stored.Hash);
+            var previous = ChainEnd(stored);
             var events = ordered.Select(e => e.Entity.ToChained().Event).ToList();
             ordered.ForEach(e => e.State = EntityState.Detached);
             foreach (var pendingEvent in events)
@@ -83,6 +81,10 @@ public sealed class AuditTrail(AppDbContext db, TimeProvider clock, AuditChainKe
 
         return moved;
     }
+
+    /// <summary>The case's chain end as the event the next one follows: only its sequence and hash are read by <see cref="AuditChain.Append"/>.</summary>
+    private static ChainedAuditEvent ChainEnd(AuditHead head) =>
+        new(new AuditEvent(head.Sequence, head.CaseId, null, default, "", "", "", ""), [], head.Hash);
 
     /// <summary>Checks one case's whole chain, oldest first, and that it ends at the case's sealed head.</summary>
     public async Task<AuditChainVerification> VerifyAsync(Guid caseId, CancellationToken cancellationToken = default)

@@ -54,6 +54,22 @@ public sealed partial class BinderJobWork(
         return true;
     }
 
+    /// <summary>What the binder holds: the asker's choices (or the export's fixed ones), within what they may see now.</summary>
+    private async Task<BinderOptions> OptionsAsync(BinderJob job, CaseMembership membership, CancellationToken cancellationToken)
+    {
+        var audience = (await CaseAudience.LoadAsync(db, membership, cancellationToken)).ForBinder();
+        var picturesShared = membership.Can(CaseOperation.ViewEvidence);
+        var assessmentShown = membership.Can(CaseOperation.ViewRiskAssessment);
+        return job.ForExport
+            ? BinderExportPart.OptionsFor(picturesShared, assessmentShown, audience)
+            : (await jobs.OpenChoicesAsync(job, cancellationToken)).ToOptions() with
+            {
+                PicturesShared = picturesShared,
+                AssessmentShown = assessmentShown,
+                Audience = audience,
+            };
+    }
+
     // Long because the job's whole life is here, in order: who may see what, the print beside its pulse, the seal,
     // and the one place each way it can end (ready, cancelled, failed) is written.
     private async Task RunAsync(BinderJob job, CancellationToken stopping)
@@ -73,15 +89,7 @@ public sealed partial class BinderJobWork(
         var pulse = PulseAsync(jobId, progress, cancel, pulseStop.Token);
         try
         {
-            var audience = (await CaseAudience.LoadAsync(db, membership, cancel.Token)).ForBinder();
-            var options = job.ForExport
-                ? BinderExportPart.OptionsFor(membership.Can(CaseOperation.ViewEvidence), membership.Can(CaseOperation.ViewRiskAssessment), audience)
-                : (await jobs.OpenChoicesAsync(job, cancel.Token)).ToOptions() with
-                {
-                    PicturesShared = membership.Can(CaseOperation.ViewEvidence),
-                    AssessmentShown = membership.Can(CaseOperation.ViewRiskAssessment),
-                    Audience = audience,
-                };
+            var options = await OptionsAsync(job, membership, cancel.Token);
             var binder = await builder.BuildDocumentAsync(job.CaseId, options, cancel.Token);
             var kept = await PrintSealedAsync(job, binder, progress, cancel.Token);
             await pulseStop.CancelAsync();

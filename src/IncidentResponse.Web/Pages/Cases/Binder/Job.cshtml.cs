@@ -18,7 +18,7 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// </summary>
 [RequiresRecentPassphrase(CaseOperation.Export)]
 [CaseOperationRequired(CaseOperation.Export)]
-public sealed class JobModel(BinderJobs jobs, ExportDownload export, FairPrinting fairPrinting, AppOptions appOptions, TimeProvider clock) : CasePageModel
+public sealed class JobModel(BinderJobs jobs, ExportDownload export, AppOptions appOptions, TimeProvider clock) : CasePageModel
 {
     /// <summary>How often the page refreshes itself without JavaScript, in seconds.</summary>
     public const int RefreshSeconds = 3;
@@ -89,15 +89,7 @@ public sealed class JobModel(BinderJobs jobs, ExportDownload export, FairPrintin
             return NotFound();
         }
 
-        // The ZIP reads and decrypts every file: one at a time each, so a double press never makes two.
-        using var slot = fairPrinting.TryStart(User.UserId(), PrintKind.Binder);
-        if (slot is null)
-        {
-            return FairPrinting.StillPrinting(HttpContext);
-        }
-
-        await export.SendAsync(HttpContext, Membership, job, cancellationToken);
-        return new EmptyResult();
+        return await export.SendAsync(HttpContext, Membership, job, cancellationToken);
     }
 
     /// <summary>The cookie the ZIP button's script watches for to learn that the ZIP has started downloading.</summary>

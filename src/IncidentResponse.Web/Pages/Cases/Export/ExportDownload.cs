@@ -4,6 +4,8 @@ using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace IncidentResponse.Web.Pages.Cases.Export;
@@ -12,14 +14,28 @@ namespace IncidentResponse.Web.Pages.Cases.Export;
 /// Sends the "Download everything" ZIP as the response: records the export in the case's history, sets the download's
 /// neutral name and headers, and streams the ZIP (<see cref="CaseExporter"/>) with <paramref name="binder"/>'s sealed
 /// PDF as <c>binder.pdf</c>. The export page sends it at once only where no PDF can be made; otherwise the binder job's
-/// page does, once the binder is ready (ADR 0024).
+/// page does, once the binder is ready (ADR 0024). Either way the ZIP reads and decrypts every file, so it takes the
+/// person's one binder slot (<see cref="FairPrinting"/>): a double press never makes two at once.
 /// </summary>
-public sealed partial class ExportDownload(AppDbContext db, AuditTrail audit, CaseExporter exporter, AppOptions appOptions, TimeProvider clock, ILogger<ExportDownload> logger)
+public sealed partial class ExportDownload(AppDbContext db, AuditTrail audit, CaseExporter exporter, FairPrinting fairPrinting, AppOptions appOptions, TimeProvider clock, ILogger<ExportDownload> logger)
 {
-    public async Task SendAsync(HttpContext http, CaseMembership membership, BinderJob? binder, CancellationToken cancellationToken)
+    /// <summary>Streams the ZIP and answers <see cref="EmptyResult"/>, or "still making your last document" (429) while this person has one going.</summary>
+    public async Task<IActionResult> SendAsync(HttpContext http, CaseMembership membership, BinderJob? binder, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(membership);
+        using var slot = fairPrinting.TryStart(membership.UserId, PrintKind.Binder);
+        if (slot is null)
+        {
+            return FairPrinting.StillPrinting(http);
+        }
+
+        await StreamAsync(http, membership, binder, cancellationToken);
+        return new EmptyResult();
+    }
+
+    private async Task StreamAsync(HttpContext http, CaseMembership membership, BinderJob? binder, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow().UtcDateTime;
         await audit.RecordAsync(membership.CaseId, membership.UserId, AuditActions.CaseExported, nameof(Case), membership.CaseId.ToString(), cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

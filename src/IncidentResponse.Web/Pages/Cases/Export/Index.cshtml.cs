@@ -51,7 +51,6 @@ public sealed class IndexModel(
             return Redirect($"/cases/{CaseId}/binder/jobs/{jobId}");
         }
 
-        await download.SendAsync(HttpContext, Membership, binder: null, cancellationToken);
-        return new EmptyResult();
+        return await download.SendAsync(HttpContext, Membership, binder: null, cancellationToken);
     }
 }

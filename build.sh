@@ -10,7 +10,8 @@
 #                      Chromium, so a test that prints and lacks the trait fails here at once. No installs, no format
 #                      check; ./build.sh test still runs everything.
 #   ./build.sh bench   run the benchmarks (figures are printed, nothing is asserted).
-#   ./build.sh bench load [seconds]   the load benchmark: the app as a process on PostgreSQL under wrk (docs/performance.md).
+#   ./build.sh bench load [seconds] [sqlite|postgres|both]   the load benchmark: the app as a process on SQLite and PostgreSQL
+#                                  under wrk, ratios to the sign-in page and issue 20's goals (docs/performance.md).
 #   ./build.sh bench binder-app [incidents images heapMiB]   the binder's memory in the app as its own process.
 #   ./build.sh bench quick-exit [presses]   Quick exit in Chromium, press to neutral page painted (target 300 ms).
 #   ./build.sh run     install what the app itself uses (chromium, poppler-utils, fonts-noto-cjk) if missing, then run
@@ -125,7 +126,7 @@ case "${1:-test}" in
   bench)
     if [ "${2:-}" = "load" ]; then
       ensure_machine bench
-      dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- load "${3:-10}"
+      dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- load "${3:-10}" "${4:-both}"
     elif [ "${2:-}" = "binder-app" ]; then
       ensure_machine bench
       dotnet run -c Release --project tests/IncidentResponse.Benchmarks -- binder-app "${3:-500}" "${4:-200}" "${5:-0}"

@@ -12,7 +12,11 @@ app.UseIncidentResponse();
 
 if (OperatorCommands.Find(args) is { } command)
 {
-    return await command(app);
+    // Disposed before the process ends, so the log's background writer has written every line.
+    await using (app)
+    {
+        return await command(app);
+    }
 }
 
 await app.RunAsync();

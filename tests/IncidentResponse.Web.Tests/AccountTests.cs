@@ -329,6 +329,26 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_changed_security_stamp_ends_older_cookies_on_the_very_next_request_not_a_minute_later()
+    {
+        using var client = app.CreateAppClient();
+        var username = await client.SignUpAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/cases")).Status);
+
+        // The stamp changes (as a new passphrase changes it) while the server-side session stays open; no time passes.
+        await using (var db = app.CreateDbContext())
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == username);
+            user.SecurityStamp = Guid.NewGuid().ToString("N");
+            await db.SaveChangesAsync();
+        }
+
+        var next = await client.GetAsync("/cases");
+        Assert.Equal(HttpStatusCode.Redirect, next.Status);
+        Assert.Contains("/account/sign-in", next.Location?.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_session_left_idle_past_the_timeout_is_ended_and_one_kept_active_is_not()
     {
         using var idle = app.CreateAppClient();

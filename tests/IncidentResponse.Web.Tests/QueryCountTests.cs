@@ -1,4 +1,5 @@
 using System.Net;
+using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
@@ -7,13 +8,35 @@ namespace IncidentResponse.Web.Tests;
 
 /// <summary>
 /// The main case pages take the same number of SQL commands for a case ten times bigger: no page runs a query per
-/// entry, file, place found or letter. Commands are counted from EF Core's own "Executed DbCommand" log.
+/// entry, file, place found or letter; and each page's number is pinned (<see cref="Pinned"/>), so a page that starts
+/// costing one more command fails here (issue 20). Commands are counted from EF Core's own "Executed DbCommand" log.
 /// </summary>
 public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) : IClassFixture<TApp>
     where TApp : AppFixture
 {
     /// <summary>How many of each thing the small case has; the big case has ten times as many.</summary>
     private const int SmallCount = 1;
+
+    /// <summary>
+    /// Each page's SQL commands, on both databases: one for the session (with its person's security stamp and time
+    /// zone), one for the membership, then the page's own. Lower it when a page gets cheaper; never raise it without
+    /// saying why in docs/performance.md. The binder view saves a history entry and moves the chain's head: one batched
+    /// command on PostgreSQL, two on SQLite (EF Core's SQLite provider sends each change on its own).
+    /// </summary>
+    private Dictionary<string, int> Pinned => new(StringComparer.Ordinal)
+    {
+        ["dashboard"] = 7,
+        ["log list"] = 10,
+        ["incident details"] = 7,
+        ["evidence list"] = 4,
+        ["evidence details"] = 4,
+        ["evidence preview"] = 4,
+        ["sightings"] = 4,
+        ["takedowns list"] = 3,
+        ["history"] = 6,
+        ["activity"] = 4,
+        ["binder HTML view"] = app.Provider == DatabaseProvider.Sqlite ? 19 : 18,
+    };
 
     [Fact]
     public async Task The_main_case_pages_take_the_same_number_of_queries_for_a_case_ten_times_bigger()
@@ -42,6 +65,7 @@ public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) 
 
         Assert.All(small, s => Assert.True(s.Value >= 3, $"Only {s.Value} commands seen for {s.Key}: is EF Core's command log captured?"));
         Assert.Equal(small, big);
+        Assert.Equal(Pinned, small);
     }
 
     /// <summary>Adds <paramref name="count"/> each of entries, places found (one per entry), files and sent letters.</summary>

@@ -31,11 +31,6 @@ public static class AccountServices
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie => ConfigureSessionCookie(cookie, options));
-        services.Configure<SecurityStampValidatorOptions>(s =>
-        {
-            s.ValidationInterval = TimeSpan.FromMinutes(1);
-            s.OnRefreshingPrincipal = KeepTheSameSession;
-        });
         services.AddAuthorization(a => a.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
     }
@@ -72,17 +67,5 @@ public static class AccountServices
         cookie.AccessDeniedPath = "/account/sign-in";
         cookie.ReturnUrlParameter = "returnUrl";
         cookie.Events = new CookieAuthenticationEvents { OnValidatePrincipal = SessionStore.ValidatePrincipalAsync };
-    }
-
-    /// <summary>The refreshed principal is rebuilt from the user; it keeps naming the same server-side session.</summary>
-    private static Task KeepTheSameSession(SecurityStampRefreshingPrincipalContext refresh)
-    {
-        if (refresh.CurrentPrincipal?.FindFirst(SessionStore.SessionClaim) is { } session
-            && refresh.NewPrincipal?.Identity is ClaimsIdentity identity)
-        {
-            identity.AddClaim(new Claim(SessionStore.SessionClaim, session.Value));
-        }
-
-        return Task.CompletedTask;
     }
 }

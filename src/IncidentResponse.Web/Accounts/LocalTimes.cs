@@ -31,9 +31,13 @@ public sealed class LocalTimes
 
     public bool IsChosen => Zone is not null;
 
+    /// <summary>True once this request's zone has been read (by the session check, <see cref="SessionStore"/>).</summary>
+    public bool IsRead { get; private set; }
+
     /// <summary>Uses <paramref name="zoneId"/> if it is one of <see cref="TimeZoneChoices"/> and this computer knows it; otherwise UTC.</summary>
     public void Use(string? zoneId)
     {
+        IsRead = true;
         Zone = null;
         _info = TimeZoneInfo.Utc;
         if (TimeZoneChoices.Find(zoneId) is not { } choice)
@@ -88,7 +92,10 @@ public sealed class LocalTimes
     public string BesideUtc(DateTimeOffset moment) => BesideUtc(moment.UtcDateTime);
 }
 
-/// <summary>Reads the signed-in person's time zone once per page request into <see cref="LocalTimes"/>.</summary>
+/// <summary>
+/// Makes sure <see cref="LocalTimes"/> has the signed-in person's time zone before a page runs. The session check reads
+/// it with the session (one query for both); this filter reads it only where that did not happen.
+/// </summary>
 public sealed class LocalTimesFilter(AppDbContext db, LocalTimes times) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -97,7 +104,7 @@ public sealed class LocalTimesFilter(AppDbContext db, LocalTimes times) : IAsync
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
-        if (SessionStore.TryRead(context.HttpContext.User, out var userId, out _) && !DatabaseOutage.IsSessionUnverified(context.HttpContext))
+        if (!times.IsRead && SessionStore.TryRead(context.HttpContext.User, out var userId, out _) && !DatabaseOutage.IsSessionUnverified(context.HttpContext))
         {
             try
             {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IncidentResponse.Web.Accounts;
 
@@ -45,15 +46,29 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
     }
 
     /// <summary>True while the session is alive; records activity at most every half minute.</summary>
-    public async Task<bool> TouchAsync(Guid sessionId, Guid userId, bool force, CancellationToken cancellationToken)
+    public async Task<bool> TouchAsync(Guid sessionId, Guid userId, bool force, CancellationToken cancellationToken) =>
+        (await CheckAsync(sessionId, userId, securityStamp: null, force, cancellationToken)).Alive;
+
+    /// <summary>
+    /// The one query a signed-in request pays before its page: the session with its person's security stamp and time
+    /// zone. Alive while the session is (not ended, idle or too old) and, when <paramref name="securityStamp"/> is
+    /// given, while the person's stamp is still the one their cookie was issued with (a new passphrase or "sign out
+    /// everywhere" changes it). Records activity at most every <see cref="TouchInterval"/>.
+    /// </summary>
+    public async Task<SessionCheck> CheckAsync(Guid sessionId, Guid userId, string? securityStamp, bool force, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, cancellationToken);
-        if (session is null)
+        var found = await (
+            from s in db.UserSessions
+            join u in db.Users on s.UserId equals u.Id
+            where s.Id == sessionId && s.UserId == userId
+            select new { Session = s, u.SecurityStamp, u.TimeZone }).SingleOrDefaultAsync(cancellationToken);
+        if (found is null || (securityStamp is not null && !string.Equals(found.SecurityStamp, securityStamp, StringComparison.Ordinal)))
         {
-            return false;
+            return new SessionCheck(false, null);
         }
 
+        var session = found.Session;
         if (!session.IsAlive(now, options.IdleTimeout, options.AbsoluteTimeout))
         {
             if (session.EndedUtc is null)
@@ -62,7 +77,7 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            return false;
+            return new SessionCheck(false, null);
         }
 
         if (force || now - session.LastSeenUtc >= TouchInterval(options))
@@ -71,7 +86,7 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return true;
+        return new SessionCheck(true, found.TimeZone);
     }
 
     public async Task EndAsync(Guid sessionId, CancellationToken cancellationToken)
@@ -121,22 +136,31 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
 
     private static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        // Identity's own check first: a changed security stamp (new passphrase) ends every cookie issued before it.
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
-        var principal = context.Principal;
-        if (!TryRead(principal, out var userId, out var sessionId))
+        // The security stamp is checked here on every request, in the session's own query, instead of by Identity's
+        // SecurityStampValidator (a second query and a re-issued cookie once a minute): a new passphrase or "sign out
+        // everywhere" ends every cookie issued before it on the very next request, on every instance.
+        var services = context.HttpContext.RequestServices;
+        var stampClaim = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
+        if (!TryRead(context.Principal, out var userId, out var sessionId) || context.Principal!.FindFirstValue(stampClaim) is not { } stamp)
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            await RejectAsync(context);
             return;
         }
 
-        var store = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
-        if (!await store.TouchAsync(sessionId, userId, force: false, context.HttpContext.RequestAborted))
+        var check = await services.GetRequiredService<SessionStore>().CheckAsync(sessionId, userId, stamp, force: false, context.HttpContext.RequestAborted);
+        if (!check.Alive)
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            await RejectAsync(context);
+            return;
         }
+
+        services.GetRequiredService<LocalTimes>().Use(check.TimeZone);
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
 
     public static bool TryRead(ClaimsPrincipal? principal, out Guid userId, out Guid sessionId)
@@ -148,3 +172,6 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
             && Guid.TryParse(principal.FindFirstValue(SessionClaim), out sessionId);
     }
 }
+
+/// <summary>What <see cref="SessionStore.CheckAsync"/> found: whether the session is alive, and its person's time zone.</summary>
+public readonly record struct SessionCheck(bool Alive, string? TimeZone);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Serilog;
 using Serilog.AspNetCore;
+using Serilog.Configuration;
 using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
@@ -62,13 +63,24 @@ public static class LoggingSetup
         // let through): the tests' hosts set Warning, since no test reads the console and every host writing each SQL
         // command to one shared, locked console cost them more than their requests did.
         var consoleLevel = configuration.GetValue("Logging:ConsoleMinimumLevel", LogEventLevel.Verbose);
+
+        // Console and file are written by one background thread (Serilog.Sinks.Async): a request only queues its line.
+        // Written in place, every request took the console's lock and a write to stdout, and under load the requests
+        // queued on that lock (a quarter of a signed-in request's time; docs/performance.md). A full queue makes the
+        // request wait rather than drop a line; the app's shutdown flushes the queue.
+        logger.WriteTo.Async(sinks => WriteToConsoleAndFile(sinks, configuration, json, consoleLevel), blockWhenFull: true);
+        return logger;
+    }
+
+    private static void WriteToConsoleAndFile(LoggerSinkConfiguration logger, IConfiguration configuration, bool json, LogEventLevel consoleLevel)
+    {
         if (json)
         {
-            logger.WriteTo.Console(new RenderedCompactJsonFormatter(), restrictedToMinimumLevel: consoleLevel);
+            logger.Console(new RenderedCompactJsonFormatter(), restrictedToMinimumLevel: consoleLevel);
         }
         else
         {
-            logger.WriteTo.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture, restrictedToMinimumLevel: consoleLevel);
+            logger.Console(outputTemplate: TextTemplate, formatProvider: CultureInfo.InvariantCulture, restrictedToMinimumLevel: consoleLevel);
         }
 
         var filePath = configuration["Logging:FilePath"];
@@ -77,7 +89,7 @@ public static class LoggingSetup
             var limits = FileLimits.From(configuration);
             if (json)
             {
-                logger.WriteTo.File(
+                logger.File(
                     new RenderedCompactJsonFormatter(),
                     filePath,
                     fileSizeLimitBytes: limits.FileSizeBytes,
@@ -86,7 +98,7 @@ public static class LoggingSetup
             }
             else
             {
-                logger.WriteTo.File(
+                logger.File(
                     filePath,
                     outputTemplate: TextTemplate,
                     formatProvider: CultureInfo.InvariantCulture,
@@ -95,8 +107,6 @@ public static class LoggingSetup
                     retainedFileCountLimit: limits.RetainedFiles);
             }
         }
-
-        return logger;
     }
 
     /// <summary>

@@ -43,18 +43,10 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
                 .FirstOrDefaultAsync(cancellationToken) ?? "someone";
         }
 
-        var record = new RecordProgress(
-            await db.Incidents.CountAsync(i => i.CaseId == CaseId, cancellationToken),
-            await db.Sightings.CountAsync(s => s.CaseId == CaseId, cancellationToken));
-        var now = clock.GetUtcNow().UtcDateTime;
-        var takedowns = new TakedownProgress(
-            await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId, cancellationToken),
-            await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.SentOn != null, cancellationToken),
-            await db.Sightings.CountAsync(s => s.CaseId == CaseId && s.Status == SightingStatus.Removed, cancellationToken),
-            await db.TakedownRequests.CountAsync(r => r.CaseId == CaseId && r.Status == TakedownStatus.Sent && r.DueUtc < now, cancellationToken));
-        var binders = await db.AuditEvents.CountAsync(e => e.CaseId == CaseId && e.Action == AuditActions.BinderMade, cancellationToken);
-        var allies = await db.CaseMembers.CountAsync(m => m.CaseId == CaseId && m.Role != CaseRole.Owner, cancellationToken);
-        var evidence = await db.EvidenceItems.CountAsync(e => e.CaseId == CaseId, cancellationToken);
+        var counts = await CountAsync(cancellationToken);
+        var record = new RecordProgress(counts.Incidents, counts.Sightings);
+        var takedowns = new TakedownProgress(counts.Letters, counts.Sent, counts.Removed, counts.Overdue);
+        var (binders, allies, evidence) = (counts.Binders, counts.Allies, counts.Evidence);
         Steps = JourneyStep.For(Plan, Links, record, takedowns, binders, allies);
         if (!Membership.IsOwner)
         {
@@ -77,6 +69,25 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
             Plan.WordsOnly);
         Next = NextStepLink.For(NextStepPlanner.Choose(progress, Membership.Can), Plan);
     }
+
+    /// <summary>Every count the dashboard shows, in one query (each a subquery; the private-item filters apply in each).</summary>
+    private Task<DashboardCounts> CountAsync(CancellationToken cancellationToken)
+    {
+        var caseId = CaseId;
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new DashboardCounts(
+            db.Incidents.Count(i => i.CaseId == caseId),
+            db.Sightings.Count(s => s.CaseId == caseId),
+            db.TakedownRequests.Count(r => r.CaseId == caseId),
+            db.TakedownRequests.Count(r => r.CaseId == caseId && r.SentOn != null),
+            db.Sightings.Count(s => s.CaseId == caseId && s.Status == SightingStatus.Removed),
+            db.TakedownRequests.Count(r => r.CaseId == caseId && r.Status == TakedownStatus.Sent && r.DueUtc < now),
+            db.AuditEvents.Count(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade),
+            db.CaseMembers.Count(m => m.CaseId == caseId && m.Role != CaseRole.Owner),
+            db.EvidenceItems.Count(e => e.CaseId == caseId))).SingleAsync(cancellationToken);
+    }
+
+    private sealed record DashboardCounts(int Incidents, int Sightings, int Letters, int Sent, int Removed, int Overdue, int Binders, int Allies, int Evidence);
 }
 
 /// <summary>The words and address of the dashboard's one primary button (null: none is offered).</summary>

@@ -1,12 +1,46 @@
 using System.Net;
 using System.Text;
 using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentResponse.Web.Tests;
 
 /// <summary>On SQLite, a deleted case's words are gone from the files on disk, not only from the tables.</summary>
 public sealed class SqliteShreddingTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
+    [Fact]
+    public async Task Every_connection_the_app_hands_out_has_secure_delete_on_whether_new_or_reused_from_the_pool()
+    {
+        // Ten contexts one after another reuse the pool's connection; ten at once need new ones. Each must have it on,
+        // although the interceptor sets it only once per connection.
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(1L, await SecureDeleteAsync());
+        }
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(SecureDeleteAsync)));
+        Assert.All(together, on => Assert.Equal(1L, on));
+    }
+
+    private async Task<long> SecureDeleteAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<IncidentResponse.Domain.Data.AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA secure_delete;";
+            await Task.Delay(20);
+            return (long)(await command.ExecuteScalarAsync())!;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
     [Fact]
     public async Task After_deleting_a_case_its_narrative_is_in_neither_the_database_file_nor_the_write_ahead_log()
     {

@@ -72,6 +72,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     private bool IsPostgres => Database.ProviderName == DatabaseProviders.NpgsqlProviderName;
 
+    /// <summary>
+    /// A pooled context handed out again starts as a new one would: private items hidden, no re-chaining left from the
+    /// unit of work before. EF Core resets its own state; these are ours (HostingServices.AddPersistence).
+    /// </summary>
+    public AppDbContext Leased()
+    {
+        ShowPrivateItems = false;
+        AuditRechain = null;
+        return this;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Hosting;
 
@@ -46,10 +47,16 @@ public static class HostingServices
         }
     }
 
-    /// <summary>The one <see cref="AppDbContext"/> on the configured provider, and the readiness check that asks it.</summary>
+    /// <summary>
+    /// The one <see cref="AppDbContext"/> a request (scope) uses, on the configured provider, and the readiness check that
+    /// asks it. Contexts are pooled (a new one's set-up was a tenth of a signed-in request; docs/performance.md): each is
+    /// leased for one scope, reset to a new context's state (<see cref="AppDbContext.Leased"/>: private items hidden),
+    /// and returned to the pool when the scope ends.
+    /// </summary>
     public static IServiceCollection AddPersistence(this IServiceCollection services, AppOptions options)
     {
-        services.AddDbContext<AppDbContext>(db => db.UseAppDatabase(options.Provider, options.ConnectionString));
+        services.AddPooledDbContextFactory<AppDbContext>(db => db.UseAppDatabase(options.Provider, options.ConnectionString));
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().Leased());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;
     }

@@ -18,24 +18,24 @@ public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) 
     private const int SmallCount = 1;
 
     /// <summary>
-    /// Each page's SQL commands, on both databases: one for the session (with its person's security stamp and time
-    /// zone), one for the membership, then the page's own. Lower it when a page gets cheaper; never raise it without
+    /// Each page's SQL commands, on both databases: one for the session (with its person's security stamp, time zone
+    /// and membership of the case), then the page's own. Lower it when a page gets cheaper; never raise it without
     /// saying why in docs/performance.md. The binder view saves a history entry and moves the chain's head: one batched
     /// command on PostgreSQL, two on SQLite (EF Core's SQLite provider sends each change on its own).
     /// </summary>
     private Dictionary<string, int> Pinned => new(StringComparer.Ordinal)
     {
-        ["dashboard"] = 7,
-        ["log list"] = 10,
-        ["incident details"] = 7,
-        ["evidence list"] = 4,
-        ["evidence details"] = 4,
-        ["evidence preview"] = 4,
-        ["sightings"] = 4,
-        ["takedowns list"] = 3,
-        ["history"] = 6,
-        ["activity"] = 4,
-        ["binder HTML view"] = app.Provider == DatabaseProvider.Sqlite ? 19 : 18,
+        ["dashboard"] = 6,
+        ["log list"] = 9,
+        ["incident details"] = 6,
+        ["evidence list"] = 3,
+        ["evidence details"] = 3,
+        ["evidence preview"] = 3,
+        ["sightings"] = 3,
+        ["takedowns list"] = 2,
+        ["history"] = 5,
+        ["activity"] = 3,
+        ["binder HTML view"] = app.Provider == DatabaseProvider.Sqlite ? 18 : 17,
     };
 
     [Fact]
@@ -63,7 +63,7 @@ public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) 
             output.WriteLine($"{page}: {count} commands for the small case, {big[page]} for the big one");
         }
 
-        Assert.All(small, s => Assert.True(s.Value >= 3, $"Only {s.Value} commands seen for {s.Key}: is EF Core's command log captured?"));
+        Assert.All(small, s => Assert.True(s.Value >= 2, $"Only {s.Value} commands seen for {s.Key}: is EF Core's command log captured?"));
         Assert.Equal(small, big);
         Assert.Equal(Pinned, small);
     }

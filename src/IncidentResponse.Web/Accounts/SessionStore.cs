@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
+using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -47,22 +49,36 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
 
     /// <summary>True while the session is alive; records activity at most every half minute.</summary>
     public async Task<bool> TouchAsync(Guid sessionId, Guid userId, bool force, CancellationToken cancellationToken) =>
-        (await CheckAsync(sessionId, userId, securityStamp: null, force, cancellationToken)).Alive;
+        (await CheckAsync(sessionId, userId, securityStamp: null, caseId: null, force, cancellationToken)).Alive;
 
     /// <summary>
     /// The one query a signed-in request pays before its page: the session with its person's security stamp and time
     /// zone. Alive while the session is (not ended, idle or too old) and, when <paramref name="securityStamp"/> is
     /// given, while the person's stamp is still the one their cookie was issued with (a new passphrase or "sign out
-    /// everywhere" changes it). Records activity at most every <see cref="TouchInterval"/>.
+    /// everywhere" changes it). Records activity at most every <see cref="TouchInterval"/>. With <paramref name="caseId"/>
+    /// (the case in the request's route), the person's membership of that case is read in the same query, for
+    /// <see cref="CaseMembershipFilter"/> to authorize this request with (<see cref="SessionMembership"/>).
     /// </summary>
-    public async Task<SessionCheck> CheckAsync(Guid sessionId, Guid userId, string? securityStamp, bool force, CancellationToken cancellationToken)
+    public async Task<SessionCheck> CheckAsync(Guid sessionId, Guid userId, string? securityStamp, Guid? caseId, bool force, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var wanted = caseId ?? Guid.Empty;
         var found = await (
             from s in db.UserSessions
             join u in db.Users on s.UserId equals u.Id
+            from m in db.CaseMembers.Where(m => m.CaseId == wanted && m.UserId == s.UserId).DefaultIfEmpty()
             where s.Id == sessionId && s.UserId == userId
-            select new { Session = s, u.SecurityStamp, u.TimeZone }).SingleOrDefaultAsync(cancellationToken);
+            select new
+            {
+                Session = s,
+                u.SecurityStamp,
+                u.TimeZone,
+                Role = (CaseRole?)m!.Role,
+                Images = (bool?)m!.EvidenceImagesGranted,
+                Export = (bool?)m!.ExportAllowed,
+                Originals = (bool?)m!.OriginalsGranted,
+                Risk = (bool?)m!.RiskAssessmentShared,
+            }).SingleOrDefaultAsync(cancellationToken);
         if (found is null || (securityStamp is not null && !string.Equals(found.SecurityStamp, securityStamp, StringComparison.Ordinal)))
         {
             return new SessionCheck(false, null);
@@ -86,7 +102,10 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return new SessionCheck(true, found.TimeZone);
+        var membership = found.Role is { } role
+            ? new CaseMembership(wanted, userId, role, found.Images ?? false, found.Export ?? false, found.Originals ?? false, found.Risk ?? false)
+            : null;
+        return new SessionCheck(true, found.TimeZone, caseId is null ? null : new SessionMembership(wanted, userId, membership));
     }
 
     public async Task EndAsync(Guid sessionId, CancellationToken cancellationToken)
@@ -147,7 +166,8 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
             return;
         }
 
-        var check = await services.GetRequiredService<SessionStore>().CheckAsync(sessionId, userId, stamp, force: false, context.HttpContext.RequestAborted);
+        var caseId = Guid.TryParse(context.HttpContext.GetRouteValue(CaseMembershipFilter.RouteKey) as string, out var routeCase) ? routeCase : (Guid?)null;
+        var check = await services.GetRequiredService<SessionStore>().CheckAsync(sessionId, userId, stamp, caseId, force: false, context.HttpContext.RequestAborted);
         if (!check.Alive)
         {
             await RejectAsync(context);
@@ -155,6 +175,7 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
         }
 
         services.GetRequiredService<LocalTimes>().Use(check.TimeZone);
+        check.Membership?.Keep(context.HttpContext);
     }
 
     private static async Task RejectAsync(CookieValidatePrincipalContext context)
@@ -173,5 +194,5 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
     }
 }
 
-/// <summary>What <see cref="SessionStore.CheckAsync"/> found: whether the session is alive, and its person's time zone.</summary>
-public readonly record struct SessionCheck(bool Alive, string? TimeZone);
+/// <summary>What <see cref="SessionStore.CheckAsync"/> found: whether the session is alive, its person's time zone and, when asked, their membership of the route's case.</summary>
+public readonly record struct SessionCheck(bool Alive, string? TimeZone, SessionMembership? Membership = null);

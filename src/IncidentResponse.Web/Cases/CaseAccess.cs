@@ -30,6 +30,35 @@ public sealed record CaseMembership(Guid CaseId, Guid UserId, CaseRole Role, boo
 }
 
 /// <summary>
+/// The membership the session check read for this request, in its own query (<see cref="SessionStore.CheckAsync"/>): the
+/// case in the route, and null when the person is not a member. Kept in the request's items for this request only, and
+/// used only for that same case and person; anywhere else the filter reads the membership itself.
+/// </summary>
+public sealed record SessionMembership(Guid CaseId, Guid UserId, CaseMembership? Membership)
+{
+    private const string Item = "IncidentResponse.SessionMembership";
+
+    public void Keep(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        http.Items[Item] = this;
+    }
+
+    public static bool TryFind(HttpContext http, Guid caseId, Guid userId, out CaseMembership? membership)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        membership = null;
+        if (http.Items.TryGetValue(Item, out var kept) && kept is SessionMembership read && read.CaseId == caseId && read.UserId == userId)
+        {
+            membership = read.Membership;
+            return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
 /// The one authorizing loader. Every page whose route has a <c>{caseId}</c> goes through it before its handler
 /// runs: a person who is not a member of that case gets 404, never a hint that the case exists.
 /// </summary>
@@ -60,7 +89,9 @@ public sealed class CaseMembershipFilter(AppDbContext db) : IAsyncPageFilter
         }
 
         var userId = context.HttpContext.User.UserId();
-        var membership = await CaseMembership.FindAsync(db, caseId, userId, context.HttpContext.RequestAborted);
+        var membership = SessionMembership.TryFind(context.HttpContext, caseId, userId, out var readWithSession)
+            ? readWithSession
+            : await CaseMembership.FindAsync(db, caseId, userId, context.HttpContext.RequestAborted);
         if (membership is null)
         {
             context.Result = new NotFoundResult();

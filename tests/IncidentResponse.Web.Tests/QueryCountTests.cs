@@ -25,7 +25,7 @@ public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) 
     /// </summary>
     private Dictionary<string, int> Pinned => new(StringComparer.Ordinal)
     {
-        ["dashboard"] = 6,
+        ["dashboard"] = 5,
         ["log list"] = 9,
         ["incident details"] = 6,
         ["evidence list"] = 3,

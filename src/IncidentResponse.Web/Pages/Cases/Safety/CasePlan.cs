@@ -86,12 +86,16 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var caseId = viewer.CaseId;
-        var found = await db.Cases.AsNoTracking().SingleAsync(c => c.Id == caseId, cancellationToken);
+        // The case and whether an assessment is in progress in one query (issue 20); the latest finished one beside it
+        // (an entity picked by a subquery would need APPLY, which SQLite lacks).
+        var head = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+            .Select(c => new { Case = c, HasDraft = db.ThreatAssessments.Any(a => a.CaseId == caseId && a.CompletedUtc == null) })
+            .SingleAsync(cancellationToken);
+        var (found, hasDraft) = (head.Case, head.HasDraft);
         var latest = await db.ThreatAssessments.AsNoTracking()
             .Where(a => a.CaseId == caseId && a.CompletedUtc != null)
             .OrderByDescending(a => a.CompletedUtc)
             .FirstOrDefaultAsync(cancellationToken);
-        var hasDraft = await db.ThreatAssessments.AnyAsync(a => a.CaseId == caseId && a.CompletedUtc == null, cancellationToken);
         var assessed = latest is not null;
         if (!viewer.Can(CaseOperation.ViewRiskAssessment))
         {

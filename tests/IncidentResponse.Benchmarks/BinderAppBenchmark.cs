@@ -64,7 +64,11 @@ public static class BinderAppBenchmark
                 Environment = "Benchmark",
                 MigrateOnStartup = false,
                 Extra = extra,
+
+                // BINDER_APP_DIR=dir runs the app published there (dotnet publish -o dir), as deploy/Dockerfile does.
+                AppDirectory = Environment.GetEnvironmentVariable("BINDER_APP_DIR") is { Length: > 0 } published ? Path.GetFullPath(published) : null,
             };
+            Console.WriteLine($"// App: {settings.AppDirectory ?? "the Release build output"}");
             var seeding = Stopwatch.StartNew();
             await DemoSeed.RunAsync(settings, "binderdemo", Passphrase, incidents, images);
 

@@ -47,6 +47,15 @@ public sealed partial class AccessibilityKeyboardTests(AppFixture app, ITestOutp
         await Page.Keyboard.TypeAsync(Journeys.Passphrase);
         await TabToAsync("button[type=submit]:text-is('Create account')");
         await PressEnterAndWaitAsync();
+        await QuickExitComesFirstAsync();
+        await TabToAsync("button[type=submit]:text-is('Show my recovery codes')");
+
+        // The codes are the answer to that form, on the same address.
+        await Page.Keyboard.PressAsync("Enter");
+        await Expect(Page.GetByRole(AriaRole.List, new() { Name = "Your recovery codes" })).ToBeVisibleAsync();
+        await QuickExitComesFirstAsync();
+        await TabToAsync("a:text-is('I have kept them safe: continue')");
+        await PressEnterAndWaitAsync();
         await Expect(Page).ToHaveURLAsync(Journeys.StartCaseUrl());
 
         await QuickExitComesFirstAsync();

@@ -29,7 +29,7 @@ public sealed class AllyTests(AppFixture app, ITestOutputHelper output) : Browse
         await Expect(friend.Heading()).ToHaveTextAsync("Someone has asked you to help");
         await friend.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         await friend.FillSignUpFormAsync(friendName, Journeys.Passphrase);
-        await friend.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await friend.CreateAccountAsync();
         await friend.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
         await Expect(friend.Heading()).ToHaveTextAsync("Spring notes");
 

@@ -28,7 +28,7 @@ public sealed class JourneyTests(AppFixture app, ITestOutputHelper output) : Bro
         await Screenshots.SaveForGuideAsync(Page, "sign-up");
 
         await Page.FillSignUpFormAsync(Journeys.NewUsername(), Journeys.Passphrase);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await Page.CreateAccountAsync();
         await Expect(Page).ToHaveURLAsync(Journeys.StartCaseUrl());
         await Expect(Page.Heading()).ToHaveTextAsync("Start a case");
         await Screenshots.SaveForGuideAsync(Page, "start-a-case");

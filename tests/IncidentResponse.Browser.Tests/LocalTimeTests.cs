@@ -51,7 +51,7 @@ public sealed class LocalTimeTests(AppFixture app, ITestOutputHelper output) : B
         await Expect(page.GetByLabel("Your time zone (optional)")).ToHaveValueAsync("Asia/Tokyo");
 
         await page.FillSignUpFormAsync(Journeys.NewUsername(), Journeys.Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await page.CreateAccountAsync();
         await page.GotoAsync("/account/sessions");
 
         await Expect(page.Locator("#time-zone-now")).ToContainTextAsync("shown in Tokyo time");

@@ -300,7 +300,7 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         await page.GotoAsync(invitation);
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
         await page.FillSignUpFormAsync(Journeys.NewUsername("ally"), Journeys.Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await page.CreateAccountAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
         await Expect(page.Heading()).ToHaveTextAsync("Spring notes");
     }

@@ -9,7 +9,7 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {
     [Fact]
-    public async Task Signing_up_needs_no_email_and_leads_to_starting_a_case()
+    public async Task Signing_up_needs_no_email_and_leads_to_recovery_codes_on_the_way_to_starting_a_case()
     {
         using var client = app.CreateAppClient();
         var username = Journeys.NewUsername();
@@ -21,7 +21,7 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
         });
 
         Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        Assert.Equal("/cases/new", result.Location?.OriginalString);
+        Assert.Equal("/account/recovery-codes?returnUrl=%2Fcases%2Fnew", result.Location?.OriginalString);
         var next = await client.GetAsync("/cases/new");
         Assert.Equal(HttpStatusCode.OK, next.Status);
         await using var db = app.CreateDbContext();
@@ -91,13 +91,14 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    public async Task The_form_says_a_lost_passphrase_cannot_be_recovered_yet_that_Download_everything_keeps_a_copy_and_that_no_email_is_sent()
+    public async Task The_form_says_recovery_codes_come_next_that_Download_everything_keeps_a_copy_and_that_no_email_is_sent()
     {
         using var client = app.CreateAppClient();
         var form = await client.GetAsync("/account/sign-up");
 
         var lost = form.Document.QuerySelector("#lost-passphrase")?.TextContent ?? "";
-        Assert.Contains("There is no way yet to get back into an account whose passphrase is lost", lost, StringComparison.Ordinal);
+        Assert.Contains("Next, we will give you ten recovery codes", lost, StringComparison.Ordinal);
+        Assert.Contains("there is no other way back in", lost, StringComparison.Ordinal);
         Assert.Contains("Download everything", lost, StringComparison.Ordinal);
         var email = form.Document.QuerySelector("#email-hint")!.TextContent;
         Assert.Contains("This site does not send email", email, StringComparison.Ordinal);

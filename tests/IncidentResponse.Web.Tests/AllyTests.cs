@@ -47,7 +47,10 @@ public abstract class AllyTests<TApp>(TApp app) : IClassFixture<TApp>
             ["Input.Passphrase"] = Journeys.GoodPassphrase,
             ["Input.ConfirmPassphrase"] = Journeys.GoodPassphrase,
         });
-        Assert.Equal(link, signedUp.Location?.OriginalString);
+        // Recovery codes come next, and the way on from them is still the invitation.
+        Assert.Equal("/account/recovery-codes?returnUrl=" + Uri.EscapeDataString(link), signedUp.Location?.OriginalString);
+        var codes = await friend.SubmitAsync(signedUp.Location!.OriginalString, new Dictionary<string, string>());
+        Assert.Equal(link, codes.Document.QuerySelector("main a.button:not([download])")?.GetAttribute("href"));
         var accepted = await friend.AcceptAsync(link);
         Assert.Equal($"/cases/{caseId}", accepted.Location?.OriginalString);
         Assert.Contains("Shared notes", (await friend.GetAsync($"/cases/{caseId}")).MainText, StringComparison.Ordinal);

@@ -9,4 +9,13 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>The IANA time zone the person chose (one of <see cref="TimeZoneChoices"/>), or null until they choose; pages show times in it.</summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>When the person's current set of recovery codes was made; null if they have never had one.</summary>
+    public DateTime? RecoveryCodesMadeUtc { get; set; }
+
+    /// <summary>When the passphrase was last reset with a recovery code; null if never.</summary>
+    public DateTime? PassphraseResetUtc { get; set; }
+
+    /// <summary>True from a reset with a recovery code until the next sign-in, which tells the person it happened.</summary>
+    public bool PassphraseResetNoticePending { get; set; }
 }

@@ -23,6 +23,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    /// <summary>Each person's current recovery codes, hashed (<see cref="RecoveryCodeFormat"/>).</summary>
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     /// <summary>Each case's newest audit event, sealed; saved with every event (<see cref="AuditHead"/>).</summary>

@@ -17,6 +17,8 @@ public static class AccountServices
         services.AddScoped<SessionStore>();
         services.AddScoped<SignInFlow>();
         services.AddScoped<StepUp>();
+        services.AddScoped<RecoveryCodeStore>();
+        services.AddScoped<PassphraseRecovery>();
         services.AddScoped<RecentPassphraseFilter>();
         services.AddScoped<LocalTimes>();
         services.AddScoped<LocalTimesFilter>();

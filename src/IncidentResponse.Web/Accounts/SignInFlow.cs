@@ -17,14 +17,15 @@ public sealed class SignInFlow(
 {
     private static string? _decoyHash;
 
-    public async Task<bool> PasswordSignInAsync(string username, string passphrase, HttpContext http)
+    /// <summary>Checks the passphrase and signs in; the person signed in, or null for every kind of failure alike.</summary>
+    public async Task<AppUser?> PasswordSignInAsync(string username, string passphrase, HttpContext http)
     {
         var user = await users.FindByNameAsync(username);
         if (user is null)
         {
             // Spend the same work as a real check, so timing does not tell whether the name exists.
             SpendDecoyCheck(passphrase);
-            return false;
+            return null;
         }
 
         var result = await signInManager.CheckPasswordSignInAsync(user, passphrase, lockoutOnFailure: true);
@@ -36,12 +37,34 @@ public sealed class SignInFlow(
 
         if (!result.Succeeded)
         {
-            return false;
+            return null;
         }
 
         await SignInAsync(user, http);
-        return true;
+        return user;
     }
+
+    /// <summary>
+    /// Where a person goes after signing in or up, on the way to <paramref name="next"/> (a local address): first the
+    /// news that their passphrase was reset with a recovery code, if it was; else their first recovery codes, if they
+    /// have never had any; else straight on.
+    /// </summary>
+    public async Task<string> AfterSignInAsync(AppUser user, string next)
+    {
+        var onward = "?returnUrl=" + Uri.EscapeDataString(next);
+        if (user.PassphraseResetNoticePending)
+        {
+            user.PassphraseResetNoticePending = false;
+            await users.UpdateAsync(user);
+            return RecoveredPath + onward;
+        }
+
+        return user.RecoveryCodesMadeUtc is null ? RecoveryCodesPath + onward : next;
+    }
+
+    public const string RecoveredPath = "/account/recovered";
+
+    public const string RecoveryCodesPath = "/account/recovery-codes";
 
     private void SpendDecoyCheck(string passphrase)
     {

@@ -34,6 +34,25 @@ public sealed class StepUp(AppDbContext db, TimeProvider clock)
         return stamp is { } at && at <= now && now - at < Window;
     }
 
+    /// <summary>
+    /// True when this session began less than <see cref="Window"/> ago: the passphrase was typed to sign in or sign
+    /// up just now. Only a person's first set of recovery codes accepts this in place of step-up.
+    /// </summary>
+    public async Task<bool> JustSignedInAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!SessionStore.TryRead(user, out var userId, out var sessionId))
+        {
+            return false;
+        }
+
+        var started = await db.UserSessions.AsNoTracking()
+            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedUtc == null)
+            .Select(s => (DateTime?)s.CreatedUtc)
+            .SingleOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return started is { } at && at <= now && now - at < Window;
+    }
+
     /// <summary>Records that the passphrase was just re-entered in this session.</summary>
     public async Task StampAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {

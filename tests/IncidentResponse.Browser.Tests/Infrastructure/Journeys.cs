@@ -31,8 +31,27 @@ public static partial class Journeys
     {
         await page.GotoAsync("/account/sign-up");
         await page.FillSignUpFormAsync(username, passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await page.CreateAccountAsync();
         await Expect(page).ToHaveURLAsync(StartCaseUrl());
+    }
+
+    /// <summary>Sends the filled sign-up form and takes the next screen's first recovery codes, as a person would.</summary>
+    public static async Task CreateAccountAsync(this IPage page)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await page.TakeRecoveryCodesAsync();
+    }
+
+    /// <summary>On "One more step: your recovery codes": shows the ten codes and returns them, then continues.</summary>
+    public static async Task<IReadOnlyList<string>> TakeRecoveryCodesAsync(this IPage page)
+    {
+        await Expect(page.Heading()).ToHaveTextAsync("One more step: your recovery codes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show my recovery codes" }).ClickAsync();
+        var codes = page.GetByRole(AriaRole.List, new() { Name = "Your recovery codes" }).GetByRole(AriaRole.Listitem);
+        await Expect(codes).ToHaveCountAsync(10);
+        var shown = await codes.AllInnerTextsAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "I have kept them safe: continue" }).ClickAsync();
+        return [.. shown.Select(c => c.Trim())];
     }
 
     /// <summary>Fills the sign-up form on the current page without sending it.</summary>

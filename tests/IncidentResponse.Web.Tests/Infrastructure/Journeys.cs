@@ -9,7 +9,11 @@ public static class Journeys
 
     public static string NewUsername() => "user_" + Guid.NewGuid().ToString("N")[..10];
 
-    public static async Task<string> SignUpAsync(this AppClient client, string? username = null, string passphrase = GoodPassphrase)
+    /// <summary>
+    /// Signs up and, as a person would on the next screen, makes the first recovery codes (unless told not to), so
+    /// later sign-ins go straight on.
+    /// </summary>
+    public static async Task<string> SignUpAsync(this AppClient client, string? username = null, string passphrase = GoodPassphrase, bool makeRecoveryCodes = true)
     {
         username ??= NewUsername();
         var result = await client.SubmitAsync("/account/sign-up", new Dictionary<string, string>
@@ -21,6 +25,15 @@ public static class Journeys
         if (result.Status != HttpStatusCode.Redirect)
         {
             throw new InvalidOperationException($"Sign-up failed ({(int)result.Status}): {result.MainText}");
+        }
+
+        if (makeRecoveryCodes)
+        {
+            var codes = await client.SubmitAsync("/account/recovery-codes", new Dictionary<string, string>());
+            if (codes.Document.QuerySelectorAll("#recovery-codes code").Length != 10)
+            {
+                throw new InvalidOperationException($"Making recovery codes failed ({(int)codes.Status}): {codes.MainText}");
+            }
         }
 
         return username;

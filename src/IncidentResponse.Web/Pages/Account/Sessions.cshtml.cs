@@ -9,10 +9,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Account;
 
-/// <summary>The account page: the person's time zone, chosen once, and the devices signed in.</summary>
+/// <summary>The account page: the devices signed in, the person's recovery codes and their time zone.</summary>
 public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, UserManager<AppUser> users, AppDbContext db, LocalTimes times) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
+
+    public RecoveryCodesView RecoveryCodes { get; private set; } = new(null, 0);
 
     /// <summary>What the time zone picker shows selected: the saved zone, what was sent, or a guess from a case's country.</summary>
     [BindProperty]
@@ -88,7 +90,13 @@ public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, User
         Sessions = (await sessions.ListAliveAsync(userId, cancellationToken))
             .Select(s => new SessionView(s.Id, s.DeviceDescription, s.CreatedUtc, s.LastSeenUtc, s.Id == currentId))
             .ToList();
+        RecoveryCodes = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new RecoveryCodesView(u.RecoveryCodesMadeUtc, db.RecoveryCodes.Count(c => c.UserId == userId && c.UsedUtc == null)))
+            .SingleAsync(cancellationToken);
     }
+
+    /// <summary>When the person's recovery codes were made (null: never) and how many are left.</summary>
+    public sealed record RecoveryCodesView(DateTime? MadeUtc, int Left);
 
     public sealed record SessionView(Guid Id, string DeviceDescription, DateTime CreatedUtc, DateTime LastSeenUtc, bool IsCurrent);
 }

@@ -23,6 +23,10 @@ public sealed class SignInModel(SignInFlow signIn, IValidator<SignInModel.InputM
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>True when the person has just chosen a new passphrase with a recovery code.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Reset { get; set; }
+
     public void OnGet()
     {
     }
@@ -36,13 +40,14 @@ public sealed class SignInModel(SignInFlow signIn, IValidator<SignInModel.InputM
             return Page();
         }
 
-        if (!await signIn.PasswordSignInAsync(Input.Username.Trim(), Input.Passphrase, HttpContext))
+        var user = await signIn.PasswordSignInAsync(Input.Username.Trim(), Input.Passphrase, HttpContext);
+        if (user is null)
         {
             ModelState.AddModelError("Input.Passphrase", FailureMessage);
             return Page();
         }
 
-        return Redirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases");
+        return Redirect(await signIn.AfterSignInAsync(user, !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases"));
     }
 
     public sealed class InputModel

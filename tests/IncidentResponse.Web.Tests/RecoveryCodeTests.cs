@@ -180,6 +180,19 @@ public abstract class RecoveryCodeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("/account/sign-in?reset=true", (await RecoverAsync(stranger, username, codes[1])).Location?.OriginalString);
     }
 
+    [Fact]
+    public async Task An_empty_form_gets_a_kind_message_for_each_field()
+    {
+        using var stranger = app.CreateAppClient();
+
+        var empty = await stranger.SubmitAsync("/account/recover", new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.OK, empty.Status);
+        Assert.Equal("Please enter your username.", empty.FieldError("Input.Username"));
+        Assert.Equal("Please enter one of your recovery codes.", empty.FieldError("Input.RecoveryCode"));
+        Assert.NotEmpty(empty.FieldError("Input.NewPassphrase"));
+    }
+
     private static List<string> CodesOn(AppClient.PageResult page) =>
         [.. page.Document.QuerySelectorAll("#recovery-codes code").Select(c => c.TextContent.Trim())];
 

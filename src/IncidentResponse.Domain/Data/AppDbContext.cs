@@ -26,6 +26,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Each person's current recovery codes, hashed (<see cref="RecoveryCodeFormat"/>).</summary>
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
+    /// <summary>Usernames of deleted accounts, hashed, held back from new accounts for a while (<see cref="RetiredUsername"/>).</summary>
+    public DbSet<RetiredUsername> RetiredUsernames => Set<RetiredUsername>();
+
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     /// <summary>Each case's newest audit event, sealed; saved with every event (<see cref="AuditHead"/>).</summary>

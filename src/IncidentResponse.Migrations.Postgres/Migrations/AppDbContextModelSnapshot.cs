@@ -130,6 +130,22 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.ToTable("RecoveryCodes", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Accounts.RetiredUsername", b =>
+                {
+                    b.Property<byte[]>("NameHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("FreeAfterUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("FreeAfterUtc");
+
+                    b.ToTable("RetiredUsernames", (string)null);
+                });
+
             modelBuilder.Entity("IncidentResponse.Domain.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -125,6 +125,22 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.ToTable("RecoveryCodes", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Accounts.RetiredUsername", b =>
+                {
+                    b.Property<byte[]>("NameHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("FreeAfterUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NameHash");
+
+                    b.HasIndex("FreeAfterUtc");
+
+                    b.ToTable("RetiredUsernames", (string)null);
+                });
+
             modelBuilder.Entity("IncidentResponse.Domain.Accounts.UserSession", b =>
                 {
                     b.Property<Guid>("Id")

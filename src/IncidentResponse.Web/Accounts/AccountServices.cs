@@ -19,6 +19,7 @@ public static class AccountServices
         services.AddScoped<StepUp>();
         services.AddScoped<RecoveryCodeStore>();
         services.AddScoped<PassphraseRecovery>();
+        services.AddScoped<AccountDeletion>();
         services.AddScoped<RecentPassphraseFilter>();
         services.AddScoped<LocalTimes>();
         services.AddScoped<LocalTimesFilter>();
@@ -29,7 +30,8 @@ public static class AccountServices
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<PassphraseValidator>();
+            .AddPasswordValidator<PassphraseValidator>()
+            .AddUserValidator<RetiredUsernameValidator>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie => ConfigureSessionCookie(cookie, options));

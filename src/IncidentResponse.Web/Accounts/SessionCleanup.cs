@@ -30,6 +30,15 @@ public sealed partial class SessionCleanup(IServiceScopeFactory scopes, AppOptio
         return removed;
     }
 
+    /// <summary>Forgets deleted accounts' usernames once they are free again (<see cref="AccountDeletion.UsernameHeldFor"/>).</summary>
+    public async Task<int> RemoveFreedUsernamesAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await db.RetiredUsernames.Where(r => r.FreeAfterUtc <= now).ExecuteDeleteAsync(cancellationToken);
+    }
+
     [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Session cleanup: {Removed} ended sessions deleted")]
     private static partial void LogRemoved(ILogger logger, int removed);
 }
@@ -47,6 +56,7 @@ public sealed partial class SessionCleanupDaily(SessionCleanup cleanup, TimeProv
             try
             {
                 await cleanup.RemoveDeadSessionsAsync(stoppingToken);
+                await cleanup.RemoveFreedUsernamesAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -10,6 +10,7 @@ public static class CaseServices
         services.AddScoped<CaseMembershipFilter>();
         services.AddSingleton<CaseLinks>();
         services.AddScoped<AuditTrail>();
+        services.AddScoped<CaseShredder>();
         return services;
     }
 }

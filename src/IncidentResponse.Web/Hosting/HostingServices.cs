@@ -78,6 +78,10 @@ public static class HostingServices
             mvc.Filters.Add(new ServiceFilterAttribute(typeof(LocalTimesFilter)));
 
             UseKindBindingMessages(mvc.ModelBindingMessageProvider);
+
+            // FluentValidation says kindly what each form needs; without this, every non-nullable string left empty also
+            // got the framework's "The Username field is required." beside our own words.
+            mvc.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         services.AddAntiforgery(a =>
         {

@@ -80,7 +80,7 @@ public sealed class RecoverModel(PassphraseRecovery recovery, IValidator<Recover
                 .WithMessage("A recovery code has 16 letters and numbers, like 7KQ2-M9XD-3TFA-WR6B. Please check it and type it again.");
             RuleFor(x => x.NewPassphrase).Custom((passphrase, context) =>
             {
-                foreach (var problem in policy.Check(passphrase, context.InstanceToValidate.Username.Trim()))
+                foreach (var problem in policy.Check(passphrase, (context.InstanceToValidate.Username ?? "").Trim()))
                 {
                     context.AddFailure(nameof(InputModel.NewPassphrase), problem);
                 }

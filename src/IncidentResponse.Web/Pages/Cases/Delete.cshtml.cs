@@ -1,14 +1,11 @@
 using FluentValidation;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Cases;
-using IncidentResponse.Domain.Data;
-using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -18,13 +15,11 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// case goes, then the encrypted files. Allies lose access on their next request, because their membership is gone.
 /// </summary>
 [CaseOperationRequired(CaseOperation.Delete)]
-public sealed partial class DeleteModel(
-    AppDbContext db,
+public sealed class DeleteModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,
-    IEvidenceBlobStore blobs,
-    IValidator<DeleteModel.InputModel> validator,
-    ILogger<DeleteModel> logger) : CasePageModel
+    CaseShredder shredder,
+    IValidator<DeleteModel.InputModel> validator) : CasePageModel
 {
     /// <summary>The word the owner types to show they mean it.</summary>
     public const string ConfirmationWord = "delete";
@@ -49,20 +44,7 @@ public sealed partial class DeleteModel(
             return Page();
         }
 
-        var memberCount = await db.CaseMembers.CountAsync(m => m.CaseId == CaseId, cancellationToken);
-        var blobIds = await db.EvidenceItems.IgnoreQueryFilters().Where(e => e.CaseId == CaseId).Select(e => e.BlobId).ToListAsync(cancellationToken);
-        await DeleteKeyAndRowsAsync(cancellationToken);
-
-        // The operator's record that it happened: ids and counts only, never the title or anything in the case.
-        LogDeleted(logger, CaseId, memberCount, blobIds.Count);
-
-        // On SQLite the deleted rows are zeroed (secure_delete); empty the write-ahead log too, so no copy lingers there.
-        if (!await SqliteShredding.CheckpointAsync(db, CancellationToken.None))
-        {
-            LogCheckpointPartial(logger);
-        }
-
-        await RemoveFilesAsync(blobIds);
+        await shredder.ShredAsync(CaseId, CaseShredder.ByOwner, cancellationToken);
         return Redirect("/cases?deleted=1");
     }
 
@@ -72,51 +54,6 @@ public sealed partial class DeleteModel(
         var user = await users.FindByIdAsync(User.UserId().ToString());
         return user is not null && (await signInManager.CheckPasswordSignInAsync(user, Input.Passphrase, lockoutOnFailure: true)).Succeeded;
     }
-
-    /// <summary>The case key, then every row of the case (the database cascades from the case), in one transaction.</summary>
-    private Task DeleteKeyAndRowsAsync(CancellationToken cancellationToken) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-            // Letters that replace or follow up others point at each other with restricting keys: unlink them first.
-            await db.TakedownRequests.Where(r => r.CaseId == CaseId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.ReplacesId, (Guid?)null).SetProperty(r => r.FollowsUpId, (Guid?)null), cancellationToken);
-
-            // The key first: from here on the files cannot be read, wherever a copy survives.
-            await db.CaseEvidenceKeys.Where(k => k.CaseId == CaseId).ExecuteDeleteAsync(cancellationToken);
-            await db.Cases.Where(c => c.Id == CaseId).ExecuteDeleteAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        });
-
-    /// <summary>The encrypted files, after the rows: the key is gone already, so a file that stays is unreadable.</summary>
-    private async Task RemoveFilesAsync(IEnumerable<Guid> blobIds)
-    {
-        var left = 0;
-        foreach (var blobId in blobIds)
-        {
-            try
-            {
-                await blobs.DeleteAsync(blobId, CancellationToken.None);
-            }
-            catch (IOException)
-            {
-                left++;
-            }
-        }
-
-        if (left > 0)
-        {
-            // Unreadable already (the key is gone); the operator can remove orphaned files.
-            logger.LogWarning("After a case was deleted, {Count} of its encrypted files could not be removed", left);
-        }
-    }
-
-    [LoggerMessage(EventId = 7401, Level = LogLevel.Information, Message = "Case {CaseId} was deleted by its owner ({MemberCount} members, {FileCount} files); its key is destroyed")]
-    private static partial void LogDeleted(ILogger logger, Guid caseId, int memberCount, int fileCount);
-
-    [LoggerMessage(EventId = 7402, Level = LogLevel.Warning, Message = "After a case was deleted, a reader kept the SQLite write-ahead log from being emptied; it is emptied at the next checkpoint")]
-    private static partial void LogCheckpointPartial(ILogger logger);
 
     public sealed class InputModel
     {

@@ -36,6 +36,8 @@ public abstract class AccountDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
             userId = await db.Users.Where(u => u.UserName == username).Select(u => u.Id).SingleAsync();
             blobIds = await db.EvidenceItems.Where(e => e.CaseId == ownCase).Select(e => e.BlobId).ToListAsync();
             Assert.Equal(10, await db.RecoveryCodes.CountAsync(c => c.UserId == userId));
+            db.Passkeys.Add(new Passkey { Id = Guid.NewGuid(), UserId = userId, CredentialId = userId.ToByteArray(), PublicKey = [1], Name = "Phone", CreatedUtc = app.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
         }
 
         var page = await survivor.GetAsync("/account/delete");
@@ -63,6 +65,7 @@ public abstract class AccountDeletionTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.False(await check.CaseMembers.AnyAsync(m => m.UserId == userId));
         Assert.False(await check.UserSessions.AnyAsync(s => s.UserId == userId));
         Assert.False(await check.RecoveryCodes.AnyAsync(c => c.UserId == userId));
+        Assert.False(await check.Passkeys.AnyAsync(p => p.UserId == userId));
 
         // The friend keeps their case and its file, and its history says a helper left.
         using var kept = await friend.DownloadEvidenceAsync(friendsCase, friendsFile);

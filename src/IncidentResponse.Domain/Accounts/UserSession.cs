@@ -25,6 +25,9 @@ public sealed class UserSession
     /// </summary>
     public DateTime? StepUpUtc { get; set; }
 
+    /// <summary>The name of the passkey this session signed in with; null when it signed in with the passphrase.</summary>
+    public string? PasskeyName { get; set; }
+
     public bool IsAlive(DateTime nowUtc, TimeSpan idleTimeout, TimeSpan absoluteTimeout) =>
         EndedUtc is null
         && nowUtc - LastSeenUtc < idleTimeout

@@ -29,6 +29,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Usernames of deleted accounts, hashed, held back from new accounts for a while (<see cref="RetiredUsername"/>).</summary>
     public DbSet<RetiredUsername> RetiredUsernames => Set<RetiredUsername>();
 
+    /// <summary>Passkeys people added to sign in with (public keys only).</summary>
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
+
+    /// <summary>WebAuthn ceremonies under way, each used once.</summary>
+    public DbSet<PasskeyChallenge> PasskeyChallenges => Set<PasskeyChallenge>();
+
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     /// <summary>Each case's newest audit event, sealed; saved with every event (<see cref="AuditHead"/>).</summary>

@@ -20,6 +20,7 @@ public static class AccountServices
         services.AddScoped<RecoveryCodeStore>();
         services.AddScoped<PassphraseRecovery>();
         services.AddScoped<AccountDeletion>();
+        services.AddScoped<PasskeyCeremonies>();
         services.AddScoped<RecentPassphraseFilter>();
         services.AddScoped<LocalTimes>();
         services.AddScoped<LocalTimesFilter>();

@@ -30,12 +30,13 @@ public sealed partial class SessionCleanup(IServiceScopeFactory scopes, AppOptio
         return removed;
     }
 
-    /// <summary>Forgets deleted accounts' usernames once they are free again (<see cref="AccountDeletion.UsernameHeldFor"/>).</summary>
+    /// <summary>Forgets deleted accounts' usernames once they are free again (<see cref="AccountDeletion.UsernameHeldFor"/>), and passkey ceremonies never finished.</summary>
     public async Task<int> RemoveFreedUsernamesAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.PasskeyChallenges.Where(c => c.ExpiresUtc <= now).ExecuteDeleteAsync(cancellationToken);
         return await db.RetiredUsernames.Where(r => r.FreeAfterUtc <= now).ExecuteDeleteAsync(cancellationToken);
     }
 

@@ -31,7 +31,7 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
     public static int ClientIdleSeconds(AppOptions options) =>
         (int)Math.Floor((options.IdleTimeout - TouchInterval(options)).TotalSeconds);
 
-    public async Task<UserSession> StartAsync(Guid userId, string? userAgent, CancellationToken cancellationToken)
+    public async Task<UserSession> StartAsync(Guid userId, string? userAgent, CancellationToken cancellationToken, string? passkeyName = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var session = new UserSession
@@ -41,6 +41,7 @@ public sealed class SessionStore(AppDbContext db, AppOptions options, TimeProvid
             DeviceDescription = DeviceDescription.From(userAgent),
             CreatedUtc = now,
             LastSeenUtc = now,
+            PasskeyName = passkeyName,
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken);

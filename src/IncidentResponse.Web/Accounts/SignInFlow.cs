@@ -73,10 +73,13 @@ public sealed class SignInFlow(
         hasher.VerifyHashedPassword(new AppUser(), _decoyHash, passphrase);
     }
 
-    /// <summary>Starts a new server-side session and issues a fresh cookie naming it (no session fixation).</summary>
-    public async Task SignInAsync(AppUser user, HttpContext http)
+    /// <summary>
+    /// Starts a new server-side session and issues a fresh cookie naming it (no session fixation); a session begun with
+    /// a passkey records its name, for the list of signed-in devices.
+    /// </summary>
+    public async Task SignInAsync(AppUser user, HttpContext http, string? passkeyName = null)
     {
-        var session = await sessions.StartAsync(user.Id, http.Request.Headers.UserAgent.ToString(), http.RequestAborted);
+        var session = await sessions.StartAsync(user.Id, http.Request.Headers.UserAgent.ToString(), http.RequestAborted, passkeyName);
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionStore.SessionClaim, session.Id.ToString())]);
     }
 

@@ -63,11 +63,12 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     /// <paramref name="signedInAs"/> starts it with another context's cookies, as the same person on another device;
     /// <paramref name="timeZone"/> is the IANA time zone the browser believes it is in (the machine's by default).
     /// </summary>
-    protected async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, bool asPhone = false, IBrowserContext? signedInAs = null, string? timeZone = null)
+    protected async Task<IBrowserContext> NewContextAsync(bool javaScriptEnabled = true, bool asPhone = false, IBrowserContext? signedInAs = null, string? timeZone = null, bool byName = false)
     {
         var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString(),
+            // byName: the app as https://localhost:port, for what an address cannot do (a passkey's site must be a name).
+            BaseURL = (byName ? ByName : app.BaseAddress).ToString(),
             IgnoreHTTPSErrors = true,
             ViewportSize = Phone,
             IsMobile = asPhone,
@@ -133,11 +134,15 @@ public abstract class BrowserTest(AppFixture app, ITestOutputHelper output) : IA
     /// </summary>
     protected void ExpectConsoleError(Func<string, bool> match) => _expectedConsoleErrors.Enqueue(match);
 
+    /// <summary>The app's own origin with the name <c>localhost</c> in place of the address 127.0.0.1.</summary>
+    private Uri ByName => new UriBuilder(app.BaseAddress) { Host = "localhost" }.Uri;
+
     private async Task AnswerAsync(IRoute route)
     {
         var request = route.Request;
         if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url)
-            && Uri.Compare(url, app.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+            && (Uri.Compare(url, app.BaseAddress, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+                || Uri.Compare(url, ByName, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0))
         {
             await route.ContinueAsync();
             return;

@@ -12,6 +12,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.DeviceDescription).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.PasskeyName).HasMaxLength(Passkey.NameMaxLength);
         builder.HasIndex(s => s.UserId);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
     }

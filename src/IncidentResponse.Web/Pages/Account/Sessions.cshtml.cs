@@ -88,7 +88,7 @@ public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, User
     {
         SessionStore.TryRead(User, out var userId, out var currentId);
         Sessions = (await sessions.ListAliveAsync(userId, cancellationToken))
-            .Select(s => new SessionView(s.Id, s.DeviceDescription, s.CreatedUtc, s.LastSeenUtc, s.Id == currentId))
+            .Select(s => new SessionView(s.Id, s.DeviceDescription, s.CreatedUtc, s.LastSeenUtc, s.Id == currentId, s.PasskeyName))
             .ToList();
         RecoveryCodes = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new RecoveryCodesView(u.RecoveryCodesMadeUtc, db.RecoveryCodes.Count(c => c.UserId == userId && c.UsedUtc == null)))
@@ -98,5 +98,5 @@ public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, User
     /// <summary>When the person's recovery codes were made (null: never) and how many are left.</summary>
     public sealed record RecoveryCodesView(DateTime? MadeUtc, int Left);
 
-    public sealed record SessionView(Guid Id, string DeviceDescription, DateTime CreatedUtc, DateTime LastSeenUtc, bool IsCurrent);
+    public sealed record SessionView(Guid Id, string DeviceDescription, DateTime CreatedUtc, DateTime LastSeenUtc, bool IsCurrent, string? PasskeyName = null);
 }

@@ -57,7 +57,7 @@ public sealed class RecoveryJourneyTests(AppFixture app, ITestOutputHelper outpu
         await Page.GetByRole(AriaRole.Button, new() { Name = "Choose this passphrase" }).ClickAsync();
 
         await Expect(Page.Heading()).ToHaveTextAsync("Sign in");
-        await Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your new passphrase is set");
+        await Expect(Page.Locator("#reset-done")).ToContainTextAsync("Your new passphrase is set");
         await Page.SignInAsync(username, NewPassphrase);
         await Expect(Page.Heading()).ToHaveTextAsync("Your passphrase was reset with a recovery code");
         await Expect(Page.GetByRole(AriaRole.Main)).ToContainTextAsync("If that was not you");

@@ -2,7 +2,9 @@ using System.Net;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Web.Pages.Account;
 using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IncidentResponse.Web.Tests;
 
@@ -191,6 +193,18 @@ public abstract class RecoveryCodeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("Please enter your username.", empty.FieldError("Input.Username"));
         Assert.Equal("Please enter one of your recovery codes.", empty.FieldError("Input.RecoveryCode"));
         Assert.NotEmpty(empty.FieldError("Input.NewPassphrase"));
+    }
+
+    [Fact]
+    public void Forgot_your_passphrase_and_delete_my_account_share_the_sign_in_pages_rate_limit()
+    {
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        string? PolicyOf(string route) => endpoints.Single(e => e.RoutePattern.RawText == route)
+            .Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName;
+
+        Assert.Equal(IncidentResponse.Web.Security.RateLimits.Accounts, PolicyOf("account/sign-in"));
+        Assert.Equal(PolicyOf("account/sign-in"), PolicyOf("account/recover"));
+        Assert.Equal(PolicyOf("account/sign-in"), PolicyOf("account/delete"));
     }
 
     private static List<string> CodesOn(AppClient.PageResult page) =>

@@ -114,16 +114,7 @@ public sealed class PassphraseModel(
         public InputValidator(PassphrasePolicy policy)
         {
             RuleFor(x => x.CurrentPassphrase).NotEmpty().WithMessage("Please enter your current passphrase.");
-            RuleFor(x => x.NewPassphrase).Custom((passphrase, context) =>
-            {
-                foreach (var problem in policy.Check(passphrase, context.InstanceToValidate.Username))
-                {
-                    context.AddFailure(nameof(InputModel.NewPassphrase), problem);
-                }
-            });
-            RuleFor(x => x.ConfirmNewPassphrase).Equal(x => x.NewPassphrase)
-                .When(x => !string.IsNullOrEmpty(x.NewPassphrase))
-                .WithMessage("The two new passphrases don't match. Please type it again.");
+            this.NewPassphrase(policy, x => x.NewPassphrase, x => x.Username, x => x.ConfirmNewPassphrase, "The two new passphrases don't match. Please type it again.");
         }
     }
 }

@@ -78,16 +78,7 @@ public sealed class RecoverModel(PassphraseRecovery recovery, IValidator<Recover
                 .NotEmpty().WithMessage("Please enter one of your recovery codes.")
                 .Must(code => RecoveryCodeFormat.Canonical(code) is not null)
                 .WithMessage("A recovery code has 16 letters and numbers, like 7KQ2-M9XD-3TFA-WR6B. Please check it and type it again.");
-            RuleFor(x => x.NewPassphrase).Custom((passphrase, context) =>
-            {
-                foreach (var problem in policy.Check(passphrase, (context.InstanceToValidate.Username ?? "").Trim()))
-                {
-                    context.AddFailure(nameof(InputModel.NewPassphrase), problem);
-                }
-            });
-            RuleFor(x => x.ConfirmNewPassphrase).Equal(x => x.NewPassphrase)
-                .When(x => !string.IsNullOrEmpty(x.NewPassphrase))
-                .WithMessage("The two new passphrases don't match. Please type it again.");
+            this.NewPassphrase(policy, x => x.NewPassphrase, x => x.Username, x => x.ConfirmNewPassphrase, "The two new passphrases don't match. Please type it again.");
         }
     }
 }

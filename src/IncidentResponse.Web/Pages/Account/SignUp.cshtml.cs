@@ -89,16 +89,7 @@ public sealed class SignUpModel(
                 .NotEmpty().WithMessage("Please choose a username.")
                 .Length(3, 32).WithMessage("Use 3 to 32 characters for your username.")
                 .Matches("^[A-Za-z0-9._-]+$").WithMessage("Use only letters, numbers, dots, dashes and underscores in your username.");
-            RuleFor(x => x.Passphrase).Custom((passphrase, context) =>
-            {
-                foreach (var problem in policy.Check(passphrase, context.InstanceToValidate.Username))
-                {
-                    context.AddFailure(nameof(InputModel.Passphrase), problem);
-                }
-            });
-            RuleFor(x => x.ConfirmPassphrase).Equal(x => x.Passphrase)
-                .When(x => !string.IsNullOrEmpty(x.Passphrase))
-                .WithMessage("The two passphrases don't match. Please type it again.");
+            this.NewPassphrase(policy, x => x.Passphrase, x => x.Username, x => x.ConfirmPassphrase, "The two passphrases don't match. Please type it again.");
             RuleFor(x => x.Email).EmailAddress().WithMessage("That doesn't look like an email address. You can also leave it empty.")
                 .MaximumLength(254).WithMessage("That email address is too long.")
                 .When(x => !string.IsNullOrWhiteSpace(x.Email));

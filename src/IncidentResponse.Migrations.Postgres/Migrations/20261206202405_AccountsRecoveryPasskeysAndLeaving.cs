@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IncidentResponse.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Passkeys : Migration
+    public partial class AccountsRecoveryPasskeysAndLeaving : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,25 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                 table: "UserSessions",
                 type: "character varying(60)",
                 maxLength: 60,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "PassphraseResetNoticePending",
+                table: "AspNetUsers",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "PassphraseResetUtc",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "RecoveryCodesMadeUtc",
+                table: "AspNetUsers",
+                type: "timestamp with time zone",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -62,6 +81,39 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "RecoveryCodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UsedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecoveryCodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RecoveryCodes_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetiredUsernames",
+                columns: table => new
+                {
+                    NameHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    FreeAfterUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetiredUsernames", x => x.NameHash);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_PasskeyChallenges_ExpiresUtc",
                 table: "PasskeyChallenges",
@@ -82,6 +134,16 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                 name: "IX_Passkeys_UserId",
                 table: "Passkeys",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RecoveryCodes_UserId",
+                table: "RecoveryCodes",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetiredUsernames_FreeAfterUtc",
+                table: "RetiredUsernames",
+                column: "FreeAfterUtc");
         }
 
         /// <inheritdoc />
@@ -93,9 +155,27 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
             migrationBuilder.DropTable(
                 name: "Passkeys");
 
+            migrationBuilder.DropTable(
+                name: "RecoveryCodes");
+
+            migrationBuilder.DropTable(
+                name: "RetiredUsernames");
+
             migrationBuilder.DropColumn(
                 name: "PasskeyName",
                 table: "UserSessions");
+
+            migrationBuilder.DropColumn(
+                name: "PassphraseResetNoticePending",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "PassphraseResetUtc",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "RecoveryCodesMadeUtc",
+                table: "AspNetUsers");
         }
     }
 }

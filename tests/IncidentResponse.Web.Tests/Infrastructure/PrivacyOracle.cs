@@ -356,6 +356,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
             "PLATFORM" => planted.Platforms,
             "RETURNURL" => [$"/cases/{planted.CaseId}"],
             "RETURNTO" => ["safety", "evidence", "plan"],
+            "DONE" => ["added", "removed"],
             _ => null,
         };
     }

@@ -21,17 +21,7 @@ public sealed class StepUp(AppDbContext db, TimeProvider clock)
     /// <summary>True when this session's passphrase was re-entered less than <see cref="Window"/> ago.</summary>
     public async Task<bool> IsRecentAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        if (!SessionStore.TryRead(user, out var userId, out var sessionId))
-        {
-            return false;
-        }
-
-        var stamp = await db.UserSessions.AsNoTracking()
-            .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedUtc == null)
-            .Select(s => s.StepUpUtc)
-            .SingleOrDefaultAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        return stamp is { } at && at <= now && now - at < Window;
+        return await WithinWindowAsync(user, s => s.StepUpUtc, cancellationToken);
     }
 
     /// <summary>
@@ -40,17 +30,23 @@ public sealed class StepUp(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<bool> JustSignedInAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
+        return await WithinWindowAsync(user, s => s.CreatedUtc, cancellationToken);
+    }
+
+    /// <summary>True when this live session's moment (read by <paramref name="moment"/>) lies within the last <see cref="Window"/>.</summary>
+    private async Task<bool> WithinWindowAsync(ClaimsPrincipal user, System.Linq.Expressions.Expression<Func<Domain.Accounts.UserSession, DateTime?>> moment, CancellationToken cancellationToken)
+    {
         if (!SessionStore.TryRead(user, out var userId, out var sessionId))
         {
             return false;
         }
 
-        var started = await db.UserSessions.AsNoTracking()
+        var at = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == userId && s.EndedUtc == null)
-            .Select(s => (DateTime?)s.CreatedUtc)
+            .Select(moment)
             .SingleOrDefaultAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        return started is { } at && at <= now && now - at < Window;
+        return at is { } when && when <= now && now - when < Window;
     }
 
     /// <summary>Records that the passphrase was just re-entered in this session.</summary>

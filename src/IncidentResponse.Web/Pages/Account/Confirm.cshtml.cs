@@ -64,7 +64,7 @@ public sealed class ConfirmModel(
     }
 
     /// <summary>Only a path on this site; anything else (another host, <c>//host</c>, <c>/\host</c>) goes to your cases.</summary>
-    public string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases";
+    public string SafeReturnUrl => Url.LocalOr(ReturnUrl, "/cases");
 
     public sealed class InputModel
     {

@@ -1,4 +1,5 @@
 using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Web.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,7 +17,7 @@ public sealed class RecoveredModel(UserManager<AppUser> users) : PageModel
 
     public DateTime? ResetUtc { get; private set; }
 
-    public string Next => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases";
+    public string Next => Url.LocalOr(ReturnUrl, "/cases");
 
     public async Task<IActionResult> OnGetAsync()
     {

@@ -31,7 +31,7 @@ public sealed class RecoveryCodesModel(
 
     public string Username { get; private set; } = "";
 
-    public string Next => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/account/sessions";
+    public string Next => Url.LocalOr(ReturnUrl, "/account/sessions");
 
     /// <summary>The codes as a text file's lines, for "download as a text file" (made in the browser, never sent again).</summary>
     public string TextFile => string.Join("\n", new[]

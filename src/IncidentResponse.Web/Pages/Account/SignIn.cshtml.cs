@@ -57,7 +57,7 @@ public sealed class SignInModel(
             return Page();
         }
 
-        return Redirect(await signIn.AfterSignInAsync(user, !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases"));
+        return Redirect(await signIn.AfterSignInAsync(user, Url.LocalOr(ReturnUrl, "/cases")));
     }
 
     /// <summary>Starts a passkey sign-in: the options for the browser (the page's script asks for them).</summary>
@@ -77,7 +77,7 @@ public sealed class SignInModel(
         }
 
         await signIn.SignInAsync(user, HttpContext, who.PasskeyName);
-        var next = await signIn.AfterSignInAsync(user, !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases");
+        var next = await signIn.AfterSignInAsync(user, Url.LocalOr(ReturnUrl, "/cases"));
         return new JsonResult(new { redirect = next });
     }
 

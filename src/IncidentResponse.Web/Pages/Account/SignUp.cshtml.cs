@@ -64,7 +64,7 @@ public sealed class SignUpModel(
         }
 
         await signIn.SignInAsync(user, HttpContext);
-        return Redirect(await signIn.AfterSignInAsync(user, !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cases/new"));
+        return Redirect(await signIn.AfterSignInAsync(user, Url.LocalOr(ReturnUrl, "/cases/new")));
     }
 
     public sealed class InputModel

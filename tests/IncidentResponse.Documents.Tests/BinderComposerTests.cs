@@ -1,6 +1,8 @@
 using IncidentResponse.Documents.Binder;
 using IncidentResponse.Documents.Model;
 using IncidentResponse.Domain.Audit;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 
 namespace IncidentResponse.Documents.Tests;
@@ -54,11 +56,50 @@ public class BinderComposerTests
         Assert.Equal(["cover", "contents", "summary", "exhibits", "sightings", "verification"], sections);
     }
 
-    private static DocumentModel Compose(BinderOptions options)
+    [Fact]
+    public void Contacts_and_demands_follow_the_incident_log_in_order_with_each_deadline()
+    {
+        var post = Entry(IncidentKind.Post, 1, null);
+        var first = Entry(IncidentKind.DemandOrExtortion, 2, ContactDetails.Empty with
+        {
+            Demands = ContactDemands.Money,
+            AmountAsked = "500 pounds",
+            PaymentMethodAsked = "gift cards",
+            DeadlineOn = new DateOnly(2026, 12, 8),
+            DeadlineAt = new TimeOnly(18, 0),
+            Threats = ContactThreats.SendToFamilyOrEmployer,
+        });
+        var second = Entry(IncidentKind.Threat, 3, ContactDetails.Empty with { Email = "them@example.org", Threats = ContactThreats.Violence, PaidAmount = "100 pounds", PaidReference = "TX-42" });
+
+        var document = Compose(BinderOptions.For(BinderPreset.Police), [post, first, second]);
+
+        var ids = document.Sections.Select(s => s.Id).ToList();
+        Assert.Equal(ids.IndexOf("incident-log") + 1, ids.IndexOf("contacts"));
+        var section = Assert.Single(document.Sections, s => s.Id == "contacts");
+        Assert.Equal("Contact and demands", section.Heading);
+        var deadlines = Assert.Single(section.Blocks.OfType<Table>());
+        Assert.Equal(["8 Dec 2026, 18:00 London time", "Incident 2"], deadlines.Rows.Single());
+        var contacts = section.Blocks.OfType<KeyValueTable>().ToList();
+        Assert.Equal(["Contact 1", "Contact 2"], contacts.Select(c => c.Caption));
+        Assert.Contains(contacts[0].Rows, r => r.Label == "What they asked for" && r.Value == "Money: 500 pounds, by gift cards");
+        Assert.Contains(contacts[0].Rows, r => r.Label == "How" && r.Value == "Instagram; account @collector");
+        Assert.Contains(contacts[1].Rows, r => r.Label == "Paid already" && r.Value == "100 pounds; reference TX-42");
+        Assert.Contains(contacts[1].Rows, r => r.Label == "In the incident log" && r.Value == "Incident 3");
+        Assert.DoesNotContain("contacts", Compose(BinderOptions.For(BinderPreset.Platform), [first]).Sections.Select(s => s.Id));
+    }
+
+    private static Incident Entry(IncidentKind kind, int day, ContactDetails? contact) => Incident.Add(
+        Guid.NewGuid(),
+        new IncidentSnapshot(kind, new DateOnly(2026, 12, day), new TimeOnly(21, 0), "Europe/London", null, new DateOnly(2026, 12, day), "instagram",
+            "", "@collector", PerpetratorKnown.Unknown, "", "What they said", "", "", "", "", 2, contact),
+        Guid.NewGuid(),
+        new DateTime(2026, 12, 5, 9, 0, 0, DateTimeKind.Utc));
+
+    private static DocumentModel Compose(BinderOptions options, IReadOnlyList<Incident>? incidents = null)
     {
         var data = new BinderCase(
             new CaseFacts("Case title", new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc), "GB"),
-            Assessment: null, [], [], [], [], [], [], [], new Dictionary<Guid, string>(), []);
+            Assessment: null, incidents ?? [], [], [], [], [], [], [], new Dictionary<Guid, string>(), []);
         var verification = new AuditChainVerification(AuditChainFault.None, null, null, null, EventsChecked: 3);
         var head = new AuditChainHead(3, new byte[32]);
         return new BinderComposer(

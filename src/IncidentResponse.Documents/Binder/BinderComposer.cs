@@ -42,7 +42,7 @@ public sealed partial class BinderComposer(
             Title = title,
             RunningHeader = title,
             GeneratedAtUtc = now,
-            Sections = Enum.GetValues<BinderSection>().Where(options.Includes).Select(SectionFor).ToList(),
+            Sections = BinderPresets.InPrintOrder.Where(options.Includes).Select(SectionFor).ToList(),
         };
     }
 
@@ -56,6 +56,7 @@ public sealed partial class BinderComposer(
         BinderSection.Exhibits => Exhibits(),
         BinderSection.Sightings => Sightings(),
         BinderSection.Letters => Letters(),
+        BinderSection.ContactsAndDemands => ContactsAndDemands(),
         _ => Verification(),
     };
 
@@ -69,7 +70,7 @@ public sealed partial class BinderComposer(
 
         rows.Add(new("Prepared for", string.IsNullOrWhiteSpace(options.PreparedFor) ? BinderPresets.DefaultReader(options.Preset) : options.PreparedFor.Trim()));
         rows.Add(new("Date", wording.Moment(now.UtcDateTime)));
-        rows.Add(new("What it holds", string.Join(", ", options.Sections.Order().Where(s => s != BinderSection.Cover).Select(BinderPresets.SectionName))));
+        rows.Add(new("What it holds", string.Join(", ", BinderPresets.InPrintOrder.Where(s => s != BinderSection.Cover && options.Includes(s)).Select(BinderPresets.SectionName))));
         return new Section
         {
             Id = "cover",

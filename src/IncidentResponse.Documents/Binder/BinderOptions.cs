@@ -14,6 +14,9 @@ public enum BinderSection
     Sightings,
     Letters,
     Verification,
+
+    /// <summary>Printed after the incident log (see <see cref="BinderPresets.InPrintOrder"/>); numbered last so a job saved before it keeps its meaning.</summary>
+    ContactsAndDemands,
 }
 
 /// <summary>Who the binder is for: each preset chooses its sections; the person can still change every one.</summary>
@@ -27,7 +30,14 @@ public enum BinderPreset
 
 public static class BinderPresets
 {
-    private static readonly BinderSection[] Everything = Enum.GetValues<BinderSection>();
+    /// <summary>Every section, in the order the binder prints them and the form lists them.</summary>
+    public static IReadOnlyList<BinderSection> InPrintOrder { get; } =
+    [
+        BinderSection.Cover, BinderSection.Contents, BinderSection.Summary, BinderSection.ThreatAssessment, BinderSection.IncidentLog,
+        BinderSection.ContactsAndDemands, BinderSection.Exhibits, BinderSection.Sightings, BinderSection.Letters, BinderSection.Verification,
+    ];
+
+    private static readonly BinderSection[] Everything = [.. InPrintOrder];
 
     public static IReadOnlyList<BinderSection> SectionsFor(BinderPreset preset) => preset switch
     {
@@ -68,6 +78,7 @@ public static class BinderPresets
         BinderSection.Exhibits => "Exhibits",
         BinderSection.Sightings => "Sightings and takedown log",
         BinderSection.Letters => "Letters, finalised and sent",
+        BinderSection.ContactsAndDemands => "Contact and demands",
         _ => "Verification appendix",
     };
 }

@@ -81,6 +81,14 @@ public sealed class Incident : IVersioned
 
     public uint Version { get; set; }
 
+    /// <summary>For a contact from the person responsible: what they demanded and threatened, as JSON; null otherwise.</summary>
+    public string? ContactJson { get; set; }
+
+    /// <summary>The deadline the contact set, as an instant (UTC when the zone is known), so the dashboard can find the next one.</summary>
+    public DateTime? DeadlineUtc { get; set; }
+
+    public ContactDetails? Contact => ContactDetails.FromJson(ContactJson);
+
     public bool IsSeries => SeriesEndOn is not null;
 
     /// <summary>The latest day it happened: the series end, or the day itself.</summary>
@@ -88,7 +96,7 @@ public sealed class Incident : IVersioned
 
     public IncidentSnapshot Snapshot() => new(
         Kind, OccurredOn, OccurredAt, TimeZone, SeriesEndOn, FoundOn, Platform, Url, AccountHandle, Perpetrator, PerpetratorName,
-        Narrative, EvidenceOfIt, WhoYouThink, EvidenceOfWho, EvidenceStillNeeded, Concern);
+        Narrative, EvidenceOfIt, WhoYouThink, EvidenceOfWho, EvidenceStillNeeded, Concern, Contact);
 
     /// <summary>Sets every field the survivor writes; the caller keeps the replaced version first (<see cref="Revise"/>).</summary>
     public void Apply(IncidentSnapshot fields)
@@ -112,6 +120,9 @@ public sealed class Incident : IVersioned
         EvidenceStillNeeded = fields.EvidenceStillNeeded.Trim();
         Concern = Math.Clamp(fields.Concern, MinConcern, MaxConcern);
         OccurredSortUtc = IncidentTime.ToSortUtc(OccurredOn, OccurredAt, TimeZone);
+        var contact = fields.Contact?.Tidy();
+        ContactJson = contact is null || contact.IsEmpty ? null : contact.ToJson();
+        DeadlineUtc = contact?.DeadlineOn is { } deadline ? IncidentTime.ToSortUtc(deadline, contact.DeadlineAt, TimeZone) : null;
     }
 
     /// <summary>Whether saving <paramref name="fields"/> would change nothing: they are what is saved, once tidied as saving tidies them.</summary>
@@ -173,7 +184,8 @@ public sealed record IncidentSnapshot(
     string WhoYouThink,
     string EvidenceOfWho,
     string EvidenceStillNeeded,
-    int Concern)
+    int Concern,
+    ContactDetails? Contact = null)
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 

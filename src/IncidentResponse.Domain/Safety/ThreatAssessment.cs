@@ -34,6 +34,12 @@ public sealed class ThreatAssessment : IVersioned
 
     public uint Version { get; set; }
 
+    /// <summary>
+    /// Set when logging a contact from the person responsible raised these answers (see <see cref="ContactFindings"/>):
+    /// the entry that did. Null for answers given on the questionnaire.
+    /// </summary>
+    public Guid? FromIncidentId { get; set; }
+
     public bool IsDraft => CompletedUtc is null;
 
     public IReadOnlyDictionary<string, ThreatAnswer> Answers =>

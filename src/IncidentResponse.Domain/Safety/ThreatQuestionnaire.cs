@@ -11,13 +11,15 @@ public static class ThreatQuestionnaire
     /// <summary>
     /// Bump when questions, weights or rules change, and store it with every saved result. Version 2 added whether
     /// images were made without consent; version 3 added strangulation, controlling behaviour, the person's threats of
-    /// suicide and your own thoughts of self-harm, and made sextortion of someone under 18 the most urgent level.
+    /// suicide and your own thoughts of self-harm, and made sextortion of someone under 18 the most urgent level; version 4
+    /// added whether the person has set a deadline (a logged contact with a deadline answers it too).
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     public const string AfraidNow = "afraid-now";
     public const string ThreatToShare = "threat-to-share";
     public const string Demands = "demands";
+    public const string Deadline = "deadline";
     public const string ThreatOfHarm = "threat-of-harm";
     public const string ThreatToKill = "threat-to-kill";
     public const string KnowsLocation = "knows-location";
@@ -62,7 +64,7 @@ public static class ThreatQuestionnaire
         new("Right now", [AfraidNow, ThreatToShare, Demands, UnderEighteen]),
         new("Threats", [ThreatOfHarm, ThreatToKill, ThreatenedSuicide, SelfHarm]),
         new("What the person knows and does", [KnowsLocation, Doxxing, DeviceAccess, Stalking]),
-        new("How things have been", [Weapons, Escalation, Controlling]),
+        new("How things have been", [Weapons, Escalation, Deadline, Controlling]),
         new("Your history with the person", [PastViolence, Strangulation, Separation, MadeWithoutConsent]),
     ];
 
@@ -87,6 +89,13 @@ public static class ThreatQuestionnaire
             Required: true, Weight: 6,
             Fact: "the person has demanded something from you in return",
             Reported: "the other person has demanded something from them in return"),
+        new(Deadline,
+            "Has the person given you a deadline, such as \"pay by Friday or I post them\"?",
+            "A deadline is meant to rush you. You have more time and more help than it feels like. If you don't know, choose No.",
+            Required: false, Weight: 4,
+            Fact: "the person has given you a deadline",
+            Reported: "the other person has given them a deadline",
+            IntroducedIn: 4),
         new(ThreatOfHarm,
             "Has the person threatened to hurt you physically, or to hurt someone close to you?",
             null,

@@ -18,6 +18,8 @@ namespace IncidentResponse.Domain.Safety;
 /// <item>has or could get a weapon: Yes → ImmediateDanger; Not sure → Elevated.</item>
 /// <item>threats of physical harm: Yes → High; Not sure → Elevated.</item>
 /// <item>demands (money, more images, contact): Yes → Elevated, and the <see cref="ThreatSignals.Sextortion"/> flag.</item>
+/// <item>a deadline set by the person (asked since version 4, and answered by a logged contact with a deadline): Yes →
+/// Elevated.</item>
 /// <item>stalking or monitoring, doxxing, access to devices or accounts: Yes → Elevated.</item>
 /// <item>choking or strangling, ever: Yes → High; Not sure → Elevated. Strangulation is among the strongest signs of
 /// later homicide (Glass et al. 2008: over seven times the odds), and the Dash and Danger Assessment both ask it.</item>
@@ -81,6 +83,7 @@ public static class ThreatScorer
         new(ThreatOfHarm, ThreatAnswer.Yes, ThreatLevel.High),
         new(ThreatOfHarm, ThreatAnswer.NotSure, ThreatLevel.Elevated),
         new(Demands, ThreatAnswer.Yes, ThreatLevel.Elevated),
+        new(Deadline, ThreatAnswer.Yes, ThreatLevel.Elevated),
         new(Stalking, ThreatAnswer.Yes, ThreatLevel.Elevated),
         new(Doxxing, ThreatAnswer.Yes, ThreatLevel.Elevated),
         new(DeviceAccess, ThreatAnswer.Yes, ThreatLevel.Elevated),

@@ -698,10 +698,17 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.Property<int>("Concern")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ContactJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DeadlineUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("EvidenceOfIt")
@@ -793,6 +800,8 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DeadlineUtc");
 
                     b.HasIndex("CaseId", "OccurredSortUtc", "Id");
 
@@ -992,6 +1001,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("CompletedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FromIncidentId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Level")
                         .HasMaxLength(24)

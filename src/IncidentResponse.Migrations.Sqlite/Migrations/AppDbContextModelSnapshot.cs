@@ -689,10 +689,17 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.Property<int>("Concern")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContactJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CreatedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeadlineUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EvidenceOfIt")
@@ -782,6 +789,8 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DeadlineUtc");
 
                     b.HasIndex("CaseId", "OccurredSortUtc", "Id");
 
@@ -976,6 +985,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("CompletedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromIncidentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Level")

@@ -13,7 +13,7 @@ public sealed partial class ThreatQuestionnaireTests
         [
             ThreatToShare, Demands, ThreatOfHarm, ThreatToKill, KnowsLocation, Doxxing, DeviceAccess, Stalking,
             Escalation, PastViolence, Separation, Weapons, UnderEighteen, AfraidNow, MadeWithoutConsent,
-            Strangulation, Controlling, ThreatenedSuicide, SelfHarm,
+            Strangulation, Controlling, ThreatenedSuicide, SelfHarm, Deadline,
         ];
 
         Assert.Equal(topics.Order(StringComparer.Ordinal), Questions.Select(q => q.Id).Order(StringComparer.Ordinal));
@@ -51,11 +51,11 @@ public sealed partial class ThreatQuestionnaireTests
     }
 
     [Fact]
-    public void Only_the_relationship_violence_self_harm_and_consent_questions_may_be_skipped()
+    public void Only_the_relationship_violence_self_harm_consent_and_deadline_questions_may_be_skipped()
     {
         var optional = Questions.Where(q => !q.Required).Select(q => q.Id).Order(StringComparer.Ordinal);
 
-        Assert.Equal([MadeWithoutConsent, PastViolence, SelfHarm, Separation, Strangulation], optional);
+        Assert.Equal([Deadline, MadeWithoutConsent, PastViolence, SelfHarm, Separation, Strangulation], optional);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed partial class ThreatQuestionnaireTests
     {
         string[] added = [Strangulation, Controlling, ThreatenedSuicide, SelfHarm];
 
-        Assert.Equal(3, ThreatQuestionnaire.Version);
-        Assert.All(Questions, q => Assert.Equal(added.Contains(q.Id) ? 3 : q.Id == MadeWithoutConsent ? 2 : 1, q.IntroducedIn));
+        Assert.Equal(4, ThreatQuestionnaire.Version);
+        Assert.All(Questions, q => Assert.Equal(q.Id == Deadline ? 4 : added.Contains(q.Id) ? 3 : q.Id == MadeWithoutConsent ? 2 : 1, q.IntroducedIn));
     }
 
     [Fact]

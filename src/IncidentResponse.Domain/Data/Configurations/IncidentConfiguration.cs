@@ -24,9 +24,12 @@ internal sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.Property(i => i.WhoYouThink).HasMaxLength(Incident.NoteMaxLength).IsRequired();
         builder.Property(i => i.EvidenceOfWho).HasMaxLength(Incident.NoteMaxLength).IsRequired();
         builder.Property(i => i.EvidenceStillNeeded).HasMaxLength(Incident.NoteMaxLength).IsRequired();
+        builder.Property(i => i.ContactJson).HasMaxLength(4000);
         builder.HasIndex(i => new { i.CaseId, i.OccurredSortUtc, i.Id });
+        builder.HasIndex(i => new { i.CaseId, i.DeadlineUtc });
         builder.HasOne<Case>().WithMany().HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(i => i.IsSeries);
         builder.Ignore(i => i.LastOccurredOn);
+        builder.Ignore(i => i.Contact);
     }
 }

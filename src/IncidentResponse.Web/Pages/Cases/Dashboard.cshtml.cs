@@ -31,6 +31,12 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
     /// <summary>The one primary button: chosen from what has been done, and only ever a page this person may open.</summary>
     public NextStepLink? Next { get; private set; }
 
+    /// <summary>The next deadline the person responsible set in a logged contact, still ahead; null when there is none.</summary>
+    public UpcomingDeadline? Deadline { get; private set; }
+
+    /// <summary>A deadline and the entry that records it, in the entry's own time.</summary>
+    public sealed record UpcomingDeadline(Guid EntryId, string When);
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Plan = await plans.LoadAsync(Membership, cancellationToken);
@@ -48,6 +54,16 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
         var takedowns = new TakedownProgress(counts.Letters, counts.Sent, counts.Removed, counts.Overdue);
         var (binders, allies, evidence) = (counts.Binders, counts.Allies, counts.Evidence);
         Steps = JourneyStep.For(Plan, Links, record, takedowns, binders, allies);
+        if (counts.DeadlineEntry is { } entry)
+        {
+            // Only a case with a deadline ahead pays for this second, small read.
+            var found = await db.Incidents.AsNoTracking().Where(i => i.CaseId == CaseId && i.Id == entry)
+                .Select(i => new { i.ContactJson, i.TimeZone }).SingleAsync(cancellationToken);
+            if (ContactDetails.FromJson(found.ContactJson) is { DeadlineOn: { } on } contact)
+            {
+                Deadline = new UpcomingDeadline(entry, ContactWording.Deadline(on, contact.DeadlineAt, found.TimeZone));
+            }
+        }
         if (!Membership.IsOwner)
         {
             // The owner's next step is theirs: an ally is offered their own, on a page their role opens.
@@ -84,10 +100,13 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
             db.TakedownRequests.Count(r => r.CaseId == caseId && r.Status == TakedownStatus.Sent && r.DueUtc < now),
             db.AuditEvents.Count(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade),
             db.CaseMembers.Count(m => m.CaseId == caseId && m.Role != CaseRole.Owner),
-            db.EvidenceItems.Count(e => e.CaseId == caseId))).SingleAsync(cancellationToken);
+            db.EvidenceItems.Count(e => e.CaseId == caseId),
+            db.Incidents.Where(i => i.CaseId == caseId && i.DeadlineUtc > now).OrderBy(i => i.DeadlineUtc).Select(i => (Guid?)i.Id).FirstOrDefault()))
+            .SingleAsync(cancellationToken);
     }
 
-    private sealed record DashboardCounts(int Incidents, int Sightings, int Letters, int Sent, int Removed, int Overdue, int Binders, int Allies, int Evidence);
+    private sealed record DashboardCounts(
+        int Incidents, int Sightings, int Letters, int Sent, int Removed, int Overdue, int Binders, int Allies, int Evidence, Guid? DeadlineEntry);
 }
 
 /// <summary>The words and address of the dashboard's one primary button (null: none is offered).</summary>

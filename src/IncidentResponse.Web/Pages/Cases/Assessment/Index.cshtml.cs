@@ -168,12 +168,12 @@ public sealed class IndexModel(
         var rows = await db.ThreatAssessments.AsNoTracking()
             .Where(a => a.CaseId == CaseId && a.CompletedUtc != null)
             .OrderByDescending(a => a.CompletedUtc)
-            .Select(a => new { a.Id, a.CompletedUtc, a.Level })
+            .Select(a => new { a.Id, a.CompletedUtc, a.Level, a.FromIncidentId })
             .ToListAsync(cancellationToken);
-        History = rows.Select(r => new HistoryItem(r.Id, r.CompletedUtc!.Value, r.Level ?? ThreatLevel.Standard)).ToList();
+        History = rows.Select(r => new HistoryItem(r.Id, r.CompletedUtc!.Value, r.Level ?? ThreatLevel.Standard, r.FromIncidentId is not null)).ToList();
     }
 
-    public sealed record HistoryItem(Guid Id, DateTime CompletedUtc, ThreatLevel Level);
+    public sealed record HistoryItem(Guid Id, DateTime CompletedUtc, ThreatLevel Level, bool FromContact);
 
     public sealed class InputModel
     {

@@ -30,6 +30,11 @@ public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePag
     /// </summary>
     public bool ShowCrisisLines { get; private set; }
 
+    /// <summary>For answers a logged contact raised: the level before, and the reasons it added. Null otherwise.</summary>
+    public ContactChange? Change { get; private set; }
+
+    public sealed record ContactChange(ThreatLevel? Before, IReadOnlyList<ThreatReason> Added, Guid? EntryId, DateTime? EntryOn);
+
     public async Task<IActionResult> OnGetAsync(Guid assessmentId, CancellationToken cancellationToken)
     {
         // Loaded through the case already authorized: an assessment id from another case is simply not found.
@@ -45,6 +50,29 @@ public sealed class ResultModel(AppDbContext db, CasePlanLoader plans) : CasePag
         ShowCrisisLines = result.Has(ThreatSignals.SelfHarm) && assessment.TakenByUserId == User.UserId();
         Plan = await plans.LoadAsync(Membership, cancellationToken);
         IsLatest = Plan.LatestAssessment?.Id == assessment.Id;
+        if (assessment.FromIncidentId is { } entryId)
+        {
+            Change = await ChangeAsync(assessment, result, entryId, cancellationToken);
+        }
+
         return Page();
+    }
+
+    /// <summary>What a contact changed: the answers before it (the assessment it followed) against these.</summary>
+    private async Task<ContactChange> ChangeAsync(ThreatAssessment assessment, ThreatResult result, Guid entryId, CancellationToken cancellationToken)
+    {
+        var before = await db.ThreatAssessments.AsNoTracking()
+            .Where(a => a.CaseId == CaseId && a.CompletedUtc != null && a.CompletedUtc < assessment.CompletedUtc)
+            .OrderByDescending(a => a.CompletedUtc)
+            .FirstOrDefaultAsync(cancellationToken);
+        var earlier = before?.Result;
+        var known = (earlier?.Reasons ?? []).Select(r => (r.Key, r.NotSure)).ToHashSet();
+
+        // The entry, when this reader may see it (an entry its owner keeps private is not found for an ally).
+        var entry = await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId == CaseId && i.Id == entryId)
+            .Select(i => new { i.Id, i.CreatedUtc })
+            .SingleOrDefaultAsync(cancellationToken);
+        return new ContactChange(earlier?.Level, result.Reasons.Where(r => !known.Contains((r.Key, r.NotSure))).ToList(), entry?.Id, entry?.CreatedUtc);
     }
 }

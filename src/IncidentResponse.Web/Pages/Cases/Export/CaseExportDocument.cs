@@ -81,7 +81,8 @@ public sealed record CaseExportIncident(
     Guid CreatedBy,
     DateTime UpdatedUtc,
     Guid UpdatedBy,
-    IReadOnlyList<CaseExportIncidentRevision> Revisions);
+    IReadOnlyList<CaseExportIncidentRevision> Revisions,
+    ContactDetails? Contact);
 
 /// <summary>An earlier wording of an incident, as it read before it was replaced.</summary>
 public sealed record CaseExportIncidentRevision(int Number, DateTime SavedUtc, Guid SavedBy, DateTime ReplacedUtc, Guid ReplacedBy, JsonElement Snapshot);

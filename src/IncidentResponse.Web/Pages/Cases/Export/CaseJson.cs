@@ -84,7 +84,8 @@ public sealed class CaseJson(CaseReader reader, AuditTrail audit)
                 i.Concern, i.Revision, i.CreatedUtc, who.IdOf(i.CreatedBy), i.UpdatedUtc, who.IdOf(i.UpdatedBy),
                 revisions[i.Id].OrderBy(r => r.Number)
                     .Select(r => new CaseExportIncidentRevision(r.Number, r.SavedUtc, who.IdOf(r.SavedBy), r.ReplacedUtc, who.IdOf(r.ReplacedBy), ParseJson(r.SnapshotJson)))
-                    .ToList()))
+                    .ToList(),
+                i.Contact))
             .ToList();
 
     private static List<CaseExportSighting> Sightings(CaseRecords records, CaseAudience who)

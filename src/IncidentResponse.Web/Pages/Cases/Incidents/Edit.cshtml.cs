@@ -17,7 +17,7 @@ namespace IncidentResponse.Web.Pages.Cases.Incidents;
 /// both are shown and what was typed is kept.
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
-public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<EditModel.InputModel> validator, TimeProvider clock) : CasePageModel
+public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<EditModel.InputModel> validator, TimeProvider clock, ContactReassessment reassessment) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -69,6 +69,7 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
         db.Entry(incident).Property(i => i.Version).OriginalValue = Input.Version;
         var kept = incident.Revise(Input.ToSnapshot(), User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.IncidentRevisions.Add(kept);
+        var raised = await reassessment.ApplyAsync(incident, incident.UpdatedBy, incident.UpdatedUtc, cancellationToken);
         await audit.RecordAsync(
             CaseId,
             incident.UpdatedBy,
@@ -91,7 +92,7 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
                 : await ShowConflictAsync(now, cancellationToken);
         }
 
-        return Redirect($"/cases/{CaseId}/log/{incident.Id}");
+        return Redirect($"/cases/{CaseId}/log/{incident.Id}" + (raised is null ? "" : "?reassessed=true"));
     }
 
     /// <summary>Who saved the version that is in the way, by their display name.</summary>

@@ -72,7 +72,13 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
         return Redirect($"/cases/{CaseId}/log/{incidentId}");
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid incidentId, [FromQuery] bool added, CancellationToken cancellationToken)
+    /// <summary>
+    /// The assessment this entry's contact just updated, when the reader may see the risk assessment: the page says the
+    /// plan's order changed and links what changed and why.
+    /// </summary>
+    public Guid? ReassessedId { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid incidentId, [FromQuery] bool added, [FromQuery] bool reassessed, CancellationToken cancellationToken)
     {
         var found = await db.Incidents.AsNoTracking()
             .Where(i => i.CaseId == CaseId && i.Id == incidentId)
@@ -112,6 +118,15 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
         WordsOnly = Case.IsWordsOnly(ages.UnderEighteenRoute, ages.UnderEighteenNow, ages.MadeUnderEighteen);
         Next = NextStepPlanner.ForEntry(Files.Count, Places.Count, WordsOnly, Membership.Can);
         JustAdded = added;
+        if (reassessed && Membership.Can(CaseOperation.ViewRiskAssessment))
+        {
+            ReassessedId = await db.ThreatAssessments.AsNoTracking()
+                .Where(a => a.CaseId == CaseId && a.CompletedUtc != null)
+                .OrderByDescending(a => a.CompletedUtc)
+                .Select(a => a.FromIncidentId == incidentId ? a.Id : (Guid?)null)
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
         return Page();
     }
 

@@ -48,6 +48,34 @@ public class IncidentFields
 
     public int? Concern { get; set; }
 
+    /// <summary>For a contact from the person responsible: how they got in touch, what they demanded and threatened.</summary>
+    public string? ContactPhone { get; set; }
+
+    public string? ContactEmail { get; set; }
+
+    public List<ContactDemands> Demands { get; set; } = [];
+
+    public string? AmountAsked { get; set; }
+
+    public string? PaymentMethodAsked { get; set; }
+
+    public string? OtherDemand { get; set; }
+
+    public string? DeadlineOn { get; set; }
+
+    public string? DeadlineAt { get; set; }
+
+    public List<ContactThreats> Threats { get; set; } = [];
+
+    public string? PaidAmount { get; set; }
+
+    public string? PaidMethod { get; set; }
+
+    public string? PaidReference { get; set; }
+
+    /// <summary>Whether the contact part of the form has anything in it (it opens by itself when it does).</summary>
+    public bool HasContact => !ToContact().IsEmpty;
+
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
@@ -72,7 +100,23 @@ public class IncidentFields
         WhoYouThink ?? "",
         EvidenceOfWho ?? "",
         EvidenceStillNeeded ?? "",
-        Concern ?? Incident.MinConcern);
+        Concern ?? Incident.MinConcern,
+        ToContact() is { IsEmpty: false } contact ? contact : null);
+
+    /// <summary>The contact fields as the domain takes them (empty when nothing was given).</summary>
+    public ContactDetails ToContact() => new(
+        ContactPhone ?? "",
+        ContactEmail ?? "",
+        Demands.Where(Enum.IsDefined).Aggregate(ContactDemands.None, (all, d) => all | d),
+        AmountAsked ?? "",
+        PaymentMethodAsked ?? "",
+        OtherDemand ?? "",
+        ParseDate(DeadlineOn),
+        ParseTime(DeadlineAt),
+        Threats.Where(Enum.IsDefined).Aggregate(ContactThreats.None, (all, t) => all | t),
+        PaidAmount ?? "",
+        PaidMethod ?? "",
+        PaidReference ?? "");
 
     public void CopyFrom(IncidentSnapshot saved)
     {
@@ -94,6 +138,19 @@ public class IncidentFields
         EvidenceOfWho = saved.EvidenceOfWho;
         EvidenceStillNeeded = saved.EvidenceStillNeeded;
         Concern = saved.Concern;
+        var contact = saved.Contact ?? ContactDetails.Empty;
+        ContactPhone = contact.Phone;
+        ContactEmail = contact.Email;
+        Demands = ContactWording.Each(contact.Demands).ToList();
+        AmountAsked = contact.AmountAsked;
+        PaymentMethodAsked = contact.PaymentMethodAsked;
+        OtherDemand = contact.OtherDemand;
+        DeadlineOn = contact.DeadlineOn?.ToString(DateFormat, CultureInfo.InvariantCulture);
+        DeadlineAt = contact.DeadlineAt?.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        Threats = ContactWording.Each(contact.Threats).ToList();
+        PaidAmount = contact.PaidAmount;
+        PaidMethod = contact.PaidMethod;
+        PaidReference = contact.PaidReference;
     }
 }
 
@@ -110,6 +167,7 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
         WhenRules(IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime));
         WhereRules();
         WhoAndWhatRules();
+        ContactRules();
 
         RuleFor(x => x.Concern).NotNull().WithMessage("Please choose how worrying this feels to you.")
             .InclusiveBetween(Incident.MinConcern, Incident.MaxConcern).WithMessage("Please choose how worrying this feels to you.");
@@ -158,6 +216,27 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
 
         RuleFor(x => x.AccountHandle).MaximumLength(Incident.ShortTextMaxLength)
             .WithMessage($"Please keep the account name to {Incident.ShortTextMaxLength} characters or fewer.");
+    }
+
+    /// <summary>A contact's details: short texts within the length kept, a real deadline date and time.</summary>
+    private void ContactRules()
+    {
+        foreach (var text in new System.Linq.Expressions.Expression<Func<T, string?>>[]
+                 { x => x.ContactPhone, x => x.ContactEmail, x => x.AmountAsked, x => x.PaymentMethodAsked, x => x.OtherDemand, x => x.PaidAmount, x => x.PaidMethod, x => x.PaidReference })
+        {
+            RuleFor(text).Must(t => (t?.Trim().Length ?? 0) <= ContactDetails.ShortMaxLength)
+                .WithMessage($"Please keep this to {ContactDetails.ShortMaxLength} characters or fewer.");
+        }
+
+        RuleFor(x => x.DeadlineOn).Must(t => IncidentFields.ParseDate(t) is not null)
+            .When(x => !string.IsNullOrWhiteSpace(x.DeadlineOn))
+            .WithMessage("Please give the date as year-month-day, for example 2026-03-01, or leave it empty.");
+        RuleFor(x => x.DeadlineAt).Cascade(CascadeMode.Stop)
+            .Must(t => IncidentFields.ParseTime(t) is not null)
+            .WithMessage("Please give the time as hours and minutes, for example 18:00, or leave it empty.")
+            .Must((x, _) => IncidentFields.ParseDate(x.DeadlineOn) is not null)
+            .WithMessage("Please give the date of the deadline too, or leave the time empty.")
+            .When(x => !string.IsNullOrWhiteSpace(x.DeadlineAt));
     }
 
     /// <summary>Who did it and what happened, in the person's own words, within the lengths kept.</summary>

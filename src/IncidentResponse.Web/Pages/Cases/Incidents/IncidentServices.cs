@@ -6,6 +6,7 @@ public static class IncidentServices
     public static IServiceCollection AddIncidents(this IServiceCollection services)
     {
         services.AddScoped<IncidentTimelineQuery>();
+        services.AddScoped<ContactReassessment>();
         return services;
     }
 }

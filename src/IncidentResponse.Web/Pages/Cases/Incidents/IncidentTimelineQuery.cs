@@ -13,7 +13,7 @@ namespace IncidentResponse.Web.Pages.Cases.Incidents;
 /// What the record shows: which kinds of entry (only incidents of <paramref name="IncidentKind"/>, when given), and
 /// only those at <paramref name="Platform"/> (a platform key), when given. Neutral values, never free text.
 /// </summary>
-public sealed record TimelineFilter(bool Incidents, IncidentKind? IncidentKind, bool Sightings, bool Files, bool Letters, string? Platform);
+public sealed record TimelineFilter(bool Incidents, IncidentKind? IncidentKind, bool Sightings, bool Files, bool Letters, string? Platform, bool ContactsOnly = false);
 
 /// <summary>One page of the record (<paramref name="PageNumber"/> is the page asked for, or the last one), and how many entries it has in all.</summary>
 public sealed record TimelinePage(IReadOnlyList<TimelineRow> Rows, int PageNumber, int TotalCount);
@@ -31,7 +31,8 @@ public enum TimelineRowType
 }
 
 public sealed record TimelineRow(
-    Guid Id, TimelineRowType Type, string When, string What, string? Platform, string Text, int Concern, TriageMarks Marks, SightingStatus? Status)
+    Guid Id, TimelineRowType Type, string When, string What, string? Platform, string Text, int Concern, TriageMarks Marks, SightingStatus? Status,
+    string? Deadline = null)
 {
     public static TimelineRow Withheld(DateOnly when, string what) =>
         new(Guid.Empty, TimelineRowType.Withheld, IncidentWording.Date(when), what, null, "", 0, TriageMarks.None, null);
@@ -92,6 +93,11 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
         if (filter.IncidentKind is { } only)
         {
             incidents = incidents.Where(i => i.Kind == only);
+        }
+
+        if (filter.ContactsOnly)
+        {
+            incidents = incidents.Where(i => i.ContactJson != null);
         }
 
         if (filter.Platform is { } key)
@@ -156,14 +162,15 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     {
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => i.CaseId == caseId && ids.Contains(i.Id))
-            .Select(i => new { i.Id, i.Kind, i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn, i.Platform, i.Narrative, i.Concern })
+            .Select(i => new { i.Id, i.Kind, i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn, i.Platform, i.Narrative, i.Concern, i.ContactJson })
             .ToListAsync(cancellationToken);
         var marks = await TriageMarksAsync(caseId, cancellationToken);
         foreach (var i in incidents)
         {
             rows[(TimelineRowType.Incident, i.Id)] = new TimelineRow(
                 i.Id, TimelineRowType.Incident, IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
-                IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null);
+                IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null,
+                ContactDetails.FromJson(i.ContactJson) is { DeadlineOn: { } on } contact ? ContactWording.Deadline(on, contact.DeadlineAt, i.TimeZone) : null);
         }
     }
 

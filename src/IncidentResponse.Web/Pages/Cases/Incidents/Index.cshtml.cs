@@ -18,6 +18,9 @@ public sealed class IndexModel(IncidentTimelineQuery timeline) : CasePageModel
     /// <summary>The "kind" filter value that shows only places the content was found.</summary>
     public const string SightingsOnly = "Sighting";
 
+    /// <summary>The "Show" choice for entries that record a contact from the person responsible.</summary>
+    public const string ContactsOnly = "Contact";
+
     /// <summary>The "kind" filter value that shows only evidence files.</summary>
     public const string EvidenceOnly = "Evidence";
 
@@ -45,15 +48,16 @@ public sealed class IndexModel(IncidentTimelineQuery timeline) : CasePageModel
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, [FromQuery] string? kind, [FromQuery] string? platform, CancellationToken cancellationToken)
     {
         IncidentKind? incidentKind = Enum.TryParse<IncidentKind>(kind, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(kind, out _) ? parsed : null;
-        Kind = incidentKind?.ToString() ?? (kind is SightingsOnly or EvidenceOnly or TakedownsOnly ? kind : null);
+        Kind = incidentKind?.ToString() ?? (kind is SightingsOnly or EvidenceOnly or TakedownsOnly or ContactsOnly ? kind : null);
         Platform = Platforms.IsKnown(platform) ? platform : null;
         var filter = new TimelineFilter(
-            Incidents: Kind is null || incidentKind is not null,
+            Incidents: Kind is null or ContactsOnly || incidentKind is not null,
             IncidentKind: incidentKind,
             Sightings: Kind is null or SightingsOnly,
             Files: Kind is null or EvidenceOnly,
             Letters: Kind is null or TakedownsOnly,
-            Platform: Platform);
+            Platform: Platform,
+            ContactsOnly: Kind == ContactsOnly);
         var shown = await timeline.PageAsync(CaseId, CanViewEvidence, filter, Math.Max(1, page ?? 1), cancellationToken);
         (Rows, PageNumber, TotalCount) = (shown.Rows, shown.PageNumber, shown.TotalCount);
         return Page();

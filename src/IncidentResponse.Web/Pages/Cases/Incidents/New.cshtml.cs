@@ -14,7 +14,7 @@ namespace IncidentResponse.Web.Pages.Cases.Incidents;
 /// <summary>Add an incident to the log. Anything refused comes back with what was typed and a note by the field.</summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
-public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard submissions, IValidator<NewModel.InputModel> validator, TimeProvider clock, LocalTimes times) : CasePageModel
+public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard submissions, IValidator<NewModel.InputModel> validator, TimeProvider clock, LocalTimes times, ContactReassessment reassessment) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -23,9 +23,11 @@ public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard 
     [BindProperty]
     public Guid SubmissionId { get; set; }
 
-    public IActionResult OnGet()
+    /// <param name="kind">The kind to start with, from a link such as "Log a message or demand from them".</param>
+    public IActionResult OnGet(IncidentKind? kind)
     {
         SubmissionId = SubmissionGuard.NewKey();
+        Input.Kind = kind is { } chosen && Enum.IsDefined(chosen) ? chosen : null;
 
         // A time is most often in the person's own time zone, chosen once for their account; they change it here for this entry.
         Input.TimeZone = times.Zone?.Id;
@@ -49,8 +51,11 @@ public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard 
         var incident = Incident.Add(CaseId, Input.ToSnapshot(), User.UserId(), clock.GetUtcNow().UtcDateTime);
         db.Incidents.Add(incident);
         await audit.RecordAsync(CaseId, incident.CreatedBy, AuditActions.IncidentAdded, "Incident", incident.Id.ToString(), cancellationToken: cancellationToken);
-        // The entry's page says it was added and offers what it needs next as its one primary button.
-        var location = $"/cases/{CaseId}/log/{incident.Id}?added=true";
+        var raised = await reassessment.ApplyAsync(incident, incident.CreatedBy, incident.CreatedUtc, cancellationToken);
+
+        // The entry's page says it was added and offers what it needs next as its one primary button (and says when the
+        // contact changed the plan's order).
+        var location = $"/cases/{CaseId}/log/{incident.Id}?added=true" + (raised is null ? "" : "&reassessed=true");
         submissions.Record(SubmissionId, CaseId, location);
         await db.SaveChangesAsync(cancellationToken);
         return Redirect(location);

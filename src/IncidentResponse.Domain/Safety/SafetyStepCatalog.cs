@@ -71,8 +71,8 @@ public static class SafetyStepCatalog
             + "danger right now, call {EmergencyNumber}.\n\n"
             + "If you still have the images on your device, StopNCII.org can help stop them being shared. It makes a "
             + "digital fingerprint (a hash) of each image on your own device: the images never leave it, and only the "
-            + "fingerprint is shared. It works only on the platforms that take part, not everywhere. What is being done "
-            + "to you is a crime, and it is not your fault.",
+            + "fingerprint is shared. It works only on the platforms that take part, not everywhere. Threats like these "
+            + "are a crime in many places, and none of this is your fault.",
             LinkEvidence, Conditional: true),
         new(UnderEighteenRoutes, SafetySection.Now,
             "Use the services for images made before someone was 18",

@@ -35,6 +35,15 @@ public sealed record JurisdictionPack
     public IReadOnlyList<ContactRoute>? UnderEighteenRoutes { get; init; } = [];
 
     /// <summary>
+    /// Where an adult reports sextortion (threats to share intimate images unless the person pays or sends more): the
+    /// police or the national reporting line. A route here may have no web address ("your local police" has no single one).
+    /// </summary>
+    public IReadOnlyList<ContactRoute>? ExtortionRoutes { get; init; } = [];
+
+    /// <summary>Where someone under 18, or whose images were made before they were 18, reports sextortion.</summary>
+    public IReadOnlyList<ContactRoute>? UnderEighteenExtortionRoutes { get; init; } = [];
+
+    /// <summary>
     /// Crisis lines for anyone struggling to cope or thinking of harming themselves, most relevant first: shown in every
     /// plan and at once when the person says they have such thoughts.
     /// </summary>
@@ -63,7 +72,7 @@ public sealed record EmergencyNumberFact : ISourcedFact
     public bool NeedsReview { get; init; }
 }
 
-/// <summary>A helpline, reporting route or under-18 route.</summary>
+/// <summary>A helpline, reporting route, under-18 route or route for reporting sextortion.</summary>
 public sealed record ContactRoute : ISourcedFact
 {
     /// <summary>The organisation's or service's own name, quoted as it is (even where we would word it differently).</summary>
@@ -77,6 +86,7 @@ public sealed record ContactRoute : ISourcedFact
     /// <summary>When the phone line is open; required when there is a phone number.</summary>
     public string? Hours { get; init; }
 
+    /// <summary>The service's https address; may be empty only on the sextortion lists (a local police service has no single one).</summary>
     public string WebUrl { get; init; } = "";
 
     public string SourceUrl { get; init; } = "";

@@ -23,6 +23,8 @@ public static partial class JurisdictionPackValidator
         Routes(problems, "helplines", pack.Helplines, today);
         Routes(problems, "reportingRoutes", pack.ReportingRoutes, today);
         Routes(problems, "underEighteenRoutes", pack.UnderEighteenRoutes, today);
+        Routes(problems, "extortionRoutes", pack.ExtortionRoutes, today, webRequired: false);
+        Routes(problems, "underEighteenExtortionRoutes", pack.UnderEighteenExtortionRoutes, today, webRequired: false);
         Routes(problems, "crisisLines", pack.CrisisLines, today);
         Routes(problems, "sexualAssaultSupport", pack.SexualAssaultSupport, today, required: false);
         Remedies(problems, pack.LegalRemedies, today);
@@ -104,7 +106,9 @@ public static partial class JurisdictionPackValidator
         }
     }
 
-    private static void Routes(List<string> problems, string path, IReadOnlyList<ContactRoute>? routes, DateOnly today, bool required = true)
+    /// <param name="webRequired">False for the sextortion lists, where "your local police" has no single web address; an address given must still be https.</param>
+    private static void Routes(
+        List<string> problems, string path, IReadOnlyList<ContactRoute>? routes, DateOnly today, bool required = true, bool webRequired = true)
     {
         if (routes is null || routes.Count == 0)
         {
@@ -139,7 +143,7 @@ public static partial class JurisdictionPackValidator
                 problems.Add($"{at}.hours: is required when there is a phone number.");
             }
 
-            if (!IsHttpsUrl(route.WebUrl))
+            if (!IsHttpsUrl(route.WebUrl) && (webRequired || !string.IsNullOrEmpty(route.WebUrl)))
             {
                 problems.Add($"{at}.webUrl: must be an https address.");
             }

@@ -77,7 +77,10 @@ public sealed record SafetyPlanItem(
 /// the <see cref="ThreatSignals.SelfHarm"/> signal, <c>crisis-support</c> (in every plan) moves to the very top. Device-compromise and doxxing
 /// signals add cautionary notes to the steps they affect. All other steps keep their catalog order and section.
 /// In a words-only case each step that would say to save, screenshot or image-search says instead to record it in
-/// words (<see cref="WordsOnlyAdvice"/>).
+/// words (<see cref="WordsOnlyAdvice"/>). <c>sextortion-response</c> names the adult routes (<c>{ExtortionRoutes}</c>)
+/// and StopNCII.org; its words-only text, used also whenever the assessment has <see cref="ThreatSignals.UnderEighteen"/>,
+/// names the under-18 routes (<c>{UnderEighteenExtortionRoutes}</c>, then the adult ones for anyone 18 or over now) and
+/// Take It Down instead, and says to keep only words.
 /// </remarks>
 public static class SafetyPlanBuilder
 {
@@ -121,7 +124,7 @@ public static class SafetyPlanBuilder
                 continue;
             }
 
-            var shown = input.WordsOnly ? WordsOnlyAdvice.Apply(step) : step;
+            var shown = WordsOnlyFor(step.Key, input, signals) ? WordsOnlyAdvice.Apply(step) : step;
             items.Add(new SafetyPlanItem(shown, step.Section, MovedUp: false, why, NotesFor(step.Key, input, signals)));
         }
 
@@ -144,6 +147,14 @@ public static class SafetyPlanBuilder
     /// <summary>Builds the plan and fills every placeholder from the pack.</summary>
     public static IReadOnlyList<SafetyPlanItem> Build(SafetyPlanInput input, JurisdictionPack pack) =>
         Build(input).Select(item => item.ResolveFor(pack)).ToList();
+
+    /// <summary>
+    /// Whether a step gets its words-only text: every step in a words-only case, and the sextortion step also when the
+    /// assessment says the images may show someone under 18 (its under-18 routes and Take It Down are then the ones
+    /// that apply, and it must never say to keep an image), even before the case itself is marked words-only.
+    /// </summary>
+    private static bool WordsOnlyFor(string key, SafetyPlanInput input, ThreatSignals signals) =>
+        input.WordsOnly || (key == SafetyStepCatalog.SextortionResponse && signals.HasFlag(ThreatSignals.UnderEighteen));
 
     private static string? WhyIncluded(string key, SafetyPlanInput input, ThreatSignals signals, bool urgent) => key switch
     {

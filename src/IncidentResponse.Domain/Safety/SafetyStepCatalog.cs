@@ -62,10 +62,17 @@ public static class SafetyStepCatalog
             + "When you are ready, talk to a helpline or to someone you trust. Helplines where you are: {Helplines}.",
             LinkAllies, Conditional: false),
         new(SextortionResponse, SafetySection.Now,
-            "If you are being asked to pay or send more: don't pay, don't engage, keep the messages",
-            "Do not pay and do not send anything more. Paying rarely makes the demands stop, and often leads to more. "
-            + "Stop replying, but do not delete the conversation: first save the messages, usernames and any payment "
-            + "details, then block the person. Demands like these are a crime in many places, and you can report them.",
+            "If you are being asked to pay or send more: don't pay, stop replying, keep the messages",
+            "Stop replying to the person, and don't pay or send anything more: paying rarely makes it stop, and often "
+            + "leads to more demands. Before you block the account or delete anything, save the conversation and a link "
+            + "to the account's profile page, with any payment details they asked for. Then report the account to the "
+            + "platform it contacted you on; the takedowns page lists each platform's own way to report. You can also "
+            + "report it to the police or the national reporting line where you are: {ExtortionRoutes}. If you are in "
+            + "danger right now, call {EmergencyNumber}.\n\n"
+            + "If you still have the images on your device, StopNCII.org can help stop them being shared. It makes a "
+            + "digital fingerprint (a hash) of each image on your own device: the images never leave it, and only the "
+            + "fingerprint is shared. It works only on the platforms that take part, not everywhere. Threats like these "
+            + "are a crime in many places, and none of this is your fault.",
             LinkEvidence, Conditional: true),
         new(UnderEighteenRoutes, SafetySection.Now,
             "Use the services for images made before someone was 18",

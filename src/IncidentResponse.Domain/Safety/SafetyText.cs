@@ -13,6 +13,12 @@ public static class SafetyText
     public const string Helplines = "{Helplines}";
     public const string ReportingRoutes = "{ReportingRoutes}";
     public const string UnderEighteenRoutes = "{UnderEighteenRoutes}";
+
+    /// <summary>Where an adult reports sextortion: the police or the national reporting line.</summary>
+    public const string ExtortionRoutes = "{ExtortionRoutes}";
+
+    /// <summary>Where someone under 18, or whose images were made before they were 18, reports sextortion.</summary>
+    public const string UnderEighteenExtortionRoutes = "{UnderEighteenExtortionRoutes}";
     public const string CrisisLines = "{CrisisLines}";
     public const string ProtectiveOrderName = "{ProtectiveOrderName}";
     public const string RestrainingOrderName = "{RestrainingOrderName}";
@@ -27,7 +33,7 @@ public static class SafetyText
 
     public static IReadOnlyList<string> Placeholders { get; } =
     [
-        EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes, CrisisLines,
+        EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes, ExtortionRoutes, UnderEighteenExtortionRoutes, CrisisLines,
         ProtectiveOrderName, RestrainingOrderName, PoliceReportName, SexualAssaultSupport, TakedownLaw,
     ];
 
@@ -45,6 +51,8 @@ public static class SafetyText
         text.Replace(Helplines, List(pack.Helplines));
         text.Replace(ReportingRoutes, List(pack.ReportingRoutes));
         text.Replace(UnderEighteenRoutes, List(pack.UnderEighteenRoutes));
+        text.Replace(ExtortionRoutes, List(pack.ExtortionRoutes, "your local police"));
+        text.Replace(UnderEighteenExtortionRoutes, List(pack.UnderEighteenExtortionRoutes, "your local police"));
         text.Replace(CrisisLines, List(pack.CrisisLines));
         text.Replace(ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder?.Name ?? "an emergency protection order");
         text.Replace(RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder?.Name ?? "a restraining or protection order");
@@ -71,6 +79,7 @@ public static class SafetyText
         foreach (var (placeholder, routes) in new[]
                  {
                      (Helplines, pack.Helplines), (ReportingRoutes, pack.ReportingRoutes), (UnderEighteenRoutes, pack.UnderEighteenRoutes),
+                     (ExtortionRoutes, pack.ExtortionRoutes), (UnderEighteenExtortionRoutes, pack.UnderEighteenExtortionRoutes),
                      (SexualAssaultSupport, pack.SexualAssaultSupport), (CrisisLines, pack.CrisisLines),
                  })
         {
@@ -95,13 +104,19 @@ public static class SafetyText
         return facts;
     }
 
-    /// <summary>"Name (phone)" for a route with a phone number, "Name (web address)" otherwise.</summary>
+    /// <summary>
+    /// "Name (phone)" for a route with a phone number, "Name (web address)" otherwise, and the name alone for a route with
+    /// neither (such as "Your local police" on a sextortion list).
+    /// </summary>
     public static string Describe(ContactRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        return string.IsNullOrWhiteSpace(route.Phone)
-            ? string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.WebUrl})")
-            : string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.Phone})");
+        if (!string.IsNullOrWhiteSpace(route.Phone))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.Phone})");
+        }
+
+        return string.IsNullOrWhiteSpace(route.WebUrl) ? route.Name : string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.WebUrl})");
     }
 
     private static string List(IReadOnlyList<ContactRoute>? routes, string fallback = "a local support service") =>

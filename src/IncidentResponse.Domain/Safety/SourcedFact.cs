@@ -56,6 +56,7 @@ public static class SourcedFacts
         foreach (var (list, routes) in new[]
                  {
                      ("helplines", pack.Helplines), ("reportingRoutes", pack.ReportingRoutes), ("underEighteenRoutes", pack.UnderEighteenRoutes),
+                     ("extortionRoutes", pack.ExtortionRoutes), ("underEighteenExtortionRoutes", pack.UnderEighteenExtortionRoutes),
                      ("crisisLines", pack.CrisisLines),
                      ("sexualAssaultSupport", pack.SexualAssaultSupport),
                  })

@@ -21,11 +21,18 @@ public static partial class WordsOnlyAdvice
     private static readonly Dictionary<string, (string? Title, string Body)> Replacements = new(StringComparer.Ordinal)
     {
         [SafetyStepCatalog.SextortionResponse] = (
-            "If you are being asked to pay or send more: don't pay, don't reply, tell someone",
-            "Do not pay and do not send anything more. Paying rarely makes the demands stop, and often leads to more. "
-            + "Stop replying, but do not delete the conversation. " + RecordInWords + " Write down any payment details "
-            + "they asked for, then block the person. What they are doing is a crime, you are not in trouble, and the "
-            + "services for images made before someone was 18 can help you right away."),
+            "If you are being asked to pay or send more: don't pay, stop replying, tell someone",
+            "You have done nothing wrong, and you are not in trouble: what the person is doing is a crime. Stop replying, "
+            + "and don't pay or send anything more: paying rarely makes it stop, and often leads to more demands. Before "
+            + "you block the account, write down its username, the link to its profile page and what they said and asked "
+            + "for, in words only. " + RecordInWords + " Then report the account to the platform it contacted you on; the "
+            + "takedowns page lists each platform's own way to report. Tell someone you trust, and report it to the "
+            + "services for young people where you are: {UnderEighteenExtortionRoutes}. If you are 18 or over now, you "
+            + "can also report it to: {ExtortionRoutes}. If you are in danger right now, call {EmergencyNumber}.\n\n"
+            + "If the images were made when you were under 18, Take It Down, from the US National Center for Missing & "
+            + "Exploited Children (NCMEC), can help stop them being shared. It makes a digital fingerprint (a hash) on "
+            + "your own device: the images are never sent, and only the fingerprint is shared. It works only on the "
+            + "platforms that take part, not everywhere."),
         [SafetyStepCatalog.SaveEvidence] = (
             "Write down what happened before anything is deleted",
             "Before you report, delete or block anything: " + RecordInWords + " For each place, note the web address, "

@@ -179,6 +179,8 @@ public sealed class JurisdictionPackValidatorTests
     [InlineData("reportingRoutes")]
     [InlineData("underEighteenRoutes")]
     [InlineData("crisisLines")]
+    [InlineData("extortionRoutes")]
+    [InlineData("underEighteenExtortionRoutes")]
     public void Catches_an_empty_or_missing_list_of_routes(string list)
     {
         var pack = TestPacks.Valid();
@@ -187,6 +189,8 @@ public sealed class JurisdictionPackValidatorTests
             "helplines" => pack with { Helplines = [] },
             "reportingRoutes" => pack with { ReportingRoutes = null },
             "crisisLines" => pack with { CrisisLines = null },
+            "extortionRoutes" => pack with { ExtortionRoutes = [] },
+            "underEighteenExtortionRoutes" => pack with { UnderEighteenExtortionRoutes = null },
             _ => pack with { UnderEighteenRoutes = [] },
         };
 

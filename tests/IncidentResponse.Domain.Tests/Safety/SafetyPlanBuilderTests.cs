@@ -198,7 +198,7 @@ public sealed class SafetyPlanBuilderTests
         Assert.Equal(keys.IndexOf(BreatheAndReachOut) + 1, keys.IndexOf(SextortionResponse));
         var item = plan[keys.IndexOf(SextortionResponse)];
         Assert.Equal(SafetySection.Now, item.Section);
-        Assert.Contains("don't pay, don't engage, keep the messages", item.Step.Title, StringComparison.Ordinal);
+        Assert.Contains("don't pay, stop replying, keep the messages", item.Step.Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public sealed class SafetyTextTests
 
         Assert.Equal(
             "123|Test Helpline (0800 123 456); Web Helpline (https://example.org/help)|Test Regulator (https://example.org/help)"
-            + "|Test Under-18 Route (https://example.org/help)|Test Crisis Line (0800 000 111)|urgent order|long order|a report to the test police"
+            + "|Test Under-18 Route (https://example.org/help)|Test Police (0800 222 333)|Test Child Exploitation Line (https://example.org/help)"
+            + "|Test Crisis Line (0800 000 111)|urgent order|long order|a report to the test police"
             + "|a local rape crisis or sexual assault service|",
             text);
     }
@@ -66,12 +67,14 @@ public sealed class SafetyTextTests
     {
         Assert.Equal("A (01 23)", SafetyText.Describe(TestPacks.Route("A", "01 23")));
         Assert.Equal("B (https://example.org/help)", SafetyText.Describe(TestPacks.Route("B")));
+        Assert.Equal("Your local police", SafetyText.Describe(TestPacks.Route("Your local police") with { WebUrl = "" }));
     }
 
     [Fact]
     public void The_catalog_uses_only_placeholders_the_resolver_knows()
     {
         var used = SafetyStepCatalog.Steps
+            .Concat(SafetyStepCatalog.Steps.Select(WordsOnlyAdvice.Apply))
             .SelectMany(s => System.Text.RegularExpressions.Regex.Matches(s.Title + s.Body, @"\{[A-Za-z]+\}"))
             .Select(m => m.Value)
             .Distinct()

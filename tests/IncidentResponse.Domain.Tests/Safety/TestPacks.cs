@@ -41,6 +41,8 @@ internal static class TestPacks
         Helplines = [Route("Test Helpline", "0800 123 456"), Route("Web Helpline")],
         ReportingRoutes = [Route("Test Regulator")],
         UnderEighteenRoutes = [Route("Test Under-18 Route")],
+        ExtortionRoutes = [Route("Test Police", "0800 222 333")],
+        UnderEighteenExtortionRoutes = [Route("Test Child Exploitation Line")],
         CrisisLines = [Route("Test Crisis Line", "0800 000 111")],
         LegalRemedies = new LegalRemedies
         {

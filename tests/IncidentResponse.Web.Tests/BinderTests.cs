@@ -560,6 +560,30 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("The survivor said the other person has or could easily get a weapon.", withLevel, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Contacts_and_demands_read_back_from_the_pdf_in_order_with_each_deadline()
+    {
+        var (client, _, caseId) = await NewSurvivorReadyToPrintAsync();
+        using var _ = client;
+        await client.AddIncidentAsync(caseId, app.IncidentForm(
+            "First demand", ("Kind", "DemandOrExtortion"), ("OccurredOn", app.Day(3)), ("FoundOn", app.Day(3)), ("Demands[0]", "Money"),
+            ("AmountAsked", "300 pounds"), ("PaymentMethodAsked", "gift cards"), ("DeadlineOn", app.Day(-2)), ("DeadlineAt", "18:00")));
+        await client.AddIncidentAsync(caseId, app.IncidentForm(
+            "Second threat", ("Kind", "Threat"), ("OccurredOn", app.Day(2)), ("FoundOn", app.Day(2)), ("Threats[0]", "SendToFamilyOrEmployer"),
+            ("PaidAmount", "50 pounds"), ("PaidReference", "REF-77")));
+
+        using var response = await PostBinderAsync(client, caseId, "Pdf", ["IncidentLog", "ContactsAndDemands"]);
+        var text = PdfTools.FlatText(await response.Content.ReadAsByteArrayAsync());
+
+        var section = text.IndexOf("Contact and demands", StringComparison.Ordinal);
+        Assert.True(section > text.IndexOf("Incident log", StringComparison.Ordinal), "The contacts follow the incident log.");
+        var deadline = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(2);
+        Assert.Contains($"{Domain.Incidents.IncidentWording.Date(deadline)}, 18:00 London time", text[section..], StringComparison.Ordinal);
+        Assert.Contains("Money: 300 pounds, by gift cards", text[section..], StringComparison.Ordinal);
+        Assert.Contains("50 pounds; reference REF-77", text[section..], StringComparison.Ordinal);
+        Assert.True(text.IndexOf("Contact 1", section, StringComparison.Ordinal) < text.IndexOf("Contact 2", section, StringComparison.Ordinal));
+    }
+
     private async Task<(AppClient Client, string Username, Guid CaseId)> NewSurvivorReadyToPrintAsync()
     {
         var (client, username, caseId) = await app.NewSurvivorWithCaseAsync();

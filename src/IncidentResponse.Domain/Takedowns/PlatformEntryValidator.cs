@@ -355,6 +355,11 @@ public static partial class PlatformEntryValidator
             problems.Add("letterKinds: dataProtectionDelisting needs the engine's dataProtectionRoute (its EU/UK privacy form).");
         }
 
+        if (kinds.Contains(LetterKind.ExtortionAccountReport) && entry.ExtortionRoute is null)
+        {
+            problems.Add("letterKinds: extortionAccountReport needs the platform's extortionRoute (where an account is reported).");
+        }
+
         if (kinds.Contains(LetterKind.DsaNotice) && entry.Kind == PlatformKind.SearchEngine)
         {
             problems.Add("letterKinds: dsaNotice is only for a hosting service (DSA Article 16), never for a search engine.");

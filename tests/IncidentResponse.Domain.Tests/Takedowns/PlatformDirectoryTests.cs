@@ -66,7 +66,7 @@ public sealed class PlatformDirectoryTests
     }
 
     [Fact]
-    public void Every_platform_where_people_have_accounts_has_a_sourced_route_for_reporting_an_extorting_account()
+    public void Every_platform_where_people_have_accounts_has_a_sourced_route_for_reporting_an_extorting_account_and_offers_the_letter()
     {
         var entries = TestLetters.Shipped.Entries;
 
@@ -81,8 +81,13 @@ public sealed class PlatformDirectoryTests
             Assert.StartsWith("https://", route.SourceUrl, StringComparison.Ordinal);
             Assert.True(route.NeedsReview != (route.LastVerified.Length == 10), $"{e.Id}: the route is dated or marked needsReview, never both.");
             Assert.True(!route.NeedsReview || e.NeedsReview, $"{e.Id}: an entry with a route to review says so at the top.");
+            Assert.True(e.Offers(LetterKind.ExtortionAccountReport), $"{e.Id} should offer the report of an account.");
         });
-        Assert.All(entries.Where(e => e.Kind != PlatformKind.Platform), e => Assert.Null(e.ExtortionRoute));
+        Assert.All(entries.Where(e => e.Kind != PlatformKind.Platform), e =>
+        {
+            Assert.Null(e.ExtortionRoute);
+            Assert.False(e.Offers(LetterKind.ExtortionAccountReport), $"{e.Id} has no account to report.");
+        });
     }
 
     [Fact]

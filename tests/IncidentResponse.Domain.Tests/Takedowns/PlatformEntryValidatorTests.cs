@@ -136,11 +136,12 @@ public sealed class PlatformEntryValidatorTests
     }
 
     [Fact]
-    public void An_extortion_route_is_optional_and_only_a_platform_has_one()
+    public void An_extortion_route_is_optional_but_the_letter_needs_it_and_only_a_platform_has_one()
     {
         var entry = TestPlatforms.Valid();
 
         Assert.Empty(PlatformEntryValidator.Validate(entry with { ExtortionRoute = null, LetterKinds = [LetterKind.PlatformPolicyReport] }, Today));
+        AssertSingleProblem(entry with { ExtortionRoute = null }, "letterKinds: extortionAccountReport needs the platform's extortionRoute");
         AssertSingleProblem(entry with { Kind = PlatformKind.OtherHost }, "extortionRoute: only a platform where people have accounts has one.");
     }
 

@@ -38,7 +38,7 @@ internal static class TestPlatforms
             Step(EscalationStepKind.Regulator, "https://regulator.example.org/"),
         ],
         Warnings = [new RouteWarning { Route = WarningRoute.Dmca, Text = "Your name may be passed on.", SourceUrl = Source, LastVerified = Verified }],
-        LetterKinds = [LetterKind.PlatformPolicyReport, LetterKind.DmcaNotice, LetterKind.TakeItDownRequest],
+        LetterKinds = [LetterKind.PlatformPolicyReport, LetterKind.ExtortionAccountReport, LetterKind.DmcaNotice, LetterKind.TakeItDownRequest],
     };
 
     public static EscalationStep Step(EscalationStepKind kind, string contact) => new()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Incidents;
@@ -163,6 +164,60 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Contains("I will take this to Bundesnetzagentur (Federal Network Agency), the Digital Services Coordinator in Germany.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Coimisiún na Meán", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_report_of_an_extorting_account_is_offered_with_its_sourced_route_names_the_account_and_its_contact_dates_and_is_finalised_and_printed()
+    {
+        const string account = "https://www.instagram.com/demo.threats.account/";
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        var incidentId = await client.AddIncidentAsync(caseId, app.IncidentForm("They said they would send my photos to my family unless I paid",
+            ("Kind", "DemandOrExtortion"), ("Platform", "instagram"), ("Url", account), ("AccountHandle", "@demo.threats.account")));
+        await client.AddSightingsAsync(caseId, account, incidentId);
+        await using var db = app.CreateDbContext();
+        var sighting = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == account);
+        var contactedOn = (await db.Incidents.AsNoTracking().SingleAsync(i => i.Id == incidentId)).OccurredOn;
+
+        var choice = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=instagram");
+        Assert.NotNull(choice.Document.QuerySelector("main input[name='Input.Kind'][value='ExtortionAccountReport']"));
+        var route = choice.Document.QuerySelector("#extortion-route")!;
+        Assert.Equal(["https://help.instagram.com/616583228400289", "https://help.instagram.com/616583228400289"],
+            route.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Checked on 6 December 2026", route.TextContent, StringComparison.Ordinal);
+        var notYetChecked = (await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=snapchat")).Document.QuerySelector("#extortion-route")!;
+        Assert.Contains("Not yet checked", notYetChecked.TextContent, StringComparison.Ordinal);
+        Assert.Null((await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search")).Document.QuerySelector("#extortion-route"));
+
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=instagram", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "ExtortionAccountReport",
+            ["Input.SightingIds"] = sighting.Id.ToString(),
+            ["Input.SenderName"] = "Sam Hiddenname",
+            ["Input.SenderNamePrivate"] = "true",
+            ["Input.SenderEmail"] = "reports.only@example.org",
+            ["Input.GoodFaithConfirmed"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var requestId = Guid.Parse(letterUrl.Split('/')[4]);
+        var letter = await client.GetAsync(letterUrl);
+        Assert.Null(letter.Document.QuerySelector("#missing"));
+        var text = letter.Document.QuerySelector("#letter")!.TextContent;
+        Assert.Contains("@demo.threats.account", text, StringComparison.Ordinal);
+        Assert.Contains(account, text, StringComparison.Ordinal);
+        Assert.Contains($"{contactedOn.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)}: A demand (money, images or anything else)", text, StringComparison.Ordinal);
+        Assert.Contains("I have not attached any images", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hiddenname", text, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync(letterUrl, new Dictionary<string, string>(), "handler=Finalise")).Status);
+        var final = await db.TakedownRequests.AsNoTracking().SingleAsync(r => r.Id == requestId);
+        Assert.Equal((LetterKind.ExtortionAccountReport, TakedownStatus.Final), (final.Kind, final.Status));
+        var printed = await client.GetAsync($"{letterUrl}/text");
+        Assert.Equal(HttpStatusCode.OK, printed.Status);
+        Assert.Contains("@demo.threats.account", printed.Html, StringComparison.Ordinal);
+        Assert.Contains("Report of an account making threats or demands", printed.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hiddenname", printed.Html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -501,7 +556,7 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         var google = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=google-search");
         Assert.Equal(["SearchDelisting", "DmcaNotice"], Offered(google));
         var reddit = await client.GetAsync($"/cases/{caseId}/takedowns/new?platform=reddit");
-        Assert.Equal(["PlatformPolicyReport", "DmcaNotice", "PreservationToPlatform", "PreservationForPolice", "DsaNotice"], Offered(reddit));
+        Assert.Equal(["PlatformPolicyReport", "ExtortionAccountReport", "DmcaNotice", "PreservationToPlatform", "PreservationForPolice", "DsaNotice"], Offered(reddit));
         Assert.NotNull(reddit.Document.QuerySelector("#elsewhere-kinds input[name='Input.Kind'][value='DsaNotice']"));
 
         var refused = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>

@@ -37,6 +37,9 @@ internal static class LetterBodies
             case LetterKind.DataProtectionDelisting:
                 DataProtectionDelisting(l);
                 break;
+            case LetterKind.ExtortionAccountReport:
+                ExtortionAccountReport(l);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind.");
         }
@@ -55,6 +58,48 @@ internal static class LetterBodies
         l.OptionalReasons();
         l.GoodFaith(LetterKind.PlatformPolicyReport);
         l.Add(null, ["Please confirm by email when the content has been removed."], [LetterElement.ResponseRequested]);
+        l.Contact();
+        l.Signature();
+    }
+
+    /// <summary>
+    /// A report of an account under the platform's own rules (no law): the account's handles and addresses, the dates it
+    /// made contact, and the asks (remove or suspend it, keep its data for the police). It never carries the images and
+    /// says so; typed handles and incident names pass through <see cref="LetterBuilder.Free"/> like any typed text.
+    /// </summary>
+    private static void ExtortionAccountReport(LetterBuilder l)
+    {
+        l.Header();
+        var policy = l.Input.Recipient.Policy;
+        var forOther = l.Input.SenderActsForPersonShown;
+        var rule = policy is null ? "" : $" They include your rule \"{policy.Name}\" ({policy.Url}).";
+        l.Add(null,
+        [
+            $"I am reporting an account on {l.Input.Recipient.Name} that contacted {l.Subject} with threats to share intimate images of {(forOther ? "them" : "me")}, or with demands for money or more images. This breaks your rules against threats, extortion and sharing intimate images without consent.{rule}",
+        ], policy is null ? [] : [LetterElement.PlatformRule]);
+        var contacts = (l.Input.Incidents ?? []).Where(i => i is not null).OrderBy(i => i.Date).ToList();
+        var handles = contacts.Select(i => i.AccountHandle?.Trim()).Where(h => !string.IsNullOrEmpty(h))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (handles.Count > 0)
+        {
+            l.Add("The account", [.. handles.Select(h => $"- {l.Free(h)}")], []);
+        }
+
+        l.Locations("Where to find the account:", handles.Count > 0 ? null : "The account");
+        if (contacts.Count > 0)
+        {
+            l.Add("When it made contact", [.. contacts.Select(i => $"- {LetterComposer.Date(i.Date)}: {l.Free(i.Kind)}")], []);
+        }
+
+        l.OptionalReasons();
+        l.Add(null,
+        [
+            "Please remove or suspend this account, and preserve its data (its registration details, messages, IP addresses and logs) so that the police can ask you for it.",
+            forOther ? "The person I represent has reported this to the police, or may do so." : "I have reported this to the police, or may do so.",
+            "I have not attached any images to this report and will not send them. Please do not ask for copies.",
+        ], []);
+        l.GoodFaith(LetterKind.ExtortionAccountReport);
+        l.Add(null, ["Please confirm by email when you have acted on the account."], [LetterElement.ResponseRequested]);
         l.Contact();
         l.Signature();
     }

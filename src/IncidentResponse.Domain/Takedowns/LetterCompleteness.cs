@@ -42,6 +42,8 @@ public static class LetterCompleteness
             [LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email],
         [LetterKind.PreservationForPolice] =
             [LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact],
+        [LetterKind.ExtortionAccountReport] =
+            [LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Email, LetterRequirement.GoodFaith],
         [LetterKind.FollowUp] =
         [
             LetterRequirement.LetterDate, LetterRequirement.PreviousRequest, LetterRequirement.Url,
@@ -152,6 +154,7 @@ public static class LetterCompleteness
         [
             input.Reasons, input.CopyrightedWork, input.PoliceReference, input.Previous?.Reference,
             .. (input.Incidents ?? []).Select(i => i?.Kind),
+            .. (input.Incidents ?? []).Select(i => i?.AccountHandle),
         ];
         if (freeText.Any(sender.ContainsPrivateValue))
         {

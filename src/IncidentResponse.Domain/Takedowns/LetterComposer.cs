@@ -26,6 +26,7 @@ public static class LetterComposer
         LetterKind.PreservationForPolice => "preservation request for police",
         LetterKind.FollowUp => "follow-up letter",
         LetterKind.DataProtectionDelisting => "data protection delisting request (GDPR Article 17)",
+        LetterKind.ExtortionAccountReport => "report of an account making threats or demands",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown letter kind."),
     };
 
@@ -54,6 +55,8 @@ public static class LetterComposer
             LetterKind.DsaNotice => LetterWording.Text("dsa.goodFaith"),
             LetterKind.SearchDelisting =>
                 $"I believe in good faith that these images were made public without {consent}, and that this request is accurate.",
+            LetterKind.ExtortionAccountReport =>
+                "I believe in good faith that the information in this report is accurate.",
             _ => null,
         };
     }

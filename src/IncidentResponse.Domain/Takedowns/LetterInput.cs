@@ -69,8 +69,11 @@ public sealed record LetterInput
 /// <summary>Where the content was seen. <paramref name="PlatformId"/> is a directory id, when known.</summary>
 public sealed record SightingRef(string Url, string? PlatformId, DateOnly FirstSeen);
 
-/// <summary>An incident in the case: when it happened and what kind it was, in plain words.</summary>
-public sealed record IncidentRef(DateOnly Date, string Kind);
+/// <summary>
+/// An incident in the case: when it happened and what kind it was, in plain words, and the handle of the account
+/// involved as the person wrote it (empty when not given).
+/// </summary>
+public sealed record IncidentRef(DateOnly Date, string Kind, string? AccountHandle = null);
 
 /// <summary>DMCA: the sender's relation to the copyright in the image.</summary>
 public enum CopyrightBasis

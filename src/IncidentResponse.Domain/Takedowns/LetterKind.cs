@@ -32,6 +32,13 @@ public enum LetterKind
     /// or the UK GDPR (the right to erasure).
     /// </summary>
     DataProtectionDelisting = 9,
+
+    /// <summary>
+    /// A report of an account that is threatening the person or demanding money or images (sextortion), or impersonating
+    /// them, under the platform's own rules: it names the account and when it made contact, and asks the platform to
+    /// remove or suspend it and keep its data for the police. It cites no law.
+    /// </summary>
+    ExtortionAccountReport = 10,
 }
 
 /// <summary>Which ways of sending a letter the law behind its kind accepts.</summary>

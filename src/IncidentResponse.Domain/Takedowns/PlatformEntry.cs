@@ -43,6 +43,13 @@ public sealed record PlatformEntry
     /// <summary>Where to report intimate images shared without consent (or a privacy complaint).</summary>
     public ReportRoute? NciiRoute { get; init; }
 
+    /// <summary>
+    /// Where to report an account that threatens the person, demands money or images, or impersonates them. Given for
+    /// every platform where people have accounts that can contact them (kind <c>platform</c>); absent for a search engine
+    /// and for a host the directory does not name, where there is no account to report.
+    /// </summary>
+    public ReportRoute? ExtortionRoute { get; init; }
+
     public DmcaRoute? Dmca { get; init; }
 
     /// <summary>

@@ -23,6 +23,7 @@ public static partial class PlatformEntryValidator
         Identity(problems, entry);
         Policy(problems, entry.Policy, today);
         NciiRoute(problems, entry.NciiRoute, today);
+        ExtortionRoute(problems, entry, today);
         Dmca(problems, entry.Dmca, today);
         TakeItDown(problems, entry, today);
         DataProtection(problems, entry.DataProtectionRoute, today);
@@ -124,11 +125,32 @@ public static partial class PlatformEntryValidator
             return;
         }
 
-        Https(problems, "nciiRoute.startUrl", route.StartUrl);
-        OptionalEmail(problems, "nciiRoute.email", route.Email);
-        ContentChecks.Required(problems, "nciiRoute.howTo", route.HowTo);
-        ContentChecks.OurProse(problems, "nciiRoute.howTo", route.HowTo);
-        ContentChecks.Fact(problems, "nciiRoute", route, today);
+        Route(problems, "nciiRoute", route, today);
+    }
+
+    /// <summary>Optional in the schema, checked like the intimate image route when present; only a platform has accounts to report.</summary>
+    private static void ExtortionRoute(List<string> problems, PlatformEntry entry, DateOnly today)
+    {
+        if (entry.ExtortionRoute is not { } route)
+        {
+            return;
+        }
+
+        if (entry.Kind != PlatformKind.Platform)
+        {
+            problems.Add("extortionRoute: only a platform where people have accounts has one.");
+        }
+
+        Route(problems, "extortionRoute", route, today);
+    }
+
+    private static void Route(List<string> problems, string path, ReportRoute route, DateOnly today)
+    {
+        Https(problems, $"{path}.startUrl", route.StartUrl);
+        OptionalEmail(problems, $"{path}.email", route.Email);
+        ContentChecks.Required(problems, $"{path}.howTo", route.HowTo);
+        ContentChecks.OurProse(problems, $"{path}.howTo", route.HowTo);
+        ContentChecks.Fact(problems, path, route, today);
     }
 
     private static void Dmca(List<string> problems, DmcaRoute? dmca, DateOnly today)
@@ -331,6 +353,11 @@ public static partial class PlatformEntryValidator
         if (kinds.Contains(LetterKind.DataProtectionDelisting) && entry.DataProtectionRoute is null)
         {
             problems.Add("letterKinds: dataProtectionDelisting needs the engine's dataProtectionRoute (its EU/UK privacy form).");
+        }
+
+        if (kinds.Contains(LetterKind.ExtortionAccountReport) && entry.ExtortionRoute is null)
+        {
+            problems.Add("letterKinds: extortionAccountReport needs the platform's extortionRoute (where an account is reported).");
         }
 
         if (kinds.Contains(LetterKind.DsaNotice) && entry.Kind == PlatformKind.SearchEngine)

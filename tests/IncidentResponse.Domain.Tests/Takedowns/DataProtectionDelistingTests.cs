@@ -51,7 +51,7 @@ public sealed class DataProtectionDelistingTests
     {
         var today = new DateOnly(2026, 12, 5);
         var hosting = TestPlatforms.Valid() with { LetterKinds = [Kind], DataProtectionRoute = Route() };
-        var engineWithoutForm = TestPlatforms.Valid() with { Kind = PlatformKind.SearchEngine, LetterKinds = [Kind] };
+        var engineWithoutForm = TestPlatforms.Valid() with { Kind = PlatformKind.SearchEngine, ExtortionRoute = null, LetterKinds = [Kind] };
 
         Assert.Contains("letterKinds: dataProtectionDelisting is only for a search engine.", PlatformEntryValidator.Validate(hosting, today));
         Assert.Contains(PlatformEntryValidator.Validate(engineWithoutForm, today), p => p.StartsWith("letterKinds: dataProtectionDelisting needs", StringComparison.Ordinal));

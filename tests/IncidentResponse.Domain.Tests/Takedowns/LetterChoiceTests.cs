@@ -13,7 +13,7 @@ public sealed class LetterChoiceTests
         var choice = LetterChoice.For(Platform("x"), "GB");
 
         Assert.Equal(LetterKind.PlatformPolicyReport, choice.Recommended);
-        Assert.Equal([LetterKind.DmcaNotice, LetterKind.PreservationToPlatform, LetterKind.PreservationForPolice], choice.Others);
+        Assert.Equal([LetterKind.ExtortionAccountReport, LetterKind.DmcaNotice, LetterKind.PreservationToPlatform, LetterKind.PreservationForPolice], choice.Others);
         Assert.Equal([LetterKind.TakeItDownRequest, LetterKind.DsaNotice], choice.MadeForElsewhere);
         Assert.Equal("Start with X's own report", LetterChoice.RecommendationOf(LetterKind.PlatformPolicyReport, Platform("x")));
     }
@@ -52,7 +52,30 @@ public sealed class LetterChoiceTests
     {
         var choice = LetterChoice.For(Platform("reddit"), "GB", mayTakeLegalAction: true);
 
-        Assert.Equal([LetterKind.PreservationToPlatform, LetterKind.PreservationForPolice, LetterKind.DmcaNotice], choice.Others);
+        Assert.Equal([LetterKind.PreservationToPlatform, LetterKind.PreservationForPolice, LetterKind.ExtortionAccountReport, LetterKind.DmcaNotice], choice.Others);
+    }
+
+    [Theory]
+    [InlineData("GB")]
+    [InlineData("US")]
+    [InlineData("FR")]
+    [InlineData("AU")]
+    [InlineData("")]
+    public void A_report_of_an_extorting_account_needs_no_law_so_it_is_offered_wherever_the_person_lives_but_never_recommended_over_the_platforms_own_report(string country)
+    {
+        var choice = LetterChoice.For(Platform("instagram"), country);
+
+        Assert.Equal(LetterKind.PlatformPolicyReport, choice.Recommended);
+        Assert.Equal(LetterKind.ExtortionAccountReport, choice.Others[0]);
+        Assert.DoesNotContain(LetterKind.ExtortionAccountReport, choice.MadeForElsewhere);
+        Assert.Equal("Report the account to Instagram", LetterChoice.NameOf(LetterKind.ExtortionAccountReport, Platform("instagram")));
+    }
+
+    [Fact]
+    public void A_search_engine_and_an_unnamed_host_are_never_offered_a_report_of_an_account()
+    {
+        Assert.DoesNotContain(LetterKind.ExtortionAccountReport, LetterChoice.For(Platform("google-search"), "GB").InOrder);
+        Assert.DoesNotContain(LetterKind.ExtortionAccountReport, LetterChoice.For(Platform("other-host"), "GB").InOrder);
     }
 
     [Fact]

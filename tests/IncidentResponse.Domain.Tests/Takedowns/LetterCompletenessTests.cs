@@ -38,6 +38,7 @@ public sealed class LetterCompletenessTests
     [InlineData(LetterKind.PreservationToPlatform, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.Email })]
     [InlineData(LetterKind.PreservationForPolice, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact })]
     [InlineData(LetterKind.FollowUp, new[] { LetterRequirement.LetterDate, LetterRequirement.PreviousRequest, LetterRequirement.Url, LetterRequirement.Email })]
+    [InlineData(LetterKind.ExtortionAccountReport, new[] { LetterRequirement.LetterDate, LetterRequirement.Url, LetterRequirement.Email, LetterRequirement.GoodFaith })]
     [InlineData(LetterKind.DataProtectionDelisting, new[] { LetterRequirement.LetterDate, LetterRequirement.SearchEngineRecipient, LetterRequirement.DataProtectionJurisdiction, LetterRequirement.Url, LetterRequirement.Name, LetterRequirement.AnyContact })]
     public void Each_kind_requires_what_its_law_or_route_asks_for(LetterKind kind, LetterRequirement[] expected)
     {

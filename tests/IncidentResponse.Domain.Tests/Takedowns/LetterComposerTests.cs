@@ -29,6 +29,11 @@ public sealed class LetterComposerTests
             [LetterElement.LegalBasis, LetterElement.PreservationScope, LetterElement.ContentLocation, LetterElement.ContactInformation],
         [LetterKind.FollowUp] =
             [LetterElement.PreviousRequest, LetterElement.ContentLocation, LetterElement.ResponseRequested, LetterElement.ContactInformation],
+        [LetterKind.ExtortionAccountReport] =
+        [
+            LetterElement.Recipient, LetterElement.PlatformRule, LetterElement.ContentLocation, LetterElement.GoodFaithStatement,
+            LetterElement.ResponseRequested, LetterElement.ContactInformation,
+        ],
         [LetterKind.DataProtectionDelisting] =
         [
             LetterElement.Recipient, LetterElement.LegalBasis, LetterElement.ContentLocation, LetterElement.ErasureGrounds,

@@ -66,6 +66,31 @@ public sealed class PlatformDirectoryTests
     }
 
     [Fact]
+    public void Every_platform_where_people_have_accounts_has_a_sourced_route_for_reporting_an_extorting_account_and_offers_the_letter()
+    {
+        var entries = TestLetters.Shipped.Entries;
+
+        Assert.Equal(
+            ["discord", "facebook", "instagram", "onlyfans", "pornhub", "reddit", "snapchat", "telegram", "threads", "tiktok", "tumblr", "whatsapp", "x", "youtube"],
+            entries.Where(e => e.Kind == PlatformKind.Platform).Select(e => e.Id).Order(StringComparer.Ordinal));
+        Assert.All(entries.Where(e => e.Kind == PlatformKind.Platform), e =>
+        {
+            var route = e.ExtortionRoute;
+            Assert.True(route is not null, $"{e.Id} has accounts that can contact people, so it needs an extortionRoute.");
+            Assert.StartsWith("https://", route.StartUrl, StringComparison.Ordinal);
+            Assert.StartsWith("https://", route.SourceUrl, StringComparison.Ordinal);
+            Assert.True(route.NeedsReview != (route.LastVerified.Length == 10), $"{e.Id}: the route is dated or marked needsReview, never both.");
+            Assert.True(!route.NeedsReview || e.NeedsReview, $"{e.Id}: an entry with a route to review says so at the top.");
+            Assert.True(e.Offers(LetterKind.ExtortionAccountReport), $"{e.Id} should offer the report of an account.");
+        });
+        Assert.All(entries.Where(e => e.Kind != PlatformKind.Platform), e =>
+        {
+            Assert.Null(e.ExtortionRoute);
+            Assert.False(e.Offers(LetterKind.ExtortionAccountReport), $"{e.Id} has no account to report.");
+        });
+    }
+
+    [Fact]
     public void A_take_it_down_request_is_offered_only_where_the_platforms_own_process_is_recorded_and_goes_only_through_it()
     {
         var entries = TestLetters.Shipped.Entries;

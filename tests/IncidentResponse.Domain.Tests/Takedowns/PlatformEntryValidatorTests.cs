@@ -32,7 +32,7 @@ public sealed class PlatformEntryValidatorTests
     [Fact]
     public void Catches_missing_required_fields()
     {
-        var entry = TestPlatforms.Valid() with { Name = " ", Operator = "", ContentVersion = 0, Kind = (PlatformKind)99 };
+        var entry = TestPlatforms.Valid() with { Name = " ", Operator = "", ContentVersion = 0, Kind = (PlatformKind)99, ExtortionRoute = null, LetterKinds = [LetterKind.PlatformPolicyReport] };
 
         var problems = PlatformEntryValidator.Validate(entry, Today);
 
@@ -74,6 +74,7 @@ public sealed class PlatformEntryValidatorTests
     {
         var entry = TestPlatforms.Valid();
         AssertSingleProblem(entry with { NciiRoute = entry.NciiRoute! with { StartUrl = url } }, "nciiRoute.startUrl: must be an https address.");
+        AssertSingleProblem(entry with { ExtortionRoute = entry.ExtortionRoute! with { StartUrl = url } }, "extortionRoute.startUrl: must be an https address.");
         AssertSingleProblem(entry with { Policy = entry.Policy! with { Url = url } }, "policy.url: must be an https address.");
         AssertSingleProblem(entry with { Dmca = entry.Dmca! with { FormUrl = url } }, "dmca.formUrl: must be an https address.");
     }
@@ -86,6 +87,7 @@ public sealed class PlatformEntryValidatorTests
         var entry = TestPlatforms.Valid();
         AssertSingleProblem(entry with { Policy = entry.Policy! with { SourceUrl = url } }, "policy.sourceUrl:");
         AssertSingleProblem(entry with { NciiRoute = entry.NciiRoute! with { SourceUrl = url } }, "nciiRoute.sourceUrl:");
+        AssertSingleProblem(entry with { ExtortionRoute = entry.ExtortionRoute! with { SourceUrl = url } }, "extortionRoute.sourceUrl:");
         AssertSingleProblem(entry with { Dmca = entry.Dmca! with { SourceUrl = url } }, "dmca.sourceUrl:");
         AssertSingleProblem(entry with { HashMatching = entry.HashMatching! with { SourceUrl = url } }, "hashMatching.sourceUrl:");
         AssertSingleProblem(entry with { ResponseTime = entry.ResponseTime! with { SourceUrl = url } }, "responseTime.sourceUrl:");
@@ -113,7 +115,34 @@ public sealed class PlatformEntryValidatorTests
     {
         var entry = TestPlatforms.Valid();
         AssertSingleProblem(entry with { NciiRoute = entry.NciiRoute! with { Email = email } }, "nciiRoute.email:");
+        AssertSingleProblem(entry with { ExtortionRoute = entry.ExtortionRoute! with { Email = email } }, "extortionRoute.email:");
         AssertSingleProblem(entry with { Dmca = entry.Dmca! with { Email = email } }, "dmca.email:");
+    }
+
+    [Fact]
+    public void An_extortion_route_is_checked_like_the_intimate_image_route()
+    {
+        var entry = TestPlatforms.Valid();
+        var route = entry.ExtortionRoute!;
+
+        AssertSingleProblem(entry with { ExtortionRoute = route with { SourceUrl = "" } }, "extortionRoute.sourceUrl: must be an https address.");
+        AssertSingleProblem(entry with { ExtortionRoute = route with { SourceUrl = "", LastVerified = "", NeedsReview = true } }, "extortionRoute.sourceUrl: must be an https address.");
+        AssertSingleProblem(entry with { ExtortionRoute = route with { LastVerified = "" } }, "extortionRoute.lastVerified: must be a date");
+        AssertSingleProblem(entry with { ExtortionRoute = route with { LastVerified = "2026-11-22" } }, "extortionRoute.lastVerified: is in the future.");
+        AssertSingleProblem(entry with { ExtortionRoute = route with { NeedsReview = true } }, "extortionRoute.lastVerified: a fact that needs review");
+        AssertSingleProblem(entry with { ExtortionRoute = route with { HowTo = " " } }, "extortionRoute.howTo: is required.");
+        AssertSingleProblem(entry with { ExtortionRoute = route with { HowTo = "Tell them you are a victim." } }, "extortionRoute.howTo: our own wording");
+        Assert.Empty(PlatformEntryValidator.Validate(entry with { ExtortionRoute = route with { LastVerified = "", NeedsReview = true } }, Today));
+    }
+
+    [Fact]
+    public void An_extortion_route_is_optional_but_the_letter_needs_it_and_only_a_platform_has_one()
+    {
+        var entry = TestPlatforms.Valid();
+
+        Assert.Empty(PlatformEntryValidator.Validate(entry with { ExtortionRoute = null, LetterKinds = [LetterKind.PlatformPolicyReport] }, Today));
+        AssertSingleProblem(entry with { ExtortionRoute = null }, "letterKinds: extortionAccountReport needs the platform's extortionRoute");
+        AssertSingleProblem(entry with { Kind = PlatformKind.OtherHost }, "extortionRoute: only a platform where people have accounts has one.");
     }
 
     [Fact]
@@ -224,13 +253,13 @@ public sealed class PlatformEntryValidatorTests
         var entry = TestPlatforms.Valid() with { LetterKinds = [LetterKind.SearchDelisting] };
 
         AssertSingleProblem(entry, "letterKinds: searchDelisting is only for a search engine.");
-        Assert.Empty(PlatformEntryValidator.Validate(entry with { Kind = PlatformKind.SearchEngine }, Today));
+        Assert.Empty(PlatformEntryValidator.Validate(entry with { Kind = PlatformKind.SearchEngine, ExtortionRoute = null }, Today));
     }
 
     [Fact]
     public void A_dsa_notice_is_only_for_a_hosting_service_never_a_search_engine()
     {
-        var entry = TestPlatforms.Valid() with { Kind = PlatformKind.SearchEngine, LetterKinds = [LetterKind.SearchDelisting, LetterKind.DsaNotice] };
+        var entry = TestPlatforms.Valid() with { Kind = PlatformKind.SearchEngine, ExtortionRoute = null, LetterKinds = [LetterKind.SearchDelisting, LetterKind.DsaNotice] };
 
         AssertSingleProblem(entry, "letterKinds: dsaNotice is only for a hosting service (DSA Article 16), never for a search engine.");
         Assert.Empty(PlatformEntryValidator.Validate(entry with { LetterKinds = [LetterKind.SearchDelisting] }, Today));
@@ -274,7 +303,7 @@ public sealed class PlatformEntryValidatorTests
              "letterKinds: takeItDownRequest is listed but takeItDown.process is not recorded (the request goes only through the platform's notice-and-removal process)."],
             PlatformEntryValidator.Validate(entry with { TakeItDown = null }, Today));
         Assert.Empty(PlatformEntryValidator.Validate(
-            entry with { Kind = PlatformKind.SearchEngine, TakeItDown = null, LetterKinds = [LetterKind.SearchDelisting] }, Today));
+            entry with { Kind = PlatformKind.SearchEngine, ExtortionRoute = null, TakeItDown = null, LetterKinds = [LetterKind.SearchDelisting] }, Today));
     }
 
     [Fact]

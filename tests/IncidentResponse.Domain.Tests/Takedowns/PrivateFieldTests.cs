@@ -29,7 +29,7 @@ public sealed class PrivateFieldTests
         {
             Reasons = $"Posted by someone who knows me as {PrivateName.ToUpperInvariant()} and knows {PrivateAddress}.",
             CopyrightedWork = $"A photo taken at {PrivateAddress}",
-            Incidents = [new IncidentRef(TestLetters.Today, $"Messages to {PrivateEmail} and {PrivatePhone}")],
+            Incidents = [new IncidentRef(TestLetters.Today, $"Messages to {PrivateEmail} and {PrivatePhone}", $"@{PrivateName}")],
             PoliceReference = $"Case of {PrivateName}",
             Previous = input.Previous! with { Reference = PrivateEmail },
         };

@@ -20,6 +20,7 @@ internal static class TestPlatforms
         ContentVersion = 1,
         Policy = new PlatformPolicy { Name = "Intimate images rule", Url = "https://example.org/rule", SourceUrl = Source, LastVerified = Verified },
         NciiRoute = new ReportRoute { StartUrl = "https://example.org/report", Email = "safety@example.org", HowTo = "Use the report form.", SourceUrl = Source, LastVerified = Verified },
+        ExtortionRoute = new ReportRoute { StartUrl = "https://example.org/report-account", HowTo = "Report the account from its profile.", SourceUrl = Source, LastVerified = Verified },
         Dmca = new DmcaRoute { Accepted = true, HowTo = "Use the copyright form.", FormUrl = "https://example.org/dmca", SourceUrl = Source, LastVerified = Verified },
         TakeItDown = new TakeItDownFacts
         {
@@ -37,7 +38,7 @@ internal static class TestPlatforms
             Step(EscalationStepKind.Regulator, "https://regulator.example.org/"),
         ],
         Warnings = [new RouteWarning { Route = WarningRoute.Dmca, Text = "Your name may be passed on.", SourceUrl = Source, LastVerified = Verified }],
-        LetterKinds = [LetterKind.PlatformPolicyReport, LetterKind.DmcaNotice, LetterKind.TakeItDownRequest],
+        LetterKinds = [LetterKind.PlatformPolicyReport, LetterKind.ExtortionAccountReport, LetterKind.DmcaNotice, LetterKind.TakeItDownRequest],
     };
 
     public static EscalationStep Step(EscalationStepKind kind, string contact) => new()

@@ -126,9 +126,10 @@ public sealed class PrivacyOracleCase
         await FinaliseAndSendAsync(owner, letter2, "L2");
         await ExpectRedirect(owner.SubmitAsync($"/cases/{CaseId}/log/{incidentB}", new Dictionary<string, string>(), "handler=Privacy"), "marking entry B private");
 
-        // Letter L1: A is made private first, then a letter covering its place is written, finalised and sent.
+        // Letter L1: A is made private first, then a letter covering its place is written, finalised and sent. It reports
+        // the account, so it prints A's private account handle and date: the letter stays the owner's alone.
         await ExpectRedirect(owner.SubmitAsync($"/cases/{CaseId}/log/{incidentA}", new Dictionary<string, string>(), "handler=Privacy"), "marking entry A private");
-        var letter1 = await LetterAsync(owner, [placeA1, sharedPlace]);
+        var letter1 = await LetterAsync(owner, [placeA1, sharedPlace], new Dictionary<string, string> { ["Input.Kind"] = "ExtortionAccountReport" });
         Labels[letter1] = "{letter L1 private before final}";
         await FinaliseAndSendAsync(owner, letter1, "L1");
 

@@ -37,7 +37,8 @@ public static class LetterSteps
 
     /// <summary>Whether the letter prints the free text ("Reasons"): only these kinds do.</summary>
     public static bool PrintsReasons(LetterKind kind) =>
-        kind is LetterKind.PlatformPolicyReport or LetterKind.TakeItDownRequest or LetterKind.DsaNotice or LetterKind.DataProtectionDelisting;
+        kind is LetterKind.PlatformPolicyReport or LetterKind.TakeItDownRequest or LetterKind.DsaNotice or LetterKind.DataProtectionDelisting
+            or LetterKind.ExtortionAccountReport;
 
     /// <summary>Whether the letter names the searches that show the results.</summary>
     public static bool PrintsSearchTerms(LetterKind kind) => kind == LetterKind.DataProtectionDelisting;

@@ -42,7 +42,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
         var incidentIds = sightings.Where(s => s.IncidentId != null).Select(s => s.IncidentId!.Value).Distinct().ToList();
         var incidents = await db.Incidents.AsNoTracking()
             .Where(i => i.CaseId == request.CaseId && incidentIds.Contains(i.Id))
-            .Select(i => new { i.OccurredOn, i.Kind })
+            .Select(i => new { i.OccurredOn, i.Kind, i.AccountHandle })
             .ToListAsync(cancellationToken);
         var caseFacts = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId)
             .Select(c => new { c.JurisdictionCode, c.UnderEighteenRoute, c.MadeUnderEighteen })
@@ -52,7 +52,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
         {
             Recipient = directory.Get(request.PlatformId),
             Sightings = sightings.Select(s => new SightingRef(s.Url, s.Platform, DateOnly.FromDateTime(s.FirstSeenUtc))).ToList(),
-            Incidents = incidents.Select(i => new IncidentRef(i.OccurredOn, IncidentKinds.DisplayName(i.Kind))).ToList(),
+            Incidents = incidents.Select(i => new IncidentRef(i.OccurredOn, IncidentKinds.DisplayName(i.Kind), i.AccountHandle)).ToList(),
             Sender = request.Sender,
             SenderActsForPersonShown = request.SenderActsForPersonShown,
             JurisdictionCode = jurisdiction,

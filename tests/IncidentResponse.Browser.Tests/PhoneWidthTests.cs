@@ -238,8 +238,15 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         await page.GetByLabel("Where did it happen?").SelectOptionAsync(new SelectOptionValue { Label = "Reddit" });
         await page.GetByLabel("What happened, in your own words").FillAsync("A post with my photos, and the link sent to my sister: " + Posted);
         await page.GetByRole(AriaRole.Group, new() { Name = "How worrying does this feel to you?" }).GetByLabel("Very worrying").CheckAsync();
+
+        // A deadline they set, so the dashboard's calm reminder and the entry's contact details are measured too.
+        await page.GetByText("If they contacted you: what they asked for and threatened").ClickAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "What did they ask for?" }).GetByLabel("Money").CheckAsync();
+        await page.GetByLabel("If money: how they asked to be paid (optional)").FillAsync("gift cards to " + new string('x', 60));
+        await page.GetByLabel("Did they give a deadline? The date (optional)")
+            .FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save to your record" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}\\?added=true$"));
+        await Expect(page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}\\?added=true&reassessed=true$"));
         var incident = page.Url.Split('?')[0];
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Add where it was found" }).ClickAsync();

@@ -16,12 +16,12 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private static readonly string[] EveryHeading =
     [
-        "About this record", "Contents", "Case summary", "Threat assessment summary", "Incident log", "Exhibits",
+        "About this record", "Contents", "Case summary", "Threat assessment summary", "Incident log", "Contact and demands", "Exhibits",
         "Sightings and takedown log", "Letters, finalised and sent", "Verification appendix",
     ];
 
     private static readonly string[] EverySection =
-        ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "Exhibits", "Sightings", "Letters", "Verification"];
+        ["Cover", "Contents", "Summary", "ThreatAssessment", "IncidentLog", "ContactsAndDemands", "Exhibits", "Sightings", "Letters", "Verification"];
 
     [Trait("Category", "Chromium")]
     [Fact]
@@ -45,7 +45,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         var page = await client.GetAsync($"/cases/{caseId}/binder");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.NotNull(page.Document.QuerySelector("#download-pdf"));
-        Assert.Equal(9, page.Document.QuerySelectorAll("input[name='Input.Sections'][checked]").Length);
+        Assert.Equal(10, page.Document.QuerySelectorAll("input[name='Input.Sections'][checked]").Length);
 
         using var response = await PostBinderAsync(client, caseId, "Pdf", EverySection, preparedFor: "Station 12", preset: "Police");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -146,7 +146,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // The outline follows the contents list: the binder, then every part in order, the exhibits under theirs.
         Assert.Equal(
-            [("Evidence record", 0), .. EveryHeading[..6].Select(h => (h, 1)), ("Exhibit 1", 2), ("Exhibit 2", 2), ("Exhibit 3", 2), .. EveryHeading[6..].Select(h => (h, 1))],
+            [("Evidence record", 0), .. EveryHeading[..7].Select(h => (h, 1)), ("Exhibit 1", 2), ("Exhibit 2", 2), ("Exhibit 3", 2), .. EveryHeading[7..].Select(h => (h, 1))],
             pdf.Bookmarks.Select(b => (b.Title, b.Level)));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using IncidentResponse.Domain.Cases;
@@ -244,7 +245,25 @@ public sealed class PrivacyOracleCase
             ("EvidenceOfIt", Plant(CanaryClass.Private, field + "-evidenceofit", "evidence of it, of " + what)),
             ("WhoYouThink", Plant(CanaryClass.Private, field + "-whoyouthink", "who you think, of " + what)),
             ("EvidenceOfWho", Plant(CanaryClass.Private, field + "-evidenceofwho", "evidence of who, of " + what)),
-            ("EvidenceStillNeeded", Plant(CanaryClass.Private, field + "-stillneeded", "evidence still needed, of " + what)));
+            ("EvidenceStillNeeded", Plant(CanaryClass.Private, field + "-stillneeded", "evidence still needed, of " + what)),
+            ("ContactPhone", Plant(CanaryClass.Private, field + "-phone", "the phone number they used, of " + what)),
+            ("ContactEmail", Plant(CanaryClass.Private, field + "-email", "the email address they used, of " + what)),
+            ("Demands[0]", "Money"),
+            ("Demands[1]", "Other"),
+            ("AmountAsked", Plant(CanaryClass.Private, field + "-amount", "the amount demanded, of " + what)),
+            ("PaymentMethodAsked", Plant(CanaryClass.Private, field + "-method", "the payment method demanded, of " + what)),
+            ("OtherDemand", Plant(CanaryClass.Private, field + "-otherdemand", "the other demand, of " + what)),
+            ("DeadlineOn", PrivateDeadline(field == "incA" ? 2097 : 2098, what)),
+            ("PaidAmount", Plant(CanaryClass.Private, field + "-paid", "the amount paid, of " + what)),
+            ("PaidMethod", Plant(CanaryClass.Private, field + "-paidmethod", "how it was paid, of " + what)),
+            ("PaidReference", Plant(CanaryClass.Private, field + "-paidref", "the payment reference, of " + what)));
+
+    /// <summary>A deadline no other entry has, far ahead so the dashboard would show it: its words are a canary too.</summary>
+    private string PrivateDeadline(int year, string what)
+    {
+        _canaries.Add(new Canary(string.Create(CultureInfo.InvariantCulture, $"17 Mar {year}"), CanaryClass.Private, "the deadline set in " + what));
+        return string.Create(CultureInfo.InvariantCulture, $"{year}-03-17");
+    }
 
     private static string Reddit(string canary) => $"https://www.reddit.com/r/example/comments/{canary}/post";
 

@@ -216,6 +216,23 @@ public abstract class ContactTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Under_18_the_dashboards_date_says_to_write_things_down_never_to_save_the_conversation()
+    {
+        var client = app.CreateAppClient();
+        using var _ = client;
+        await client.SignUpAsync();
+        var caseId = await client.CreateCaseAsync(underEighteenNow: "Yes");
+
+        await client.AddIncidentAsync(caseId, Demand());
+
+        var date = (await client.GetAsync($"/cases/{caseId}")).Document.QuerySelector("#date-to-plan-for")!.TextContent;
+        Assert.Contains("Write down their username, profile link and what they said", date, StringComparison.Ordinal);
+        Assert.Contains("You have done nothing wrong", date, StringComparison.Ordinal);
+        Assert.DoesNotContain("Save the conversation", date, StringComparison.Ordinal);
+        Assert.DoesNotContain("screenshot", date, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task The_log_offers_a_contact_form_that_starts_as_a_demand_with_its_part_open()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -25,7 +25,7 @@ public abstract class FactProvenanceTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
         var routes = page.Document.QuerySelectorAll("#routes li").ToList();
-        ISourcedFact[] facts = [x.NciiRoute!, x.TakeItDown!.Process!, x.Dmca!, x.ResponseTime!];
+        ISourcedFact[] facts = [x.NciiRoute!, x.ExtortionRoute!, x.TakeItDown!.Process!, x.Dmca!, x.ResponseTime!];
         Assert.Equal(facts.Length, routes.Count);
         foreach (var (item, fact) in routes.Zip(facts))
         {

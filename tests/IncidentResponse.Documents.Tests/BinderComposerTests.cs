@@ -103,7 +103,7 @@ public class BinderComposerTests
         var verification = new AuditChainVerification(AuditChainFault.None, null, null, null, EventsChecked: 3);
         var head = new AuditChainHead(3, new byte[32]);
         return new BinderComposer(
-            data, [], verification, head, options, PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(Now.UtcDateTime)), Now, new BinderPictures(false), Words)
+            data, [], verification, head, options, PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)), Now, new BinderPictures(false), Words)
             .Compose();
     }
 }

@@ -560,6 +560,7 @@ public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("The survivor said the other person has or could easily get a weapon.", withLevel, StringComparison.Ordinal);
     }
 
+    [Trait("Category", "Chromium")]
     [Fact]
     public async Task Contacts_and_demands_read_back_from_the_pdf_in_order_with_each_deadline()
     {

@@ -20,11 +20,7 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var ages = await db.Cases.AsNoTracking()
-            .Where(c => c.Id == CaseId)
-            .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen })
-            .SingleAsync(cancellationToken);
-        WordsOnly = Case.IsWordsOnly(ages.UnderEighteenRoute, ages.UnderEighteenNow, ages.MadeUnderEighteen);
+        WordsOnly = await db.IsWordsOnlyAsync(CaseId, cancellationToken);
         var rows = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.CaseId == CaseId)
             .OrderByDescending(e => e.ReceivedUtc)

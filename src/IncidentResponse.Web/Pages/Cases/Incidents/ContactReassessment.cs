@@ -1,8 +1,8 @@
 using IncidentResponse.Domain.Audit;
-using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Web.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Incidents;
@@ -36,10 +36,7 @@ public sealed class ContactReassessment(AppDbContext db, AuditTrail audit)
             return null;
         }
 
-        var age = await db.Cases.AsNoTracking().Where(c => c.Id == incident.CaseId)
-            .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen })
-            .SingleAsync(cancellationToken);
-        var minor = Case.IsWordsOnly(age.UnderEighteenRoute, age.UnderEighteenNow, age.MadeUnderEighteen);
+        var minor = await db.IsWordsOnlyAsync(incident.CaseId, cancellationToken);
         var (answers, added) = ContactFindings.Raise(latest.Answers, contact, minor);
         if (added.Count == 0)
         {

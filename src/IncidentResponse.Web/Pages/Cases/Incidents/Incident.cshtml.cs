@@ -111,11 +111,7 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
             .Select(s => new PlaceFound(s.Id, s.Url, s.Platform, s.Status))
             .ToListAsync(cancellationToken);
         Files = await FilesAsync(incidentId, cancellationToken);
-        var ages = await db.Cases.AsNoTracking()
-            .Where(c => c.Id == CaseId)
-            .Select(c => new { c.UnderEighteenRoute, c.UnderEighteenNow, c.MadeUnderEighteen })
-            .SingleAsync(cancellationToken);
-        WordsOnly = Case.IsWordsOnly(ages.UnderEighteenRoute, ages.UnderEighteenNow, ages.MadeUnderEighteen);
+        WordsOnly = await db.IsWordsOnlyAsync(CaseId, cancellationToken);
         Next = NextStepPlanner.ForEntry(Files.Count, Places.Count, WordsOnly, Membership.Can);
         JustAdded = added;
         if (reassessed && Membership.Can(CaseOperation.ViewRiskAssessment))

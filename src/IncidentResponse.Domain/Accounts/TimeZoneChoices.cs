@@ -100,13 +100,17 @@ public static class TimeZoneChoices
     public static bool IsKnown(string? id) => Find(id) is not null;
 
     /// <summary>
-    /// A first guess from a case's country (the content files' jurisdiction code), where one zone covers most people;
-    /// null where a country spans several (the person chooses).
+    /// A first guess from a case's country (the content files' jurisdiction code), where one zone covers most people
+    /// (Spain's Canary Islands and Mexico's other zones are a change the person makes); null where a country spans
+    /// several with no clear majority (the person chooses).
     /// </summary>
     public static string? GuessFromCountry(string? jurisdictionCode) => jurisdictionCode?.ToUpperInvariant() switch
     {
         "GB" => "Europe/London",
         "IE" => "Europe/Dublin",
+        "ES" => "Europe/Madrid",
+        "FR" => "Europe/Paris",
+        "MX" => "America/Mexico_City",
         _ => null,
     };
 }

@@ -16,7 +16,7 @@ public sealed class ExtortionRoutesTests
     [Fact]
     public void Every_country_we_ship_has_a_pack_with_extortion_routes()
     {
-        Assert.Equal(["AU", "CA", "GB", "IE", "INTL", "US"], TestPacks.Shipped.Packs.Select(p => p.Code).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["AU", "CA", "ES", "FR", "GB", "IE", "INTL", "MX", "US"], TestPacks.Shipped.Packs.Select(p => p.Code).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Theory]

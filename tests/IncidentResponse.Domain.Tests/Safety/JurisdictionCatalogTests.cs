@@ -4,7 +4,7 @@ namespace IncidentResponse.Domain.Tests.Safety;
 
 public sealed class JurisdictionCatalogTests
 {
-    public static TheoryData<string> ShippedCodes() => new("US", "GB", "CA", "AU", "IE", "INTL");
+    public static TheoryData<string> ShippedCodes() => new("US", "GB", "CA", "AU", "IE", "ES", "FR", "MX", "INTL");
 
     [Fact]
     public void Ships_one_pack_per_jurisdiction_as_embedded_resources()
@@ -12,10 +12,10 @@ public sealed class JurisdictionCatalogTests
         var names = JurisdictionCatalog.EmbeddedResourceNames(typeof(JurisdictionCatalog).Assembly);
 
         Assert.Equal(
-            ["au", "ca", "gb", "ie", "intl", "us"],
+            ["au", "ca", "es", "fr", "gb", "ie", "intl", "mx", "us"],
             names.Select(n => n[JurisdictionCatalog.ResourcePrefix.Length..^".json".Length]));
         Assert.Equal(
-            ["AU", "CA", "GB", "IE", "INTL", "US"],
+            ["AU", "CA", "ES", "FR", "GB", "IE", "INTL", "MX", "US"],
             TestPacks.Shipped.Packs.Select(p => p.Code).Order(StringComparer.Ordinal));
     }
 
@@ -45,6 +45,9 @@ public sealed class JurisdictionCatalogTests
     [InlineData("CA", "911")]
     [InlineData("AU", "000")]
     [InlineData("IE", "112")]
+    [InlineData("ES", "112")]
+    [InlineData("FR", "112")]
+    [InlineData("MX", "911")]
     [InlineData("INTL", "112")]
     public void Each_pack_has_its_emergency_number(string code, string number)
     {
@@ -56,6 +59,9 @@ public sealed class JurisdictionCatalogTests
     [InlineData("GB", "Revenge Porn Helpline")]
     [InlineData("CA", "Cybertip.ca")]
     [InlineData("IE", "Hotline.ie")]
+    [InlineData("ES", "016")]
+    [InlineData("FR", "3919")]
+    [InlineData("MX", "Línea de las Mujeres")]
     [InlineData("INTL", "Revenge Porn Helpline")]
     public void Each_pack_lists_its_intimate_image_abuse_helpline_first(string code, string helpline)
     {
@@ -65,6 +71,9 @@ public sealed class JurisdictionCatalogTests
     [Theory]
     [InlineData("AU", "eSafety Commissioner")]
     [InlineData("IE", "Coimisiún na Meán")]
+    [InlineData("ES", "Canal prioritario")]
+    [InlineData("FR", "PHAROS")]
+    [InlineData("MX", "StopNCII.org")]
     [InlineData("INTL", "StopNCII.org")]
     [InlineData("GB", "StopNCII.org")]
     public void Each_pack_has_its_official_reporting_route(string code, string route)
@@ -103,6 +112,9 @@ public sealed class JurisdictionCatalogTests
     [InlineData("CA", "NeedHelpNow.ca")]
     [InlineData("AU", "Kids Helpline")]
     [InlineData("IE", "Childline")]
+    [InlineData("ES", "017")]
+    [InlineData("FR", "3018")]
+    [InlineData("MX", "Te Protejo México")]
     [InlineData("INTL", "Take It Down")]
     public void Each_pack_has_its_under_18_routes(string code, string route)
     {
@@ -115,7 +127,7 @@ public sealed class JurisdictionCatalogTests
     [InlineData("UK", "GB")]
     [InlineData("uk", "GB")]
     [InlineData("Ie", "IE")]
-    [InlineData("FR", "INTL")]
+    [InlineData("DE", "INTL")]
     [InlineData("", "INTL")]
     [InlineData(null, "INTL")]
     public void Lookup_ignores_case_knows_uk_and_falls_back_to_international(string? code, string expected)
@@ -126,7 +138,7 @@ public sealed class JurisdictionCatalogTests
     [Fact]
     public void TryGet_reports_a_missing_code_instead_of_falling_back()
     {
-        Assert.False(TestPacks.Shipped.TryGet("FR", out _));
+        Assert.False(TestPacks.Shipped.TryGet("DE", out _));
         Assert.True(TestPacks.Shipped.TryGet("au", out var pack));
         Assert.Equal("AU", pack.Code);
     }

@@ -132,6 +132,45 @@ public abstract class EvidenceTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Previews_served_one_after_another_from_borrowed_buffers_each_carry_exactly_their_own_picture()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        // Different sizes, served in turn and again: a buffer borrowed for one and given back must never lend the next
+        // one its tail, and what was stripped (the EXIF) must not come back from an earlier, longer picture.
+        var large = TestImages.Png(300, 200);
+        var small = TestImages.Png(12, 9);
+        var photo = TestImages.Jpeg(40, 30, TestImages.ExifSegment());
+        var ids = new[]
+        {
+            (await client.AddEvidenceAsync(caseId, large, "large.png"), large),
+            (await client.AddEvidenceAsync(caseId, small, "small.png"), small),
+            (await client.AddEvidenceAsync(caseId, photo, "photo.jpg"), null),
+        };
+
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (id, expected) in ids)
+            {
+                using var preview = await client.Http.GetAsync($"/cases/{caseId}/evidence/{id}/preview");
+                Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+                var shown = await preview.Content.ReadAsByteArrayAsync();
+                Assert.Equal(shown.Length, preview.Content.Headers.ContentLength);
+                if (expected is not null)
+                {
+                    Assert.Equal(expected, shown);
+                }
+                else
+                {
+                    Assert.True(shown.Length < photo.Length);
+                    Assert.Empty(ImageMetadataReader.ReadMetadata(new MemoryStream(shown)).OfType<GpsDirectory>());
+                    Assert.Equal(0xD9, shown[^1]);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public async Task No_image_is_shown_until_the_person_chooses_to_see_it()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -32,7 +32,14 @@ public static class ObscuredPicture
     public static byte[]? Make(byte[] picture)
     {
         ArgumentNullException.ThrowIfNull(picture);
-        using var codec = SKCodec.Create(new SKManagedStream(new MemoryStream(picture, writable: false), disposeManagedStream: true));
+        return Make(new MemoryStream(picture, writable: false));
+    }
+
+    /// <summary><see cref="Make(byte[])"/> from a seekable stream holding the picture (a borrowed buffer, not a fresh copy); the stream is disposed.</summary>
+    public static byte[]? Make(Stream picture)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        using var codec = SKCodec.Create(new SKManagedStream(picture, disposeManagedStream: true));
         if (codec is not { Info: { Width: > 0, Height: > 0 } info }
             || info.Width > ImageInspector.MaxSide || info.Height > ImageInspector.MaxSide || (long)info.Width * info.Height > ImageInspector.MaxPixels)
         {

@@ -87,23 +87,24 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
     }
 
     /// <summary>Every count the dashboard shows, in one query (each a subquery; the private-item filters apply in each).</summary>
-    private Task<DashboardCounts> CountAsync(CancellationToken cancellationToken)
-    {
-        var caseId = CaseId;
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new DashboardCounts(
-            db.Incidents.Count(i => i.CaseId == caseId),
-            db.Sightings.Count(s => s.CaseId == caseId),
-            db.TakedownRequests.Count(r => r.CaseId == caseId),
-            db.TakedownRequests.Count(r => r.CaseId == caseId && r.SentOn != null),
-            db.Sightings.Count(s => s.CaseId == caseId && s.Status == SightingStatus.Removed),
-            db.TakedownRequests.Count(r => r.CaseId == caseId && r.Status == TakedownStatus.Sent && r.DueUtc < now),
-            db.AuditEvents.Count(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade),
-            db.CaseMembers.Count(m => m.CaseId == caseId && m.Role != CaseRole.Owner),
-            db.EvidenceItems.Count(e => e.CaseId == caseId),
-            db.Incidents.Where(i => i.CaseId == caseId && i.DeadlineUtc > now).OrderBy(i => i.DeadlineUtc).Select(i => (Guid?)i.Id).FirstOrDefault()))
-            .SingleAsync(cancellationToken);
-    }
+    private Task<DashboardCounts> CountAsync(CancellationToken cancellationToken) =>
+        Counts.For(db)(db, CaseId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    /// <summary>The counts' query, compiled once (issue 20: building and parameterising its tree cost more than running it).</summary>
+    private static readonly PerModel<Func<AppDbContext, Guid, DateTime, CancellationToken, Task<DashboardCounts>>> Counts = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, DateTime now, CancellationToken _) =>
+            db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => new DashboardCounts(
+                db.Incidents.Count(i => i.CaseId == caseId),
+                db.Sightings.Count(s => s.CaseId == caseId),
+                db.TakedownRequests.Count(r => r.CaseId == caseId),
+                db.TakedownRequests.Count(r => r.CaseId == caseId && r.SentOn != null),
+                db.Sightings.Count(s => s.CaseId == caseId && s.Status == SightingStatus.Removed),
+                db.TakedownRequests.Count(r => r.CaseId == caseId && r.Status == TakedownStatus.Sent && r.DueUtc < now),
+                db.AuditEvents.Count(e => e.CaseId == caseId && e.Action == AuditActions.BinderMade),
+                db.CaseMembers.Count(m => m.CaseId == caseId && m.Role != CaseRole.Owner),
+                db.EvidenceItems.Count(e => e.CaseId == caseId),
+                db.Incidents.Where(i => i.CaseId == caseId && i.DeadlineUtc > now).OrderBy(i => i.DeadlineUtc).Select(i => (Guid?)i.Id).FirstOrDefault()))
+            .Single()));
 
     private sealed record DashboardCounts(
         int Incidents, int Sightings, int Letters, int Sent, int Removed, int Overdue, int Binders, int Allies, int Evidence, Guid? DeadlineEntry);

@@ -80,50 +80,69 @@ public sealed class EvidenceService(EvidenceVault vault, IEvidenceBlobStore stor
     /// <exception cref="EvidenceIntegrityException">The file does not decrypt, or is not what was received.</exception>
     public async Task<byte[]?> PreviewAsync(EvidenceItem item, CancellationToken cancellationToken)
     {
+        using var picture = await PreviewPooledAsync(item, cancellationToken);
+        return picture?.ToArray();
+    }
+
+    /// <summary>
+    /// <see cref="PreviewAsync"/> into a borrowed buffer, for a response that sends it and lets it go (the preview page):
+    /// no picture-sized array is made per request. Dispose it after it has been sent.
+    /// </summary>
+    /// <exception cref="EvidenceIntegrityException">The file does not decrypt, or is not what was received.</exception>
+    public async Task<PooledPicture?> PreviewPooledAsync(EvidenceItem item, CancellationToken cancellationToken)
+    {
         if (!MetadataStripper.Supports(item.Kind))
         {
             return null;
         }
 
         var caseKey = await keys.UnwrapAsync(item.CaseId, cancellationToken);
-        // Sized to the recorded length up front: one buffer each for the plaintext and the stripped copy, none
-        // outgrown and dropped on the way (each a copy of the picture the GC would have to reclaim, and one that
-        // could not be wiped). A file longer than recorded still fits (the stream grows), and then fails the check.
-        var capacity = (int)Math.Clamp(item.Length, 0, Array.MaxLength);
-        using var original = new MemoryStream(capacity);
+        // Both buffers are borrowed at the recorded length and cannot grow: a file longer than recorded fails the check.
+        var original = PooledPicture.Borrow(item.Length);
         MemoryStream? stripped = null;
-        byte[]? picture = null;
         try
         {
-            await using var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken);
-            var opened = await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, item.Id, original, cancellationToken);
-            if (opened.Length != item.Length || !opened.Sha256.AsSpan().SequenceEqual(item.Sha256))
+            await using (var ciphertext = await store.OpenReadAsync(item.BlobId, cancellationToken))
             {
-                throw new EvidenceIntegrityException("The file does not match the SHA-256 recorded when it was received.");
+                var opened = await OpenIntoAsync(ciphertext, item, caseKey, original, cancellationToken);
+                if (opened.Length != item.Length || !opened.Sha256.AsSpan().SequenceEqual(item.Sha256))
+                {
+                    throw new EvidenceIntegrityException("The file does not match the SHA-256 recorded when it was received.");
+                }
             }
 
             original.Position = 0;
-            stripped = new MemoryStream(capacity);
-            var result = MetadataStripper.Strip(original, stripped, item.Kind);
-            if (!result.Succeeded)
+            stripped = PooledPicture.Borrow(item.Length);
+            if (!MetadataStripper.Strip(original, stripped, item.Kind).Succeeded)
             {
                 return null;
             }
 
-            // Nothing removed (the usual case for a screenshot): the buffer is exactly the picture, handed over as is.
-            picture = stripped.Length == stripped.Capacity ? stripped.GetBuffer() : stripped.ToArray();
+            var picture = new PooledPicture(stripped.GetBuffer(), (int)stripped.Length);
+            stripped = null;
             return picture;
         }
         finally
         {
             CaseKeys.Destroy(caseKey);
-            CryptographicOperations.ZeroMemory(original.GetBuffer());
-            if (stripped is not null && !ReferenceEquals(stripped.GetBuffer(), picture))
+            PooledPicture.GiveBack(original);
+            if (stripped is not null)
             {
-                CryptographicOperations.ZeroMemory(stripped.GetBuffer());
+                PooledPicture.GiveBack(stripped);
             }
+        }
+    }
 
-            stripped?.Dispose();
+    private async Task<OpenedEvidence> OpenIntoAsync(Stream ciphertext, EvidenceItem item, byte[] caseKey, MemoryStream into, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await vault.OpenAsync(ciphertext, item.WrappedFileKey, caseKey, item.Id, into, cancellationToken);
+        }
+        catch (NotSupportedException)
+        {
+            // The borrowed buffer cannot grow: the file is longer than the length recorded when it was received.
+            throw new EvidenceIntegrityException("The file does not match the length recorded when it was received.");
         }
     }
 }

@@ -24,14 +24,16 @@ public sealed class PreviewModel(AppDbContext db, EvidenceService evidence) : Ca
             return NotFound();
         }
 
-        var bytes = await evidence.PreviewAsync(item, cancellationToken);
-        if (bytes is null)
+        // Borrowed, not made: the picture is wiped and its buffer given back once the response has been sent.
+        var picture = await evidence.PreviewPooledAsync(item, cancellationToken);
+        if (picture is null)
         {
             return NotFound();
         }
 
+        Response.RegisterForDispose(picture);
         Response.Headers.CacheControl = "no-store";
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline").ToString();
-        return File(bytes, item.KindInfo.MediaType);
+        return File(picture.OpenRead(), item.KindInfo.MediaType);
     }
 }

@@ -72,7 +72,9 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
 
         // A letter withheld from this ally (ADR 0008) shows only as "a letter you cannot see", and never under a platform.
         var withheld = await WithheldLetters.IdsAsync(db, caseId, cancellationToken);
-        var (keys, pageNumber, total) = await PageKeysAsync(ShownSources(caseId, filter, withheld), filter, page, cancellationToken);
+        var (keys, pageNumber, total) = filter == Everything
+            ? await EverythingKeysAsync(caseId, page, cancellationToken)
+            : await PageKeysAsync(ShownSources(caseId, filter, withheld), filter, page, cancellationToken);
         var ids = keys.Select(k => k.Id).ToList();
         var rows = new Dictionary<(TimelineRowType, Guid), TimelineRow>();
         await AddIncidentRowsAsync(caseId, ids, rows, cancellationToken);
@@ -118,6 +120,47 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
         return new Sources(incidents, sightings, files, sent, answers);
     }
 
+    /// <summary>The record unfiltered: what most visits show.</summary>
+    private static readonly TimelineFilter Everything = new(Incidents: true, IncidentKind: null, Sightings: true, Files: true, Letters: true, Platform: null);
+
+    /// <summary>
+    /// <see cref="PageKeysAsync"/> for the unfiltered record, with its two queries compiled once (issue 20); the same
+    /// entries, in the same order, as the general path gives for <see cref="Everything"/>.
+    /// </summary>
+    private async Task<(List<TimelineKey> Keys, int PageNumber, int TotalCount)> EverythingKeysAsync(Guid caseId, int page, CancellationToken cancellationToken)
+    {
+        var total = await EverythingCount.For(db)(db, caseId, cancellationToken);
+        var pageNumber = Math.Min(page, Math.Max(1, (total + PageSize - 1) / PageSize));
+        var heads = await TimelineQueries.ListAsync(EverythingHeads.For(db)(db, caseId, pageNumber * PageSize), cancellationToken);
+        return (InOrder(heads, pageNumber), pageNumber, total);
+    }
+
+    private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<int>>> EverythingCount = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, CancellationToken _) =>
+            db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c =>
+                db.Incidents.Count(i => i.CaseId == caseId) + db.Sightings.Count(s => s.CaseId == caseId) + db.EvidenceItems.Count(e => e.CaseId == caseId)
+                + db.TakedownRequests.Count(r => r.CaseId == caseId && r.SentUtc != null) + db.TakedownResponses.Count(a => a.CaseId == caseId))
+            .Single()));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, int, IAsyncEnumerable<TimelineKey>>> EverythingHeads = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, int reach) =>
+            db.Incidents.AsNoTracking().Where(i => i.CaseId == caseId)
+                .Select(i => new TimelineKey { Id = i.Id, At = i.OccurredSortUtc, Type = TimelineRowType.Incident }).OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach)
+            .Concat(db.Sightings.AsNoTracking().Where(s => s.CaseId == caseId)
+                .Select(s => new TimelineKey { Id = s.Id, At = s.FirstSeenUtc, Type = TimelineRowType.Sighting }).OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach))
+            .Concat(db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId)
+                .Select(e => new TimelineKey { Id = e.Id, At = e.ReceivedUtc, Type = TimelineRowType.Evidence }).OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach))
+            .Concat(db.TakedownRequests.AsNoTracking().Where(r => r.CaseId == caseId && r.SentUtc != null)
+                .Select(r => new TimelineKey { Id = r.Id, At = r.SentUtc!.Value, Type = TimelineRowType.TakedownSent }).OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach))
+            .Concat(db.TakedownResponses.AsNoTracking().Where(a => a.CaseId == caseId)
+                .Select(a => new TimelineKey { Id = a.Id, At = a.ReceivedUtc, Type = TimelineRowType.TakedownAnswer }).OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach))));
+
+    /// <summary>Page <paramref name="pageNumber"/> of the kinds' heads merged in the record's order.</summary>
+    private static List<TimelineKey> InOrder(List<TimelineKey> heads, int pageNumber) =>
+        heads.OrderBy(k => k.At).ThenBy(k => k.Type).ThenBy(k => k.Id.ToString("D"), StringComparer.Ordinal)
+            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
+            .ToList();
+
     /// <summary>How many entries are shown in all, and the ids and kinds of those on the page, in the record's order.</summary>
     private static async Task<(List<TimelineKey> Keys, int PageNumber, int TotalCount)> PageKeysAsync(
         Sources sources, TimelineFilter filter, int page, CancellationToken cancellationToken)
@@ -152,18 +195,12 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
         var reach = pageNumber * PageSize;
         var heads = await shown.Select(q => q.OrderBy(k => k.At).ThenBy(k => k.Id).Take(reach)).Aggregate(Queryable.Concat)
             .ToListAsync(cancellationToken);
-        var keys = heads.OrderBy(k => k.At).ThenBy(k => k.Type).ThenBy(k => k.Id.ToString("D"), StringComparer.Ordinal)
-            .Skip((pageNumber - 1) * PageSize).Take(PageSize)
-            .ToList();
-        return (keys, pageNumber, total);
+        return (InOrder(heads, pageNumber), pageNumber, total);
     }
 
     private async Task AddIncidentRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var incidents = await db.Incidents.AsNoTracking()
-            .Where(i => i.CaseId == caseId && ids.Contains(i.Id))
-            .Select(i => new { i.Id, i.Kind, i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn, i.Platform, i.Narrative, i.Concern, i.ContactJson })
-            .ToListAsync(cancellationToken);
+        var incidents = await TimelineQueries.ListAsync(TimelineQueries.Incidents.For(db)(db, caseId, ids), cancellationToken);
         var marks = await TriageMarksAsync(caseId, cancellationToken);
         foreach (var i in incidents)
         {
@@ -181,27 +218,15 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     /// </summary>
     private async Task<IReadOnlyDictionary<Guid, TriageMarks>> TriageMarksAsync(Guid caseId, CancellationToken cancellationToken)
     {
-        var all = db.Incidents.AsNoTracking().Where(i => i.CaseId == caseId);
         const int room = 4;
-        var candidates = await all.Where(i => i.Kind == IncidentKind.Post)
-                .OrderBy(i => i.OccurredSortUtc).ThenBy(i => i.CreatedUtc).Take(room)
-            .Concat(all.OrderByDescending(i => i.SeriesEndOn ?? i.OccurredOn).ThenByDescending(i => i.OccurredSortUtc)
-                .ThenByDescending(i => i.CreatedUtc).Take(Triage.RecentCount * room))
-            .Concat(all.Where(i => i.Concern > Incident.MinConcern).OrderByDescending(i => i.Concern)
-                .ThenByDescending(i => i.SeriesEndOn ?? i.OccurredOn).ThenByDescending(i => i.OccurredSortUtc)
-                .ThenByDescending(i => i.CreatedUtc).Take(Triage.ConcerningCount * room))
-            .Select(i => new { i.Id, i.Kind, i.OccurredSortUtc, LastOccurredOn = i.SeriesEndOn ?? i.OccurredOn, i.Concern, i.CreatedUtc })
-            .ToListAsync(cancellationToken);
-        return Triage.Mark(candidates.DistinctBy(i => i.Id)
-            .Select(i => new TriageInput(i.Id, i.Kind, i.OccurredSortUtc, i.LastOccurredOn, i.Concern, i.CreatedUtc)));
+        var candidates = await TimelineQueries.ListAsync(
+            TimelineQueries.TriageCandidates.For(db)(db, caseId, room, Triage.RecentCount * room, Triage.ConcerningCount * room), cancellationToken);
+        return Triage.Mark(candidates.DistinctBy(i => i.Id));
     }
 
     private async Task AddSightingRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var sightings = await db.Sightings.AsNoTracking()
-            .Where(s => s.CaseId == caseId && ids.Contains(s.Id))
-            .Select(s => new { s.Id, s.Url, s.Platform, s.Status, s.FirstSeenUtc })
-            .ToListAsync(cancellationToken);
+        var sightings = await TimelineQueries.ListAsync(TimelineQueries.Sightings.For(db)(db, caseId, ids), cancellationToken);
         foreach (var s in sightings)
         {
             rows[(TimelineRowType.Sighting, s.Id)] = new TimelineRow(
@@ -213,10 +238,7 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     private async Task AddFileRowsAsync(
         Guid caseId, List<Guid> ids, bool canViewEvidence, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var files = await db.EvidenceItems.AsNoTracking()
-            .Where(e => e.CaseId == caseId && ids.Contains(e.Id))
-            .Select(e => new { e.Id, e.Kind, e.Length, e.ReceivedUtc, WhatItShows = canViewEvidence ? e.WhatItShows : "", e.Sha256 })
-            .ToListAsync(cancellationToken);
+        var files = await TimelineQueries.ListAsync(TimelineQueries.Files.For(db)(db, caseId, ids, canViewEvidence), cancellationToken);
 
         // Someone the owner has not shown evidence images gets a file's number, kind, size, time and fingerprint only:
         // never what it shows. Its number is its exhibit number among the files they can see (ids and times only).
@@ -244,21 +266,8 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     private async Task AddLetterRowsAsync(
         Guid caseId, List<Guid> ids, HashSet<Guid> withheld, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var sent = await db.TakedownRequests.AsNoTracking()
-            .Where(r => r.CaseId == caseId && ids.Contains(r.Id))
-            .Select(r => new { r.Id, r.Kind, r.PlatformId, r.SentOn, r.Reference, HasConfirmation = r.Confirmation != null, r.FollowsUpId })
-            .ToListAsync(cancellationToken);
-        var answers = await db.TakedownResponses.AsNoTracking()
-            .Where(a => a.CaseId == caseId && ids.Contains(a.Id))
-            .Select(a => new
-            {
-                a.Id,
-                a.RequestId,
-                a.Outcome,
-                a.ReceivedOn,
-                Request = db.TakedownRequests.Where(r => r.Id == a.RequestId).Select(r => new { r.Kind, r.PlatformId }).First(),
-            })
-            .ToListAsync(cancellationToken);
+        var sent = await TimelineQueries.ListAsync(TimelineQueries.Sent.For(db)(db, caseId, ids), cancellationToken);
+        var answers = await TimelineQueries.ListAsync(TimelineQueries.Answers.For(db)(db, caseId, ids), cancellationToken);
         foreach (var r in sent)
         {
             var reference = (r.Reference is null ? "" : $" · their reference {r.Reference}") + (r.HasConfirmation ? " · confirmation kept" : "");
@@ -276,8 +285,8 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
                 ? TimelineRow.Withheld(a.ReceivedOn, WithheldLetters.AnswerPlaceholder)
                 : new TimelineRow(
                     a.RequestId, TimelineRowType.TakedownAnswer, IncidentWording.Date(a.ReceivedOn),
-                    $"Answer from {directory.Get(a.Request.PlatformId).Name}: {TakedownResponse.DisplayName(a.Outcome)}",
-                    null, LetterComposer.TitleOf(a.Request.Kind), 0, TriageMarks.None, null);
+                    $"Answer from {directory.Get(a.RequestPlatformId).Name}: {TakedownResponse.DisplayName(a.Outcome)}",
+                    null, LetterComposer.TitleOf(a.RequestKind), 0, TriageMarks.None, null);
         }
     }
 

@@ -82,27 +82,44 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
         : draft && stored == SafetyStepStatus.ToDo ? SafetyStepStatus.Doing
         : stored;
 
+    // The plan's three queries, compiled once: the dashboard and every safety page run them (issue 20).
+    private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<PlanHead>>> Head = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, CancellationToken _) =>
+            db.Cases.AsNoTracking().Where(c => c.Id == caseId)
+                .Select(c => new PlanHead(c, db.ThreatAssessments.Any(a => a.CaseId == caseId && a.CompletedUtc == null)))
+                .Single()));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, CancellationToken, Task<ThreatAssessment?>>> Latest = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId, CancellationToken _) =>
+            db.ThreatAssessments.AsNoTracking()
+                .Where(a => a.CaseId == caseId && a.CompletedUtc != null)
+                .OrderByDescending(a => a.CompletedUtc)
+                .FirstOrDefault()));
+
+    private static readonly PerModel<Func<AppDbContext, Guid, IAsyncEnumerable<SafetyPlanStepState>>> Steps = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, Guid caseId) => db.SafetyPlanSteps.AsNoTracking().Where(s => s.CaseId == caseId)));
+
     public async Task<CasePlan> LoadAsync(CaseMembership viewer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var caseId = viewer.CaseId;
         // The case and whether an assessment is in progress in one query (issue 20); the latest finished one beside it
         // (an entity picked by a subquery would need APPLY, which SQLite lacks).
-        var head = await db.Cases.AsNoTracking().Where(c => c.Id == caseId)
-            .Select(c => new { Case = c, HasDraft = db.ThreatAssessments.Any(a => a.CaseId == caseId && a.CompletedUtc == null) })
-            .SingleAsync(cancellationToken);
+        var head = await Head.For(db)(db, caseId, cancellationToken);
         var (found, hasDraft) = (head.Case, head.HasDraft);
-        var latest = await db.ThreatAssessments.AsNoTracking()
-            .Where(a => a.CaseId == caseId && a.CompletedUtc != null)
-            .OrderByDescending(a => a.CompletedUtc)
-            .FirstOrDefaultAsync(cancellationToken);
+        var latest = await Latest.For(db)(db, caseId, cancellationToken);
         var assessed = latest is not null;
         if (!viewer.Can(CaseOperation.ViewRiskAssessment))
         {
             latest = null;
         }
 
-        var states = await db.SafetyPlanSteps.AsNoTracking().Where(s => s.CaseId == caseId).ToDictionaryAsync(s => s.StepKey, cancellationToken);
+        var states = new Dictionary<string, SafetyPlanStepState>(StringComparer.Ordinal);
+        await foreach (var state in Steps.For(db)(db, caseId).WithCancellation(cancellationToken))
+        {
+            states.Add(state.StepKey, state);
+        }
+
         var pack = jurisdictions.Get(found.JurisdictionCode);
         var items = SafetyPlanBuilder.Build(found.PlanInput(latest?.Result), pack);
         var entries = items.Select(item =>
@@ -117,4 +134,6 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
             Assessed = assessed,
         };
     }
+
+    private sealed record PlanHead(Case Case, bool HasDraft);
 }

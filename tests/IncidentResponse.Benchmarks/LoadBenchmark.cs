@@ -16,7 +16,8 @@ namespace IncidentResponse.Benchmarks;
 /// layout; only in the Benchmark environment). Prints throughput and p50/p95/p99 latency per page, each page's
 /// throughput as a ratio to the anonymous sign-in page and to the bare page, and issue 20's goals met or not.
 /// With <c>LOAD_TRACE_DIR</c> set, a CPU sample trace (<c>dotnet-trace</c>) of each signed-in page at 10 connections is
-/// written there. Asserts nothing.
+/// written there. <c>LOAD_POSTGRES_OPTIONS</c> (e.g. <c>;Max Auto Prepare=32</c>) is added to the PostgreSQL connection string,
+/// to weigh a setting before adopting it. Asserts nothing.
 /// </summary>
 public static partial class LoadBenchmark
 {
@@ -67,7 +68,7 @@ public static partial class LoadBenchmark
         {
             var database = postgres is null
                 ? $"Data Source={Path.Combine(data, "incidentresponse.db")};Default Timeout=30"
-                : await postgres.CreateDatabaseAsync();
+                : await postgres.CreateDatabaseAsync() + Environment.GetEnvironmentVariable("LOAD_POSTGRES_OPTIONS");
             var trace = Environment.GetEnvironmentVariable("LOAD_TRACE_DIR");
             // The sign-in page counts against the per-person account limit: at thousands a second, 100,000 a minute (the
             // test hosts' figure) ran out within the benchmark's own runs and answered 429.

@@ -142,7 +142,7 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
 
         using (picture)
         {
-            return ObscuredPicture.Make(picture.OpenRead()) is { } blocky ? (blocky, "image/png") : (ObscuredNotMade, "image/svg+xml");
+            return Served(ObscuredPicture.Make(picture.OpenRead()));
         }
     }
 
@@ -151,11 +151,15 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
     {
         try
         {
-            return ObscuredPicture.Make(picture) is { } blocky ? (blocky, "image/png") : (ObscuredNotMade, "image/svg+xml");
+            return Served(ObscuredPicture.Make(picture));
         }
         finally
         {
             System.Security.Cryptography.CryptographicOperations.ZeroMemory(picture);
         }
     }
+
+    /// <summary>The pixelated picture as a PNG, or the box saying it could not be made.</summary>
+    private static (byte[] Bytes, string ContentType) Served(byte[]? blocky) =>
+        blocky is not null ? (blocky, "image/png") : (ObscuredNotMade, "image/svg+xml");
 }

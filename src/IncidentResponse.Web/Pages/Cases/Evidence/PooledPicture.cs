@@ -53,7 +53,7 @@ public sealed class PooledPicture : IDisposable
     internal static void GiveBack(MemoryStream stream)
     {
         var rented = stream.GetBuffer();
-        CryptographicOperations.ZeroMemory(rented.AsSpan(0, (int)Math.Min(stream.Length, rented.Length)));
+        CryptographicOperations.ZeroMemory(rented.AsSpan(0, (int)stream.Length));
         ArrayPool<byte>.Shared.Return(rented);
     }
 }

@@ -131,7 +131,7 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     {
         var total = await EverythingCount.For(db)(db, caseId, cancellationToken);
         var pageNumber = Math.Min(page, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var heads = await TimelineQueries.ListAsync(EverythingHeads.For(db)(db, caseId, pageNumber * PageSize), cancellationToken);
+        var heads = await EverythingHeads.For(db)(db, caseId, pageNumber * PageSize).ToListAsync(cancellationToken);
         return (InOrder(heads, pageNumber), pageNumber, total);
     }
 
@@ -200,7 +200,7 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
 
     private async Task AddIncidentRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var incidents = await TimelineQueries.ListAsync(TimelineQueries.Incidents.For(db)(db, caseId, ids), cancellationToken);
+        var incidents = await TimelineQueries.Incidents.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
         var marks = await TriageMarksAsync(caseId, cancellationToken);
         foreach (var i in incidents)
         {
@@ -219,14 +219,14 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     private async Task<IReadOnlyDictionary<Guid, TriageMarks>> TriageMarksAsync(Guid caseId, CancellationToken cancellationToken)
     {
         const int room = 4;
-        var candidates = await TimelineQueries.ListAsync(
-            TimelineQueries.TriageCandidates.For(db)(db, caseId, room, Triage.RecentCount * room, Triage.ConcerningCount * room), cancellationToken);
+        var candidates = await TimelineQueries.TriageCandidates.For(db)(db, caseId, room, Triage.RecentCount * room, Triage.ConcerningCount * room)
+            .ToListAsync(cancellationToken);
         return Triage.Mark(candidates.DistinctBy(i => i.Id));
     }
 
     private async Task AddSightingRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var sightings = await TimelineQueries.ListAsync(TimelineQueries.Sightings.For(db)(db, caseId, ids), cancellationToken);
+        var sightings = await TimelineQueries.Sightings.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
         foreach (var s in sightings)
         {
             rows[(TimelineRowType.Sighting, s.Id)] = new TimelineRow(
@@ -238,7 +238,7 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     private async Task AddFileRowsAsync(
         Guid caseId, List<Guid> ids, bool canViewEvidence, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var files = await TimelineQueries.ListAsync(TimelineQueries.Files.For(db)(db, caseId, ids, canViewEvidence), cancellationToken);
+        var files = await TimelineQueries.Files.For(db)(db, caseId, ids, canViewEvidence).ToListAsync(cancellationToken);
 
         // Someone the owner has not shown evidence images gets a file's number, kind, size, time and fingerprint only:
         // never what it shows. Its number is its exhibit number among the files they can see (ids and times only).
@@ -266,8 +266,8 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     private async Task AddLetterRowsAsync(
         Guid caseId, List<Guid> ids, HashSet<Guid> withheld, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
-        var sent = await TimelineQueries.ListAsync(TimelineQueries.Sent.For(db)(db, caseId, ids), cancellationToken);
-        var answers = await TimelineQueries.ListAsync(TimelineQueries.Answers.For(db)(db, caseId, ids), cancellationToken);
+        var sent = await TimelineQueries.Sent.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
+        var answers = await TimelineQueries.Answers.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
         foreach (var r in sent)
         {
             var reference = (r.Reference is null ? "" : $" · their reference {r.Reference}") + (r.HasConfirmation ? " · confirmation kept" : "");

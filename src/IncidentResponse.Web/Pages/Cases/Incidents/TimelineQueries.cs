@@ -62,18 +62,6 @@ internal static class TimelineQueries
                     db.TakedownRequests.Where(r => r.Id == a.RequestId).Select(r => r.Kind).First(),
                     db.TakedownRequests.Where(r => r.Id == a.RequestId).Select(r => r.PlatformId).First()))));
 
-    /// <summary>Every row of <paramref name="rows"/>, in a list.</summary>
-    public static async Task<List<T>> ListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
-
     public sealed record IncidentRow(
         Guid Id, IncidentKind Kind, DateOnly OccurredOn, TimeOnly? OccurredAt, string TimeZone, DateOnly? SeriesEndOn, string Platform,
         string Narrative, int Concern, string? ContactJson);

@@ -114,11 +114,7 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
             latest = null;
         }
 
-        var states = new Dictionary<string, SafetyPlanStepState>(StringComparer.Ordinal);
-        await foreach (var state in Steps.For(db)(db, caseId).WithCancellation(cancellationToken))
-        {
-            states.Add(state.StepKey, state);
-        }
+        var states = await Steps.For(db)(db, caseId).ToDictionaryAsync(s => s.StepKey, StringComparer.Ordinal, cancellationToken);
 
         var pack = jurisdictions.Get(found.JurisdictionCode);
         var items = SafetyPlanBuilder.Build(found.PlanInput(latest?.Result), pack);

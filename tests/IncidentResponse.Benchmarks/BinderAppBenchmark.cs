@@ -74,7 +74,25 @@ public static class BinderAppBenchmark
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Seeded {incidents} incidents and {images} images in {seeding.Elapsed.TotalSeconds:0} s"));
 
-            await using var app = await AppProcess.StartAsync(settings);
+            // BINDER_APP_WORKER=1 (ADR 0031): the instance people use makes no binders (Binder:RunJobs false); a second
+            // instance on the same database and files, reached by no one, makes them. Its memory and Chromium's are
+            // then the printer's, and the first instance's is what printing costs the people using the app.
+            // BINDER_APP_WORKER_NICE=n runs the printing instance at that niceness (as a deployment's Nice= would).
+            var split = Environment.GetEnvironmentVariable("BINDER_APP_WORKER") == "1";
+            await using var app = await AppProcess.StartAsync(split ? settings with { Extra = new Dictionary<string, string>(extra) { ["Binder:RunJobs"] = "false" } } : settings);
+            await using var worker = split ? await AppProcess.StartAsync(settings) : null;
+            var printer = worker ?? app;
+            if (worker is not null && Environment.GetEnvironmentVariable("BINDER_APP_WORKER_NICE") is { Length: > 0 } nice)
+            {
+                // Every thread of the printing instance (Linux niceness is per thread; threads and Chromium started later inherit it).
+                foreach (var task in Directory.GetDirectories($"/proc/{worker.ProcessId}/task"))
+                {
+                    using var renice = Process.Start("renice", ["-n", nice, "-p", Path.GetFileName(task)]);
+                    await renice.WaitForExitAsync();
+                }
+            }
+
+            Console.WriteLine(split ? $"// Binders made by a second instance (Binder:RunJobs false on the first){(worker is not null && Environment.GetEnvironmentVariable("BINDER_APP_WORKER_NICE") is { Length: > 0 } n ? $", at niceness {n}" : "")}" : "// One instance serves and prints");
             var caseId = await DemoSeed.CaseIdAsync(database);
 
             // BINDER_APP_SHOW=1 shows every picture in full (as a binder for the police may); by default the preset's
@@ -95,8 +113,14 @@ public static class BinderAppBenchmark
             await PostFormAsync(client, $"/account/confirm?returnUrl={back}", new() { ["Input.Passphrase"] = Passphrase });
             await DownloadAsync(client, caseId, ["Cover"]);
             var pid = app.ProcessId.ToString(CultureInfo.InvariantCulture);
+            var printerPid = printer.ProcessId.ToString(CultureInfo.InvariantCulture);
             var before = ProcessMemory.Status(pid, "VmRSS:");
+            var printerBefore = ProcessMemory.Status(printerPid, "VmRSS:");
             await File.WriteAllTextAsync($"/proc/{app.ProcessId}/clear_refs", "5");
+            if (worker is not null)
+            {
+                await File.WriteAllTextAsync($"/proc/{worker.ProcessId}/clear_refs", "5");
+            }
 
             using var stop = new CancellationTokenSource();
             var chromiumPeak = Task.Run(async () =>
@@ -111,15 +135,15 @@ public static class BinderAppBenchmark
                     {
                         // The app's resident set every 5 s: where in the print its peak falls.
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"//   {clock.Elapsed.TotalSeconds,5:0} s  app {ProcessMemory.Status(pid, "VmRSS:") / 1024.0,5:0} MiB, Chromium {ProcessMemory.Descendants(app.ProcessId, proportional: true).Chromium / 1024.0,5:0} MiB"));
+                            $"//   {clock.Elapsed.TotalSeconds,5:0} s  app {ProcessMemory.Status(pid, "VmRSS:") / 1024.0,5:0} MiB,{(worker is null ? "" : $" printer {ProcessMemory.Status(printerPid, "VmRSS:") / 1024.0,5:0} MiB,")} Chromium {ProcessMemory.Descendants(printer.ProcessId, proportional: true).Chromium / 1024.0,5:0} MiB"));
                         nextMark += 5;
                     }
 
-                    var (c, d) = ProcessMemory.Descendants(app.ProcessId);
+                    var (c, d) = ProcessMemory.Descendants(printer.ProcessId);
                     chromium = Math.Max(chromium, c);
                     driver = Math.Max(driver, d);
                     var kinds = new Dictionary<string, long>();
-                    var pss = ProcessMemory.Descendants(app.ProcessId, proportional: true, kinds).Chromium;
+                    var pss = ProcessMemory.Descendants(printer.ProcessId, proportional: true, kinds).Chromium;
                     if (pss > chromiumPss)
                     {
                         (chromiumPss, atPeak) = (pss, kinds);
@@ -170,6 +194,8 @@ public static class BinderAppBenchmark
             var elapsed = timing.Elapsed;
             var peak = ProcessMemory.Status(pid, "VmHWM:");
             var after = ProcessMemory.Status(pid, "VmRSS:");
+            var printerPeak = ProcessMemory.Status(printerPid, "VmHWM:");
+            var printerAfter = ProcessMemory.Status(printerPid, "VmRSS:");
             await stop.CancelAsync();
             var (chromium, driver, chromiumPss) = await chromiumPeak;
             var probes = (await liveness).Order().ToList();
@@ -178,7 +204,13 @@ public static class BinderAppBenchmark
                 $"// Binder PDF over HTTP: status {(int)status}, {elapsed.TotalSeconds:0.0} s, {bytes / 1048576.0:0.0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// App process: {before / 1024.0:0} MiB before, peak {peak / 1024.0:0} MiB, {after / 1024.0:0} MiB after; heap limit {(heapLimitMiB > 0 ? heapLimitMiB + " MiB" : "none")}"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Chromium's processes (the app's children): peak {chromiumPss / 1024.0:0} MiB proportional (shared pages counted once), {chromium / 1024.0:0} MiB resident summed; Playwright's driver peak {driver / 1024.0:0} MiB"));
+            if (worker is not null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"// Printing instance: {printerBefore / 1024.0:0} MiB before, peak {printerPeak / 1024.0:0} MiB, {printerAfter / 1024.0:0} MiB after; heap limit {(heapLimitMiB > 0 ? heapLimitMiB + " MiB" : "none")}"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Chromium's processes (the printing instance's children): peak {chromiumPss / 1024.0:0} MiB proportional (shared pages counted once), {chromium / 1024.0:0} MiB resident summed; Playwright's driver peak {driver / 1024.0:0} MiB"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"// /health/live while printing: n {probes.Count}, p50 {Percentile(probes, 50):0.0} ms, p95 {Percentile(probes, 95):0.0} ms, max {probes.LastOrDefault():0.0} ms"));
             Console.WriteLine("// " + ContentsCheck(PdfTools.Read(await File.ReadAllBytesAsync(kept))));

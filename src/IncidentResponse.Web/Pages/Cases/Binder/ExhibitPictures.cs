@@ -142,7 +142,7 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
 
         using (picture)
         {
-            return Served(ObscuredPicture.Make(picture.OpenRead()));
+            return Served(await PictureThreads.RunAsync(() => ObscuredPicture.Make(picture.OpenRead()), cancellationToken));
         }
     }
 

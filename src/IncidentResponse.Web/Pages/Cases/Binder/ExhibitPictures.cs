@@ -93,7 +93,7 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
             return isPdf ? (obscured ? ObscuredNotMade : FirstPageNotDrawn, "image/svg+xml") : null;
         }
 
-        return obscured ? Obscure(picture) : (picture, drawn.ContentType);
+        return obscured ? await ObscureAsync(picture, cancellationToken) : (picture, drawn.ContentType);
     }
 
     /// <summary>
@@ -146,12 +146,15 @@ public sealed class ExhibitPictures(EvidenceService evidence, PdfFirstPage first
         }
     }
 
-    /// <summary>The pixelated copy of a picture, or a box saying it could not be made; the full picture is wiped from memory whatever happens.</summary>
-    private static (byte[] Bytes, string ContentType) Obscure(byte[] picture)
+    /// <summary>
+    /// The pixelated copy of a picture (a PDF's first page), made on <see cref="PictureThreads"/> like every obscured
+    /// copy, or a box saying it could not be made; the full picture is wiped from memory whatever happens.
+    /// </summary>
+    private static async Task<(byte[] Bytes, string ContentType)> ObscureAsync(byte[] picture, CancellationToken cancellationToken)
     {
         try
         {
-            return Served(ObscuredPicture.Make(picture));
+            return Served(await PictureThreads.RunAsync(() => ObscuredPicture.Make(picture), cancellationToken));
         }
         finally
         {

@@ -16,6 +16,7 @@ namespace IncidentResponse.Web.Tests;
 /// other); an ally without evidence images gets no file names, sources or descriptions; and an ally's history gives no
 /// count of, or gap for, what they cannot see. The owner still sees everything, so no test passes by showing nothing.
 /// </summary>
+[RunsLong(55)]
 public abstract partial class AllyViewTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {

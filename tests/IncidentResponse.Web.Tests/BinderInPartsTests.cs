@@ -12,6 +12,7 @@ public sealed class PartedBinderApp : SqliteApp
 }
 
 /// <summary>A binder printed in parts reads as one: its pictures, page numbers, contents list and outline (ADR 0025).</summary>
+[RunsLong(29)]
 public sealed class BinderInPartsTests(PartedBinderApp app) : IClassFixture<PartedBinderApp>
 {
     private static readonly string[] Sections =

@@ -14,6 +14,7 @@ namespace IncidentResponse.Web.Tests;
 /// A binder PDF is a job (ADR 0024): the press answers at once with a progress page the person can reload or leave,
 /// the PDF is kept sealed until they download it, and a second host on the same database sees the same job.
 /// </summary>
+[RunsLong(33)]
 public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {

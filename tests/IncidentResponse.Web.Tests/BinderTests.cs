@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Tests;
 
 /// <summary>The evidence binder: every part the person chose, every exhibit with its fingerprint, checkable and safe.</summary>
+[RunsLong(40)]
 public abstract class BinderTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {

@@ -94,6 +94,7 @@ public sealed class PostgresOutageApp : AppFixture
 /// not ready, and once the database is back the same post is saved exactly once.
 /// </summary>
 [Trait("Category", "System")]
+[RunsLong(50)]
 public sealed class DatabaseOutageTests(PostgresOutageApp app) : IClassFixture<PostgresOutageApp>
 {
     private static readonly byte[] Statement = TestFiles.Pdf("My statement"u8.ToArray());

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Tests;
 
 /// <summary>"Download everything": one ZIP with case.json, every exhibit bit-exact and a manifest sha256sum accepts.</summary>
+[RunsLong(38)]
 public abstract class ExportTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {

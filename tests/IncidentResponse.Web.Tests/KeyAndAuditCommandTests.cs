@@ -17,6 +17,7 @@ namespace IncidentResponse.Web.Tests;
 /// The master key, the keys derived from it and the audit chain, through the operator commands run as an operator
 /// would (the real executable, in its own process) on each database.
 /// </summary>
+[RunsLong(100)]
 public abstract class KeyAndAuditCommandTests
 {
     private const string Passphrase = "marble orchard violet tide";

@@ -11,6 +11,7 @@ namespace IncidentResponse.Web.Tests;
 /// withheld from every ally in every rendition, whether the place became private before or after finalising, and the
 /// sender details a letter keeps private reach the owner and an advocate only.
 /// </summary>
+[RunsLong(130)]
 public abstract class LetterPrivacyTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {

@@ -18,6 +18,7 @@ namespace IncidentResponse.Web.Tests;
 
 /// <summary>The operator commands, run as an operator would: the real executable, in its own process.</summary>
 [Trait("Category", "System")]
+[RunsLong(80)]
 public sealed class OperatorCommandTests
 {
     [Fact]

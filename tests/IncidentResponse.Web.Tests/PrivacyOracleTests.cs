@@ -13,6 +13,7 @@ namespace IncidentResponse.Web.Tests;
 /// them. No one may receive a canary they may not read, and everyone receives the ones they may (so the oracle cannot
 /// pass by fetching nothing). Built once per database and shared by both facts.
 /// </summary>
+[RunsLong(240)]
 public abstract class PrivacyOracleTests<TApp>(TApp app, PrivacyOracleRun run, ITestOutputHelper output)
     : IClassFixture<TApp>
     where TApp : AppFixture

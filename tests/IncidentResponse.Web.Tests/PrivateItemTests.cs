@@ -9,6 +9,7 @@ namespace IncidentResponse.Web.Tests;
 /// What the owner marks private exists for the owner only: every ally, whatever their role or grants, gets no list
 /// entry, no timeline row, no count, no history line and a 404 for its page, from their very next request.
 /// </summary>
+[RunsLong(36)]
 public abstract class PrivateItemTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
 {

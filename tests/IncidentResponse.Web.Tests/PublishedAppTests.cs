@@ -16,6 +16,7 @@ namespace IncidentResponse.Web.Tests;
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 [Trait("Category", "System")]
+[RunsLong(30)]
 public sealed class PublishedAppTests : IAsyncLifetime
 {
     private const int ImageUserId = 10001;

@@ -26,7 +26,9 @@ public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) 
     private Dictionary<string, int> Pinned => new(StringComparer.Ordinal)
     {
         ["dashboard"] = 5,
-        ["log list"] = 9,
+        // The case has letters sent but no answers, so the record's answers query is not run (nine with answers).
+        ["log list"] = 8,
+        ["log, files only"] = 4,
         ["incident details"] = 6,
         ["evidence list"] = 3,
         ["evidence details"] = 3,
@@ -117,6 +119,7 @@ public abstract class QueryCountTests<TApp>(TApp app, ITestOutputHelper output) 
         {
             ("dashboard", $"/cases/{caseId}"),
             ("log list", $"/cases/{caseId}/log"),
+            ("log, files only", $"/cases/{caseId}/log?kind=Evidence"),
             ("incident details", $"/cases/{caseId}/log/{incidentId}"),
             ("evidence list", $"/cases/{caseId}/evidence"),
             ("evidence details", $"/cases/{caseId}/evidence/{evidenceId}?show=true"),

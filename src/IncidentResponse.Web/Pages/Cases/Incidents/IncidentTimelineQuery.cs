@@ -54,8 +54,9 @@ public sealed record TimelineRow(
 
 /// <summary>
 /// The record: incidents, the places content was found, the evidence files kept, and the takedown requests sent and
-/// answered, together in the order they happened, a page at a time. Nine queries whatever the size of the case:
-/// count, the page's ids, its incidents, sightings, files, requests sent and answers, and triage's few candidates.
+/// answered, together in the order they happened, a page at a time. At most nine queries whatever the size of the case:
+/// count, the page's ids, then for each kind on the page its rows (incidents with triage's few candidates, sightings,
+/// files, requests sent, answers); a kind the page does not show costs nothing.
 /// For an ally, up to two more find the letters withheld from them (ADR 0008).
 /// </summary>
 public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory directory, LocalTimes times)
@@ -75,12 +76,26 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
         var (keys, pageNumber, total) = filter == Everything
             ? await EverythingKeysAsync(caseId, page, cancellationToken)
             : await PageKeysAsync(ShownSources(caseId, filter, withheld), filter, page, cancellationToken);
-        var ids = keys.Select(k => k.Id).ToList();
         var rows = new Dictionary<(TimelineRowType, Guid), TimelineRow>();
-        await AddIncidentRowsAsync(caseId, ids, rows, cancellationToken);
-        await AddSightingRowsAsync(caseId, ids, rows, cancellationToken);
-        await AddFileRowsAsync(caseId, ids, canViewEvidence, rows, cancellationToken);
-        await AddLetterRowsAsync(caseId, ids, withheld, rows, cancellationToken);
+
+        // Only the kinds the page shows are read: a page of entries alone costs no query for files or letters.
+        var onPage = keys.ToLookup(k => k.Type, k => k.Id);
+        if (onPage.Contains(TimelineRowType.Incident))
+        {
+            await AddIncidentRowsAsync(caseId, [.. onPage[TimelineRowType.Incident]], rows, cancellationToken);
+        }
+
+        if (onPage.Contains(TimelineRowType.Sighting))
+        {
+            await AddSightingRowsAsync(caseId, [.. onPage[TimelineRowType.Sighting]], rows, cancellationToken);
+        }
+
+        if (onPage.Contains(TimelineRowType.Evidence))
+        {
+            await AddFileRowsAsync(caseId, [.. onPage[TimelineRowType.Evidence]], canViewEvidence, rows, cancellationToken);
+        }
+
+        await AddLetterRowsAsync(caseId, [.. onPage[TimelineRowType.TakedownSent]], [.. onPage[TimelineRowType.TakedownAnswer]], withheld, rows, cancellationToken);
         return new TimelinePage(keys.Select(k => rows[(k.Type, k.Id)]).ToList(), pageNumber, total);
     }
 
@@ -264,10 +279,11 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     }
 
     private async Task AddLetterRowsAsync(
-        Guid caseId, List<Guid> ids, HashSet<Guid> withheld, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
+        Guid caseId, List<Guid> sentIds, List<Guid> answerIds, HashSet<Guid> withheld, Dictionary<(TimelineRowType, Guid), TimelineRow> rows,
+        CancellationToken cancellationToken)
     {
-        var sent = await TimelineQueries.Sent.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
-        var answers = await TimelineQueries.Answers.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
+        var sent = sentIds.Count == 0 ? [] : await TimelineQueries.Sent.For(db)(db, caseId, sentIds).ToListAsync(cancellationToken);
+        var answers = answerIds.Count == 0 ? [] : await TimelineQueries.Answers.For(db)(db, caseId, answerIds).ToListAsync(cancellationToken);
         foreach (var r in sent)
         {
             var reference = (r.Reference is null ? "" : $" · their reference {r.Reference}") + (r.HasConfirmation ? " · confirmation kept" : "");

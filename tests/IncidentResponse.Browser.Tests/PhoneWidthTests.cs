@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IncidentResponse.Browser.Tests.Infrastructure;
 using IncidentResponse.Domain.Safety;
+using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Operator.Demo;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -20,6 +22,16 @@ namespace IncidentResponse.Browser.Tests;
 public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private static readonly int[] Widths = [320, 390];
+
+    /// <summary>A case's pages whose words depend on its country (the plan's steps are found from the plan).</summary>
+    private static readonly string[] CountryPages =
+    [
+        "", "/safety", "/plan", "/takedowns/new", "/takedowns/new?platform=reddit", "/takedowns/new?platform=google-search",
+        EuropeanPage,
+    ];
+
+    /// <summary>A letter page that names the EU country's Digital Services Coordinator (a DSA notice is offered there).</summary>
+    private const string EuropeanPage = "/takedowns/new?platform=pornhub";
 
     /// <summary>
     /// Opening these ends the session; and the load benchmark's baseline, a page without the layout that exists only in
@@ -117,6 +129,65 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
 
         Output.WriteLine($"Opened {opened} pages at {Widths.Length} widths by {clock.Elapsed}");
         Assert.True(opened >= pages.Count, $"Only {opened} pages were opened for {pages.Count} routes.");
+        Assert.True(problems.Count == 0, $"{problems.Count} problems on a phone:\n" + string.Join('\n', problems));
+    });
+
+    /// <summary>
+    /// What some pages say changes with the case's country — its emergency number and helplines, the plan's routes, the
+    /// law a letter can cite — and so do their longest words and lines. Those pages, for a case in each country the app
+    /// offers, at both widths: the main walk sees one country only.
+    /// </summary>
+    [Fact]
+    public Task The_pages_that_change_with_the_country_fit_a_small_phone_in_every_country() => RunAsync(async () =>
+    {
+        await Page.SignUpAsync(Journeys.NewUsername("abroad"));
+        await Page.GotoAsync("/cases/new");
+        var country = Page.GetByLabel("Where do you live?");
+        var codes = await country.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value).filter(v => v)");
+        Assert.True(codes.Length >= 9, $"Only {codes.Length} countries are offered: {string.Join(", ", codes)}");
+        var phone = await OnPhoneAsync(Page.Context);
+        var catalog = App.Services.GetRequiredService<JurisdictionCatalog>();
+        var coordinators = App.Services.GetRequiredService<DigitalServicesCoordinators>();
+        var problems = new List<string>();
+        var measured = 0;
+        foreach (var code in codes)
+        {
+            await Page.GotoAsync("/cases/new");
+            await Page.GetByLabel("Case name").FillAsync("Notes " + code);
+            await country.SelectOptionAsync(code);
+            await Page.AnswerAgeQuestionsAsync("No", "No");
+            await Page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
+            await Expect(Page).ToHaveURLAsync(Journeys.SafetyFirstUrl());
+            var dashboard = Page.Url[..^"/safety".Length];
+
+            // An EU country without a pack of its own shows the international pack's pages, measured once under "INTL";
+            // only its Digital Services Coordinator, named where a DSA notice is offered, is its own.
+            string[] addresses = [dashboard + EuropeanPage];
+            if (catalog.TryGet(code, out _))
+            {
+                await phone.GotoAsync(dashboard + "/plan");
+                var steps = await phone.Locator($"main a[href*='{new Uri(dashboard).AbsolutePath}/plan/']")
+                    .EvaluateAllAsync<string[]>("links => [...new Set(links.map(a => a.getAttribute('href')))]");
+                Assert.NotEmpty(steps);
+                addresses = [.. CountryPages.Select(path => dashboard + path), .. steps];
+            }
+
+            foreach (var address in addresses)
+            {
+                var response = await phone.GotoAsync(address);
+                Assert.True(response is { Ok: true }, $"{code}: {address} answered {response?.Status}");
+                await CheckAsync(phone, $"owner of a case in {code}", new Uri(phone.Url).PathAndQuery.Replace(new Uri(dashboard).AbsolutePath, "/cases/{caseId}", StringComparison.Ordinal), problems);
+                measured++;
+            }
+
+            if (!catalog.TryGet(code, out _))
+            {
+                var coordinator = coordinators.All.Single(c => c.CountryCode == code);
+                Assert.Contains(coordinator.Name, await phone.Locator("main").TextContentAsync() ?? "", StringComparison.Ordinal);
+            }
+        }
+
+        Output.WriteLine($"Measured {measured} pages in {codes.Length} countries");
         Assert.True(problems.Count == 0, $"{problems.Count} problems on a phone:\n" + string.Join('\n', problems));
     });
 

@@ -79,6 +79,15 @@ public sealed class EvidenceItem : IVersioned
     /// </summary>
     public RevealedDetails RevealedDetails { get; set; }
 
+    /// <summary>
+    /// The picture's PDQ hash (<see cref="PdqHasher"/>) sealed under the case's key (<see cref="PdqHash.Seal"/>), for
+    /// "this looks like exhibit N"; null for files that are not pictures, could not be decoded, or were kept before.
+    /// </summary>
+    public byte[]? PerceptualHash { get; set; }
+
+    /// <summary>How much detail the hash had to go on (0–100); a match needs <see cref="PdqHasher.MinQuality"/>.</summary>
+    public int? PerceptualQuality { get; set; }
+
     /// <summary>Hidden from every ally everywhere (a global query filter on <c>AppDbContext</c>); only the owner sees it.</summary>
     public bool IsPrivate { get; set; }
 

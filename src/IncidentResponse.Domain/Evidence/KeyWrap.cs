@@ -7,6 +7,9 @@ internal enum WrappedKeyPurpose : byte
 {
     CaseKeyUnderMasterKey = 1,
     FileKeyUnderCaseKey = 2,
+
+    /// <summary>An evidence picture's PDQ hash (32 bytes, like a key) sealed under its case's key, bound to the item.</summary>
+    PerceptualHashUnderCaseKey = 3,
 }
 
 /// <summary>

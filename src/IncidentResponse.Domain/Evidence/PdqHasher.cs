@@ -18,6 +18,18 @@ public sealed record PdqHash(byte[] Bits, int Quality)
 
     public static PdqHash FromHex(string hex, int quality) => new(Convert.FromHexString(hex), quality);
 
+    /// <summary>The hash sealed under the case's key (AES-256-GCM), bound to the evidence item it was made from.</summary>
+    public byte[] Seal(ReadOnlySpan<byte> caseKey, Guid evidenceId) =>
+        KeyWrap.Wrap(WrappedKeyPurpose.PerceptualHashUnderCaseKey, Bits, caseKey, evidenceId);
+
+    /// <exception cref="EvidenceIntegrityException">Wrong key or item, or altered.</exception>
+    public static PdqHash Open(ReadOnlySpan<byte> sealedHash, int quality, ReadOnlySpan<byte> caseKey, Guid evidenceId) =>
+        new(KeyWrap.Unwrap(WrappedKeyPurpose.PerceptualHashUnderCaseKey, sealedHash, caseKey, evidenceId), quality);
+
+    /// <summary>Both hashes say enough (quality) and are at most <see cref="PdqHasher.MatchDistance"/> bits apart.</summary>
+    public bool LooksLike(PdqHash other) =>
+        Quality >= PdqHasher.MinQuality && other is { Quality: >= PdqHasher.MinQuality } && DistanceTo(other) <= PdqHasher.MatchDistance;
+
     /// <summary>How many of the 256 bits differ.</summary>
     public int DistanceTo(PdqHash other)
     {

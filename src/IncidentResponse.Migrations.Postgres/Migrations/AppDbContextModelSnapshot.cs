@@ -626,6 +626,13 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
 
+                    b.Property<byte[]>("PerceptualHash")
+                        .HasMaxLength(62)
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("PerceptualQuality")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("timestamp with time zone");
 

@@ -619,6 +619,13 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("PerceptualHash")
+                        .HasMaxLength(62)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("PerceptualQuality")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReceivedUtc")
                         .HasColumnType("TEXT");
 

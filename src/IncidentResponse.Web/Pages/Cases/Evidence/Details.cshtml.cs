@@ -11,7 +11,7 @@ namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
 /// <summary>One file: what was said about it, its SHA-256 in full with how to check it, and the choice to see it.</summary>
 [CaseOperationRequired(CaseOperation.ViewEvidence)]
-public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepUp) : CasePageModel
+public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepUp, LookAlikes lookAlikes) : CasePageModel
 {
     public EvidenceItem Item { get; private set; } = null!;
 
@@ -19,6 +19,9 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
     public bool Show { get; private set; }
 
     public bool CanPreview => MetadataStripper.Supports(Item.Kind);
+
+    /// <summary>The case's other pictures (that this person may see) that look like this one.</summary>
+    public IReadOnlyList<LookAlike> LookAlikes { get; private set; } = [];
 
     public bool CanMarkPrivate => Membership.Can(CaseOperation.MarkPrivate);
 
@@ -73,6 +76,7 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
 
         Item = item;
         Show = show && CanPreview;
+        LookAlikes = await lookAlikes.ForAsync(item, cancellationToken);
         Confirmed = await stepUp.IsRecentAsync(User, cancellationToken);
         return Page();
     }

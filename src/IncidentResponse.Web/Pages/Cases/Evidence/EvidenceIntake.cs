@@ -48,6 +48,9 @@ public sealed class ReceivedEvidence : IAsyncDisposable
     /// <summary>What the image's hidden details give away (kinds only), to tell the person who added it.</summary>
     public RevealedDetails Revealed { get; }
 
+    /// <summary>The picture's PDQ hash sealed under the case's key, and its quality; null when none was made.</summary>
+    public (byte[] Sealed, int Quality)? PerceptualHash { get; init; }
+
     public ValueTask DisposeAsync() => Blob.DisposeAsync();
 }
 

@@ -125,8 +125,12 @@ public sealed partial class EvidenceReceiver(
 
             image.Position = 0;
             var revealed = RevealingMetadata.Find(image, info.Kind);
+
+            // Its perceptual hash, from the decoded pixels, for "this looks like exhibit N" (ADR 0032).
             image.Position = 0;
-            return await SealAsync(caseId, image, info, new ImageFacts(inspection.Width, inspection.Height, revealed), cancellationToken);
+            var hash = PdqHasher.Compute(image)?.Original;
+            image.Position = 0;
+            return await SealAsync(caseId, image, info, new ImageFacts(inspection.Width, inspection.Height, revealed, hash), cancellationToken);
         }
         finally
         {
@@ -144,7 +148,12 @@ public sealed partial class EvidenceReceiver(
         {
             var evidenceId = Guid.NewGuid();
             var sealedEvidence = await vault.SealAsync(plaintext, caseKey, evidenceId, pending.Content, info.MaxBytes, cancellationToken);
-            return new EvidenceIntake(new ReceivedEvidence(evidenceId, pending, sealedEvidence, info.Kind, image.Width, image.Height, image.Revealed), null);
+            return new EvidenceIntake(
+                new ReceivedEvidence(evidenceId, pending, sealedEvidence, info.Kind, image.Width, image.Height, image.Revealed)
+                {
+                    PerceptualHash = image.Hash is { } hash ? (hash.Seal(caseKey, evidenceId), hash.Quality) : null,
+                },
+                null);
         }
         catch (EvidenceTooLargeException)
         {
@@ -184,6 +193,8 @@ public sealed partial class EvidenceReceiver(
         Width = received.Width,
         Height = received.Height,
         RevealedDetails = received.Revealed,
+        PerceptualHash = received.PerceptualHash?.Sealed,
+        PerceptualQuality = received.PerceptualHash?.Quality,
     };
 
     /// <summary>Copies at most <paramref name="maxBytes"/> into memory; null when there is more.</summary>
@@ -225,7 +236,7 @@ public sealed partial class EvidenceReceiver(
     }
 
     /// <summary>What is known of an image before it is kept (nothing, for other kinds).</summary>
-    private readonly record struct ImageFacts(int? Width, int? Height, RevealedDetails Revealed);
+    private readonly record struct ImageFacts(int? Width, int? Height, RevealedDetails Revealed, PdqHash? Hash = null);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Evidence {EvidenceId} of kind {Kind} kept for case {CaseId}")]
     private static partial void LogKept(ILogger logger, Guid caseId, Guid evidenceId, EvidenceKind kind);

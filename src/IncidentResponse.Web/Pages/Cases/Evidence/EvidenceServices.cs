@@ -14,6 +14,7 @@ public static class EvidenceServices
         services.AddSingleton(new EvidenceVault());
         services.AddSingleton<IEvidenceBlobStore>(new FileSystemEvidenceBlobStore(Path.Combine(dataDirectory, "evidence")));
         services.AddScoped<CaseKeyring>();
+        services.AddScoped<LookAlikes>();
         services.AddScoped<EvidenceReceiver>();
         services.AddScoped<EvidenceService>();
         services.AddSingleton<EvidenceSweeper>();

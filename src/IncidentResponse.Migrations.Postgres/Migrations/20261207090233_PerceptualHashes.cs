@@ -1,0 +1,39 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace IncidentResponse.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PerceptualHashes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "PerceptualHash",
+                table: "EvidenceItems",
+                type: "bytea",
+                maxLength: 62,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "PerceptualQuality",
+                table: "EvidenceItems",
+                type: "integer",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PerceptualHash",
+                table: "EvidenceItems");
+
+            migrationBuilder.DropColumn(
+                name: "PerceptualQuality",
+                table: "EvidenceItems");
+        }
+    }
+}

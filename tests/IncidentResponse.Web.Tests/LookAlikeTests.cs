@@ -1,0 +1,118 @@
+using System.Net;
+using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
+
+namespace IncidentResponse.Web.Tests;
+
+/// <summary>
+/// "This picture looks like exhibit N" (issue 24, ADR 0032): a smaller, recompressed copy of a kept picture is found
+/// by its PDQ hash, a different picture is not, the hash is kept sealed under the case's key, and an ally is never
+/// pointed at a file hidden from them.
+/// </summary>
+public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFixture
+{
+    [Fact]
+    public async Task A_copy_of_a_kept_picture_is_said_to_look_like_it_and_a_different_picture_is_not()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var picture = Blocks(1);
+        var first = await owner.AddEvidenceAsync(caseId, picture, "first.jpg");
+        var other = await owner.AddEvidenceAsync(caseId, Blocks(2), "other.jpg");
+        var copy = await owner.AddEvidenceAsync(caseId, SmallerCopy(picture), "copy.jpg");
+
+        var copyPage = await owner.GetAsync($"/cases/{caseId}/evidence/{copy}");
+        var firstPage = await owner.GetAsync($"/cases/{caseId}/evidence/{first}");
+        var otherPage = await owner.GetAsync($"/cases/{caseId}/evidence/{other}");
+
+        var numbers = await ExhibitNumbersAsync(caseId);
+        Assert.Equal(HttpStatusCode.OK, copyPage.Status);
+        Assert.Contains($"It looks like exhibit {numbers[first]}.", Squeezed(copyPage.MainText), StringComparison.Ordinal);
+        Assert.Contains($"/cases/{caseId}/evidence/{first}", copyPage.Html, StringComparison.Ordinal);
+        Assert.Contains($"It looks like exhibit {numbers[copy]}.", Squeezed(firstPage.MainText), StringComparison.Ordinal);
+        Assert.DoesNotContain("looks like", otherPage.MainText, StringComparison.Ordinal);
+
+        // Kept sealed: 62 bytes that are not the hash, and they open only with the case's key for that very file.
+        await using var db = app.CreateDbContext();
+        var stored = await db.EvidenceItems.Where(e => e.Id == first).Select(e => new { e.PerceptualHash, e.PerceptualQuality }).SingleAsync();
+        var hash = PdqHasher.Compute(new MemoryStream(picture))!.Original;
+        Assert.Equal(62, stored.PerceptualHash!.Length);
+        Assert.Equal(hash.Quality, stored.PerceptualQuality);
+        Assert.DoesNotContain(Convert.ToHexString(hash.Bits), Convert.ToHexString(stored.PerceptualHash), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(CaseRole.Advocate)]
+    [InlineData(CaseRole.Viewer)]
+    public async Task An_ally_is_never_pointed_at_a_file_hidden_from_them(CaseRole role)
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var picture = Blocks(3);
+        var hidden = await owner.AddEvidenceAsync(caseId, picture, "hidden.jpg");
+        var shared = await owner.AddEvidenceAsync(caseId, SmallerCopy(picture), "shared.jpg");
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/evidence/{hidden}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        var (ally, _) = await app.NewAllyAsync(owner, caseId, role);
+        using var __ = ally;
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == role).ExecuteUpdateAsync(s => s.SetProperty(m => m.EvidenceImagesGranted, true));
+        }
+
+        var allyPage = await ally.GetAsync($"/cases/{caseId}/evidence/{shared}");
+        var ownerPage = await owner.GetAsync($"/cases/{caseId}/evidence/{shared}");
+
+        Assert.Equal(HttpStatusCode.OK, allyPage.Status);
+        Assert.DoesNotContain("looks like", allyPage.MainText, StringComparison.Ordinal);
+        Assert.DoesNotContain(hidden.ToString(), allyPage.Html, StringComparison.Ordinal);
+        Assert.Contains($"It looks like exhibit {(await ExhibitNumbersAsync(caseId))[hidden]}.", Squeezed(ownerPage.MainText), StringComparison.Ordinal);
+    }
+
+    /// <summary>Each file's exhibit number, as exports and binders give it.</summary>
+    private async Task<Dictionary<Guid, int>> ExhibitNumbersAsync(Guid caseId)
+    {
+        await using var db = app.CreateDbContext();
+        db.ShowPrivateItems = true;
+        return ExhibitNumbers.Assign(await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).ToListAsync())
+            .ToDictionary(n => n.Item.Id, n => n.Number);
+    }
+
+    /// <summary>A 900×1200 photo-sized JPEG of large coloured blocks, different for each seed (detail PDQ can see).</summary>
+    private static byte[] Blocks(int seed)
+    {
+        var random = new Random(seed);
+        using var bitmap = new SKBitmap(900, 1200);
+        using (var canvas = new SKCanvas(bitmap))
+        using (var paint = new SKPaint())
+        {
+            canvas.Clear(SKColors.White);
+            for (var i = 0; i < 40; i++)
+            {
+                paint.Color = new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256));
+                canvas.DrawRect(random.Next(900), random.Next(1200), 80 + random.Next(300), 80 + random.Next(300), paint);
+            }
+        }
+
+        using var jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+        return jpeg.ToArray();
+    }
+
+    /// <summary>A third the size, at JPEG quality 40: the same picture, other bytes.</summary>
+    private static byte[] SmallerCopy(byte[] jpeg)
+    {
+        using var bitmap = SKBitmap.Decode(jpeg);
+        using var smaller = bitmap.Resize(new SKImageInfo(bitmap.Width / 3, bitmap.Height / 3), new SKSamplingOptions(SKFilterMode.Linear));
+        using var encoded = smaller.Encode(SKEncodedImageFormat.Jpeg, 40);
+        return encoded.ToArray();
+    }
+
+    private static string Squeezed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
+
+public sealed class LookAlikeTestsOnSqlite(SqliteApp app) : LookAlikeTests<SqliteApp>(app);
+
+public sealed class LookAlikeTestsOnPostgres(PostgresApp app) : LookAlikeTests<PostgresApp>(app);

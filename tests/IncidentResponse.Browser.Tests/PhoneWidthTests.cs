@@ -288,7 +288,7 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
     }
 
     /// <summary>
-    /// A case as full as a real one: safety questions answered, an entry with a place it was found and a phone's JPEG as its evidence, a letter
+    /// A case as full as a real one: safety questions answered, an entry with a place it was found and a phone's JPEG as its evidence (twice, so one says which exhibit it looks like), a letter
     /// drafted about that place, an ally invited in each role and one invitation left pending.
     /// </summary>
     private static async Task<Seeded> SeedCaseAsync(IPage page)
@@ -338,6 +338,21 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         await page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/evidence/[0-9a-f-]{36}$"));
         var evidence = new Uri(page.Url).AbsolutePath;
+
+        // A second copy of the same screen, so the first file's page says which exhibit it looks like: measured too.
+        await page.GotoAsync(incident);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add evidence for this entry" }).ClickAsync();
+        await page.GetByLabel("Web address", new() { Exact = true }).FillAsync(Posted + "_again");
+        await page.GetByLabel("The file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "IMG_20260103_080102_the_same_post_found_again_somewhere_else.jpg",
+            MimeType = "image/jpeg",
+            Buffer = DemoImages.ScreenshotJpeg(1080, 1920, 2),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
+        await Expect(page.Locator("#look-alikes")).ToBeVisibleAsync();
+        await page.GotoAsync(evidence);
+        await Expect(page.Locator("#look-alikes")).ToBeVisibleAsync();
 
         await page.WritePlatformReportAsync(dashboard, "Reddit", Posted);
 

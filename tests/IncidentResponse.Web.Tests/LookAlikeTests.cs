@@ -45,6 +45,24 @@ public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(Convert.ToHexString(hash.Bits), Convert.ToHexString(stored.PerceptualHash), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_picture_found_many_times_links_the_first_ten_look_alikes_and_counts_the_rest()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var picture = Blocks(4);
+        var first = await owner.AddEvidenceAsync(caseId, picture, "first.jpg");
+        for (var i = 0; i < 12; i++)
+        {
+            await owner.AddEvidenceAsync(caseId, SmallerCopy(picture), $"copy-{i}.jpg");
+        }
+
+        var page = await owner.GetAsync($"/cases/{caseId}/evidence/{first}");
+
+        Assert.Equal(10, page.Document.QuerySelectorAll("#look-alikes a").Length);
+        Assert.EndsWith(" and 2 more.", Squeezed(page.Document.QuerySelector("#look-alikes p")!.TextContent).Split(". It may")[0] + ".", StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(CaseRole.Advocate)]
     [InlineData(CaseRole.Viewer)]

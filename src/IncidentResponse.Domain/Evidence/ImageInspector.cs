@@ -39,6 +39,9 @@ public sealed record ImageInspection(ImageInspectionOutcome Outcome, int Width, 
 public static class ImageInspector
 {
     public const long MaxPixels = 100_000_000;
+
+    /// <summary>True when a picture of this size is within <see cref="MaxSide"/> a side and <see cref="MaxPixels"/> in all.</summary>
+    public static bool WithinLimits(int width, int height) => width <= MaxSide && height <= MaxSide && (long)width * height <= MaxPixels;
     public const int MaxSide = 30_000;
 
     /// <param name="image">A seekable stream positioned at the image's first byte (images are at most
@@ -87,7 +90,7 @@ public static class ImageInspector
             return Unreadable("The image does not declare its width and height.");
         }
 
-        if (width > MaxSide || height > MaxSide || (long)width * height > MaxPixels)
+        if (!WithinLimits(width, height))
         {
             return new ImageInspection(
                 ImageInspectionOutcome.TooManyPixels,

@@ -83,7 +83,7 @@ public static class PdqHasher
         ArgumentNullException.ThrowIfNull(picture);
         using var codec = SKCodec.Create(new SKManagedStream(picture, disposeManagedStream: false));
         if (codec is not { Info: { Width: > 0, Height: > 0 } info }
-            || info.Width > ImageInspector.MaxSide || info.Height > ImageInspector.MaxSide || (long)info.Width * info.Height > ImageInspector.MaxPixels)
+            || !ImageInspector.WithinLimits(info.Width, info.Height))
         {
             return null;
         }

@@ -10,7 +10,11 @@ public static class ExhibitNumbers
 {
     /// <summary>The items in exhibit order, each with its number (from 1).</summary>
     public static IReadOnlyList<(int Number, EvidenceItem Item)> Assign(IEnumerable<EvidenceItem> items) =>
-        items.OrderBy(i => i.ReceivedUtc).ThenBy(i => i.Id).Select((item, index) => (index + 1, item)).ToList();
+        Assign(items, i => i.ReceivedUtc, i => i.Id);
+
+    /// <summary>The same numbering for rows read without the whole item (only their time received and id).</summary>
+    public static IReadOnlyList<(int Number, T Item)> Assign<T>(IEnumerable<T> items, Func<T, DateTime> receivedUtc, Func<T, Guid> id) =>
+        items.OrderBy(receivedUtc).ThenBy(id).Select((item, index) => (index + 1, item)).ToList();
 
     /// <summary>A neutral file name such as <c>exhibit-007.png</c>: the number, zero-padded to three digits, and the
     /// extension of the kind sniffed from its bytes (never the name it was uploaded with).</summary>

@@ -26,8 +26,8 @@ public sealed class LookAlikes(AppDbContext db, CaseKeyring keys)
         var files = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == item.CaseId)
             .Select(e => new { e.Id, e.ReceivedUtc, e.PerceptualHash, e.PerceptualQuality })
             .ToListAsync(cancellationToken);
-        var numbered = files.OrderBy(f => f.ReceivedUtc).ThenBy(f => f.Id).Select((f, i) => (Number: i + 1, File: f)).ToList();
-        var candidates = numbered.Where(n => n.File.Id != item.Id && n.File.PerceptualHash is not null && n.File.PerceptualQuality >= PdqHasher.MinQuality).ToList();
+        var candidates = ExhibitNumbers.Assign(files, f => f.ReceivedUtc, f => f.Id)
+            .Where(n => n.Item.Id != item.Id && n.Item.PerceptualHash is not null && n.Item.PerceptualQuality >= PdqHasher.MinQuality).ToList();
         if (candidates.Count == 0)
         {
             return [];
@@ -38,8 +38,8 @@ public sealed class LookAlikes(AppDbContext db, CaseKeyring keys)
         {
             var shown = PdqHash.Open(sealedHash, quality, caseKey, item.Id);
             return [.. candidates
-                .Where(n => PdqHash.Open(n.File.PerceptualHash!, n.File.PerceptualQuality!.Value, caseKey, n.File.Id).LooksLike(shown))
-                .Select(n => new LookAlike(n.File.Id, n.Number))];
+                .Where(n => PdqHash.Open(n.Item.PerceptualHash!, n.Item.PerceptualQuality!.Value, caseKey, n.Item.Id).LooksLike(shown))
+                .Select(n => new LookAlike(n.Item.Id, n.Number))];
         }
         finally
         {

@@ -78,23 +78,12 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
             : await PageKeysAsync(ShownSources(caseId, filter, withheld), filter, page, cancellationToken);
         var rows = new Dictionary<(TimelineRowType, Guid), TimelineRow>();
 
-        // Only the kinds the page shows are read: a page of entries alone costs no query for files or letters.
+        // Each kind's rows are read only when the page shows that kind (each method returns at once for no ids): a page
+        // of entries alone costs no query for files or letters.
         var onPage = keys.ToLookup(k => k.Type, k => k.Id);
-        if (onPage.Contains(TimelineRowType.Incident))
-        {
-            await AddIncidentRowsAsync(caseId, [.. onPage[TimelineRowType.Incident]], rows, cancellationToken);
-        }
-
-        if (onPage.Contains(TimelineRowType.Sighting))
-        {
-            await AddSightingRowsAsync(caseId, [.. onPage[TimelineRowType.Sighting]], rows, cancellationToken);
-        }
-
-        if (onPage.Contains(TimelineRowType.Evidence))
-        {
-            await AddFileRowsAsync(caseId, [.. onPage[TimelineRowType.Evidence]], canViewEvidence, rows, cancellationToken);
-        }
-
+        await AddIncidentRowsAsync(caseId, [.. onPage[TimelineRowType.Incident]], rows, cancellationToken);
+        await AddSightingRowsAsync(caseId, [.. onPage[TimelineRowType.Sighting]], rows, cancellationToken);
+        await AddFileRowsAsync(caseId, [.. onPage[TimelineRowType.Evidence]], canViewEvidence, rows, cancellationToken);
         await AddLetterRowsAsync(caseId, [.. onPage[TimelineRowType.TakedownSent]], [.. onPage[TimelineRowType.TakedownAnswer]], withheld, rows, cancellationToken);
         return new TimelinePage(keys.Select(k => rows[(k.Type, k.Id)]).ToList(), pageNumber, total);
     }
@@ -215,6 +204,11 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
 
     private async Task AddIncidentRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         var incidents = await TimelineQueries.Incidents.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
         var marks = await TriageMarksAsync(caseId, cancellationToken);
         foreach (var i in incidents)
@@ -241,6 +235,11 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
 
     private async Task AddSightingRowsAsync(Guid caseId, List<Guid> ids, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         var sightings = await TimelineQueries.Sightings.For(db)(db, caseId, ids).ToListAsync(cancellationToken);
         foreach (var s in sightings)
         {
@@ -253,16 +252,22 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
     private async Task AddFileRowsAsync(
         Guid caseId, List<Guid> ids, bool canViewEvidence, Dictionary<(TimelineRowType, Guid), TimelineRow> rows, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
         var files = await TimelineQueries.Files.For(db)(db, caseId, ids, canViewEvidence).ToListAsync(cancellationToken);
 
         // Someone the owner has not shown evidence images gets a file's number, kind, size, time and fingerprint only:
         // never what it shows. Its number is its exhibit number among the files they can see (ids and times only).
         var exhibitNumbers = canViewEvidence || files.Count == 0
             ? new Dictionary<Guid, int>()
-            : (await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId)
-                .Select(e => new { e.Id, e.ReceivedUtc }).ToListAsync(cancellationToken))
-                .OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id)
-                .Select((e, i) => (e.Id, Number: i + 1)).ToDictionary(e => e.Id, e => e.Number);
+            : ExhibitNumbers.Assign(
+                    await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == caseId).Select(e => new { e.Id, e.ReceivedUtc }).ToListAsync(cancellationToken),
+                    e => e.ReceivedUtc,
+                    e => e.Id)
+                .ToDictionary(e => e.Item.Id, e => e.Number);
         foreach (var e in files)
         {
             var size = e.Length.ToString("N0", CultureInfo.InvariantCulture);

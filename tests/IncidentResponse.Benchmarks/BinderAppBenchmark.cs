@@ -45,10 +45,11 @@ public static class BinderAppBenchmark
                 extra["DOTNET_EnableDiagnostics"] = "1";
             }
 
-            // BINDER_APP_DOTNET_X=v reaches the app as DOTNET_X=v: garbage collector settings to compare.
+            // BINDER_APP_DOTNET_X=v reaches the app as DOTNET_X=v (garbage collector settings to compare), and
+            // BINDER_APP_MALLOC_X=v as MALLOC_X=v (the C library's allocator, which SkiaSharp's decoding uses).
             foreach (var (key, value) in Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
                 .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
-                .Where(e => e.Item1.StartsWith("BINDER_APP_DOTNET_", StringComparison.Ordinal)))
+                .Where(e => e.Item1.StartsWith("BINDER_APP_DOTNET_", StringComparison.Ordinal) || e.Item1.StartsWith("BINDER_APP_MALLOC_", StringComparison.Ordinal)))
             {
                 extra[key["BINDER_APP_".Length..]] = value;
                 Console.WriteLine($"// {key["BINDER_APP_".Length..]}={value}");
@@ -80,7 +81,14 @@ public static class BinderAppBenchmark
             // BINDER_APP_WORKER_NICE=n runs the printing instance at that niceness (as a deployment's Nice= would).
             var split = Environment.GetEnvironmentVariable("BINDER_APP_WORKER") == "1";
             await using var app = await AppProcess.StartAsync(split ? settings with { Extra = new Dictionary<string, string>(extra) { ["Binder:RunJobs"] = "false" } } : settings);
-            await using var worker = split ? await AppProcess.StartAsync(settings) : null;
+            // BINDER_APP_WORKER_HEAP=MiB caps the printing instance's .NET heap at its own figure (a deployment's printer
+            // service may set its own DOTNET_GCHeapHardLimit, docs/operations.md).
+            var workerHeapMiB = Environment.GetEnvironmentVariable("BINDER_APP_WORKER_HEAP") is { Length: > 0 } h ? int.Parse(h, CultureInfo.InvariantCulture) : heapLimitMiB;
+            var workerSettings = workerHeapMiB == heapLimitMiB || workerHeapMiB <= 0 ? settings : settings with
+            {
+                Extra = new Dictionary<string, string>(extra) { ["DOTNET_GCHeapHardLimit"] = "0x" + ((long)workerHeapMiB * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture) },
+            };
+            await using var worker = split ? await AppProcess.StartAsync(workerSettings) : null;
             var printer = worker ?? app;
             if (worker is not null && Environment.GetEnvironmentVariable("BINDER_APP_WORKER_NICE") is { Length: > 0 } nice)
             {
@@ -207,7 +215,7 @@ public static class BinderAppBenchmark
             if (worker is not null)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"// Printing instance: {printerBefore / 1024.0:0} MiB before, peak {printerPeak / 1024.0:0} MiB, {printerAfter / 1024.0:0} MiB after; heap limit {(heapLimitMiB > 0 ? heapLimitMiB + " MiB" : "none")}"));
+                    $"// Printing instance: {printerBefore / 1024.0:0} MiB before, peak {printerPeak / 1024.0:0} MiB, {printerAfter / 1024.0:0} MiB after; heap limit {(workerHeapMiB > 0 ? workerHeapMiB + " MiB" : "none")}"));
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// Chromium's processes (the printing instance's children): peak {chromiumPss / 1024.0:0} MiB proportional (shared pages counted once), {chromium / 1024.0:0} MiB resident summed; Playwright's driver peak {driver / 1024.0:0} MiB"));

@@ -29,12 +29,16 @@ public sealed class PictureServerTests(PrinterFixture fixture) : IDisposable
         var document = SampleDocuments.Binder();
         string? prefix = null;
         var secondAskWhileServing = HttpStatusCode.OK;
+        var documentAskedAgain = HttpStatusCode.OK;
         async Task<(byte[] Bytes, string ContentType)?> ResolveAsync(string name, CancellationToken cancellationToken)
         {
             if (name == "exhibit/1")
             {
                 // The page's own request for it is being answered: a second request for the same name is refused.
                 secondAskWhileServing = (await _http.GetAsync(prefix + name, cancellationToken)).StatusCode;
+
+                // The page has loaded its document from the capability's own address, once: not again, to anyone.
+                documentAskedAgain = (await _http.GetAsync(prefix, cancellationToken)).StatusCode;
             }
 
             return await PicturesAsync(name, cancellationToken);
@@ -54,6 +58,7 @@ public sealed class PictureServerTests(PrinterFixture fixture) : IDisposable
         Assert.Contains(new PdfImage(40, 30, IsMask: false), pdf.Images);
         Assert.Contains(new PdfImage(30, 40, IsMask: false), pdf.Images);
         Assert.Equal(HttpStatusCode.NotFound, secondAskWhileServing);
+        Assert.Equal(HttpStatusCode.NotFound, documentAskedAgain);
         Assert.Equal(["exhibit/1", "exhibit/2", "spare/1"], _asked.Order());
         Assert.Equal(["exhibit/1", "exhibit/2", "spare/1"], report.ServedResources.Order());
         Assert.Empty(report.BlockedRequests);
@@ -61,6 +66,7 @@ public sealed class PictureServerTests(PrinterFixture fixture) : IDisposable
         // The print is over: its capability with it, for a name never asked for too.
         Assert.StartsWith("http://127.0.0.1:", prefix, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(prefix + "spare/2")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync(prefix)).StatusCode);
         Assert.Equal(0, _printer.OpenPictureGrants);
     }
 
@@ -112,7 +118,8 @@ public sealed class PictureServerTests(PrinterFixture fixture) : IDisposable
 
     /// <summary>
     /// What anyone on the machine could try while a print runs: a name once (200, no-store) then again (404), the same
-    /// name under a capability one digit off or made up, under another name for the host, or with another method.
+    /// name or the document under a capability one digit off or made up, under another name for the host, or with
+    /// another method.
     /// </summary>
     private async Task WhileThePrintRunsAsync(string prefix, CancellationToken cancellationToken)
     {
@@ -130,6 +137,8 @@ public sealed class PictureServerTests(PrinterFixture fixture) : IDisposable
         {
             var response = await _http.GetAsync($"http://127.0.0.1:{address.Port}/{other}/spare/2", cancellationToken);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            var document = await _http.GetAsync($"http://127.0.0.1:{address.Port}/{other}/", cancellationToken);
+            Assert.Equal(HttpStatusCode.NotFound, document.StatusCode);
         }
 
         using var otherHost = new HttpRequestMessage(HttpMethod.Get, prefix + "spare/2");

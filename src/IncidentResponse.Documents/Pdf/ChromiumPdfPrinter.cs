@@ -120,9 +120,9 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
         {
             // The capability lives exactly as long as this print: ended here on success, failure or cancellation.
             using var grant = pictures.Grant(resolveResource, _options.MaxConcurrentResources, cancellationToken);
-            var html = await renderHtml(grant.Prefix, cancellationToken);
+            grant.Document = await renderHtml(grant.Prefix, cancellationToken);
             var blocked = new ConcurrentQueue<string>();
-            var pages = await PrintPageAsync(browser, html, grant, blocked, destination, options, pass, cancellationToken);
+            var pages = await PrintPageAsync(browser, grant, blocked, destination, options, pass, cancellationToken);
             if (!blocked.IsEmpty)
             {
                 LogBlockedRequests(blocked.Count);
@@ -138,12 +138,13 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Loads <paramref name="html"/> in a fresh, isolated context with JavaScript off, where the page may fetch nothing
-    /// but its own capability's resources, and prints it. Returns the number of pages.
+    /// Loads the grant's document in a fresh, isolated context with JavaScript off, where the page may fetch nothing but
+    /// its own capability's document and resources, and prints it. The page navigates to the capability's address and
+    /// the picture server answers it with the HTML: a binder's text (megabytes) is not copied into a Playwright message
+    /// and its pooled buffers, as <c>SetContentAsync</c> did. Returns the number of pages.
     /// </summary>
     private async Task<int> PrintPageAsync(
         IBrowser browser,
-        string html,
         PictureGrant grant,
         ConcurrentQueue<string> blocked,
         Stream destination,
@@ -166,8 +167,13 @@ public sealed partial class ChromiumPdfPrinter : IAsyncDisposable
             page.SetDefaultNavigationTimeout(timeout);
             await page.RouteAsync("**/*", route => FilterAsync(route, grant.Prefix, blocked));
 
-            await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load });
+            var loaded = await page.GotoAsync(grant.Prefix, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
             cancellationToken.ThrowIfCancellationRequested();
+            if (loaded is not { Ok: true })
+            {
+                throw new InvalidOperationException("Chromium could not load the document from the picture server.");
+            }
+
             if (grant.FirstFailure is { } failure)
             {
                 throw new InvalidOperationException("A resource for the document could not be loaded.", failure);

@@ -18,6 +18,7 @@ internal sealed class PictureGrant : IDisposable
     private readonly CancellationToken _token;
     private readonly Action<PictureGrant> _remove;
     private int _disposed;
+    private string? _document;
 
     internal PictureGrant(
         string capability,
@@ -46,6 +47,19 @@ internal sealed class PictureGrant : IDisposable
 
     /// <summary>The first exception the callback threw, if any: the print fails with it rather than print without the picture.</summary>
     public Exception? FirstFailure => _failures.TryPeek(out var failure) ? failure : null;
+
+    /// <summary>
+    /// The document's HTML, answered once at <see cref="Prefix"/> itself (<see cref="TakeDocument"/>) and then dropped:
+    /// Chromium loads it by navigation, so it never travels inside a Playwright message.
+    /// </summary>
+    public string? Document
+    {
+        get => Volatile.Read(ref _document);
+        set => Volatile.Write(ref _document, value);
+    }
+
+    /// <summary>The document the first time it is asked for, null ever after (and after the grant has ended).</summary>
+    public string? TakeDocument() => Volatile.Read(ref _disposed) == 1 ? null : Interlocked.Exchange(ref _document, null);
 
     /// <summary>True the first time a name is asked for, false ever after: each picture is handed over once.</summary>
     public bool Take(string name)

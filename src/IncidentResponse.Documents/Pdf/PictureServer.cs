@@ -16,8 +16,9 @@ namespace IncidentResponse.Documents.Pdf;
 /// <summary>
 /// Hands documents' pictures to Chromium as plain HTTP responses on the loopback interface (ADR 0023): a tiny Kestrel
 /// bound to 127.0.0.1 on a port the system picks, owned by the printer. Each print is granted a capability, a random
-/// 256-bit path segment valid only while that print runs; under it each resource name is answered once, its bytes
-/// written straight from the caller's callback into the response. Everything else is 404: an unknown or ended
+/// 256-bit path segment valid only while that print runs; the capability's own path answers the document's HTML once
+/// (so the page is loaded by a plain navigation, not sent through Playwright's messages), and under it each resource
+/// name is answered once, its bytes written straight from the caller's callback into the response. Everything else is 404: an unknown or ended
 /// capability, a second request for a name, another method, another <c>Host</c>.
 /// </summary>
 internal sealed class PictureServer : IAsyncDisposable
@@ -78,9 +79,21 @@ internal sealed class PictureServer : IAsyncDisposable
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         var target = context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget;
-        if (!HttpMethods.IsGet(context.Request.Method)
-            || !string.Equals(context.Request.Headers.Host, _host, StringComparison.Ordinal)
-            || !TryFind(target, out var grant, out var name)
+        if (!HttpMethods.IsGet(context.Request.Method) || !string.Equals(context.Request.Headers.Host, _host, StringComparison.Ordinal))
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        if (IsDocument(target, out var printed) && printed.TakeDocument() is { } html)
+        {
+            // The document itself, at the capability's own path: sent once, encoded as it is written.
+            response.ContentType = "text/html; charset=utf-8";
+            await response.WriteAsync(html, context.RequestAborted);
+            return;
+        }
+
+        if (!TryFind(target, out var grant, out var name)
             || !grant.Take(name))
         {
             response.StatusCode = StatusCodes.Status404NotFound;
@@ -88,6 +101,14 @@ internal sealed class PictureServer : IAsyncDisposable
         }
 
         await grant.AnswerAsync(name, context);
+    }
+
+    /// <summary>A request for a grant's document: its path is the capability alone (<c>/capability/</c>).</summary>
+    private bool IsDocument(string target, out PictureGrant grant)
+    {
+        grant = null!;
+        return target.Length > 2 && target[0] == '/' && target[^1] == '/'
+            && _grants.TryGetValue(target[1..^1], out grant!);
     }
 
     /// <summary>The grant a request's path names (<c>/capability/exhibit/3</c>) and the resource name after it.</summary>

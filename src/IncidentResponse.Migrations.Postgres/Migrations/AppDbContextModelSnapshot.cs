@@ -295,6 +295,8 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
 
                     b.HasKey("CaseId", "Sequence");
 
+                    b.HasIndex("CaseId", "Action");
+
                     b.ToTable("AuditEvents", (string)null);
                 });
 

@@ -290,6 +290,8 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
 
                     b.HasKey("CaseId", "Sequence");
 
+                    b.HasIndex("CaseId", "Action");
+
                     b.ToTable("AuditEvents", (string)null);
                 });
 

@@ -90,6 +90,63 @@ public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains($"It looks like exhibit {(await ExhibitNumbersAsync(caseId))[hidden]}.", Squeezed(ownerPage.MainText), StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Category", "Chromium")]
+    public async Task A_binder_says_which_exhibits_look_alike_only_between_exhibits_shown_alike()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        await owner.ConfirmPassphraseAsync($"/cases/{caseId}/binder");
+        var picture = Blocks(5);
+        var first = await owner.AddEvidenceAsync(caseId, picture, "first.jpg");
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var other = await owner.AddEvidenceAsync(caseId, Blocks(6), "other.jpg");
+        app.Clock.Advance(TimeSpan.FromSeconds(1));
+        var copy = await owner.AddEvidenceAsync(caseId, SmallerCopy(picture), "copy.jpg");
+
+        var shown = await BinderViewAsync(owner, caseId, new() { [first] = "None", [other] = "None", [copy] = "None" });
+        Assert.Equal("Exhibit 3", LooksLike(shown, 1)?.Split(':')[0]);
+        Assert.Null(LooksLike(shown, 2));
+        Assert.StartsWith("Exhibit 1: by its perceptual fingerprint (PDQ)", LooksLike(shown, 3), StringComparison.Ordinal);
+        Assert.EndsWith("A likeness to check by eye, not proof.", LooksLike(shown, 3), StringComparison.Ordinal);
+
+        // Pointing from an obscured copy to the shown picture would show what the obscured one is; a withheld one says nothing.
+        foreach (var choice in new[] { "Obscure", "Withhold" })
+        {
+            var page = await BinderViewAsync(owner, caseId, new() { [first] = "None", [other] = "None", [copy] = choice });
+            Assert.Null(LooksLike(page, 1));
+            Assert.Null(LooksLike(page, 3));
+        }
+
+        var bothObscured = await BinderViewAsync(owner, caseId, new() { [first] = "Obscure", [other] = "None", [copy] = "Obscure" });
+        Assert.Equal("Exhibit 3", LooksLike(bothObscured, 1)?.Split(':')[0]);
+        Assert.Equal("Exhibit 1", LooksLike(bothObscured, 3)?.Split(':')[0]);
+    }
+
+    /// <summary>The binder's print view (every exhibit, each shown as <paramref name="redactions"/> says).</summary>
+    private static async Task<AppClient.PageResult> BinderViewAsync(AppClient client, Guid caseId, Dictionary<Guid, string> redactions)
+    {
+        var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("__rvt", token),
+            new("Input.Preset", "MyRecords"),
+            new("Input.Title", "Evidence record"),
+            new("Input.PreparedBy", ""),
+            new("Input.PreparedFor", ""),
+            new("Input.Sections", "Exhibits"),
+        };
+        fields.AddRange(redactions.Select(r => new KeyValuePair<string, string>($"Input.Redactions[{r.Key}]", r.Value)));
+        var pressed = await client.Http.PostAsync($"/cases/{caseId}/binder?handler=View", new FormUrlEncodedContent(fields));
+        using var response = await BinderJobClient.FollowAsync(client.Http, pressed);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await AppClient.PageResult.ReadAsync(response);
+    }
+
+    /// <summary>Exhibit <paramref name="number"/>'s "Looks like" row, or null when it has none.</summary>
+    private static string? LooksLike(AppClient.PageResult page, int number) =>
+        page.Document.QuerySelector($"#exhibit-{number} tr.looks-like td") is { } cell ? Squeezed(cell.TextContent) : null;
+
     /// <summary>Each file's exhibit number, as exports and binders give it.</summary>
     private async Task<Dictionary<Guid, int>> ExhibitNumbersAsync(Guid caseId)
     {

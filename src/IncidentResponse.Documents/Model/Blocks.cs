@@ -134,4 +134,10 @@ public sealed record ExhibitBlock : Block
     /// clearly marked problem page, without any picture, and this text says what is wrong.
     /// </summary>
     public string? Problem { get; init; }
+
+    /// <summary>
+    /// The numbers of the binder's other exhibits whose pictures look like this one by their perceptual hashes (issue
+    /// 24): only between exhibits shown alike (both in full or both obscured), never for one withheld.
+    /// </summary>
+    public IReadOnlyList<int> LooksLike { get; init; } = [];
 }

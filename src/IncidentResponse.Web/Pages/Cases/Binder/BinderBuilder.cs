@@ -1,7 +1,9 @@
 using IncidentResponse.Documents.Binder;
+using IncidentResponse.Documents.Model;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
+using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Pages.Cases.Export;
 using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
@@ -20,7 +22,8 @@ public sealed class BinderBuilder(
     AuditTrail audit,
     PlatformDirectory platforms,
     TimeProvider clock,
-    LocalTimes times)
+    LocalTimes times,
+    LookAlikes lookAlikes)
 {
     /// <summary>Reads and checks the case and builds the binder's content.</summary>
     public async Task<BinderDocument> BuildDocumentAsync(Guid caseId, BinderOptions options, CancellationToken cancellationToken)
@@ -43,12 +46,27 @@ public sealed class BinderBuilder(
             await reader.UserNamesAsync(records.Evidence.Select(i => i.UploadedByUserId), cancellationToken),
             records.AuditEvents);
 
-        var exhibits = await check.CheckAllAsync(caseId, data.Evidence, data.AuditEvents, options, cancellationToken);
+        var exhibits = await WithLookAlikesAsync(
+            caseId, await check.CheckAllAsync(caseId, data.Evidence, data.AuditEvents, options, cancellationToken), cancellationToken);
         var verification = audit.Verify(caseId, data.AuditEvents, records.AuditHead);
         var head = records.LatestEvent;
         var document = new BinderComposer(
             data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), pictures.Available, BinderWords.For(times)).Compose();
         building.Done();
         return new BinderDocument(document, exhibits, verification, head);
+    }
+
+    /// <summary>
+    /// Each exhibit with the numbers of those that look like it (issue 24): compared only among this binder's own
+    /// exhibits (what this member may see), never a withheld one or one with a problem, and only between exhibits shown
+    /// alike, so an obscured picture is never described by a shown one.
+    /// </summary>
+    private async Task<IReadOnlyList<BinderExhibit>> WithLookAlikesAsync(Guid caseId, IReadOnlyList<BinderExhibit> exhibits, CancellationToken cancellationToken)
+    {
+        var matches = await lookAlikes.AmongAsync(
+            caseId,
+            [.. exhibits.Where(e => e.Problem is null && e.Redaction != Redaction.Withhold).Select(e => (e.Number, e.Item, e.Redaction))],
+            cancellationToken);
+        return [.. exhibits.Select(e => matches.TryGetValue(e.Number, out var alike) && alike.Count > 0 ? e with { LooksLike = alike } : e)];
     }
 }

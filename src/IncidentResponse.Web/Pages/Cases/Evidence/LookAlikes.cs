@@ -15,6 +15,37 @@ public sealed record LookAlike(Guid Id, int ExhibitNumber);
 /// </summary>
 public sealed class LookAlikes(AppDbContext db, CaseKeyring keys)
 {
+    /// <summary>
+    /// Which of <paramref name="pictures"/> (one case's, numbered, each with a group) look like which: every pair within
+    /// the same group whose hashes match, both of enough quality. A binder groups its exhibits by how they are shown, so
+    /// a match never tells the reader what an obscured picture looks like by pointing at one shown in full.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<int>>> AmongAsync<TGroup>(
+        Guid caseId, IReadOnlyList<(int Number, EvidenceItem Item, TGroup Group)> pictures, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pictures);
+        var hashed = pictures.Where(p => p.Item is { PerceptualHash: not null, PerceptualQuality: >= PdqHasher.MinQuality }).ToList();
+        if (hashed.Count < 2)
+        {
+            return new Dictionary<int, IReadOnlyList<int>>();
+        }
+
+        var caseKey = await keys.UnwrapAsync(caseId, cancellationToken);
+        try
+        {
+            var opened = hashed.Select(p => (p.Number, p.Group, Hash: PdqHash.Open(p.Item.PerceptualHash!, p.Item.PerceptualQuality!.Value, caseKey, p.Item.Id))).ToList();
+            return opened.ToDictionary(
+                p => p.Number,
+                p => (IReadOnlyList<int>)[.. opened
+                    .Where(o => o.Number != p.Number && EqualityComparer<TGroup>.Default.Equals(o.Group, p.Group) && o.Hash.LooksLike(p.Hash))
+                    .Select(o => o.Number).Order()]);
+        }
+        finally
+        {
+            CaseKeys.Destroy(caseKey);
+        }
+    }
+
     public async Task<IReadOnlyList<LookAlike>> ForAsync(EvidenceItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -36,13 +36,41 @@ public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains($"It looks like exhibit {numbers[copy]}.", Squeezed(firstPage.MainText), StringComparison.Ordinal);
         Assert.DoesNotContain("looks like", otherPage.MainText, StringComparison.Ordinal);
 
-        // Kept sealed: 62 bytes that are not the hash, and they open only with the case's key for that very file.
+        // Kept sealed: eight sealed hashes (as it is, turned, flipped) of 62 bytes, none of them a hash in clear.
         await using var db = app.CreateDbContext();
         var stored = await db.EvidenceItems.Where(e => e.Id == first).Select(e => new { e.PerceptualHash, e.PerceptualQuality }).SingleAsync();
-        var hash = PdqHasher.Compute(new MemoryStream(picture))!.Original;
-        Assert.Equal(62, stored.PerceptualHash!.Length);
-        Assert.Equal(hash.Quality, stored.PerceptualQuality);
-        Assert.DoesNotContain(Convert.ToHexString(hash.Bits), Convert.ToHexString(stored.PerceptualHash), StringComparison.Ordinal);
+        var hashes = PdqHasher.Compute(new MemoryStream(picture))!;
+        Assert.Equal(8 * 62, stored.PerceptualHash!.Length);
+        Assert.Equal(hashes.Original.Quality, stored.PerceptualQuality);
+        foreach (var variant in hashes.Variants)
+        {
+            Assert.DoesNotContain(Convert.ToHexString(variant.Bits), Convert.ToHexString(stored.PerceptualHash), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_mirrored_copy_is_found_even_beside_a_picture_kept_before_mirrored_copies_were_looked_for()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var picture = Blocks(7);
+        var first = await owner.AddEvidenceAsync(caseId, picture, "first.jpg");
+
+        // Kept as the first version did: the original's sealed hash alone.
+        await using (var db = app.CreateDbContext())
+        {
+            var kept = await db.EvidenceItems.Where(e => e.Id == first).Select(e => e.PerceptualHash).SingleAsync();
+            var originalAlone = kept![..62];
+            await db.EvidenceItems.Where(e => e.Id == first).ExecuteUpdateAsync(s => s.SetProperty(e => e.PerceptualHash, originalAlone));
+        }
+
+        var mirrored = await owner.AddEvidenceAsync(caseId, Mirrored(picture), "mirrored.jpg");
+        var other = await owner.AddEvidenceAsync(caseId, Mirrored(Blocks(8)), "other.jpg");
+
+        var numbers = await ExhibitNumbersAsync(caseId);
+        Assert.Contains($"It looks like exhibit {numbers[first]}.", Squeezed((await owner.GetAsync($"/cases/{caseId}/evidence/{mirrored}")).MainText), StringComparison.Ordinal);
+        Assert.Contains($"It looks like exhibit {numbers[mirrored]}.", Squeezed((await owner.GetAsync($"/cases/{caseId}/evidence/{first}")).MainText), StringComparison.Ordinal);
+        Assert.DoesNotContain("looks like", (await owner.GetAsync($"/cases/{caseId}/evidence/{other}")).MainText, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,6 +202,22 @@ public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
 
         using var jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
         return jpeg.ToArray();
+    }
+
+    /// <summary>The picture flipped left to right, as a repost made to dodge matching might be.</summary>
+    private static byte[] Mirrored(byte[] jpeg)
+    {
+        using var bitmap = SKBitmap.Decode(jpeg);
+        using var mirrored = new SKBitmap(bitmap.Width, bitmap.Height);
+        using (var canvas = new SKCanvas(mirrored))
+        using (var image = SKImage.FromBitmap(bitmap))
+        {
+            canvas.Scale(-1, 1, bitmap.Width / 2f, 0);
+            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Linear));
+        }
+
+        using var encoded = mirrored.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return encoded.ToArray();
     }
 
     /// <summary>A third the size, at JPEG quality 40: the same picture, other bytes.</summary>

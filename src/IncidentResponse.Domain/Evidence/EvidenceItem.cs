@@ -80,8 +80,9 @@ public sealed class EvidenceItem : IVersioned
     public RevealedDetails RevealedDetails { get; set; }
 
     /// <summary>
-    /// The picture's PDQ hash (<see cref="PdqHasher"/>) sealed under the case's key (<see cref="PdqHash.Seal"/>), for
-    /// "this looks like exhibit N"; null for files that are not pictures, could not be decoded, or were kept before.
+    /// The picture's PDQ hashes (<see cref="PdqHasher"/>), as it is and turned and flipped, sealed under the case's key
+    /// (<see cref="PdqHashes.Seal"/>), for "this looks like exhibit N"; the original's alone for pictures kept before
+    /// 2026-12-07; null for files that are not pictures, could not be decoded, or were kept before 2026-12-06.
     /// </summary>
     public byte[]? PerceptualHash { get; set; }
 

@@ -56,6 +56,54 @@ public sealed record PdqHashes(IReadOnlyList<PdqHash> Variants)
 
     /// <summary>The smallest distance between <paramref name="other"/> and any variant of this picture.</summary>
     public int DistanceTo(PdqHash other) => Variants.Min(v => v.DistanceTo(other));
+
+    /// <summary>
+    /// Both say enough (quality) and one picture, turned or flipped or as it is, is at most
+    /// <see cref="PdqHasher.MatchDistance"/> bits from the other as it is. Either side may have its original alone (a
+    /// picture kept before the variants were kept): the other side's variants still find a turned copy.
+    /// </summary>
+    public bool LooksLike(PdqHashes other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Original.Quality >= PdqHasher.MinQuality && other.Original.Quality >= PdqHasher.MinQuality
+            && Math.Min(DistanceTo(other.Original), other.DistanceTo(Original)) <= PdqHasher.MatchDistance;
+    }
+
+    /// <summary>
+    /// Every variant sealed under the case's key as <see cref="PdqHash.Seal"/> seals one, bound to the evidence item,
+    /// one after another in <see cref="Variants"/>' order: 8 × <see cref="KeyWrap.WrappedSize"/> bytes.
+    /// </summary>
+    public byte[] Seal(ReadOnlySpan<byte> caseKey, Guid evidenceId)
+    {
+        var sealedHashes = new byte[Variants.Count * KeyWrap.WrappedSize];
+        for (var i = 0; i < Variants.Count; i++)
+        {
+            Variants[i].Seal(caseKey, evidenceId).CopyTo(sealedHashes, i * KeyWrap.WrappedSize);
+        }
+
+        return sealedHashes;
+    }
+
+    /// <summary>
+    /// Opens what <see cref="Seal"/> wrote, or a single sealed hash (the original alone, as kept before 2026-12-07).
+    /// </summary>
+    /// <exception cref="EvidenceIntegrityException">Wrong key or item, altered, or not a whole number of sealed hashes.</exception>
+    public static PdqHashes Open(ReadOnlySpan<byte> sealedHashes, int quality, ReadOnlySpan<byte> caseKey, Guid evidenceId)
+    {
+        var count = sealedHashes.Length / KeyWrap.WrappedSize;
+        if (count is not (1 or 8) || sealedHashes.Length % KeyWrap.WrappedSize != 0)
+        {
+            throw new EvidenceIntegrityException("A perceptual hash is not one or eight sealed hashes.");
+        }
+
+        var variants = new PdqHash[count];
+        for (var i = 0; i < count; i++)
+        {
+            variants[i] = PdqHash.Open(sealedHashes.Slice(i * KeyWrap.WrappedSize, KeyWrap.WrappedSize), quality, caseKey, evidenceId);
+        }
+
+        return new PdqHashes(variants);
+    }
 }
 
 /// <summary>

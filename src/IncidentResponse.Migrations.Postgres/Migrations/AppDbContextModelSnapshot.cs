@@ -629,7 +629,7 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(255)");
 
                     b.Property<byte[]>("PerceptualHash")
-                        .HasMaxLength(62)
+                        .HasMaxLength(496)
                         .HasColumnType("bytea");
 
                     b.Property<int?>("PerceptualQuality")

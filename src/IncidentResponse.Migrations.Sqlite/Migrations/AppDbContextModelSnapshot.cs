@@ -622,7 +622,7 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("PerceptualHash")
-                        .HasMaxLength(62)
+                        .HasMaxLength(496)
                         .HasColumnType("BLOB");
 
                     b.Property<int?>("PerceptualQuality")

@@ -82,6 +82,34 @@ public sealed class PdqHasherTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Sealed_variants_open_only_with_their_key_and_item_and_find_a_turned_copy_kept_either_way()
+    {
+        var caseKey = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var original = Hash("dih/bridge-1-original.jpg");
+        var flipped = Hash("dih/bridge-5-flipx.jpg");
+        var (originalId, flippedId) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var sealedOriginal = original.Seal(caseKey, originalId);
+        Assert.Equal(8 * 62, sealedOriginal.Length);
+        var opened = PdqHashes.Open(sealedOriginal, original.Original.Quality, caseKey, originalId);
+        Assert.Equal(original.Variants.Select(v => v.Hex), opened.Variants.Select(v => v.Hex));
+        Assert.Throws<EvidenceIntegrityException>(() => PdqHashes.Open(sealedOriginal, 90, caseKey, flippedId));
+        Assert.Throws<EvidenceIntegrityException>(() => PdqHashes.Open(sealedOriginal, 90, new byte[32], originalId));
+        Assert.Throws<EvidenceIntegrityException>(() => PdqHashes.Open(sealedOriginal.AsSpan(0, 3 * 62), 90, caseKey, originalId));
+
+        // A flipped copy matches whichever side has its variants; a picture kept before variants were kept (its original
+        // alone) is still found by a flipped copy kept now, and the other way round.
+        var originalAlone = PdqHashes.Open(original.Original.Seal(caseKey, originalId), original.Original.Quality, caseKey, originalId);
+        var flippedAlone = new PdqHashes([flipped.Original]);
+        Assert.Single(originalAlone.Variants);
+        Assert.True(flipped.LooksLike(originalAlone));
+        Assert.True(originalAlone.LooksLike(flipped));
+        Assert.True(original.LooksLike(flippedAlone));
+        Assert.False(originalAlone.LooksLike(flippedAlone));
+        Assert.False(original.LooksLike(Hash("labelme-subset/q0003.jpg")));
+    }
+
+    [Fact]
     public void A_smaller_recompressed_copy_matches_and_different_pictures_do_not()
     {
         var original = Hash("dih/bridge-1-original.jpg");

@@ -19,7 +19,7 @@ internal sealed class EvidenceItemConfiguration : IEntityTypeConfiguration<Evide
         builder.Property(e => e.SourceUrl).HasMaxLength(EvidenceItem.SourceUrlMaxLength).IsRequired();
         builder.Property(e => e.SourceWords).HasMaxLength(EvidenceItem.SourceWordsMaxLength).IsRequired();
         builder.Property(e => e.WhatItShows).HasMaxLength(EvidenceItem.WhatItShowsMaxLength).IsRequired();
-        builder.Property(e => e.PerceptualHash).HasMaxLength(KeyWrap.WrappedSize);
+        builder.Property(e => e.PerceptualHash).HasMaxLength(8 * KeyWrap.WrappedSize);
         builder.HasIndex(e => e.BlobId).IsUnique();
         builder.HasIndex(e => new { e.CaseId, e.ReceivedUtc, e.Id });
         builder.HasOne<Case>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);

@@ -126,9 +126,9 @@ public sealed partial class EvidenceReceiver(
             image.Position = 0;
             var revealed = RevealingMetadata.Find(image, info.Kind);
 
-            // Its perceptual hash, from the decoded pixels, for "this looks like exhibit N" (ADR 0032).
+            // Its perceptual hashes, as it is and turned and flipped, from the decoded pixels, for "this looks like exhibit N" (ADR 0032).
             image.Position = 0;
-            var hash = PdqHasher.Compute(image)?.Original;
+            var hash = PdqHasher.Compute(image);
             image.Position = 0;
             return await SealAsync(caseId, image, info, new ImageFacts(inspection.Width, inspection.Height, revealed, hash), cancellationToken);
         }
@@ -151,7 +151,7 @@ public sealed partial class EvidenceReceiver(
             return new EvidenceIntake(
                 new ReceivedEvidence(evidenceId, pending, sealedEvidence, info.Kind, image.Width, image.Height, image.Revealed)
                 {
-                    PerceptualHash = image.Hash is { } hash ? (hash.Seal(caseKey, evidenceId), hash.Quality) : null,
+                    PerceptualHash = image.Hash is { } hash ? (hash.Seal(caseKey, evidenceId), hash.Original.Quality) : null,
                 },
                 null);
         }
@@ -236,7 +236,7 @@ public sealed partial class EvidenceReceiver(
     }
 
     /// <summary>What is known of an image before it is kept (nothing, for other kinds).</summary>
-    private readonly record struct ImageFacts(int? Width, int? Height, RevealedDetails Revealed, PdqHash? Hash = null);
+    private readonly record struct ImageFacts(int? Width, int? Height, RevealedDetails Revealed, PdqHashes? Hash = null);
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Evidence {EvidenceId} of kind {Kind} kept for case {CaseId}")]
     private static partial void LogKept(ILogger logger, Guid caseId, Guid evidenceId, EvidenceKind kind);

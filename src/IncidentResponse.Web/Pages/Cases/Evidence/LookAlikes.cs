@@ -9,7 +9,7 @@ public sealed record LookAlike(Guid Id, int ExhibitNumber);
 
 /// <summary>
 /// "This looks like exhibit N" (issue 24, ADR 0032): the case's other pictures whose PDQ hashes are within the match
-/// distance of this one's, both of enough quality. Only files this request may see are compared and numbered (the
+/// distance of this one's, turned or flipped or as they are (ADR 0032 as amended), both of enough quality. Only files this request may see are compared and numbered (the
 /// privacy filter applies to the query), so a private file is never hinted at; the hashes are opened with the case's
 /// key for this request only.
 /// </summary>
@@ -33,7 +33,7 @@ public sealed class LookAlikes(AppDbContext db, CaseKeyring keys)
         var caseKey = await keys.UnwrapAsync(caseId, cancellationToken);
         try
         {
-            var opened = hashed.Select(p => (p.Number, p.Group, Hash: PdqHash.Open(p.Item.PerceptualHash!, p.Item.PerceptualQuality!.Value, caseKey, p.Item.Id))).ToList();
+            var opened = hashed.Select(p => (p.Number, p.Group, Hash: PdqHashes.Open(p.Item.PerceptualHash!, p.Item.PerceptualQuality!.Value, caseKey, p.Item.Id))).ToList();
             return opened.ToDictionary(
                 p => p.Number,
                 p => (IReadOnlyList<int>)[.. opened
@@ -67,9 +67,9 @@ public sealed class LookAlikes(AppDbContext db, CaseKeyring keys)
         var caseKey = await keys.UnwrapAsync(item.CaseId, cancellationToken);
         try
         {
-            var shown = PdqHash.Open(sealedHash, quality, caseKey, item.Id);
+            var shown = PdqHashes.Open(sealedHash, quality, caseKey, item.Id);
             return [.. candidates
-                .Where(n => PdqHash.Open(n.Item.PerceptualHash!, n.Item.PerceptualQuality!.Value, caseKey, n.Item.Id).LooksLike(shown))
+                .Where(n => PdqHashes.Open(n.Item.PerceptualHash!, n.Item.PerceptualQuality!.Value, caseKey, n.Item.Id).LooksLike(shown))
                 .Select(n => new LookAlike(n.Item.Id, n.Number))];
         }
         finally

@@ -355,7 +355,8 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
             Buffer = DemoImages.ScreenshotJpeg(1080, 1920, 2),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
-        await Expect(page.Locator("#look-alikes")).ToBeVisibleAsync();
+        await Expect(page.Locator("#look-alikes p")).ToContainTextAsync("It looks like exhibit 1.");
+        await Screenshots.SaveForGuideAsync(page, "look-alike");
         await page.GotoAsync(evidence);
         await Expect(page.Locator("#look-alikes")).ToBeVisibleAsync();
 

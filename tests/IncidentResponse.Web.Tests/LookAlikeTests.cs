@@ -119,7 +119,6 @@ public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
-    [Trait("Category", "Chromium")]
     public async Task A_binder_says_which_exhibits_look_alike_only_between_exhibits_shown_alike()
     {
         var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();

@@ -209,24 +209,8 @@ public abstract class LocalTimeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Redirect, (await client.SubmitAsync("/account/sessions", new Dictionary<string, string> { ["TimeZone"] = zone }, "handler=TimeZone")).Status);
 
     /// <summary>The binder as a page (the print view), with its cover, incident log and places found.</summary>
-    private static async Task<AppClient.PageResult> BinderViewAsync(AppClient client, Guid caseId)
-    {
-        var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("__rvt", token),
-            new("Input.Preset", "MyRecords"),
-            new("Input.Title", "Evidence record"),
-            new("Input.PreparedBy", ""),
-            new("Input.PreparedFor", ""),
-            new("Input.Sections", "Cover"),
-            new("Input.Sections", "IncidentLog"),
-            new("Input.Sections", "Sightings"),
-        };
-        using var content = new FormUrlEncodedContent(fields);
-        using var response = await client.Http.PostAsync($"/cases/{caseId}/binder?handler=View", content);
-        return await AppClient.PageResult.ReadAsync(response);
-    }
+    private static Task<AppClient.PageResult> BinderViewAsync(AppClient client, Guid caseId) =>
+        BinderForm.ViewAsync(client, caseId, ["Cover", "IncidentLog", "Sightings"]);
 }
 
 public sealed class LocalTimeTestsOnSqlite(SqliteApp app) : LocalTimeTests<SqliteApp>(app);

@@ -150,24 +150,12 @@ public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("Exhibit 1", LooksLike(bothObscured, 3)?.Split(':')[0]);
     }
 
-    /// <summary>The binder's print view (every exhibit, each shown as <paramref name="redactions"/> says).</summary>
+    /// <summary>The binder's print view of its exhibits, each shown as <paramref name="redactions"/> says.</summary>
     private static async Task<AppClient.PageResult> BinderViewAsync(AppClient client, Guid caseId, Dictionary<Guid, string> redactions)
     {
-        var token = await client.AntiforgeryTokenAsync($"/cases/{caseId}/binder");
-        var fields = new List<KeyValuePair<string, string>>
-        {
-            new("__rvt", token),
-            new("Input.Preset", "MyRecords"),
-            new("Input.Title", "Evidence record"),
-            new("Input.PreparedBy", ""),
-            new("Input.PreparedFor", ""),
-            new("Input.Sections", "Exhibits"),
-        };
-        fields.AddRange(redactions.Select(r => new KeyValuePair<string, string>($"Input.Redactions[{r.Key}]", r.Value)));
-        var pressed = await client.Http.PostAsync($"/cases/{caseId}/binder?handler=View", new FormUrlEncodedContent(fields));
-        using var response = await BinderJobClient.FollowAsync(client.Http, pressed);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await AppClient.PageResult.ReadAsync(response);
+        var page = await BinderForm.ViewAsync(client, caseId, ["Exhibits"], redactions);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return page;
     }
 
     /// <summary>Exhibit <paramref name="number"/>'s "Looks like" row, or null when it has none.</summary>

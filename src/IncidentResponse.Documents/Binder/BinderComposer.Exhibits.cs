@@ -48,7 +48,7 @@ public sealed partial class BinderComposer
                 : isPdf && !printable ? PdfFirstPageUnavailable
                 : null,
             Problem = exhibit.Problem,
-            LooksLike = exhibit.Redaction == Redaction.Withhold || exhibit.Problem is not null ? [] : exhibit.LooksLike,
+            LooksLike = exhibit.LooksLike,
         };
     }
 

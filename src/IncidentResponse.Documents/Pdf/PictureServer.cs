@@ -18,8 +18,9 @@ namespace IncidentResponse.Documents.Pdf;
 /// bound to 127.0.0.1 on a port the system picks, owned by the printer. Each print is granted a capability, a random
 /// 256-bit path segment valid only while that print runs; the capability's own path answers the document's HTML once
 /// (so the page is loaded by a plain navigation, not sent through Playwright's messages), and under it each resource
-/// name is answered once, its bytes written straight from the caller's callback into the response. Everything else is 404: an unknown or ended
-/// capability, a second request for a name, another method, another <c>Host</c>.
+/// name is answered once, its bytes written straight from the caller's callback into the response. Everything else is
+/// 404: an unknown or ended capability, a second request for the document or a name, another method, another
+/// <c>Host</c>.
 /// </summary>
 internal sealed class PictureServer : IAsyncDisposable
 {

@@ -43,6 +43,10 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
     private const string Posted =
         "https://www.reddit.com/r/somewhere_else_entirely/comments/k7q2x9v4m1/a_title_written_with_underscores_and_no_spaces_at_all_so_it_never_breaks";
 
+    /// <summary>Where a second copy of the same picture was found: as long, another place.</summary>
+    private const string PostedAgain =
+        "https://www.reddit.com/r/found_again_elsewhere/comments/p3w8z1c6n5/the_same_title_copied_with_underscores_and_no_spaces_so_it_never_breaks";
+
     private const string Measure = """
         () => {
           const exit = document.getElementById('quick-exit');
@@ -347,7 +351,7 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         // A second copy of the same screen, so the first file's page says which exhibit it looks like: measured too.
         await page.GotoAsync(incident);
         await page.GetByRole(AriaRole.Link, new() { Name = "Add evidence for this entry" }).ClickAsync();
-        await page.GetByLabel("Web address", new() { Exact = true }).FillAsync(Posted + "_again");
+        await page.GetByLabel("Web address", new() { Exact = true }).FillAsync(PostedAgain);
         await page.GetByLabel("The file").SetInputFilesAsync(new FilePayload
         {
             Name = "IMG_20260103_080102_the_same_post_found_again_somewhere_else.jpg",
@@ -355,8 +359,14 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
             Buffer = DemoImages.ScreenshotJpeg(1080, 1920, 2),
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
-        await Expect(page.Locator("#look-alikes p")).ToContainTextAsync("It looks like exhibit 1.");
+        await Expect(page.Locator("#look-alikes p").First).ToContainTextAsync("It looks like exhibit 1.");
         await Screenshots.SaveForGuideAsync(page, "look-alike");
+
+        // Where the copy was found is offered as a place of the same entry: one tap, then "Add these".
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add it to the same entry as exhibit 1" }).ClickAsync();
+        await Expect(page.GetByLabel("Web addresses")).ToHaveValueAsync(PostedAgain);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add these" }).ClickAsync();
+        await Expect(page.Locator("ul.sightings > li")).ToHaveCountAsync(2);
         await page.GotoAsync(evidence);
         await Expect(page.Locator("#look-alikes")).ToBeVisibleAsync();
 

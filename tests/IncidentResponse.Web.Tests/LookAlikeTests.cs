@@ -150,6 +150,89 @@ public abstract class LookAlikeTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("Exhibit 1", LooksLike(bothObscured, 3)?.Split(':')[0]);
     }
 
+    [Fact]
+    public async Task A_look_alike_says_where_the_other_was_found_and_offers_to_add_this_place_to_its_entry()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var entry = await owner.AddIncidentAsync(caseId, app.IncidentForm());
+        var picture = Blocks(9);
+        var first = await owner.AddEvidenceAsync(caseId, picture, "first.jpg", new Dictionary<string, string>
+        {
+            ["Input.SourceUrl"] = "https://example.org/first-place",
+            ["Input.SourceWords"] = "a forum thread",
+            ["Input.IncidentId"] = entry.ToString(),
+        });
+        var copy = await owner.AddEvidenceAsync(caseId, SmallerCopy(picture), "copy.jpg", new Dictionary<string, string>
+        {
+            ["Input.SourceUrl"] = "https://example.net/second-place",
+            ["Input.CapturedOn"] = "2026-11-30",
+        });
+        var numbers = await ExhibitNumbersAsync(caseId);
+
+        var copyPage = await owner.GetAsync($"/cases/{caseId}/evidence/{copy}");
+        Assert.Equal($"Exhibit {numbers[first]}: a forum thread, https://example.org/first-place", Squeezed(copyPage.Document.QuerySelector(".look-alike-places li")!.TextContent));
+        var offer = copyPage.Document.QuerySelector("#look-alikes a.button")!;
+        Assert.Equal($"Add it to the same entry as exhibit {numbers[first]}", offer.TextContent);
+        Assert.Contains("https://example.net/second-place", copyPage.Document.QuerySelector("#place-offer")!.TextContent, StringComparison.Ordinal);
+
+        // The page it leads to has the address in the box, first seen the day the file was captured, for the same entry.
+        var href = offer.GetAttribute("href")!;
+        var add = await owner.GetAsync(href);
+        Assert.Equal("https://example.net/second-place", add.Document.QuerySelector("textarea[name='Input.Urls']")!.TextContent.Trim());
+        Assert.Equal("2026-11-30", add.Document.QuerySelector("input[name='Input.FirstSeenOn']")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync(href, new Dictionary<string, string>())).Status);
+
+        await using (var db = app.CreateDbContext())
+        {
+            var place = await db.Sightings.SingleAsync(s => s.CaseId == caseId);
+            Assert.Equal(("https://example.net/second-place", entry), (place.Url, place.IncidentId));
+            Assert.Equal(new DateOnly(2026, 11, 30), DateOnly.FromDateTime(place.FirstSeenUtc));
+        }
+
+        // Once it is a place, nothing more is offered.
+        Assert.Null((await owner.GetAsync($"/cases/{caseId}/evidence/{copy}")).Document.QuerySelector("#place-offer"));
+    }
+
+    [Fact]
+    public async Task Someone_who_may_not_add_places_is_offered_none_and_a_file_they_may_not_see_or_read_is_not_found()
+    {
+        var (owner, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = owner;
+        var picture = Blocks(10);
+        await owner.AddEvidenceAsync(caseId, picture, "first.jpg");
+        var copy = await owner.AddEvidenceAsync(caseId, SmallerCopy(picture), "copy.jpg", new Dictionary<string, string> { ["Input.SourceUrl"] = "https://example.net/shared-copy" });
+        var hidden = await owner.AddEvidenceAsync(caseId, SmallerCopy(picture), "hidden.jpg", new Dictionary<string, string> { ["Input.SourceUrl"] = "https://example.net/hidden-copy" });
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.SubmitAsync($"/cases/{caseId}/evidence/{hidden}", new Dictionary<string, string>(), "handler=Privacy")).Status);
+        var (viewer, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Viewer);
+        using var __ = viewer;
+        var (helper, _) = await app.NewAllyAsync(owner, caseId, CaseRole.Helper);
+        using var ___ = helper;
+        var (stranger, _, _) = await app.NewSurvivorWithCaseAsync();
+        using var ____ = stranger;
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId).ExecuteUpdateAsync(s => s.SetProperty(m => m.EvidenceImagesGranted, true));
+        }
+
+        var viewerPage = await viewer.GetAsync($"/cases/{caseId}/evidence/{copy}");
+        Assert.NotNull(viewerPage.Document.QuerySelector("#look-alikes"));
+        Assert.Null(viewerPage.Document.QuerySelector("#place-offer"));
+        Assert.NotNull((await helper.GetAsync($"/cases/{caseId}/evidence/{copy}")).Document.QuerySelector("#place-offer"));
+        Assert.Equal(HttpStatusCode.NotFound, (await helper.GetAsync($"/cases/{caseId}/sightings/add?evidence={hidden}")).Status);
+        Assert.Contains("hidden-copy", (await owner.GetAsync($"/cases/{caseId}/sightings/add?evidence={hidden}")).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/cases/{caseId}/sightings/add?evidence={copy}")).Status);
+
+        // Without the evidence shown to them, a file's details are not theirs to read, from its page or this one.
+        await using (var db = app.CreateDbContext())
+        {
+            await db.CaseMembers.Where(m => m.CaseId == caseId && m.Role == CaseRole.Helper).ExecuteUpdateAsync(s => s.SetProperty(m => m.EvidenceImagesGranted, false));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await helper.GetAsync($"/cases/{caseId}/sightings/add?evidence={copy}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await helper.GetAsync($"/cases/{caseId}/sightings/add")).Status);
+    }
+
     /// <summary>The binder's print view of its exhibits, each shown as <paramref name="redactions"/> says.</summary>
     private static async Task<AppClient.PageResult> BinderViewAsync(AppClient client, Guid caseId, Dictionary<Guid, string> redactions)
     {

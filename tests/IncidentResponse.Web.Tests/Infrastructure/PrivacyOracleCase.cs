@@ -61,7 +61,7 @@ public sealed class PrivacyOracleCase
         var shared = await owner.AddIncidentAsync(CaseId, app.IncidentForm(Plant(CanaryClass.Shared, "narrative", "narrative of the shared entry")));
         Labels[shared] = "{incident S shared}";
         await ExpectRedirect(owner.AddSightingsAsync(CaseId, Reddit(Plant(CanaryClass.Shared, "place", "URL of the shared place")), shared), "shared place");
-        var sharedFile = await owner.AddEvidenceAsync(CaseId, TestImages.Png(40, 30), Plant(CanaryClass.FileDetail, "filename", "file name of the shared file") + ".png", new Dictionary<string, string>
+        var sharedFile = await owner.AddEvidenceAsync(CaseId, Web.Operator.Demo.DemoImages.ScreenshotPng(360, 640, 1), Plant(CanaryClass.FileDetail, "filename", "file name of the shared file") + ".png", new Dictionary<string, string>
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.FileDetail, "sourceurl", "source URL of the shared file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.FileDetail, "whatitshows", "\"what it shows\" of the shared file"),
@@ -74,7 +74,8 @@ public sealed class PrivacyOracleCase
         var incidentA = await owner.AddIncidentAsync(CaseId, PrivateIncidentForm(app, "incA", "entry A"));
         Labels[incidentA] = "{incident A private}";
         await ExpectRedirect(owner.AddSightingsAsync(CaseId, Reddit(Plant(CanaryClass.Private, "incA-place1", "URL of entry A's first place")) + "\n" + Reddit(Plant(CanaryClass.Private, "incA-place2", "URL of entry A's second place")), incidentA), "entry A's places");
-        var fileOfA = await owner.AddEvidenceAsync(CaseId, TestImages.Png(41, 31), Plant(CanaryClass.Private, "incA-file-name", "file name of entry A's file") + ".png", new Dictionary<string, string>
+        // Its picture looks like the shared file's (issue 24), so the shared file's page tells the owner where this one was found.
+        var fileOfA = await owner.AddEvidenceAsync(CaseId, Web.Operator.Demo.DemoImages.ScreenshotPng(360, 640, 2), Plant(CanaryClass.Private, "incA-file-name", "file name of entry A's file") + ".png", new Dictionary<string, string>
         {
             ["Input.SourceUrl"] = Reddit(Plant(CanaryClass.Private, "incA-file-sourceurl", "source URL of entry A's file")),
             ["Input.WhatItShows"] = Plant(CanaryClass.Private, "incA-file-whatitshows", "\"what it shows\" of entry A's file"),
@@ -82,6 +83,10 @@ public sealed class PrivacyOracleCase
             ["Input.IncidentId"] = incidentA.ToString(),
         });
         Labels[fileOfA] = "{file of A}";
+        if (!(await owner.GetAsync($"/cases/{CaseId}/evidence/{sharedFile}")).MainText.Contains("It looks like exhibit", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The shared file and entry A's file should look alike, so the oracle sees where a look-alike's details go.");
+        }
 
         // A private file of its own: a picture whose pixels cannot be decoded (so the binder's obscured copy is the
         // "could not be made" box), with a canary inside its own bytes, which only the owner's downloads may carry.

@@ -2,6 +2,7 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,13 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
 
     /// <summary>The case's other pictures (that this person may see) that look like this one.</summary>
     public IReadOnlyList<LookAlike> LookAlikes { get; private set; } = [];
+
+    /// <summary>
+    /// Where this file was found, offered as a place to take down with the entry of the first look-alike that has one
+    /// (else this file's own entry), so the places one picture spread to are followed together. Null when the file names
+    /// no web address, the address is already a place in the case, or this person may not add places.
+    /// </summary>
+    public PlaceOffer? Offer { get; private set; }
 
     public bool CanMarkPrivate => Membership.Can(CaseOperation.MarkPrivate);
 
@@ -77,7 +85,30 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
         Item = item;
         Show = show && CanPreview;
         LookAlikes = await lookAlikes.ForAsync(item, cancellationToken);
+        Offer = await OfferPlaceAsync(item, cancellationToken);
         Confirmed = await stepUp.IsRecentAsync(User, cancellationToken);
         return Page();
     }
+
+    private async Task<PlaceOffer?> OfferPlaceAsync(EvidenceItem item, CancellationToken cancellationToken)
+    {
+        if (LookAlikes.Count == 0 || !Membership.Can(CaseOperation.AddEntry) || !WebAddress.TryParse(item.SourceUrl, out _, out var key))
+        {
+            return null;
+        }
+
+        // Every place in the case counts, a private one too, as on the page that adds places (its address is unique there).
+        if (await db.Sightings.IgnoreQueryFilters().AnyAsync(s => s.CaseId == CaseId && s.UrlKey == key, cancellationToken))
+        {
+            return null;
+        }
+
+        var beside = LookAlikes.FirstOrDefault(l => l.IncidentId is not null);
+        var entry = beside?.IncidentId ?? item.IncidentId;
+        var href = $"/cases/{CaseId}/sightings/add?evidence={item.Id}" + (entry is { } id ? $"&incident={id}" : "");
+        return new PlaceOffer(item.SourceUrl, href, beside?.ExhibitNumber, beside is null && item.IncidentId is not null);
+    }
+
+    /// <summary>An address to add as a place: with the same entry as exhibit <paramref name="SameEntryAs"/>, this file's own entry, or none.</summary>
+    public sealed record PlaceOffer(string Url, string Href, int? SameEntryAs, bool OwnEntry);
 }

@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
 
-/// <summary>An earlier or later file of the case that looks like the one shown, by its exhibit number.</summary>
-public sealed record LookAlike(Guid Id, int ExhibitNumber);
+/// <summary>
+/// An earlier or later file of the case that looks like the one shown: its exhibit number, where it was found (as its
+/// page says it) and the entry it belongs to, so the person sees where the same picture has spread.
+/// </summary>
+public sealed record LookAlike(Guid Id, int ExhibitNumber, Guid? IncidentId, string SourceUrl, string SourceWords);
 
 /// <summary>
 /// "This looks like exhibit N" (issue 24, ADR 0032): the case's other pictures whose PDQ hashes are within the match
@@ -55,7 +58,7 @@ public sealed class LookAlikes(AppDbContext db, CaseKeyring keys)
         }
 
         var files = await db.EvidenceItems.AsNoTracking().Where(e => e.CaseId == item.CaseId)
-            .Select(e => new { e.Id, e.ReceivedUtc, e.PerceptualHash, e.PerceptualQuality })
+            .Select(e => new { e.Id, e.ReceivedUtc, e.PerceptualHash, e.PerceptualQuality, e.IncidentId, e.SourceUrl, e.SourceWords })
             .ToListAsync(cancellationToken);
         var candidates = ExhibitNumbers.Assign(files, f => f.ReceivedUtc, f => f.Id)
             .Where(n => n.Item.Id != item.Id && n.Item.PerceptualHash is not null && n.Item.PerceptualQuality >= PdqHasher.MinQuality).ToList();
@@ -70,7 +73,7 @@ public sealed class LookAlikes(AppDbContext db, CaseKeyring keys)
             var shown = PdqHashes.Open(sealedHash, quality, caseKey, item.Id);
             return [.. candidates
                 .Where(n => PdqHashes.Open(n.Item.PerceptualHash!, n.Item.PerceptualQuality!.Value, caseKey, n.Item.Id).LooksLike(shown))
-                .Select(n => new LookAlike(n.Item.Id, n.Number))];
+                .Select(n => new LookAlike(n.Item.Id, n.Number, n.Item.IncidentId, n.Item.SourceUrl, n.Item.SourceWords))];
         }
         finally
         {

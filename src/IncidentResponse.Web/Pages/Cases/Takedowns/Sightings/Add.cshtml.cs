@@ -16,7 +16,9 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 /// Paste any number of web addresses at once. Each new one becomes a sighting, first seen on the day the person gives
 /// (from an entry, the day they found out about it; otherwise today); anything skipped (not a web address, repeated, or
 /// already in this case) is listed with the reason, and the page stays so it can be corrected. From an entry, the web
-/// address typed on it is put in the box, and where it happened is said, so adding it is one tap.
+/// address typed on it is put in the box, and where it happened is said, so adding it is one tap. From a file that looks
+/// like another (issue 24), the address where the file was found is put in the box instead, first seen on the day it was
+/// captured (else received).
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
@@ -38,6 +40,9 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
     /// <summary>The web address typed on the entry, when it is not yet a place in this case: put in the box for one tap.</summary>
     public string? IncidentUrl { get; private set; }
 
+    /// <summary>True when the box holds the address where a file was found (coming from the file's page).</summary>
+    public bool FromFile { get; private set; }
+
     /// <summary>The latest day anyone can have seen anything (today where it is latest on Earth): the date field's limit.</summary>
     public string LatestDay => IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime).ToString(DateFormat, CultureInfo.InvariantCulture);
 
@@ -45,7 +50,7 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
 
     private DateOnly? _incidentFoundOn;
 
-    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? incident, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromQuery] Guid? incident, [FromQuery] Guid? evidence, CancellationToken cancellationToken)
     {
         Input.IncidentId = incident;
         if (!await LoadIncidentAsync(cancellationToken))
@@ -55,8 +60,34 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
 
         // First seen: the day the entry says it was found, else today; the person corrects it if it was another day.
         var firstSeen = _incidentFoundOn ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Input.FirstSeenOn = firstSeen.ToString(DateFormat, CultureInfo.InvariantCulture);
         Input.Urls = IncidentUrl;
+        if (evidence is { } evidenceId)
+        {
+            // A file this person may see, of this case; anything else is not found, as its own page would be (a file's
+            // details are for those shown the evidence).
+            if (!Membership.Can(CaseOperation.ViewEvidence))
+            {
+                return NotFound();
+            }
+
+            var file = await db.EvidenceItems.AsNoTracking()
+                .Where(e => e.CaseId == CaseId && e.Id == evidenceId)
+                .Select(e => new { e.SourceUrl, e.CapturedOn, e.ReceivedUtc })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (file is null)
+            {
+                return NotFound();
+            }
+
+            if (await IsNewPlaceAsync(file.SourceUrl, cancellationToken))
+            {
+                Input.Urls = file.SourceUrl;
+                FromFile = true;
+                firstSeen = file.CapturedOn ?? DateOnly.FromDateTime(file.ReceivedUtc);
+            }
+        }
+
+        Input.FirstSeenOn = firstSeen.ToString(DateFormat, CultureInfo.InvariantCulture);
         return Page();
     }
 
@@ -171,14 +202,18 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             (var name, "") => name,
             (var name, var account) => $"{name}, account {account}",
         };
-        if (WebAddress.TryParse(found.Url, out _, out var key)
-            && !await db.Sightings.IgnoreQueryFilters().AnyAsync(s => s.CaseId == CaseId && s.UrlKey == key, cancellationToken))
+        if (await IsNewPlaceAsync(found.Url, cancellationToken))
         {
             IncidentUrl = found.Url;
         }
 
         return true;
     }
+
+    /// <summary>Whether <paramref name="url"/> is a web address not yet a place in this case (a private one counts: the address is unique there).</summary>
+    private async Task<bool> IsNewPlaceAsync(string url, CancellationToken cancellationToken) =>
+        WebAddress.TryParse(url, out _, out var key)
+        && !await db.Sightings.IgnoreQueryFilters().AnyAsync(s => s.CaseId == CaseId && s.UrlKey == key, cancellationToken);
 
     public sealed record Skipped(string Text, string Reason);
 

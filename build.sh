@@ -54,6 +54,8 @@ ensure_machine() {
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ "${1:-}" != "bench" ] || command -v wrk >/dev/null 2>&1 || missing+=(wrk)
   [ -n "$(find_postgres_bin)" ] || missing+=(postgresql)
+  # The trusted-timestamp tests check a binder's token with the very openssl commands the binder prints.
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   # The app's packages, for the tests that print and draw through them. The tests read PDFs back in process with PdfPig
   # (a NuGet package): no poppler tool of their own.
   add_missing_app_packages

@@ -226,7 +226,7 @@ public sealed class OperatorCommandTests
             events = await count.AuditEvents.CountAsync();
         }
 
-        Assert.Contains($"{events} audit events, 0 evidence files: every chain is intact", intact.Output, StringComparison.Ordinal);
+        Assert.Contains($"{events} audit events, 0 trusted timestamps, 0 evidence files: every chain is intact", intact.Output, StringComparison.Ordinal);
 
         var connection = $"Data Source={Path.Combine(directory, "incidentresponse.db")};Pooling=false";
         await using (var db = new AppDbContext(DatabaseProviders.CreateOptions(DatabaseProvider.Sqlite, connection)))

@@ -11,6 +11,7 @@ public sealed partial class BinderComposer
         var blocks = new List<Block>();
         blocks.AddRange(ManifestBlocks());
         blocks.AddRange(HistoryBlocks());
+        blocks.AddRange(TimestampBlocks());
         blocks.AddRange(HowToCheckBlocks());
         return new Section { Id = "verification", Heading = "Verification appendix", Blocks = blocks };
     }
@@ -93,6 +94,50 @@ public sealed partial class BinderComposer
         blocks.Add(new Paragraph("The history records every change to the case; each event's hash covers the event before it. "
             + "Keep this page: if the history is ever questioned, the head above shows what it was on this date."));
         return blocks;
+    }
+
+    /// <summary>
+    /// The trusted timestamp of the history (ADR 0033), when an authority is configured: who signed what and when, the
+    /// token itself, and the OpenSSL commands that check it without this app. Nothing when none was asked for.
+    /// </summary>
+    private List<Block> TimestampBlocks()
+    {
+        if (Timestamp is not { } stamp)
+        {
+            return TimestampProblem is null ? [] : [new Paragraph("Trusted timestamp: " + TimestampProblem + " The history above is checked all the same.")];
+        }
+
+        var digest = Convert.ToHexStringLower(stamp.Digest);
+        var token = Convert.ToBase64String(stamp.Token);
+        return
+        [
+            new KeyValueTable(
+            [
+                new("Signed by", stamp.Authority),
+                new("Time it gives", stamp.StampedUtc.ToString("d MMMM yyyy, HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
+            ])
+            { Caption = "Trusted timestamp of the history" },
+            new Paragraph("An independent time-stamping authority signed the history's content digest below (SHA-256 of every "
+                + "event up to the latest, chained), so the history as it stood then can be shown to have existed at that time: "
+                + "any later change to an event up to there no longer matches it."),
+            new Table(["Content digest it signs"], [[digest]]) { FingerprintColumns = new HashSet<int> { 0 } },
+            new Paragraph("To check it with OpenSSL: copy the token below into a file named token.b64, get the authority's "
+                + "root certificate as tsa-root.pem from the authority, and run these two commands. The second must print "
+                + "\"Verification: OK\"."),
+            new Table(
+                ["Step", "OpenSSL command"],
+                [
+                    ["1", "openssl base64 -d -in token.b64 -out token.tst"],
+                    ["2", $"openssl ts -verify -digest {digest} -token_in -in token.tst -CAfile tsa-root.pem"],
+                ])
+            {
+                AddressColumns = new HashSet<int> { 1 },
+            },
+            new Table(["Token (RFC 3161, base64)"], [.. token.Chunk(64).Select(line => (IReadOnlyList<string>)[new string(line)])])
+            {
+                FingerprintColumns = new HashSet<int> { 0 },
+            },
+        ];
     }
 
     /// <summary>How a reader checks a file's fingerprint on their own computer.</summary>

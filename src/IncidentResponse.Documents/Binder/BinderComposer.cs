@@ -29,6 +29,12 @@ public sealed partial class BinderComposer(
         + "given to you for one purpose. Please do not copy it, share it or show it to anyone beyond that purpose, "
         + "and keep it somewhere safe.";
 
+    /// <summary>The history's trusted timestamp for the appendix (ADR 0033); null when there is none.</summary>
+    public AuditTimestamp? Timestamp { get; init; }
+
+    /// <summary>Why no timestamp was had although one was asked for; null when none was asked for, or one was had.</summary>
+    public string? TimestampProblem { get; init; }
+
     private readonly ILookup<Guid?, BinderExhibit> _exhibitsByIncident = exhibits.ToLookup(e => e.Item.IncidentId);
     private readonly ILookup<Guid?, Sighting> _sightingsByIncident = data.Sightings.ToLookup(s => s.IncidentId);
     private readonly Dictionary<Guid, int> _sightingNumbers = data.Sightings.Select((s, i) => (s.Id, i + 1)).ToDictionary(p => p.Id, p => p.Item2);

@@ -40,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Each case's newest audit event, sealed; saved with every event (<see cref="AuditHead"/>).</summary>
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
+    /// <summary>Trusted timestamps of the histories (RFC 3161 tokens, ADR 0033).</summary>
+    public DbSet<AuditTimestamp> AuditTimestamps => Set<AuditTimestamp>();
+
     public DbSet<ThreatAssessment> ThreatAssessments => Set<ThreatAssessment>();
 
     public DbSet<SafetyPlanStepState> SafetyPlanSteps => Set<SafetyPlanStepState>();

@@ -323,6 +323,46 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.ToTable("AuditHeads", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Audit.AuditTimestamp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("KeptUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("StampedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Token")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditTimestamps", (string)null);
+                });
+
             modelBuilder.Entity("IncidentResponse.Domain.Binders.BinderJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1420,6 +1460,15 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.HasOne("IncidentResponse.Domain.Cases.Case", null)
                         .WithOne()
                         .HasForeignKey("IncidentResponse.Domain.Audit.AuditHead", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Audit.AuditTimestamp", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -318,6 +318,46 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.ToTable("AuditHeads", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Audit.AuditTimestamp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Authority")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("KeptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StampedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Token")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("AuditTimestamps", (string)null);
+                });
+
             modelBuilder.Entity("IncidentResponse.Domain.Binders.BinderJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1397,6 +1437,15 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.HasOne("IncidentResponse.Domain.Cases.Case", null)
                         .WithOne()
                         .HasForeignKey("IncidentResponse.Domain.Audit.AuditHead", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Audit.AuditTimestamp", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

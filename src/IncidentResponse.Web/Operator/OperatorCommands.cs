@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
@@ -6,6 +7,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Operator.Demo;
 using IncidentResponse.Web.Pages.Cases.Evidence;
+using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,7 +94,9 @@ public static class OperatorCommands
         var broken = 0;
         long events = 0;
         var evidence = scope.ServiceProvider.GetRequiredService<EvidenceService>();
+        var trustedRoots = scope.ServiceProvider.GetRequiredService<TimestampAuthorityOptions>().TrustedRoots();
         long files = 0;
+        long timestamps = 0;
         foreach (var caseId in caseIds)
         {
             var result = await trail.VerifyAsync(caseId);
@@ -102,6 +106,16 @@ public static class OperatorCommands
                 broken++;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"BROKEN case {caseId}: first broken event is #{result.BrokenAtSequence} ({result.Fault}): {result.Explanation}"));
+                continue;
+            }
+
+            // Each trusted timestamp must still sign the history as it is up to its event (ADR 0033).
+            var stamps = await TimestampProblemsAsync(db, caseId, trustedRoots);
+            timestamps += stamps.Checked;
+            if (stamps.Message is not null)
+            {
+                broken++;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"BROKEN case {caseId}: {stamps.Message}"));
                 continue;
             }
 
@@ -116,8 +130,30 @@ public static class OperatorCommands
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Checked {caseIds.Count} cases, {events} audit events, {files} evidence files: {(broken == 0 ? "every chain is intact" : $"{broken} broken")}."));
+            $"Checked {caseIds.Count} cases, {events} audit events, {timestamps} trusted timestamps, {files} evidence files: {(broken == 0 ? "every chain is intact" : $"{broken} broken")}."));
         return broken == 0 ? 0 : 1;
+    }
+
+    /// <summary>The case's trusted timestamps checked against its history's content digests: the first that fails, by event.</summary>
+    private static async Task<(long Checked, string? Message)> TimestampProblemsAsync(AppDbContext db, Guid caseId, X509Certificate2Collection? trustedRoots)
+    {
+        var stamps = await db.AuditTimestamps.AsNoTracking().Where(t => t.CaseId == caseId).OrderBy(t => t.Sequence).ToListAsync();
+        if (stamps.Count == 0)
+        {
+            return (0, null);
+        }
+
+        var events = await db.AuditEvents.AsNoTracking().Where(e => e.CaseId == caseId).OrderBy(e => e.Sequence).ToListAsync();
+        var digests = AuditTimestamps.ContentDigests(events.Select(e => e.ToEvent()));
+        foreach (var stamp in stamps)
+        {
+            if (AuditTimestamps.Problem(stamp, digests, trustedRoots) is { } problem)
+            {
+                return (stamps.Count, string.Create(CultureInfo.InvariantCulture, $"the trusted timestamp of {stamp.StampedUtc:yyyy-MM-dd HH:mm:ss} UTC fails: {problem}"));
+            }
+        }
+
+        return (stamps.Count, null);
     }
 
     private static async Task<(long Checked, string? Message)> FirstEvidenceProblemAsync(AppDbContext db, EvidenceService evidence, Guid caseId)

@@ -23,6 +23,20 @@ public static class SecurityServices
         services.AddScoped<SubmissionGuard>();
         services.AddSingleton<FairPrinting>();
         services.AddRateLimits(configuration, options);
+
+        // Trusted timestamps of the histories (ADR 0033): asked for only when an authority is configured. The client keeps
+        // no cookies and follows no redirect; only a digest is sent.
+        var authority = TimestampAuthorityOptions.From(configuration);
+        services.AddSingleton(authority);
+        services.AddSingleton<TrustedTimestamper>();
+        services.AddHttpClient(TrustedTimestamper.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
+        if (authority.Url is not null)
+        {
+            services.AddSingleton<TrustedTimestampRound>();
+            services.AddHostedService(sp => sp.GetRequiredService<TrustedTimestampRound>());
+        }
+
         return services;
     }
 }

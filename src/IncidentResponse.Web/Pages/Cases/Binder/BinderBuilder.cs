@@ -5,6 +5,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Pages.Cases.Evidence;
 using IncidentResponse.Web.Pages.Cases.Export;
+using IncidentResponse.Web.Security;
 using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
@@ -23,7 +24,8 @@ public sealed class BinderBuilder(
     PlatformDirectory platforms,
     TimeProvider clock,
     LocalTimes times,
-    LookAlikes lookAlikes)
+    LookAlikes lookAlikes,
+    TrustedTimestamper timestamps)
 {
     /// <summary>Reads and checks the case and builds the binder's content.</summary>
     public async Task<BinderDocument> BuildDocumentAsync(Guid caseId, BinderOptions options, CancellationToken cancellationToken)
@@ -50,8 +52,15 @@ public sealed class BinderBuilder(
             caseId, await check.CheckAllAsync(caseId, data.Evidence, data.AuditEvents, options, cancellationToken), cancellationToken);
         var verification = audit.Verify(caseId, data.AuditEvents, records.AuditHead);
         var head = records.LatestEvent;
+
+        // An intact history is stamped by the time-stamping authority, when one is configured (ADR 0033); a broken one is not.
+        var stamp = verification.IsIntact ? await timestamps.StampAsync(caseId, [.. data.AuditEvents.Select(e => e.ToEvent())], cancellationToken) : null;
         var document = new BinderComposer(
-            data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), pictures.Available, BinderWords.For(times)).Compose();
+            data, exhibits, verification, head, options, platforms, clock.GetUtcNow(), pictures.Available, BinderWords.For(times))
+        {
+            Timestamp = stamp?.Stamp,
+            TimestampProblem = stamp?.Problem,
+        }.Compose();
         building.Done();
         return new BinderDocument(document, exhibits, verification, head);
     }

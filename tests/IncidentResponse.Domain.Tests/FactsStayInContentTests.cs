@@ -16,6 +16,7 @@ public sealed partial class FactsStayInContentTests
     [
         ("LetterComposer.cs", "Article 17", "The letter kind's name, \"data protection delisting request (GDPR Article 17)\", which people and platforms know it by; the letter's citations are in Content/law/letter-wording.json."),
         ("DemoTakedowns.cs", "+1 555 0142", "A made-up number (555) for the seed-demo sender, not a fact anyone relies on."),
+        ("PublicAddresses.cs", "*", "Network address ranges (IANA's special-purpose address registries, RFC 6890), not phone numbers: the rule the code enforces, each range tested at its edges."),
         ("PlatformEntryValidator.cs", "Article 16", "An editor's error message naming the rule the validator enforces, never shown to a survivor."),
     ];
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

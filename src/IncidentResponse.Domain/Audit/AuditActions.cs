@@ -12,6 +12,8 @@ public static class AuditActions
     public const string CaseAgeAnswersChanged = "case.age-answers-changed";
     public const string CaseHelpersSeeEachOther = "case.helpers-see-each-other";
     public const string CaseHelpersKeptApart = "case.helpers-kept-apart";
+    public const string CasePlaceChecksOn = "case.place-checks-on";
+    public const string CasePlaceChecksOff = "case.place-checks-off";
     public const string CaseExported = "case.exported";
 
     public const string PlanStepUpdated = "plan.step-updated";

@@ -73,6 +73,12 @@ public sealed class Case : IVersioned
     /// </summary>
     public bool HelpersSeeEachOther { get; set; }
 
+    /// <summary>
+    /// Whether the server re-checks the places whose takedown is pending (issue 24). Off by default: the owner turns it
+    /// on, told that the sites see the server, never them.
+    /// </summary>
+    public bool PlaceChecksOn { get; set; }
+
     public List<CaseMember> Members { get; set; } = [];
 
     /// <summary>What the plan builder needs to know; unanswered questions count as "not sure" and "undecided".</summary>

@@ -35,6 +35,9 @@ public enum CaseOperation
     /// the owner shares it with them on the People page (ADR 0014).
     /// </summary>
     ViewRiskAssessment,
+
+    /// <summary>Turn the server's re-checks of the places on or off (issue 24): the owner's choice alone.</summary>
+    ChoosePlaceChecks,
 }
 
 /// <summary>The one table of which role may do what.</summary>
@@ -48,7 +51,7 @@ public static class CasePermissions
         CaseOperation.ViewEvidence or CaseOperation.Share or CaseOperation.Export
             or CaseOperation.Rename or CaseOperation.Delete or CaseOperation.MarkPrivate
             or CaseOperation.PrintEvidence or CaseOperation.AnswerAssessment
-            or CaseOperation.ViewRiskAssessment => role is CaseRole.Owner,
+            or CaseOperation.ViewRiskAssessment or CaseOperation.ChoosePlaceChecks => role is CaseRole.Owner,
         _ => false,
     };
 

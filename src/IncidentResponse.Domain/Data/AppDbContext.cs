@@ -40,6 +40,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Each case's newest audit event, sealed; saved with every event (<see cref="AuditHead"/>).</summary>
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
+    /// <summary>Re-checks of places whose takedown is pending, for cases that turned them on (issue 24).</summary>
+    public DbSet<PlaceCheckRecord> PlaceChecks => Set<PlaceCheckRecord>();
+
     /// <summary>Trusted timestamps of the histories (RFC 3161 tokens, ADR 0033).</summary>
     public DbSet<AuditTimestamp> AuditTimestamps => Set<AuditTimestamp>();
 
@@ -132,6 +135,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.Entity<Sighting>().HasQueryFilter(s => ShowPrivateItems
             || s.IncidentId == null || Set<Incident>().Any(i => i.Id == s.IncidentId));
         builder.Entity<SightingStatusChange>().HasQueryFilter(c => ShowPrivateItems || Set<Sighting>().Any(s => s.Id == c.SightingId));
+        builder.Entity<PlaceCheckRecord>().HasQueryFilter(c => ShowPrivateItems || Set<Sighting>().Any(s => s.Id == c.SightingId));
         builder.Entity<TakedownRequestSighting>().HasQueryFilter(rs => ShowPrivateItems || Set<Sighting>().Any(s => s.Id == rs.SightingId));
     }
 

@@ -10,7 +10,8 @@ namespace IncidentResponse.Domain.Incidents;
 /// addresses, unique-local (fc00::/7), link-local, site-local, multicast, documentation, discard-only, and every
 /// form that carries an IPv4 address inside (mapped, NAT64, 6to4, Teredo), unless that address is public itself.
 /// Anything outside global unicast (2000::/3) is refused. So a typed address can never make the server reach into the
-/// network it runs in (SSRF).
+/// network it runs in (SSRF). The ranges are those of IANA's IPv4 and IPv6 Special-Purpose Address Registries (RFC
+/// 6890 and its updates), checked 2026-12-07.
 /// </summary>
 public static class PublicAddresses
 {

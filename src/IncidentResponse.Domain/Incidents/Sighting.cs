@@ -46,6 +46,12 @@ public sealed class Sighting : IVersioned
     /// </summary>
     public DateTime LastCheckedUtc { get; set; }
 
+    /// <summary>
+    /// When the server re-checks it next, once the case's re-checks are on (null: as soon as they are). Moved forward by
+    /// the one instance that claims the check, so two instances never check the same place at once.
+    /// </summary>
+    public DateTime? NextCheckUtc { get; set; }
+
     public SightingStatus Status { get; set; } = SightingStatus.Found;
 
     public Guid CreatedBy { get; set; }

@@ -521,6 +521,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<bool>("PlaceChecksOn")
+                        .HasColumnType("boolean");
+
                     b.Property<bool?>("ThreatsReceived")
                         .HasColumnType("boolean");
 
@@ -897,6 +900,47 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.ToTable("IncidentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Incidents.PlaceCheckRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CheckedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SightingId", "CheckedUtc");
+
+                    b.ToTable("PlaceChecks", (string)null);
+                });
+
             modelBuilder.Entity("IncidentResponse.Domain.Incidents.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -915,6 +959,9 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("LastCheckedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("NextCheckUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Platform")
@@ -1566,6 +1613,15 @@ namespace IncidentResponse.Migrations.Postgres.Migrations
                     b.HasOne("IncidentResponse.Domain.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Incidents.PlaceCheckRecord", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Incidents.Sighting", null)
+                        .WithMany()
+                        .HasForeignKey("SightingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

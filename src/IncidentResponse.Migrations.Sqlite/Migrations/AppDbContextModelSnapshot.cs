@@ -516,6 +516,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PlaceChecksOn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool?>("ThreatsReceived")
                         .HasColumnType("INTEGER");
 
@@ -886,6 +889,47 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.ToTable("IncidentRevisions", (string)null);
                 });
 
+            modelBuilder.Entity("IncidentResponse.Domain.Incidents.PlaceCheckRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FinalUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SightingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("SightingId", "CheckedUtc");
+
+                    b.ToTable("PlaceChecks", (string)null);
+                });
+
             modelBuilder.Entity("IncidentResponse.Domain.Incidents.Sighting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -904,6 +948,9 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("LastCheckedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextCheckUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Platform")
@@ -1543,6 +1590,15 @@ namespace IncidentResponse.Migrations.Sqlite.Migrations
                     b.HasOne("IncidentResponse.Domain.Incidents.Incident", null)
                         .WithMany()
                         .HasForeignKey("IncidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IncidentResponse.Domain.Incidents.PlaceCheckRecord", b =>
+                {
+                    b.HasOne("IncidentResponse.Domain.Incidents.Sighting", null)
+                        .WithMany()
+                        .HasForeignKey("SightingId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -43,7 +43,7 @@ public static class ServiceRegistration
         services.AddSafety();
         services.AddIncidents();
         services.AddEvidence(options.DataDirectory);
-        services.AddTakedowns();
+        services.AddTakedowns(builder.Configuration);
         services.AddExport();
         services.AddBinder(builder.Configuration);
         return options;

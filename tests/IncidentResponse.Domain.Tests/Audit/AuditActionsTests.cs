@@ -20,6 +20,8 @@ public class AuditActionsTests
             [nameof(AuditActions.CaseAgeAnswersChanged)] = "case.age-answers-changed",
             [nameof(AuditActions.CaseHelpersSeeEachOther)] = "case.helpers-see-each-other",
             [nameof(AuditActions.CaseHelpersKeptApart)] = "case.helpers-kept-apart",
+            [nameof(AuditActions.CasePlaceChecksOn)] = "case.place-checks-on",
+            [nameof(AuditActions.CasePlaceChecksOff)] = "case.place-checks-off",
             [nameof(AuditActions.CaseExported)] = "case.exported",
             [nameof(AuditActions.PlanStepUpdated)] = "plan.step-updated",
             [nameof(AuditActions.AssessmentDraftSaved)] = "assessment.draft-saved",

@@ -25,7 +25,7 @@ public sealed class CaseTests
         Assert.ThrowsAny<ArgumentException>(() => Case.Open(title, Guid.NewGuid(), DateTime.UtcNow));
 
     [Theory]
-    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate, CaseOperation.PrintEvidence, CaseOperation.ViewPrivateSenderDetails, CaseOperation.AnswerAssessment, CaseOperation.ViewRiskAssessment })]
+    [InlineData(CaseRole.Owner, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.ViewEvidence, CaseOperation.FinaliseLetter, CaseOperation.Share, CaseOperation.Export, CaseOperation.Rename, CaseOperation.Delete, CaseOperation.MarkPrivate, CaseOperation.PrintEvidence, CaseOperation.ViewPrivateSenderDetails, CaseOperation.AnswerAssessment, CaseOperation.ViewRiskAssessment, CaseOperation.ChoosePlaceChecks })]
     [InlineData(CaseRole.Advocate, new[] { CaseOperation.View, CaseOperation.AddEntry, CaseOperation.FinaliseLetter, CaseOperation.ViewPrivateSenderDetails })]
     [InlineData(CaseRole.Helper, new[] { CaseOperation.View, CaseOperation.AddEntry })]
     [InlineData(CaseRole.Viewer, new[] { CaseOperation.View })]

@@ -143,7 +143,14 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
                 services.AddSingleton<IEvidenceBlobStore>(sp => new EvidenceReadGate.Store(
                     (IEvidenceBlobStore)(store.ImplementationInstance ?? store.ImplementationFactory!(sp)), EvidenceReads));
             }
+
+            ConfigureTestServices(services);
         });
+    }
+
+    /// <summary>A fixture's own replacements, after the shared ones (for example a test-only allow-list).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
     }
 
     async Task IAsyncLifetime.DisposeAsync()

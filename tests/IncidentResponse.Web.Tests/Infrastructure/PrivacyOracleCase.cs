@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using IncidentResponse.Domain.Cases;
+using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,6 +116,30 @@ public sealed class PrivacyOracleCase
         Labels[placeA1] = "{place A1}";
         Labels[placeA2] = "{place A2}";
         Labels[placeB] = "{place of B}";
+
+        // The server's re-checks (issue 24), each ending at an address of its own: one of a shared place, one of a private entry's place.
+        await using (var db = app.CreateDbContext())
+        {
+            foreach (var (place, check) in new[]
+            {
+                (sharedPlace, Reddit(Plant(CanaryClass.Shared, "place-check", "final address of a re-check of the shared place"))),
+                (placeA1, Reddit(Plant(CanaryClass.Private, "incA-place1-check", "final address of a re-check of entry A's first place"))),
+            })
+            {
+                db.PlaceChecks.Add(new PlaceCheckRecord
+                {
+                    Id = Guid.NewGuid(),
+                    CaseId = CaseId,
+                    SightingId = place,
+                    CheckedUtc = app.Clock.GetUtcNow().UtcDateTime,
+                    Outcome = PlaceCheckOutcome.Answered,
+                    StatusCode = 200,
+                    FinalUrl = check,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
         await ExpectRedirect(
             owner.SubmitAsync($"/cases/{CaseId}/sightings/{placeA2}", new Dictionary<string, string>
             {

@@ -99,6 +99,8 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         AuditActions.AllyLeft => "Left the case",
         AuditActions.CaseHelpersSeeEachOther => "Let the people helping see each other",
         AuditActions.CaseHelpersKeptApart => "Kept the people helping from seeing each other",
+        AuditActions.CasePlaceChecksOn => "Turned on checking the places for you",
+        AuditActions.CasePlaceChecksOff => "Turned off checking the places for you",
         AuditActions.CaseAgeAnswersChanged => "Changed the answers about age",
         AuditActions.EvidenceAdded => "Added an evidence file",
         AuditActions.EvidenceMadePrivate => "Made an evidence file private",

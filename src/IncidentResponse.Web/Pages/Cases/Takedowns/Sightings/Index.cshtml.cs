@@ -1,6 +1,8 @@
+using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,7 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
 /// <summary>Every place the content was found, with where each takedown stands; still-open ones first.</summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class IndexModel(AppDbContext db) : CasePageModel
+public sealed class IndexModel(AppDbContext db, AuditTrail audit) : CasePageModel
 {
     public const int PageSize = 100;
 
@@ -28,16 +30,42 @@ public sealed class IndexModel(AppDbContext db) : CasePageModel
 
     public bool CanAdd => Membership.Can(CaseOperation.AddEntry);
 
+    /// <summary>The owner may turn the server's re-checks of pending places on or off (issue 24).</summary>
+    public bool CanChoosePlaceChecks => Membership.Can(CaseOperation.ChoosePlaceChecks);
+
+    public bool PlaceChecksOn { get; private set; }
+
+    /// <summary>The owner turns re-checks on or off; the round picks the places up within minutes.</summary>
+    [CaseOperationRequired(CaseOperation.ChoosePlaceChecks)]
+    public async Task<IActionResult> OnPostPlaceChecksAsync(bool on, CancellationToken cancellationToken)
+    {
+        var theCase = await db.Cases.SingleAsync(c => c.Id == CaseId, cancellationToken);
+        if (theCase.PlaceChecksOn != on)
+        {
+            theCase.PlaceChecksOn = on;
+            await audit.RecordAsync(CaseId, User.UserId(), on ? AuditActions.CasePlaceChecksOn : AuditActions.CasePlaceChecksOff, nameof(Case), CaseId.ToString(), cancellationToken: cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Redirect($"/cases/{CaseId}/sightings");
+    }
+
     public async Task<IActionResult> OnGetAsync([FromQuery] int? page, [FromQuery] int? added, CancellationToken cancellationToken)
     {
         Added = added is > 0 ? added : null;
-        var counts = await db.Sightings.AsNoTracking()
-            .Where(s => s.CaseId == CaseId)
-            .GroupBy(s => s.Status == SightingStatus.Removed)
-            .Select(g => new { Removed = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        TotalCount = counts.Sum(c => c.Count);
-        RemovedCount = counts.Where(c => c.Removed).Sum(c => c.Count);
+        // The counts and the owner's choice in one query: the page's cost does not grow with the feature.
+        var summary = await db.Cases.AsNoTracking()
+            .Where(c => c.Id == CaseId)
+            .Select(c => new
+            {
+                c.PlaceChecksOn,
+                Total = db.Sightings.Count(s => s.CaseId == CaseId),
+                Removed = db.Sightings.Count(s => s.CaseId == CaseId && s.Status == SightingStatus.Removed),
+            })
+            .SingleAsync(cancellationToken);
+        TotalCount = summary.Total;
+        RemovedCount = summary.Removed;
+        PlaceChecksOn = CanChoosePlaceChecks && summary.PlaceChecksOn;
         PageNumber = Math.Clamp(page ?? 1, 1, PageCount);
         Items = await db.Sightings.AsNoTracking()
             .Where(s => s.CaseId == CaseId)

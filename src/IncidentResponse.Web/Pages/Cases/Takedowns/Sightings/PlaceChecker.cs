@@ -11,18 +11,6 @@ public sealed record PlaceCheck(PlaceCheckOutcome Outcome, int? StatusCode, stri
     public bool LooksGone => Outcome == PlaceCheckOutcome.Answered && StatusCode is 404 or 410;
 }
 
-public enum PlaceCheckOutcome
-{
-    /// <summary>The site answered (any status, after at most three redirects).</summary>
-    Answered,
-
-    /// <summary>The address is one the server may not visit: not http(s) on 80/443, or not a public address.</summary>
-    Refused,
-
-    /// <summary>No answer: a timeout, a connection refused, too many redirects.</summary>
-    Failed,
-}
-
 /// <summary>
 /// How places are re-checked: <c>PlaceChecks:Proxy</c> (an egress proxy, optional), the time a check may take, the user
 /// agent sent. <see cref="TestEndpoints"/> lets the tests reach their own server on loopback; it is set only in code,

@@ -24,6 +24,13 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
 
     public IReadOnlyList<Change> Changes { get; private set; } = [];
 
+    /// <summary>The server's re-checks of this place (issue 24), newest first: shown beside the changes, deciding none.</summary>
+    public IReadOnlyList<PlaceCheckRecord> Checks { get; private set; } = [];
+
+    /// <summary>The newest re-check, when it found the page gone and the place is not yet marked removed: the question to ask.</summary>
+    public PlaceCheckRecord? GoneQuestion => Checks.Count > 0 && Checks[0] is { LooksGone: true } check
+        && Current.Status is SightingStatus.Reported or SightingStatus.RemovalRequested && check.CheckedUtc >= Current.LastCheckedUtc ? check : null;
+
     public bool Conflict { get; private set; }
 
     public bool CanChange => Membership.Can(CaseOperation.AddEntry);
@@ -114,6 +121,11 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
             .Select(c => new { c.From, c.To, c.ChangedUtc, c.ChangedBy, By = db.Users.Where(u => u.Id == c.ChangedBy).Select(u => u.UserName).FirstOrDefault(), c.Note })
             .ToListAsync(cancellationToken);
         Changes = changes.Select(c => new Change(c.From, c.To, c.ChangedUtc, audience.NameOf(c.ChangedBy, c.By), c.Note)).ToList();
+        Checks = await db.PlaceChecks.AsNoTracking()
+            .Where(c => c.CaseId == CaseId && c.SightingId == sightingId)
+            .OrderByDescending(c => c.CheckedUtc).ThenByDescending(c => c.Id)
+            .Take(30)
+            .ToListAsync(cancellationToken);
         return true;
     }
 

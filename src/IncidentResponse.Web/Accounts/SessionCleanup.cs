@@ -1,4 +1,3 @@
-using System.Data.Common;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -45,45 +44,13 @@ public sealed partial class SessionCleanup(IServiceScopeFactory scopes, AppOptio
 }
 
 /// <summary>Runs <see cref="SessionCleanup"/> as the app starts and then once a day, in the background.</summary>
-public sealed partial class SessionCleanupDaily(SessionCleanup cleanup, TimeProvider clock, ILogger<SessionCleanupDaily> logger) : BackgroundService
+public sealed class SessionCleanupDaily(SessionCleanup cleanup, TimeProvider clock, ILogger<SessionCleanupDaily> logger) : PeriodicRound(clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromDays(1);
+    protected override TimeSpan Interval => TimeSpan.FromDays(1);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await cleanup.RemoveDeadSessionsAsync(stoppingToken);
-                await cleanup.RemoveFreedUsernamesAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception) || exception is DbException or InvalidOperationException)
-            {
-                // The database may not be ready yet (or be migrating); the next round tries again.
-                LogFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
+        await cleanup.RemoveDeadSessionsAsync(stoppingToken);
+        await cleanup.RemoveFreedUsernamesAsync(stoppingToken);
     }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Session cleanup failed ({ExceptionType}); it runs again in a day")]
-    private static partial void LogFailed(ILogger logger, string exceptionType);
 }

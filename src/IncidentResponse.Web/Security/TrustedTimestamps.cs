@@ -174,14 +174,14 @@ public sealed partial class TrustedTimestamper(
 /// (or that has none): "at most daily while the case changes" (ADR 0033). Registered only with an authority configured.
 /// </summary>
 public sealed partial class TrustedTimestampRound(
-    IServiceScopeFactory scopes, TrustedTimestamper stamper, TimeProvider clock, ILogger<TrustedTimestampRound> logger) : BackgroundService
+    IServiceScopeFactory scopes, TrustedTimestamper stamper, TimeProvider clock, ILogger<TrustedTimestampRound> logger) : PeriodicRound(clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    protected override TimeSpan Interval => TimeSpan.FromHours(1);
 
     /// <summary>Stamps every case due now and returns how many were stamped.</summary>
     public async Task<int> StampDueAsync(CancellationToken cancellationToken)
     {
-        var since = clock.GetUtcNow().UtcDateTime - TimestampAuthorityOptions.AtMostEvery;
+        var since = Clock.GetUtcNow().UtcDateTime - TimestampAuthorityOptions.AtMostEvery;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var due = await db.AuditHeads.AsNoTracking()
@@ -202,43 +202,8 @@ public sealed partial class TrustedTimestampRound(
         return stamped;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                LogRound(logger, await StampDueAsync(stoppingToken));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception) || exception is DbException or InvalidOperationException)
-            {
-                // The database may not be ready yet (or be migrating); the next round tries again.
-                LogFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken) => LogRound(Logger, await StampDueAsync(stoppingToken));
 
     [LoggerMessage(EventId = 1092, Level = LogLevel.Information, Message = "Trusted timestamps: {Stamped} histories stamped")]
     private static partial void LogRound(ILogger logger, int stamped);
-
-    [LoggerMessage(EventId = 1093, Level = LogLevel.Warning, Message = "Trusted timestamps: the round failed ({Error}); the next one tries again")]
-    private static partial void LogFailed(ILogger logger, string error);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Hosting;
@@ -14,9 +13,8 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 /// never marks anything removed: the person decides.
 /// </summary>
 public sealed partial class PlaceCheckRound(
-    IServiceScopeFactory scopes, PlaceChecker checker, TimeProvider clock, ILogger<PlaceCheckRound> logger) : BackgroundService
+    IServiceScopeFactory scopes, PlaceChecker checker, TimeProvider clock, ILogger<PlaceCheckRound> logger) : PeriodicRound(clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan Every = TimeSpan.FromDays(1);
     public static readonly TimeSpan SameSiteGap = TimeSpan.FromSeconds(5);
     public const int PerRound = 50;
@@ -26,7 +24,7 @@ public sealed partial class PlaceCheckRound(
     /// <summary>Checks every place due now (up to <see cref="PerRound"/>) and returns how many this instance checked.</summary>
     public async Task<int> CheckDueAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
@@ -53,19 +51,19 @@ public sealed partial class PlaceCheckRound(
             }
 
             var site = Uri.TryCreate(place.Url, UriKind.Absolute, out var address) ? address.IdnHost : place.Url;
-            if (lastBySite.TryGetValue(site, out var last) && clock.GetUtcNow().UtcDateTime - last < SameSiteGap)
+            if (lastBySite.TryGetValue(site, out var last) && Clock.GetUtcNow().UtcDateTime - last < SameSiteGap)
             {
-                await Task.Delay(SameSiteGap, clock, cancellationToken);
+                await Task.Delay(SameSiteGap, Clock, cancellationToken);
             }
 
             var check = await checker.CheckAsync(place.Url, cancellationToken);
-            lastBySite[site] = clock.GetUtcNow().UtcDateTime;
+            lastBySite[site] = Clock.GetUtcNow().UtcDateTime;
             db.PlaceChecks.Add(new PlaceCheckRecord
             {
-                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                Id = Guid.CreateVersion7(Clock.GetUtcNow()),
                 CaseId = place.CaseId,
                 SightingId = place.Id,
-                CheckedUtc = clock.GetUtcNow().UtcDateTime,
+                CheckedUtc = Clock.GetUtcNow().UtcDateTime,
                 Outcome = check.Outcome,
                 StatusCode = check.StatusCode,
                 FinalUrl = Shorten(check.FinalUrl, PlaceCheckRecord.FinalUrlMaxLength),
@@ -78,45 +76,12 @@ public sealed partial class PlaceCheckRound(
         return checkedCount;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                LogRound(logger, await CheckDueAsync(stoppingToken));
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception) when (DatabaseFaults.IsUnavailable(exception) || exception is DbException or DbUpdateException or InvalidOperationException)
-            {
-                // The database may not be ready yet (or be migrating); the next round tries again.
-                LogFailed(logger, exception.GetType().Name);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken));
-    }
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    protected override async Task RunRoundAsync(CancellationToken stoppingToken) => LogRound(Logger, await CheckDueAsync(stoppingToken));
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max];
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
     [LoggerMessage(EventId = 1095, Level = LogLevel.Information, Message = "Place checks: {Checked} places checked")]
     private static partial void LogRound(ILogger logger, int @checked);
-
-    [LoggerMessage(EventId = 1096, Level = LogLevel.Warning, Message = "Place checks: the round failed ({Error}); the next one tries again")]
-    private static partial void LogFailed(ILogger logger, string error);
 }

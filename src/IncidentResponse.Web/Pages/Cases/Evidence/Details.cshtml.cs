@@ -2,9 +2,9 @@ using IncidentResponse.Domain.Audit;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
-using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -92,13 +92,7 @@ public sealed class DetailsModel(AppDbContext db, AuditTrail audit, StepUp stepU
 
     private async Task<PlaceOffer?> OfferPlaceAsync(EvidenceItem item, CancellationToken cancellationToken)
     {
-        if (LookAlikes.Count == 0 || !Membership.Can(CaseOperation.AddEntry) || !WebAddress.TryParse(item.SourceUrl, out _, out var key))
-        {
-            return null;
-        }
-
-        // Every place in the case counts, a private one too, as on the page that adds places (its address is unique there).
-        if (await db.Sightings.IgnoreQueryFilters().AnyAsync(s => s.CaseId == CaseId && s.UrlKey == key, cancellationToken))
+        if (LookAlikes.Count == 0 || !Membership.Can(CaseOperation.AddEntry) || !await NewPlaces.IsNewAsync(db, CaseId, item.SourceUrl, cancellationToken))
         {
             return null;
         }

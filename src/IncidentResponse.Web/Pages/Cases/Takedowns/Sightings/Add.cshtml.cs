@@ -79,7 +79,7 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
                 return NotFound();
             }
 
-            if (await IsNewPlaceAsync(file.SourceUrl, cancellationToken))
+            if (await NewPlaces.IsNewAsync(db, CaseId, file.SourceUrl, cancellationToken))
             {
                 Input.Urls = file.SourceUrl;
                 FromFile = true;
@@ -202,18 +202,13 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             (var name, "") => name,
             (var name, var account) => $"{name}, account {account}",
         };
-        if (await IsNewPlaceAsync(found.Url, cancellationToken))
+        if (await NewPlaces.IsNewAsync(db, CaseId, found.Url, cancellationToken))
         {
             IncidentUrl = found.Url;
         }
 
         return true;
     }
-
-    /// <summary>Whether <paramref name="url"/> is a web address not yet a place in this case (a private one counts: the address is unique there).</summary>
-    private async Task<bool> IsNewPlaceAsync(string url, CancellationToken cancellationToken) =>
-        WebAddress.TryParse(url, out _, out var key)
-        && !await db.Sightings.IgnoreQueryFilters().AnyAsync(s => s.CaseId == CaseId && s.UrlKey == key, cancellationToken);
 
     public sealed record Skipped(string Text, string Reason);
 

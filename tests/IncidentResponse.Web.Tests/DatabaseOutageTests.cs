@@ -121,8 +121,8 @@ public sealed class DatabaseOutageTests(PostgresOutageApp app) : IClassFixture<P
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
-        Assert.Contains(DatabaseOutage.Heading, failed.MainText, StringComparison.Ordinal);
-        Assert.Contains(DatabaseOutage.Explanation, failed.MainText, StringComparison.Ordinal);
+        Assert.Contains("We could not save this just now.", failed.MainText, StringComparison.Ordinal);
+        Assert.Contains("Nothing you typed was lost — try again in a moment.", failed.MainText, StringComparison.Ordinal);
         Assert.Contains(marker, failed.Document.QuerySelector("textarea[name='Input.Narrative']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("u/throwaway", failed.FieldValue("Input.AccountHandle"));
         Assert.Equal(values[SubmissionGuard.FieldName], failed.FieldValue(SubmissionGuard.FieldName));
@@ -170,7 +170,7 @@ public sealed class DatabaseOutageTests(PostgresOutageApp app) : IClassFixture<P
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
-        Assert.Contains(DatabaseOutage.Heading, failed.MainText, StringComparison.Ordinal);
+        Assert.Contains("We could not save this just now.", failed.MainText, StringComparison.Ordinal);
         Assert.Contains(marker, failed.Document.QuerySelector("textarea[name='Input.WhatItShows']")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("https://example.org/post/1", failed.FieldValue("Input.SourceUrl"));
         Assert.Equal(fields[SubmissionGuard.FieldName], failed.FieldValue(SubmissionGuard.FieldName));
@@ -252,7 +252,7 @@ public sealed class DatabaseOutageTests(PostgresOutageApp app) : IClassFixture<P
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
-        Assert.Contains(DatabaseOutage.Heading, failed.MainText, StringComparison.Ordinal);
+        Assert.Contains("We could not save this just now.", failed.MainText, StringComparison.Ordinal);
         AssertNoInternals(failed);
 
         // The page keeps the post as it was, in a form that sends it again.
@@ -379,7 +379,7 @@ public sealed class SqliteBusyTests(SqliteImpatientApp app) : IClassFixture<Sqli
         }
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.Status);
-        Assert.Contains(DatabaseOutage.Heading, failed.MainText, StringComparison.Ordinal);
+        Assert.Contains("We could not save this just now.", failed.MainText, StringComparison.Ordinal);
         Assert.Contains(marker, failed.Document.QuerySelector("textarea[name='Input.Narrative']")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("SqliteException", failed.Html, StringComparison.Ordinal);
 

@@ -10,6 +10,9 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>The IANA time zone the person chose (one of <see cref="TimeZoneChoices"/>), or null until they choose; pages show times in it.</summary>
     public string? TimeZone { get; set; }
 
+    /// <summary>The language the person chose ("en", "es", "fr"), or null until they choose; set on this browser at sign-in.</summary>
+    public string? Language { get; set; }
+
     /// <summary>When the person's current set of recovery codes was made; null if they have never had one.</summary>
     public DateTime? RecoveryCodesMadeUtc { get; set; }
 

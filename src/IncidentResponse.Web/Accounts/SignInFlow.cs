@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using IncidentResponse.Domain.Accounts;
+using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Languages;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -13,7 +15,8 @@ public sealed class SignInFlow(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,
     SessionStore sessions,
-    IPasswordHasher<AppUser> hasher)
+    IPasswordHasher<AppUser> hasher,
+    AppOptions options)
 {
     private static string? _decoyHash;
 
@@ -81,6 +84,11 @@ public sealed class SignInFlow(
     {
         var session = await sessions.StartAsync(user.Id, http.Request.Headers.UserAgent.ToString(), http.RequestAborted, passkeyName);
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionStore.SessionClaim, session.Id.ToString())]);
+        if (AppLanguages.IsChoice(user.Language))
+        {
+            // The language chosen on another device (or before a Quick exit cleared this browser's cookies) comes back.
+            AppLanguages.Remember(http.Response, user.Language!, options);
+        }
     }
 
     public async Task SignOutAsync(HttpContext http, CancellationToken cancellationToken)

@@ -31,6 +31,12 @@ public sealed class AppOptions
 
     public required string QuickExitUrl { get; init; }
 
+    /// <summary>
+    /// Whether the pseudo-language (<c>qps-Ploc</c>, every word accented) can be chosen: on in development and in the
+    /// tests, for the walk that finds words not yet in a resource file (ADR 0030); off in production.
+    /// </summary>
+    public bool PseudoLocale { get; init; }
+
     public static AppOptions From(IConfiguration configuration, IHostEnvironment environment)
     {
         var dataDirectory = configuration["Storage:DataDirectory"];
@@ -63,6 +69,7 @@ public sealed class AppOptions
             CookiesRequireHttps = configuration.GetValue("Security:CookiesRequireHttps", !environment.IsDevelopment()),
             SiteTitle = NonEmpty(configuration["Safety:SiteTitle"]) ?? "IncidentResponse",
             QuickExitUrl = NonEmpty(configuration["Safety:QuickExitUrl"]) ?? "https://www.google.com/",
+            PseudoLocale = configuration.GetValue("Languages:PseudoLocale", environment.IsDevelopment()),
         };
     }
 

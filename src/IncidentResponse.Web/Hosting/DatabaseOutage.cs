@@ -55,9 +55,7 @@ public static class DatabaseOutage
 {
     public const string ViewDataKey = "DatabaseUnavailable";
 
-    public const string Heading = "We could not save this just now.";
-
-    public const string Explanation = "Nothing you typed was lost — try again in a moment.";
+    // Its words are SharedText's Outage.Heading and Outage.Text (the layout shows them).
 
     private static readonly object SessionUnverifiedKey = new();
 

@@ -65,7 +65,7 @@ public static class HostingServices
     public static IServiceCollection AddPages(this IServiceCollection services, AppOptions options)
     {
         services.AddSingleton<DatabaseUnavailableFilter>();
-        services.AddRazorPages().AddMvcOptions(mvc =>
+        services.AddRazorPages().AddViewLocalization().AddMvcOptions(mvc =>
         {
             // Outermost: a database that cannot be reached becomes a kind 503 page, whatever inner filter met it.
             mvc.Filters.Add(new ServiceFilterAttribute(typeof(DatabaseUnavailableFilter)) { Order = int.MinValue });

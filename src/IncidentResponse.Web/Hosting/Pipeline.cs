@@ -1,3 +1,4 @@
+using IncidentResponse.Web.Languages;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -38,6 +39,8 @@ public static class Pipeline
                     : "no-cache";
             },
         });
+        // Before routing, so the error and status pages re-executed through the pipeline speak the person's language too.
+        app.UseLanguages();
         app.UseRouting();
         app.UseAppRequestLogging();
         app.UseMiddleware<RequestSizeGuard>();

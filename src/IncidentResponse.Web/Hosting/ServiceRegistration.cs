@@ -2,6 +2,7 @@ using IncidentResponse.Documents.Html;
 using IncidentResponse.Documents.Pdf;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
+using IncidentResponse.Web.Languages;
 using IncidentResponse.Web.Operator;
 using IncidentResponse.Web.Pages.Cases.Binder;
 using IncidentResponse.Web.Pages.Cases.Evidence;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         services.AddAccounts(options, builder.Environment);
         services.AddCases();
         services.AddPages(options);
+        services.AddLanguages(options);
         services.AddDocuments(builder.Configuration);
 
         // The features, in the order of the survivor's journey.

@@ -3,6 +3,7 @@ using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages;
 
@@ -13,7 +14,7 @@ namespace IncidentResponse.Web.Pages;
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [RunsWhileDatabaseUnavailable]
-public sealed class ErrorModel : PageModel
+public sealed class ErrorModel(IStringLocalizer<SiteText> text) : PageModel
 {
     public string Heading { get; private set; } = "";
 
@@ -32,23 +33,19 @@ public sealed class ErrorModel : PageModel
         }
 
         Response.StatusCode = status;
-        (Heading, Explanation) = status switch
+        var key = status switch
         {
-            StatusCodes.Status400BadRequest => ("That didn't go through",
-                "Something about that request wasn't right, often because the page had been open a long time. Go back, reload the page and try again."),
-            StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound => ("We can't find that page",
-                "The address may be mistyped, or the page isn't available to you. Nothing has been changed."),
-            StatusCodes.Status405MethodNotAllowed => ("That didn't go through", "Please go back and use the buttons on the page."),
-            StatusCodes.Status413PayloadTooLarge => ("That was too large to send",
-                "What you sent was bigger than we can accept in one go, so nothing was saved. Go back and try a shorter text or a smaller file."),
-            StatusCodes.Status503ServiceUnavailable => ("We can't open this just now",
-                "Nothing has been changed or lost. Please try again in a moment."),
-            StatusCodes.Status429TooManyRequests when HttpContext.Items.ContainsKey(FairPrinting.StillPrintingItem) => ("We're still making your last document",
-                "Your last document is still being made, so this one hasn't started yet. Nothing is lost: wait for that one to arrive, then ask again."),
-            StatusCodes.Status429TooManyRequests => ("Please wait a minute",
-                "There have been a lot of attempts from here in a short time. Wait a minute, then try again."),
-            _ => ("Something went wrong on our side",
-                "We couldn't finish that. Please go back and try again in a moment. If it keeps happening, it is our fault, not yours."),
+            StatusCodes.Status400BadRequest => "400",
+            StatusCodes.Status403Forbidden or StatusCodes.Status404NotFound => "404",
+            StatusCodes.Status405MethodNotAllowed => "405",
+            StatusCodes.Status413PayloadTooLarge => "413",
+            StatusCodes.Status503ServiceUnavailable => "503",
+            StatusCodes.Status429TooManyRequests when HttpContext.Items.ContainsKey(FairPrinting.StillPrintingItem) => "Printing",
+            StatusCodes.Status429TooManyRequests => "429",
+            _ => "500",
         };
+        // 405 says the same as 400 at its head.
+        Heading = text[$"Error.{(key == "405" ? "400" : key)}.Heading"];
+        Explanation = text[$"Error.{key}.Text"];
     }
 }

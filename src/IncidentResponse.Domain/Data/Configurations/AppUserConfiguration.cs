@@ -10,5 +10,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         builder.Property(u => u.CreatedUtc);
         builder.Property(u => u.TimeZone).HasMaxLength(TimeZoneChoices.MaxLength);
+        builder.Property(u => u.Language).HasMaxLength(16);
     }
 }

@@ -45,6 +45,8 @@ public sealed class SignUpModel(
             Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             TimeZone = string.IsNullOrWhiteSpace(Input.TimeZone) ? null : Input.TimeZone.Trim(),
+            // The language the account was made in, so the next sign-in on any device speaks it.
+            Language = IncidentResponse.Web.Languages.AppLanguages.Current,
         };
         var result = await users.CreateAsync(user, Input.Passphrase);
         if (!result.Succeeded)

@@ -49,12 +49,16 @@
   var extendForm = document.getElementById("idle-extend-form");
   var deadline, warnTimer, tickTimer, endTimer;
 
+  // The words come with the page, in its language: data-minute="{0} minute", data-minutes="{0} minutes" and so on.
+  function words(name, count) {
+    return (dialog.getAttribute("data-" + name) || "{0}").replace("{0}", String(count));
+  }
   function describe(seconds) {
     if (seconds >= 60) {
       var minutes = Math.ceil(seconds / 60);
-      return minutes + (minutes === 1 ? " minute" : " minutes");
+      return words(minutes === 1 ? "minute" : "minutes", minutes);
     }
-    return seconds + (seconds === 1 ? " second" : " seconds");
+    return words(seconds === 1 ? "second" : "seconds", seconds);
   }
   function showWarning() {
     dialog.hidden = false;

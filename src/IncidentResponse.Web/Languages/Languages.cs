@@ -42,6 +42,20 @@ public static class AppLanguages
     /// </summary>
     public static string Current => Choices.FirstOrDefault(c => c.Code == CultureInfo.CurrentUICulture.TwoLetterISOLanguageName).Code ?? English;
 
+    /// <summary>
+    /// The language chosen with a language link on this browser (its cookie), or null when the page's language came
+    /// from the browser's own settings: only a choice is remembered on an account, so a device set to another language
+    /// keeps speaking it until the person chooses.
+    /// </summary>
+    public static string? ChosenHere(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<IRequestCultureFeature>() is { Provider: CookieRequestCultureProvider } feature
+            && IsChoice(feature.RequestCulture.UICulture.Name)
+            ? feature.RequestCulture.UICulture.Name
+            : null;
+    }
+
     /// <summary>The page's <c>lang</c>: the language it is shown in.</summary>
     public static string HtmlLang => CultureInfo.CurrentUICulture.Name is { Length: > 0 } name ? name : English;
 

@@ -97,6 +97,7 @@ public abstract class AppFixture : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Security:MasterKey", MasterKeyBase64);
         builder.UseSetting("Security:AccountAttemptsPerMinute", "100000");
+        builder.UseSetting("Languages:PseudoLocale", "true");
         builder.UseSetting("Logging:FilePath", LogFile);
 
         // Serilog decides what reaches any sink, the capture included; the query-count tests read EF's command lines.

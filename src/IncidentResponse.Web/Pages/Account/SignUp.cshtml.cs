@@ -45,8 +45,8 @@ public sealed class SignUpModel(
             Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             TimeZone = string.IsNullOrWhiteSpace(Input.TimeZone) ? null : Input.TimeZone.Trim(),
-            // The language the account was made in, so the next sign-in on any device speaks it.
-            Language = IncidentResponse.Web.Languages.AppLanguages.Current,
+            // A language chosen on this browser before signing up follows the account to its next sign-in anywhere.
+            Language = IncidentResponse.Web.Languages.AppLanguages.ChosenHere(HttpContext),
         };
         var result = await users.CreateAsync(user, Input.Passphrase);
         if (!result.Succeeded)

@@ -30,17 +30,28 @@ public sealed class JurisdictionCatalog
         ["UK"] = "GB",
     };
 
-    private readonly Dictionary<string, JurisdictionPack> _packs;
+    private readonly Dictionary<string, JurisdictionPack> _english;
+
+    /// <summary>The packs in each language with translations (ADR 0030), by language; English is <see cref="_english"/>.</summary>
+    private readonly Dictionary<string, Dictionary<string, JurisdictionPack>> _translated = new(StringComparer.Ordinal);
 
     private JurisdictionCatalog(Dictionary<string, JurisdictionPack> packs)
     {
-        _packs = packs;
-        Fallback = packs[FallbackCode];
+        _english = packs;
     }
 
-    public IReadOnlyCollection<JurisdictionPack> Packs => _packs.Values;
+    /// <summary>
+    /// The packs in the language of the request being served (<see cref="CultureInfo.CurrentUICulture"/>): a pack's
+    /// translated texts where it has them, its English otherwise; numbers, addresses and sources are the same in all.
+    /// </summary>
+    private Dictionary<string, JurisdictionPack> Shown =>
+        ContentOverlays.LanguageOf(CultureInfo.CurrentUICulture) is { } language && _translated.TryGetValue(language, out var packs)
+            ? packs
+            : _english;
 
-    public JurisdictionPack Fallback { get; }
+    public IReadOnlyCollection<JurisdictionPack> Packs => Shown.Values;
+
+    public JurisdictionPack Fallback => Shown[FallbackCode];
 
     /// <summary>The pack for a code (any case; "UK" means GB), or the international fallback.</summary>
     public JurisdictionPack Get(string? code) =>
@@ -50,7 +61,7 @@ public sealed class JurisdictionCatalog
     {
         ArgumentNullException.ThrowIfNull(code);
         var key = Aliases.GetValueOrDefault(code.Trim(), code.Trim()).ToUpperInvariant();
-        return _packs.TryGetValue(key, out pack!);
+        return Shown.TryGetValue(key, out pack!);
     }
 
     /// <summary>
@@ -62,12 +73,30 @@ public sealed class JurisdictionCatalog
     {
         var assembly = typeof(JurisdictionCatalog).Assembly;
         var packs = new List<JurisdictionPack>();
+        var translated = ContentOverlays.Languages.Append(PseudoText.Culture).ToDictionary(l => l, _ => new List<JurisdictionPack>(), StringComparer.Ordinal);
         foreach (var name in EmbeddedResourceNames(assembly))
         {
-            packs.Add(ParsePack(ContentFiles.ReadEmbedded(assembly, name, "jurisdiction pack"), name));
+            var json = ContentFiles.ReadEmbedded(assembly, name, "jurisdiction pack");
+            packs.Add(ParsePack(json, name));
+            var file = name[ResourcePrefix.Length..];
+            var paths = new List<string>();
+            foreach (var language in ContentOverlays.Languages)
+            {
+                var overlay = ContentOverlays.Find(assembly, language, "jurisdictions", file);
+                paths.AddRange(overlay is null ? [] : overlay.Text.Keys);
+                translated[language].Add(overlay is null ? packs[^1] : ParsePack(ContentOverlays.Apply(json, overlay.Text, $"{language}/{file}"), name));
+            }
+
+            translated[PseudoText.Culture].Add(ParsePack(ContentOverlays.Apply(json, ContentOverlays.Pseudo(json, paths), file), name));
         }
 
-        return FromPacks(packs, todayUtc);
+        var catalog = FromPacks(packs, todayUtc);
+        foreach (var (language, inLanguage) in translated)
+        {
+            catalog._translated[language] = FromPacks(inLanguage, todayUtc)._english;
+        }
+
+        return catalog;
     }
 
     /// <summary>Builds a catalog from packs, validating each; it must include the INTL fallback.</summary>

@@ -19,7 +19,7 @@ public static class AppLanguages
     public const string English = "en";
 
     /// <summary>The pseudo-language: English with every letter accented and the whole wrapped, made as it is read.</summary>
-    public const string PseudoLocale = "qps-Ploc";
+    public const string PseudoLocale = IncidentResponse.Domain.PseudoText.Culture;
 
     /// <summary>The strictly necessary cookie that remembers the choice on this browser (cleared by Quick exit).</summary>
     public const string CookieName = "ir-lang";

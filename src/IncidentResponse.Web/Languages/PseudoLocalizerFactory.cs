@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using IncidentResponse.Domain;
 using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Languages;
@@ -17,32 +17,7 @@ public sealed class PseudoLocalizerFactory(ResourceManagerStringLocalizerFactory
     public IStringLocalizer Create(string baseName, string location) => new PseudoLocalizer(inner.Create(baseName, location));
 
     /// <summary>The pseudo-language's form of an English text: letters accented, markup and placeholders kept.</summary>
-    public static string Pseudo(string english)
-    {
-        ArgumentNullException.ThrowIfNull(english);
-        var text = new StringBuilder(english.Length + 2).Append('[');
-        var skipUntil = '\0';
-        foreach (var c in english)
-        {
-            if (skipUntil != '\0')
-            {
-                text.Append(c);
-                skipUntil = c == skipUntil ? '\0' : skipUntil;
-                continue;
-            }
-
-            skipUntil = c switch { '<' => '>', '{' => '}', '&' => ';', _ => '\0' };
-            text.Append(skipUntil == '\0' ? Accented(c) : c);
-        }
-
-        return text.Append(']').ToString();
-    }
-
-    private const string Plain = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-
-    private const string Accents = "àƀçðéƒĝĥîĵķĺɱñöþǫŕšţûṽŵẋýžÀƁÇÐÉƑĜĤÎĴĶĹṀÑÖÞǪŔŠŢÛṼŴẊÝŽ";
-
-    private static char Accented(char c) => Plain.IndexOf(c, StringComparison.Ordinal) is var i and >= 0 ? Accents[i] : c;
+    public static string Pseudo(string english) => PseudoText.Of(english);
 
     private sealed class PseudoLocalizer(IStringLocalizer inner) : IStringLocalizer
     {

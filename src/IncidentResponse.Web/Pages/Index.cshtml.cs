@@ -12,7 +12,7 @@ public sealed class IndexModel(JurisdictionCatalog jurisdictions) : PageModel
         jurisdictions.Packs
             .Where(p => p.EmergencyNumber is not null)
             .OrderBy(p => p.Code == JurisdictionCatalog.FallbackCode)
-            .ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.Name, StringComparer.CurrentCulture)
             .ToList();
 
     public void OnGet()

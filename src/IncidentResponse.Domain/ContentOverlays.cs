@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace IncidentResponse.Domain;
+
+/// <summary>
+/// Content in other languages (ADR 0030): a content file's translation is an overlay, <c>Content/i18n/{language}/…</c>
+/// beside the English file's own path, holding only translated text keyed by its path in the English file
+/// (<c>"helplines[0].description"</c>). Numbers, addresses, sources and check dates stay in the one English file, so a
+/// fact is checked once. Every path must name a text in the English file, or the app does not start.
+/// </summary>
+public static class ContentOverlays
+{
+    /// <summary>The languages content is translated into (besides the pseudo-language, made from their paths).</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["es", "fr"];
+
+    private const string Prefix = "IncidentResponse.Domain.Content.i18n.";
+
+    /// <summary>The overlay of one English content file in one language, or null when it has none.</summary>
+    public static ContentOverlay? Find(Assembly assembly, string language, string folder, string file)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var name = $"{Prefix}{language}.{folder}.{file}";
+        if (assembly.GetManifestResourceInfo(name) is null)
+        {
+            return null;
+        }
+
+        var json = ContentFiles.ReadEmbedded(assembly, name, "translation");
+        return JsonSerializer.Deserialize<ContentOverlay>(json, JsonOptions)
+            ?? throw new InvalidDataException($"The translation {name} is empty.");
+    }
+
+    /// <summary>
+    /// The English file's JSON with each of <paramref name="text"/>'s paths replaced by its translation. Throws naming
+    /// every path that is not a text of the English file.
+    /// </summary>
+    public static string Apply(string englishJson, IReadOnlyDictionary<string, string> text, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var root = JsonNode.Parse(englishJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })
+            ?? throw new InvalidDataException($"{sourceName} is empty.");
+        var problems = new List<string>();
+        foreach (var (path, translated) in text)
+        {
+            if (Find(root, path) is { } node && node.GetValueKind() == JsonValueKind.String && !string.IsNullOrWhiteSpace(translated))
+            {
+                node.ReplaceWith(JsonValue.Create(translated));
+            }
+            else
+            {
+                problems.Add($"{sourceName}: \"{path}\" is not a text of the English file, or its translation is empty.");
+            }
+        }
+
+        return problems.Count == 0 ? root.ToJsonString() : throw new InvalidDataException(string.Join(Environment.NewLine, problems));
+    }
+
+    /// <summary>The English texts at the paths a translation covers, each in the pseudo-language.</summary>
+    public static Dictionary<string, string> Pseudo(string englishJson, IEnumerable<string> paths)
+    {
+        var root = JsonNode.Parse(englishJson, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return paths.Distinct(StringComparer.Ordinal)
+            .Where(p => Find(root, p) is { } node && node.GetValueKind() == JsonValueKind.String)
+            .ToDictionary(p => p, p => PseudoText.Of(Find(root, p)!.GetValue<string>()), StringComparer.Ordinal);
+    }
+
+    /// <summary>The language whose content a culture reads: "es" for es-MX, the pseudo-language as itself, else null (English).</summary>
+    public static string? LanguageOf(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        return culture.Name == PseudoText.Culture ? PseudoText.Culture
+            : Languages.Contains(culture.TwoLetterISOLanguageName) ? culture.TwoLetterISOLanguageName
+            : null;
+    }
+
+    private static JsonNode? Find(JsonNode? node, string path)
+    {
+        foreach (var part in path.Split('.'))
+        {
+            var bracket = part.IndexOf('[', StringComparison.Ordinal);
+            node = node?[bracket < 0 ? part : part[..bracket]];
+            if (bracket >= 0 && node is JsonArray array
+                && int.TryParse(part[(bracket + 1)..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+            {
+                node = index < array.Count ? array[index] : null;
+            }
+        }
+
+        return node;
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+}
+
+/// <summary>
+/// One content file's translation: the English file's content version it was made from (a later English version marks
+/// it as possibly out of date), and the translated texts by path.
+/// </summary>
+public sealed record ContentOverlay(int TranslatedFrom, Dictionary<string, string> Text);

@@ -13,7 +13,11 @@ namespace IncidentResponse.Web.Tests;
 /// </summary>
 public sealed partial class ResourceFilesTests
 {
-    private static readonly string WebSource = Path.Combine(AppProcess.RepositoryRoot, "src", "IncidentResponse.Web");
+    private static readonly string Sources = Path.Combine(AppProcess.RepositoryRoot, "src");
+
+    /// <summary>The projects whose words a person reads; each one's root namespace is its name.</summary>
+    private static readonly System.Reflection.Assembly[] Projects =
+        [typeof(AppLanguages).Assembly, typeof(IncidentResponse.Domain.Localized).Assembly];
 
     private static readonly string[] Translations = ["es", "fr"];
 
@@ -22,12 +26,12 @@ public sealed partial class ResourceFilesTests
     private static List<string> NeutralFileList()
     {
         var files = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(WebSource, "*.resx", SearchOption.AllDirectories)
+        foreach (var file in Projects.SelectMany(p => Directory.EnumerateFiles(Path.Combine(Sources, p.GetName().Name!), "*.resx", SearchOption.AllDirectories))
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                                  && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                      .Where(f => !Translations.Any(t => f.EndsWith($".{t}.resx", StringComparison.Ordinal))))
         {
-            files.Add(Path.GetRelativePath(WebSource, file));
+            files.Add(Path.GetRelativePath(Sources, file));
         }
 
         return files;
@@ -40,11 +44,11 @@ public sealed partial class ResourceFilesTests
     [MemberData(nameof(NeutralFiles))]
     public void Every_text_has_its_translations_with_the_same_placeholders_and_markup(string neutral)
     {
-        var english = Read(Path.Combine(WebSource, neutral));
+        var english = Read(Path.Combine(Sources, neutral));
         Assert.NotEmpty(english);
         foreach (var language in Translations)
         {
-            var translated = Read(Path.Combine(WebSource, neutral.Replace(".resx", $".{language}.resx", StringComparison.Ordinal)));
+            var translated = Read(Path.Combine(Sources, neutral.Replace(".resx", $".{language}.resx", StringComparison.Ordinal)));
             Assert.Equal(english.Keys.Order(StringComparer.Ordinal), translated.Keys.Order(StringComparer.Ordinal));
             foreach (var (key, text) in english)
             {
@@ -62,14 +66,14 @@ public sealed partial class ResourceFilesTests
     [MemberData(nameof(NeutralFiles))]
     public void The_built_app_finds_every_text_in_every_language(string neutral)
     {
-        var typeName = "IncidentResponse.Web." + Path.ChangeExtension(neutral, null).Replace(Path.DirectorySeparatorChar, '.');
-        var marker = typeof(AppLanguages).Assembly.GetType(typeName);
+        var typeName = Path.ChangeExtension(neutral, null).Replace(Path.DirectorySeparatorChar, '.');
+        var marker = Projects.Select(p => p.GetType(typeName)).SingleOrDefault(t => t is not null);
         Assert.True(marker is not null, $"{neutral} has no marker class {typeName}");
         var resources = new ResourceManager(marker);
         foreach (var language in Translations.Append("en"))
         {
             var file = language == "en" ? neutral : neutral.Replace(".resx", $".{language}.resx", StringComparison.Ordinal);
-            foreach (var (key, text) in Read(Path.Combine(WebSource, file)))
+            foreach (var (key, text) in Read(Path.Combine(Sources, file)))
             {
                 Assert.Equal(text, resources.GetString(key, CultureInfo.GetCultureInfo(language)));
             }
@@ -79,8 +83,8 @@ public sealed partial class ResourceFilesTests
     [Fact]
     public void Every_key_a_page_asks_for_is_in_a_resource_file()
     {
-        var known = NeutralFileList().SelectMany(f => Read(Path.Combine(WebSource, f)).Keys).ToHashSet(StringComparer.Ordinal);
-        var missing = Directory.EnumerateFiles(Path.Combine(WebSource, "Pages"), "*.cshtml", SearchOption.AllDirectories)
+        var known = NeutralFileList().SelectMany(f => Read(Path.Combine(Sources, f)).Keys).ToHashSet(StringComparer.Ordinal);
+        var missing = Directory.EnumerateFiles(Path.Combine(Sources, "IncidentResponse.Web", "Pages"), "*.cshtml", SearchOption.AllDirectories)
             .SelectMany(view => KeyUse().Matches(File.ReadAllText(view)).Select(m => (View: Path.GetFileName(view), Key: m.Groups["key"].Value)))
             .Where(use => !known.Contains(use.Key))
             .ToList();

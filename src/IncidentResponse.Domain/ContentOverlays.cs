@@ -33,6 +33,43 @@ public static class ContentOverlays
             ?? throw new InvalidDataException($"The translation {name} is empty.");
     }
 
+    /// <summary>Every content translation shipped, as (language, "folder/file.json", overlay).</summary>
+    public static IEnumerable<(string Language, string File, ContentOverlay Overlay)> All(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        foreach (var language in Languages)
+        {
+            var prefix = $"{Prefix}{language}.";
+            foreach (var name in ContentFiles.EmbeddedNames(assembly, prefix).Where(n => n.Count(c => c == '.') == prefix.Count(c => c == '.') + 2))
+            {
+                var relative = name[prefix.Length..];
+                var folder = relative[..relative.IndexOf('.', StringComparison.Ordinal)];
+                var file = relative[(folder.Length + 1)..];
+                yield return (language, $"{folder}/{file}", Find(assembly, language, folder, file)!);
+            }
+        }
+    }
+
+    /// <summary>The content version of the English file a translation overlays ("jurisdictions/gb.json"), if it has one.</summary>
+    public static int? EnglishVersion(Assembly assembly, string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var json = ContentFiles.ReadEmbedded(assembly, "IncidentResponse.Domain.Content." + file.Replace('/', '.'), "content file");
+        return JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip })?["contentVersion"]?.GetValue<int>();
+    }
+
+    /// <summary>
+    /// The translated texts a fluent reader of <paramref name="language"/> has checked (<c>Content/i18n/{language}/reviewed.json</c>),
+    /// as "ResourceBaseName:Key" for a resource and "folder/file.json:path" for content.
+    /// </summary>
+    public static IReadOnlySet<string> Reviewed(Assembly assembly, string language)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var json = ContentFiles.ReadEmbedded(assembly, $"{Prefix}{language}.reviewed.json", "list of reviewed translations");
+        var list = JsonSerializer.Deserialize<ReviewedList>(json, JsonOptions) ?? new ReviewedList("", []);
+        return list.Reviewed.Select(r => r.Text).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// The English file's JSON with each of <paramref name="text"/>'s paths replaced by its translation. Throws naming
     /// every path that is not a text of the English file.
@@ -105,3 +142,8 @@ public static class ContentOverlays
 /// it as possibly out of date), and the translated texts by path.
 /// </summary>
 public sealed record ContentOverlay(int TranslatedFrom, Dictionary<string, string> Text);
+
+/// <summary>A language's list of translated texts a fluent reader has checked: what, by whom, when.</summary>
+public sealed record ReviewedList(string Note, IReadOnlyList<ReviewedText> Reviewed);
+
+public sealed record ReviewedText(string Text, string By, string On);

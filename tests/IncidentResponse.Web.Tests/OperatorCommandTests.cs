@@ -321,6 +321,10 @@ public sealed class OperatorCommandTests
         var (shipped, shippedOutput) = await RunAsync(directory, "list-stale-facts", "--older-than", "0");
         Assert.True(shipped == 0, shippedOutput);
         Assert.Contains("jurisdictions/gb.json\t", shippedOutput, StringComparison.Ordinal);
+        // Beside the facts, the translations no fluent reader has checked yet (none has, so far).
+        Assert.Contains("es\tIncidentResponse.Web.Pages.Shared.SharedText\tLayout.QuickExit\tnot yet reviewed", shippedOutput, StringComparison.Ordinal);
+        Assert.Contains("fr\tjurisdictions/gb.json\tname\tnot yet reviewed", shippedOutput, StringComparison.Ordinal);
+        Assert.Matches(@"es: \d+ translated texts not yet reviewed, 0 made from an older English text, 0 missing\.", shippedOutput);
         Assert.Equal(2, (await RunAsync(directory, "list-stale-facts", "--older-than", "soon")).ExitCode);
     }
 

@@ -7,11 +7,33 @@ namespace IncidentResponse.Web.Operator;
 /// <summary>
 /// <c>list-stale-facts [--older-than DAYS] [--content-dir PATH]</c>: prints file, key, last verified and source for
 /// every fact in the content files that is not yet checked or was last checked more than DAYS days ago (default 180).
-/// Reads the shipped files unless a folder is given. Exits 0 whatever it finds: it is a to-do list, not a gate (the
+/// Reads the shipped files unless a folder is given. Then every translated text not yet reviewed by a fluent reader, or
+/// made from an older English text (<see cref="TranslationStatus"/>; ADR 0030). Exits 0 whatever it finds: it is a to-do list, not a gate (the
 /// build's content tests are the gate).
 /// </summary>
 public static class StaleFacts
 {
+    /// <summary>
+    /// The translated texts still to be checked by a fluent reader (shown to people all the same, as better than
+    /// English), or made from an older English text, with a count per language.
+    /// </summary>
+    private static void PrintTranslations()
+    {
+        var toDo = TranslationStatus.ToDo().ToList();
+        Console.WriteLine();
+        Console.WriteLine("language\tfile\tkey\ttranslation");
+        foreach (var entry in toDo)
+        {
+            Console.WriteLine($"{entry.Language}\t{entry.File}\t{entry.Key}\t{entry.Status}");
+        }
+
+        foreach (var language in toDo.GroupBy(e => e.Language))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{language.Key}: {language.Count(e => e.Status == TranslationStatus.NotReviewed)} translated texts not yet reviewed, {language.Count(e => e.Status == TranslationStatus.OutOfDate)} made from an older English text, {language.Count(e => e.Status == TranslationStatus.Missing)} missing."));
+        }
+    }
+
     public const int DefaultDays = 180;
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
@@ -62,6 +84,7 @@ public static class StaleFacts
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{stale} of {total} facts are not yet checked or were last checked more than {days} days ago."));
+        PrintTranslations();
         return 0;
     }
 }

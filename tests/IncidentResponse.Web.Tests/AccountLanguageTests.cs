@@ -109,6 +109,19 @@ public sealed partial class AccountLanguageTests(SqliteApp app) : IClassFixture<
         }
     }
 
+    [Fact]
+    public void Every_time_zone_offered_has_its_place_part_of_the_world_and_time_name_in_the_resources()
+    {
+        var english = Read("Pages/Shared/FormText.resx");
+
+        Assert.All(TimeZoneChoices.All, choice =>
+        {
+            Assert.Equal(choice.Label, english[TimeZonePicker.LabelKey(choice)]);
+            Assert.Equal(choice.TimeName, english[TimeZonePicker.TimeNameKey(choice)]);
+            Assert.Equal(choice.Region, english[TimeZonePicker.RegionKey(choice.Region)]);
+        });
+    }
+
     private static Dictionary<string, string> Read(string path)
     {
         var file = Path.Combine(Root(), "src", "IncidentResponse.Web", path);

@@ -1,3 +1,6 @@
+using IncidentResponse.Web.Pages.Account;
+using Microsoft.Extensions.Localization;
+
 namespace IncidentResponse.Web.Accounts;
 
 /// <summary>"Firefox on Android": enough to recognise one's own devices in the session list, and nothing more.</summary>
@@ -24,6 +27,34 @@ public static class DeviceDescription
             : Contains(userAgent, "Linux") ? "Linux"
             : "an unknown system";
         return $"{browser} on {system}";
+    }
+
+    /// <summary>
+    /// A description kept in English (as <see cref="From"/> made it) in the page's language: the browser and system
+    /// names stay, the words around them are translated. Anything else is shown as it was kept.
+    /// </summary>
+    public static string InLanguage(string description, IStringLocalizer<AccountText> text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (description == "Unknown browser")
+        {
+            return text["Device.UnknownBrowser"];
+        }
+
+        var at = description.IndexOf(" on ", StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return description;
+        }
+
+        var browser = description[..at];
+        var system = description[(at + 4)..];
+        return text["Device.On", browser == "Browser" ? text["Device.Browser"].Value : browser, system switch
+        {
+            "iPhone or iPad" => text["Device.IPhoneOrIPad"].Value,
+            "an unknown system" => text["Device.UnknownSystem"].Value,
+            _ => system,
+        }];
     }
 
     private static bool Contains(string value, string part) => value.Contains(part, StringComparison.OrdinalIgnoreCase);

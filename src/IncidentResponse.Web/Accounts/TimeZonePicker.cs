@@ -14,4 +14,13 @@ public sealed record TimeZonePicker(string? Selected, string EmptyText)
 
     public bool IsSelected(TimeZoneChoice choice) =>
         string.Equals(Selected?.Trim(), choice.Id, StringComparison.Ordinal);
+
+    /// <summary>The FormText resource with a place's words ("London (UK)") in the page's language.</summary>
+    public static string LabelKey(TimeZoneChoice choice) => "Zone." + choice?.Id;
+
+    /// <summary>The FormText resource with how a time in the place is named ("London time") in the page's language.</summary>
+    public static string TimeNameKey(TimeZoneChoice choice) => "ZoneTime." + choice?.Id;
+
+    /// <summary>The FormText resource with the name of a part of the world ("Africa and the Middle East").</summary>
+    public static string RegionKey(string region) => "Zone.Region." + region?.Replace(" ", "", StringComparison.Ordinal);
 }

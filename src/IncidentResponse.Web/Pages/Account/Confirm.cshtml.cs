@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -19,8 +20,10 @@ public sealed class ConfirmModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,
     StepUp stepUp,
-    IValidator<ConfirmModel.InputModel> validator) : PageModel
+    IValidator<ConfirmModel.InputModel> validator,
+    IStringLocalizer<AccountText> text) : PageModel
 {
+    /// <summary>Confirm.Failure in English.</summary>
     public const string FailureMessage =
         "That passphrase didn't work. Please try again. After 5 unsuccessful tries in a row, it is paused for 15 minutes.";
 
@@ -55,7 +58,7 @@ public sealed class ConfirmModel(
         var result = await signInManager.CheckPasswordSignInAsync(user, Input.Passphrase, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("Input.Passphrase", FailureMessage);
+            ModelState.AddModelError("Input.Passphrase", text["Confirm.Failure"]);
             return Page();
         }
 
@@ -73,10 +76,10 @@ public sealed class ConfirmModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<AccountText> text)
         {
-            RuleFor(x => x.Passphrase).NotEmpty().WithMessage("Please enter your passphrase.")
-                .MaximumLength(1024).WithMessage("That passphrase is longer than any we accept.");
+            RuleFor(x => x.Passphrase).NotEmpty().WithMessage(_ => text["Form.EnterPassphrase"])
+                .MaximumLength(1024).WithMessage(_ => text["Form.PassphraseTooLong"]);
         }
     }
 }

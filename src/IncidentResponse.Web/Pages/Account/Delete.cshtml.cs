@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -20,11 +21,13 @@ public sealed class DeleteModel(
     SignInManager<AppUser> signInManager,
     AccountDeletion deletion,
     SignInFlow signIn,
-    IValidator<DeleteModel.InputModel> validator) : PageModel
+    IValidator<DeleteModel.InputModel> validator,
+    IStringLocalizer<AccountText> text) : PageModel
 {
-    /// <summary>The words the person types to show they mean it.</summary>
+    /// <summary>The words the person types to show they mean it, in English (Delete.ConfirmationWords in the page's language).</summary>
     public const string ConfirmationWords = "delete my account";
 
+    /// <summary>Delete.WrongPassphrase in English.</summary>
     public const string WrongPassphraseMessage = "That passphrase didn't work. Nothing has been deleted.";
 
     [BindProperty]
@@ -54,7 +57,7 @@ public sealed class DeleteModel(
 
         if (!(await signInManager.CheckPasswordSignInAsync(user, Input.Passphrase, lockoutOnFailure: true)).Succeeded)
         {
-            ModelState.AddModelError("Input.Passphrase", WrongPassphraseMessage);
+            ModelState.AddModelError("Input.Passphrase", text["Delete.WrongPassphrase"]);
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -79,12 +82,16 @@ public sealed class DeleteModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<AccountText> text)
         {
-            RuleFor(x => x.Confirmation).Must(c => string.Equals(string.Join(' ', (c ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)), ConfirmationWords, StringComparison.OrdinalIgnoreCase))
-                .WithMessage($"Please type the words {ConfirmationWords} to confirm.");
-            RuleFor(x => x.Passphrase).NotEmpty().WithMessage("Please enter your passphrase.")
-                .MaximumLength(1024).WithMessage("That passphrase is longer than any we accept.");
+            // The words in the page's language; the English ones are always accepted too.
+            RuleFor(x => x.Confirmation).Must(c => Means(c, text["Delete.ConfirmationWords"]) || Means(c, ConfirmationWords))
+                .WithMessage(_ => text["Delete.TypeWordsError", text["Delete.ConfirmationWords"].Value]);
+            RuleFor(x => x.Passphrase).NotEmpty().WithMessage(_ => text["Form.EnterPassphrase"])
+                .MaximumLength(1024).WithMessage(_ => text["Form.PassphraseTooLong"]);
         }
+
+        private static bool Means(string? typed, string words) =>
+            string.Equals(string.Join(' ', (typed ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)), words, StringComparison.OrdinalIgnoreCase);
     }
 }

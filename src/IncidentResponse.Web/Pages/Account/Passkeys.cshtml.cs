@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -15,8 +16,14 @@ namespace IncidentResponse.Web.Pages.Account;
 /// anyone out, since the passphrase always remains.
 /// </summary>
 [RequiresRecentPassphrase]
-public sealed class PasskeysModel(AppDbContext db, UserManager<AppUser> users, PasskeyCeremonies ceremonies, StepUp stepUp) : PageModel
+public sealed class PasskeysModel(
+    AppDbContext db,
+    UserManager<AppUser> users,
+    PasskeyCeremonies ceremonies,
+    StepUp stepUp,
+    IStringLocalizer<AccountText> text) : PageModel
 {
+    /// <summary>Passkeys.AddFailed in English.</summary>
     public const string AddFailedMessage = "The passkey was not added. The request may have been cancelled or timed out. Please try again.";
 
     public IReadOnlyList<Passkey> Passkeys { get; private set; } = [];
@@ -51,11 +58,11 @@ public sealed class PasskeysModel(AppDbContext db, UserManager<AppUser> users, P
             return Challenge();
         }
 
-        var name = string.IsNullOrWhiteSpace(added?.Name) ? "Passkey" : added.Name.Trim();
+        var name = string.IsNullOrWhiteSpace(added?.Name) ? text["Passkeys.DefaultName"] : added.Name.Trim();
         name = name.Length > Passkey.NameMaxLength ? name[..Passkey.NameMaxLength] : name;
         var ok = added is not null && await stepUp.IsRecentAsync(User, cancellationToken)
             && await ceremonies.FinishAddingAsync(user, added.Ceremony, added.Response.GetRawText(), name, Request, cancellationToken);
-        return new JsonResult(ok ? new { redirect = "/account/passkeys?done=added" } : (object)new { error = AddFailedMessage });
+        return new JsonResult(ok ? new { redirect = "/account/passkeys?done=added" } : (object)new { error = text["Passkeys.AddFailed"].Value });
     }
 
     /// <summary>Removes one of the person's own passkeys (anyone else's is simply not found).</summary>

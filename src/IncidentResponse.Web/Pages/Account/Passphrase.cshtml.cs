@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -23,11 +24,13 @@ public sealed class PassphraseModel(
     SessionStore sessions,
     SignInFlow signIn,
     TimeProvider clock,
-    IValidator<PassphraseModel.InputModel> validator) : PageModel
+    IValidator<PassphraseModel.InputModel> validator,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
+    /// <summary>Passphrase.WrongCurrent in English.</summary>
     public const string WrongCurrentMessage =
         "That isn't your current passphrase. After 5 unsuccessful tries in a row, changing it and signing in are paused for 15 minutes.";
 
@@ -59,13 +62,13 @@ public sealed class PassphraseModel(
         if (check.IsLockedOut)
         {
             PausedUntil = await users.GetLockoutEndDateAsync(user);
-            ModelState.AddModelError("Input.CurrentPassphrase", PausedMessage(PausedUntil, clock.GetUtcNow()));
+            ModelState.AddModelError("Input.CurrentPassphrase", PausedMessage(text, PausedUntil, clock.GetUtcNow()));
             return Page();
         }
 
         if (!check.Succeeded)
         {
-            ModelState.AddModelError("Input.CurrentPassphrase", WrongCurrentMessage);
+            ModelState.AddModelError("Input.CurrentPassphrase", text["Passphrase.WrongCurrent"]);
             return Page();
         }
 
@@ -76,7 +79,7 @@ public sealed class PassphraseModel(
             {
                 ModelState.AddModelError(
                     error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassphrase" : "Input.NewPassphrase",
-                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? WrongCurrentMessage : error.Description);
+                    error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? text["Passphrase.WrongCurrent"] : error.Description);
             }
 
             return Page();
@@ -88,14 +91,13 @@ public sealed class PassphraseModel(
     }
 
     /// <summary>Kind words for a paused account, with the time it ends (UTC, as no time zone is known for the person).</summary>
-    public static string PausedMessage(DateTimeOffset? until, DateTimeOffset now)
+    public static string PausedMessage(IStringLocalizer<AccountText> text, DateTimeOffset? until, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var when = until is { } end
-            ? "until " + end.UtcDateTime.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC"
-                + (end.UtcDateTime.Date != now.UtcDateTime.Date ? end.UtcDateTime.ToString(" 'on' d MMMM", System.Globalization.CultureInfo.InvariantCulture) : "")
-            : "for 15 minutes";
-        return "Your passphrase was typed wrongly too many times in a row, so to keep your account safe, changing it and "
-            + $"signing in are paused {when}. Nothing has been changed, and you stay signed in here. Please try again after that.";
+            ? text[end.UtcDateTime.Date != now.UtcDateTime.Date ? "Passphrase.PausedUntilDay" : "Passphrase.PausedUntil", end.UtcDateTime]
+            : text["Passphrase.PausedFor"];
+        return text["Passphrase.Paused", when.Value];
     }
 
     public sealed class InputModel
@@ -111,10 +113,10 @@ public sealed class PassphraseModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PassphrasePolicy policy)
+        public InputValidator(PassphrasePolicy policy, IStringLocalizer<AccountText> text)
         {
-            RuleFor(x => x.CurrentPassphrase).NotEmpty().WithMessage("Please enter your current passphrase.");
-            this.NewPassphrase(policy, x => x.NewPassphrase, x => x.Username, x => x.ConfirmNewPassphrase, "The two new passphrases don't match. Please type it again.");
+            RuleFor(x => x.CurrentPassphrase).NotEmpty().WithMessage(_ => text["Passphrase.EnterCurrent"]);
+            this.NewPassphrase(policy, text, x => x.NewPassphrase, x => x.Username, x => x.ConfirmNewPassphrase, "Form.NewMismatch");
         }
     }
 }

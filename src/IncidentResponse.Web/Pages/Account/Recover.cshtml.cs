@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -17,8 +18,9 @@ namespace IncidentResponse.Web.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.Accounts)]
-public sealed class RecoverModel(PassphraseRecovery recovery, IValidator<RecoverModel.InputModel> validator) : PageModel
+public sealed class RecoverModel(PassphraseRecovery recovery, IValidator<RecoverModel.InputModel> validator, IStringLocalizer<AccountText> text) : PageModel
 {
+    /// <summary>Recover.Failure in English.</summary>
     public const string FailureMessage =
         "That username and recovery code didn't work. Check both, and that the code has not been used before: each works once. "
         + "After 5 unsuccessful tries in a row, with codes or passphrases, trying is paused for 15 minutes.";
@@ -52,7 +54,7 @@ public sealed class RecoverModel(PassphraseRecovery recovery, IValidator<Recover
 
                 return Page();
             default:
-                ModelState.AddModelError("Input.RecoveryCode", FailureMessage);
+                ModelState.AddModelError("Input.RecoveryCode", text["Recover.Failure"]);
                 return Page();
         }
     }
@@ -70,15 +72,15 @@ public sealed class RecoverModel(PassphraseRecovery recovery, IValidator<Recover
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PassphrasePolicy policy)
+        public InputValidator(PassphrasePolicy policy, IStringLocalizer<AccountText> text)
         {
-            RuleFor(x => x.Username).NotEmpty().WithMessage("Please enter your username.")
-                .MaximumLength(64).WithMessage("That username is longer than any we have.");
+            RuleFor(x => x.Username).NotEmpty().WithMessage(_ => text["Form.EnterUsername"])
+                .MaximumLength(64).WithMessage(_ => text["Form.UsernameTooLong"]);
             RuleFor(x => x.RecoveryCode).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Please enter one of your recovery codes.")
+                .NotEmpty().WithMessage(_ => text["Recover.EnterCode"])
                 .Must(code => RecoveryCodeFormat.Canonical(code) is not null)
-                .WithMessage("A recovery code has 16 letters and numbers, like 7KQ2-M9XD-3TFA-WR6B. Please check it and type it again.");
-            this.NewPassphrase(policy, x => x.NewPassphrase, x => x.Username, x => x.ConfirmNewPassphrase, "The two new passphrases don't match. Please type it again.");
+                .WithMessage(_ => text["Recover.CodeFormat"]);
+            this.NewPassphrase(policy, text, x => x.NewPassphrase, x => x.Username, x => x.ConfirmNewPassphrase, "Form.NewMismatch");
         }
     }
 }

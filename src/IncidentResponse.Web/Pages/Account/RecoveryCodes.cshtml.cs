@@ -4,6 +4,7 @@ using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -16,7 +17,8 @@ public sealed class RecoveryCodesModel(
     UserManager<AppUser> users,
     RecoveryCodeStore codes,
     StepUp stepUp,
-    AppOptions options) : PageModel
+    AppOptions options,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     /// <summary>Where to go afterwards (the next step of signing up or in); only a local address is followed.</summary>
     [BindProperty(SupportsGet = true)]
@@ -36,10 +38,10 @@ public sealed class RecoveryCodesModel(
     /// <summary>The codes as a text file's lines, for "download as a text file" (made in the browser, never sent again).</summary>
     public string TextFile => string.Join("\n", new[]
     {
-        $"Recovery codes for {options.SiteTitle}",
-        $"Username: {Username}",
-        $"Made: {MadeUtc:yyyy-MM-dd HH:mm} UTC",
-        "Each code works once. Whoever holds a code and your username can choose a new passphrase for your account.",
+        text["RecoveryCodes.FileTitle", options.SiteTitle].Value,
+        text["RecoveryCodes.FileUsername", Username].Value,
+        text["RecoveryCodes.FileMade", MadeUtc.GetValueOrDefault()].Value,
+        text["RecoveryCodes.FileNote"].Value,
         "",
     }.Concat(NewCodes)) + "\n";
 

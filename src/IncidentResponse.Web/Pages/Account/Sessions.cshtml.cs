@@ -6,11 +6,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
 /// <summary>The account page: the devices signed in, the person's recovery codes and their time zone.</summary>
-public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, UserManager<AppUser> users, AppDbContext db, LocalTimes times) : PageModel
+public sealed class SessionsModel(
+    SessionStore sessions,
+    SignInFlow signIn,
+    UserManager<AppUser> users,
+    AppDbContext db,
+    LocalTimes times,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     public IReadOnlyList<SessionView> Sessions { get; private set; } = [];
 
@@ -35,7 +42,7 @@ public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, User
         var chosen = TimeZone?.Trim();
         if (!string.IsNullOrEmpty(chosen) && !TimeZoneChoices.IsKnown(chosen))
         {
-            ModelState.AddModelError(nameof(TimeZone), "Please choose a place from the list.");
+            ModelState.AddModelError(nameof(TimeZone), text["Sessions.ZoneUnknown"]);
             Saved = false;
             await LoadSessionsAsync(cancellationToken);
             return Page();
@@ -88,7 +95,7 @@ public sealed class SessionsModel(SessionStore sessions, SignInFlow signIn, User
     {
         SessionStore.TryRead(User, out var userId, out var currentId);
         Sessions = (await sessions.ListAliveAsync(userId, cancellationToken))
-            .Select(s => new SessionView(s.Id, s.DeviceDescription, s.CreatedUtc, s.LastSeenUtc, s.Id == currentId, s.PasskeyName))
+            .Select(s => new SessionView(s.Id, DeviceDescription.InLanguage(s.DeviceDescription, text), s.CreatedUtc, s.LastSeenUtc, s.Id == currentId, s.PasskeyName))
             .ToList();
         RecoveryCodes = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new RecoveryCodesView(u.RecoveryCodesMadeUtc, db.RecoveryCodes.Count(c => c.UserId == userId && c.UsedUtc == null)))

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -17,13 +18,14 @@ public sealed class SignInModel(
     SignInFlow signIn,
     PasskeyCeremonies passkeys,
     UserManager<AppUser> users,
-    IValidator<SignInModel.InputModel> validator) : PageModel
+    IValidator<SignInModel.InputModel> validator,
+    IStringLocalizer<AccountText> text) : PageModel
 {
-    /// <summary>What the page says when a passkey did not sign anyone in (cancelled, unknown here, or not valid).</summary>
+    /// <summary>What the page says when a passkey did not sign anyone in (cancelled, unknown here, or not valid): SignIn.PasskeyFailure in English.</summary>
     public const string PasskeyFailureMessage =
         "That passkey didn't sign you in. It may belong to another site or account, or the request was cancelled. You can try again or use your passphrase.";
 
-    /// <summary>The same words for an unknown name, a wrong passphrase and a paused account: nothing to enumerate.</summary>
+    /// <summary>The same words for an unknown name, a wrong passphrase and a paused account, nothing to enumerate: SignIn.Failure in English.</summary>
     public const string FailureMessage =
         "That username and passphrase didn't work. After 5 unsuccessful tries in a row, signing in is paused for 15 minutes.";
 
@@ -53,7 +55,7 @@ public sealed class SignInModel(
         var user = await signIn.PasswordSignInAsync(Input.Username.Trim(), Input.Passphrase, HttpContext);
         if (user is null)
         {
-            ModelState.AddModelError("Input.Passphrase", FailureMessage);
+            ModelState.AddModelError("Input.Passphrase", text["SignIn.Failure"]);
             return Page();
         }
 
@@ -73,7 +75,7 @@ public sealed class SignInModel(
         var proven = answer is null ? null : await passkeys.FinishSignInAsync(answer.Ceremony, answer.Response.GetRawText(), Request, cancellationToken);
         if (proven is not { } who || await users.FindByIdAsync(who.UserId.ToString()) is not { } user)
         {
-            return new JsonResult(new { error = PasskeyFailureMessage });
+            return new JsonResult(new { error = text["SignIn.PasskeyFailure"].Value });
         }
 
         await signIn.SignInAsync(user, HttpContext, who.PasskeyName);
@@ -93,12 +95,12 @@ public sealed class SignInModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<AccountText> text)
         {
-            RuleFor(x => x.Username).NotEmpty().WithMessage("Please enter your username.")
-                .MaximumLength(64).WithMessage("That username is longer than any we have.");
-            RuleFor(x => x.Passphrase).NotEmpty().WithMessage("Please enter your passphrase.")
-                .MaximumLength(1024).WithMessage("That passphrase is longer than any we accept.");
+            RuleFor(x => x.Username).NotEmpty().WithMessage(_ => text["Form.EnterUsername"])
+                .MaximumLength(64).WithMessage(_ => text["Form.UsernameTooLong"]);
+            RuleFor(x => x.Passphrase).NotEmpty().WithMessage(_ => text["Form.EnterPassphrase"])
+                .MaximumLength(1024).WithMessage(_ => text["Form.PassphraseTooLong"]);
         }
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Account;
 
@@ -17,7 +18,8 @@ public sealed class SignUpModel(
     UserManager<AppUser> users,
     SignInFlow signIn,
     IValidator<SignUpModel.InputModel> validator,
-    TimeProvider clock) : PageModel
+    TimeProvider clock,
+    IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -57,7 +59,7 @@ public sealed class SignUpModel(
                     ? "Input.Username"
                     : "Input.Passphrase";
                 var message = error.Code == nameof(IdentityErrorDescriber.DuplicateUserName)
-                    ? "That username can't be used. Please choose a different one."
+                    ? text["SignUp.UsernameTaken"]
                     : error.Description;
                 ModelState.AddModelError(field, message);
             }
@@ -85,19 +87,19 @@ public sealed class SignUpModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(PassphrasePolicy policy)
+        public InputValidator(PassphrasePolicy policy, IStringLocalizer<AccountText> text)
         {
             RuleFor(x => x.Username).Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage("Please choose a username.")
-                .Length(3, 32).WithMessage("Use 3 to 32 characters for your username.")
-                .Matches("^[A-Za-z0-9._-]+$").WithMessage("Use only letters, numbers, dots, dashes and underscores in your username.");
-            this.NewPassphrase(policy, x => x.Passphrase, x => x.Username, x => x.ConfirmPassphrase, "The two passphrases don't match. Please type it again.");
-            RuleFor(x => x.Email).EmailAddress().WithMessage("That doesn't look like an email address. You can also leave it empty.")
-                .MaximumLength(254).WithMessage("That email address is too long.")
+                .NotEmpty().WithMessage(_ => text["SignUp.UsernameEmpty"])
+                .Length(3, 32).WithMessage(_ => text["SignUp.UsernameLength"])
+                .Matches("^[A-Za-z0-9._-]+$").WithMessage(_ => text["SignUp.UsernameChars"]);
+            this.NewPassphrase(policy, text, x => x.Passphrase, x => x.Username, x => x.ConfirmPassphrase, "SignUp.Mismatch");
+            RuleFor(x => x.Email).EmailAddress().WithMessage(_ => text["SignUp.EmailInvalid"])
+                .MaximumLength(254).WithMessage(_ => text["SignUp.EmailTooLong"])
                 .When(x => !string.IsNullOrWhiteSpace(x.Email));
             RuleFor(x => x.TimeZone).Must(z => TimeZoneChoices.IsKnown(z!.Trim()))
                 .When(x => !string.IsNullOrWhiteSpace(x.TimeZone))
-                .WithMessage("Please choose a place from the list, or choose later.");
+                .WithMessage(_ => text["SignUp.ZoneUnknown"]);
         }
     }
 }

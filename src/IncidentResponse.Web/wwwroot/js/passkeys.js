@@ -44,12 +44,15 @@
 
   function say(status, text) { if (status) { status.textContent = text; } }
 
+  // The words come with the page, in its language: data-wait and data-failed on the form or button.
+  function words(element, name) { return element.getAttribute("data-" + name) || ""; }
+
   var add = document.querySelector("form[data-passkey-add]");
   if (add) {
     var addStatus = document.getElementById("passkey-status");
     add.addEventListener("submit", function (event) {
       event.preventDefault();
-      say(addStatus, "Follow your device's prompt to make the passkey…");
+      say(addStatus, words(add, "wait"));
       var name = document.getElementById("passkey-name").value;
       post("/account/passkeys?handler=Options").then(function (started) {
         var options = started.options;
@@ -76,7 +79,7 @@
       }).then(function (answer) {
         if (answer.redirect) { window.location.assign(answer.redirect); } else { say(addStatus, answer.error); }
       }, function () {
-        say(addStatus, "The passkey was not added. The request may have been cancelled or timed out. Please try again.");
+        say(addStatus, words(add, "failed"));
       });
     });
   }
@@ -89,7 +92,7 @@
     var query = returnUrl ? "&returnUrl=" + encodeURIComponent(returnUrl) : "";
     section.hidden = false;
     signIn.addEventListener("click", function () {
-      say(signInStatus, "Follow your device's prompt…");
+      say(signInStatus, words(signIn, "wait"));
       post("/account/sign-in?handler=PasskeyOptions").then(function (started) {
         var options = started.options;
         options.challenge = toBytes(options.challenge);
@@ -114,7 +117,7 @@
       }).then(function (answer) {
         if (answer.redirect) { window.location.assign(answer.redirect); } else { say(signInStatus, answer.error); }
       }, function () {
-        say(signInStatus, "That passkey didn't sign you in. The request may have been cancelled. You can try again or use your passphrase.");
+        say(signInStatus, words(signIn, "failed"));
       });
     });
   }

@@ -83,10 +83,16 @@ public sealed partial class ActivityWordingTests
     [MemberData(nameof(Actions))]
     public void Every_event_is_described_in_words_on_the_history_and_activity_pages(string action)
     {
-        var history = HistoryModel.Describe(action);
-        var activity = ActivityModel.Describe(new ActivityModel.Item(1, DateTime.UtcNow, action, "Someone", "Sam"));
+        var text = TestText.For<CasesText>();
+        var key = HistoryModel.DescribeKey(action);
+        var words = text[key];
+        var history = words.Value;
+        var activity = ActivityModel.Describe(new ActivityModel.Item(1, DateTime.UtcNow, action, "Someone", "Sam"), text);
 
+        Assert.NotEqual("Event.Unknown", key);
+        Assert.False(words.ResourceNotFound, key);
         Assert.NotEqual("Did something on the case", history);
+        Assert.False(string.IsNullOrWhiteSpace(activity));
         Assert.DoesNotContain(action, history, StringComparison.Ordinal);
         Assert.DoesNotContain(action, activity, StringComparison.Ordinal);
     }

@@ -9,6 +9,8 @@ namespace IncidentResponse.Web.Cases;
 /// </summary>
 public static class HistoryWording
 {
+    // The history page says these in the person's language (CasesText: History.IntactForAlly, History.BrokenForAlly,
+    // the same English); the binder and the export still say them in English from here.
     public const string IntactForAlly = "The server checked this case's whole history just now, and it is intact: nothing in it has been changed or removed.";
 
     public const string BrokenForAlly = "The server checked this case's whole history just now, and part of it does not match what was recorded.";

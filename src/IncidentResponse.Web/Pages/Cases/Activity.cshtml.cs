@@ -4,6 +4,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -12,7 +13,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// everyone; an ally sees only their own actions (what others did, and anything about private items, is the owner's).
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class ActivityModel(AppDbContext db) : CasePageModel
+public sealed class ActivityModel(AppDbContext db, IStringLocalizer<CasesText> text) : CasePageModel
 {
     public const int PageSize = 50;
 
@@ -61,25 +62,35 @@ public sealed class ActivityModel(AppDbContext db) : CasePageModel
         return Page();
     }
 
-    public static string Describe(Item item) => item.Action switch
+    /// <summary>An event in words, in the request's language: naming whom it was about where the owner may see that.</summary>
+    public string Describe(Item item) => Describe(item, text);
+
+    /// <inheritdoc cref="Describe(Item)"/>
+    public static string Describe(Item item, IStringLocalizer<CasesText> text)
     {
-        AuditActions.InvitationCreated => "Made an invitation link",
-        AuditActions.InvitationRevoked => "Cancelled an invitation link",
-        AuditActions.AllyJoined => "Joined the case",
-        AuditActions.AllyLeft => "Left the case",
-        AuditActions.AllyRoleChanged => $"Changed what {item.Subject ?? "someone"} may do",
-        AuditActions.AllyRemoved => $"Removed {item.Subject ?? "someone"} from the case",
-        AuditActions.AllyEvidenceImagesGranted => $"Shared evidence images with {item.Subject ?? "someone"}",
-        AuditActions.AllyEvidenceImagesWithdrawn => $"Stopped sharing evidence images with {item.Subject ?? "someone"}",
-        AuditActions.AllyExportAllowed => $"Allowed {item.Subject ?? "someone"} to export the case",
-        AuditActions.AllyExportWithdrawn => $"Stopped allowing {item.Subject ?? "someone"} to export the case",
-        AuditActions.AllyOriginalsGranted => $"Gave {item.Subject ?? "someone"} the original evidence files",
-        AuditActions.AllyOriginalsWithdrawn => $"Gave {item.Subject ?? "someone"} copies without hidden details instead of originals",
-        AuditActions.IncidentMadePrivate => "Made an entry private",
-        AuditActions.IncidentMadeShared => "Shared an entry with allies again",
-        AuditActions.EvidenceMadePrivate => "Made an evidence file private",
-        AuditActions.EvidenceMadeShared => "Shared an evidence file with allies again",
-        _ => HistoryModel.Describe(item.Action),
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(text);
+        return item.Action switch
+        {
+            AuditActions.AllyRoleChanged or AuditActions.AllyRemoved or AuditActions.AllyEvidenceImagesGranted
+                or AuditActions.AllyEvidenceImagesWithdrawn or AuditActions.AllyExportAllowed or AuditActions.AllyExportWithdrawn
+                or AuditActions.AllyOriginalsGranted or AuditActions.AllyOriginalsWithdrawn =>
+                text[SubjectKey(item.Action), item.Subject ?? text["Word.Someone"].Value],
+            _ => text[HistoryModel.DescribeKey(item.Action)],
+        };
+    }
+
+    /// <summary>The key of the words for an event about one person: "Changed what {0} may do".</summary>
+    private static string SubjectKey(string action) => action switch
+    {
+        AuditActions.AllyRoleChanged => "Activity.AllyRoleChanged",
+        AuditActions.AllyRemoved => "Activity.AllyRemoved",
+        AuditActions.AllyEvidenceImagesGranted => "Activity.AllyEvidenceImagesGranted",
+        AuditActions.AllyEvidenceImagesWithdrawn => "Activity.AllyEvidenceImagesWithdrawn",
+        AuditActions.AllyExportAllowed => "Activity.AllyExportAllowed",
+        AuditActions.AllyExportWithdrawn => "Activity.AllyExportWithdrawn",
+        AuditActions.AllyOriginalsGranted => "Activity.AllyOriginalsGranted",
+        _ => "Activity.AllyOriginalsWithdrawn",
     };
 
     public sealed record Item(long Number, DateTime OccurredUtc, string Action, string? Actor, string? Subject);

@@ -12,8 +12,9 @@ public sealed record AgeQuestions(string Prefix, AgeAnswer? UnderEighteenNow, Ag
 
     public const string MadeField = "MadeUnderEighteen";
 
-    public static IReadOnlyList<(AgeAnswer Value, string Text)> Choices { get; } =
-        [(AgeAnswer.Yes, "Yes"), (AgeAnswer.No, "No"), (AgeAnswer.NotSure, "Not sure")];
+    /// <summary>The answers, each with its words' key in <c>CaseFormText</c>.</summary>
+    public static IReadOnlyList<(AgeAnswer Value, string Key)> Choices { get; } =
+        [(AgeAnswer.Yes, "Age.Yes"), (AgeAnswer.No, "Age.No"), (AgeAnswer.NotSure, "Age.NotSure")];
 
     /// <summary>
     /// Whether a case is words-only only because a question is still unanswered (nothing says "Yes" or "Not sure"), so

@@ -1,6 +1,7 @@
 using IncidentResponse.Domain.Safety;
 using IncidentResponse.Domain.Takedowns;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -10,17 +11,21 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// </summary>
 public static class CountryList
 {
-    /// <summary>The choices by name, with "somewhere else" (the international pack) last.</summary>
-    public static IReadOnlyList<SelectListItem> For(JurisdictionCatalog catalog, DigitalServicesCoordinators coordinators)
+    /// <summary>
+    /// The choices by name, with "somewhere else" (the international pack) last. The countries' names are the packs'
+    /// and the coordinators' own (content files, in English for now).
+    /// </summary>
+    public static IReadOnlyList<SelectListItem> For(JurisdictionCatalog catalog, DigitalServicesCoordinators coordinators, IStringLocalizer<CasesText> text)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(coordinators);
+        ArgumentNullException.ThrowIfNull(text);
         var packs = catalog.Packs.Where(p => p.Code != JurisdictionCatalog.FallbackCode).Select(p => (Name: p.Name, Code: p.Code));
         var europe = coordinators.All.Where(c => !catalog.TryGet(c.CountryCode, out _)).Select(c => (Name: c.Country, Code: c.CountryCode));
         return packs.Concat(europe)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new SelectListItem(c.Name, c.Code))
-            .Append(new SelectListItem("Somewhere else", JurisdictionCatalog.FallbackCode))
+            .Append(new SelectListItem(text["Country.Elsewhere"], JurisdictionCatalog.FallbackCode))
             .ToList();
     }
 

@@ -7,6 +7,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Pages.Cases.Safety;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -16,7 +17,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// itself would let them in (<see cref="CaseLinks"/>); the risk level only when the owner shares it (ADR 0014).
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, AppDbContext db, TimeProvider clock) : CasePageModel
+public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, AppDbContext db, TimeProvider clock, IStringLocalizer<CasesText> text) : CasePageModel
 {
     public CasePlan Plan { get; private set; } = null!;
 
@@ -46,14 +47,14 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
             OwnerName = await db.CaseMembers.AsNoTracking()
                 .Where(m => m.CaseId == CaseId && m.Role == CaseRole.Owner)
                 .Select(m => db.Users.Where(u => u.Id == m.UserId).Select(u => u.UserName).FirstOrDefault())
-                .FirstOrDefaultAsync(cancellationToken) ?? "someone";
+                .FirstOrDefaultAsync(cancellationToken) ?? text["Word.Someone"];
         }
 
         var counts = await CountAsync(cancellationToken);
         var record = new RecordProgress(counts.Incidents, counts.Sightings);
         var takedowns = new TakedownProgress(counts.Letters, counts.Sent, counts.Removed, counts.Overdue);
         var (binders, allies, evidence) = (counts.Binders, counts.Allies, counts.Evidence);
-        Steps = JourneyStep.For(Plan, Links, record, takedowns, binders, allies);
+        Steps = JourneyStep.For(Plan, Links, text, record, takedowns, binders, allies);
         if (counts.DeadlineEntry is { } entry)
         {
             // Only a case with a deadline ahead pays for this second, small read.
@@ -67,7 +68,7 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
         if (!Membership.IsOwner)
         {
             // The owner's next step is theirs: an ally is offered their own, on a page their role opens.
-            Next = NextStepLink.ForAlly(Links);
+            Next = NextStepLink.ForAlly(Links, text);
             return;
         }
 
@@ -83,7 +84,7 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
             binders,
             allies,
             Plan.WordsOnly);
-        Next = NextStepLink.For(NextStepPlanner.Choose(progress, Membership.Can), Plan);
+        Next = NextStepLink.For(NextStepPlanner.Choose(progress, Membership.Can), Plan, text);
     }
 
     /// <summary>Every count the dashboard shows, in one query (each a subquery; the private-item filters apply in each).</summary>
@@ -117,11 +118,12 @@ public sealed record NextStepLink(NextStep Step, string Name, string Link)
     /// An ally's own next step: adding to the record when their role lets them, otherwise seeing where the takedowns
     /// stand; none when neither page lets them in.
     /// </summary>
-    public static NextStepLink? ForAlly(MemberLinks links)
+    public static NextStepLink? ForAlly(MemberLinks links, IStringLocalizer<CasesText> text)
     {
         ArgumentNullException.ThrowIfNull(links);
-        return links.To("/Cases/Incidents/New") is { } add ? new(NextStep.FirstEntry, "Add something that happened to the record", add)
-            : links.To("/Cases/Takedowns/Index") is { } takedowns ? new(NextStep.Plan, "See where the takedowns stand", takedowns)
+        ArgumentNullException.ThrowIfNull(text);
+        return links.To("/Cases/Incidents/New") is { } add ? new(NextStep.FirstEntry, text["Next.AllyAdd"], add)
+            : links.To("/Cases/Takedowns/Index") is { } takedowns ? new(NextStep.Plan, text["Next.AllyTakedowns"], takedowns)
             : null;
     }
 
@@ -134,22 +136,24 @@ public sealed record NextStepLink(NextStep Step, string Name, string Link)
             && e.Status is not (SafetyStepStatus.Done or SafetyStepStatus.NotForMe));
     }
 
-    public static NextStepLink For(NextStep step, CasePlan plan)
+    /// <summary>The owner's next step: its words (the urgent step's own title from the plan's content) and address.</summary>
+    public static NextStepLink For(NextStep step, CasePlan plan, IStringLocalizer<CasesText> text)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(text);
         var root = $"/cases/{plan.CaseId}";
         return step switch
         {
-            NextStep.SafetyFirst => new(step, "Safety first", $"{root}/safety"),
+            NextStep.SafetyFirst => new(step, text["Next.SafetyFirst"], $"{root}/safety"),
             NextStep.UrgentSafety when UrgentEntry(plan) is { } urgent => new(step, urgent.Item.Step.Title, $"{root}/plan/{urgent.Number}"),
-            NextStep.Assessment => new(step, plan.HasDraftAssessment ? "Finish the safety questions" : "Answer the safety questions", $"{root}/assessment"),
-            NextStep.FirstEntry => new(step, "Write down what happened", $"{root}/log/new"),
-            NextStep.AddEvidence => new(step, "Keep a screenshot or file as evidence", $"{root}/evidence/add"),
-            NextStep.AddPlace => new(step, "Add where you found it", $"{root}/sightings/add"),
-            NextStep.FirstLetter => new(step, "Ask a site to take it down", $"{root}/takedowns/new"),
-            NextStep.Binder => new(step, "Make an evidence binder", $"{root}/binder"),
-            NextStep.InviteAlly => new(step, "Invite someone you trust to help", $"{root}/people"),
-            _ => new(NextStep.Plan, "Look at your plan", $"{root}/plan"),
+            NextStep.Assessment => new(step, text[plan.HasDraftAssessment ? "Next.FinishAssessment" : "Next.Assessment"], $"{root}/assessment"),
+            NextStep.FirstEntry => new(step, text["Next.FirstEntry"], $"{root}/log/new"),
+            NextStep.AddEvidence => new(step, text["Next.AddEvidence"], $"{root}/evidence/add"),
+            NextStep.AddPlace => new(step, text["Next.AddPlace"], $"{root}/sightings/add"),
+            NextStep.FirstLetter => new(step, text["Next.FirstLetter"], $"{root}/takedowns/new"),
+            NextStep.Binder => new(step, text["Next.Binder"], $"{root}/binder"),
+            NextStep.InviteAlly => new(step, text["Next.InviteAlly"], $"{root}/people"),
+            _ => new(NextStep.Plan, text["Next.Plan"], $"{root}/plan"),
         };
     }
 }
@@ -161,9 +165,11 @@ public sealed record RecordProgress(int Incidents, int Sightings)
 
     public StepState State => Incidents + Sightings > 0 ? StepState.InProgress : StepState.NotStarted;
 
-    public string? Text => Incidents + Sightings == 0 ? null : string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"{Incidents} {(Incidents == 1 ? "entry" : "entries")}, {Sightings} {(Sightings == 1 ? "place" : "places")} found");
+    /// <summary>"2 entries, 1 place found", in the request's language; null before anything is kept.</summary>
+    public string? Text(IStringLocalizer<CasesText> text) => Incidents + Sightings == 0 ? null : (string)text[
+        "Progress.Record",
+        text[Incidents == 1 ? "Progress.Entries.One" : "Progress.Entries.Many", Incidents].Value,
+        text[Sightings == 1 ? "Progress.PlacesFound.One" : "Progress.PlacesFound.Many", Sightings].Value];
 }
 
 /// <summary>How far the takedowns are: letters written and sent, places removed, answers overdue.</summary>
@@ -173,9 +179,12 @@ public sealed record TakedownProgress(int Letters, int Sent, int Removed, int Ov
 
     public StepState State => Letters > 0 ? StepState.InProgress : StepState.NotStarted;
 
-    public string? Text => Letters == 0 ? null : string.Create(
-        System.Globalization.CultureInfo.InvariantCulture,
-        $"{Sent} {(Sent == 1 ? "request" : "requests")} sent, {Removed} {(Removed == 1 ? "place" : "places")} removed{(Overdue > 0 ? $", {Overdue} overdue" : "")}");
+    /// <summary>"1 request sent, 0 places removed, 1 overdue", in the request's language; null before any letter.</summary>
+    public string? Text(IStringLocalizer<CasesText> text) => Letters == 0 ? null : (string)text[
+        Overdue > 0 ? "Progress.TakedownsOverdue" : "Progress.Takedowns",
+        text[Sent == 1 ? "Progress.Sent.One" : "Progress.Sent.Many", Sent].Value,
+        text[Removed == 1 ? "Progress.Removed.One" : "Progress.Removed.Many", Removed].Value,
+        Overdue];
 }
 
 public enum StepState
@@ -188,23 +197,20 @@ public enum StepState
 
 public sealed record JourneyStep(string Name, string Description, StepState State, string? Link, string? Progress = null)
 {
-    public string StateText => Progress ?? State switch
-    {
-        StepState.Done => "Done",
-        StepState.InProgress => "In progress",
-        StepState.NotStarted => "Not started",
-        _ => "Not available yet",
-    };
+    /// <summary>The key of the words for <see cref="State"/>, shown when there is no <see cref="Progress"/>.</summary>
+    public string StateKey => $"Step.State.{State}";
 
     /// <summary>
     /// The six steps of the journey; each part of the app reports its own progress here. A step links to its page only
     /// when that page lets the person in (<paramref name="links"/>); an ally reads the steps in a helper's words, and the
     /// risk level only when the owner shares it with them.
     /// </summary>
-    public static IReadOnlyList<JourneyStep> For(CasePlan plan, MemberLinks links, RecordProgress? record = null, TakedownProgress? takedowns = null, int binders = 0, int allies = 0)
+    public static IReadOnlyList<JourneyStep> For(
+        CasePlan plan, MemberLinks links, IStringLocalizer<CasesText> text, RecordProgress? record = null, TakedownProgress? takedowns = null, int binders = 0, int allies = 0)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(links);
+        ArgumentNullException.ThrowIfNull(text);
         record ??= RecordProgress.None;
         takedowns ??= TakedownProgress.None;
         var isOwner = links.Member.IsOwner;
@@ -214,33 +220,29 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
             : plan.Entries.Any(e => e.UpdatedUtc is not null) ? StepState.InProgress
             : StepState.NotStarted;
         var risk = plan.Assessed ? StepState.Done : plan.HasDraftAssessment ? StepState.InProgress : StepState.NotStarted;
-        var people = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{allies} {(allies == 1 ? "person" : "people")} helping");
+        string people = text[allies == 1 ? "Step.People.One" : "Step.People.Many", allies];
         var binderLink = links.To("/Cases/Binder/Index");
         return
         [
-            new("Safety first", isOwner
-                    ? "Your physical safety, someone to talk to, and saving evidence before anything is deleted."
-                    : "Their physical safety, someone to talk to, and saving evidence before anything is deleted.",
+            new(text["Step.Safety"], text[isOwner ? "Step.Safety.Owner" : "Step.Safety.Ally"],
                 safety,
                 links.To("/Cases/Safety/SafetyFirst"),
-                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{plan.DoneCount} of {plan.Entries.Count} steps in {(isOwner ? "your" : "the")} plan done")),
-            RiskStep(plan, links, risk),
-            new("Keep a record", isOwner
-                    ? "What happened, when and where, with your screenshots kept exactly as saved."
-                    : "What happened, when and where, with screenshots kept exactly as saved.", record.State,
-                links.To("/Cases/Incidents/Index"), record.Text),
-            new("Get it taken down", "Platform by platform, with letters written for you and tracked until the content is gone.", takedowns.State,
-                CasePlan.PageFor(SafetyStepCatalog.LinkTakedowns) is { } takedownPage ? links.To(takedownPage) : null, takedowns.Text),
+                text[isOwner ? "Step.Safety.DoneOwner" : "Step.Safety.DoneAlly", plan.DoneCount, plan.Entries.Count]),
+            RiskStep(plan, links, risk, text),
+            new(text["Step.Record"], text[isOwner ? "Step.Record.Owner" : "Step.Record.Ally"], record.State,
+                links.To("/Cases/Incidents/Index"), record.Text(text)),
+            new(text["Step.Takedowns"], text["Step.Takedowns.Text"], takedowns.State,
+                CasePlan.PageFor(SafetyStepCatalog.LinkTakedowns) is { } takedownPage ? links.To(takedownPage) : null, takedowns.Text(text)),
             binderLink is not null
-                ? new("Evidence binder", "A printable record for the police, a lawyer or a platform.", binders > 0 ? StepState.Done : StepState.NotStarted,
+                ? new(text["Step.Binder"], text["Step.Binder.Text"], binders > 0 ? StepState.Done : StepState.NotStarted,
                     binderLink,
-                    binders == 0 ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{binders} {(binders == 1 ? "binder" : "binders")} made"))
-                : new("Evidence binder", "A printable record for the police, a lawyer or a platform.", StepState.NotAvailableYet, null,
-                    "Made by the person whose case this is"),
+                    binders == 0 ? null : text[binders == 1 ? "Step.Binder.One" : "Step.Binder.Many", binders].Value)
+                : new(text["Step.Binder"], text["Step.Binder.Text"], StepState.NotAvailableYet, null,
+                    text["Step.Binder.OwnerOnly"]),
             isOwner
-                ? new("Trusted allies", "Invite someone you trust to help, and remove them whenever you choose.", allies > 0 ? StepState.InProgress : StepState.NotStarted,
-                    links.To("/Cases/Allies/Index"), allies == 0 ? "No one invited yet" : people)
-                : new("Trusted allies", "The people helping on this case, and what you can do as one of them.", StepState.InProgress,
+                ? new(text["Step.Allies"], text["Step.Allies.Owner"], allies > 0 ? StepState.InProgress : StepState.NotStarted,
+                    links.To("/Cases/Allies/Index"), allies == 0 ? text["Step.Allies.None"] : people)
+                : new(text["Step.Allies"], text["Step.Allies.Ally"], StepState.InProgress,
                     links.To("/Cases/Allies/Index"), people),
         ];
     }
@@ -249,21 +251,21 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
     /// "Understand the risk": the owner answers the questions and sees their level; an ally the owner shares it with sees
     /// the level and the latest result; any other ally only whether the questions were answered.
     /// </summary>
-    private static JourneyStep RiskStep(CasePlan plan, MemberLinks links, StepState state)
+    private static JourneyStep RiskStep(CasePlan plan, MemberLinks links, StepState state, IStringLocalizer<CasesText> text)
     {
         if (links.Member.IsOwner)
         {
-            return new("Understand the risk", "A few questions that shape your next steps.", state, links.To("/Cases/Assessment/Index"),
-                plan.LatestAssessment?.Level is { } level ? $"Done: {ThreatLevels.DisplayName(level)}" : null);
+            return new(text["Step.Risk"], text["Step.Risk.Owner"], state, links.To("/Cases/Assessment/Index"),
+                plan.LatestAssessment?.Level is { } level ? text["Step.Risk.DoneLevel", ThreatLevels.DisplayName(level)].Value : null);
         }
 
         if (plan.LatestAssessment is { Level: { } shared } latest)
         {
-            return new("Understand the risk", "Their answers to a few safety questions, which they chose to share with you.", state,
-                links.To("/Cases/Assessment/Result", new { assessmentId = latest.Id }), $"Answered: {ThreatLevels.DisplayName(shared)}");
+            return new(text["Step.Risk"], text["Step.Risk.Shared"], state,
+                links.To("/Cases/Assessment/Result", new { assessmentId = latest.Id }), text["Step.Risk.AnsweredLevel", ThreatLevels.DisplayName(shared)]);
         }
 
-        return new("Understand the risk", "A few safety questions that shape the plan. The answers and the risk level are theirs: they have not shared them with you.",
-            state, null, plan.Assessed ? "Answered" : "Not answered yet");
+        return new(text["Step.Risk"], text["Step.Risk.NotShared"],
+            state, null, text[plan.Assessed ? "Step.Risk.Answered" : "Step.Risk.NotAnswered"]);
     }
 }

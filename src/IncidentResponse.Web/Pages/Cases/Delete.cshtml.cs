@@ -6,6 +6,7 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -19,9 +20,13 @@ public sealed class DeleteModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signInManager,
     CaseShredder shredder,
-    IValidator<DeleteModel.InputModel> validator) : CasePageModel
+    IValidator<DeleteModel.InputModel> validator,
+    IStringLocalizer<CasesText> text) : CasePageModel
 {
-    /// <summary>The word the owner types to show they mean it.</summary>
+    /// <summary>
+    /// The word the owner types to show they mean it: this English word, always accepted, or its translation in the
+    /// page's language (<c>Delete.Word</c>), which the page asks for.
+    /// </summary>
     public const string ConfirmationWord = "delete";
 
     [BindProperty]
@@ -40,7 +45,7 @@ public sealed class DeleteModel(
 
         if (!await PassphraseConfirmedAsync())
         {
-            ModelState.AddModelError("Input.Passphrase", "That passphrase didn't work. Nothing has been deleted.");
+            ModelState.AddModelError("Input.Passphrase", text["Delete.WrongPassphrase"]);
             return Page();
         }
 
@@ -64,12 +69,19 @@ public sealed class DeleteModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<CasesText> text)
         {
-            RuleFor(x => x.Confirmation).Must(c => string.Equals((c ?? "").Trim(), ConfirmationWord, StringComparison.OrdinalIgnoreCase))
-                .WithMessage($"Please type the word {ConfirmationWord} to confirm.");
-            RuleFor(x => x.Passphrase).NotEmpty().WithMessage("Please enter your passphrase.")
-                .MaximumLength(1024).WithMessage("That passphrase is longer than any we accept.");
+            RuleFor(x => x.Confirmation).Must(c => IsConfirmation(c, text["Delete.Word"]))
+                .WithMessage(_ => text["Delete.TypeWord", text["Delete.Word"].Value]);
+            RuleFor(x => x.Passphrase).NotEmpty().WithMessage(_ => text["Delete.PassphraseMissing"])
+                .MaximumLength(1024).WithMessage(_ => text["Delete.PassphraseTooLong"]);
+        }
+
+        private static bool IsConfirmation(string? typed, string localWord)
+        {
+            var word = (typed ?? "").Trim();
+            return string.Equals(word, ConfirmationWord, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(word, localWord, StringComparison.OrdinalIgnoreCase);
         }
     }
 }

@@ -10,6 +10,7 @@ using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -21,12 +22,13 @@ public sealed class DetailsModel(
     DigitalServicesCoordinators coordinators,
     AuditTrail audit,
     IValidator<DetailsModel.InputModel> validator,
-    TimeProvider clock) : CasePageModel
+    TimeProvider clock,
+    IStringLocalizer<CasesText> text) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions, coordinators);
+    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions, coordinators, text);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +69,7 @@ public sealed class DetailsModel(
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError("Input.Title", "Someone else changed these details while you were editing. Your answers are still below: check them and save again.");
+            ModelState.AddModelError("Input.Title", text["Details.Conflict"]);
             db.ChangeTracker.Clear();
             ModelState.Remove("Input.Version");
             Input.Version = await db.Cases.Where(c => c.Id == CaseId).Select(c => c.Version).SingleAsync(cancellationToken);
@@ -94,9 +96,9 @@ public sealed class DetailsModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(JurisdictionCatalog jurisdictions)
+        public InputValidator(JurisdictionCatalog jurisdictions, IStringLocalizer<CasesText> text)
         {
-            Include(new CaseRules<InputModel>(x => x.Title, x => x.JurisdictionCode, jurisdictions));
+            Include(new CaseRules<InputModel>(x => x.Title, x => x.JurisdictionCode, jurisdictions, text));
             RuleFor(x => x.Perpetrator).IsInEnum();
             RuleFor(x => x.LegalAction).IsInEnum();
         }

@@ -4,6 +4,7 @@ using IncidentResponse.Domain.Data;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -12,7 +13,7 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// (each event's hash covers the one before, so an altered or removed event shows here).
 /// </summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageModel
+public sealed class HistoryModel(AppDbContext db, AuditTrail audit, IStringLocalizer<CasesText> text) : CasePageModel
 {
     public const int PageSize = 50;
 
@@ -80,51 +81,55 @@ public sealed class HistoryModel(AppDbContext db, AuditTrail audit) : CasePageMo
         _ => null,
     };
 
-    public static string Describe(string action) => action switch
+    /// <summary>An event in words, in the request's language.</summary>
+    public string Describe(string action) => text[DescribeKey(action)];
+
+    /// <summary>The key of an event's words in <c>CasesText</c> (<c>Event.Unknown</c> for a code without words).</summary>
+    public static string DescribeKey(string action) => action switch
     {
-        AuditActions.CaseOpened => "Opened the case",
-        AuditActions.CaseDetailsChanged => "Changed the case details",
-        AuditActions.PlanStepUpdated => "Updated a step of the plan",
-        AuditActions.AssessmentDraftSaved => "Saved answers to finish later",
-        AuditActions.AssessmentCompleted => "Answered the risk questions",
-        AuditActions.IncidentAdded => "Added an entry to the record",
-        AuditActions.IncidentEdited => "Changed an entry (the earlier version is kept)",
-        AuditActions.SightingAdded => "Added a place it was found",
-        AuditActions.SightingStatusChanged => "Updated where a takedown stands",
-        AuditActions.CaseExported => "Downloaded everything (a copy of the whole case)",
-        AuditActions.BinderMade => "Made an evidence binder",
-        AuditActions.InvitationCreated => "Made an invitation link",
-        AuditActions.InvitationRevoked => "Cancelled an invitation link",
-        AuditActions.AllyJoined => "Joined the case",
-        AuditActions.AllyLeft => "Left the case",
-        AuditActions.CaseHelpersSeeEachOther => "Let the people helping see each other",
-        AuditActions.CaseHelpersKeptApart => "Kept the people helping from seeing each other",
-        AuditActions.CasePlaceChecksOn => "Turned on checking the places for you",
-        AuditActions.CasePlaceChecksOff => "Turned off checking the places for you",
-        AuditActions.CaseAgeAnswersChanged => "Changed the answers about age",
-        AuditActions.EvidenceAdded => "Added an evidence file",
-        AuditActions.EvidenceMadePrivate => "Made an evidence file private",
-        AuditActions.EvidenceMadeShared => "Shared an evidence file with allies again",
-        AuditActions.IncidentMadePrivate => "Made an entry private",
-        AuditActions.IncidentMadeShared => "Shared an entry with allies again",
-        AuditActions.TakedownDrafted => "Wrote a draft takedown letter",
-        AuditActions.TakedownEdited => "Changed a draft takedown letter",
-        AuditActions.TakedownFinalised => "Finalised a takedown letter",
-        AuditActions.TakedownRevised => "Started a new version of a finalised letter",
-        AuditActions.TakedownSent => "Marked a takedown letter as sent",
-        AuditActions.TakedownAnswerLogged => "Noted a platform's answer to a letter",
-        AuditActions.TakedownFollowUpDrafted => "Wrote a follow-up letter",
-        AuditActions.AllyRoleChanged => "Changed what someone helping may do",
-        AuditActions.AllyRemoved => "Removed someone from the case",
-        AuditActions.AllyEvidenceImagesGranted => "Shared evidence images with someone helping",
-        AuditActions.AllyEvidenceImagesWithdrawn => "Stopped sharing evidence images with someone helping",
-        AuditActions.AllyExportAllowed => "Allowed someone helping to export the case",
-        AuditActions.AllyExportWithdrawn => "Stopped allowing someone helping to export the case",
-        AuditActions.AllyOriginalsGranted => "Gave someone helping the original evidence files",
-        AuditActions.AllyOriginalsWithdrawn => "Gave someone helping copies without hidden details instead of originals",
-        AuditActions.AllyRiskAssessmentShared => "Shared the risk level and safety answers with someone helping",
-        AuditActions.AllyRiskAssessmentWithdrawn => "Stopped sharing the risk level and safety answers with someone helping",
-        _ => "Did something on the case",
+        AuditActions.CaseOpened => "Event.CaseOpened",
+        AuditActions.CaseDetailsChanged => "Event.CaseDetailsChanged",
+        AuditActions.PlanStepUpdated => "Event.PlanStepUpdated",
+        AuditActions.AssessmentDraftSaved => "Event.AssessmentDraftSaved",
+        AuditActions.AssessmentCompleted => "Event.AssessmentCompleted",
+        AuditActions.IncidentAdded => "Event.IncidentAdded",
+        AuditActions.IncidentEdited => "Event.IncidentEdited",
+        AuditActions.SightingAdded => "Event.SightingAdded",
+        AuditActions.SightingStatusChanged => "Event.SightingStatusChanged",
+        AuditActions.CaseExported => "Event.CaseExported",
+        AuditActions.BinderMade => "Event.BinderMade",
+        AuditActions.InvitationCreated => "Event.InvitationCreated",
+        AuditActions.InvitationRevoked => "Event.InvitationRevoked",
+        AuditActions.AllyJoined => "Event.AllyJoined",
+        AuditActions.AllyLeft => "Event.AllyLeft",
+        AuditActions.CaseHelpersSeeEachOther => "Event.CaseHelpersSeeEachOther",
+        AuditActions.CaseHelpersKeptApart => "Event.CaseHelpersKeptApart",
+        AuditActions.CasePlaceChecksOn => "Event.CasePlaceChecksOn",
+        AuditActions.CasePlaceChecksOff => "Event.CasePlaceChecksOff",
+        AuditActions.CaseAgeAnswersChanged => "Event.CaseAgeAnswersChanged",
+        AuditActions.EvidenceAdded => "Event.EvidenceAdded",
+        AuditActions.EvidenceMadePrivate => "Event.EvidenceMadePrivate",
+        AuditActions.EvidenceMadeShared => "Event.EvidenceMadeShared",
+        AuditActions.IncidentMadePrivate => "Event.IncidentMadePrivate",
+        AuditActions.IncidentMadeShared => "Event.IncidentMadeShared",
+        AuditActions.TakedownDrafted => "Event.TakedownDrafted",
+        AuditActions.TakedownEdited => "Event.TakedownEdited",
+        AuditActions.TakedownFinalised => "Event.TakedownFinalised",
+        AuditActions.TakedownRevised => "Event.TakedownRevised",
+        AuditActions.TakedownSent => "Event.TakedownSent",
+        AuditActions.TakedownAnswerLogged => "Event.TakedownAnswerLogged",
+        AuditActions.TakedownFollowUpDrafted => "Event.TakedownFollowUpDrafted",
+        AuditActions.AllyRoleChanged => "Event.AllyRoleChanged",
+        AuditActions.AllyRemoved => "Event.AllyRemoved",
+        AuditActions.AllyEvidenceImagesGranted => "Event.AllyEvidenceImagesGranted",
+        AuditActions.AllyEvidenceImagesWithdrawn => "Event.AllyEvidenceImagesWithdrawn",
+        AuditActions.AllyExportAllowed => "Event.AllyExportAllowed",
+        AuditActions.AllyExportWithdrawn => "Event.AllyExportWithdrawn",
+        AuditActions.AllyOriginalsGranted => "Event.AllyOriginalsGranted",
+        AuditActions.AllyOriginalsWithdrawn => "Event.AllyOriginalsWithdrawn",
+        AuditActions.AllyRiskAssessmentShared => "Event.AllyRiskAssessmentShared",
+        AuditActions.AllyRiskAssessmentWithdrawn => "Event.AllyRiskAssessmentWithdrawn",
+        _ => "Event.Unknown",
     };
 
     /// <param name="Number">The event's number as this person is shown it (see <see cref="OnGetAsync"/>).</param>

@@ -11,6 +11,7 @@ using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -22,12 +23,13 @@ public sealed class NewModel(
     AuditTrail audit,
     SubmissionGuard submissions,
     IValidator<NewModel.InputModel> validator,
-    TimeProvider clock) : PageModel
+    TimeProvider clock,
+    IStringLocalizer<CasesText> text) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions, coordinators);
+    public IReadOnlyList<SelectListItem> Countries => CountryList.For(jurisdictions, coordinators, text);
 
     /// <summary>This form's key: posting it twice opens one case (see <see cref="SubmissionGuard"/>).</summary>
     [BindProperty]
@@ -75,9 +77,9 @@ public sealed class NewModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(JurisdictionCatalog jurisdictions)
+        public InputValidator(JurisdictionCatalog jurisdictions, IStringLocalizer<CasesText> text)
         {
-            Include(new CaseRules<InputModel>(x => x.Title, x => x.JurisdictionCode, jurisdictions));
+            Include(new CaseRules<InputModel>(x => x.Title, x => x.JurisdictionCode, jurisdictions, text));
         }
     }
 }

@@ -5,6 +5,7 @@ using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases;
 
@@ -15,11 +16,8 @@ namespace IncidentResponse.Web.Pages.Cases;
 /// The address names no subject: it is in the browser's history.
 /// </summary>
 [CaseOperationRequired(CaseOperation.Rename)]
-public sealed class QuestionsModel(AppDbContext db, AuditTrail audit, TimeProvider clock) : CasePageModel
+public sealed class QuestionsModel(AppDbContext db, AuditTrail audit, TimeProvider clock, IStringLocalizer<CasesText> text) : CasePageModel
 {
-    public const string ConfirmMessage =
-        "You said \"Yes\" or \"Not sure\" before. If that was a mistake, please tick the box to say so; otherwise keep your answer.";
-
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
@@ -47,12 +45,12 @@ public sealed class QuestionsModel(AppDbContext db, AuditTrail audit, TimeProvid
         {
             if (IsLifted(found.UnderEighteenNow, Input.UnderEighteenNow))
             {
-                ModelState.AddModelError($"Input.{AgeQuestions.NowField}", ConfirmMessage);
+                ModelState.AddModelError($"Input.{AgeQuestions.NowField}", text["Questions.Confirm"]);
             }
 
             if (IsLifted(found.MadeUnderEighteen, Input.MadeUnderEighteen))
             {
-                ModelState.AddModelError($"Input.{AgeQuestions.MadeField}", ConfirmMessage);
+                ModelState.AddModelError($"Input.{AgeQuestions.MadeField}", text["Questions.Confirm"]);
             }
         }
 

@@ -7,6 +7,7 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Allies;
 
@@ -21,7 +22,8 @@ public sealed class IndexModel(
     AppDbContext db,
     AuditTrail audit,
     IValidator<IndexModel.InviteInput> inviteValidator,
-    TimeProvider clock) : CasePageModel
+    TimeProvider clock,
+    IStringLocalizer<CasesText> text) : CasePageModel
 {
     [BindProperty]
     public InviteInput Invite { get; set; } = new();
@@ -247,15 +249,15 @@ public sealed class IndexModel(
                 })
                 .ToListAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            Invitations = invitations.Select(r => new InvitationRow(r.Invitation.Id, r.Invitation.Role, r.Invitation.Label, r.Invitation.CreatedUtc, r.Invitation.ExpiresUtc, StateOf(r.Invitation, now, r.AcceptedBy), r.Invitation.IsOpenAt(now))).ToList();
+            Invitations = invitations.Select(r => new InvitationRow(r.Invitation.Id, r.Invitation.Role, r.Invitation.Label, r.Invitation.CreatedUtc, r.Invitation.ExpiresUtc, StateOf(r.Invitation, now, r.AcceptedBy, text), r.Invitation.IsOpenAt(now))).ToList();
         }
     }
 
-    private static string StateOf(AllyInvitation invitation, DateTime now, string? acceptedBy) =>
-        invitation.AcceptedUtc is not null ? $"Accepted by {acceptedBy ?? "an account that has since closed"}"
-        : invitation.RevokedUtc is not null ? "Cancelled before it was used"
-        : now >= invitation.ExpiresUtc ? "Expired unused"
-        : "Waiting to be used";
+    private static string StateOf(AllyInvitation invitation, DateTime now, string? acceptedBy, IStringLocalizer<CasesText> text) =>
+        invitation.AcceptedUtc is not null ? text["Invitation.Accepted", acceptedBy ?? text["Invitation.ClosedAccount"].Value]
+        : invitation.RevokedUtc is not null ? text["Invitation.Cancelled"]
+        : now >= invitation.ExpiresUtc ? text["Invitation.Expired"]
+        : text["Invitation.Waiting"];
 
     public sealed record MemberRow(Guid UserId, string Name, CaseRole Role, DateTime JoinedUtc, bool EvidenceImagesGranted, bool ExportAllowed, bool OriginalsGranted, bool RiskAssessmentShared);
 
@@ -270,15 +272,15 @@ public sealed class IndexModel(
 
     public sealed class InviteValidator : AbstractValidator<InviteInput>
     {
-        public InviteValidator()
+        public InviteValidator(IStringLocalizer<CasesText> text)
         {
             RuleFor(x => x.Role).Must(r => AllyWording.InvitableRoles.Contains(r))
-                .WithMessage("Please choose what they may do: viewer, helper or advocate.");
+                .WithMessage(_ => text["Invite.RoleMissing"]);
             RuleFor(x => x.Label).Cascade(CascadeMode.Stop)
                 .Must(l => (l ?? "").Trim().Length <= AllyInvitation.LabelMaxLength)
-                .WithMessage($"Please keep the note to {AllyInvitation.LabelMaxLength} characters or fewer.")
+                .WithMessage(_ => text["Invite.NoteTooLong", AllyInvitation.LabelMaxLength])
                 .Must(l => !(l ?? "").Any(char.IsControl))
-                .WithMessage("Please use ordinary letters, numbers and punctuation in the note.");
+                .WithMessage(_ => text["Invite.NoteControl"]);
         }
     }
 }

@@ -112,7 +112,7 @@ public sealed partial class ResourceFilesTests
     private static void Formats(string text, CultureInfo culture)
     {
         var count = Placeholders(text).Select(int.Parse).DefaultIfEmpty(-1).Max() + 1;
-        var arguments = Enumerable.Range(0, count).Select(_ => (object)new DateOnly(2026, 12, 5)).ToArray();
+        var arguments = Enumerable.Range(0, count).Select(_ => (object)new DateTime(2026, 12, 5, 21, 15, 0, DateTimeKind.Utc)).ToArray();
         _ = string.Format(culture, text, arguments);
     }
 

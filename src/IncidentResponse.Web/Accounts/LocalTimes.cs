@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Resources;
+using IncidentResponse.Domain;
 using IncidentResponse.Documents.Html;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
@@ -56,12 +58,26 @@ public sealed class LocalTimes
         }
     }
 
-    /// <summary>"4 Dec 2026, 21:15 London time"; "4 Dec 2026, 21:15 UTC" until a zone is chosen.</summary>
+    /// <summary>
+    /// For a page: "4 Dec 2026, 21:15 London time", or "4 Dec 2026, 21:15 UTC" until a zone is chosen, in the language
+    /// of the request ("4 dic 2026, 21:15 hora de Londres").
+    /// </summary>
     public string Moment(DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _info);
+        var zone = Zone is null ? "UTC" : Localized.Text(ZoneWords, TimeZonePicker.TimeNameKey(Zone));
+        return local.ToString(DayAndTime, CultureInfo.CurrentCulture) + " " + zone;
+    }
+
+    /// <summary>The moment as a document in English reads it (documents keep one language whoever prints them).</summary>
+    private string EnglishMoment(DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _info);
         return local.ToString(DayAndTime, CultureInfo.InvariantCulture) + " " + (Zone?.TimeName ?? "UTC");
     }
+
+    /// <summary>The zones' time names in each language (FormText, beside the time zone choices they name).</summary>
+    private static readonly ResourceManager ZoneWords = new(typeof(IncidentResponse.Web.Pages.Shared.FormText));
 
     /// <summary>
     /// For a document: UTC first, as a record should be, with the person's own time beside it once they have chosen a
@@ -70,7 +86,7 @@ public sealed class LocalTimes
     public string BesideUtc(DateTime utc)
     {
         var text = Formats.Utc(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)));
-        return Zone is null || Zone.Id == TimeZoneChoices.Utc ? text : text + " (" + Moment(utc) + ")";
+        return Zone is null || Zone.Id == TimeZoneChoices.Utc ? text : text + " (" + EnglishMoment(utc) + ")";
     }
 
     /// <summary>

@@ -26,6 +26,7 @@ public sealed class SourcedFactTests
     private static List<string> ContentFileNames() =>
         typeof(JurisdictionCatalog).Assembly.GetManifestResourceNames()
             .Where(n => n.StartsWith("IncidentResponse.Domain.Content.", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Where(n => !n.StartsWith("IncidentResponse.Domain.Content.i18n.", StringComparison.Ordinal)) // translations hold texts only, no facts (ADR 0030)
             .Order(StringComparer.Ordinal)
             .ToList();
 

@@ -33,6 +33,35 @@ public static class ContentOverlays
             ?? throw new InvalidDataException($"The translation {name} is empty.");
     }
 
+    /// <summary>
+    /// One English content file in each language with texts translated, as JSON by language: each of
+    /// <see cref="Languages"/> that has an overlay, and the pseudo-language (the English accented at every path any
+    /// language translates). The caller parses and checks each as it does the English.
+    /// </summary>
+    public static Dictionary<string, string> Translations(Assembly assembly, string folder, string file, string englishJson)
+    {
+        var translated = new Dictionary<string, string>(StringComparer.Ordinal);
+        var paths = new List<string>();
+        foreach (var language in Languages)
+        {
+            if (Find(assembly, language, folder, file) is { } overlay)
+            {
+                paths.AddRange(overlay.Text.Keys);
+                translated[language] = Apply(englishJson, overlay.Text, $"{language}/{folder}/{file}");
+            }
+        }
+
+        translated[PseudoText.Culture] = Apply(englishJson, Pseudo(englishJson, paths), $"{PseudoText.Culture}/{folder}/{file}");
+        return translated;
+    }
+
+    /// <summary>The value for the language being served (<see cref="CultureInfo.CurrentUICulture"/>), else the English.</summary>
+    public static T InLanguage<T>(T english, IReadOnlyDictionary<string, T> translated)
+    {
+        ArgumentNullException.ThrowIfNull(translated);
+        return LanguageOf(CultureInfo.CurrentUICulture) is { } language && translated.TryGetValue(language, out var value) ? value : english;
+    }
+
     /// <summary>Every content translation shipped, as (language, "folder/file.json", overlay).</summary>
     public static IEnumerable<(string Language, string File, ContentOverlay Overlay)> All(Assembly assembly)
     {

@@ -44,10 +44,7 @@ public sealed class JurisdictionCatalog
     /// The packs in the language of the request being served (<see cref="CultureInfo.CurrentUICulture"/>): a pack's
     /// translated texts where it has them, its English otherwise; numbers, addresses and sources are the same in all.
     /// </summary>
-    private Dictionary<string, JurisdictionPack> Shown =>
-        ContentOverlays.LanguageOf(CultureInfo.CurrentUICulture) is { } language && _translated.TryGetValue(language, out var packs)
-            ? packs
-            : _english;
+    private Dictionary<string, JurisdictionPack> Shown => ContentOverlays.InLanguage(_english, _translated);
 
     public IReadOnlyCollection<JurisdictionPack> Packs => Shown.Values;
 
@@ -73,27 +70,23 @@ public sealed class JurisdictionCatalog
     {
         var assembly = typeof(JurisdictionCatalog).Assembly;
         var packs = new List<JurisdictionPack>();
-        var translated = ContentOverlays.Languages.Append(PseudoText.Culture).ToDictionary(l => l, _ => new List<JurisdictionPack>(), StringComparer.Ordinal);
+        var translated = new Dictionary<string, List<JurisdictionPack>>(StringComparer.Ordinal);
         foreach (var name in EmbeddedResourceNames(assembly))
         {
             var json = ContentFiles.ReadEmbedded(assembly, name, "jurisdiction pack");
             packs.Add(ParsePack(json, name));
-            var file = name[ResourcePrefix.Length..];
-            var paths = new List<string>();
-            foreach (var language in ContentOverlays.Languages)
+            foreach (var (language, inLanguage) in ContentOverlays.Translations(assembly, "jurisdictions", name[ResourcePrefix.Length..], json))
             {
-                var overlay = ContentOverlays.Find(assembly, language, "jurisdictions", file);
-                paths.AddRange(overlay is null ? [] : overlay.Text.Keys);
-                translated[language].Add(overlay is null ? packs[^1] : ParsePack(ContentOverlays.Apply(json, overlay.Text, $"{language}/{file}"), name));
+                translated.TryAdd(language, []);
+                translated[language].Add(ParsePack(inLanguage, name));
             }
-
-            translated[PseudoText.Culture].Add(ParsePack(ContentOverlays.Apply(json, ContentOverlays.Pseudo(json, paths), file), name));
         }
 
         var catalog = FromPacks(packs, todayUtc);
         foreach (var (language, inLanguage) in translated)
         {
-            catalog._translated[language] = FromPacks(inLanguage, todayUtc)._english;
+            // A language without a file's translation reads that pack in English.
+            catalog._translated[language] = FromPacks(inLanguage.UnionBy(packs, p => p.Code), todayUtc)._english;
         }
 
         return catalog;

@@ -19,17 +19,27 @@ public sealed class DigitalServicesCoordinators
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    private readonly Dictionary<string, DigitalServicesCoordinator> _byCountry;
+    private readonly Dictionary<string, DigitalServicesCoordinator> _english;
 
-    private DigitalServicesCoordinators(Dictionary<string, DigitalServicesCoordinator> byCountry) => _byCountry = byCountry;
+    /// <summary>The list in each language with translations (the countries' names; ADR 0030).</summary>
+    private readonly Dictionary<string, Dictionary<string, DigitalServicesCoordinator>> _translated;
+
+    private DigitalServicesCoordinators(Dictionary<string, DigitalServicesCoordinator> english, Dictionary<string, Dictionary<string, DigitalServicesCoordinator>> translated)
+    {
+        _english = english;
+        _translated = translated;
+    }
+
+    /// <summary>The coordinators in the language of the request being served.</summary>
+    private Dictionary<string, DigitalServicesCoordinator> ByCountry => ContentOverlays.InLanguage(_english, _translated);
 
     /// <summary>Every coordinator, by country name.</summary>
     public IReadOnlyList<DigitalServicesCoordinator> All =>
-        _byCountry.Values.OrderBy(c => c.Country, StringComparer.Ordinal).ToList();
+        ByCountry.Values.OrderBy(c => c.Country, StringComparer.CurrentCulture).ToList();
 
     /// <summary>The coordinator where someone living in <paramref name="countryCode"/> complains, or null outside the EU.</summary>
     public DigitalServicesCoordinator? For(string? countryCode) =>
-        countryCode is not null && _byCountry.TryGetValue(countryCode.Trim().ToUpperInvariant(), out var coordinator) ? coordinator : null;
+        countryCode is not null && ByCountry.TryGetValue(countryCode.Trim().ToUpperInvariant(), out var coordinator) ? coordinator : null;
 
     /// <summary>
     /// Reads and checks the embedded list: one coordinator for each EU member state and no other, each with an https
@@ -38,7 +48,15 @@ public sealed class DigitalServicesCoordinators
     public static DigitalServicesCoordinators LoadEmbedded(DateOnly todayUtc)
     {
         var assembly = typeof(DigitalServicesCoordinators).Assembly;
-        var file = ContentFiles.Parse<CoordinatorFile>(ContentFiles.ReadEmbedded(assembly, ResourceName, "coordinator list"), JsonOptions, "coordinator list", ResourceName);
+        var json = ContentFiles.ReadEmbedded(assembly, ResourceName, "coordinator list");
+        var translated = ContentOverlays.Translations(assembly, "regulators", "dsa-coordinators.json", json)
+            .ToDictionary(t => t.Key, t => Load(t.Value, todayUtc), StringComparer.Ordinal);
+        return new DigitalServicesCoordinators(Load(json, todayUtc), translated);
+    }
+
+    private static Dictionary<string, DigitalServicesCoordinator> Load(string json, DateOnly todayUtc)
+    {
+        var file = ContentFiles.Parse<CoordinatorFile>(json, JsonOptions, "coordinator list", ResourceName);
         var problems = new List<string>();
         var byCountry = new Dictionary<string, DigitalServicesCoordinator>(StringComparer.Ordinal);
         foreach (var coordinator in file.Coordinators)
@@ -69,7 +87,7 @@ public sealed class DigitalServicesCoordinators
             throw new InvalidDataException("The Digital Services Coordinator list is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         }
 
-        return new DigitalServicesCoordinators(byCountry);
+        return byCountry;
     }
 
     private sealed record CoordinatorFile(int SchemaVersion, string EditorialNote, string SourceUrl, bool NeedsReview, IReadOnlyList<DigitalServicesCoordinator> Coordinators);

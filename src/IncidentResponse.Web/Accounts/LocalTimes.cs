@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Resources;
-using IncidentResponse.Domain;
 using IncidentResponse.Documents.Html;
+using IncidentResponse.Domain;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;

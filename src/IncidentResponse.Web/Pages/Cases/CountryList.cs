@@ -23,7 +23,7 @@ public static class CountryList
         var packs = catalog.Packs.Where(p => p.Code != JurisdictionCatalog.FallbackCode).Select(p => (Name: p.Name, Code: p.Code));
         var europe = coordinators.All.Where(c => !catalog.TryGet(c.CountryCode, out _)).Select(c => (Name: c.Country, Code: c.CountryCode));
         return packs.Concat(europe)
-            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .OrderBy(c => c.Name, StringComparer.CurrentCulture)
             .Select(c => new SelectListItem(c.Name, c.Code))
             .Append(new SelectListItem(text["Country.Elsewhere"], JurisdictionCatalog.FallbackCode))
             .ToList();

@@ -55,6 +55,21 @@ public static class ContentOverlays
         return translated;
     }
 
+    /// <summary>
+    /// Until disposed, content reads in English whatever the request's language: for documents (letters), which keep
+    /// one language whoever writes them, while the page around them speaks the person's.
+    /// </summary>
+    public static IDisposable InEnglish() => new EnglishScope();
+
+    private sealed class EnglishScope : IDisposable
+    {
+        private readonly CultureInfo _before = CultureInfo.CurrentUICulture;
+
+        public EnglishScope() => CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+
+        public void Dispose() => CultureInfo.CurrentUICulture = _before;
+    }
+
     /// <summary>The value for the language being served (<see cref="CultureInfo.CurrentUICulture"/>), else the English.</summary>
     public static T InLanguage<T>(T english, IReadOnlyDictionary<string, T> translated)
     {

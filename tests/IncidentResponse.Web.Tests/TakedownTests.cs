@@ -137,11 +137,18 @@ public abstract class TakedownTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain("Email:", request.FinalText, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_follow_up_to_a_dsa_notice_names_the_digital_services_coordinator_where_the_person_lives()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("es")] // the page in Spanish, the letter still in English: "in Germany", not "in Alemania"
+    public async Task A_follow_up_to_a_dsa_notice_names_the_digital_services_coordinator_where_the_person_lives(string? pageLanguage)
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
+        if (pageLanguage is not null)
+        {
+            await client.GetAsync($"/language/{pageLanguage}?return=%2F");
+        }
+
         await client.AddSightingsAsync(caseId, Posted);
         await using var db = app.CreateDbContext();
         await db.Cases.Where(c => c.Id == caseId).ExecuteUpdateAsync(c => c.SetProperty(x => x.JurisdictionCode, "DE"));

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Incidents;
@@ -47,6 +48,8 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
         var caseFacts = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId)
             .Select(c => new { c.JurisdictionCode, c.UnderEighteenRoute, c.MadeUnderEighteen })
             .SingleAsync(cancellationToken);
+        // The letter is written in English whatever language the page speaks (its content too: a coordinator's country).
+        using var english = ContentOverlays.InEnglish();
         var jurisdiction = caseFacts.JurisdictionCode;
         var input = new LetterInput
         {

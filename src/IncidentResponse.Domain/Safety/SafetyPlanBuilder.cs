@@ -107,6 +107,22 @@ public static class SafetyPlanBuilder
         "Ask for your personal details to be removed as well as the images: many sites remove personal information "
         + "posted without consent.";
 
+    internal const string SextortionWhy = "Shown because you said the person has asked for something in return.";
+
+    internal const string UnderEighteenWhy = "Shown because you said the images may show someone who was under 18 when they were made.";
+
+    internal const string LegalActionWhy = "Shown because you might take legal action.";
+
+    internal const string ThreatenedWhy = "Shown because you said you have been threatened.";
+
+    internal const string AnswersWhy = "Shown because of your answers to the safety questions.";
+
+    internal const string KnownWhy = "Shown because you know who the person is.";
+
+    internal const string UnknownWhy = "Shown because you don't know, or aren't sure, who the person is.";
+
+    internal const string WithoutConsentWhy = "Shown because you said some images may have been made while you could not agree.";
+
     public static IReadOnlyList<SafetyPlanItem> Build(SafetyPlanInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -159,23 +175,23 @@ public static class SafetyPlanBuilder
     private static string? WhyIncluded(string key, SafetyPlanInput input, ThreatSignals signals, bool urgent) => key switch
     {
         SafetyStepCatalog.SextortionResponse when signals.HasFlag(ThreatSignals.Sextortion) =>
-            "Shown because you said the person has asked for something in return.",
+            SextortionWhy,
         SafetyStepCatalog.UnderEighteenRoutes when signals.HasFlag(ThreatSignals.UnderEighteen) =>
-            "Shown because you said the images may show someone who was under 18 when they were made.",
+            UnderEighteenWhy,
         SafetyStepCatalog.UnderEighteenRoutes when input.WordsOnly =>
             WordsOnlyAdvice.WhyRoutesShown,
         SafetyStepCatalog.PreservationRequest when input.LegalAction is LegalActionIntent.Yes or LegalActionIntent.Undecided =>
-            "Shown because you might take legal action.",
+            LegalActionWhy,
         SafetyStepCatalog.EmergencyProtectiveOrder when input.ThreatsReceived || signals.HasFlag(ThreatSignals.ThreatOfViolence) =>
-            "Shown because you said you have been threatened.",
+            ThreatenedWhy,
         SafetyStepCatalog.EmergencyProtectiveOrder when urgent =>
-            "Shown because of your answers to the safety questions.",
+            AnswersWhy,
         SafetyStepCatalog.RestrainingOrderAndPoliceReport when input.Perpetrator == PerpetratorKnown.Known =>
-            "Shown because you know who the person is.",
+            KnownWhy,
         SafetyStepCatalog.DigitalAbuseLawyer when input.Perpetrator is PerpetratorKnown.Unknown or PerpetratorKnown.NotSure =>
-            "Shown because you don't know, or aren't sure, who the person is.",
+            UnknownWhy,
         SafetyStepCatalog.SexualAssaultSupport when signals.HasFlag(ThreatSignals.MadeWithoutConsent) =>
-            "Shown because you said some images may have been made while you could not agree.",
+            WithoutConsentWhy,
         _ => null,
     };
 

@@ -1,3 +1,5 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Safety;
 
 /// <summary>
@@ -214,8 +216,16 @@ public static class SafetyStepCatalog
             null, Conditional: true),
     ];
 
+    private static readonly ResourceManager Resources = new(typeof(SafetyStepCatalog));
+
     private static readonly Dictionary<string, SafetyStep> ByKey = Steps.ToDictionary(s => s.Key, StringComparer.Ordinal);
 
     public static SafetyStep Get(string key) =>
         ByKey.TryGetValue(key, out var step) ? step : throw new KeyNotFoundException($"No safety step has the key {key}.");
+
+    /// <summary>A step's title as the person reads it, in the request's language (placeholders left for <see cref="SafetyText.Resolve"/>).</summary>
+    public static string TitleShown(string key) => Localized.Format(Resources, key + ".Title");
+
+    /// <summary>A step's body as the person reads it, in the request's language (placeholders left for <see cref="SafetyText.Resolve"/>).</summary>
+    public static string BodyShown(string key) => Localized.Format(Resources, key + ".Body");
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using System.Text;
 
 namespace IncidentResponse.Domain.Safety;
@@ -31,6 +32,8 @@ public static class SafetyText
     /// </summary>
     public const string TakedownLaw = "{TakedownLaw}";
 
+    private static readonly ResourceManager Resources = new(typeof(SafetyText));
+
     public static IReadOnlyList<string> Placeholders { get; } =
     [
         EmergencyNumber, Helplines, ReportingRoutes, UnderEighteenRoutes, ExtortionRoutes, UnderEighteenExtortionRoutes, CrisisLines,
@@ -47,18 +50,18 @@ public static class SafetyText
         }
 
         var text = new StringBuilder(template);
-        text.Replace(EmergencyNumber, pack.EmergencyNumber?.Number ?? "your local emergency number");
+        text.Replace(EmergencyNumber, pack.EmergencyNumber?.Number ?? Words("Fallback.EmergencyNumber"));
         text.Replace(Helplines, List(pack.Helplines));
         text.Replace(ReportingRoutes, List(pack.ReportingRoutes));
         text.Replace(UnderEighteenRoutes, List(pack.UnderEighteenRoutes));
-        text.Replace(ExtortionRoutes, List(pack.ExtortionRoutes, "your local police"));
-        text.Replace(UnderEighteenExtortionRoutes, List(pack.UnderEighteenExtortionRoutes, "your local police"));
+        text.Replace(ExtortionRoutes, List(pack.ExtortionRoutes, Words("Fallback.ExtortionRoutes")));
+        text.Replace(UnderEighteenExtortionRoutes, List(pack.UnderEighteenExtortionRoutes, Words("Fallback.ExtortionRoutes")));
         text.Replace(CrisisLines, List(pack.CrisisLines));
-        text.Replace(ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder?.Name ?? "an emergency protection order");
-        text.Replace(RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder?.Name ?? "a restraining or protection order");
-        text.Replace(PoliceReportName, pack.LegalRemedies?.PoliceReport?.Name ?? "a report to your local police");
-        text.Replace(SexualAssaultSupport, List(pack.SexualAssaultSupport, "a local rape crisis or sexual assault service"));
-        text.Replace(TakedownLaw, pack.LegalRemedies?.TakedownLaw is { } law ? "Where you are, the law helps too: " + law.Name + ". " + law.Description : "");
+        text.Replace(ProtectiveOrderName, pack.LegalRemedies?.EmergencyProtectiveOrder?.Name ?? Words("Fallback.ProtectiveOrder"));
+        text.Replace(RestrainingOrderName, pack.LegalRemedies?.RestrainingOrder?.Name ?? Words("Fallback.RestrainingOrder"));
+        text.Replace(PoliceReportName, pack.LegalRemedies?.PoliceReport?.Name ?? Words("Fallback.PoliceReport"));
+        text.Replace(SexualAssaultSupport, List(pack.SexualAssaultSupport, Words("Fallback.SexualAssaultSupport")));
+        text.Replace(TakedownLaw, pack.LegalRemedies?.TakedownLaw is { } law ? Localized.Format(Resources, "TakedownLaw", law.Name, law.Description) : "");
         return text.ToString().TrimEnd();
     }
 
@@ -73,7 +76,7 @@ public static class SafetyText
         var facts = new List<(string, ISourcedFact)>();
         if (template.Contains(EmergencyNumber, StringComparison.Ordinal) && pack.EmergencyNumber is { } emergency)
         {
-            facts.Add(("Emergency number " + emergency.Number, emergency));
+            facts.Add((Localized.Format(Resources, "Fact.EmergencyNumber", emergency.Number), emergency));
         }
 
         foreach (var (placeholder, routes) in new[]
@@ -119,6 +122,9 @@ public static class SafetyText
         return string.IsNullOrWhiteSpace(route.WebUrl) ? route.Name : string.Create(CultureInfo.InvariantCulture, $"{route.Name} ({route.WebUrl})");
     }
 
-    private static string List(IReadOnlyList<ContactRoute>? routes, string fallback = "a local support service") =>
-        routes is null || routes.Count == 0 ? fallback : string.Join("; ", routes.Select(Describe));
+    private static string List(IReadOnlyList<ContactRoute>? routes, string? fallback = null) =>
+        routes is null || routes.Count == 0 ? fallback ?? Words("Fallback.Support") : string.Join("; ", routes.Select(Describe));
+
+    /// <summary>A fallback or label in the request's language: these texts are shown, never stored.</summary>
+    private static string Words(string key) => Localized.Text(Resources, key);
 }

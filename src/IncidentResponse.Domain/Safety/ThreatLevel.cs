@@ -1,3 +1,5 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Safety;
 
 /// <summary>
@@ -33,6 +35,17 @@ public static class ThreatLevels
         ThreatLevel.ImmediateDanger => "Your plan starts with getting safe now: the emergency number and urgent protection come first.",
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
     };
+
+    private static readonly ResourceManager Resources = new(typeof(ThreatLevels));
+
+    /// <summary><see cref="DisplayName"/> as the person reads it, in the request's language (what is stored stays English).</summary>
+    public static string DisplayNameShown(ThreatLevel level) => Localized.Text(Resources, $"Name.{Checked(level)}");
+
+    /// <summary><see cref="Describe"/> in the request's language.</summary>
+    public static string DescribeShown(ThreatLevel level) => Localized.Text(Resources, $"Describe.{Checked(level)}");
+
+    private static ThreatLevel Checked(ThreatLevel level) =>
+        Enum.IsDefined(level) ? level : throw new ArgumentOutOfRangeException(nameof(level), level, null);
 
     public static ThreatLevel Max(ThreatLevel a, ThreatLevel b) => a >= b ? a : b;
 }

@@ -1,3 +1,5 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Safety;
 
 /// <summary>
@@ -234,6 +236,43 @@ public static class ThreatQuestionnaire
 
     /// <summary>The highest score any answer set can reach.</summary>
     public static int MaximumScore { get; } = Questions.Sum(q => q.Weight);
+
+    private static readonly ResourceManager Resources = new(typeof(ThreatQuestionnaire));
+
+    /// <summary>A question as the person reads it, in the request's language (the id and the stored answers stay as they are).</summary>
+    public static string TextShown(ThreatQuestion question) => Words($"Question.{question?.Id}.Text");
+
+    /// <summary>A question's hint in the request's language, or null where it has none.</summary>
+    public static string? HelpShown(ThreatQuestion question) => question?.HelpText is null ? null : Words($"Question.{question.Id}.Help");
+
+    /// <summary>The heading of a step (1-based) in the request's language.</summary>
+    public static string StepTitleShown(int step) => Words($"Step.{step}.Title");
+
+    /// <summary>An answer's label in the request's language.</summary>
+    public static string AnswerShown(ThreatAnswer answer) => Words($"Answer.{answer}");
+
+    /// <summary>
+    /// A reason as it is shown, in the request's language: to the owner (<paramref name="toOwner"/>) its
+    /// <see cref="ThreatReason.Text"/>, to anyone else its <see cref="ThreatReason.Report"/>. A reason whose English is not
+    /// one this version words is shown as it is.
+    /// </summary>
+    public static string ReasonShown(ThreatReason reason, bool toOwner)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var english = toOwner ? reason.Text : reason.Report;
+        if (Find(reason.Key) is not { } question)
+        {
+            return ThreatScorer.ReasonShown(reason, toOwner);
+        }
+
+        var (yes, notSure) = toOwner ? (question.YesReason, question.NotSureReason) : (question.YesReport, question.NotSureReport);
+        var clause = Words($"Question.{question.Id}.{(toOwner ? "Fact" : "Reported")}");
+        return english == yes ? Localized.Format(Resources, toOwner ? "Reason.Yes" : "Report.Yes", clause)
+            : english == notSure ? Localized.Format(Resources, toOwner ? "Reason.NotSure" : "Report.NotSure", clause)
+            : english;
+    }
+
+    private static string Words(string key) => Localized.Text(Resources, key);
 }
 
 /// <summary>One screen of the questionnaire: a short heading and the ids of its questions, in order.</summary>

@@ -1,3 +1,4 @@
+using System.Resources;
 using static IncidentResponse.Domain.Safety.ThreatQuestionnaire;
 
 namespace IncidentResponse.Domain.Safety;
@@ -54,6 +55,22 @@ public static class ThreatScorer
     public const string PurposeStatement =
         "This level is not a prediction of what the person will do. It only decides which steps of your plan come first. "
         + "You know your situation best: if you feel unsafe, trust that, whatever the level says.";
+
+    private static readonly ResourceManager Resources = new(typeof(ThreatScorer));
+
+    /// <summary><see cref="PurposeStatement"/> in the request's language.</summary>
+    public static string PurposeShown => Localized.Text(Resources, "Purpose");
+
+    /// <summary>A combined reason in the request's language (see <see cref="ThreatQuestionnaire.ReasonShown"/>); any other as it is.</summary>
+    public static string ReasonShown(ThreatReason reason, bool toOwner)
+    {
+        ArgumentNullException.ThrowIfNull(reason);
+        var english = toOwner ? reason.Text : reason.Report;
+        var combined = CombinedOverrides.FirstOrDefault(c => c.Key == reason.Key);
+        return combined is not null && english == (toOwner ? combined.Reason : combined.Report)
+            ? Localized.Text(Resources, $"Combined.{combined.Key}.{(toOwner ? "Reason" : "Report")}")
+            : english;
+    }
 
     /// <summary>A floor one answer puts under the level.</summary>
     public sealed record Override(string QuestionId, ThreatAnswer When, ThreatLevel AtLeast);

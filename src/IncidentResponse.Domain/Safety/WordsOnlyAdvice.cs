@@ -1,3 +1,4 @@
+using System.Resources;
 using System.Text.RegularExpressions;
 
 namespace IncidentResponse.Domain.Safety;
@@ -65,6 +66,23 @@ public static partial class WordsOnlyAdvice
             + "can move their messages into a folder; and you can block them on social media and on your phone. Before "
             + "you block: " + RecordInWords),
     };
+
+    private static readonly ResourceManager Resources = new(typeof(WordsOnlyAdvice));
+
+    /// <summary><see cref="RecordInWords"/> as the person reads it, in the request's language.</summary>
+    public static string RecordInWordsShown => Localized.Text(Resources, nameof(RecordInWords));
+
+    /// <summary><see cref="WhyRoutesShown"/> in the request's language.</summary>
+    public static string WhyRoutesShownText => Localized.Text(Resources, nameof(WhyRoutesShown));
+
+    /// <summary>
+    /// The words-only title and body of a step, as the person reads them in the request's language (the title null where
+    /// the words-only step keeps the usual one); null for a step that has no words-only text.
+    /// </summary>
+    public static (string? Title, string Body)? Shown(string key) =>
+        Replacements.TryGetValue(key, out var words)
+            ? (words.Title is null ? null : Localized.Format(Resources, key + ".WordsOnly.Title"), Localized.Format(Resources, key + ".WordsOnly.Body"))
+            : null;
 
     /// <summary>The step as a words-only case sees it: its words-only text where the usual text would say to save.</summary>
     public static SafetyStep Apply(SafetyStep step) =>

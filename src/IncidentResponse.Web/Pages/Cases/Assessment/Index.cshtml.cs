@@ -6,8 +6,10 @@ using IncidentResponse.Domain.Safety;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
+using IncidentResponse.Web.Pages.Cases.Safety;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Assessment;
 
@@ -25,6 +27,7 @@ public sealed class IndexModel(
     AuditTrail audit,
     JurisdictionCatalog jurisdictions,
     IValidator<IndexModel.InputModel> validator,
+    IStringLocalizer<SafetyPagesText> text,
     TimeProvider clock) : CasePageModel
 {
     public const string Next = "next";
@@ -104,7 +107,7 @@ public sealed class IndexModel(
     {
         foreach (var id in questionIds)
         {
-            ModelState.AddModelError($"Input.Answers[{id}]", $"Please answer this one, or choose \"Not sure\": {ThreatQuestionnaire.Find(id)?.Text}");
+            ModelState.AddModelError($"Input.Answers[{id}]", text["Assess.AnswerThis", ThreatQuestionnaire.Find(id) is { } question ? ThreatQuestionnaire.TextShown(question) : ""]);
         }
     }
 
@@ -188,13 +191,13 @@ public sealed class IndexModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<SafetyPagesText> text)
         {
             RuleForEach(x => x.Answers.Values).Must(a => a is null || Enum.IsDefined(a.Value))
-                .OverridePropertyName("Answers").WithMessage("Please choose Yes, No or Not sure.");
+                .OverridePropertyName("Answers").WithMessage(_ => text["Assess.ChooseAnswer"]);
             RuleFor(x => x.Step).InclusiveBetween(1, ThreatQuestionnaire.Steps.Count)
-                .WithMessage("Please use the buttons below the questions.");
-            RuleFor(x => x.Intent).Must(i => i is Next or Back or Finish).WithMessage("Please use the buttons below the questions.");
+                .WithMessage(_ => text["Assess.UseButtons"]);
+            RuleFor(x => x.Intent).Must(i => i is Next or Back or Finish).WithMessage(_ => text["Assess.UseButtons"]);
         }
     }
 }

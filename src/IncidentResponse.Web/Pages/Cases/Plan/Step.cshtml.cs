@@ -9,6 +9,7 @@ using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Pages.Cases.Safety;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Plan;
 
@@ -177,11 +178,11 @@ public sealed class StepModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<SafetyPagesText> text)
         {
-            RuleFor(x => x.Status).IsInEnum().WithMessage("Please choose where you are with this step.");
+            RuleFor(x => x.Status).IsInEnum().WithMessage(_ => text["Step.StatusRequired"]);
             RuleFor(x => x.Note).MaximumLength(SafetyPlanStepState.NoteMaxLength)
-                .WithMessage($"Please keep the note to {SafetyPlanStepState.NoteMaxLength} characters or fewer.");
+                .WithMessage(_ => text["Step.NoteTooLong", SafetyPlanStepState.NoteMaxLength]);
         }
     }
 }

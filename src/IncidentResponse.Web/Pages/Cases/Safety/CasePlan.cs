@@ -117,7 +117,8 @@ public sealed class CasePlanLoader(AppDbContext db, JurisdictionCatalog jurisdic
         var states = await Steps.For(db)(db, caseId).ToDictionaryAsync(s => s.StepKey, StringComparer.Ordinal, cancellationToken);
 
         var pack = jurisdictions.Get(found.JurisdictionCode);
-        var items = SafetyPlanBuilder.Build(found.PlanInput(latest?.Result), pack);
+        // The plan in the request's language: the words are chosen now, for showing; keys and statuses stay as stored.
+        var items = SafetyPlanBuilder.Build(found.PlanInput(latest?.Result)).Select(i => SafetyPlanWords.Shown(i).ResolveFor(pack)).ToList();
         var entries = items.Select(item =>
         {
             var state = states.GetValueOrDefault(item.Key);

@@ -1,36 +1,42 @@
+using System.Resources;
+using IncidentResponse.Domain;
 using IncidentResponse.Domain.Safety;
 
 namespace IncidentResponse.Web.Pages.Cases.Safety;
 
-/// <summary>The safety plan's statuses, sections and the safety questions' answers in plain words.</summary>
+/// <summary>The safety plan's statuses, sections and the safety questions' answers in plain words, in the request's language.</summary>
 public static class SafetyWording
 {
-    public static string StatusText(SafetyStepStatus status) => status switch
-    {
-        SafetyStepStatus.Doing => "Doing",
-        SafetyStepStatus.Done => "Done",
-        SafetyStepStatus.NotForMe => "Not for me",
-        _ => "To do",
-    };
+    private static readonly ResourceManager Resources = new(typeof(SafetyPagesText));
 
-    public static string SectionText(SafetySection section) => section switch
+    public static string StatusText(SafetyStepStatus status) => Words(status switch
     {
-        SafetySection.Now => "Now",
-        SafetySection.Then => "Then",
-        _ => "Worth considering",
-    };
+        SafetyStepStatus.Doing => "Status.Doing",
+        SafetyStepStatus.Done => "Status.Done",
+        SafetyStepStatus.NotForMe => "Status.NotForMe",
+        _ => "Status.ToDo",
+    });
 
-    public static string PerpetratorText(PerpetratorKnown value) => value switch
+    public static string SectionText(SafetySection section) => Words(section switch
     {
-        PerpetratorKnown.Known => "Yes, I know who it is",
-        PerpetratorKnown.Unknown => "No, I don't know who it is",
-        _ => "I'm not sure",
-    };
+        SafetySection.Now => "Section.Now",
+        SafetySection.Then => "Section.Then",
+        _ => "Section.Consider",
+    });
 
-    public static string LegalActionText(LegalActionIntent value) => value switch
+    public static string PerpetratorText(PerpetratorKnown value) => Words(value switch
     {
-        LegalActionIntent.Yes => "Yes, or I might",
-        LegalActionIntent.No => "No",
-        _ => "I haven't decided",
-    };
+        PerpetratorKnown.Known => "Perpetrator.Known",
+        PerpetratorKnown.Unknown => "Perpetrator.Unknown",
+        _ => "Perpetrator.NotSure",
+    });
+
+    public static string LegalActionText(LegalActionIntent value) => Words(value switch
+    {
+        LegalActionIntent.Yes => "LegalAction.Yes",
+        LegalActionIntent.No => "LegalAction.No",
+        _ => "LegalAction.Undecided",
+    });
+
+    private static string Words(string key) => Localized.Text(Resources, key);
 }

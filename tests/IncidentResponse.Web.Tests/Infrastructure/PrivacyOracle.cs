@@ -368,7 +368,7 @@ public sealed partial class PrivacyOracle(AppFixture app, PrivacyOracleCase plan
         {
             "KIND" => [.. Enum.GetNames<IncidentKind>(), Pages.Cases.Incidents.IndexModel.SightingsOnly, Pages.Cases.Incidents.IndexModel.EvidenceOnly, Pages.Cases.Incidents.IndexModel.TakedownsOnly],
             "PLATFORM" => planted.Platforms,
-            "RETURNURL" => [$"/cases/{planted.CaseId}"],
+            "RETURNURL" or "BACK" => [$"/cases/{planted.CaseId}"],
             "RETURNTO" => ["safety", "evidence", "plan"],
             "DONE" => ["added", "removed"],
             _ => null,

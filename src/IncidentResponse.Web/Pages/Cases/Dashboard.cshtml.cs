@@ -256,13 +256,13 @@ public sealed record JourneyStep(string Name, string Description, StepState Stat
         if (links.Member.IsOwner)
         {
             return new(text["Step.Risk"], text["Step.Risk.Owner"], state, links.To("/Cases/Assessment/Index"),
-                plan.LatestAssessment?.Level is { } level ? text["Step.Risk.DoneLevel", ThreatLevels.DisplayName(level)].Value : null);
+                plan.LatestAssessment?.Level is { } level ? text["Step.Risk.DoneLevel", ThreatLevels.DisplayNameShown(level)].Value : null);
         }
 
         if (plan.LatestAssessment is { Level: { } shared } latest)
         {
             return new(text["Step.Risk"], text["Step.Risk.Shared"], state,
-                links.To("/Cases/Assessment/Result", new { assessmentId = latest.Id }), text["Step.Risk.AnsweredLevel", ThreatLevels.DisplayName(shared)]);
+                links.To("/Cases/Assessment/Result", new { assessmentId = latest.Id }), text["Step.Risk.AnsweredLevel", ThreatLevels.DisplayNameShown(shared)]);
         }
 
         return new(text["Step.Risk"], text["Step.Risk.NotShared"],

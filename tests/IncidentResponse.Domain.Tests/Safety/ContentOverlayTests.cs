@@ -15,8 +15,8 @@ public sealed class ContentOverlayTests
     [InlineData("en", "United Kingdom")]
     public void A_pack_reads_in_the_language_being_served_with_the_same_facts(string culture, string name)
     {
-        var english = InCulture("en", () => TestPacks.Shipped.Get("GB"));
-        var shown = InCulture(culture, () => TestPacks.Shipped.Get("GB"));
+        var english = InLanguage.Read("en", () => TestPacks.Shipped.Get("GB"));
+        var shown = InLanguage.Read(culture, () => TestPacks.Shipped.Get("GB"));
 
         Assert.Equal(name, shown.Name);
         Assert.Equal(english.EmergencyNumber!.Number, shown.EmergencyNumber!.Number);
@@ -30,8 +30,8 @@ public sealed class ContentOverlayTests
     {
         foreach (var language in ContentOverlays.Languages)
         {
-            var english = InCulture("en", () => TestPacks.Shipped.Packs.ToDictionary(p => p.Code, p => p));
-            foreach (var pack in InCulture(language, () => TestPacks.Shipped.Packs.ToList()))
+            var english = InLanguage.Read("en", () => TestPacks.Shipped.Packs.ToDictionary(p => p.Code, p => p));
+            foreach (var pack in InLanguage.Read(language, () => TestPacks.Shipped.Packs.ToList()))
             {
                 // Some names are the same in both languages (Australia, Canada, France); the notes never are.
                 Assert.NotEqual(english[pack.Code].EmergencyNumber!.Note, pack.EmergencyNumber!.Note);
@@ -42,8 +42,8 @@ public sealed class ContentOverlayTests
     [Fact]
     public void The_pseudo_language_shows_every_translated_text_accented_and_the_rest_as_it_is()
     {
-        var pseudo = InCulture(PseudoText.Culture, () => TestPacks.Shipped.Get("GB"));
-        var english = InCulture("en", () => TestPacks.Shipped.Get("GB"));
+        var pseudo = InLanguage.Read(PseudoText.Culture, () => TestPacks.Shipped.Get("GB"));
+        var english = InLanguage.Read("en", () => TestPacks.Shipped.Get("GB"));
 
         Assert.Equal("[Ûñîţéð Ķîñĝðöɱ]", pseudo.Name);
         Assert.Equal(english.EmergencyNumber!.Number, pseudo.EmergencyNumber!.Number);
@@ -183,19 +183,5 @@ public sealed class ContentOverlayTests
         var last = path[(path.LastIndexOf('.') + 1)..];
         var bracket = last.IndexOf('[', StringComparison.Ordinal);
         return bracket < 0 ? last : last[..bracket];
-    }
-
-    private static T InCulture<T>(string culture, Func<T> read)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(culture);
-        try
-        {
-            return read();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
     }
 }

@@ -27,7 +27,7 @@ public sealed class SafetyPlanShownTests
     public void In_English_the_plan_reads_exactly_as_built(SafetyPlanInput input)
     {
         var built = SafetyPlanBuilder.Build(input);
-        var shown = In("en", () => built.Select(SafetyPlanWords.Shown).ToList());
+        var shown = InLanguage.Read("en", () => built.Select(SafetyPlanWords.Shown).ToList());
 
         Assert.Equal(built.Select(Words), shown.Select(Words));
     }
@@ -39,7 +39,7 @@ public sealed class SafetyPlanShownTests
         var built = SafetyPlanBuilder.Build(input);
         foreach (var language in new[] { "es", "fr" })
         {
-            var shown = In(language, () => built.Select(SafetyPlanWords.Shown).ToList());
+            var shown = InLanguage.Read(language, () => built.Select(SafetyPlanWords.Shown).ToList());
 
             Assert.Equal(built.Select(i => (i.Key, i.Section, i.MovedUp)), shown.Select(i => (i.Key, i.Section, i.MovedUp)));
             foreach (var (english, translated) in built.Zip(shown))
@@ -62,14 +62,14 @@ public sealed class SafetyPlanShownTests
         var built = SafetyPlanBuilder.Build(input);
         foreach (var language in new[] { "es", "fr" })
         {
-            var shown = In(language, () => built.Select(SafetyPlanWords.Shown).ToDictionary(i => i.Key));
-            var usual = In(language, () => SafetyPlanBuilder.Build(input with { WordsOnly = false }).Select(SafetyPlanWords.Shown).ToDictionary(i => i.Key));
+            var shown = InLanguage.Read(language, () => built.Select(SafetyPlanWords.Shown).ToDictionary(i => i.Key));
+            var usual = InLanguage.Read(language, () => SafetyPlanBuilder.Build(input with { WordsOnly = false }).Select(SafetyPlanWords.Shown).ToDictionary(i => i.Key));
 
             Assert.Contains(UnderEighteenRoutes, shown.Keys);
             foreach (var key in new[] { SaveEvidence, FindPosts, EvidenceBinder, MonitorNewPosts, KeepTakedownConfirmations, ManageCommunication })
             {
                 Assert.NotEqual(usual[key].Step.Body, shown[key].Step.Body);
-                Assert.Contains(In(language, () => WordsOnlyAdvice.RecordInWordsShown), shown[SaveEvidence].Step.Body);
+                Assert.Contains(InLanguage.Read(language, () => WordsOnlyAdvice.RecordInWordsShown), shown[SaveEvidence].Step.Body);
             }
 
             Assert.NotEqual(usual[SaveEvidence].Step.Title, shown[SaveEvidence].Step.Title);
@@ -80,8 +80,8 @@ public sealed class SafetyPlanShownTests
     public void Fallbacks_follow_the_language()
     {
         var pack = new JurisdictionPack();
-        Assert.Equal("Call your local emergency number.", In("en", () => SafetyText.Resolve("Call {EmergencyNumber}.", pack)));
-        Assert.Equal("Call el número de emergencias de tu zona.", In("es", () => SafetyText.Resolve("Call {EmergencyNumber}.", pack)));
+        Assert.Equal("Call your local emergency number.", InLanguage.Read("en", () => SafetyText.Resolve("Call {EmergencyNumber}.", pack)));
+        Assert.Equal("Call el número de emergencias de tu zona.", InLanguage.Read("es", () => SafetyText.Resolve("Call {EmergencyNumber}.", pack)));
     }
 
     private static (string Title, string Body, string? Why, string Notes) Words(SafetyPlanItem item) =>
@@ -89,18 +89,4 @@ public sealed class SafetyPlanShownTests
 
     private static List<string> Placeholders(string text) =>
         SafetyText.Placeholders.Where(p => text.Contains(p, StringComparison.Ordinal)).ToList();
-
-    private static T In<T>(string language, Func<T> read)
-    {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
-        }
-    }
 }

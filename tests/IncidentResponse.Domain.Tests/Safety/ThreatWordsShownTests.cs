@@ -17,7 +17,7 @@ public sealed class ThreatWordsShownTests
     public void In_English_every_question_reason_and_level_reads_as_it_is_held(ThreatAnswer answer)
     {
         var result = ThreatScorer.Score(ThreatQuestionnaire.Questions.ToDictionary(q => q.Id, _ => answer));
-        In("en", () =>
+        InLanguage.Read("en", () =>
         {
             Assert.NotEmpty(result.Reasons);
             Assert.All(result.Reasons, r => Assert.Equal(r.Text, ThreatQuestionnaire.ReasonShown(r, toOwner: true)));
@@ -40,27 +40,13 @@ public sealed class ThreatWordsShownTests
         var result = ThreatScorer.Score(ThreatQuestionnaire.Questions.ToDictionary(q => q.Id, _ => answer));
         foreach (var language in new[] { "es", "fr" })
         {
-            In(language, () =>
+            InLanguage.Read(language, () =>
             {
                 Assert.All(result.Reasons, r => Assert.NotEqual(r.Text, ThreatQuestionnaire.ReasonShown(r, toOwner: true)));
                 Assert.All(result.Reasons, r => Assert.NotEqual(r.Report, ThreatQuestionnaire.ReasonShown(r, toOwner: false)));
                 Assert.All(ThreatQuestionnaire.Questions, q => Assert.NotEqual(q.Text, ThreatQuestionnaire.TextShown(q)));
                 return 0;
             });
-        }
-    }
-
-    private static T In<T>(string language, Func<T> read)
-    {
-        var (culture, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-            return read();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, ui);
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
     [Fact]
     public Task Every_page_passes_axe_for_visitors_owners_and_viewers_and_with_form_errors_shown() => RunAsync(async () =>
     {
-        var pages = await AppPages.AllAsync(App.Services);
+        // A language link is a redirect that would turn the rest of the walk into another language, not a page to audit.
+        var pages = (await AppPages.AllAsync(App.Services)).Where(p => p.Route != "language/{code}").ToList();
         foreach (var route in EndTheSession)
         {
             Assert.Contains(pages, p => p.Route == route);

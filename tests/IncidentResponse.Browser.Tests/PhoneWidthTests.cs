@@ -37,7 +37,8 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
     /// Opening these ends the session; and the load benchmark's baseline, a page without the layout that exists only in
     /// Development, is no page a person sees.
     /// </summary>
-    private static readonly string[] NotWalked = ["exit", "account/signed-out", "dev/bare"];
+    /// <remarks>A language link is not a page either: it would turn the rest of the walk into Spanish (PhoneWidthLanguageTests walks the languages).</remarks>
+    private static readonly string[] NotWalked = ["exit", "account/signed-out", "dev/bare", "language/{code}"];
 
     /// <summary>A real place's address: long, and with no natural place to break a line.</summary>
     private const string Posted =

@@ -6,7 +6,8 @@ namespace IncidentResponse.Browser.Tests;
 
 /// <summary>
 /// The translated pages on a small phone (issue 23): Spanish and French run longer than English, so Quick exit, its
-/// words translated, must stay on screen and no page may grow wider than the screen in either language.
+/// words translated, must stay on screen and no page may grow wider than the screen in either language; and each page
+/// passes axe in the language, as the English walk's pages do.
 /// </summary>
 public sealed partial class PhoneWidthTests
 {
@@ -45,14 +46,18 @@ public sealed partial class PhoneWidthTests
         var steps = await phone.Locator($"main a[href*='{plan}']").EvaluateAllAsync<string[]>("links => [...new Set(links.map(a => a.getAttribute('href')))]");
         Assert.NotEmpty(steps);
         var problems = new List<string>();
+        var axe = new AxeAudit();
         foreach (var address in TranslatedPages.Concat(TranslatedCasePages.Select(p => dashboard + p)).Concat(steps))
         {
             var response = await phone.GotoAsync(address);
             Assert.True(response is { Ok: true }, $"{address} answered {response?.Status}");
             await Expect(phone.Locator("#quick-exit")).ToHaveTextAsync(quickExit);
-            await CheckAsync(phone, $"owner, in {language}", new Uri(phone.Url).PathAndQuery.Replace(new Uri(dashboard).AbsolutePath, "/cases/{caseId}", StringComparison.Ordinal), problems);
+            var route = new Uri(phone.Url).PathAndQuery.Replace(new Uri(dashboard).AbsolutePath, "/cases/{caseId}", StringComparison.Ordinal);
+            await CheckAsync(phone, $"owner, in {language}", route, problems);
+            await axe.CheckAsync(phone, $"owner, in {language}", route);
         }
 
         Assert.True(problems.Count == 0, $"{problems.Count} problems on a phone:\n" + string.Join('\n', problems));
+        Assert.True(axe.Violations.Count == 0, axe.Report());
     }, language);
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Pages.Cases;
 using IncidentResponse.Web.Tests.Infrastructure;
@@ -72,27 +70,12 @@ public abstract partial class CasesLanguageTests<TApp>(TApp app) : IClassFixture
 
 public sealed class CasesLanguageTestsOnSqlite(SqliteApp app) : CasesLanguageTests<SqliteApp>(app);
 
-/// <summary>The resource files themselves: the same keys and placeholders in every language.</summary>
-public sealed partial class CasesTextTests
+/// <summary>
+/// The history's words for an ally, as the binder and export print them (ResourceFilesTests checks every resource's
+/// keys and placeholders in every language).
+/// </summary>
+public sealed class CasesTextTests
 {
-    [Theory]
-    [InlineData("src/IncidentResponse.Web/Pages/Cases/CasesText")]
-    [InlineData("src/IncidentResponse.Web/Pages/Shared/CaseFormText")]
-    public void Every_key_is_in_every_language_with_the_same_placeholders(string resource)
-    {
-        var english = Read(resource + ".resx");
-        Assert.NotEmpty(english);
-        foreach (var language in new[] { "es", "fr" })
-        {
-            var other = Read($"{resource}.{language}.resx");
-            Assert.Equal(english.Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
-            foreach (var (key, text) in english)
-            {
-                Assert.True(Placeholders(text).SetEquals(Placeholders(other[key])), $"{language} {key}");
-            }
-        }
-    }
-
     [Fact]
     public void The_history_says_to_an_ally_what_the_binder_and_export_say()
     {
@@ -101,14 +84,4 @@ public sealed partial class CasesTextTests
         Assert.Equal(HistoryWording.IntactForAlly, text["History.IntactForAlly"].Value);
         Assert.StartsWith(HistoryWording.BrokenForAlly + " ", text["History.BrokenForAlly"].Value, StringComparison.Ordinal);
     }
-
-    private static Dictionary<string, string> Read(string path) =>
-        XDocument.Load(Path.Combine(AppProcess.RepositoryRoot, path)).Root!.Elements("data")
-            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value, StringComparer.Ordinal);
-
-    private static HashSet<string> Placeholders(string text) =>
-        Placeholder().Matches(text).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
-
-    [GeneratedRegex(@"\{(\d+)")]
-    private static partial Regex Placeholder();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using IncidentResponse.Domain;
 using IncidentResponse.Web.Languages;
 using IncidentResponse.Web.Tests.Infrastructure;
 
@@ -94,8 +95,8 @@ public sealed partial class ResourceFilesTests
     [Fact]
     public void The_pseudo_language_accents_letters_and_keeps_markup_entities_and_placeholders()
     {
-        Assert.Equal("[Ûšé <strong>Ǫûîçķ</strong> {0:d MMMM} &amp; ĝö!]", PseudoLocalizerFactory.Pseudo("Use <strong>Quick</strong> {0:d MMMM} &amp; go!"));
-        Assert.DoesNotMatch("[A-Za-z]", PseudoLocalizerFactory.Pseudo("The quick brown fox jumps over the lazy dog THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG").Trim('[', ']'));
+        Assert.Equal("[Ûšé <strong>Ǫûîçķ</strong> {0:d MMMM} &amp; ĝö!]", PseudoText.Of("Use <strong>Quick</strong> {0:d MMMM} &amp; go!"));
+        Assert.DoesNotMatch("[A-Za-z]", PseudoText.Of("The quick brown fox jumps over the lazy dog THE QUICK BROWN FOX JUMPS OVER THE LAZY DOG").Trim('[', ']'));
     }
 
     private static Dictionary<string, string> Read(string path) =>

@@ -62,19 +62,14 @@ public sealed class LocalTimes
     /// For a page: "4 Dec 2026, 21:15 London time", or "4 Dec 2026, 21:15 UTC" until a zone is chosen, in the language
     /// of the request ("4 dic 2026, 21:15 hora de Londres").
     /// </summary>
-    public string Moment(DateTime utc)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _info);
-        var zone = Zone is null ? "UTC" : Localized.Text(ZoneWords, TimeZonePicker.TimeNameKey(Zone));
-        return local.ToString(DayAndTime, CultureInfo.CurrentCulture) + " " + zone;
-    }
+    public string Moment(DateTime utc) =>
+        Moment(utc, CultureInfo.CurrentCulture, Zone is null ? "UTC" : Localized.Text(ZoneWords, TimeZonePicker.TimeNameKey(Zone)));
 
     /// <summary>The moment as a document in English reads it (documents keep one language whoever prints them).</summary>
-    private string EnglishMoment(DateTime utc)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _info);
-        return local.ToString(DayAndTime, CultureInfo.InvariantCulture) + " " + (Zone?.TimeName ?? "UTC");
-    }
+    private string EnglishMoment(DateTime utc) => Moment(utc, CultureInfo.InvariantCulture, Zone?.TimeName ?? "UTC");
+
+    private string Moment(DateTime utc, CultureInfo culture, string zoneName) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _info).ToString(DayAndTime, culture) + " " + zoneName;
 
     /// <summary>The zones' time names in each language (FormText, beside the time zone choices they name).</summary>
     private static readonly ResourceManager ZoneWords = new(typeof(IncidentResponse.Web.Pages.Shared.FormText));

@@ -16,9 +16,6 @@ public sealed class PseudoLocalizerFactory(ResourceManagerStringLocalizerFactory
 
     public IStringLocalizer Create(string baseName, string location) => new PseudoLocalizer(inner.Create(baseName, location));
 
-    /// <summary>The pseudo-language's form of an English text: letters accented, markup and placeholders kept.</summary>
-    public static string Pseudo(string english) => PseudoText.Of(english);
-
     private sealed class PseudoLocalizer(IStringLocalizer inner) : IStringLocalizer
     {
         public LocalizedString this[string name] => Shown(inner[name]);
@@ -33,7 +30,7 @@ public sealed class PseudoLocalizerFactory(ResourceManagerStringLocalizerFactory
                 }
 
                 var format = inner[name];
-                return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, Pseudo(format.Value), arguments), format.ResourceNotFound, format.SearchedLocation);
+                return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, PseudoText.Of(format.Value), arguments), format.ResourceNotFound, format.SearchedLocation);
             }
         }
 
@@ -42,7 +39,7 @@ public sealed class PseudoLocalizerFactory(ResourceManagerStringLocalizerFactory
 
         private static LocalizedString Shown(LocalizedString found) =>
             AppLanguages.IsPseudo(CultureInfo.CurrentUICulture) && !found.ResourceNotFound
-                ? new LocalizedString(found.Name, Pseudo(found.Value), resourceNotFound: false, found.SearchedLocation)
+                ? new LocalizedString(found.Name, PseudoText.Of(found.Value), resourceNotFound: false, found.SearchedLocation)
                 : found;
     }
 }

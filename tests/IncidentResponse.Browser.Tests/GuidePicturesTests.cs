@@ -19,7 +19,7 @@ public sealed partial class GuidePicturesTests
         var absent = GuidePictures().Where(name => !File.Exists(Path.Combine(Root, "docs", "images", name + ".png"))).Order().ToList();
 
         Assert.True(missing.Count == 0,
-            "docs/user-guide.md shows pictures no browser test takes (they would go stale): " + string.Join(", ", missing)
+            "The user guides show pictures no browser test takes (they would go stale): " + string.Join(", ", missing)
             + ". Take each with Screenshots.SaveForGuideAsync(page, name) where the journey reaches that page.");
         Assert.True(absent.Count == 0, "docs/images lacks pictures the guide shows: " + string.Join(", ", absent) + ". Run ./build.sh test.");
     }
@@ -46,8 +46,14 @@ public sealed partial class GuidePicturesTests
         Assert.Matches(TakesPicturesInFullRun(), build);
     }
 
+    /// <summary>The guide in each language (ADR 0030): English, Spanish and French.</summary>
+    private static readonly string[] Guides = ["user-guide.md", "user-guide.es.md", "user-guide.fr.md"];
+
+    /// <summary>The languages a flow other than English takes its guide pictures in.</summary>
+    private static readonly string[] OtherLanguages = ["es", "fr"];
+
     private static HashSet<string> GuidePictures() =>
-        GuidePicture().Matches(File.ReadAllText(Path.Combine(Root, "docs", "user-guide.md")))
+        Guides.SelectMany(guide => GuidePicture().Matches(File.ReadAllText(Path.Combine(Root, "docs", guide))))
             .Select(m => m.Groups["name"].Value)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -56,13 +62,15 @@ public sealed partial class GuidePicturesTests
             .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !path.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(path => SaveForGuide().Matches(File.ReadAllText(path)))
-            .Select(m => m.Groups["name"].Value)
+            .SelectMany(m => m.Groups["each"].Success
+                ? OtherLanguages.Select(language => m.Groups["name"].Value + "-" + language)
+                : [m.Groups["name"].Value])
             .ToHashSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"\]\(images/(?<name>[a-z0-9-]+)\.png\)")]
     private static partial Regex GuidePicture();
 
-    [GeneratedRegex(@"SaveForGuideAsync\([^,]+,\s*""(?<name>[a-z0-9-]+)""\)")]
+    [GeneratedRegex(@"SaveForGuide(?<each>InLanguage)?Async\([^,]+,\s*""(?<name>[a-z0-9-]+)""\)")]
     private static partial Regex SaveForGuide();
 
     [GeneratedRegex(@"export UPDATE_DOCS_SCREENSHOTS=""\$\{UPDATE_DOCS_SCREENSHOTS:-1\}""")]

@@ -40,14 +40,6 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
     /// <remarks>A language link is not a page either: it would turn the rest of the walk into Spanish (PhoneWidthLanguageTests walks the languages).</remarks>
     private static readonly string[] NotWalked = ["exit", "account/signed-out", "dev/bare", "language/{code}"];
 
-    /// <summary>A real place's address: long, and with no natural place to break a line.</summary>
-    private const string Posted =
-        "https://www.reddit.com/r/somewhere_else_entirely/comments/k7q2x9v4m1/a_title_written_with_underscores_and_no_spaces_at_all_so_it_never_breaks";
-
-    /// <summary>Where a second copy of the same picture was found: as long, another place.</summary>
-    private const string PostedAgain =
-        "https://www.reddit.com/r/found_again_elsewhere/comments/p3w8z1c6n5/the_same_title_copied_with_underscores_and_no_spaces_so_it_never_breaks";
-
     private const string Measure = """
         () => {
           const exit = document.getElementById('quick-exit');
@@ -89,12 +81,12 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var pages = (await AppPages.AllAsync(App.Services)).Where(p => !NotWalked.Contains(p.Route)).ToList();
         // Each person signs up at a desk, then opens the case on their phone.
-        var seeded = await SeedCaseAsync(Page);
+        var seeded = await FullCase.SeedAsync(Page);
         var people = new List<(string Who, IPage Page)> { ("owner", await OnPhoneAsync(Page.Context)) };
         foreach (var (role, invitation) in seeded.Invitations)
         {
             var desk = await (await NewContextAsync()).NewPageAsync();
-            await AcceptAsync(desk, invitation);
+            await FullCase.AcceptAsync(desk, invitation);
             people.Add((role.ToLowerInvariant(), await OnPhoneAsync(desk.Context)));
         }
 
@@ -106,14 +98,9 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
         var opened = 0;
         foreach (var (who, page) in people)
         {
-            var known = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["invitations/{token}"] = new Uri(seeded.PendingInvitation).AbsolutePath,
-
-                // The image itself is linked only once "Show this image" is chosen (it is a file, so is not walked).
-                ["cases/{caseId:guid}/evidence/{evidenceId:guid}/preview"] = seeded.Evidence + "/preview",
-            };
-            opened += await WalkAsync(page, who, pages, seeded.CaseId, known, problems);
+            // Each page is loaded on the narrowest screen, then measured at each width.
+            opened += await seeded.WalkAsync(
+                page, who, pages, ExpectConsoleError, (open, route) => CheckAsync(open, who, route, problems), p => p.SetViewportSizeAsync(Widths[0], Phone.Height));
 
             // The picture itself, shown on its evidence page, to those who may see it.
             if (await page.GotoAsync(seeded.Evidence + "?show=true") is { Status: >= 400 } refused)
@@ -204,59 +191,6 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
     private async Task<IPage> OnPhoneAsync(IBrowserContext desk) =>
         await (await NewContextAsync(asPhone: true, signedInAs: desk)).NewPageAsync();
 
-    /// <summary>Opens every page an address can be found for, and checks it at each width; returns how many it opened.</summary>
-    private async Task<int> WalkAsync(
-        IPage page, string who, IReadOnlyList<AppPage> pages, string caseId, Dictionary<string, string> known, List<string> problems)
-    {
-        var opened = 0;
-        var measured = new HashSet<string>(StringComparer.Ordinal);
-        var pending = pages.ToList();
-        var progress = true;
-        while (pending.Count > 0 && progress)
-        {
-            progress = false;
-            foreach (var appPage in pending.ToList())
-            {
-                if (PageAddresses.For(appPage, caseId, known) is not { } address)
-                {
-                    continue;
-                }
-
-                pending.Remove(appPage);
-                progress = true;
-
-                // Files (downloads, previews, PDFs) are not pages; nor is an address that leaves the app.
-                var probe = await page.Context.APIRequest.GetAsync(address, new() { MaxRedirects = 0 });
-                var type = probe.Headers.TryGetValue("content-type", out var value) ? value : "";
-                if ((probe.Headers.TryGetValue("location", out var location) && new Uri(App.BaseAddress, location).Host != App.BaseAddress.Host)
-                    || (probe.Status is < 300 or >= 400 && !type.StartsWith("text/html", StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                await page.SetViewportSizeAsync(Widths[0], Phone.Height);
-                var response = await page.GotoAsync(address);
-                if (response is { Status: >= 400 } refused)
-                {
-                    // An ally is refused some of the owner's pages; the page saying so must fit too.
-                    ExpectConsoleError(e => e.StartsWith(refused.Url + ":", StringComparison.Ordinal) && e.Contains($"status of {refused.Status}", StringComparison.Ordinal));
-                }
-
-                await PageAddresses.HarvestAsync(page, pages, caseId, known);
-                opened++;
-
-                // A page that sent this person somewhere already measured (sign-in, say, or "not found") is not measured twice.
-                if (measured.Add(response is { Status: >= 400 } ? "error" : new Uri(page.Url).PathAndQuery))
-                {
-                    await CheckAsync(page, who, "/" + appPage.Route, problems);
-                }
-            }
-        }
-
-        Assert.True(who != "owner" || pending.Count == 0, "The owner's walk found no address for: " + string.Join(", ", pending.Select(p => p.Route)));
-        return opened;
-    }
-
     /// <summary>Measures the open page at each width (narrowest first, as it was loaded) and notes what does not fit.</summary>
     private static async Task CheckAsync(IPage page, string who, string route, List<string> problems)
     {
@@ -296,126 +230,6 @@ public sealed partial class PhoneWidthTests(AppFixture app, ITestOutputHelper ou
             }
         }
     }
-
-    /// <summary>
-    /// A case as full as a real one: safety questions answered, an entry with a place it was found and a phone's JPEG as its evidence (twice, so one says which exhibit it looks like), a letter
-    /// drafted about that place, an ally invited in each role and one invitation left pending.
-    /// </summary>
-    private static async Task<Seeded> SeedCaseAsync(IPage page)
-    {
-        await page.SignUpAsync(Journeys.NewUsername("owner"));
-        var dashboard = await page.CreateCaseAsync("Spring notes");
-        var caseId = new Uri(dashboard).Segments[^1];
-
-        await page.GotoAsync(dashboard + "/assessment");
-        await page.AnswerAssessmentAsync(_ => "No");
-        await Expect(page.Heading()).ToHaveTextAsync("What your answers mean for your plan");
-
-        await page.GotoAsync(dashboard + "/log/new");
-        await page.GetByRole(AriaRole.Group, new() { Name = "What happened?" }).GetByLabel("A threat").CheckAsync();
-        var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        await page.GetByLabel("When did it happen?").FillAsync(yesterday);
-        await page.GetByLabel("When did you find out about it?").FillAsync(yesterday);
-        await page.GetByLabel("Where did it happen?").SelectOptionAsync(new SelectOptionValue { Label = "Reddit" });
-        await page.GetByLabel("What happened, in your own words").FillAsync("A post with my photos, and the link sent to my sister: " + Posted);
-        await page.GetByRole(AriaRole.Group, new() { Name = "How worrying does this feel to you?" }).GetByLabel("Very worrying").CheckAsync();
-
-        // A deadline they set, so the dashboard's calm reminder and the entry's contact details are measured too.
-        await page.GetByText("If they contacted you: what they asked for and threatened").ClickAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "What did they ask for?" }).GetByLabel("Money").CheckAsync();
-        await page.GetByLabel("If money: how they asked to be paid (optional)").FillAsync("gift cards to " + new string('x', 60));
-        await page.GetByLabel("Did they give a deadline? The date (optional)")
-            .FillAsync(DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save to your record" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}\\?added=true&reassessed=true$"));
-        var incident = page.Url.Split('?')[0];
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add where it was found" }).ClickAsync();
-        await page.GetByLabel("Web addresses").FillAsync(Posted);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add these" }).ClickAsync();
-        await Expect(page.Locator("ul.sightings > li")).ToHaveCountAsync(1);
-
-        await page.GotoAsync(incident);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add evidence for this entry" }).ClickAsync();
-        await page.GetByLabel("Web address", new() { Exact = true }).FillAsync(Posted);
-        await page.GetByLabel("What it shows (optional)").FillAsync("The post, as it looked on my phone");
-        await page.GetByLabel("The file").SetInputFilesAsync(new FilePayload
-        {
-            Name = "IMG_20260102_231455_screenshot_of_the_post_before_it_was_removed.jpg",
-            MimeType = "image/jpeg",
-            Buffer = DemoImages.ScreenshotJpeg(1080, 1920, 1),
-        });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/evidence/[0-9a-f-]{36}$"));
-        var evidence = new Uri(page.Url).AbsolutePath;
-
-        // A second copy of the same screen, so the first file's page says which exhibit it looks like: measured too.
-        await page.GotoAsync(incident);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add evidence for this entry" }).ClickAsync();
-        await page.GetByLabel("Web address", new() { Exact = true }).FillAsync(PostedAgain);
-        await page.GetByLabel("The file").SetInputFilesAsync(new FilePayload
-        {
-            Name = "IMG_20260103_080102_the_same_post_found_again_somewhere_else.jpg",
-            MimeType = "image/jpeg",
-            Buffer = DemoImages.ScreenshotJpeg(1080, 1920, 2),
-        });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add this file" }).ClickAsync();
-        await Expect(page.Locator("#look-alikes p").First).ToContainTextAsync("It looks like exhibit 1.");
-        await Screenshots.SaveForGuideAsync(page, "look-alike");
-
-        // Where the copy was found is offered as a place of the same entry: one tap, then "Add these".
-        await page.GetByRole(AriaRole.Link, new() { Name = "Add it to the same entry as exhibit 1" }).ClickAsync();
-        await Expect(page.GetByLabel("Web addresses")).ToHaveValueAsync(PostedAgain);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add these" }).ClickAsync();
-        await Expect(page.Locator("ul.sightings > li")).ToHaveCountAsync(2);
-        await page.GotoAsync(evidence);
-        await Expect(page.Locator("#look-alikes")).ToBeVisibleAsync();
-
-        await page.WritePlatformReportAsync(dashboard, "Reddit", Posted);
-
-        var invitations = new List<(string Role, string Invitation)>();
-        foreach (var role in new[] { "Advocate", "Helper", "Viewer" })
-        {
-            invitations.Add((role, await InviteAsync(page, dashboard, role)));
-        }
-
-        var pending = await InviteAsync(page, dashboard, "Viewer");
-
-        // Confirm the passphrase so the binder and export pages themselves open, not the confirmation.
-        await page.GotoAsync(dashboard + "/binder");
-        await page.GetByLabel("Passphrase").FillAsync(Journeys.Passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/binder$"));
-
-        // A binder made, so its job's page (listed on the binder page) is walked too.
-        await page.MakeBinderAsync(dashboard);
-
-        // "Download everything" makes its binder as a job too: that page, with the ZIP's button, is listed and walked.
-        await page.GotoAsync(dashboard + "/export");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Download everything (ZIP)" }).ClickAsync();
-        await Expect(page.Locator("#job-progress-text")).ToHaveTextAsync("Your download is ready.", new() { Timeout = 120_000 });
-        return new Seeded(caseId, evidence, invitations, pending);
-    }
-
-    private static async Task<string> InviteAsync(IPage page, string dashboard, string role)
-    {
-        await page.GotoAsync(dashboard + "/people");
-        await page.GetByLabel(role + ":", new() { Exact = false }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Make an invitation link" }).ClickAsync();
-        return await page.Locator("#invitation-link").InputValueAsync();
-    }
-
-    private static async Task AcceptAsync(IPage page, string invitation)
-    {
-        await page.GotoAsync(invitation);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await page.FillSignUpFormAsync(Journeys.NewUsername("ally"), Journeys.Passphrase);
-        await page.CreateAccountAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
-        await Expect(page.Heading()).ToHaveTextAsync("Spring notes");
-    }
-
-    private sealed record Seeded(string CaseId, string Evidence, IReadOnlyList<(string Role, string Invitation)> Invitations, string PendingInvitation);
 
     /// <summary>What <see cref="Measure"/> returns (Playwright fills it by property name).</summary>
     private sealed class Measurement

@@ -9,25 +9,25 @@ namespace IncidentResponse.Browser.Tests;
 /// translation is accented and bracketed, must show no plain ASCII word — in their text, their title and the
 /// attributes a person hears or sees (<c>title</c>, <c>aria-label</c>, <c>placeholder</c>, <c>alt</c>, a button's
 /// value) — except what is not the app's to translate: the site's name, each language's own name in the language
-/// links, user content, and culture data (month names) inside a translated sentence. It grows with every feature
-/// folder translated; pages not yet translated are listed in ADR 0030.
+/// links, user content, and culture data (month names) inside a translated sentence. Every page the app maps is opened by the owner of a full
+/// case, by an ally of each role and by someone not signed in (the phone walk's case and walk, <see cref="FullCase"/>).
 /// </summary>
 [Collection(WithApp.Name)]
 public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
-    /// <summary>Pages anyone can open, translated whole.</summary>
-    private static readonly string[] PublicPages =
-        ["/", "/error/404", "/error/500", "/error/429", "/account/sign-in", "/account/sign-up", "/account/recover", "/account/signed-out"];
+    /// <summary>As the phone walk: opening these ends the session, the load benchmark's bare page is no page a person sees, and a language link would change the language.</summary>
+    private static readonly string[] NotWalked = ["exit", "account/signed-out", "dev/bare", "language/{code}"];
 
-    /// <summary>A signed-in person's own pages, translated whole.</summary>
-    private static readonly string[] AccountPages =
-        ["/account/sessions", "/account/passkeys", "/account/passphrase", "/account/recovery-codes", "/account/delete", "/cases", "/cases/new"];
-
-    /// <summary>A case's pages translated whole, after the case's address.</summary>
-    private static readonly string[] CasePages = ["", "/details", "/delete", "/activity", "/history", "/people", "/questions"];
-
-    /// <summary>The case's name, typed by the person: their words, with no letter the walk would take for the app's.</summary>
-    private const string CaseName = "Ŧŧ ŋŋ 2026";
+    /// <summary>
+    /// What the seeded case's people typed (user content is theirs, in their own words), and names that are not the
+    /// app's to translate: the place's site as the person chose it, and the made-up usernames (<c>owner-…</c>, <c>ally-…</c>).
+    /// </summary>
+    private static readonly string[] TypedByPeople =
+    [
+        FullCase.Posted, FullCase.PostedAgain, FullCase.CaseName, "A post with my photos, and the link sent to my sister:",
+        "The post, as it looked on my phone", "gift cards to", "IMG_20260102_231455_screenshot_of_the_post_before_it_was_removed.jpg",
+        "IMG_20260103_080102_the_same_post_found_again_somewhere_else.jpg", "Reddit",
+    ];
 
     private const string Untranslated = """
         ([roots, allowed]) => {
@@ -35,7 +35,7 @@ public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output
           const plain = s => {
             let rest = s.replace(/\[[^\[\]]*\]/g, ' ');
             for (const a of allowed) rest = rest.split(a).join(' ');
-            return /[A-Za-z]/.test(rest);
+            return /[A-Za-z]/.test(rest.replace(/\b(owner|ally)-[0-9a-f]{12}\b/g, ' '));
           };
           const exempt = e => e.closest('script, style, noscript, [data-user-content], body [lang]');
           for (const root of roots.flatMap(r => [...document.querySelectorAll(r)])) {
@@ -65,42 +65,35 @@ public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output
     ];
 
     [Fact]
-    public Task Every_word_of_the_public_pages_comes_through_translation() => RunAsync(async () =>
+    public Task Every_word_of_every_page_comes_through_translation_for_the_owner_every_ally_and_a_visitor() => RunAsync(async () =>
     {
-        var page = await PseudoPageAsync();
-        ExpectConsoleError(e => e.Contains("/error/", StringComparison.Ordinal) && e.Contains("Failed to load resource", StringComparison.Ordinal));
-        var problems = new List<string>();
-        foreach (var url in PublicPages)
+        var pages = (await AppPages.AllAsync(App.Services)).Where(p => !NotWalked.Contains(p.Route)).ToList();
+
+        // The case is made in English, as the phone walk makes it; then each of its people opens every page in the
+        // pseudo-language, and someone not signed in too.
+        var seeded = await FullCase.SeedAsync(Page);
+        var people = new List<(string Who, IBrowserContext Desk)> { ("owner", Page.Context) };
+        foreach (var (role, invitation) in seeded.Invitations)
         {
-            await page.GotoAsync(url);
-            problems.AddRange(await UntranslatedAsync(page, "body"));
+            var desk = await (await NewContextAsync()).NewPageAsync();
+            await FullCase.AcceptAsync(desk, invitation);
+            people.Add((role.ToLowerInvariant(), desk.Context));
         }
 
-        Assert.True(problems.Count == 0, "Words not from translation:\n" + string.Join('\n', problems));
-    });
-
-    [Fact]
-    public Task Every_word_of_a_persons_own_pages_and_of_a_case_comes_through_translation() => RunAsync(async () =>
-    {
-        // The case is made in English; the same person then opens it in the pseudo-language.
-        await Page.GotoAsync("/");
-        var username = Journeys.NewUsername();
-        await Page.SignUpAsync(username);
-        var dashboard = await Page.CreateCaseAsync(CaseName);
-        var context = await NewContextAsync(signedInAs: Page.Context);
-        await ChoosePseudoAsync(context);
-        var page = await context.NewPageAsync();
-
         var problems = new List<string>();
-        foreach (var url in AccountPages.Concat(CasePages.Select(p => new Uri(dashboard).AbsolutePath + p)))
+        var opened = 0;
+        foreach (var (who, desk) in people.Append(("visitor", (IBrowserContext)null!)))
         {
-            await page.GotoAsync(url);
-            problems.AddRange(await UntranslatedAsync(page, "body"));
+            var context = desk is null ? await NewContextAsync() : await NewContextAsync(signedInAs: desk);
+            await ChoosePseudoAsync(context);
+            var page = await context.NewPageAsync();
+            opened += await seeded.WalkAsync(page, who, pages, ExpectConsoleError, async (open, route) =>
+                problems.AddRange((await UntranslatedAsync(open, "body")).Select(p => $"{who}, {p}")));
         }
 
-        // The person's own username is theirs, not the app's.
-        problems.RemoveAll(p => p.Contains(username, StringComparison.Ordinal));
-        Assert.True(problems.Count == 0, "Words not from translation:\n" + string.Join('\n', problems));
+        Output.WriteLine($"Opened {opened} pages for {pages.Count} routes");
+        Assert.True(opened >= pages.Count, $"Only {opened} pages were opened for {pages.Count} routes.");
+        Assert.True(problems.Count == 0, $"{problems.Count} words not from translation:\n" + string.Join('\n', problems.Distinct()));
     });
 
     [Fact]
@@ -134,7 +127,7 @@ public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output
     /// <summary>Each text or attribute under <paramref name="roots"/> with a plain word, after the page's address.</summary>
     private static async Task<IReadOnlyList<string>> UntranslatedAsync(IPage page, params string[] roots)
     {
-        var found = await page.EvaluateAsync<string[]>(Untranslated, new object[] { roots, CultureData });
+        var found = await page.EvaluateAsync<string[]>(Untranslated, new object[] { roots, CultureData.Concat(TypedByPeople).ToArray() });
         var path = new Uri(page.Url).PathAndQuery;
         return found.Select(f => $"{path}: {f}").ToList();
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using IncidentResponse.Domain.Safety;
 using Microsoft.Playwright;
+using static IncidentResponse.Browser.Tests.Infrastructure.Words;
 using static Microsoft.Playwright.Assertions;
 
 namespace IncidentResponse.Browser.Tests.Infrastructure;
@@ -22,9 +23,9 @@ public static partial class Journeys
     public static ILocator Heading(this IPage page) => page.GetByRole(AriaRole.Heading, new() { Level = 1 });
 
     /// <summary>The header's account links: "Your cases", "Signed-in devices", "Sign out" (or "Sign in" when signed out).</summary>
-    public static ILocator AccountNavigation(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Account" });
+    public static ILocator AccountNavigation(this IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = W("Account") });
 
-    public static ILocator QuickExitLink(this IPage page) => page.GetByRole(AriaRole.Link, new() { Name = "Quick exit", Exact = true });
+    public static ILocator QuickExitLink(this IPage page) => page.GetByRole(AriaRole.Link, new() { Name = W("Quick exit"), Exact = true });
 
     /// <summary>Opens the sign-up form, creates the account and waits to be asked to start a case.</summary>
     public static async Task SignUpAsync(this IPage page, string username, string passphrase = Passphrase)
@@ -38,19 +39,19 @@ public static partial class Journeys
     /// <summary>Sends the filled sign-up form and takes the next screen's first recovery codes, as a person would.</summary>
     public static async Task CreateAccountAsync(this IPage page)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create account", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Create account"), Exact = true }).ClickAsync();
         await page.TakeRecoveryCodesAsync();
     }
 
     /// <summary>On "One more step: your recovery codes": shows the ten codes and returns them, then continues.</summary>
     public static async Task<IReadOnlyList<string>> TakeRecoveryCodesAsync(this IPage page)
     {
-        await Expect(page.Heading()).ToHaveTextAsync("One more step: your recovery codes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Show my recovery codes" }).ClickAsync();
-        var codes = page.GetByRole(AriaRole.List, new() { Name = "Your recovery codes" }).GetByRole(AriaRole.Listitem);
+        await Expect(page.Heading()).ToHaveTextAsync(W("One more step: your recovery codes"));
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Show my recovery codes") }).ClickAsync();
+        var codes = page.GetByRole(AriaRole.List, new() { Name = W("Your recovery codes") }).GetByRole(AriaRole.Listitem);
         await Expect(codes).ToHaveCountAsync(10);
         var shown = await codes.AllInnerTextsAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "I have kept them safe: continue" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = W("I have kept them safe: continue") }).ClickAsync();
         return [.. shown.Select(c => c.Trim())];
     }
 
@@ -58,12 +59,12 @@ public static partial class Journeys
     public static async Task FillSignUpFormAsync(
         this IPage page, string username, string passphrase, string? confirmation = null, string? email = null)
     {
-        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
-        await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(passphrase);
-        await page.GetByLabel("Type the passphrase again").FillAsync(confirmation ?? passphrase);
+        await page.GetByLabel(W("Username"), new() { Exact = true }).FillAsync(username);
+        await page.GetByLabel(W("Passphrase"), new() { Exact = true }).FillAsync(passphrase);
+        await page.GetByLabel(W("Type the passphrase again")).FillAsync(confirmation ?? passphrase);
         if (email is not null)
         {
-            await page.GetByLabel("Email address (optional)").FillAsync(email);
+            await page.GetByLabel(W("Email address (optional)")).FillAsync(email);
         }
     }
 
@@ -75,9 +76,9 @@ public static partial class Journeys
             await page.GotoAsync("/account/sign-in");
         }
 
-        await page.GetByLabel("Username", new() { Exact = true }).FillAsync(username);
-        await page.GetByLabel("Passphrase", new() { Exact = true }).FillAsync(passphrase);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.GetByLabel(W("Username"), new() { Exact = true }).FillAsync(username);
+        await page.GetByLabel(W("Passphrase"), new() { Exact = true }).FillAsync(passphrase);
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Sign in"), Exact = true }).ClickAsync();
         await Expect(page).Not.ToHaveURLAsync(SignInUrl());
     }
 
@@ -93,16 +94,16 @@ public static partial class Journeys
             await page.GotoAsync("/cases/new");
         }
 
-        await page.GetByLabel("Case name").FillAsync(title);
+        await page.GetByLabel(W("Case name")).FillAsync(title);
         if (answerAdult)
         {
             await page.AnswerAgeQuestionsAsync("No", "No");
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start the case", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Start the case"), Exact = true }).ClickAsync();
         await Expect(page).ToHaveURLAsync(SafetyFirstUrl());
-        await Expect(page.Heading()).ToHaveTextAsync("Safety first");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Back to your case" }).ClickAsync();
+        await Expect(page.Heading()).ToHaveTextAsync(W("Safety first"));
+        await page.GetByRole(AriaRole.Link, new() { Name = W("Back to your case") }).ClickAsync();
         await Expect(page).ToHaveURLAsync(DashboardUrl());
         return page.Url;
     }
@@ -117,11 +118,13 @@ public static partial class Journeys
         var steps = ThreatQuestionnaire.Steps.Count;
         for (var step = 1; step <= steps; step++)
         {
-            await Expect(page.GetByText(string.Create(CultureInfo.InvariantCulture, $"Step {step} of {steps}"))).ToBeVisibleAsync();
+            // "Step 1 of 4: …", the step's own name after it.
+            var progress = W("Step {0} of {1}: {2}");
+            await Expect(page.GetByText(string.Format(CultureInfo.InvariantCulture, System.Text.CompositeFormat.Parse(progress[..progress.IndexOf("{2}", StringComparison.Ordinal)]), step, steps))).ToBeVisibleAsync();
             foreach (var question in ThreatQuestionnaire.QuestionsOnStep(step))
             {
-                await page.GetByRole(AriaRole.Group, new() { Name = question.Text, Exact = false })
-                    .GetByLabel(answerFor(question), new() { Exact = true }).CheckAsync();
+                await page.GetByRole(AriaRole.Group, new() { Name = W(question.Text), Exact = false })
+                    .GetByLabel(W(answerFor(question)), new() { Exact = true }).CheckAsync();
             }
 
             if (onStep is not null)
@@ -129,7 +132,7 @@ public static partial class Journeys
                 await onStep(step);
             }
 
-            var button = step == steps ? "See what this means for your plan" : "Next";
+            var button = step == steps ? W("See what this means for your plan") : W("Next");
             await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         }
     }
@@ -137,9 +140,9 @@ public static partial class Journeys
     /// <summary>Chooses the answers to "Are you under 18?" and "Were any of the images made when someone in them was under 18?".</summary>
     public static async Task AnswerAgeQuestionsAsync(this IPage page, string underEighteenNow, string madeUnderEighteen)
     {
-        await page.GetByRole(AriaRole.Group, new() { Name = "Are you under 18?" }).GetByLabel(underEighteenNow, new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Group, new() { Name = "Were any of the images made when someone in them was under 18?" })
-            .GetByLabel(madeUnderEighteen, new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = W("Are you under 18?") }).GetByLabel(W(underEighteenNow), new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = W("Were any of the images made when someone in them was under 18?") })
+            .GetByLabel(W(madeUnderEighteen), new() { Exact = true }).CheckAsync();
     }
 
     /// <summary>Waits until the page's script has run, for tests of what it adds (Esc, the idle warning).</summary>
@@ -150,7 +153,7 @@ public static partial class Journeys
     public static async Task MakeBinderAsync(this IPage page, string dashboard)
     {
         await page.GotoAsync(dashboard + "/binder");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Download the PDF" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Download the PDF") }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/binder/jobs/[0-9a-f-]{36}$"));
         await Expect(page.Locator("#download-job")).ToBeVisibleAsync(new() { Timeout = 120_000 });
         await page.GotoAsync(dashboard + "/binder");

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using static IncidentResponse.Browser.Tests.Infrastructure.Words;
 using static Microsoft.Playwright.Assertions;
 
 namespace IncidentResponse.Browser.Tests.Infrastructure;
@@ -20,28 +21,28 @@ public static partial class LetterJourneys
             await page.GetByRole(AriaRole.Radio, new() { Name = kind }).CheckAsync();
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Expect(page.Locator("#letter-progress")).ToHaveTextAsync("Step 2 of 4: Which places");
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Continue") }).ClickAsync();
+        await Expect(page.Locator("#letter-progress")).ToHaveTextAsync(Progress(2, "Which places"));
         foreach (var place in places)
         {
             await page.GetByRole(AriaRole.Checkbox, new() { Name = place }).CheckAsync();
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Expect(page.Locator("#letter-progress")).ToHaveTextAsync("Step 3 of 4: About you");
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Continue") }).ClickAsync();
+        await Expect(page.Locator("#letter-progress")).ToHaveTextAsync(Progress(3, "About you"));
         if (aboutYou is not null)
         {
             await aboutYou();
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await Expect(page.Locator("#letter-progress")).ToHaveTextAsync("Step 4 of 4: What the letter says");
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Continue") }).ClickAsync();
+        await Expect(page.Locator("#letter-progress")).ToHaveTextAsync(Progress(4, "What the letter says"));
         if (statements is not null)
         {
             await statements();
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Write the draft" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Write the draft") }).ClickAsync();
         await Expect(page).ToHaveURLAsync(LetterPage());
     }
 
@@ -50,9 +51,13 @@ public static partial class LetterJourneys
     {
         await page.GotoAsync(caseUrl + "/takedowns/new");
         await page.GetByRole(AriaRole.Radio, new() { Name = platform, Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WriteFromKindScreenAsync(null, [place], () => page.GetByLabel("Name", new() { Exact = true }).FillAsync("Sam Example"));
+        await page.GetByRole(AriaRole.Button, new() { Name = W("Continue") }).ClickAsync();
+        await page.WriteFromKindScreenAsync(null, [place], () => page.GetByLabel(W("Name"), new() { Exact = true }).FillAsync("Sam Example"));
     }
+
+    /// <summary>The letter's progress line, "Step 2 of 4: Which places", in the flow's language.</summary>
+    private static string Progress(int step, string name) =>
+        W("Step {0} of {1}: {2}", step, 4, W(name));
 
     [GeneratedRegex("/takedowns/[0-9a-f-]{36}$")]
     private static partial Regex LetterPage();

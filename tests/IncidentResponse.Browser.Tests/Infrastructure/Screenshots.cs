@@ -18,11 +18,38 @@ public static class Screenshots
 
     public static bool UpdatingDocs => Environment.GetEnvironmentVariable(UpdateDocsVariable) == "1";
 
-    /// <summary>Saves a user-guide picture named <paramref name="name"/> (for example <c>dashboard</c>); returns its path.</summary>
-    public static async Task<string> SaveForGuideAsync(IPage page, string name)
+    /// <summary>
+    /// Saves a user-guide picture named <paramref name="name"/> (for example <c>dashboard</c>) when the flow speaks
+    /// English (<see cref="Words.Language"/>), and returns its path; a flow in another language takes its own pictures
+    /// with <see cref="SaveForGuideInLanguageAsync"/> and leaves the English guide's alone (null).
+    /// </summary>
+    public static async Task<string?> SaveForGuideAsync(IPage page, string name)
     {
+        if (Words.Language != "en")
+        {
+            return null;
+        }
+
+
         var directory = UpdatingDocs ? Path.Combine(RepositoryRoot(), "docs", "images") : OutputDirectory;
         var path = Path.Combine(directory, (UpdatingDocs ? "" : "guide-") + name + ".png");
+        await SaveAsync(page, path);
+        return path;
+    }
+
+    /// <summary>
+    /// Saves a picture for the guide in the flow's language (<c>docs/user-guide.es.md</c>, <c>.fr.md</c>):
+    /// <paramref name="name"/> with the language after it (<c>dashboard-es</c>); returns its path.
+    /// </summary>
+    public static async Task<string> SaveForGuideInLanguageAsync(IPage page, string name)
+    {
+        if (Words.Language == "en")
+        {
+            throw new InvalidOperationException("An English flow takes the English guide's pictures with SaveForGuideAsync.");
+        }
+
+        var directory = UpdatingDocs ? Path.Combine(RepositoryRoot(), "docs", "images") : OutputDirectory;
+        var path = Path.Combine(directory, (UpdatingDocs ? "" : "guide-") + name + "-" + Words.Language + ".png");
         await SaveAsync(page, path);
         return path;
     }

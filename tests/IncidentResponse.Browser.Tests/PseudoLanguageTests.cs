@@ -33,7 +33,8 @@ public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output
         ([roots, allowed]) => {
           const found = [];
           const plain = s => {
-            let rest = s.replace(/\[[^\[\]]*\]/g, ' ');
+            // A web address is an address, not a word: the pages show the places and sources a person may open.
+            let rest = s.replace(/\[[^\[\]]*\]/g, ' ').replace(/https?:\/\/\S+/g, ' ');
             for (const a of allowed) rest = rest.split(a).join(' ');
             return /[A-Za-z]/.test(rest.replace(/\b(owner|ally)-[0-9a-f]{12}\b/g, ' '));
           };

@@ -1,3 +1,5 @@
+using System.Resources;
+using IncidentResponse.Domain;
 using IncidentResponse.Domain.Cases;
 using IncidentResponse.Domain.Data;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +24,24 @@ public sealed record CaseAudience(Guid UserId, Guid OwnerId, bool IsOwner, bool 
     /// <summary>Whether this person may be named (the system, shown as null, always may).</summary>
     public bool Sees(Guid? person) => IsOwner || SeesOtherHelpers || person is null || person == UserId || person == OwnerId;
 
-    /// <summary>The name to show for <paramref name="person"/>: their username, <see cref="SomeoneHelping"/>, or
-    /// <paramref name="gone"/> when the account no longer exists.</summary>
-    public string NameOf(Guid? person, string? username, string gone = "someone no longer on this case") =>
-        !Sees(person) ? SomeoneHelping : username ?? gone;
+    /// <summary>How a person whose account no longer exists is named in a document.</summary>
+    public const string NoLongerOnCase = "someone no longer on this case";
+
+    private static readonly ResourceManager Words = new("IncidentResponse.Web.Cases.CaseAudience", typeof(CaseAudience).Assembly);
+
+    /// <summary>The name a page shows for <paramref name="person"/>: their username, or "someone helping" or "someone no
+    /// longer on this case" in the language of the page (ADR 0030).</summary>
+    public string NameOf(Guid? person, string? username) =>
+        !Sees(person) ? Localized.Text(Words, "SomeoneHelping") : username ?? Localized.Text(Words, "NoLongerOnCase");
+
+    /// <summary><see cref="NameOf(Guid?, string?)"/>, with <paramref name="gone"/> for a person whose account no longer exists.</summary>
+    public string NameOf(Guid? person, string? username, string gone) =>
+        !Sees(person) ? Localized.Text(Words, "SomeoneHelping") : username ?? gone;
+
+    /// <summary>The name a document (the binder) gives <paramref name="person"/>: their username,
+    /// <see cref="SomeoneHelping"/> or <see cref="NoLongerOnCase"/>, in English whatever the page's language.</summary>
+    public string NameInDocumentOf(Guid? person, string? username) =>
+        !Sees(person) ? SomeoneHelping : username ?? NoLongerOnCase;
 
     /// <summary>The id to put in an export for <paramref name="person"/>: theirs, or <see cref="HiddenPerson"/>.</summary>
     public Guid IdOf(Guid person) => Sees(person) ? person : HiddenPerson;

@@ -27,6 +27,6 @@ public static class BinderWords
     public static BinderAudience ForBinder(this CaseAudience audience)
     {
         ArgumentNullException.ThrowIfNull(audience);
-        return new BinderAudience(audience.SeesWholeHistory, (person, username) => audience.NameOf(person, username));
+        return new BinderAudience(audience.SeesWholeHistory, (person, username) => audience.NameInDocumentOf(person, username));
     }
 }

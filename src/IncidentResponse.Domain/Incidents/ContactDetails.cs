@@ -1,3 +1,4 @@
+using System.Resources;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -152,6 +153,46 @@ public static class ContactWording
         time is { } at
             ? $"{IncidentWording.Date(date)}, {at.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)}{IncidentWording.ZoneText(zone)}"
             : IncidentWording.Date(date);
+
+    private static readonly ResourceManager Resources = new(typeof(ContactWording));
+
+    /// <summary><see cref="DemandText"/> as the person reads it on a page, in the request's language.</summary>
+    public static string DemandTextShown(ContactDemands demand) =>
+        Localized.Text(Resources, "Demand." + (demand is ContactDemands.Money or ContactDemands.MoreImages or ContactDemands.Contact
+            or ContactDemands.GetBackTogether or ContactDemands.Silence ? demand : ContactDemands.Other));
+
+    /// <summary><see cref="ThreatText"/> as the person reads it on a page, in the request's language.</summary>
+    public static string ThreatTextShown(ContactThreats threat) =>
+        Localized.Text(Resources, "Threat." + (threat is ContactThreats.ShareImages or ContactThreats.SendToFamilyOrEmployer
+            or ContactThreats.Violence or ContactThreats.SelfHarmAsPressure ? threat.ToString() : "Other"));
+
+    /// <summary><see cref="DemandsText"/> as the person reads it on a page (what they typed stays as typed).</summary>
+    public static string DemandsTextShown(ContactDetails contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return string.Join("; ", Each(contact.Demands).Select(d => d switch
+        {
+            ContactDemands.Money => Joined(DemandTextShown(d), contact.AmountAsked.Length > 0 ? contact.AmountAsked : null,
+                contact.PaymentMethodAsked.Length > 0 ? Localized.Format(Resources, "By", contact.PaymentMethodAsked) : null),
+            ContactDemands.Other when contact.OtherDemand.Length > 0 => Joined(DemandTextShown(d), contact.OtherDemand),
+            _ => DemandTextShown(d),
+        }));
+    }
+
+    /// <summary><see cref="ThreatsText"/> as the person reads it on a page.</summary>
+    public static string ThreatsTextShown(ContactThreats threats) => string.Join("; ", Each(threats).Select(ThreatTextShown));
+
+    /// <summary><see cref="PaymentText"/> as the person reads it on a page.</summary>
+    public static string PaymentTextShown(ContactDetails contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return string.Join("; ", new[]
+        {
+            contact.PaidAmount,
+            contact.PaidMethod.Length > 0 ? Localized.Format(Resources, "By", contact.PaidMethod) : "",
+            contact.PaidReference.Length > 0 ? Localized.Format(Resources, "Reference", contact.PaidReference) : "",
+        }.Where(p => p.Length > 0));
+    }
 
     private static string Joined(string first, params string?[] rest) =>
         string.Join(": ", new[] { first, string.Join(", ", rest.Where(r => !string.IsNullOrEmpty(r))) }.Where(p => p.Length > 0));

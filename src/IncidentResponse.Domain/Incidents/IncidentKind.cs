@@ -1,3 +1,5 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Incidents;
 
 /// <summary>What kind of thing happened. Stored by name, so the order may change.</summary>
@@ -25,4 +27,10 @@ public static class IncidentKinds
         IncidentKind.PersonalDetailsPublished => "Your personal details shared",
         _ => "Something else",
     };
+
+    private static readonly ResourceManager Resources = new(typeof(IncidentKinds));
+
+    /// <summary><see cref="DisplayName"/> as the person reads it on a page, in the request's language (documents keep the English).</summary>
+    public static string DisplayNameShown(IncidentKind kind) =>
+        Localized.Text(Resources, "Kind." + (Enum.IsDefined(kind) ? kind : IncidentKind.Other));
 }

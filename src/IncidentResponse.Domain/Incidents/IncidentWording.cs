@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using IncidentResponse.Domain.Accounts;
 using IncidentResponse.Domain.Safety;
 
@@ -19,6 +20,19 @@ public static class IncidentWording
         PerpetratorKnown.Known => string.IsNullOrWhiteSpace(name) ? "Someone you know" : name,
         PerpetratorKnown.Unknown => "Not known",
         _ => "Not sure",
+    };
+
+    private static readonly ResourceManager Resources = new(typeof(IncidentWording));
+
+    /// <summary><see cref="ConcernText"/> as the person reads it on a page, in the request's language.</summary>
+    public static string ConcernTextShown(int concern) => Localized.Text(Resources, "Concern." + Math.Clamp(concern, 1, 3).ToString(CultureInfo.InvariantCulture));
+
+    /// <summary><see cref="PerpetratorText"/> as the person reads it on a page, in the request's language (a name stays as typed).</summary>
+    public static string PerpetratorTextShown(PerpetratorKnown value, string name) => value switch
+    {
+        PerpetratorKnown.Known => string.IsNullOrWhiteSpace(name) ? Localized.Text(Resources, "Perpetrator.Known") : name,
+        PerpetratorKnown.Unknown => Localized.Text(Resources, "Perpetrator.Unknown"),
+        _ => Localized.Text(Resources, "Perpetrator.NotSure"),
     };
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.InvariantCulture);

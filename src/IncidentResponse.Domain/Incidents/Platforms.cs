@@ -1,3 +1,5 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Incidents;
 
 /// <summary>
@@ -51,6 +53,15 @@ public static class Platforms
     public static bool IsKnown(string? key) => key is not null && All.Any(p => p.Key == key);
 
     public static string NameOf(string? key) => All.FirstOrDefault(p => p.Key == key).Name ?? "Somewhere else";
+
+    private static readonly ResourceManager Resources = new(typeof(Platforms));
+
+    /// <summary>
+    /// <see cref="NameOf"/> as the person reads it on a page: the platforms' own names as they are, "somewhere else" in
+    /// the request's language.
+    /// </summary>
+    public static string NameShown(string? key) =>
+        key is not Other && All.Any(p => p.Key == key) ? NameOf(key) : Localized.Text(Resources, "Other");
 
     /// <summary>The platform an address belongs to, from its host (subdomains included); <see cref="Other"/> if none.</summary>
     public static string FromHost(string host)

@@ -7,6 +7,7 @@ using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -98,9 +99,13 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
     /// <summary>Who saved the version that is in the way, by their display name.</summary>
     public string SavedByName { get; private set; } = "";
 
+    /// <summary>The version in the way was saved by the person editing, in another window.</summary>
+    public bool SavedBySelf { get; private set; }
+
     private async Task<PageResult> ShowConflictAsync(Incident saved, CancellationToken cancellationToken)
     {
         SavedByOthers = saved.Snapshot();
+        SavedBySelf = saved.UpdatedBy == User.UserId();
         SavedByName = saved.UpdatedBy == User.UserId()
             ? "you, in another window"
             : (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).NameOf(
@@ -117,6 +122,6 @@ public sealed class EditModel(AppDbContext db, AuditTrail audit, IValidator<Edit
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(TimeProvider clock) => Include(new IncidentFieldRules<InputModel>(clock));
+        public InputValidator(TimeProvider clock, IStringLocalizer<IncidentsText> text) => Include(new IncidentFieldRules<InputModel>(clock, text));
     }
 }

@@ -126,12 +126,12 @@ public sealed class IncidentModel(AppDbContext db, AuditTrail audit) : CasePageM
         return Page();
     }
 
-    /// <summary>What the "added" message says comes next, matching the primary button.</summary>
-    public static string AddedNext(NextStep? next) => next switch
+    /// <summary>The <see cref="IncidentsText"/> key of what the "added" message says comes next, matching the primary button.</summary>
+    public static string AddedNextKey(NextStep? next) => next switch
     {
-        NextStep.AddEvidence => "Next, keep a screenshot or file of it as evidence, before it can be deleted.",
-        NextStep.AddPlace => "Next, add where it was found, so that you can ask for it to be taken down.",
-        _ => "You can come back and add to it at any time.",
+        NextStep.AddEvidence => "Incident.AddedNext.AddEvidence",
+        NextStep.AddPlace => "Incident.AddedNext.AddPlace",
+        _ => "Incident.AddedNext.Any",
     };
 
     /// <summary>Every earlier version of the entry, newest first, with who saved it and who replaced it.</summary>

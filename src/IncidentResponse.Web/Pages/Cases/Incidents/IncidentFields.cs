@@ -2,6 +2,7 @@ using System.Globalization;
 using FluentValidation;
 using IncidentResponse.Domain.Incidents;
 using IncidentResponse.Domain.Safety;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
@@ -158,64 +159,67 @@ public class IncidentFields
 public sealed class IncidentFieldRules<T> : AbstractValidator<T>
     where T : IncidentFields
 {
-    public IncidentFieldRules(TimeProvider clock)
+    private readonly IStringLocalizer<IncidentsText> _text;
+
+    public IncidentFieldRules(TimeProvider clock, IStringLocalizer<IncidentsText> text)
     {
         ArgumentNullException.ThrowIfNull(clock);
-        RuleFor(x => x.Kind).NotNull().WithMessage("Please choose what kind of thing happened. \"Something else\" is fine.")
-            .IsInEnum().WithMessage("Please choose what kind of thing happened from the list.");
+        _text = text;
+        RuleFor(x => x.Kind).NotNull().WithMessage(_ => _text["Rule.KindMissing"])
+            .IsInEnum().WithMessage(_ => _text["Rule.KindUnknown"]);
 
         WhenRules(IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime));
         WhereRules();
         WhoAndWhatRules();
         ContactRules();
 
-        RuleFor(x => x.Concern).NotNull().WithMessage("Please choose how worrying this feels to you.")
-            .InclusiveBetween(Incident.MinConcern, Incident.MaxConcern).WithMessage("Please choose how worrying this feels to you.");
+        RuleFor(x => x.Concern).NotNull().WithMessage(_ => _text["Rule.Concern"])
+            .InclusiveBetween(Incident.MinConcern, Incident.MaxConcern).WithMessage(_ => _text["Rule.Concern"]);
     }
 
     /// <summary>When it happened (until when, for a series) and when it was found: real dates, none in the future, in order.</summary>
     private void WhenRules(DateOnly latest)
     {
         RuleFor(x => x.OccurredOn).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the date it happened. If you're not sure, your best guess is fine.")
-            .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage("Please give the date as year-month-day, for example 2026-03-01.")
-            .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage("This date is in the future. Please check it.");
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => _text["Rule.OccurredOnMissing"])
+            .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage(_ => _text["Rule.DateFormat"])
+            .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage(_ => _text["Rule.Future"]);
 
         RuleFor(x => x.OccurredAt).Must(t => IncidentFields.ParseTime(t) is not null)
             .When(x => !string.IsNullOrWhiteSpace(x.OccurredAt))
-            .WithMessage("Please give the time as hours and minutes, for example 21:30, or leave it empty.");
+            .WithMessage(_ => _text["Rule.TimeFormat"]);
 
         RuleFor(x => x.TimeZone).Must(IncidentTime.IsValidZone)
-            .WithMessage("Please choose where in the world that time was from the list, or \"Not sure\".");
+            .WithMessage(_ => _text["Rule.Zone"]);
 
         RuleFor(x => x.SeriesEndOn).Cascade(CascadeMode.Stop)
-            .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage("Please give the last date as year-month-day, or leave it empty.")
-            .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage("This date is in the future. Please check it.")
+            .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage(_ => _text["Rule.SeriesEndFormat"])
+            .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage(_ => _text["Rule.Future"])
             .Must((x, t) => IncidentFields.ParseDate(x.OccurredOn) is not { } start || IncidentFields.ParseDate(t) > start)
-            .WithMessage("The last time it happened needs to be after the first. For something that happened once, leave this empty.")
+            .WithMessage(_ => _text["Rule.SeriesEndOrder"])
             .When(x => !string.IsNullOrWhiteSpace(x.SeriesEndOn));
 
         RuleFor(x => x.FoundOn).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the date you found out about it.")
-            .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage("Please give the date as year-month-day, for example 2026-03-02.")
-            .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage("This date is in the future. Please check it.")
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => _text["Rule.FoundOnMissing"])
+            .Must(t => IncidentFields.ParseDate(t) is not null).WithMessage(_ => _text["Rule.FoundOnFormat"])
+            .Must(t => IncidentFields.ParseDate(t) <= latest).WithMessage(_ => _text["Rule.Future"])
             .Must((x, t) => IncidentFields.ParseDate(x.OccurredOn) is not { } start || IncidentFields.ParseDate(t) >= start)
-            .WithMessage("You can't have found it before it happened. Please check both dates.");
+            .WithMessage(_ => _text["Rule.FoundBeforeOccurred"]);
     }
 
     /// <summary>Where it happened: a platform from the list, a real web address, a short account name.</summary>
     private void WhereRules()
     {
         RuleFor(x => x.Platform).Must(Platforms.IsKnown)
-            .WithMessage("Please choose where it happened. If it isn't listed, choose \"Somewhere else\".");
+            .WithMessage(_ => _text["Rule.Platform"]);
 
         RuleFor(x => x.Url).Cascade(CascadeMode.Stop)
-            .Must(u => u!.Trim().Length <= WebAddress.MaxLength).WithMessage($"Web addresses can be up to {WebAddress.MaxLength} characters.")
-            .Must(WebAddress.IsValid).WithMessage("Please give a web address starting with http:// or https://, or leave it empty.")
+            .Must(u => u!.Trim().Length <= WebAddress.MaxLength).WithMessage(_ => _text["Rule.UrlLength", WebAddress.MaxLength])
+            .Must(WebAddress.IsValid).WithMessage(_ => _text["Rule.Url"])
             .When(x => !string.IsNullOrWhiteSpace(x.Url));
 
         RuleFor(x => x.AccountHandle).MaximumLength(Incident.ShortTextMaxLength)
-            .WithMessage($"Please keep the account name to {Incident.ShortTextMaxLength} characters or fewer.");
+            .WithMessage(_ => _text["Rule.AccountLength", Incident.ShortTextMaxLength]);
     }
 
     /// <summary>A contact's details: short texts within the length kept, a real deadline date and time.</summary>
@@ -225,17 +229,17 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
                  { x => x.ContactPhone, x => x.ContactEmail, x => x.AmountAsked, x => x.PaymentMethodAsked, x => x.OtherDemand, x => x.PaidAmount, x => x.PaidMethod, x => x.PaidReference })
         {
             RuleFor(text).Must(t => (t?.Trim().Length ?? 0) <= ContactDetails.ShortMaxLength)
-                .WithMessage($"Please keep this to {ContactDetails.ShortMaxLength} characters or fewer.");
+                .WithMessage(_ => _text["Rule.ContactLength", ContactDetails.ShortMaxLength]);
         }
 
         RuleFor(x => x.DeadlineOn).Must(t => IncidentFields.ParseDate(t) is not null)
             .When(x => !string.IsNullOrWhiteSpace(x.DeadlineOn))
-            .WithMessage("Please give the date as year-month-day, for example 2026-03-01, or leave it empty.");
+            .WithMessage(_ => _text["Rule.DeadlineFormat"]);
         RuleFor(x => x.DeadlineAt).Cascade(CascadeMode.Stop)
             .Must(t => IncidentFields.ParseTime(t) is not null)
-            .WithMessage("Please give the time as hours and minutes, for example 18:00, or leave it empty.")
+            .WithMessage(_ => _text["Rule.DeadlineTimeFormat"])
             .Must((x, _) => IncidentFields.ParseDate(x.DeadlineOn) is not null)
-            .WithMessage("Please give the date of the deadline too, or leave the time empty.")
+            .WithMessage(_ => _text["Rule.DeadlineTimeWithoutDate"])
             .When(x => !string.IsNullOrWhiteSpace(x.DeadlineAt));
     }
 
@@ -244,17 +248,17 @@ public sealed class IncidentFieldRules<T> : AbstractValidator<T>
     {
         RuleFor(x => x.Perpetrator).IsInEnum();
         RuleFor(x => x.PerpetratorName).MaximumLength(Incident.ShortTextMaxLength)
-            .WithMessage($"Please keep the name to {Incident.ShortTextMaxLength} characters or fewer.");
+            .WithMessage(_ => _text["Rule.NameLength", Incident.ShortTextMaxLength]);
 
         RuleFor(x => x.Narrative).Cascade(CascadeMode.Stop)
-            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please say a little about what happened. A sentence is enough; you can add more later.")
+            .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => _text["Rule.NarrativeMissing"])
             .Must(t => t!.Trim().Length <= Incident.NarrativeMaxLength)
-            .WithMessage($"Please keep this to {Incident.NarrativeMaxLength} characters or fewer. You can add another entry for the rest.");
+            .WithMessage(_ => _text["Rule.NarrativeLength", Incident.NarrativeMaxLength]);
 
         foreach (var note in new System.Linq.Expressions.Expression<Func<T, string?>>[] { x => x.EvidenceOfIt, x => x.WhoYouThink, x => x.EvidenceOfWho, x => x.EvidenceStillNeeded })
         {
             RuleFor(note).Must(t => (t?.Trim().Length ?? 0) <= Incident.NoteMaxLength)
-                .WithMessage($"Please keep this to {Incident.NoteMaxLength} characters or fewer.");
+                .WithMessage(_ => _text["Rule.NoteLength", Incident.NoteMaxLength]);
         }
     }
 }

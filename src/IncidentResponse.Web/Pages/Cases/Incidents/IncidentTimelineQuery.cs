@@ -1,4 +1,3 @@
-using System.Globalization;
 using IncidentResponse.Domain.Data;
 using IncidentResponse.Domain.Evidence;
 using IncidentResponse.Domain.Incidents;
@@ -6,6 +5,7 @@ using IncidentResponse.Domain.Takedowns;
 using IncidentResponse.Web.Accounts;
 using IncidentResponse.Web.Pages.Cases.Takedowns;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
@@ -35,7 +35,7 @@ public sealed record TimelineRow(
     string? Deadline = null)
 {
     public static TimelineRow Withheld(DateOnly when, string what) =>
-        new(Guid.Empty, TimelineRowType.Withheld, IncidentWording.Date(when), what, null, "", 0, TriageMarks.None, null);
+        new(Guid.Empty, TimelineRowType.Withheld, EntryWords.Date(when), what, null, "", 0, TriageMarks.None, null);
 
     public bool IsIncident => Type == TimelineRowType.Incident;
 
@@ -59,7 +59,7 @@ public sealed record TimelineRow(
 /// files, requests sent, answers); a kind the page does not show costs nothing.
 /// For an ally, up to two more find the letters withheld from them (ADR 0008).
 /// </summary>
-public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory directory, LocalTimes times)
+public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory directory, LocalTimes times, IStringLocalizer<IncidentsText> text)
 {
     public const int PageSize = 50;
 
@@ -214,9 +214,9 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
         foreach (var i in incidents)
         {
             rows[(TimelineRowType.Incident, i.Id)] = new TimelineRow(
-                i.Id, TimelineRowType.Incident, IncidentWording.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
-                IncidentKinds.DisplayName(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null,
-                ContactDetails.FromJson(i.ContactJson) is { DeadlineOn: { } on } contact ? ContactWording.Deadline(on, contact.DeadlineAt, i.TimeZone) : null);
+                i.Id, TimelineRowType.Incident, EntryWords.When(i.OccurredOn, i.OccurredAt, i.TimeZone, i.SeriesEndOn),
+                IncidentKinds.DisplayNameShown(i.Kind), i.Platform, Excerpt(i.Narrative), i.Concern, marks.GetValueOrDefault(i.Id), null,
+                ContactDetails.FromJson(i.ContactJson) is { DeadlineOn: { } on } contact ? EntryWords.Deadline(on, contact.DeadlineAt, i.TimeZone) : null);
         }
     }
 
@@ -244,7 +244,7 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
         foreach (var s in sightings)
         {
             rows[(TimelineRowType.Sighting, s.Id)] = new TimelineRow(
-                s.Id, TimelineRowType.Sighting, IncidentWording.Date(DateOnly.FromDateTime(s.FirstSeenUtc)), "Found online", s.Platform, s.Url, 0,
+                s.Id, TimelineRowType.Sighting, EntryWords.Date(DateOnly.FromDateTime(s.FirstSeenUtc)), text["Timeline.FoundOnline"], s.Platform, s.Url, 0,
                 TriageMarks.None, s.Status);
         }
     }
@@ -270,16 +270,15 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
                 .ToDictionary(e => e.Item.Id, e => e.Number);
         foreach (var e in files)
         {
-            var size = e.Length.ToString("N0", CultureInfo.InvariantCulture);
             var fileKind = EvidenceKinds.Describe(e.Kind).FileExtension.ToUpperInvariant();
             rows[(TimelineRowType.Evidence, e.Id)] = canViewEvidence
                 ? new TimelineRow(
                     e.Id, TimelineRowType.Evidence, times.Moment(e.ReceivedUtc),
-                    $"Evidence kept: {fileKind} file, {size} bytes", null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null)
+                    text["Timeline.EvidenceKept", fileKind, e.Length], null, Excerpt(e.WhatItShows), 0, TriageMarks.None, null)
                 : new TimelineRow(
                     e.Id, TimelineRowType.Evidence, times.Moment(e.ReceivedUtc),
-                    string.Create(CultureInfo.InvariantCulture, $"Evidence file {exhibitNumbers[e.Id]}, details withheld"),
-                    null, $"{fileKind} file, {size} bytes · SHA-256 {Convert.ToHexStringLower(e.Sha256)}", 0, TriageMarks.None, null);
+                    text["Timeline.EvidenceWithheld", exhibitNumbers[e.Id]],
+                    null, text["Timeline.FileWithheldText", fileKind, e.Length, Convert.ToHexStringLower(e.Sha256)], 0, TriageMarks.None, null);
         }
     }
 
@@ -291,25 +290,28 @@ public sealed class IncidentTimelineQuery(AppDbContext db, PlatformDirectory dir
         var answers = answerIds.Count == 0 ? [] : await TimelineQueries.Answers.For(db)(db, caseId, answerIds).ToListAsync(cancellationToken);
         foreach (var r in sent)
         {
-            var reference = (r.Reference is null ? "" : $" · their reference {r.Reference}") + (r.HasConfirmation ? " · confirmation kept" : "");
+            var reference = (r.Reference is null ? "" : text["Timeline.TheirReference", r.Reference]) + (r.HasConfirmation ? text["Timeline.ConfirmationKept"] : "");
             rows[(TimelineRowType.TakedownSent, r.Id)] = withheld.Contains(r.Id)
-                ? TimelineRow.Withheld(r.SentOn!.Value, WithheldLetters.Placeholder)
+                ? TimelineRow.Withheld(r.SentOn!.Value, text["Timeline.WithheldLetter"])
                 : new TimelineRow(
-                    r.Id, TimelineRowType.TakedownSent, IncidentWording.Date(r.SentOn!.Value),
-                    $"{(r.FollowsUpId is null ? "Takedown request" : "Follow-up")} sent to {directory.Get(r.PlatformId).Name}",
-                    null, LetterComposer.TitleOf(r.Kind) + reference, 0, TriageMarks.None, null);
+                    r.Id, TimelineRowType.TakedownSent, EntryWords.Date(r.SentOn!.Value),
+                    text[r.FollowsUpId is null ? "Timeline.RequestSent" : "Timeline.FollowUpSent", directory.Get(r.PlatformId).Name],
+                    null, LetterTitle(r.Kind) + reference, 0, TriageMarks.None, null);
         }
 
         foreach (var a in answers)
         {
             rows[(TimelineRowType.TakedownAnswer, a.Id)] = withheld.Contains(a.RequestId)
-                ? TimelineRow.Withheld(a.ReceivedOn, WithheldLetters.AnswerPlaceholder)
+                ? TimelineRow.Withheld(a.ReceivedOn, text["Timeline.WithheldAnswer"])
                 : new TimelineRow(
-                    a.RequestId, TimelineRowType.TakedownAnswer, IncidentWording.Date(a.ReceivedOn),
-                    $"Answer from {directory.Get(a.RequestPlatformId).Name}: {TakedownResponse.DisplayName(a.Outcome)}",
-                    null, LetterComposer.TitleOf(a.RequestKind), 0, TriageMarks.None, null);
+                    a.RequestId, TimelineRowType.TakedownAnswer, EntryWords.Date(a.ReceivedOn),
+                    text["Timeline.AnswerFrom", directory.Get(a.RequestPlatformId).Name, text["Timeline.Outcome." + a.Outcome]],
+                    null, LetterTitle(a.RequestKind), 0, TriageMarks.None, null);
         }
     }
+
+    /// <summary>A letter's kind in the page's words (<see cref="LetterComposer.TitleOf"/> is the letter's own, in English).</summary>
+    private string LetterTitle(LetterKind kind) => text["Timeline.Letter." + kind];
 
     /// <summary>The takedown recipient (<see cref="PlatformDirectory"/> id) for a platform filter key.</summary>
     private static string TakedownPlatformId(string platformKey) => platformKey switch

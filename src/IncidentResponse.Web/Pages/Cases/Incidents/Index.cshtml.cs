@@ -63,6 +63,10 @@ public sealed class IndexModel(IncidentTimelineQuery timeline) : CasePageModel
         return Page();
     }
 
+    /// <summary>The <see cref="IncidentsText"/> keys of an entry's triage marks, in <see cref="Triage.Describe"/>'s order.</summary>
+    public static IEnumerable<string> TriageKeys(TriageMarks marks) =>
+        new[] { TriageMarks.FirstPost, TriageMarks.MostRecent, TriageMarks.MostConcerning }.Where(m => marks.HasFlag(m)).Select(m => "Triage." + m);
+
     /// <summary>The address of another page of this view, keeping its filters.</summary>
     public string PageLink(int number)
     {

@@ -8,6 +8,7 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Incidents;
 
@@ -65,6 +66,6 @@ public sealed class NewModel(AppDbContext db, AuditTrail audit, SubmissionGuard 
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(TimeProvider clock) => Include(new IncidentFieldRules<InputModel>(clock));
+        public InputValidator(TimeProvider clock, IStringLocalizer<IncidentsText> text) => Include(new IncidentFieldRules<InputModel>(clock, text));
     }
 }

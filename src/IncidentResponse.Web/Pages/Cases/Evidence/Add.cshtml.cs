@@ -13,6 +13,7 @@ using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace IncidentResponse.Web.Pages.Cases.Evidence;
@@ -35,15 +36,13 @@ public sealed class AddModel(
     IOptions<AntiforgeryOptions> antiforgeryOptions,
     IValidator<AddModel.InputModel> validator,
     JurisdictionCatalog jurisdictions,
-    IncidentResponse.Domain.Takedowns.PlatformDirectory platforms) : CasePageModel, IRestoresPostedInput
+    IncidentResponse.Domain.Takedowns.PlatformDirectory platforms,
+    IStringLocalizer<EvidenceText> text) : CasePageModel, IRestoresPostedInput
 {
     /// <summary>The largest file any kind allows, plus room for the description fields.</summary>
     public const long UploadLimitBytes = EvidenceLimits.LargestMaxBytes + EvidenceLimits.Megabyte;
 
     public const string FileField = EvidenceUploadForm.FileField;
-
-    /// <summary>Said by the file input when another field was refused after a file was chosen: the file was not kept.</summary>
-    public const string ChooseTheFileAgain = "Please choose the file again — for your safety we did not keep it.";
 
     private const string FileKey = "Input." + FileField;
 
@@ -113,7 +112,7 @@ public sealed class AddModel(
 
         await LoadCaseAsync(cancellationToken);
         await using var upload = await _form.ReadAsync(
-            receiver, CaseId, fields => submissions.AlreadyDoneAsync(InputModel.From(fields).SubmissionId, cancellationToken), ModelState, cancellationToken);
+            receiver, CaseId, fields => submissions.AlreadyDoneAsync(InputModel.From(fields).SubmissionId, cancellationToken), ModelState, text["Add.TooLong"], cancellationToken);
         if (upload.IsMalformed)
         {
             return BadRequest();
@@ -152,7 +151,7 @@ public sealed class AddModel(
         await form.ReadTextFieldsLeftAsync(cancellationToken);
         Input = InputModel.From(form.Fields);
         SubmissionId = Input.SubmissionId;
-        ModelState.AddModelError(FileKey, "Please choose the file again. For your safety, browsers do not keep a chosen file when a page is sent again.");
+        ModelState.AddModelError(FileKey, text["Add.ChooseAgainResent"]);
         return true;
     }
 
@@ -164,20 +163,20 @@ public sealed class AddModel(
         if (Input.IncidentId.Length > 0 && !Incidents.Any(i => i.Id.ToString() == Input.IncidentId))
         {
             // Only an entry of this very case: an id from elsewhere is treated as not chosen, kindly.
-            ModelState.AddModelError("Input.IncidentId", "Please choose an entry from your record, or none.");
+            ModelState.AddModelError("Input.IncidentId", text["Add.EntryNotFound"]);
         }
 
         ForLetter = await ConfirmedLetterAsync(Input.TakedownRequestId, cancellationToken);
         if (Input.TakedownRequestId.Length > 0 && ForLetter is null)
         {
             // Only a sent letter of this very case that this person can see takes a confirmation.
-            ModelState.AddModelError("Input.TakedownRequestId", "This file can't be kept with that letter. Please add it from the letter's page, or add it without a letter.");
+            ModelState.AddModelError("Input.TakedownRequestId", text["Add.LetterNotFound"]);
         }
 
         if (upload.Refusal is { } refusal)
         {
             var noFileChosen = refusal == EvidenceRefusal.Empty && upload.FileName.Length == 0;
-            ModelState.AddModelError(FileKey, noFileChosen ? "Please choose a file to add." : EvidenceWording.Refusal(refusal));
+            ModelState.AddModelError(FileKey, noFileChosen ? text["Add.NoFile"] : EvidenceWording.Refusal(refusal));
             if (refusal == EvidenceRefusal.TooLarge)
             {
                 Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
@@ -185,12 +184,12 @@ public sealed class AddModel(
         }
         else if (upload.Received is null)
         {
-            ModelState.AddModelError(FileKey, "Please choose a file to add.");
+            ModelState.AddModelError(FileKey, text["Add.NoFile"]);
         }
         else if (!ModelState.IsValid)
         {
             // A browser cannot be given a chosen file back, and a file is never kept before its record is: say so.
-            ModelState.AddModelError(FileKey, ChooseTheFileAgain);
+            ModelState.AddModelError(FileKey, text["Add.ChooseAgain"]);
         }
     }
 
@@ -229,7 +228,7 @@ public sealed class AddModel(
             .Select(i => new { i.Id, i.OccurredOn, i.Kind })
             .ToListAsync(cancellationToken);
         Incidents = incidents
-            .Select(i => (i.Id, string.Create(CultureInfo.InvariantCulture, $"{i.OccurredOn:d MMM yyyy}: {IncidentKinds.DisplayName(i.Kind)}")))
+            .Select(i => (i.Id, text["Add.EntryLabel", i.OccurredOn, IncidentKinds.DisplayName(i.Kind)].Value))
             .ToList();
     }
 
@@ -253,7 +252,7 @@ public sealed class AddModel(
             return null;
         }
 
-        return $"{IncidentResponse.Domain.Takedowns.LetterComposer.TitleOf(letter.Kind)} to {platforms.Get(letter.PlatformId).Name}";
+        return text["Add.LetterName", IncidentResponse.Domain.Takedowns.LetterComposer.TitleOf(letter.Kind), platforms.Get(letter.PlatformId).Name];
     }
 
     /// <summary>The description fields as typed; the file is read separately.</summary>
@@ -320,27 +319,28 @@ public sealed class AddModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator(TimeProvider clock)
+        public InputValidator(TimeProvider clock, IStringLocalizer<EvidenceText> text)
         {
+            ArgumentNullException.ThrowIfNull(text);
             RuleFor(x => x.SourceWords)
                 .MaximumLength(EvidenceItem.SourceWordsMaxLength)
-                .WithMessage($"Please keep this to {EvidenceItem.SourceWordsMaxLength} characters or fewer. You can say more under \"What it shows\".");
+                .WithMessage(_ => text["Add.SourceWordsTooLong", EvidenceItem.SourceWordsMaxLength]);
             RuleFor(x => x.SourceUrl).Cascade(CascadeMode.Stop)
                 .MaximumLength(EvidenceItem.SourceUrlMaxLength)
-                .WithMessage($"Please keep the web address to {EvidenceItem.SourceUrlMaxLength} characters or fewer.")
+                .WithMessage(_ => text["Add.SourceUrlTooLong", EvidenceItem.SourceUrlMaxLength])
                 .Must(url => url.Length == 0 || IsWebAddress(url))
-                .WithMessage("This doesn't look like a web address. Please give one starting with https:// or http://, or say where you found it in words in the box above and leave this one empty.");
+                .WithMessage(_ => text["Add.SourceUrlInvalid"]);
             RuleFor(x => x.CapturedOn)
                 .Must(date => date.Length == 0 || InputModel.ParseDate(date) is not null)
-                .WithMessage("Please enter the date as day, month and year, or leave it empty.")
+                .WithMessage(_ => text["Add.DateInvalid"])
                 .Must(date => InputModel.ParseDate(date) is not { } day || day <= LatestToday(clock))
-                .WithMessage("This date is in the future. Please enter the day you saved or captured it.");
+                .WithMessage(_ => text["Add.DateFuture"]);
             RuleFor(x => x.CapturedAtTime)
                 .Must(time => time.Length == 0 || InputModel.ParseTime(time) is not null)
-                .WithMessage("Please enter the time as hours and minutes, or leave it empty.");
+                .WithMessage(_ => text["Add.TimeInvalid"]);
             RuleFor(x => x.WhatItShows)
                 .MaximumLength(EvidenceItem.WhatItShowsMaxLength)
-                .WithMessage($"Please keep the description to {EvidenceItem.WhatItShowsMaxLength} characters or fewer.");
+                .WithMessage(_ => text["Add.ShowsTooLong", EvidenceItem.WhatItShowsMaxLength]);
         }
 
         private static bool IsWebAddress(string url) =>

@@ -41,8 +41,8 @@ public sealed class EvidenceUploadForm
     }
 
     /// <summary>
-    /// Reads the rest of the body. Text fields are kept (one too long is refused, not cut, with a message in
-    /// <paramref name="modelState"/>, and the others are still read). The one file is received into the vault by
+    /// Reads the rest of the body. Text fields are kept (one too long is refused, not cut, with the message
+    /// <paramref name="tooLong"/> in <paramref name="modelState"/>, and the others are still read). The one file is received into the vault by
     /// <paramref name="receiver"/>, unless <paramref name="keptBefore"/>, given the fields before it (the form puts the
     /// file first), says where the same form's file was kept before; then nothing more is read.
     /// </summary>
@@ -51,6 +51,7 @@ public sealed class EvidenceUploadForm
         Guid caseId,
         Func<IReadOnlyDictionary<string, string>, Task<string?>> keptBefore,
         ModelStateDictionary modelState,
+        string tooLong,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(receiver);
@@ -88,7 +89,7 @@ public sealed class EvidenceUploadForm
                 if (value is null)
                 {
                     // Refused, not cut; the other fields are still read, so what was typed in them is kept.
-                    modelState.AddModelError(name.StartsWith("Input.", StringComparison.Ordinal) ? name : "Input", "This is too long. Please shorten it and try again.");
+                    modelState.AddModelError(name.StartsWith("Input.", StringComparison.Ordinal) ? name : "Input", tooLong);
                     continue;
                 }
 

@@ -289,7 +289,7 @@ public abstract class BinderJobTests<TApp>(TApp app) : IClassFixture<TApp>
         using var scope = app.Services.CreateScope();
         var behind = await scope.ServiceProvider.GetRequiredService<IncidentResponse.Web.Pages.Cases.Binder.BinderJobs>().IsBehindAnotherAsync(alone, default);
         Assert.False(behind);
-        Assert.Equal("Getting started", new IncidentResponse.Web.Pages.Cases.Binder.BinderJobView(alone, behind).PartText);
+        Assert.Equal("Getting started", new IncidentResponse.Web.Pages.Cases.Binder.BinderJobView(alone, TestText.For<IncidentResponse.Web.Pages.Cases.Binder.BinderText>(), behind).PartText);
     }
 
     /// <summary>

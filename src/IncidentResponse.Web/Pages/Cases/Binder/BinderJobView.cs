@@ -1,13 +1,14 @@
-using System.Globalization;
 using IncidentResponse.Domain.Binders;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
 
 /// <summary>
-/// A binder job in the page's words: the part being made, "exhibit k of n", and how far along it is. A waiting job says
-/// it is behind another document only when one is being made or was asked for first (<paramref name="BehindAnother"/>).
+/// A binder job in the page's words, in the language of the request (<paramref name="Text"/>): the part being made,
+/// "exhibit k of n", and how far along it is. A waiting job says it is behind another document only when one is being
+/// made or was asked for first (<paramref name="BehindAnother"/>).
 /// </summary>
-public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
+public sealed record BinderJobView(BinderJob Job, IStringLocalizer<BinderText> Text, bool BehindAnother = false)
 {
     public int Done => Math.Min(Job.ExhibitsDone, Job.ExhibitsTotal);
 
@@ -29,53 +30,55 @@ public sealed record BinderJobView(BinderJob Job, bool BehindAnother = false)
     };
 
     /// <summary>What the job makes, for the binder page's list.</summary>
-    public string Kind => Job.ForExport ? "Download everything (ZIP)" : "Your binder";
+    public string Kind => Text[Job.ForExport ? "Kind.Export" : "Kind.Binder"];
 
-    public string StateText => Job.State switch
+    public string StateText => Text[Job.State switch
     {
-        BinderJobState.Queued => "Waiting to start",
-        BinderJobState.Running => "Being made",
-        BinderJobState.Ready => "Ready to download",
-        BinderJobState.Cancelled => "Cancelled",
-        _ when Job.Failure == BinderJobFailure.Outdated => "No longer here",
-        _ => "Not made",
-    };
+        BinderJobState.Queued => "State.Queued",
+        BinderJobState.Running => "State.Running",
+        BinderJobState.Ready => "State.Ready",
+        BinderJobState.Cancelled => "State.Cancelled",
+        _ when Job.Failure == BinderJobFailure.Outdated => "State.Outdated",
+        _ => "State.Failed",
+    }];
 
-    public string PartText => Job.State switch
+    public string PartText => Text[Job.State switch
     {
-        BinderJobState.Queued => BehindAnother ? "Waiting for another document to finish" : "Getting started",
+        BinderJobState.Queued => BehindAnother ? "Part.Behind" : "Part.Starting",
         BinderJobState.Running => Job.Phase switch
         {
-            BinderJobPhase.Contents => "Working out the page numbers for the contents",
-            BinderJobPhase.Render => "Laying out the pages",
-            BinderJobPhase.Print => "Adding your evidence",
-            BinderJobPhase.Saving => "Saving it safely",
-            _ => "Getting started",
+            BinderJobPhase.Contents => "Part.Contents",
+            BinderJobPhase.Render => "Part.Render",
+            BinderJobPhase.Print => "Part.Print",
+            BinderJobPhase.Saving => "Part.Saving",
+            _ => "Part.Starting",
         },
-        BinderJobState.Ready => Job.ForExport ? "Your download is ready" : "Your binder is ready",
-        BinderJobState.Cancelled => "You cancelled this binder",
-        _ when Job.Failure == BinderJobFailure.Outdated => "This binder is no longer here",
-        _ => "This binder could not be made",
-    };
+        BinderJobState.Ready => Job.ForExport ? "Part.DownloadReady" : "Part.BinderReady",
+        BinderJobState.Cancelled => "Part.Cancelled",
+        _ when Job.Failure == BinderJobFailure.Outdated => "Part.Outdated",
+        _ => "Part.Failed",
+    }];
 
     /// <summary>What the progress bar shows, in words (for screen readers and for anyone).</summary>
     public string ProgressText => Job.State == BinderJobState.Running && Job.Phase == BinderJobPhase.Print && Total > 0
-        ? string.Create(CultureInfo.InvariantCulture, $"{PartText}: exhibit {Done} of {Total}.")
-        : PartText + ".";
+        ? Text["Progress.Exhibit", PartText, Done, Total]
+        : Text["Progress.Part", PartText];
 
-    public string FailureText => Job.Failure switch
+    public string FailureText => Text[Job.Failure switch
     {
-        BinderJobFailure.Interrupted => "The server restarted while it was being made. Nothing was kept. Please make it again.",
-        BinderJobFailure.NoPrinter => "This server can't make PDF files just now. Nothing was kept. The print view on the binder page prints the same pages from your browser.",
-        BinderJobFailure.NotAllowed => "You can no longer make a binder of this case, so nothing was made.",
-        BinderJobFailure.Outdated => "It was deleted from the server without being opened, because what you may see in this case changed after it was made. You can make a new one on the binder page.",
-        _ => "Something went wrong while it was being made. Nothing was kept. Please try again.",
-    };
+        BinderJobFailure.Interrupted => "Failure.Interrupted",
+        BinderJobFailure.NoPrinter => "Failure.NoPrinter",
+        BinderJobFailure.NotAllowed => "Failure.NotAllowed",
+        BinderJobFailure.Outdated => "Failure.Outdated",
+        _ => "Failure.Other",
+    }];
 
-    public static string MinutesLeft(BinderJob job, DateTime nowUtc)
+    /// <summary>How long the job is kept on the server from now, in words ("1 minute", "42 minutes").</summary>
+    public static string MinutesLeft(BinderJob job, DateTime nowUtc, IStringLocalizer<BinderText> text)
     {
         ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(text);
         var minutes = Math.Max(1, (int)Math.Ceiling((job.ExpiresUtc - nowUtc).TotalMinutes));
-        return minutes == 1 ? "1 minute" : string.Create(CultureInfo.InvariantCulture, $"{minutes} minutes");
+        return minutes == 1 ? text["Minutes.One", minutes] : text["Minutes.Many", minutes];
     }
 }

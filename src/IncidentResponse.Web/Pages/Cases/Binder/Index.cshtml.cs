@@ -13,6 +13,7 @@ using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 using BinderOptions = IncidentResponse.Documents.Binder.BinderOptions;
 
@@ -30,7 +31,8 @@ public sealed class IndexModel(
     BinderPrinter printer,
     BinderJobs jobs,
     IValidator<IndexModel.InputModel> validator,
-    TimeProvider clock) : CasePageModel
+    TimeProvider clock,
+    IStringLocalizer<BinderText> text) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -52,7 +54,7 @@ public sealed class IndexModel(
     public IReadOnlyList<BinderJobView> Jobs { get; private set; } = [];
 
     /// <summary>How long a listed binder is kept on the server, in words.</summary>
-    public string KeptFor(BinderJobView job) => BinderJobView.MinutesLeft(job?.Job ?? throw new ArgumentNullException(nameof(job)), clock.GetUtcNow().UtcDateTime);
+    public string KeptFor(BinderJobView job) => BinderJobView.MinutesLeft(job?.Job ?? throw new ArgumentNullException(nameof(job)), clock.GetUtcNow().UtcDateTime, text);
 
     public async Task<IActionResult> OnGetAsync(BinderPreset? preset, CancellationToken cancellationToken)
     {
@@ -130,7 +132,7 @@ public sealed class IndexModel(
 
     private async Task LoadExhibitsAsync(CancellationToken cancellationToken)
     {
-        Jobs = (await jobs.ListAsync(Membership, cancellationToken)).Select(j => new BinderJobView(j)).ToList();
+        Jobs = (await jobs.ListAsync(Membership, cancellationToken)).Select(j => new BinderJobView(j, text)).ToList();
         var rows = await db.EvidenceItems.AsNoTracking()
             .Where(e => e.CaseId == CaseId)
             .OrderBy(e => e.ReceivedUtc).ThenBy(e => e.Id)
@@ -179,19 +181,19 @@ public sealed class IndexModel(
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<BinderText> text)
         {
             RuleFor(x => x.Title).Cascade(CascadeMode.Stop)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the binder a title. Something neutral, like \"Evidence record\", is best: it is printed on every page.")
-                .Must(t => t!.Trim().Length <= BinderOptions.TitleMaxLength).WithMessage($"Please keep the title to {BinderOptions.TitleMaxLength} characters or fewer.")
-                .Must(t => !t!.Any(char.IsControl)).WithMessage("Please use ordinary letters, numbers and punctuation in the title.");
+                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => text["Error.TitleMissing"])
+                .Must(t => t!.Trim().Length <= BinderOptions.TitleMaxLength).WithMessage(_ => text["Error.TitleTooLong", BinderOptions.TitleMaxLength])
+                .Must(t => !t!.Any(char.IsControl)).WithMessage(_ => text["Error.TitleControl"]);
             RuleFor(x => x.PreparedBy).Must(t => (t ?? "").Trim().Length <= BinderOptions.NameMaxLength)
-                .WithMessage($"Please keep this to {BinderOptions.NameMaxLength} characters or fewer.");
+                .WithMessage(_ => text["Error.NameTooLong", BinderOptions.NameMaxLength]);
             RuleFor(x => x.PreparedFor).Must(t => (t ?? "").Trim().Length <= BinderOptions.NameMaxLength)
-                .WithMessage($"Please keep this to {BinderOptions.NameMaxLength} characters or fewer.");
-            RuleFor(x => x.Preset).IsInEnum().WithMessage("Please choose who the binder is for.");
-            RuleFor(x => x.Sections).Must(s => s.Any(Enum.IsDefined)).WithMessage("Please choose at least one part to put in the binder.");
-            RuleForEach(x => x.Redactions).Must(r => Enum.IsDefined(r.Value)).WithMessage("Please choose how each picture is shown.");
+                .WithMessage(_ => text["Error.NameTooLong", BinderOptions.NameMaxLength]);
+            RuleFor(x => x.Preset).IsInEnum().WithMessage(_ => text["Error.Preset"]);
+            RuleFor(x => x.Sections).Must(s => s.Any(Enum.IsDefined)).WithMessage(_ => text["Error.Sections"]);
+            RuleForEach(x => x.Redactions).Must(r => Enum.IsDefined(r.Value)).WithMessage(_ => text["Error.Redactions"]);
         }
     }
 }

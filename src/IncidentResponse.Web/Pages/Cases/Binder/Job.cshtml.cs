@@ -6,6 +6,7 @@ using IncidentResponse.Web.Hosting;
 using IncidentResponse.Web.Pages.Cases.Export;
 using IncidentResponse.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
 
 namespace IncidentResponse.Web.Pages.Cases.Binder;
@@ -18,7 +19,12 @@ namespace IncidentResponse.Web.Pages.Cases.Binder;
 /// </summary>
 [RequiresRecentPassphrase(CaseOperation.Export)]
 [CaseOperationRequired(CaseOperation.Export)]
-public sealed class JobModel(BinderJobs jobs, ExportDownload export, AppOptions appOptions, TimeProvider clock) : CasePageModel
+public sealed class JobModel(
+    BinderJobs jobs,
+    ExportDownload export,
+    AppOptions appOptions,
+    TimeProvider clock,
+    IStringLocalizer<BinderText> text) : CasePageModel
 {
     /// <summary>How often the page refreshes itself without JavaScript, in seconds.</summary>
     public const int RefreshSeconds = 3;
@@ -35,7 +41,7 @@ public sealed class JobModel(BinderJobs jobs, ExportDownload export, AppOptions 
         }
 
         Job = job;
-        View = new BinderJobView(job, await jobs.IsBehindAnotherAsync(job, cancellationToken));
+        View = new BinderJobView(job, text, await jobs.IsBehindAnotherAsync(job, cancellationToken));
         Response.Headers.CacheControl = "no-store";
         return Page();
     }
@@ -48,7 +54,7 @@ public sealed class JobModel(BinderJobs jobs, ExportDownload export, AppOptions 
             return NotFound();
         }
 
-        var view = new BinderJobView(job, await jobs.IsBehindAnotherAsync(job, cancellationToken));
+        var view = new BinderJobView(job, text, await jobs.IsBehindAnotherAsync(job, cancellationToken));
         Response.Headers.CacheControl = "no-store";
         return new JsonResult(new
         {
@@ -127,5 +133,5 @@ public sealed class JobModel(BinderJobs jobs, ExportDownload export, AppOptions 
             : job;
     }
 
-    public string ExpiresText => BinderJobView.MinutesLeft(Job, clock.GetUtcNow().UtcDateTime);
+    public string ExpiresText => BinderJobView.MinutesLeft(Job, clock.GetUtcNow().UtcDateTime, text);
 }

@@ -9,6 +9,7 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
@@ -22,7 +23,12 @@ namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 /// </summary>
 [CaseOperationRequired(CaseOperation.AddEntry)]
 [ShownAgainWhenDatabaseUnavailable]
-public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddModel.InputModel> validator, TimeProvider clock) : CasePageModel
+public sealed class AddModel(
+    AppDbContext db,
+    AuditTrail audit,
+    IValidator<AddModel.InputModel> validator,
+    TimeProvider clock,
+    IStringLocalizer<SightingsText> text) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -106,11 +112,11 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
         }
 
         var parsed = UrlList.Parse(Input.Urls);
-        var skipped = parsed.Rejected.Select(r => new Skipped(r.Text, UrlList.Explain(r.Reason))).ToList();
+        var skipped = parsed.Rejected.Select(r => new Skipped(r.Text, text.SkipReason(r.Reason))).ToList();
         var added = await StageNewPlacesAsync(parsed.Accepted, skipped, cancellationToken);
         if (added > 0 && !await SaveAsync(cancellationToken))
         {
-            ModelState.AddModelError("Input.Urls", "Someone added places to this case at the same moment. Nothing was lost: please save again.");
+            ModelState.AddModelError("Input.Urls", text["Add.SameMoment"]);
             return Page();
         }
 
@@ -146,7 +152,7 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
         {
             if (existing.Contains(url.Key))
             {
-                skipped.Add(new Skipped(url.Url, "it is already in this case"));
+                skipped.Add(new Skipped(url.Url, text["Skip.AlreadyInCase"].Value));
                 continue;
             }
 
@@ -192,15 +198,15 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
             return false;
         }
 
-        IncidentTitle = IncidentKinds.DisplayName(found.Kind);
+        IncidentTitle = text.KindName(found.Kind);
         _incidentFoundOn = found.FoundOn;
-        var site = found.Platform == Platforms.Other ? null : Platforms.NameOf(found.Platform);
+        var site = found.Platform == Platforms.Other ? null : text.PlatformName(found.Platform);
         IncidentPlace = (site, found.AccountHandle) switch
         {
             (null, "") => null,
-            (null, var account) => $"account {account}",
+            (null, var account) => text["Add.Account", account].Value,
             (var name, "") => name,
-            (var name, var account) => $"{name}, account {account}",
+            (var name, var account) => text["Add.SiteAccount", name, account].Value,
         };
         if (await NewPlaces.IsNewAsync(db, CaseId, found.Url, cancellationToken))
         {
@@ -229,20 +235,20 @@ public sealed class AddModel(AppDbContext db, AuditTrail audit, IValidator<AddMo
     {
         public const int MaxLength = 200_000;
 
-        public InputValidator(TimeProvider clock)
+        public InputValidator(TimeProvider clock, IStringLocalizer<SightingsText> text)
         {
             RuleFor(x => x.FirstSeenOn).Cascade(CascadeMode.Stop)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please give the day you first saw it there. Your best guess is fine.")
-                .Must(t => InputModel.ParseDate(t) is not null).WithMessage("Please give the date as day, month and year, for example 2026-03-02.")
+                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => text["Add.DateMissing"])
+                .Must(t => InputModel.ParseDate(t) is not null).WithMessage(_ => text["Add.DateFormat"])
                 .Must(t => InputModel.ParseDate(t) <= IncidentTime.LatestPossibleToday(clock.GetUtcNow().UtcDateTime))
-                .WithMessage("This date is in the future. Please give the day you first saw it.");
+                .WithMessage(_ => text["Add.DateFuture"]);
             RuleFor(x => x.Urls).Cascade(CascadeMode.Stop)
-                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage("Please paste at least one web address.")
-                .Must(t => t!.Length <= MaxLength).WithMessage("That is a very long list. Please add it in a few parts.")
+                .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => text["Add.UrlsMissing"])
+                .Must(t => t!.Length <= MaxLength).WithMessage(_ => text["Add.UrlsTooLong"])
                 .Must(t => UrlList.Parse(t).Accepted.Count + UrlList.Parse(t).Rejected.Count <= UrlList.MaxEntries)
-                .WithMessage($"Please add up to {UrlList.MaxEntries} addresses at a time.")
+                .WithMessage(_ => text["Add.UrlsTooMany", UrlList.MaxEntries])
                 .Must(t => UrlList.Parse(t).Accepted.Count > 0)
-                .WithMessage("None of these look like web addresses. Each one needs to start with http:// or https://.");
+                .WithMessage(_ => text["Add.UrlsNone"]);
         }
     }
 }

@@ -71,7 +71,7 @@ public sealed class PlaceChecker : IDisposable
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var current))
         {
-            return new PlaceCheck(PlaceCheckOutcome.Refused, null, url, "it is not a web address");
+            return new PlaceCheck(PlaceCheckOutcome.Refused, null, url, PlaceCheckReasons.NotAWebAddress);
         }
 
         for (var redirects = 0; ; redirects++)
@@ -94,7 +94,7 @@ public sealed class PlaceChecker : IDisposable
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException)
             {
-                return new PlaceCheck(PlaceCheckOutcome.Failed, null, current.AbsoluteUri, exception is OperationCanceledException ? "it did not answer in time" : "it could not be reached");
+                return new PlaceCheck(PlaceCheckOutcome.Failed, null, current.AbsoluteUri, exception is OperationCanceledException ? PlaceCheckReasons.TimedOut : PlaceCheckReasons.Unreachable);
             }
 
             if (location is null)
@@ -104,7 +104,7 @@ public sealed class PlaceChecker : IDisposable
 
             if (redirects == MaxRedirects)
             {
-                return new PlaceCheck(PlaceCheckOutcome.Failed, status, current.AbsoluteUri, "it redirected more than three times");
+                return new PlaceCheck(PlaceCheckOutcome.Failed, status, current.AbsoluteUri, PlaceCheckReasons.TooManyRedirects);
             }
 
             current = new Uri(current, location);
@@ -143,16 +143,16 @@ public sealed class PlaceChecker : IDisposable
     {
         if (address.Scheme is not ("http" or "https"))
         {
-            return "only http and https addresses are checked";
+            return PlaceCheckReasons.NotHttp;
         }
 
         if (address.UserInfo.Length > 0)
         {
-            return "addresses with a user name or password are not checked";
+            return PlaceCheckReasons.HasUserInfo;
         }
 
         var standard = address.Port is 80 or 443;
-        return standard || _options.TestEndpoints.Any(e => e.Port == address.Port) ? null : "only the standard web ports (80 and 443) are checked";
+        return standard || _options.TestEndpoints.Any(e => e.Port == address.Port) ? null : PlaceCheckReasons.NotStandardPort;
     }
 
     /// <summary>Through a proxy the proxy connects, so the name is resolved and checked here first.</summary>
@@ -200,7 +200,7 @@ public sealed class PlaceChecker : IDisposable
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         if (addresses.Length == 0 || addresses.Any(a => !PublicAddresses.IsPublic(a) && !_options.TestEndpoints.Contains(new IPEndPoint(a, port))))
         {
-            throw new PlaceRefusedException("it leads to an address that is not on the public internet");
+            throw new PlaceRefusedException(PlaceCheckReasons.NotPublic);
         }
 
         return addresses;

@@ -8,12 +8,18 @@ using IncidentResponse.Web.Cases;
 using IncidentResponse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
 /// <summary>One place the content was found: its takedown story so far, and the next step, dated and attributed.</summary>
 [CaseOperationRequired(CaseOperation.View)]
-public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<SightingModel.InputModel> validator, TimeProvider clock) : CasePageModel
+public sealed class SightingModel(
+    AppDbContext db,
+    AuditTrail audit,
+    IValidator<SightingModel.InputModel> validator,
+    TimeProvider clock,
+    IStringLocalizer<SightingsText> text) : CasePageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -62,7 +68,7 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
         var validation = await validator.ValidateAsync(Input, cancellationToken);
         if (validation.IsValid && (Input.Status is not { } to || !SightingStatusRules.CanMove(Current.Status, to)))
         {
-            ModelState.AddModelError("Input.Status", "Please choose one of the next steps listed.");
+            ModelState.AddModelError("Input.Status", text["Sighting.StepNotListed"]);
             return Page();
         }
 
@@ -113,7 +119,7 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
         }
 
         Current = found.Sighting;
-        IncidentTitle = found.Kind is { } kind ? IncidentKinds.DisplayName(kind) : null;
+        IncidentTitle = found.Kind is { } kind ? text.KindName(kind) : null;
         var audience = await CaseAudience.LoadAsync(db, Membership, cancellationToken);
         var changes = await db.SightingStatusChanges.AsNoTracking()
             .Where(c => c.CaseId == CaseId && c.SightingId == sightingId)
@@ -142,11 +148,11 @@ public sealed class SightingModel(AppDbContext db, AuditTrail audit, IValidator<
 
     public sealed class InputValidator : AbstractValidator<InputModel>
     {
-        public InputValidator()
+        public InputValidator(IStringLocalizer<SightingsText> text)
         {
-            RuleFor(x => x.Status).NotNull().WithMessage("Please choose what has happened with this place.").IsInEnum();
+            RuleFor(x => x.Status).NotNull().WithMessage(_ => text["Sighting.StatusMissing"]).IsInEnum();
             RuleFor(x => x.Note).MaximumLength(SightingStatusChange.NoteMaxLength)
-                .WithMessage($"Please keep the note to {SightingStatusChange.NoteMaxLength} characters or fewer.");
+                .WithMessage(_ => text["Sighting.NoteTooLong", SightingStatusChange.NoteMaxLength]);
         }
     }
 }

@@ -52,10 +52,10 @@ public static class ThreatQuestionnaire
     /// page, and when it was read or that it was not). Our wording is not theirs, and this questionnaire has not been
     /// validated as they have: it is a guide to what to do first.
     /// </summary>
-    public static IReadOnlyList<QuestionnaireSource> Sources => AllSources.Value;
+    public static IReadOnlyList<QuestionnaireSource> Sources => ContentOverlays.InLanguage(AllSources.Value.English, AllSources.Value.Translated);
 
-    private static readonly Lazy<IReadOnlyList<QuestionnaireSource>> AllSources =
-        new(() => QuestionnaireSources.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)));
+    private static readonly Lazy<(IReadOnlyList<QuestionnaireSource> English, Dictionary<string, IReadOnlyList<QuestionnaireSource>> Translated)> AllSources =
+        new(() => QuestionnaireSources.LoadEmbeddedInLanguages(DateOnly.FromDateTime(DateTime.UtcNow)));
 
     /// <summary>
     /// The screens the questions are asked on, a few at a time, in order. Every question is on exactly one step; the
@@ -304,12 +304,21 @@ public static class QuestionnaireSources
     };
 
     /// <summary>The embedded sources, checked against <paramref name="todayUtc"/>; throws naming every problem.</summary>
-    public static IReadOnlyList<QuestionnaireSource> LoadEmbedded(DateOnly todayUtc)
+    public static IReadOnlyList<QuestionnaireSource> LoadEmbedded(DateOnly todayUtc) =>
+        Load(ContentFiles.ReadEmbedded(typeof(QuestionnaireSources).Assembly, ResourceName, "assessment sources"), todayUtc);
+
+    /// <summary>The embedded sources in English, and in each language with their descriptions translated (ADR 0030).</summary>
+    public static (IReadOnlyList<QuestionnaireSource> English, Dictionary<string, IReadOnlyList<QuestionnaireSource>> Translated) LoadEmbeddedInLanguages(DateOnly todayUtc)
     {
         var assembly = typeof(QuestionnaireSources).Assembly;
-        var file = ContentFiles.Parse<SourcesFile>(ContentFiles.ReadEmbedded(assembly, ResourceName, "assessment sources"), JsonOptions, "assessment sources", ResourceName);
-        return Checked(file.Sources, todayUtc);
+        var json = ContentFiles.ReadEmbedded(assembly, ResourceName, "assessment sources");
+        var translated = ContentOverlays.Translations(assembly, "safety", "assessment-sources.json", json)
+            .ToDictionary(t => t.Key, t => Load(t.Value, todayUtc), StringComparer.Ordinal);
+        return (Load(json, todayUtc), translated);
     }
+
+    private static IReadOnlyList<QuestionnaireSource> Load(string json, DateOnly todayUtc) =>
+        Checked(ContentFiles.Parse<SourcesFile>(json, JsonOptions, "assessment sources", ResourceName).Sources, todayUtc);
 
     /// <summary>The sources if every one is named, described and honestly sourced; otherwise throws naming every problem.</summary>
     public static IReadOnlyList<QuestionnaireSource> Checked(IReadOnlyList<QuestionnaireSource> sources, DateOnly todayUtc)
@@ -334,5 +343,5 @@ public static class QuestionnaireSources
             : throw new InvalidDataException("The assessment sources are not valid:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
     }
 
-    private sealed record SourcesFile(int SchemaVersion, string EditorialNote, IReadOnlyList<QuestionnaireSource> Sources);
+    private sealed record SourcesFile(int SchemaVersion, int ContentVersion, string EditorialNote, IReadOnlyList<QuestionnaireSource> Sources);
 }

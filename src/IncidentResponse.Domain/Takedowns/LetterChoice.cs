@@ -1,5 +1,7 @@
+using System.Resources;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 
 namespace IncidentResponse.Domain.Takedowns;
 
@@ -21,10 +23,21 @@ public static class LetterChoice
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    private static readonly Lazy<Dictionary<LetterKind, LetterKindGuide>> All = new(Load);
+    private static readonly ResourceManager Resources = new(typeof(LetterChoice));
 
-    /// <summary>Every kind's guide, by kind.</summary>
-    public static IReadOnlyDictionary<LetterKind, LetterKindGuide> Guides => All.Value;
+    /// <summary>The guides in English, and in each language with a translation (ADR 0030).</summary>
+    private static readonly Lazy<(Dictionary<LetterKind, LetterKindGuide> English, Dictionary<string, Dictionary<LetterKind, LetterKindGuide>> Translated)> All = new(LoadAll);
+
+    /// <summary>
+    /// Where the other-host phrase ("el sitio", "le site") follows a preposition it merges with: Spanish "de el" is
+    /// "del", "a el" is "al"; French "de le" is "du", "à le" is "au".
+    /// </summary>
+    private static readonly Regex BeforePlatform = new(@"\b(de|a|à) \{platform\}", RegexOptions.CultureInvariant);
+
+    private static readonly (string Apart, string Merged)[] Contractions = [("de el ", "del "), ("a el ", "al "), ("de le ", "du "), ("à le ", "au ")];
+
+    /// <summary>Every kind's guide, by kind, in the language of the request being served.</summary>
+    public static IReadOnlyDictionary<LetterKind, LetterKindGuide> Guides => ContentOverlays.InLanguage(All.Value.English, All.Value.Translated);
 
     /// <summary>
     /// The kinds a new letter to <paramref name="platform"/> may be, for someone living in <paramref name="jurisdictionCode"/>:
@@ -64,31 +77,46 @@ public static class LetterChoice
 
     /// <summary>The words that recommend the kind ("Start with Reddit's own report").</summary>
     public static string RecommendationOf(LetterKind kind, PlatformEntry platform) =>
-        Fill(Guide(kind).Recommendation ?? "Start with " + Lower(Guide(kind).Name), platform);
+        Fill(Guide(kind).Recommendation ?? Localized.Format(Resources, "StartWith", Lower(Guide(kind).Name)), platform);
 
     /// <summary>One line on when the kind helps.</summary>
     public static string WhenItHelps(LetterKind kind, PlatformEntry platform) => Fill(Guide(kind).WhenItHelps, platform);
 
     /// <summary>One line on why the kind likely does not apply to someone living elsewhere.</summary>
     public static string WhyElsewhere(LetterKind kind, PlatformEntry platform) =>
-        Fill(Guide(kind).WhyElsewhere ?? "It is made for people who live in other countries.", platform);
+        Fill(Guide(kind).WhyElsewhere ?? Localized.Text(Resources, "MadeForElsewhere"), platform);
 
     private static LetterKindGuide Guide(LetterKind kind) =>
-        All.Value.TryGetValue(kind, out var guide) ? guide : throw new KeyNotFoundException($"letter-choice.json has no kind \"{kind}\".");
+        Guides.TryGetValue(kind, out var guide) ? guide : throw new KeyNotFoundException($"letter-choice.json has no kind \"{kind}\".");
 
     /// <summary>The platform's name, or "the site" for a host the directory does not name.</summary>
     private static string Fill(string text, PlatformEntry platform)
     {
-        var filled = text.Replace("{platform}", platform.Kind == PlatformKind.OtherHost ? "the site" : platform.Name, StringComparison.Ordinal);
+        var name = platform.Name;
+        if (platform.Kind == PlatformKind.OtherHost)
+        {
+            name = Localized.Text(Resources, "TheSite");
+            text = BeforePlatform.Replace(text, m => Contractions.Aggregate($"{m.Groups[1].Value} {name}", (t, c) => t.StartsWith(c.Apart, StringComparison.Ordinal) ? c.Merged + t[c.Apart.Length..] : t));
+        }
+
+        var filled = text.Replace("{platform}", name, StringComparison.Ordinal);
         return filled.Length > 0 ? char.ToUpperInvariant(filled[0]) + filled[1..] : filled;
     }
 
     private static string Lower(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
-    private static Dictionary<LetterKind, LetterKindGuide> Load()
+    private static (Dictionary<LetterKind, LetterKindGuide>, Dictionary<string, Dictionary<LetterKind, LetterKindGuide>>) LoadAll()
     {
         var assembly = typeof(LetterChoice).Assembly;
-        var file = ContentFiles.Parse<GuideFile>(ContentFiles.ReadEmbedded(assembly, ResourceName, "letter choice"), JsonOptions, "letter choice", ResourceName);
+        var json = ContentFiles.ReadEmbedded(assembly, ResourceName, "letter choice");
+        var translated = ContentOverlays.Translations(assembly, "law", "letter-choice.json", json)
+            .ToDictionary(t => t.Key, t => Load(t.Value), StringComparer.Ordinal);
+        return (Load(json), translated);
+    }
+
+    private static Dictionary<LetterKind, LetterKindGuide> Load(string json)
+    {
+        var file = ContentFiles.Parse<GuideFile>(json, JsonOptions, "letter choice", ResourceName);
         var byKind = new Dictionary<LetterKind, LetterKindGuide>();
         foreach (var guide in file.Kinds)
         {
@@ -107,7 +135,7 @@ public static class LetterChoice
         return byKind;
     }
 
-    private sealed record GuideFile(int SchemaVersion, string EditorialNote, IReadOnlyList<LetterKindGuide> Kinds);
+    private sealed record GuideFile(int SchemaVersion, int ContentVersion, string EditorialNote, IReadOnlyList<LetterKindGuide> Kinds);
 }
 
 /// <summary>What the choice of letter says about one kind, with <c>{platform}</c> where the platform's name goes.</summary>

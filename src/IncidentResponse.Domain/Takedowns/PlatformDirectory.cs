@@ -25,22 +25,31 @@ public sealed class PlatformDirectory
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    private readonly Dictionary<string, PlatformEntry> _entries;
+    private readonly Dictionary<string, PlatformEntry> _english;
+
+    /// <summary>The entries in each language with translations (ADR 0030), by language; English is <see cref="_english"/>.</summary>
+    private readonly Dictionary<string, Dictionary<string, PlatformEntry>> _translated = new(StringComparer.Ordinal);
 
     private PlatformDirectory(Dictionary<string, PlatformEntry> entries)
     {
-        _entries = entries;
-        OtherHost = entries[OtherHostId];
+        _english = entries;
     }
+
+    /// <summary>
+    /// The entries in the language of the request being served (<see cref="CultureInfo.CurrentUICulture"/>): an entry's
+    /// translated steps and notes where it has them, its English otherwise; names, addresses and sources are the same in
+    /// all. A letter is composed under <see cref="ContentOverlays.InEnglish"/>, so it reads the English.
+    /// </summary>
+    private Dictionary<string, PlatformEntry> Shown => ContentOverlays.InLanguage(_english, _translated);
 
     /// <summary>Every entry, ordered by name, with "other website or host" last.</summary>
     public IReadOnlyList<PlatformEntry> Entries =>
-        _entries.Values
+        Shown.Values
             .OrderBy(e => e.Id == OtherHostId)
             .ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    public PlatformEntry OtherHost { get; }
+    public PlatformEntry OtherHost => Shown[OtherHostId];
 
     /// <summary>The entry for an id, or the "other website or host" entry.</summary>
     public PlatformEntry Get(string? id) => id is not null && TryGet(id, out var entry) ? entry : OtherHost;
@@ -48,7 +57,7 @@ public sealed class PlatformDirectory
     public bool TryGet(string id, out PlatformEntry entry)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return _entries.TryGetValue(id.Trim().ToLowerInvariant(), out entry!);
+        return Shown.TryGetValue(id.Trim().ToLowerInvariant(), out entry!);
     }
 
     /// <summary>
@@ -59,9 +68,11 @@ public sealed class PlatformDirectory
     {
         var assembly = typeof(PlatformDirectory).Assembly;
         var entries = new List<PlatformEntry>();
+        var translated = new Dictionary<string, List<PlatformEntry>>(StringComparer.Ordinal);
         foreach (var name in EmbeddedResourceNames(assembly))
         {
-            var entry = ParseEntry(ContentFiles.ReadEmbedded(assembly, name, "platform entry"), name);
+            var json = ContentFiles.ReadEmbedded(assembly, name, "platform entry");
+            var entry = ParseEntry(json, name);
             var fileId = name[ResourcePrefix.Length..^".json".Length];
             if (!string.Equals(fileId, entry.Id, StringComparison.Ordinal))
             {
@@ -69,9 +80,21 @@ public sealed class PlatformDirectory
             }
 
             entries.Add(entry);
+            foreach (var (language, inLanguage) in ContentOverlays.Translations(assembly, "platforms", name[ResourcePrefix.Length..], json))
+            {
+                translated.TryAdd(language, []);
+                translated[language].Add(ParseEntry(inLanguage, name));
+            }
         }
 
-        return FromEntries(entries, todayUtc);
+        var directory = FromEntries(entries, todayUtc);
+        foreach (var (language, inLanguage) in translated)
+        {
+            // A language without a file's translation reads that entry in English.
+            directory._translated[language] = FromEntries(inLanguage.UnionBy(entries, e => e.Id), todayUtc)._english;
+        }
+
+        return directory;
     }
 
     /// <summary>Builds a directory from entries, validating each; it must include the other-host entry.</summary>

@@ -136,9 +136,9 @@ public sealed class EditModel(AppDbContext db, PlatformDirectory directory, Audi
             .Where(e => e.CaseId == CaseId && e.EntityType == "TakedownRequest" && e.EntityId == requestId)
             .OrderByDescending(e => e.Sequence).Select(e => e.ActorId).FirstOrDefaultAsync(cancellationToken);
         SavedByName = actor == User.UserId()
-            ? "you, in another window"
+            ? TakedownWording.Text("Edit.SavedByYou")
             : (await CaseAudience.LoadAsync(db, Membership, cancellationToken)).NameOf(
-                actor, await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken), "someone");
+                actor, await db.Users.Where(u => u.Id == actor).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken), TakedownWording.Text("Edit.SavedBySomeone"));
         // An empty date means "today" when saved: compare what would be saved.
         Comparison = LetterComparison.Of(Shown(Input), Shown(LetterForm.From(Current)), Sightings);
         ModelState.Remove("Input.Version");

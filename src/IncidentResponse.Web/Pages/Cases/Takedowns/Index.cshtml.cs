@@ -41,22 +41,23 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Tim
             }
 
             var overdue = r.Status == TakedownStatus.Sent && r.DueUtc is { } due && now > due;
-            return new Item(r.Id, LetterComposer.TitleOf(r.Kind), directory.Get(r.PlatformId).Name, r.Status, r.Places, r.DueUtc, overdue, r.Outcome,
+            return new Item(r.Id, TakedownWording.KindTitle(r.Kind), directory.Get(r.PlatformId).Name, r.Status, r.Places, r.DueUtc, overdue, r.Outcome,
                 NextStep(r.Status, overdue, r.Outcome));
         }).ToList();
     }
 
-    public static string NextStep(TakedownStatus status, bool overdue, TakedownOutcome? outcome) => status switch
+    /// <summary>The one next step for a letter, in the request's language.</summary>
+    public static string NextStep(TakedownStatus status, bool overdue, TakedownOutcome? outcome) => TakedownWording.Text(status switch
     {
-        TakedownStatus.Draft => "Check what it still needs, then finalise it.",
-        TakedownStatus.Final => "Send it, then mark it as sent.",
-        TakedownStatus.Sent when overdue => "No answer in time: write a follow-up.",
-        TakedownStatus.Sent => "Wait for their answer, and note it here when it comes.",
-        TakedownStatus.Answered when outcome == TakedownOutcome.Refused => "They refused: you can write a follow-up asking them to look again.",
-        TakedownStatus.Answered when outcome == TakedownOutcome.AskedForMore => "They asked for more: make a new version with what they need.",
-        TakedownStatus.Answered => "Nothing more to do here. Check now and then that it stays down.",
-        _ => "A newer version replaced this one.",
-    };
+        TakedownStatus.Draft => "Next.Draft",
+        TakedownStatus.Final => "Next.Final",
+        TakedownStatus.Sent when overdue => "Next.Overdue",
+        TakedownStatus.Sent => "Next.Sent",
+        TakedownStatus.Answered when outcome == TakedownOutcome.Refused => "Next.Refused",
+        TakedownStatus.Answered when outcome == TakedownOutcome.AskedForMore => "Next.AskedForMore",
+        TakedownStatus.Answered => "Next.Answered",
+        _ => "Next.Replaced",
+    });
 
     public sealed record Item(Guid Id, string Title, string Platform, TakedownStatus Status, int Places, DateTime? DueUtc, bool Overdue, TakedownOutcome? Outcome, string Next)
     {

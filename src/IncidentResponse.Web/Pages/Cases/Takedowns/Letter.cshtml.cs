@@ -86,15 +86,15 @@ public sealed class LetterModel(
 
     /// <summary>Why a channel was refused, in the words of the channels this letter may use.</summary>
     public string ChannelsMessage => Channels.Count == 0
-        ? $"We don't know {Platform.Name}'s TAKE IT DOWN Act process yet, so this request can't be recorded as sent: the Act's 48 hours run only from a request made through it."
-        : $"A {LetterComposer.TitleOf(Current.Kind)} to {Platform.Name} can only be sent {string.Join(" or ", Channels.Select(Way))}.";
+        ? TakedownWording.Format("Letter.NoProcess", Platform.Name)
+        : TakedownWording.Format("Letter.OnlyBy", TakedownWording.KindTitle(Current.Kind), Platform.Name, string.Join(TakedownWording.Text("Letter.Or"), Channels.Select(Way)));
 
-    private static string Way(TakedownChannel channel) => channel switch
+    private static string Way(TakedownChannel channel) => TakedownWording.Text(channel switch
     {
-        TakedownChannel.Form => "through the platform's online form",
-        TakedownChannel.Email => "by email",
-        _ => "by post",
-    };
+        TakedownChannel.Form => "Way.Form",
+        TakedownChannel.Email => "Way.Email",
+        _ => "Way.Post",
+    });
 
     public async Task<IActionResult> OnGetAsync(Guid requestId, CancellationToken cancellationToken)
     {
@@ -126,7 +126,7 @@ public sealed class LetterModel(
 
         if (!Letter.Check.CanFinalise)
         {
-            ModelState.AddModelError("Finalise", "This letter still needs the things listed before it can be finalised.");
+            ModelState.AddModelError("Finalise", TakedownWording.Text("Letter.StillNeeds"));
             return Page();
         }
 
@@ -171,7 +171,7 @@ public sealed class LetterModel(
         if (sentUtc > now)
         {
             ModelState.AddModelError(Send.SentOn > DateOnly.FromDateTime(now) ? "Send.SentOn" : "Send.SentAt",
-                "The date and time sent can't be in the future.");
+                TakedownWording.Text("Letter.Future"));
             return Page();
         }
 
@@ -326,7 +326,7 @@ public sealed class LetterModel(
                 .Select(e => new { e.Id, e.ReceivedUtc })
                 .ToListAsync(cancellationToken);
             ConfirmationScreenshots = screenshots
-                .Select(e => (e.Id, "Added " + times.Moment(e.ReceivedUtc)))
+                .Select(e => (e.Id, TakedownWording.Format("Letter.Added", times.Moment(e.ReceivedUtc))))
                 .ToList();
         }
 
@@ -356,13 +356,13 @@ public sealed class LetterModel(
     {
         public SendInputValidator()
         {
-            RuleFor(x => x.SentOn).NotNull().WithMessage("Please give the date you sent it.");
-            RuleFor(x => x.SentAt).NotNull().WithMessage("Please give the time you sent it, as hours and minutes.");
-            RuleFor(x => x.Channel).NotNull().WithMessage("Please choose how you sent it.").IsInEnum();
+            RuleFor(x => x.SentOn).NotNull().WithMessage(_ => TakedownWording.Text("Send.SentOnMissing"));
+            RuleFor(x => x.SentAt).NotNull().WithMessage(_ => TakedownWording.Text("Send.SentAtMissing"));
+            RuleFor(x => x.Channel).NotNull().WithMessage(_ => TakedownWording.Text("Send.ChannelMissing")).IsInEnum();
             RuleFor(x => x.Reference).MaximumLength(TakedownRequest.ReferenceMaxLength)
-                .WithMessage($"Please keep the reference to {TakedownRequest.ReferenceMaxLength} characters or fewer.");
+                .WithMessage(_ => TakedownWording.Format("Send.ReferenceTooLong", TakedownRequest.ReferenceMaxLength));
             RuleFor(x => x.Confirmation).MaximumLength(TakedownRequest.ConfirmationMaxLength)
-                .WithMessage($"Please keep what the confirmation said to {TakedownRequest.ConfirmationMaxLength} characters or fewer.");
+                .WithMessage(_ => TakedownWording.Format("Send.ConfirmationTooLong", TakedownRequest.ConfirmationMaxLength));
         }
     }
 
@@ -381,12 +381,12 @@ public sealed class LetterModel(
     {
         public AnswerInputValidator()
         {
-            RuleFor(x => x.ReceivedOn).NotNull().WithMessage("Please give the date.");
-            RuleFor(x => x.Outcome).NotNull().WithMessage("Please choose what they did.").IsInEnum();
+            RuleFor(x => x.ReceivedOn).NotNull().WithMessage(_ => TakedownWording.Text("Answer.DateMissing"));
+            RuleFor(x => x.Outcome).NotNull().WithMessage(_ => TakedownWording.Text("Answer.OutcomeMissing")).IsInEnum();
             RuleFor(x => x.Reason).MaximumLength(TakedownResponse.NoteMaxLength)
-                .WithMessage($"Please keep this to {TakedownResponse.NoteMaxLength} characters or fewer.");
+                .WithMessage(_ => TakedownWording.Format("Form.TooLong", TakedownResponse.NoteMaxLength));
             RuleFor(x => x.Note).MaximumLength(TakedownResponse.NoteMaxLength)
-                .WithMessage($"Please keep the note to {TakedownResponse.NoteMaxLength} characters or fewer.");
+                .WithMessage(_ => TakedownWording.Format("Answer.NoteTooLong", TakedownResponse.NoteMaxLength));
         }
     }
 }

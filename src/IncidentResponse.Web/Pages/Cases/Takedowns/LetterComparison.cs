@@ -15,32 +15,32 @@ public static class LetterComparison
         ArgumentNullException.ThrowIfNull(saved);
         ArgumentNullException.ThrowIfNull(sightings);
         string Places(LetterForm f) => string.Join("\n", sightings.Where(s => f.SightingIds.Contains(s.Id)).Select(s => s.Url).Order(StringComparer.Ordinal));
-        static string Kind(LetterForm f) => f.Kind is { } k ? LetterComposer.HeadingOf(k) : "";
+        static string Kind(LetterForm f) => f.Kind is { } k ? TakedownWording.KindHeading(k) : "";
         static string Text(string? value) => (value ?? "").Trim();
-        static string YesNo(bool value) => value ? "Yes" : "No";
-        static string Date(DateOnly? date) => date?.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        static string YesNo(bool value) => TakedownWording.Text(value ? "Compare.Yes" : "Compare.No");
+        static string Date(DateOnly? date) => date is { } d ? TakedownWording.Format("Common.Date", d) : "";
 
         (string Field, string Label, Func<LetterForm, string> Show)[] fields =
         [
-            (nameof(LetterForm.Kind), "Kind of letter", Kind),
-            (nameof(LetterForm.SightingIds), "Places it covers", Places),
-            (nameof(LetterForm.SenderName), "Name", f => Text(f.SenderName)),
-            (nameof(LetterForm.SenderNamePrivate), "Keep the name private", f => YesNo(f.SenderNamePrivate)),
-            (nameof(LetterForm.SenderEmail), "Email", f => Text(f.SenderEmail)),
-            (nameof(LetterForm.SenderEmailPrivate), "Keep the email private", f => YesNo(f.SenderEmailPrivate)),
-            (nameof(LetterForm.SenderPostalAddress), "Postal address", f => Text(f.SenderPostalAddress)),
-            (nameof(LetterForm.SenderPostalAddressPrivate), "Keep the postal address private", f => YesNo(f.SenderPostalAddressPrivate)),
-            (nameof(LetterForm.SenderPhone), "Phone", f => Text(f.SenderPhone)),
-            (nameof(LetterForm.SenderPhonePrivate), "Keep the phone private", f => YesNo(f.SenderPhonePrivate)),
-            (nameof(LetterForm.SenderActsForPersonShown), "Writing for the person shown", f => YesNo(f.SenderActsForPersonShown)),
-            (nameof(LetterForm.Reasons), "Anything added", f => Text(f.Reasons)),
-            (nameof(LetterForm.SearchTerms), "Searches that show the results", f => Text(f.SearchTerms)),
-            (nameof(LetterForm.CopyrightedWork), "The image, in plain words", f => Text(f.CopyrightedWork)),
-            (nameof(LetterForm.CopyrightBasis), "Who took it", f => Basis(f.CopyrightBasis)),
-            (nameof(LetterForm.GoodFaithConfirmed), "Good faith confirmed", f => YesNo(f.GoodFaithConfirmed)),
-            (nameof(LetterForm.AccuracyConfirmed), "Accuracy confirmed (copyright notice)", f => YesNo(f.AccuracyConfirmed)),
-            (nameof(LetterForm.SignatureConfirmed), "Signed with the typed name", f => YesNo(f.SignatureConfirmed)),
-            (nameof(LetterForm.LetterDate), "Date of the letter", f => Date(f.LetterDate)),
+            (nameof(LetterForm.Kind), TakedownWording.Text("Compare.Kind"), Kind),
+            (nameof(LetterForm.SightingIds), TakedownWording.Text("Compare.Places"), Places),
+            (nameof(LetterForm.SenderName), TakedownWording.Text("Sender.Name"), f => Text(f.SenderName)),
+            (nameof(LetterForm.SenderNamePrivate), TakedownWording.Text("Compare.NamePrivate"), f => YesNo(f.SenderNamePrivate)),
+            (nameof(LetterForm.SenderEmail), TakedownWording.Text("Sender.Email"), f => Text(f.SenderEmail)),
+            (nameof(LetterForm.SenderEmailPrivate), TakedownWording.Text("Compare.EmailPrivate"), f => YesNo(f.SenderEmailPrivate)),
+            (nameof(LetterForm.SenderPostalAddress), TakedownWording.Text("Sender.PostalAddress"), f => Text(f.SenderPostalAddress)),
+            (nameof(LetterForm.SenderPostalAddressPrivate), TakedownWording.Text("Compare.PostalAddressPrivate"), f => YesNo(f.SenderPostalAddressPrivate)),
+            (nameof(LetterForm.SenderPhone), TakedownWording.Text("Sender.Phone"), f => Text(f.SenderPhone)),
+            (nameof(LetterForm.SenderPhonePrivate), TakedownWording.Text("Compare.PhonePrivate"), f => YesNo(f.SenderPhonePrivate)),
+            (nameof(LetterForm.SenderActsForPersonShown), TakedownWording.Text("Compare.ActsForPerson"), f => YesNo(f.SenderActsForPersonShown)),
+            (nameof(LetterForm.Reasons), TakedownWording.Text("Compare.Reasons"), f => Text(f.Reasons)),
+            (nameof(LetterForm.SearchTerms), TakedownWording.Text("Compare.SearchTerms"), f => Text(f.SearchTerms)),
+            (nameof(LetterForm.CopyrightedWork), TakedownWording.Text("Statements.Work"), f => Text(f.CopyrightedWork)),
+            (nameof(LetterForm.CopyrightBasis), TakedownWording.Text("Compare.Basis"), f => Basis(f.CopyrightBasis)),
+            (nameof(LetterForm.GoodFaithConfirmed), TakedownWording.Text("Compare.GoodFaith"), f => YesNo(f.GoodFaithConfirmed)),
+            (nameof(LetterForm.AccuracyConfirmed), TakedownWording.Text("Compare.Accuracy"), f => YesNo(f.AccuracyConfirmed)),
+            (nameof(LetterForm.SignatureConfirmed), TakedownWording.Text("Compare.Signature"), f => YesNo(f.SignatureConfirmed)),
+            (nameof(LetterForm.LetterDate), TakedownWording.Text("Statements.Date"), f => Date(f.LetterDate)),
         ];
         return fields.Select(f =>
         {
@@ -52,9 +52,9 @@ public static class LetterComparison
     /// <summary>The answer to "who took it", in the words the form offers.</summary>
     private static string Basis(CopyrightBasis basis) => basis switch
     {
-        CopyrightBasis.SenderOwnsCopyright => "I took it, or I own the copyright another way",
-        CopyrightBasis.AuthorisedByOwner => "I may act for the person who owns the copyright",
-        CopyrightBasis.SenderDoesNotOwnCopyright => "Someone else took it",
+        CopyrightBasis.SenderOwnsCopyright => TakedownWording.Text("Statements.BasisOwn"),
+        CopyrightBasis.AuthorisedByOwner => TakedownWording.Text("Statements.BasisAuthorised"),
+        CopyrightBasis.SenderDoesNotOwnCopyright => TakedownWording.Text("Statements.BasisOther"),
         _ => "",
     };
 }

@@ -1,3 +1,4 @@
+using IncidentResponse.Domain;
 using IncidentResponse.Domain.Takedowns;
 
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
@@ -23,4 +24,21 @@ public sealed record LetterFieldsView(
         (Platform.LetterKinds ?? []).Where(k => k != LetterKind.FollowUp && Platform.OffersIn(k, JurisdictionCode))
             .Concat(KeepKind is { } keep && keep != LetterKind.FollowUp && !Platform.OffersIn(keep, JurisdictionCode) ? [keep] : [])
             .ToList();
+
+    /// <summary>The DMCA accuracy statement beside its box, word for word as the letter prints it (in English, whatever the page's language).</summary>
+    public static string DmcaAccuracy
+    {
+        get
+        {
+            using var english = ContentOverlays.InEnglish();
+            return LetterComposer.DmcaAccuracy;
+        }
+    }
+
+    /// <summary>A kind's good-faith statements beside their box, word for word as the letter prints them (in English, whatever the page's language).</summary>
+    public static (string? Own, string? ForOther) GoodFaithStatements(LetterKind kind)
+    {
+        using var english = ContentOverlays.InEnglish();
+        return (LetterComposer.GoodFaithStatement(kind, senderActsForPersonShown: false), LetterComposer.GoodFaithStatement(kind, senderActsForPersonShown: true));
+    }
 }

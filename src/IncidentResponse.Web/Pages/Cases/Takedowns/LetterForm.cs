@@ -142,8 +142,8 @@ public sealed class LetterForm
     {
         ArgumentNullException.ThrowIfNull(platform);
         return kind == LetterKind.DataProtectionDelisting && platform.Offers(kind)
-            ? $"A {LetterComposer.TitleOf(kind)} relies on the GDPR or the UK GDPR, for people living in the EU, the EEA or the UK. If that is where you live, set it in the case's details first. Otherwise please choose one of the letters listed."
-            : $"A {LetterComposer.TitleOf(kind)} is not one of the letters for {platform.Name}. Please choose one of the letters listed.";
+            ? TakedownWording.Format("Form.KindNotForCountry", TakedownWording.KindTitle(kind))
+            : TakedownWording.Format("Form.KindNotOffered", TakedownWording.KindTitle(kind), platform.Name);
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -152,17 +152,17 @@ public sealed class LetterForm
     {
         public Validator()
         {
-            RuleFor(x => x.Kind).NotNull().WithMessage("Please choose which kind of letter to write.").IsInEnum();
+            RuleFor(x => x.Kind).NotNull().WithMessage(_ => TakedownWording.Text("Form.KindMissing")).IsInEnum();
             RuleFor(x => x.CopyrightBasis).IsInEnum();
             foreach (var field in new System.Linq.Expressions.Expression<Func<LetterForm, string?>>[]
                      { x => x.SenderName, x => x.SenderEmail, x => x.SenderPostalAddress, x => x.SenderPhone, x => x.CopyrightedWork, x => x.SearchTerms })
             {
                 RuleFor(field).MaximumLength(TakedownRequest.FieldMaxLength)
-                    .WithMessage($"Please keep this to {TakedownRequest.FieldMaxLength} characters or fewer.");
+                    .WithMessage(_ => TakedownWording.Format("Form.TooLong", TakedownRequest.FieldMaxLength));
             }
 
             RuleFor(x => x.Reasons).MaximumLength(TakedownRequest.TextMaxLength)
-                .WithMessage($"Please keep this to {TakedownRequest.TextMaxLength} characters or fewer.");
+                .WithMessage(_ => TakedownWording.Format("Form.TooLong", TakedownRequest.TextMaxLength));
         }
     }
 }

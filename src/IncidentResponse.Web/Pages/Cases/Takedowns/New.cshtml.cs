@@ -93,7 +93,7 @@ public sealed class NewModel(
         await LoadAsync(cancellationToken);
         if (Entry is null)
         {
-            ModelState.AddModelError("Platform", "Please choose where the letter goes.");
+            ModelState.AddModelError("Platform", TakedownWording.Text("New.ChoosePlatform"));
             return Page();
         }
 

@@ -108,6 +108,7 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
             LetterComposer.StatedDeadline(previous.Kind, previous.SentUtc));
     }
 
+    /// <summary>A status in English, for the binder (a page shows <see cref="TakedownWording.Status"/>).</summary>
     public static string StatusText(TakedownStatus status) => status switch
     {
         TakedownStatus.Draft => "Draft",
@@ -115,12 +116,5 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
         TakedownStatus.Sent => "Sent, waiting for an answer",
         TakedownStatus.Answered => "Answered",
         _ => "Replaced by a newer version",
-    };
-
-    public static string ChannelText(TakedownChannel channel) => channel switch
-    {
-        TakedownChannel.Form => "The platform's online form",
-        TakedownChannel.Email => "Email",
-        _ => "Post",
     };
 }

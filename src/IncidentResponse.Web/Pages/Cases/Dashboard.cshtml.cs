@@ -62,7 +62,7 @@ public sealed class DashboardModel(CasePlanLoader plans, CaseLinks caseLinks, Ap
                 .Select(i => new { i.ContactJson, i.TimeZone }).SingleAsync(cancellationToken);
             if (ContactDetails.FromJson(found.ContactJson) is { DeadlineOn: { } on } contact)
             {
-                Deadline = new UpcomingDeadline(entry, ContactWording.Deadline(on, contact.DeadlineAt, found.TimeZone));
+                Deadline = new UpcomingDeadline(entry, Incidents.EntryWords.Deadline(on, contact.DeadlineAt, found.TimeZone));
             }
         }
         if (!Membership.IsOwner)

@@ -228,7 +228,7 @@ public sealed class AddModel(
             .Select(i => new { i.Id, i.OccurredOn, i.Kind })
             .ToListAsync(cancellationToken);
         Incidents = incidents
-            .Select(i => (i.Id, text["Add.EntryLabel", i.OccurredOn, IncidentKinds.DisplayName(i.Kind)].Value))
+            .Select(i => (i.Id, text["Add.EntryLabel", i.OccurredOn, IncidentKinds.DisplayNameShown(i.Kind)].Value))
             .ToList();
     }
 

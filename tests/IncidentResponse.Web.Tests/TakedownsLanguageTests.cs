@@ -90,6 +90,8 @@ public abstract class TakedownsLanguageTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Contains(LetterComposer.HeadingOf(LetterKind.PlatformPolicyReport), download, StringComparison.Ordinal);
         Assert.Contains("I believe in good faith that this content was shared without my consent", download, StringComparison.Ordinal);
         Assert.DoesNotContain("Denuncia", download, StringComparison.Ordinal);
+        var list = await client.GetAsync($"/cases/{caseId}/takedowns");
+        Assert.Equal("Denuncia de imágenes íntimas compartidas sin consentimiento a Reddit", list.Document.QuerySelector(".takedowns .card a")!.TextContent);
     }
 }
 

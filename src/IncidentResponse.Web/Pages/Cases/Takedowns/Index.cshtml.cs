@@ -41,7 +41,7 @@ public sealed class IndexModel(AppDbContext db, PlatformDirectory directory, Tim
             }
 
             var overdue = r.Status == TakedownStatus.Sent && r.DueUtc is { } due && now > due;
-            return new Item(r.Id, TakedownWording.KindTitle(r.Kind), directory.Get(r.PlatformId).Name, r.Status, r.Places, r.DueUtc, overdue, r.Outcome,
+            return new Item(r.Id, TakedownWording.KindAtStart(r.Kind), directory.Get(r.PlatformId).Name, r.Status, r.Places, r.DueUtc, overdue, r.Outcome,
                 NextStep(r.Status, overdue, r.Outcome));
         }).ToList();
     }

@@ -16,6 +16,9 @@ public static class TakedownWording
     /// <summary>The plain name of a kind, for the middle of a sentence (<see cref="LetterComposer.TitleOf"/> on a page).</summary>
     public static string KindTitle(LetterKind kind) => Text("Kind." + kind);
 
+    /// <summary>The plain name of a kind at the start of a line of the list of letters.</summary>
+    public static string KindAtStart(LetterKind kind) => Text("KindAtStart." + kind);
+
     /// <summary>The plain name of a kind starting with a capital, for headings and choices.</summary>
     public static string KindHeading(LetterKind kind)
     {

@@ -77,6 +77,7 @@ public sealed class LanguageJourneyTests(AppFixture app, ITestOutputHelper outpu
         await Page.GetByLabel(W("When did you find out about it?")).FillAsync(yesterday);
         await Page.GetByLabel(W("Where did it happen?")).SelectOptionAsync(new SelectOptionValue { Label = "Reddit" });
         await Page.GetByLabel(W("What happened, in your own words")).FillAsync("Un mensaje · un message");
+        await Page.GetByRole(AriaRole.Group, new() { Name = W("How worrying does this feel to you?") }).GetByLabel(W("Very worrying")).CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = W("Save to your record") }).ClickAsync();
         await Expect(Page).ToHaveURLAsync(new Regex("/log/[0-9a-f-]{36}\\?added=true"));
         var incident = Page.Url.Split('?')[0];

@@ -1,4 +1,6 @@
 using IncidentResponse.Browser.Tests.Infrastructure;
+using IncidentResponse.Domain.Incidents;
+using IncidentResponse.Domain.Takedowns;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -33,12 +35,14 @@ public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output
         ([roots, allowed]) => {
           const found = [];
           const plain = s => {
-            // A web address is an address, not a word: the pages show the places and sources a person may open.
-            let rest = s.replace(/\[[^\[\]]*\]/g, ' ').replace(/https?:\/\/\S+/g, ' ');
+            // A web address is an address, not a word (the pages show the places and sources a person may open); nor is a
+            // file's SHA-256 fingerprint.
+            let rest = s.replace(/\[[^\[\]]*\]/g, ' ').replace(/https?:\/\/\S+/g, ' ').replace(/\b[0-9a-f]{64}\b/g, ' ');
             for (const a of allowed) rest = rest.split(a).join(' ');
             return /[A-Za-z]/.test(rest.replace(/\b(owner|ally)-[0-9a-f]{12}\b/g, ' '));
           };
-          const exempt = e => e.closest('script, style, noscript, [data-user-content], body [lang]');
+          // Code (a command to type) is the same in every language; so is anything marked as written in another language.
+          const exempt = e => e.closest('script, style, noscript, code, [data-user-content], body [lang]');
           for (const root of roots.flatMap(r => [...document.querySelectorAll(r)])) {
             const texts = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
             for (let n = texts.nextNode(); n; n = texts.nextNode()) {
@@ -57,6 +61,18 @@ public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output
           return found;
         }
         """;
+
+    /// <summary>
+    /// The platforms' and sites' own names (Reddit, WhatsApp, "X (Twitter)"): names, the same in every language; not
+    /// "Somewhere else" or "Other website or host", which are words.
+    /// </summary>
+    private static readonly string[] PlatformNames =
+    [
+        .. Platforms.All.Where(p => p.Key != Platforms.Other).Select(p => p.Name)
+            .Concat(PlatformDirectory.LoadEmbedded(DateOnly.FromDateTime(DateTime.UtcNow)).Entries.Where(e => e.Id != PlatformDirectory.OtherHostId).Select(e => e.Name))
+            .Distinct()
+            .OrderByDescending(n => n.Length),
+    ];
 
     /// <summary>English culture data a translated sentence may carry (the pseudo-language formats dates as English does).</summary>
     private static readonly string[] CultureData =
@@ -128,7 +144,7 @@ public sealed class PseudoLanguageTests(AppFixture app, ITestOutputHelper output
     /// <summary>Each text or attribute under <paramref name="roots"/> with a plain word, after the page's address.</summary>
     private static async Task<IReadOnlyList<string>> UntranslatedAsync(IPage page, params string[] roots)
     {
-        var found = await page.EvaluateAsync<string[]>(Untranslated, new object[] { roots, CultureData.Concat(TypedByPeople).ToArray() });
+        var found = await page.EvaluateAsync<string[]>(Untranslated, new object[] { roots, CultureData.Concat(TypedByPeople).Concat(PlatformNames).ToArray() });
         var path = new Uri(page.Url).PathAndQuery;
         return found.Select(f => $"{path}: {f}").ToList();
     }

@@ -1,3 +1,5 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Incidents;
 
 /// <summary>
@@ -27,6 +29,12 @@ public static class SightingStatusRules
         Allowed.TryGetValue(from, out var next) ? next : [];
 
     public static bool IsOpen(SightingStatus status) => status is not SightingStatus.Removed;
+
+    private static readonly ResourceManager Resources = new(typeof(SightingStatusRules));
+
+    /// <summary><see cref="DisplayName"/> as the person reads it on a page, in the request's language (documents keep the English).</summary>
+    public static string DisplayNameShown(SightingStatus status) =>
+        Enum.IsDefined(status) ? Localized.Text(Resources, "Status." + status) : DisplayName(status);
 
     public static string DisplayName(SightingStatus status) => status switch
     {

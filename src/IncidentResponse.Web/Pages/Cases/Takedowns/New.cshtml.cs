@@ -216,6 +216,6 @@ public sealed class NewModel(
             .OrderBy(s => s.FirstSeenUtc).ThenBy(s => s.Url)
             .Select(s => new { s.Id, s.Url, s.Platform, s.Status })
             .ToListAsync(cancellationToken);
-        return rows.Select(s => new SightingChoice(s.Id, s.Url, Domain.Incidents.Platforms.NameOf(s.Platform), SightingStatusRules.DisplayName(s.Status))).ToList();
+        return rows.Select(s => new SightingChoice(s.Id, s.Url, Domain.Incidents.Platforms.NameShown(s.Platform), SightingStatusRules.DisplayNameShown(s.Status))).ToList();
     }
 }

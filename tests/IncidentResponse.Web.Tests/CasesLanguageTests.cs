@@ -13,7 +13,7 @@ public abstract partial class CasesLanguageTests<TApp>(TApp app) : IClassFixture
     where TApp : AppFixture
 {
     [Theory]
-    [InlineData("es", "Tus casos", "Todo lo que cambió", "Personas que te ayudan", "Primero, la seguridad")]
+    [InlineData("es", "Tus casos", "Todo lo que cambió", "Personas que te ayudan", "Lo primero, tu seguridad")]
     [InlineData("fr", "Vos dossiers", "Tout ce qui a changé", "Personnes qui vous aident", "La sécurité d’abord")]
     public async Task The_case_pages_speak_the_language_asked_for(string language, string cases, string history, string people, string firstStep)
     {

@@ -125,6 +125,12 @@ public abstract class TakedownsLanguageTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.Equal(english.Document.QuerySelector("#letter")!.TextContent, page.Document.QuerySelector("#letter")!.TextContent);
         Assert.Equal(englishText, download);
         Assert.DoesNotContain("derechos", download, StringComparison.Ordinal);
+        client.Http.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.Http.DefaultRequestHeaders.Add("Accept-Language", "qps-Ploc");
+        var pseudo = await client.GetAsync(letterUrl);
+        var advice = pseudo.Document.QuerySelectorAll("#missing li, #letter-warnings li, #guidance li").Select(li => li.TextContent).ToList();
+        Assert.NotEmpty(advice);
+        Assert.All(advice, note => Assert.DoesNotMatch("[A-Za-z]{3}", note));
     }
 }
 

@@ -8,7 +8,7 @@ namespace IncidentResponse.Web.Tests;
 /// <summary>
 /// The takedown pages' content in Spanish and French (issue 23, ADR 0030): a platform's warnings and steps and the letter
 /// chooser's explanations read in the person's language, while the letter, composed in English whatever the page speaks,
-/// keeps its English words and the platform's English advice beside it.
+/// keeps its English words, and the advice beside it (the platform's warnings too) speaks the person's language.
 /// </summary>
 public abstract class TakedownContentLanguagesTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : AppFixture
@@ -36,7 +36,7 @@ public abstract class TakedownContentLanguagesTests<TApp>(TApp app) : IClassFixt
     }
 
     [Fact]
-    public async Task A_letter_read_on_a_Spanish_page_stays_English_with_the_platforms_English_advice_beside_it()
+    public async Task A_letter_read_on_a_Spanish_page_stays_English_with_the_platforms_advice_beside_it_in_Spanish()
     {
         var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
         using var _ = client;
@@ -64,7 +64,9 @@ public abstract class TakedownContentLanguagesTests<TApp>(TApp app) : IClassFixt
 
         Assert.Equal(english.Document.QuerySelector("#letter")!.TextContent, spanish.Document.QuerySelector("#letter")!.TextContent);
         Assert.Contains(LetterComposer.DmcaGoodFaith, spanish.Document.QuerySelector("#letter")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains(EnglishWarning, spanish.Document.QuerySelector("#guidance")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(EnglishWarning, english.Document.QuerySelector("#guidance")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Los avisos por derechos de autor enviados a Reddit", spanish.Document.QuerySelector("#guidance")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(EnglishWarning, spanish.Document.QuerySelector("#guidance")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Los avisos por derechos de autor enviados a Reddit", edit.Document.QuerySelector("#warnings")!.TextContent, StringComparison.Ordinal);
     }
 

@@ -93,6 +93,45 @@ public abstract class TakedownsLanguageTests<TApp>(TApp app) : IClassFixture<TAp
         var list = await client.GetAsync($"/cases/{caseId}/takedowns");
         Assert.Equal("Denuncia de imágenes íntimas compartidas sin consentimiento a Reddit", list.Document.QuerySelector(".takedowns .card a")!.TextContent);
     }
+
+    [Fact]
+    public async Task A_letters_advice_is_in_Spanish_while_the_letter_stays_the_same_English()
+    {
+        var (client, _, caseId) = await app.NewSurvivorWithCaseAsync();
+        using var _ = client;
+        await client.AddSightingsAsync(caseId, Posted);
+        await using var db = app.CreateDbContext();
+        var posted = await db.Sightings.SingleAsync(s => s.CaseId == caseId && s.Url == Posted);
+        var draft = await client.SubmitAsync($"/cases/{caseId}/takedowns/new?platform=reddit", new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "DmcaNotice",
+            ["Input.SightingIds"] = posted.Id.ToString(),
+            ["Input.SenderName"] = "Sam Example",
+            ["Input.SenderEmail"] = "sam@example.org",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, draft.Status);
+        var letterUrl = draft.Location!.OriginalString;
+        var english = await client.GetAsync(letterUrl);
+        var englishText = await client.Http.GetStringAsync(letterUrl + "/text");
+        client.Http.DefaultRequestHeaders.Add("Accept-Language", "es");
+
+        var page = await client.GetAsync(letterUrl);
+        var download = await client.Http.GetStringAsync(letterUrl + "/text");
+
+        var missing = page.Document.QuerySelector("#missing li[data-code='no-copyright-basis']")!.TextContent;
+        Assert.Equal("Di de quién son los derechos de autor de la imagen: tuyos (por ejemplo, si la hiciste tú) o de alguien que te deja actuar en su nombre.", missing);
+        Assert.Contains("Los derechos de autor suelen ser de quien hizo la foto.", page.Document.QuerySelector("#guidance")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Copyright usually belongs to whoever took the picture.", english.Document.QuerySelector("#guidance")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(english.Document.QuerySelector("#letter")!.TextContent, page.Document.QuerySelector("#letter")!.TextContent);
+        Assert.Equal(englishText, download);
+        Assert.DoesNotContain("derechos", download, StringComparison.Ordinal);
+        client.Http.DefaultRequestHeaders.AcceptLanguage.Clear();
+        client.Http.DefaultRequestHeaders.Add("Accept-Language", "qps-Ploc");
+        var pseudo = await client.GetAsync(letterUrl);
+        var advice = pseudo.Document.QuerySelectorAll("#missing li, #letter-warnings li, #guidance li").Select(li => li.TextContent).ToList();
+        Assert.NotEmpty(advice);
+        Assert.All(advice, note => Assert.DoesNotMatch("[A-Za-z]{3}", note));
+    }
 }
 
 public sealed class TakedownsLanguageTestsOnSqlite(SqliteApp app) : TakedownsLanguageTests<SqliteApp>(app);

@@ -1,12 +1,17 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Takedowns;
 
 /// <summary>
 /// What a letter of a kind still needs before it can be finalised. Pure. Each message is plain and carries a stable
 /// code (<see cref="CompletenessCodes"/>) the page can key help text on. A private field never counts as present: when
-/// a kind needs it, the message suggests sending from another identity.
+/// a kind needs it, the message suggests sending from another identity. Messages are in the language being served
+/// (<see cref="Localized"/>, <c>LetterCompleteness.resx</c>): they are advice to the person, never part of the letter.
 /// </summary>
 public static class LetterCompleteness
 {
+    private static readonly ResourceManager Resources = new(typeof(LetterCompleteness));
+
     // Long because it is a table of data: what each kind of letter needs, in the order problems are listed.
     private static readonly Dictionary<LetterKind, LetterRequirement[]> RequirementsByKind = new()
     {
@@ -62,7 +67,7 @@ public static class LetterCompleteness
         ArgumentNullException.ThrowIfNull(input);
         var issues = new List<CompletenessIssue>();
         var sender = input.Sender ?? new SenderIdentity();
-        var title = LetterComposer.TitleOf(kind);
+        var title = Localized.Text(Resources, "Kind." + kind);
         foreach (var requirement in Requirements(kind))
         {
             switch (requirement)
@@ -70,10 +75,10 @@ public static class LetterCompleteness
                 case LetterRequirement.Name or LetterRequirement.Email when IdentityOptional(kind, input):
                     break;
                 case LetterRequirement.Name:
-                    Field(issues, sender.Name, title, CompletenessCodes.NoName, CompletenessCodes.NamePrivate, "a name");
+                    Field(issues, sender.Name, title, CompletenessCodes.NoName, CompletenessCodes.NamePrivate);
                     break;
                 case LetterRequirement.Email:
-                    Field(issues, sender.Email, title, CompletenessCodes.NoEmail, CompletenessCodes.EmailPrivate, "an email address");
+                    Field(issues, sender.Email, title, CompletenessCodes.NoEmail, CompletenessCodes.EmailPrivate);
                     break;
                 case LetterRequirement.PostalAddressOrPhone:
                     PostalOrPhone(issues, sender, title);
@@ -98,39 +103,29 @@ public static class LetterCompleteness
     private static CompletenessIssue? Unmet(LetterRequirement requirement, LetterKind kind, LetterInput input) => requirement switch
     {
         LetterRequirement.LetterDate when input.LetterDate == default =>
-            new(CompletenessCodes.NoDate, "Add the date the letter is sent."),
+            Issue(CompletenessCodes.NoDate),
         LetterRequirement.Url when LetterComposer.Addresses(input).Count == 0 =>
-            new(CompletenessCodes.NoUrl,
-                "Choose at least one sighting with a web address (starting http:// or https://) so they can find the content."),
+            Issue(CompletenessCodes.NoUrl),
         LetterRequirement.Signature when !input.SignatureConfirmed =>
-            new(CompletenessCodes.NoSignature,
-                "Confirm that you sign the letter: your name typed under it is your electronic signature."),
+            Issue(CompletenessCodes.NoSignature),
         LetterRequirement.GoodFaith when !input.GoodFaithConfirmed =>
-            new(CompletenessCodes.NoGoodFaith, "Confirm the good-faith statement; the letter is not valid without it."),
+            Issue(CompletenessCodes.NoGoodFaith),
         LetterRequirement.Accuracy when !input.AccuracyConfirmed =>
-            new(CompletenessCodes.NoAccuracyStatement,
-                "Confirm that the notice is accurate and, under penalty of perjury, that you are the copyright owner or may act for them."),
+            Issue(CompletenessCodes.NoAccuracyStatement),
         LetterRequirement.CopyrightBasis when input.CopyrightBasis == CopyrightBasis.NotAnswered =>
-            new(CompletenessCodes.NoCopyrightBasis,
-                "Say whose copyright the image is: yours (for example, you took it), or someone's who lets you act for them."),
+            Issue(CompletenessCodes.NoCopyrightBasis),
         LetterRequirement.CopyrightBasis when input.CopyrightBasis == CopyrightBasis.SenderDoesNotOwnCopyright =>
-            new(CompletenessCodes.CopyrightNotOwned,
-                "A copyright notice can only come from the copyright owner or someone they authorise. The platform's own report, or a TAKE IT DOWN Act request, does not need copyright."),
+            Issue(CompletenessCodes.CopyrightNotOwned),
         LetterRequirement.CopyrightedWork when string.IsNullOrWhiteSpace(input.CopyrightedWork) =>
-            new(CompletenessCodes.NoCopyrightedWork,
-                "Describe the original work, for example \"a photograph I took of myself in 2023\"."),
+            Issue(CompletenessCodes.NoCopyrightedWork),
         LetterRequirement.Reasons when string.IsNullOrWhiteSpace(input.Reasons) =>
-            new(CompletenessCodes.NoReasons, kind == LetterKind.TakeItDownRequest
-                ? "Say briefly what shows the image was published without consent, for example that it was shared privately and posted without asking, or that it is a fake made of you. The Act asks for this information."
-                : "Explain in a few sentences why the content is illegal, for example that it is an intimate image shared without your consent."),
+            new(CompletenessCodes.NoReasons, Localized.Text(Resources, kind == LetterKind.TakeItDownRequest ? "NoReasons.TakeItDown" : "NoReasons")),
         LetterRequirement.SearchEngineRecipient when input.Recipient.Kind != PlatformKind.SearchEngine =>
-            new(CompletenessCodes.RecipientNotSearchEngine,
-                "A search removal request goes to a search engine such as Google Search or Bing. Choose one as the recipient."),
+            Issue(CompletenessCodes.RecipientNotSearchEngine),
         LetterRequirement.DataProtectionJurisdiction when !DataProtectionLaw.Applies(input.JurisdictionCode) =>
-            new(CompletenessCodes.NotUnderDataProtectionLaw,
-                "This request relies on the GDPR or the UK GDPR, which protect people living in the EU, the EEA or the UK. Set where you live in the case's details, or choose the search engine's own removal request instead."),
+            Issue(CompletenessCodes.NotUnderDataProtectionLaw),
         LetterRequirement.PreviousRequest when input.Previous is null || input.Previous.SentOn == default =>
-            new(CompletenessCodes.NoPreviousRequest, "Choose the request you are following up, and when you sent it."),
+            Issue(CompletenessCodes.NoPreviousRequest),
         _ => null,
     };
 
@@ -140,14 +135,12 @@ public static class LetterCompleteness
         var warnings = new List<CompletenessIssue>();
         if (LetterComposer.Addresses(input).Any(a => sender.ContainsPrivateValue(a.Url)))
         {
-            warnings.Add(new(CompletenessCodes.PrivateValueInUrl,
-                "One of the web addresses contains something you marked private (your name, for example). The address has to go into the letter as it is, so the recipient will see it."));
+            warnings.Add(Issue(CompletenessCodes.PrivateValueInUrl));
         }
 
         if (sender.ContainsPrivateValue(input.SearchTerms))
         {
-            warnings.Add(new(CompletenessCodes.PrivateValueInSearchTerms,
-                "The searches you named contain something you marked private (your name, for example). They go into the letter as they are, so the search engine can find the results."));
+            warnings.Add(Issue(CompletenessCodes.PrivateValueInSearchTerms));
         }
 
         string?[] freeText =
@@ -158,15 +151,13 @@ public static class LetterCompleteness
         ];
         if (freeText.Any(sender.ContainsPrivateValue))
         {
-            warnings.Add(new(CompletenessCodes.PrivateValueInText,
-                $"Something you typed contains a detail you marked private. It will show as {SenderIdentity.Withheld} in the letter; you may want to reword it."));
+            warnings.Add(new(CompletenessCodes.PrivateValueInText, Localized.Format(Resources, "PrivateValueInText", SenderIdentity.Withheld)));
         }
 
         IdentityField[] printable = [sender.Name, sender.Email, sender.PostalAddress, sender.Phone];
         if (printable.Any(f => f?.Printable is { } value && sender.ContainsPrivateValue(value)))
         {
-            warnings.Add(new(CompletenessCodes.PrivateValueInPublicField,
-                "A detail you chose to show in the letter contains one you marked private (for example, your name in your email address)."));
+            warnings.Add(Issue(CompletenessCodes.PrivateValueInPublicField));
         }
 
         return warnings;
@@ -184,16 +175,16 @@ public static class LetterCompleteness
 
     public static bool CanFinalise(LetterKind kind, LetterInput input) => Check(kind, input).CanFinalise;
 
-    private static void Field(List<CompletenessIssue> issues, IdentityField? field, string title, string missingCode, string privateCode, string what)
+    private static void Field(List<CompletenessIssue> issues, IdentityField? field, string title, string missingCode, string privateCode)
     {
         field ??= IdentityField.Empty;
         if (field.IsMissing)
         {
-            issues.Add(new(missingCode, $"Add {what}: a {title} needs one."));
+            issues.Add(Issue(missingCode, title));
         }
         else if (field.IsPrivate)
         {
-            issues.Add(new(privateCode, PrivateMessage(what, title)));
+            issues.Add(Issue(privateCode, title));
         }
     }
 
@@ -206,14 +197,7 @@ public static class LetterCompleteness
             return;
         }
 
-        if (postal.IsMissing && phone.IsMissing)
-        {
-            issues.Add(new(CompletenessCodes.NoPostalAddressOrPhone, $"Add a postal address or a phone number: a {title} needs one."));
-        }
-        else
-        {
-            issues.Add(new(CompletenessCodes.PostalAddressAndPhonePrivate, PrivateMessage("a postal address or a phone number", title)));
-        }
+        issues.Add(Issue(postal.IsMissing && phone.IsMissing ? CompletenessCodes.NoPostalAddressOrPhone : CompletenessCodes.PostalAddressAndPhonePrivate, title));
     }
 
     private static void AnyContact(List<CompletenessIssue> issues, SenderIdentity sender, string title)
@@ -224,18 +208,16 @@ public static class LetterCompleteness
             return;
         }
 
-        if (fields.All(f => f.IsMissing))
-        {
-            issues.Add(new(CompletenessCodes.NoContact, $"Add a way to reach you (an email address, phone number or postal address): a {title} needs one."));
-        }
-        else
-        {
-            issues.Add(new(CompletenessCodes.ContactPrivate, PrivateMessage("a way to reach you", title)));
-        }
+        issues.Add(Issue(fields.All(f => f.IsMissing) ? CompletenessCodes.NoContact : CompletenessCodes.ContactPrivate, title));
     }
 
-    private static string PrivateMessage(string what, string title) =>
-        $"A {title} needs {what}, and yours is marked private, so it stays out of the letter. You could send it from another identity: an ally or an attorney who acts for you, or a contact address set up just for this (a separate email address or a PO box).";
+    /// <summary>An issue with its message: the resource named like the code's constant, filled with the kind's name if it has a place for it.</summary>
+    private static CompletenessIssue Issue(string code, string? title = null) =>
+        new(code, title is null ? Localized.Text(Resources, KeyOf(code)) : Localized.Format(Resources, KeyOf(code), title));
+
+    /// <summary>"name-private" → "NamePrivate".</summary>
+    private static string KeyOf(string code) =>
+        string.Concat(code.Split('-').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 }
 
 /// <summary>The result of a completeness check. Finalising is allowed only when nothing is missing.</summary>

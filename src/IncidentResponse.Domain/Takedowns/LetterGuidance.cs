@@ -1,10 +1,19 @@
+using System.Resources;
+
 namespace IncidentResponse.Domain.Takedowns;
 
-/// <summary>Advice shown beside a composed letter (never printed in it): the platform's warnings and each kind's own notes.</summary>
-internal static class LetterGuidance
+/// <summary>
+/// Advice shown beside a composed letter (never printed in it): the platform's warnings and each kind's own notes, in
+/// the language being served (the recipient's entry as read, <see cref="LetterWording"/>'s overlays, and
+/// <c>LetterGuidance.resx</c>). A letter composed in English carries them in English; a page asks again in its own.
+/// </summary>
+public static class LetterGuidance
 {
+    private static readonly ResourceManager Resources = new(typeof(LetterGuidance));
+
     public static List<string> For(LetterKind kind, LetterInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var guidance = new List<string>();
         var route = kind switch
         {
@@ -36,14 +45,12 @@ internal static class LetterGuidance
 
         if (kind == LetterKind.ExtortionAccountReport)
         {
-            guidance.Add(input.MayShowSomeoneUnderEighteen
-                ? "Do not attach, upload or send the images with this report, even if the platform's form asks for them: keeping or sending a sexual image of someone under 18 can itself be an offence, even when it is of you. Describe the messages in words instead: the account, the dates and what was said."
-                : "You do not need to send the images: the account's address, the dates and what was said are enough. If the platform's form asks for screenshots, show the threats and demands, not the images.");
+            guidance.Add(Localized.Text(Resources, input.MayShowSomeoneUnderEighteen ? "Extortion.UnderEighteen" : "Extortion.Adult"));
         }
 
         if (kind == LetterKind.PreservationToPlatform)
         {
-            guidance.Add("The platform does not have to keep this request secret. It may tell the account holder, so the person responsible may learn that you are gathering evidence. If that could put you at risk, talk to a helpline, a lawyer or the police before you send it: they can ask for the records to be kept instead.");
+            guidance.Add(Localized.Text(Resources, "PreservationToPlatform"));
         }
 
         return guidance;

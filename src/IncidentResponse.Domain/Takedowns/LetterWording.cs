@@ -6,6 +6,8 @@ namespace IncidentResponse.Domain.Takedowns;
 /// The legal citations and statutory wording letters print, read from <c>Content/law/letter-wording.json</c>, where each
 /// one names its citation, the page it should be checked against and when it was read (or that it still needs review).
 /// An advocate corrects a citation there, not in C#. A missing key is a build-breaking mistake, not a blank in a letter.
+/// Only the notes shown beside a letter (the <c>*.guidance*</c> keys) are translated (ADR 0030,
+/// <c>Content/i18n/{language}/law/letter-wording.json</c>); a letter is composed in English, where every text reads as written.
 /// </summary>
 public static class LetterWording
 {
@@ -17,16 +19,16 @@ public static class LetterWording
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    private static readonly Lazy<Dictionary<string, Wording>> All = new(Load);
+    private static readonly Lazy<(Dictionary<string, Wording> English, Dictionary<string, Dictionary<string, Wording>> Translated)> All = new(LoadAll);
 
-    /// <summary>Every wording by key.</summary>
-    public static IReadOnlyDictionary<string, Wording> Entries => All.Value;
+    /// <summary>Every wording by key, in English.</summary>
+    public static IReadOnlyDictionary<string, Wording> Entries => All.Value.English;
 
     /// <summary>The text of a wording with its placeholders (<c>{name}</c>) filled.</summary>
     public static string Text(string key, params (string Name, string Value)[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
-        if (!All.Value.TryGetValue(key, out var wording))
+        if (!ContentOverlays.InLanguage(All.Value.English, All.Value.Translated).TryGetValue(key, out var wording))
         {
             throw new KeyNotFoundException($"letter-wording.json has no wording \"{key}\".");
         }
@@ -34,10 +36,18 @@ public static class LetterWording
         return values.Aggregate(wording.Text, (text, value) => text.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));
     }
 
-    private static Dictionary<string, Wording> Load()
+    private static (Dictionary<string, Wording>, Dictionary<string, Dictionary<string, Wording>>) LoadAll()
     {
         var assembly = typeof(LetterWording).Assembly;
-        var file = ContentFiles.Parse<WordingFile>(ContentFiles.ReadEmbedded(assembly, ResourceName, "letter wording"), JsonOptions, "letter wording", ResourceName);
+        var json = ContentFiles.ReadEmbedded(assembly, ResourceName, "letter wording");
+        var translated = ContentOverlays.Translations(assembly, "law", "letter-wording.json", json)
+            .ToDictionary(t => t.Key, t => Load(t.Value), StringComparer.Ordinal);
+        return (Load(json), translated);
+    }
+
+    private static Dictionary<string, Wording> Load(string json)
+    {
+        var file = ContentFiles.Parse<WordingFile>(json, JsonOptions, "letter wording", ResourceName);
         var byKey = new Dictionary<string, Wording>(StringComparer.Ordinal);
         foreach (var wording in file.Wording)
         {
@@ -50,7 +60,7 @@ public static class LetterWording
         return byKey;
     }
 
-    private sealed record WordingFile(int SchemaVersion, string EditorialNote, IReadOnlyList<Wording> Wording);
+    private sealed record WordingFile(int SchemaVersion, int ContentVersion, string EditorialNote, IReadOnlyList<Wording> Wording);
 }
 
 /// <summary>One citation or statutory wording a letter prints, with where it comes from.</summary>

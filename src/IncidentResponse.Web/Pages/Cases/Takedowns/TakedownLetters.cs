@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IncidentResponse.Web.Pages.Cases.Takedowns;
 
 /// <summary>A request's letter as it reads now: composed from the case while a draft, and its completeness.</summary>
+/// <param name="Document">The letter, in English whatever the page speaks (its <see cref="LetterDocument.Guidance"/> too).</param>
+/// <param name="Check">What is missing and worth checking, its messages in the page's language.</param>
 /// <param name="JurisdictionCode">Where the person lives (the case's country code), as the letter was composed for.</param>
-public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, string Text, string JurisdictionCode);
+/// <param name="Guidance">The notes shown beside the letter (never part of it), in the page's language.</param>
+public sealed record ComposedLetter(LetterDocument Document, LetterCheck Check, string Text, string JurisdictionCode, IReadOnlyList<string> Guidance);
 
 /// <summary>Copies a request and the case's sightings into a <see cref="LetterInput"/> and composes it.</summary>
 public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory, DigitalServicesCoordinators coordinators)
@@ -48,31 +51,42 @@ public sealed class TakedownLetters(AppDbContext db, PlatformDirectory directory
         var caseFacts = await db.Cases.AsNoTracking().Where(c => c.Id == request.CaseId)
             .Select(c => new { c.JurisdictionCode, c.UnderEighteenRoute, c.MadeUnderEighteen })
             .SingleAsync(cancellationToken);
-        // The letter is written in English whatever language the page speaks (its content too: a coordinator's country).
-        using var english = ContentOverlays.InEnglish();
         var jurisdiction = caseFacts.JurisdictionCode;
-        var input = new LetterInput
+        var previous = await PreviousAsync(request, cancellationToken);
+        LetterInput input;
+        LetterDocument document;
+        string text;
+
+        // The letter is written in English whatever language the page speaks (its content too: a coordinator's country).
+        using (ContentOverlays.InEnglish())
         {
-            Recipient = directory.Get(request.PlatformId),
-            Sightings = sightings.Select(s => new SightingRef(s.Url, s.Platform, DateOnly.FromDateTime(s.FirstSeenUtc))).ToList(),
-            Incidents = incidents.Select(i => new IncidentRef(i.OccurredOn, IncidentKinds.DisplayName(i.Kind), i.AccountHandle)).ToList(),
-            Sender = request.Sender,
-            SenderActsForPersonShown = request.SenderActsForPersonShown,
-            JurisdictionCode = jurisdiction,
-            LetterDate = request.LetterDate,
-            SignatureConfirmed = request.SignatureConfirmed,
-            GoodFaithConfirmed = request.GoodFaithConfirmed,
-            AccuracyConfirmed = request.AccuracyConfirmed,
-            CopyrightBasis = request.CopyrightBasis,
-            CopyrightedWork = request.CopyrightedWork,
-            Reasons = request.Reasons,
-            SearchTerms = request.SearchTerms,
-            Previous = await PreviousAsync(request, cancellationToken),
-            Coordinator = coordinators.For(jurisdiction),
-            MayShowSomeoneUnderEighteen = Case.ImagesMayShowSomeoneUnderEighteen(caseFacts.UnderEighteenRoute, caseFacts.MadeUnderEighteen),
-        };
-        var document = LetterComposer.Compose(request.Kind, input);
-        return new ComposedLetter(document, LetterCompleteness.Check(request.Kind, input), document.ToPlainText(), jurisdiction);
+            input = new LetterInput
+            {
+                Recipient = directory.Get(request.PlatformId),
+                Sightings = sightings.Select(s => new SightingRef(s.Url, s.Platform, DateOnly.FromDateTime(s.FirstSeenUtc))).ToList(),
+                Incidents = incidents.Select(i => new IncidentRef(i.OccurredOn, IncidentKinds.DisplayName(i.Kind), i.AccountHandle)).ToList(),
+                Sender = request.Sender,
+                SenderActsForPersonShown = request.SenderActsForPersonShown,
+                JurisdictionCode = jurisdiction,
+                LetterDate = request.LetterDate,
+                SignatureConfirmed = request.SignatureConfirmed,
+                GoodFaithConfirmed = request.GoodFaithConfirmed,
+                AccuracyConfirmed = request.AccuracyConfirmed,
+                CopyrightBasis = request.CopyrightBasis,
+                CopyrightedWork = request.CopyrightedWork,
+                Reasons = request.Reasons,
+                SearchTerms = request.SearchTerms,
+                Previous = previous,
+                Coordinator = coordinators.For(jurisdiction),
+                MayShowSomeoneUnderEighteen = Case.ImagesMayShowSomeoneUnderEighteen(caseFacts.UnderEighteenRoute, caseFacts.MadeUnderEighteen),
+            };
+            document = LetterComposer.Compose(request.Kind, input);
+            text = document.ToPlainText();
+        }
+
+        // The advice around it speaks the page's language: what is missing, and the notes (the recipient's warnings too).
+        var shown = input with { Recipient = directory.Get(request.PlatformId) };
+        return new ComposedLetter(document, LetterCompleteness.Check(request.Kind, shown), text, jurisdiction, LetterGuidance.For(request.Kind, shown));
     }
 
     private async Task<PreviousRequest?> PreviousAsync(TakedownRequest request, CancellationToken cancellationToken)

@@ -34,6 +34,20 @@ public static class ContentOverlays
     }
 
     /// <summary>
+    /// Reads the embedded English file <paramref name="resourceName"/> (<c>Content/{folder}/{file}</c>) and every
+    /// translation of it, each made into its content by <paramref name="load"/> (which validates it): the English, and
+    /// the translations by language.
+    /// </summary>
+    public static (T English, Dictionary<string, T> Translated) ReadEmbedded<T>(
+        Assembly assembly, string resourceName, string what, string folder, string file, Func<string, T> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        var json = ContentFiles.ReadEmbedded(assembly, resourceName, what);
+        var translated = Translations(assembly, folder, file, json).ToDictionary(t => t.Key, t => load(t.Value), StringComparer.Ordinal);
+        return (load(json), translated);
+    }
+
+    /// <summary>
     /// One English content file in each language with texts translated, as JSON by language: each of
     /// <see cref="Languages"/> that has an overlay, and the pseudo-language (the English accented at every path any
     /// language translates). The caller parses and checks each as it does the English.

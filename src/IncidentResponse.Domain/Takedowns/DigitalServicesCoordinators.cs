@@ -47,11 +47,9 @@ public sealed class DigitalServicesCoordinators
     /// </summary>
     public static DigitalServicesCoordinators LoadEmbedded(DateOnly todayUtc)
     {
-        var assembly = typeof(DigitalServicesCoordinators).Assembly;
-        var json = ContentFiles.ReadEmbedded(assembly, ResourceName, "coordinator list");
-        var translated = ContentOverlays.Translations(assembly, "regulators", "dsa-coordinators.json", json)
-            .ToDictionary(t => t.Key, t => Load(t.Value, todayUtc), StringComparer.Ordinal);
-        return new DigitalServicesCoordinators(Load(json, todayUtc), translated);
+        var (english, translated) = ContentOverlays.ReadEmbedded(
+            typeof(DigitalServicesCoordinators).Assembly, ResourceName, "coordinator list", "regulators", "dsa-coordinators.json", json => Load(json, todayUtc));
+        return new DigitalServicesCoordinators(english, translated);
     }
 
     private static Dictionary<string, DigitalServicesCoordinator> Load(string json, DateOnly todayUtc)

@@ -105,14 +105,8 @@ public static class LetterChoice
 
     private static string Lower(string text) => text.Length > 0 ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
-    private static (Dictionary<LetterKind, LetterKindGuide>, Dictionary<string, Dictionary<LetterKind, LetterKindGuide>>) LoadAll()
-    {
-        var assembly = typeof(LetterChoice).Assembly;
-        var json = ContentFiles.ReadEmbedded(assembly, ResourceName, "letter choice");
-        var translated = ContentOverlays.Translations(assembly, "law", "letter-choice.json", json)
-            .ToDictionary(t => t.Key, t => Load(t.Value), StringComparer.Ordinal);
-        return (Load(json), translated);
-    }
+    private static (Dictionary<LetterKind, LetterKindGuide>, Dictionary<string, Dictionary<LetterKind, LetterKindGuide>>) LoadAll() =>
+        ContentOverlays.ReadEmbedded(typeof(LetterChoice).Assembly, ResourceName, "letter choice", "law", "letter-choice.json", Load);
 
     private static Dictionary<LetterKind, LetterKindGuide> Load(string json)
     {

@@ -36,14 +36,8 @@ public static class LetterWording
         return values.Aggregate(wording.Text, (text, value) => text.Replace("{" + value.Name + "}", value.Value, StringComparison.Ordinal));
     }
 
-    private static (Dictionary<string, Wording>, Dictionary<string, Dictionary<string, Wording>>) LoadAll()
-    {
-        var assembly = typeof(LetterWording).Assembly;
-        var json = ContentFiles.ReadEmbedded(assembly, ResourceName, "letter wording");
-        var translated = ContentOverlays.Translations(assembly, "law", "letter-wording.json", json)
-            .ToDictionary(t => t.Key, t => Load(t.Value), StringComparer.Ordinal);
-        return (Load(json), translated);
-    }
+    private static (Dictionary<string, Wording>, Dictionary<string, Dictionary<string, Wording>>) LoadAll() =>
+        ContentOverlays.ReadEmbedded(typeof(LetterWording).Assembly, ResourceName, "letter wording", "law", "letter-wording.json", Load);
 
     private static Dictionary<string, Wording> Load(string json)
     {

@@ -36,7 +36,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         var owner = await (await NewContextAsync()).NewPageAsync();
         var (caseId, pendingInvitation, viewerInvitation, preview) = await SeedCaseAsync(owner);
         var viewer = await (await NewContextAsync()).NewPageAsync();
-        await AcceptAsViewerAsync(viewer, viewerInvitation);
+        await FullCase.AcceptAsync(viewer, viewerInvitation);
         Output.WriteLine($"Seeded in {clock.Elapsed}");
 
         var known = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -220,7 +220,7 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
     private static async Task<(string CaseId, string PendingInvitation, string ViewerInvitation, string Preview)> SeedCaseAsync(IPage page)
     {
         await page.SignUpAsync(Journeys.NewUsername("owner"));
-        var dashboard = await page.CreateCaseAsync("Spring notes");
+        var dashboard = await page.CreateCaseAsync(FullCase.CaseName);
         var caseId = new Uri(dashboard).Segments[^1];
 
         await page.GotoAsync(dashboard + "/assessment");
@@ -253,8 +253,8 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
 
         await page.WritePlatformReportAsync(dashboard, "Reddit", Posted);
 
-        var viewerInvitation = await InviteAsync(page, dashboard, "Viewer");
-        var pendingInvitation = await InviteAsync(page, dashboard, "Helper");
+        var viewerInvitation = await FullCase.InviteAsync(page, dashboard, "Viewer");
+        var pendingInvitation = await FullCase.InviteAsync(page, dashboard, "Helper");
 
         // Confirm the passphrase so the binder and export pages themselves open, not the confirmation.
         await page.GotoAsync(dashboard + "/binder");
@@ -265,24 +265,6 @@ public sealed partial class AccessibilityTests(AppFixture app, ITestOutputHelper
         // A binder made, so its job's page (listed on the binder page) is walked too.
         await page.MakeBinderAsync(dashboard);
         return (caseId, pendingInvitation, viewerInvitation, preview);
-    }
-
-    private static async Task<string> InviteAsync(IPage page, string dashboard, string role)
-    {
-        await page.GotoAsync(dashboard + "/people");
-        await page.GetByLabel(role + ":", new() { Exact = false }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Make an invitation link" }).ClickAsync();
-        return await page.Locator("#invitation-link").InputValueAsync();
-    }
-
-    private static async Task AcceptAsViewerAsync(IPage page, string invitation)
-    {
-        await page.GotoAsync(invitation);
-        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Create an account" }).ClickAsync();
-        await page.FillSignUpFormAsync(Journeys.NewUsername("viewer"), Journeys.Passphrase);
-        await page.CreateAccountAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
-        await Expect(page.Heading()).ToHaveTextAsync("Spring notes");
     }
 
     private sealed class Walk

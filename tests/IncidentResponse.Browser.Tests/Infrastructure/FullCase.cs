@@ -124,7 +124,8 @@ public sealed record FullCase(string CaseId, string Evidence, IReadOnlyList<(str
         return new FullCase(caseId, evidence, invitations, pending);
     }
 
-    private static async Task<string> InviteAsync(IPage page, string dashboard, string role)
+    /// <summary>From the case's people page, makes an invitation link for <paramref name="role"/> and returns it.</summary>
+    public static async Task<string> InviteAsync(IPage page, string dashboard, string role)
     {
         await page.GotoAsync(dashboard + "/people");
         await page.GetByLabel(role + ":", new() { Exact = false }).CheckAsync();
@@ -132,6 +133,7 @@ public sealed record FullCase(string CaseId, string Evidence, IReadOnlyList<(str
         return await page.Locator("#invitation-link").InputValueAsync();
     }
 
+    /// <summary>Opens <paramref name="invitation"/>, creates an account there and joins the case; ends on its dashboard.</summary>
     public static async Task AcceptAsync(IPage page, string invitation)
     {
         await page.GotoAsync(invitation);

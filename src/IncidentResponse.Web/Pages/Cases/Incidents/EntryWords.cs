@@ -39,7 +39,4 @@ public static class EntryWords
         string.IsNullOrWhiteSpace(zone) ? ""
         : TimeZoneChoices.Find(zone.Trim()) is { } choice ? " " + Localized.Text(ZoneWords, TimeZonePicker.TimeNameKey(choice))
         : " (" + zone.Trim() + ")";
-
-    /// <summary>The <see cref="IncidentsText"/> key of a place's takedown status as a page shows it.</summary>
-    public static string StatusKey(SightingStatus status) => "Status." + status;
 }

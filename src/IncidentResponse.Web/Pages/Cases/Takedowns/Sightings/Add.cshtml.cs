@@ -200,7 +200,7 @@ public sealed class AddModel(
 
         IncidentTitle = text.KindName(found.Kind);
         _incidentFoundOn = found.FoundOn;
-        var site = found.Platform == Platforms.Other ? null : text.PlatformName(found.Platform);
+        var site = found.Platform == Platforms.Other ? null : Platforms.NameShown(found.Platform);
         IncidentPlace = (site, found.AccountHandle) switch
         {
             (null, "") => null,

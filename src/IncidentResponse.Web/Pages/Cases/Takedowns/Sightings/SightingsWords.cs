@@ -5,21 +5,13 @@ using Microsoft.Extensions.Localization;
 namespace IncidentResponse.Web.Pages.Cases.Takedowns.Sightings;
 
 /// <summary>
-/// The places pages' names for what the domain keeps in English (statuses, kinds of entry, a place on no known site, why
-/// an address was skipped or a re-check refused), in the language of the request. Letters and the binder keep the
-/// domain's English words (<see cref="SightingStatusRules.DisplayName"/>, <see cref="IncidentKinds.DisplayName"/>).
+/// The places pages' names for what the domain keeps in English (kinds of entry, why an address was skipped or a
+/// re-check refused), in the language of the request; statuses and sites are named by the domain's own page members
+/// (<see cref="SightingStatusRules.DisplayNameShown"/>, <see cref="Platforms.NameShown"/>). Letters and the binder keep
+/// the domain's English words (<see cref="SightingStatusRules.DisplayName"/>, <see cref="IncidentKinds.DisplayName"/>).
 /// </summary>
 public static class SightingsWords
 {
-    public static string StatusName(this IHtmlLocalizer<SightingsText> text, SightingStatus status) =>
-        Get(text, "Status." + status);
-
-    public static string PlatformName(this IHtmlLocalizer<SightingsText> text, string? platform) =>
-        PlatformName(key => Get(text, key), platform);
-
-    public static string PlatformName(this IStringLocalizer<SightingsText> text, string? platform) =>
-        PlatformName(key => Get(text, key), platform);
-
     public static string KindName(this IStringLocalizer<SightingsText> text, IncidentKind kind) =>
         Get(text, "Kind." + (Enum.IsDefined(kind) ? kind : IncidentKind.Other));
 
@@ -32,9 +24,6 @@ public static class SightingsWords
     /// </summary>
     public static string CheckReason(this IHtmlLocalizer<SightingsText> text, string? reason) =>
         reason is not null && PlaceCheckReasons.KeyOf(reason) is { } key ? Get(text, key) : reason ?? "";
-
-    private static string PlatformName(Func<string, string> get, string? platform) =>
-        platform is null or Platforms.Other || Platforms.All.All(p => p.Key != platform) ? get("Platform.Other") : Platforms.NameOf(platform);
 
     private static string Get(IHtmlLocalizer<SightingsText> text, string key) => text.GetString(key).Value;
 
